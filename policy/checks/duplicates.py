@@ -1,0 +1,110 @@
+"""Duplicate content across recipients: the same (or nearly the same) text to many people.
+
+Texts are compared by fingerprint (``policy/fingerprint.py``): normalised
+(numbers, look-alike letters, invisible characters, case and spacing folded
+away) and reduced to a 32-byte MinHash signature. rapidfuzz finds the most
+similar recent text. A recipient counts only without evidence of a real
+relationship: one the sender follows back, or who has written to the sender,
+does not count. Texts shorter than ``min_chars`` after normalisation ("ok",
+"happy birthday") are never traced: they say too little to be a campaign.
+
+The rule fires when a text would reach its ``recipients``-th distinct
+recipient within ``window``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import Hamming
+
+from policy.checks.params import ParamReader
+from policy.state import Cluster
+
+KIND = "duplicates"
+STATEFUL = True
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    similarity: float
+    recipients: int
+    window: float
+    max_texts: int
+    min_chars: int
+
+
+def parse(reader: ParamReader) -> Params:
+    return Params(
+        similarity=reader.number("similarity", 0.5, minimum=0.05, maximum=1.0),
+        recipients=reader.integer("recipients", 5, minimum=2, maximum=1000),
+        window=reader.duration("window", "6h"),
+        max_texts=reader.integer("max_texts", 32, minimum=1, maximum=512),
+        min_chars=reader.integer("min_chars", 20, minimum=0),
+    )
+
+
+def live_clusters(clusters: tuple[Cluster, ...], now: float, params: Params) -> list[Cluster]:
+    """Unexpired clusters, most recent first (ties: newest creation first)."""
+    live = [c for c in clusters if c.last > now - params.window]
+    live.sort(key=lambda c: (c.last, c.seq), reverse=True)
+    return live
+
+
+def best_match(live: list[Cluster], signature: bytes, params: Params) -> Cluster | None:
+    """The most similar live cluster at or above the threshold (ties: the most recent)."""
+    if not live:
+        return None
+    found = process.extractOne(
+        signature,
+        [c.signature for c in live],
+        scorer=Hamming.normalized_similarity,
+        score_cutoff=params.similarity,
+    )
+    return live[found[2]] if found is not None else None
+
+
+def new_units(cluster: Cluster | None, units: tuple[tuple[str, bool], ...]) -> tuple[str, ...]:
+    """Recipients this send adds to the cluster: no evidence, not already counted."""
+    seen = set(cluster.units) if cluster else set()
+    out: list[str] = []
+    for unit, evidence in units:
+        if not evidence and unit not in seen:
+            seen.add(unit)
+            out.append(unit)
+    return tuple(out)
+
+
+def fires(cluster: Cluster | None, added: tuple[str, ...], params: Params) -> bool:
+    if cluster is None:
+        return False
+    return len(cluster.units) + len(added) >= params.recipients
+
+
+def record(
+    clusters: tuple[Cluster, ...],
+    match: Cluster | None,
+    signature: bytes,
+    added: tuple[str, ...],
+    now: float,
+    seq: int,
+    params: Params,
+) -> tuple[tuple[Cluster, ...], bool]:
+    """The trace after a delivered send; returns (clusters, whether ``seq`` was used)."""
+    live = live_clusters(clusters, now, params)
+    if match is not None:
+        units = (match.units + added)[: params.recipients]
+        updated = Cluster(match.signature, units, now, match.seq)
+        rest = [c for c in live if c.seq != match.seq]
+        return (updated, *rest)[: params.max_texts], False
+    created = Cluster(signature, added[: params.recipients], now, seq)
+    return (created, *live)[: params.max_texts], True
+
+
+def message(retry_after: float | None) -> str:
+    text = "The same message sent to many accounts looks like spam."
+    if retry_after:
+        minutes = int(retry_after // 60)
+        text += f" Wait {minutes} minutes without any attempt to send before trying again."
+    return text

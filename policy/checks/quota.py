@@ -1,0 +1,94 @@
+"""The rolling quota: at most ``limit`` messages in any window (1,000 per day by default).
+
+State is a fixed number of buckets per window (``precision``, 96: 15 minutes
+for a day), not one entry per message. A bucket counts until the window has
+fully passed its *end*, so the sum never undercounts any window: no instant
+ever sees one message more than the limit. The price is that capacity comes
+back up to one bucket late; the refusal says exactly when.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from policy.checks.params import ParamReader
+
+KIND = "quota"
+STATEFUL = True
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    limit: int
+    window: float
+    precision: int
+
+    @property
+    def bucket_seconds(self) -> float:
+        return self.window / self.precision
+
+
+def parse(reader: ParamReader) -> Params:
+    limit, window = reader.rate("limit", "1000/day")
+    precision = reader.integer("precision", 96, minimum=1, maximum=1440)
+    return Params(limit=limit, window=window, precision=precision)
+
+
+def bucket_of(now: float, params: Params) -> int:
+    return math.floor(now / params.bucket_seconds)
+
+
+def drops_out_at(bucket: int, params: Params) -> float:
+    """When a bucket stops counting: one whole window after its end."""
+    return (bucket + 1) * params.bucket_seconds + params.window
+
+
+def live_buckets(buckets: dict[int, int], now: float, params: Params) -> dict[int, int]:
+    return {b: n for b, n in buckets.items() if drops_out_at(b, params) > now}
+
+
+def capacity_at(live: dict[int, int], cost: int, params: Params) -> float | None:
+    """Earliest time ``cost`` more messages fit, given the live buckets (None: never)."""
+    if cost > params.limit:
+        return None
+    used = sum(live.values())
+    excess = used + cost - params.limit
+    if excess <= 0:
+        return None
+    for bucket in sorted(live):
+        excess -= live[bucket]
+        if excess <= 0:
+            return drops_out_at(bucket, params)
+    return None  # unreachable: all buckets dropping frees everything
+
+
+def reset_at(live: dict[int, int], now: float, params: Params) -> float:
+    """When capacity next grows: the oldest live bucket dropping out (now if none)."""
+    return drops_out_at(min(live), params) if live else now
+
+
+def message(params: Params, retry_after: float | None) -> str:
+    if retry_after is None:
+        return f"This message costs more than the limit of {params.limit} messages allows."
+    return (
+        f"You have reached the limit of {params.limit} direct messages per "
+        f"{_window_words(params.window)}. You can send again in {_minutes(retry_after)}."
+    )
+
+
+def _window_words(seconds: float) -> str:
+    if seconds == 86400:
+        return "day"
+    if seconds % 3600 == 0:
+        return f"{int(seconds // 3600)} hours"
+    if seconds % 60 == 0:
+        return f"{int(seconds // 60)} minutes"
+    return f"{seconds:g} seconds"
+
+
+def _minutes(seconds: float) -> str:
+    minutes = max(1, math.ceil(seconds / 60))
+    if minutes < 120:
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    return f"{minutes / 60:.1f} hours"

@@ -1,0 +1,1 @@
+"""Subcommands of ``dm-policy``: one module each, with ``register(subparsers)``."""

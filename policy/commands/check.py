@@ -1,0 +1,58 @@
+"""``dm-policy check``: one decision on memory:// (or a storage URI), readable or ``--json``.
+
+The graph is given on the command line: ``--followers`` lists the recipients
+that follow the sender (by default all of them, so that only the other rules
+speak).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from policy import Engine, InvalidRequest, MemoryGraph, RulesError, SendRequest
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("check", help="decide one message and print the decision", description=__doc__)
+    p.add_argument("--rules", default="rules/default.toml", help="rules file")
+    p.add_argument("--storage", default="memory://", help="storage URI (default memory://)")
+    p.add_argument("--sender", required=True, help="sender id")
+    p.add_argument("--to", required=True, help="recipient ids, comma-separated")
+    p.add_argument("--text", required=True, help="message text")
+    p.add_argument("--app", default=None, help="third-party app id (default: first-party)")
+    p.add_argument("--channel", default="api", choices=("api", "sms"))
+    p.add_argument("--conversation", default=None, help="existing group conversation id")
+    p.add_argument("--followers", default=None,
+                   help="comma-separated recipients who follow the sender (default: all)")
+    p.add_argument("--json", action="store_true", help="print the decision as JSON")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    recipients = tuple(r.strip() for r in args.to.split(",") if r.strip())
+    followers = recipients if args.followers is None else tuple(
+        f.strip() for f in args.followers.split(",") if f.strip())
+    graph = MemoryGraph()
+    for follower in followers:
+        graph.follow(follower, args.sender)
+    try:
+        engine = Engine.from_file(args.rules, storage=args.storage, graph=graph)
+        decision = engine.check(SendRequest(args.sender, recipients, args.text, app=args.app,
+                                            channel=args.channel, conversation=args.conversation))
+    except (RulesError, InvalidRequest) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(decision.to_dict(), indent=2))
+    else:
+        print(decision.verdict.value.upper())
+        for reason in decision.reasons:
+            print(f"  {reason.rule}: [{reason.code}] {reason.message}")
+        for reason in decision.shadow:
+            print(f"  (shadow) {reason.rule}: [{reason.code}] {reason.message}")
+        if decision.retry_after:
+            print(f"  retry after {decision.retry_after:.0f} s")
+    return 0 if decision.allowed else 1

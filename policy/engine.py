@@ -1,0 +1,361 @@
+"""The engine: the public entry point that ties rules, graph, storage and clock together.
+
+It gathers the graph's answers and the text's fingerprint (the only work that
+touches anything outside the request), runs the pure core, lets the storage
+driver commit the sender's new state atomically, and answers a ``Decision``.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from policy import core
+from policy.checks.base import Facts
+from policy.decision import Decision, Reason, Verdict
+from policy.errors import InvalidRequest, StorageError
+from policy.fingerprint import signature_of_normalized
+from policy.graph import MemoryGraph, SocialGraph
+from policy.keys import KeyHasher
+from policy.normalize import normalize
+from policy.observe import Observer
+from policy.requests import InviteRequest, SendRequest, require_id
+from policy.rules import FAILURE_MODES, Mode, RuleSet, load_rules
+from policy.storage import MemoryStorage, Storage, open_storage
+
+Clock = Callable[[], float]
+DEFAULT_REVOCATION_TTL = 90 * 86400.0
+STORAGE_RETRY_SECONDS = 1.0  # after a storage failure, how long to answer degraded before retrying
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    ruleset: RuleSet
+    sender_key: str
+    stateless: list[tuple[Any, Any]]
+    inp: core.TransitionInput | None
+    started: float
+
+
+class Engine:
+    """Decides, for each direct message, whether to deliver it.
+
+    >>> engine = Engine.from_file("rules/default.toml", graph=graph)
+    >>> engine.check(SendRequest("alice", ("bob",), "hi")).allowed
+
+    ``storage`` is a URI (``memory://``, ``redis://host:6379/0``,
+    ``redis+cluster://host:7000``) or a driver. ``clock`` is a zero-argument
+    callable returning epoch seconds; without one the storage's clock is used
+    (Redis ``TIME``, so that every process agrees). ``on_error`` (``fail_open``,
+    ``fail_closed`` or ``local``) overrides the rules file's failure mode.
+    """
+
+    def __init__(
+        self,
+        rules: RuleSet,
+        *,
+        storage: Storage | str = "memory://",
+        graph: SocialGraph | None = None,
+        clock: Clock | None = None,
+        observer: Observer | None = None,
+        key_secret: bytes | None = None,
+        on_error: str | None = None,
+        storage_options: dict[str, Any] | None = None,
+    ) -> None:
+        if not isinstance(rules, RuleSet):
+            raise TypeError("rules must be a RuleSet (see Engine.from_file)")
+        if on_error is not None and on_error not in FAILURE_MODES:
+            raise ValueError(f"on_error must be one of {', '.join(FAILURE_MODES)}, got {on_error!r}")
+        if clock is not None and not callable(clock):
+            raise TypeError("clock must be a zero-argument callable returning epoch seconds")
+        self._rules = rules
+        self._graph: SocialGraph = graph if graph is not None else MemoryGraph()
+        self._clock = clock
+        self._storage: Storage = (
+            open_storage(storage, clock=clock, **(storage_options or {}))
+            if isinstance(storage, str)
+            else storage
+        )
+        self._observer = observer or Observer()
+        self._keys = KeyHasher(key_secret)
+        self._on_error_override = on_error
+        self._fallback: MemoryStorage | None = None
+        self._fallback_lock = threading.Lock()
+        self._storage_down_until = 0.0  # monotonic time before which the storage is not retried
+
+    @classmethod
+    def from_file(
+        cls,
+        path: str | Path,
+        storage: Storage | str = "memory://",
+        graph: SocialGraph | None = None,
+        clock: Clock | None = None,
+        **options: Any,
+    ) -> Engine:
+        """An engine on the rules of ``path`` (a ``RulesError`` if the file is invalid)."""
+        return cls(load_rules(path), storage=storage, graph=graph, clock=clock, **options)
+
+    # -- properties --------------------------------------------------------
+
+    @property
+    def rules(self) -> RuleSet:
+        return self._rules
+
+    @property
+    def storage(self) -> Storage:
+        return self._storage
+
+    @property
+    def graph(self) -> SocialGraph:
+        return self._graph
+
+    @property
+    def on_error(self) -> str:
+        return self._on_error_override or self._rules.on_error
+
+    # -- decisions ---------------------------------------------------------
+
+    def check(self, request: SendRequest) -> Decision:
+        """Decide one send, and consume the sender's quota if it is allowed."""
+        prepared = self._prepare(request)
+        result, degraded = None, None
+        if prepared.inp is not None:
+            result, degraded = self._transition(prepared.sender_key, prepared.inp)
+        return self._finish(request, prepared, result, degraded)
+
+    async def acheck(self, request: SendRequest) -> Decision:
+        """``check`` for asyncio: the storage round trip is awaited, never blocking the loop."""
+        prepared = self._prepare(request)
+        result, degraded = None, None
+        if prepared.inp is not None:
+            result, degraded = await self._atransition(prepared.sender_key, prepared.inp)
+        return self._finish(request, prepared, result, degraded)
+
+    def check_invite(self, invite: InviteRequest) -> Decision:
+        """Decide whether ``invite.inviter`` may add ``invite.invitees`` to a conversation."""
+        if not isinstance(invite, InviteRequest):
+            raise InvalidRequest(f"expected an InviteRequest, got {type(invite).__name__}")
+        ruleset = self._rules
+        graph = self._graph
+        everyone = {invite.inviter, *invite.members}
+        facts = Facts(
+            follows_sender=frozenset(i for i in invite.invitees if graph.follows(i, invite.inviter)),
+            blocked_pairs=frozenset(
+                (m, i) for m in everyone for i in invite.invitees if m != i and graph.blocks(m, i)
+            ),
+        )
+        found = core.evaluate_invite(ruleset.rules, invite, facts)
+        decision = core.assemble(ruleset, found, None, now=self._now())
+        self._observer.invite(decision)
+        return decision
+
+    # -- administration ----------------------------------------------------
+
+    def revoke_app(self, *, user: str, app: str) -> None:
+        """Block ``app`` from sending for ``user`` only; first-party sending stays open."""
+        require_id(user, "user")
+        require_id(app, "app")
+        ttl = DEFAULT_REVOCATION_TTL
+        for rule in self._rules.rules:
+            if rule.kind == "apps":
+                ttl = rule.params.revocation_ttl
+        self._storage.revoke_app(self._keys.user(user), self._keys.app(app), ttl, self._clock_now())
+        self._observer.app_revoked(automatic=False)
+
+    def restore_app(self, *, user: str, app: str) -> None:
+        """Undo ``revoke_app`` (or an automatic revocation) for one user."""
+        require_id(user, "user")
+        require_id(app, "app")
+        self._storage.restore_app(self._keys.user(user), self._keys.app(app))
+
+    def app_report(self, app: str) -> dict[str, Any]:
+        """How many distinct users had self-messages through ``app`` in the signal window."""
+        require_id(app, "app")
+        window, bar = self._app_signal_settings()
+        users = self._storage.app_signal_count(self._keys.app(app), window, self._clock_now())
+        return {"users_with_self_messages": users, "window_seconds": window,
+                "flagged": users >= bar}
+
+    def forget_user(self, user: str) -> None:
+        """Delete everything the storage keeps under ``user`` (as a sender)."""
+        require_id(user, "user")
+        key = self._keys.user(user)
+        self._storage.forget(key)
+        if self._fallback is not None:
+            self._fallback.forget(key)
+
+    def reload(self, path: str | Path) -> RuleSet:
+        """Load new rules; an invalid file raises ``RulesError`` and the old rules keep running."""
+        try:
+            ruleset = load_rules(path)
+        except Exception:
+            self._observer.reload(False, self._rules.version)
+            raise
+        self._rules = ruleset  # one reference swap: a decision sees old or new, never a mix
+        self._observer.reload(True, ruleset.version)
+        return ruleset
+
+    def close(self) -> None:
+        self._storage.close()
+
+    # -- internals ---------------------------------------------------------
+
+    def _now(self) -> float:
+        return self._clock() if self._clock is not None else time.time()
+
+    def _clock_now(self) -> float | None:
+        return self._clock() if self._clock is not None else None
+
+    def _app_signal_settings(self) -> tuple[float, int]:
+        for rule in self._rules.rules:
+            if rule.kind == "apps":
+                return rule.params.signal_window, rule.params.flag_after_users
+        return 86400.0, 5
+
+    def _prepare(self, request: SendRequest) -> _Prepared:
+        started = time.perf_counter()
+        if not isinstance(request, SendRequest):
+            raise InvalidRequest(f"expected a SendRequest, got {type(request).__name__}")
+        ruleset = self._rules
+        active = ruleset.active
+        kinds = {r.kind for r in active}
+        facts = self._facts(request, kinds)
+        stateless = core.evaluate_stateless(active, request, facts)
+        stateful = tuple(r for r in active if r.stateful)
+        inp = None
+        if stateful:
+            inp = core.TransitionInput(
+                rules=stateful,
+                features=self._features(request, facts, kinds),
+                refused_before=any(rule.mode is Mode.ENFORCE for rule, _ in stateless),
+            )
+        return _Prepared(ruleset, self._keys.user(request.sender), stateless, inp, started)
+
+    def _facts(self, request: SendRequest, kinds: set[str]) -> Facts:
+        graph = self._graph
+        sender, recipients = request.sender, request.recipients
+        follows_sender = frozenset(r for r in recipients if graph.follows(r, sender))
+        followed: frozenset[str] = frozenset()
+        wrote: frozenset[str] = frozenset()
+        if "duplicates" in kinds:
+            followed = frozenset(r for r in recipients if graph.follows(sender, r))
+            has_written = getattr(graph, "has_written", None)
+            if has_written is not None:
+                wrote = frozenset(r for r in recipients if has_written(r, sender))
+        blocked: frozenset[tuple[str, str]] = frozenset()
+        if "group" in kinds and request.conversation is None and len(recipients) > 1:
+            people = (sender, *recipients)
+            blocked = frozenset(
+                (a, b) for a in people for b in people if a != b and graph.blocks(a, b)
+            )
+        return Facts(follows_sender, followed, wrote, blocked)
+
+    def _features(self, request: SendRequest, facts: Facts, kinds: set[str]) -> core.Features:
+        signature, chars = None, 0
+        units: tuple[tuple[str, bool], ...] = ()
+        if "duplicates" in kinds:
+            normalized = normalize(request.text)
+            chars = len(normalized)
+            signature = signature_of_normalized(normalized)
+            evidence = facts.followed_by_sender | facts.wrote_to_sender
+            recipients = request.recipients
+            if request.conversation is not None:
+                units = ((self._keys.unit("c\x00" + request.conversation), False),)
+            elif len(recipients) == 1:
+                r = recipients[0]
+                units = ((self._keys.unit("u\x00" + r), r in evidence),)
+            else:
+                # A new group is one recipient: evidence only if it holds for everyone.
+                group = "g\x00" + "\x00".join(sorted(recipients))
+                units = ((self._keys.unit(group), all(r in evidence for r in recipients)),)
+        return core.Features(
+            app=self._keys.app(request.app) if request.app is not None else None,
+            self_message=request.sender in request.recipients,
+            signature=signature,
+            text_chars=chars,
+            units=units,
+        )
+
+    def _storage_available(self) -> bool:
+        return time.monotonic() >= self._storage_down_until
+
+    def _storage_failed(self) -> None:
+        self._storage_down_until = time.monotonic() + STORAGE_RETRY_SECONDS
+        self._observer.storage_error(self._storage.kind, self.on_error)
+
+    def _transition(
+        self, key: str, inp: core.TransitionInput
+    ) -> tuple[core.TransitionResult | None, str | None]:
+        now = self._clock_now()
+        if self._storage_available():
+            try:
+                return self._storage.transition(key, inp, now), None
+            except StorageError:
+                self._storage_failed()
+        return self._degraded(key, inp, now)
+
+    async def _atransition(
+        self, key: str, inp: core.TransitionInput
+    ) -> tuple[core.TransitionResult | None, str | None]:
+        now = self._clock_now()
+        if self._storage_available():
+            try:
+                return await self._storage.atransition(key, inp, now), None
+            except StorageError:
+                self._storage_failed()
+        return self._degraded(key, inp, now)
+
+    def _degraded(
+        self, key: str, inp: core.TransitionInput, now: float | None
+    ) -> tuple[core.TransitionResult | None, str]:
+        mode = self.on_error
+        if mode == "local":
+            with self._fallback_lock:
+                if self._fallback is None:
+                    self._fallback = MemoryStorage()
+            return self._fallback.transition(key, inp, now), mode
+        return None, mode
+
+    def _finish(
+        self,
+        request: SendRequest,
+        prepared: _Prepared,
+        result: core.TransitionResult | None,
+        degraded: str | None,
+    ) -> Decision:
+        now = result.now if result is not None else self._now()
+        decision = core.assemble(prepared.ruleset, prepared.stateless, result, now=now)
+        if degraded == "fail_closed" and decision.allowed:
+            decision = replace(
+                decision,
+                verdict=Verdict.THROTTLE,
+                retry_after=STORAGE_RETRY_SECONDS,
+                reasons=(Reason("storage", "storage_unavailable",
+                                "Messages cannot be checked right now. Try again shortly.",
+                                Verdict.THROTTLE, STORAGE_RETRY_SECONDS),),
+            )
+        if degraded is not None:
+            decision = replace(decision, degraded=degraded)
+        if result is not None and request.app is not None and any(
+            hit.code == "self_message" for hit in result.fired
+        ):
+            self._signal_app(prepared.sender_key, request.app, result.revoked_app)
+        self._observer.decision(decision, time.perf_counter() - prepared.started,
+                                self._storage.kind)
+        return decision
+
+    def _signal_app(self, sender_key: str, app: str, revoked: bool) -> None:
+        window, bar = self._app_signal_settings()
+        try:
+            users = self._storage.record_app_signal(self._keys.app(app), sender_key, window,
+                                                    self._clock_now())
+        except StorageError:
+            self._storage_failed()
+            return
+        self._observer.app_signal(flagged=users >= bar)
+        if revoked:
+            self._observer.app_revoked(automatic=True)

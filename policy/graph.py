@@ -1,0 +1,54 @@
+"""The social graph is the host's: the engine asks it, and stores none of it."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Protocol, runtime_checkable
+
+
+@runtime_checkable
+class SocialGraph(Protocol):
+    """What the engine needs to know about who follows and blocks whom.
+
+    ``has_written(author, reader)`` is optional evidence for the duplicates
+    rule (a conversation that goes both ways is not spam); a graph without it
+    is treated as knowing no conversations.
+    """
+
+    def follows(self, follower: str, followee: str) -> bool: ...
+
+    def blocks(self, blocker: str, blocked: str) -> bool: ...
+
+
+class MemoryGraph:
+    """An in-memory graph for tests, demos, replays and small hosts."""
+
+    def __init__(self) -> None:
+        self._following: dict[str, set[str]] = defaultdict(set)
+        self._blocking: dict[str, set[str]] = defaultdict(set)
+        self._written: dict[str, set[str]] = defaultdict(set)
+
+    def follow(self, follower: str, followee: str) -> None:
+        self._following[follower].add(followee)
+
+    def unfollow(self, follower: str, followee: str) -> None:
+        self._following[follower].discard(followee)
+
+    def block(self, blocker: str, blocked: str) -> None:
+        self._blocking[blocker].add(blocked)
+
+    def unblock(self, blocker: str, blocked: str) -> None:
+        self._blocking[blocker].discard(blocked)
+
+    def record_message(self, author: str, reader: str) -> None:
+        """Note that ``author`` wrote to ``reader`` (the host calls this on delivery)."""
+        self._written[author].add(reader)
+
+    def follows(self, follower: str, followee: str) -> bool:
+        return followee in self._following.get(follower, ())
+
+    def blocks(self, blocker: str, blocked: str) -> bool:
+        return blocked in self._blocking.get(blocker, ())
+
+    def has_written(self, author: str, reader: str) -> bool:
+        return reader in self._written.get(author, ())

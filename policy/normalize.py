@@ -1,0 +1,68 @@
+"""Text normalisation for duplicate detection.
+
+Spam campaigns vary their texts so that an exact comparison misses them: other
+phone numbers and prize amounts, Cyrillic or Greek letters that look Latin,
+zero-width characters, odd spacing and case. ``normalize`` folds all of those
+away so that two variants of one campaign come out (nearly) the same.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz.utils import default_process
+
+# Characters that render as nothing (or almost nothing) and are used to split
+# words invisibly: zero-width space/joiners, word joiner, BOM, soft hyphen,
+# Mongolian vowel separator, invisible operators, variation selectors.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]"
+)
+
+# Letters of other scripts that look like Latin ones (after NFKC and case
+# folding). Not the whole Unicode confusables table: the ones seen in
+# practice in spam, small enough to read.
+_LOOKALIKES = str.maketrans(
+    {
+        # Cyrillic
+        "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h",
+        "о": "o", "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s",
+        "і": "i", "ї": "i", "ј": "j", "һ": "h", "ԁ": "d", "ԛ": "q", "ԝ": "w",
+        "ɡ": "g", "ӏ": "l", "ү": "y", "ѡ": "w",
+        # Greek
+        "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v",
+        "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ϲ": "c",
+        "ς": "s", "σ": "o", "μ": "u",
+        # Latin lookalikes and symbols used as letters
+        "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŀ": "l",
+        "$": "s", "€": "e", "£": "l", "@": "a",
+    }
+)
+
+_DIGITS = re.compile(r"\d+")
+# Letters repeated three times or more ("freeee") collapse to two.
+_REPEATS = re.compile(r"(.)\1{2,}")
+
+
+def normalize(text: str) -> str:
+    """Return the comparison form of ``text``.
+
+    NFKC (full-width and styled letters become plain ones), case folding,
+    invisible characters removed, look-alike letters mapped to Latin,
+    accents stripped, every run of digits replaced by ``0`` (other phone
+    numbers, codes and amounts compare equal), punctuation turned into
+    spaces and whitespace collapsed.
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = _INVISIBLE.sub("", folded)
+    folded = folded.translate(_LOOKALIKES)
+    # Strip accents: decompose and drop combining marks ("é" -> "e").
+    folded = "".join(
+        ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch)
+    )
+    folded = _DIGITS.sub("0", folded)
+    folded = _REPEATS.sub(r"\1\1", folded)
+    # rapidfuzz's default_process: non-alphanumerics to spaces, lower, trim.
+    return " ".join(default_process(folded).split())

@@ -1,0 +1,29 @@
+"""Hooks the engine calls as it works. Metrics (``policy.metrics``) implement them.
+
+The base class does nothing, so an engine without an observer pays nothing.
+No hook receives a user id, an app id or message text.
+"""
+
+from __future__ import annotations
+
+from policy.decision import Decision
+
+
+class Observer:
+    def decision(self, decision: Decision, seconds: float, storage: str) -> None:
+        """A send decision was made in ``seconds`` on storage kind ``storage``."""
+
+    def invite(self, decision: Decision) -> None:
+        """An invitation decision was made."""
+
+    def storage_error(self, storage: str, mode: str) -> None:
+        """The storage failed; the failure mode ``mode`` answered instead."""
+
+    def reload(self, ok: bool, version: str) -> None:
+        """A rules reload succeeded (``version`` is now live) or failed (old rules kept)."""
+
+    def app_signal(self, flagged: bool) -> None:
+        """A self-message through a third-party app; ``flagged`` once the app crosses the bar."""
+
+    def app_revoked(self, automatic: bool) -> None:
+        """An app was revoked for one user (by a self-message, or by the host)."""

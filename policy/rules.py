@@ -1,0 +1,185 @@
+"""Rules files: an ordered list of named, configured checks, validated with clear errors.
+
+    version = "seed-1"            # optional; defaults to a hash of the file
+
+    [storage]                     # optional
+    on_error = "fail_open"        # fail_open | fail_closed | local
+
+    [[rules]]
+    name = "daily_quota"
+    check = "quota"
+    mode = "enforce"              # enforce | shadow | off
+    limit = "1000/day"
+
+Every error is a ``RulesError`` naming the file, the rule, the field and what is wrong.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from policy.checks import KINDS
+from policy.checks.params import ParamReader
+from policy.errors import RulesError
+
+NAME = re.compile(r"^[a-z][a-z0-9_]{0,47}$")
+FAILURE_MODES = ("fail_open", "fail_closed", "local")
+_RULE_KEYS = {"name", "check", "mode", "description"}
+
+
+class Mode(enum.StrEnum):
+    ENFORCE = "enforce"  # refuses
+    SHADOW = "shadow"  # evaluated and reported in Decision.shadow, never refuses
+    OFF = "off"  # not evaluated
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    kind: str
+    mode: Mode
+    params: Any
+    description: str = ""
+
+    @property
+    def module(self) -> ModuleType:
+        return KINDS[self.kind]
+
+    @property
+    def stateful(self) -> bool:
+        return bool(self.module.STATEFUL)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    rules: tuple[Rule, ...]
+    version: str
+    source: str | None = None
+    on_error: str = "fail_open"
+
+    @property
+    def active(self) -> tuple[Rule, ...]:
+        return tuple(r for r in self.rules if r.mode is not Mode.OFF)
+
+    def get(self, name: str) -> Rule:
+        for rule in self.rules:
+            if rule.name == name:
+                return rule
+        raise KeyError(name)
+
+
+def load_rules(path: str | Path) -> RuleSet:
+    """Read and validate a rules file."""
+    file = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise RulesError(f"cannot read the file ({exc.strerror or exc})", file=file) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise RulesError("the file is not UTF-8 text", file=file) from None
+    return parse_rules(text, file=file)
+
+
+def parse_rules(text: str, *, file: str | None = None) -> RuleSet:
+    """Validate rules given as TOML text."""
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RulesError(f"not valid TOML: {exc}", file=file) from None
+    unknown = sorted(set(doc) - {"version", "storage", "rules"})
+    if unknown:
+        raise RulesError("unknown top-level key (expected version, storage, rules)", file=file,
+                         field=unknown[0])
+    version = doc.get("version", "sha256:" + hashlib.sha256(text.encode()).hexdigest()[:12])
+    if not isinstance(version, str) or not version:
+        raise RulesError("must be a non-empty string", file=file, field="version")
+    on_error = _parse_storage(doc.get("storage", {}), file)
+    raw_rules = doc.get("rules")
+    if not isinstance(raw_rules, list) or not raw_rules:
+        raise RulesError("the file defines no rules (expected [[rules]] tables)", file=file,
+                         field="rules")
+    rules: list[Rule] = []
+    for index, raw in enumerate(raw_rules):
+        rules.append(_parse_rule(raw, index, file))
+    _check_together(rules, file)
+    return RuleSet(rules=tuple(rules), version=version, source=file, on_error=on_error)
+
+
+def _parse_storage(raw: Any, file: str | None) -> str:
+    if not isinstance(raw, dict):
+        raise RulesError("must be a table", file=file, field="storage")
+    unknown = sorted(set(raw) - {"on_error"})
+    if unknown:
+        raise RulesError("is not a storage setting (expected on_error)", file=file,
+                         field=f"storage.{unknown[0]}")
+    on_error = raw.get("on_error", "fail_open")
+    if on_error not in FAILURE_MODES:
+        raise RulesError(f"must be one of {', '.join(FAILURE_MODES)}, got {on_error!r}",
+                         file=file, field="storage.on_error")
+    return str(on_error)
+
+
+def _parse_rule(raw: Any, index: int, file: str | None) -> Rule:
+    label = f"#{index + 1}"
+    if not isinstance(raw, dict):
+        raise RulesError("must be a table", file=file, rule=label)
+    name = raw.get("name")
+    if not isinstance(name, str) or not NAME.match(name):
+        raise RulesError(
+            f"must be a lowercase identifier (a-z, 0-9, _; at most 48), got {name!r}",
+            file=file, rule=label, field="name",
+        )
+    kind = raw.get("check")
+    if kind not in KINDS:
+        raise RulesError(
+            f"unknown check {kind!r}; known: {', '.join(sorted(KINDS))}",
+            file=file, rule=name, field="check",
+        )
+    mode_raw = raw.get("mode", "enforce")
+    try:
+        mode = Mode(mode_raw)
+    except ValueError:
+        raise RulesError(f"must be enforce, shadow or off, got {mode_raw!r}",
+                         file=file, rule=name, field="mode") from None
+    description = raw.get("description", "")
+    if not isinstance(description, str):
+        raise RulesError("must be a string", file=file, rule=name, field="description")
+    reader = ParamReader({k: v for k, v in raw.items() if k not in _RULE_KEYS}, file=file,
+                         rule=name)
+    params = KINDS[kind].parse(reader)
+    reader.finish()
+    return Rule(name=name, kind=kind, mode=mode, params=params, description=description)
+
+
+def _check_together(rules: list[Rule], file: str | None) -> None:
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.name in seen:
+            raise RulesError("the name is used by an earlier rule", file=file, rule=rule.name,
+                             field="name")
+        seen.add(rule.name)
+    by_name = {r.name: r for r in rules}
+    for rule in rules:
+        if rule.kind == "cooldown":
+            for trigger in rule.params.triggered_by:
+                target = by_name.get(trigger)
+                if target is None:
+                    raise RulesError(f"names no rule of this file: {trigger!r}", file=file,
+                                     rule=rule.name, field="triggered_by")
+                if target.kind != "duplicates":
+                    raise RulesError(
+                        f"{trigger!r} is a {target.kind} rule; a cooldown is triggered by "
+                        "duplicates rules", file=file, rule=rule.name, field="triggered_by")
+    apps = [r for r in rules if r.kind == "apps"]
+    if len(apps) > 1:
+        raise RulesError("only one apps rule is allowed (revocations are shared)", file=file,
+                         rule=apps[1].name, field="check")

@@ -1,0 +1,48 @@
+"""One sender's remembered state: small, bounded, expiring.
+
+This is the snapshot the pure core reads and the new value it returns. The
+memory storage keeps it as is; the Redis storage keeps the same facts in keys
+under the sender's hash tag (see ``policy/storage/redis_keys.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """Recent texts of one sender that look alike, and who received them.
+
+    ``units`` are hashed recipients (a user, or a group conversation) with no
+    evidence of a real conversation; at most the duplicates rule's
+    ``recipients`` of them are kept.
+    """
+
+    signature: bytes
+    units: tuple[str, ...]
+    last: float  # last time a text of this cluster was delivered
+    seq: int  # creation order, to break ties the same way everywhere
+
+
+@dataclass(slots=True)
+class SenderState:
+    quota: dict[str, dict[int, int]] = field(default_factory=dict)  # rule -> bucket -> count
+    cooldown: dict[str, float] = field(default_factory=dict)  # rule -> until
+    traces: dict[str, tuple[Cluster, ...]] = field(default_factory=dict)  # rule -> clusters
+    revoked: dict[str, float] = field(default_factory=dict)  # app key -> until
+    next_seq: int = 0
+    expires_at: float = 0.0  # when every part has expired; the store may drop it then
+
+    def copy(self) -> SenderState:
+        return SenderState(
+            quota={rule: dict(buckets) for rule, buckets in self.quota.items()},
+            cooldown=dict(self.cooldown),
+            traces=dict(self.traces),
+            revoked=dict(self.revoked),
+            next_seq=self.next_seq,
+            expires_at=self.expires_at,
+        )
+
+    def is_empty(self) -> bool:
+        return not (self.quota or self.cooldown or self.traces or self.revoked)

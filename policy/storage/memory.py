@@ -1,0 +1,126 @@
+"""memory://: the embedded storage, one process, bounded.
+
+Each sender's state lives in a dict under one lock, so a decision's fetch,
+transition and commit are atomic. Memory is bounded twice: a sender's state is
+bounded by the rules (fixed buckets, a capped trace), and the number of
+senders kept is capped (``max_senders``, least recently active dropped first)
+while expired states are swept as traffic goes by.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+
+from policy.core import TransitionInput, TransitionResult, transition
+from policy.state import SenderState
+
+_SWEEP_EVERY = 256  # decisions between two sweeps of a few expired states
+_SWEEP_BATCH = 64
+
+
+class MemoryStorage:
+    kind = "memory"
+
+    def __init__(
+        self,
+        *,
+        max_senders: int = 1_000_000,
+        max_apps: int = 100_000,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        if max_senders < 1 or max_apps < 1:
+            raise ValueError("max_senders and max_apps must be at least 1")
+        self._states: OrderedDict[str, SenderState] = OrderedDict()
+        self._signals: OrderedDict[str, dict[str, float]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._max_senders = max_senders
+        self._max_apps = max_apps
+        self._clock = clock
+        self._ops = 0
+
+    def __len__(self) -> int:
+        return len(self._states)
+
+    def state_of(self, sender: str) -> SenderState | None:
+        """A copy of one sender's state (for tests and inspection)."""
+        with self._lock:
+            state = self._states.get(sender)
+            return state.copy() if state is not None else None
+
+    def transition(self, sender: str, inp: TransitionInput, now: float | None) -> TransitionResult:
+        with self._lock:
+            at = self._clock() if now is None else now
+            result, state = transition(self._states.get(sender), inp, at)
+            if state.is_empty():
+                self._states.pop(sender, None)
+            else:
+                self._states[sender] = state
+                self._states.move_to_end(sender)
+                while len(self._states) > self._max_senders:
+                    self._states.popitem(last=False)
+            self._ops += 1
+            if self._ops % _SWEEP_EVERY == 0:
+                self._sweep(at)
+            return result
+
+    async def atransition(
+        self, sender: str, inp: TransitionInput, now: float | None
+    ) -> TransitionResult:
+        # Microseconds under a lock that is never held across an await: no thread hop needed.
+        return self.transition(sender, inp, now)
+
+    def _sweep(self, now: float) -> None:
+        # The least recently active states are at the front: expired ones gather there.
+        for _ in range(min(_SWEEP_BATCH, len(self._states))):
+            sender, state = next(iter(self._states.items()))
+            if state.expires_at > now:
+                break
+            del self._states[sender]
+
+    def revoke_app(self, sender: str, app: str, seconds: float, now: float | None) -> None:
+        with self._lock:
+            at = self._clock() if now is None else now
+            state = self._states.get(sender)
+            state = state.copy() if state is not None else SenderState()
+            state.revoked[app] = at + seconds
+            state.expires_at = max(state.expires_at, at + seconds)
+            self._states[sender] = state
+            self._states.move_to_end(sender)
+
+    def restore_app(self, sender: str, app: str) -> None:
+        with self._lock:
+            state = self._states.get(sender)
+            if state is not None and app in state.revoked:
+                state = state.copy()
+                del state.revoked[app]
+                self._states[sender] = state
+
+    def record_app_signal(self, app: str, sender: str, window: float, now: float | None) -> int:
+        with self._lock:
+            at = self._clock() if now is None else now
+            senders = {s: t for s, t in self._signals.get(app, {}).items() if t > at - window}
+            senders[sender] = at
+            self._signals[app] = senders
+            self._signals.move_to_end(app)
+            while len(self._signals) > self._max_apps:
+                self._signals.popitem(last=False)
+            return len(senders)
+
+    def app_signal_count(self, app: str, window: float, now: float | None) -> int:
+        with self._lock:
+            at = self._clock() if now is None else now
+            return sum(1 for t in self._signals.get(app, {}).values() if t > at - window)
+
+    def forget(self, sender: str) -> None:
+        with self._lock:
+            self._states.pop(sender, None)
+            for senders in self._signals.values():
+                senders.pop(sender, None)
+
+    def close(self) -> None:
+        with self._lock:
+            self._states.clear()
+            self._signals.clear()
