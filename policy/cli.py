@@ -13,6 +13,9 @@ COMMANDS = (
     "tour",
     "lint",
     "check",
+    "simulate",
+    "replay",
+    "quality",
 )
 
 

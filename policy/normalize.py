@@ -55,13 +55,20 @@ def normalize(text: str) -> str:
     numbers, codes and amounts compare equal), punctuation turned into
     spaces and whitespace collapsed.
     """
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    folded = _INVISIBLE.sub("", folded)
-    folded = folded.translate(_LOOKALIKES)
-    # Strip accents: decompose and drop combining marks ("é" -> "e").
-    folded = "".join(
-        ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch)
-    )
+    if text.isascii():
+        # The common case, and a fast one: nothing to fold but case and the
+        # ASCII symbols used as letters (the result is the same as below).
+        folded = text.lower().translate(_LOOKALIKES)
+    else:
+        folded = unicodedata.normalize("NFKC", text).casefold()
+        folded = _INVISIBLE.sub("", folded)
+        folded = folded.translate(_LOOKALIKES)
+        if not folded.isascii():
+            # Strip accents: decompose and drop combining marks ("é" -> "e").
+            folded = "".join(
+                ch for ch in unicodedata.normalize("NFKD", folded)
+                if not unicodedata.combining(ch)
+            )
     folded = _DIGITS.sub("0", folded)
     folded = _REPEATS.sub(r"\1\1", folded)
     # rapidfuzz's default_process: non-alphanumerics to spaces, lower, trim.
