@@ -41,7 +41,11 @@ _LOOKALIKES = str.maketrans(
     }
 )
 
-_DIGITS = re.compile(r"\d+")
+# Numbers, with what splits them ("0800 123 456", "1,000", "2 0 0"), become one "0".
+_DIGITS = re.compile(r"\d+(?:[\s.,:/-]+\d+)*")
+# Look-alikes that NFKC would turn into another letter: the lunate sigma looks
+# like "c" but folds to "σ", which looks like "o". Mapped before NFKC.
+_BEFORE_NFKC = str.maketrans({"ϲ": "c", "Ϲ": "C", "ϳ": "j"})
 # Letters repeated three times or more ("freeee") collapse to two.
 _REPEATS = re.compile(r"(.)\1{2,}")
 
@@ -60,7 +64,7 @@ def normalize(text: str) -> str:
         # ASCII symbols used as letters (the result is the same as below).
         folded = text.lower().translate(_LOOKALIKES)
     else:
-        folded = unicodedata.normalize("NFKC", text).casefold()
+        folded = unicodedata.normalize("NFKC", text.translate(_BEFORE_NFKC)).casefold()
         folded = _INVISIBLE.sub("", folded)
         folded = folded.translate(_LOOKALIKES)
         if not folded.isascii():
