@@ -25,6 +25,7 @@ _MASK32 = 0xFFFFFFFF
 _GOLDEN = 0x9E3779B1  # multiplicative mixing: spreads CRC32's linear structure
 _BIN_SHIFT = 27  # top 5 bits of the mixed hash choose one of 32 bins
 _VALUE_MASK = (1 << _BIN_SHIFT) - 1
+_EDGES = tuple(slot << _BIN_SHIFT for slot in range(32))  # lower edge of each bin
 _EMPTY = -1
 
 
@@ -46,10 +47,11 @@ def _mixed_hashes(normalized: str) -> list[int]:
     if compact.isascii() and len(compact) > SHINGLE:
         # Fast path: 4-byte slices of the ASCII bytes are the 4-character shingles.
         data = compact.encode("ascii")
-        hashes = {zlib.crc32(data[i : i + SHINGLE]) for i in range(len(data) - SHINGLE + 1)}
+        mixed = {(zlib.crc32(data[i : i + SHINGLE]) * _GOLDEN) & _MASK32
+                 for i in range(len(data) - SHINGLE + 1)}
     else:
-        hashes = {zlib.crc32(s.encode("utf-8")) for s in shingles(normalized)}
-    return sorted({(h * _GOLDEN) & _MASK32 for h in hashes})
+        mixed = {(zlib.crc32(s.encode("utf-8")) * _GOLDEN) & _MASK32 for s in shingles(normalized)}
+    return sorted(mixed)
 
 
 def signature_of_normalized(normalized: str) -> bytes:
@@ -58,11 +60,14 @@ def signature_of_normalized(normalized: str) -> bytes:
     if not mixed:
         return bytes(SIGNATURE_BYTES)
     mins = [_EMPTY] * SIGNATURE_BYTES
+    last = len(mixed)
     # Sorted hashes: the first one at or above a bin's lower edge is that bin's minimum.
-    for slot in range(SIGNATURE_BYTES):
-        i = bisect_left(mixed, slot << _BIN_SHIFT)
-        if i < len(mixed) and mixed[i] >> _BIN_SHIFT == slot:
+    for slot, edge in enumerate(_EDGES):
+        i = bisect_left(mixed, edge)
+        if i < last and mixed[i] >> _BIN_SHIFT == slot:
             mins[slot] = mixed[i] & _VALUE_MASK
+    if _EMPTY not in mins:  # the common case: every bin filled, nothing to borrow
+        return bytes([value % 255 + 1 for value in mins])
     out = bytearray(SIGNATURE_BYTES)
     for slot in range(SIGNATURE_BYTES):
         # Densification: an empty bin borrows the next filled bin's value,
