@@ -85,6 +85,47 @@ def make_requests(
     return out
 
 
+HISTORY_SPAN = 6 * 3600.0  # the duplicates window: a history this recent is all still live
+
+
+class SteppingClock:
+    """Reads ``start``, then ``step`` seconds later at each call: history played into the past."""
+
+    def __init__(self, start: float, step: float) -> None:
+        self.now = start - step
+        self.step = step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
+def engine_with_history(
+    rules: RuleSet, storage: Any, graph: Any, history: list[SendRequest],
+    *, span: float = HISTORY_SPAN,
+) -> tuple[Engine, float]:
+    """An engine on the storage's own clock, over a store already holding ``history``.
+
+    The history is played by a second engine whose explicit clock spreads it
+    over the ``span`` seconds before now (so a sender has a realistic spread of
+    quota buckets and a full, live trace), on the same store: one shared
+    memory:// instance, or the same Redis. The engine returned is configured as
+    in production (no clock: Redis ``TIME`` or the process clock). Returns the
+    engine and the share of the history that was allowed.
+    """
+    if isinstance(storage, str) and storage.startswith("memory"):
+        from policy.storage import MemoryStorage
+
+        storage = MemoryStorage()
+    step = span / max(1, len(history))
+    clock = SteppingClock(time.time() - span, step)
+    player = Engine(rules, storage=storage, graph=graph, clock=clock)
+    ok = run_untimed(player.check, history)
+    if isinstance(storage, str):
+        player.close()  # its own connections; a shared memory:// store must stay open
+    return Engine(rules, storage=storage, graph=graph), round(ok / max(1, len(history)), 4)
+
+
 def engine_decide(engine: Engine) -> Decide:
     return engine.check
 
