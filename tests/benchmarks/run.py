@@ -94,6 +94,7 @@ class Profile:
     dup_senders: int
     dup_trace_sizes: tuple[int, ...]
     dup_timed_per_sender: int
+    throughput_repeats: int = 1  # the best of these runs is kept (others share this machine)
     processes: tuple[int, ...] = (1, 2, 4)
 
 
@@ -103,6 +104,7 @@ FULL = Profile(
     throughput_seconds=3.0, throughput_senders=50, throughput_history=50,
     throughput_timed_per_sender=200,
     dup_senders=40, dup_trace_sizes=(10, 50, 200), dup_timed_per_sender=10,
+    throughput_repeats=2,
 )
 QUICK = Profile(
     senders=40, history=50, timed_per_sender=5, cost_decisions=200,
@@ -418,28 +420,40 @@ def throughput(prof: Profile, corpus: str | None, targets: dict[str, tuple[str, 
             for kind in kinds:
                 row: dict[str, Any] = {}
                 for processes in prof.processes:
-                    for client in clients:
-                        client.flushall()
-                    barrier = manager.Barrier(processes)
-                    specs = [
-                        WorkerSpec(kind, uri, prof.throughput_seconds, prof.throughput_senders,
-                                   prof.throughput_history, prof.throughput_timed_per_sender,
-                                   f"tp-{target}-{kind}-{processes}-{i}-", seed + i, corpus,
-                                   barrier)
-                        for i in range(processes)
-                    ]
-                    results = [f.result() for f in [pool.submit(worker, s) for s in specs]]
-                    rate = sum(r["decisions"] / r["seconds"] for r in results)
-                    done = sum(r["decisions"] for r in results)
-                    row[str(processes)] = {
-                        "decisions_per_second": round(rate),
-                        "allowed_share": round(sum(r["allowed"] for r in results) / done, 4),
-                    }
+                    best: dict[str, Any] | None = None
+                    for repeat in range(prof.throughput_repeats):
+                        point = _throughput_point(pool, manager, worker, WorkerSpec, prof, kind,
+                                                  uri, clients, processes,
+                                                  f"tp-{target}-{kind}-{processes}-{repeat}-",
+                                                  corpus, seed)
+                        if best is None or point["decisions_per_second"] > best["decisions_per_second"]:
+                            best = point
+                    row[str(processes)] = best
                 rows[kind] = row
             if "engine" not in rows:
                 rows["engine"] = {"status": NO_DRIVER}
             out[target] = rows
     return out
+
+
+def _throughput_point(pool: Any, manager: Any, worker: Any, spec_type: Any, prof: Profile,
+                      kind: str, uri: str, clients: list[Any], processes: int, prefix: str,
+                      corpus: str | None, seed: int) -> dict[str, Any]:
+    for client in clients:
+        client.flushall()
+    barrier = manager.Barrier(processes)
+    specs = [
+        spec_type(kind, uri, prof.throughput_seconds, prof.throughput_senders,
+                  prof.throughput_history, prof.throughput_timed_per_sender,
+                  f"{prefix}{i}-", seed + i, corpus, barrier)
+        for i in range(processes)
+    ]
+    results = [f.result() for f in [pool.submit(worker, s) for s in specs]]
+    done = sum(r["decisions"] for r in results)
+    return {
+        "decisions_per_second": round(sum(r["decisions"] / r["seconds"] for r in results)),
+        "allowed_share": round(sum(r["allowed"] for r in results) / max(1, done), 4),
+    }
 
 
 # -- the duplicates rule as the trace grows -----------------------------------------
@@ -558,8 +572,13 @@ def table(results: dict[str, Any]) -> str:
                  f"Redis {m['redis_server'] or 'absent'}, limits {m['limits']}, "
                  f"redis-py {m['redis_py']} ({m['redis_parser']}), load {m['loadavg_at_start']}")
     lines.append(f"texts: {results['config']['texts']}; profile: {results['config']['profile']}")
-    lines.append("")
-    lines.append("latency per decision (senders with ~50 messages of history)")
+    if results.get("latency"):
+        lines.extend(_latency_lines(results))
+    return _rest_of_table(results, lines)
+
+
+def _latency_lines(results: dict[str, Any]) -> list[str]:
+    lines = ["", "latency per decision (senders with ~50 messages of history)"]
     lines.append(f"  {'backend':<8} {'engine p50':>12} {'p99':>10} {'limits p50':>12} {'p99':>10}"
                  f" {'ratio p50':>10} {'p99':>6}")
     for backend, row in results.get("latency", {}).items():
@@ -576,6 +595,10 @@ def table(results: dict[str, Any]) -> str:
             b = row["breakdown_p50_us"]
             lines.append(f"  {'':<8} engine p50 = normalize {b['normalize']} us + signature "
                          f"{b['signature']} us + everything else {b['everything_else']} us")
+    return lines
+
+
+def _rest_of_table(results: dict[str, Any], lines: list[str]) -> str:
     cost = results.get("latency", {}).get("redis", {}).get("cost")
     if cost:
         lines.append("")
@@ -633,6 +656,10 @@ def table(results: dict[str, Any]) -> str:
         for backend in ("memory", "redis"):
             rows = dup.get(backend)
             if rows is None:
+                continue
+            statuses = {v.get("status") for v in rows.values()}
+            if statuses and None not in statuses:
+                lines.append(f"  {backend:<8} {', '.join(sorted(statuses))}")  # type: ignore[arg-type]
                 continue
             cells = "  ".join(f"{size} texts: {_cell(v, 'p50_us', ' us')} / {_cell(v, 'p99_us', ' us')}"
                               for size, v in rows.items())

@@ -17,6 +17,7 @@ from tests.benchmarks.workload import (
     allowed,
     default_rules,
     engine_decide,
+    engine_with_history,
     limits_decide,
     make_population,
     make_requests,
@@ -40,19 +41,19 @@ class WorkerSpec:
     barrier: Any  # a multiprocessing.Manager().Barrier proxy
 
 
-def open_decide(kind: str, uri: str, graph: Any) -> tuple[Any, Any]:
-    """(decide, closer) for the engine or the limits baseline on ``uri``."""
+def open_decide(kind: str, uri: str, graph: Any, history: list[Any]) -> tuple[Any, Any]:
+    """(decide, closer) for the engine or the limits baseline on ``uri``, history played."""
     if kind == "engine":
-        from policy import Engine
-
-        engine = Engine(default_rules(), storage=uri, graph=graph)
+        engine, _ = engine_with_history(default_rules(), uri, graph, history)
         return engine_decide(engine), engine.close
     from limits import parse
     from limits.storage import storage_from_string
     from limits.strategies import MovingWindowRateLimiter
 
     storage = storage_from_string(uri)
-    return limits_decide(MovingWindowRateLimiter(storage), parse(LIMIT)), lambda: None
+    decide = limits_decide(MovingWindowRateLimiter(storage), parse(LIMIT))
+    run_untimed(decide, history)
+    return decide, lambda: None
 
 
 def worker(spec: WorkerSpec) -> dict[str, float]:
@@ -60,9 +61,9 @@ def worker(spec: WorkerSpec) -> dict[str, float]:
 
     texts = TextSource(Path(spec.corpus) if spec.corpus else None, seed=spec.seed)
     pop = make_population(spec.senders, prefix=spec.prefix, seed=spec.seed)
-    decide, close = open_decide(spec.kind, spec.uri, pop.graph)
+    history = make_requests(pop, texts, spec.history, seed=spec.seed)
+    decide, close = open_decide(spec.kind, spec.uri, pop.graph, history)
     try:
-        run_untimed(decide, make_requests(pop, texts, spec.history, seed=spec.seed))
         # Distinct requests, cycled if the time allows more: far below any sender's quota.
         requests = make_requests(pop, texts, spec.timed_per_sender, seed=spec.seed + 1)
         spec.barrier.wait(BARRIER_TIMEOUT)
