@@ -70,7 +70,8 @@ METRICS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     ("dm_policy_shadow_refusals_total", "counter", ("request", "rule", "code", "verdict"),
      "What shadow-mode rules would have refused (the request was not refused by them)."),
     ("dm_policy_cooldowns_started_total", "counter", ("rule",),
-     "Spam cooldowns started: enforced refusals with code duplicate_content."),
+     "Spam cooldowns started: enforced duplicate_content refusals while no cooldown runs "
+     "(attempts during a cooldown restart it and are not counted here)."),
     ("dm_policy_quota_use_ratio", "histogram", (),
      "Share of the enforced quota the sender had used after each send decision "
      "(1.0 at a quota refusal)."),
@@ -248,10 +249,13 @@ class PrometheusObserver(Observer):
         else:
             rule, code = _identifier(first.rule), _identifier(first.code)
         self._child(self.decisions, request, _verdict(decision.verdict), rule, code).inc()
+        # Attempts during a running cooldown repeat duplicate_content next to cooldown_active:
+        # those restart the wait, they do not start a cooldown.
+        running = any(r.code == "cooldown_active" for r in (*decision.reasons, *decision.shadow))
         for reason in decision.reasons:
             rule, code = _identifier(reason.rule), _identifier(reason.code)
             self._child(self.rule_refusals, request, rule, code, _verdict(reason.verdict)).inc()
-            if reason.code == "duplicate_content":
+            if reason.code == "duplicate_content" and not running:
                 self._child(self.cooldowns_started, rule).inc()
         for reason in decision.shadow:
             self._child(self.shadow_refusals, request, _identifier(reason.rule),
