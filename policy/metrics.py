@@ -13,7 +13,8 @@ words. Values that do not look like one of those become ``other``, so a label ne
 carries a user id, an app id, an address or any message text.
 
 Several worker processes (gunicorn, uvicorn ``--workers``): set the environment variable
-``PROMETHEUS_MULTIPROC_DIR`` to an empty directory *before* the workers start. Each
+``PROMETHEUS_MULTIPROC_DIR`` to an empty directory in the workers' environment (the
+client reads it when it is imported, so setting it later in code is too late). Each
 worker then writes its values to files there, and ``metrics_app()`` /
 ``dm-policy serve-metrics`` answer the sum over all workers (see the README).
 """
