@@ -106,17 +106,18 @@ class DemoTraffic:
         sender = f"user{n % 500}"
         friend = f"friend{n % 500}"
         self.graph.follow(friend, sender)
+        # Ids cycle through bounded pools, so a demo left running keeps a bounded graph.
         if n % 97 == 0:
-            self._spam_run(f"spammer{n}")
+            self._spam_run(f"spammer{n // 97 % 200}")
         elif n % 211 == 0:
-            self._bad_app(f"victim{n}", f"app{n % 3}")
+            self._bad_app(f"victim{n // 211 % 200}", f"app{n % 3}")
         elif n % 53 == 0:
-            self.engine.check_invite(InviteRequest(sender, (f"stranger{n}",), f"c{n}",
+            self.engine.check_invite(InviteRequest(sender, (f"stranger{n % 500}",), f"c{n % 500}",
                                                    (sender, friend)))
         elif roll < 0.80:
             self.engine.check(SendRequest(sender, (friend,), f"Lunch at {n % 24}?"))
         elif roll < 0.92:
-            self.engine.check(SendRequest(sender, (f"stranger{n}",), "Hello there"))
+            self.engine.check(SendRequest(sender, (f"stranger{n % 500}",), "Hello there"))
         else:
             self.engine.check(SendRequest(sender, (friend,), "x" * 200))
 
