@@ -35,10 +35,14 @@ REQUIRED_ALERTS = {
 # What Grafana puts in place of its variables; the integration test passes its own.
 GRAFANA_VARIABLES = {"$__rate_interval": "1m", "$__interval": "15s", "$__range": "1h"}
 
-prometheus_tools = pytest.mark.skipif(
+_needs_promtool = pytest.mark.skipif(
     shutil.which("promtool") is None,
     reason="promtool is absent (Debian package 'prometheus'; .ci/run installs it)",
 )
+
+
+def prometheus_tools(test: Any) -> Any:
+    return pytest.mark.prometheus(_needs_promtool(test))
 
 
 def load_dashboard() -> dict[str, Any]:
