@@ -105,6 +105,7 @@ class Engine:
             else storage
         )
         self._observer = observer or Observer()
+        self._observer.rules_loaded(rules.version)
         self._keys = KeyHasher(key_secret)
         self._on_error_override = on_error
         self._fallback: MemoryStorage | None = None
