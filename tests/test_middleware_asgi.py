@@ -551,3 +551,31 @@ def test_readme_documents_every_code_as_the_table_says() -> None:
     documented = {label: (int(code), int(status)) for label, code, status in rows}
     expected = {label: (e.code, e.status) for label, e in REFUSALS.items()}
     assert {k: v for k, v in documented.items() if k in expected} == expected
+
+
+def readme_example(marker: str) -> str:
+    """The README's python block that starts with ``marker``: the tests run what users copy."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for block in re.findall(r"```python\n(.*?)```", readme, flags=re.S):
+        if block.startswith(marker):
+            return block
+    raise AssertionError(f"no README example starts with {marker!r}")
+
+
+def test_the_readme_fastapi_example_protects_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("fastapi", reason="the README's FastAPI example needs fastapi")
+    monkeypatch.chdir(ROOT)  # the example loads rules/default.toml from the repository root
+    namespace: dict[str, Any] = {"__name__": "readme_fastapi"}
+    exec(compile(readme_example("# app.py (FastAPI)"), "README.md", "exec"), namespace)
+    app = namespace["app"]
+    alice = {"authorization": "Bearer alice-token"}
+    allowed = run(_request(app, "POST", SEND, headers=alice,
+                           json={"screen_name": "bob", "text": "Lunch?"}))
+    assert allowed.status_code == 200
+    assert allowed.json() == {"sender": "alice", "recipient": "bob", "text": "Lunch?"}
+    assert allowed.headers["x-rate-limit-remaining"] == "999"
+    refused = run(_request(app, "POST", SEND, headers=alice,
+                           json={"screen_name": "carol", "text": "Lunch?"}))
+    assert (refused.status_code, error_of(refused)["code"]) == (403, 150)
+    anonymous = run(_request(app, "POST", SEND, json={"screen_name": "bob", "text": "hi"}))
+    assert (anonymous.status_code, error_of(anonymous)["code"]) == (401, 32)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -322,3 +323,23 @@ def test_a_failing_extractor_is_a_400(engine: Engine) -> None:
 
     response = post(protect(engine, extractor=broken), json={"user_id": "bob", "text": "hi"})
     assert (response.status_code, error_of(response)["code"]) == (400, 195)
+
+
+def test_the_readme_flask_example_protects_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = [b for b in re.findall(r"```python\n(.*?)```", readme, flags=re.S)
+              if b.startswith("# app.py (Flask)")]
+    assert len(blocks) == 1
+    monkeypatch.chdir(ROOT)  # the example loads rules/default.toml from the repository root
+    namespace: dict[str, Any] = {"__name__": "readme_flask"}
+    exec(compile(blocks[0], "README.md", "exec"), namespace)
+    client = namespace["app"].test_client()
+    alice = {"authorization": "Bearer alice-token"}
+    allowed = client.post(SEND, headers=alice, data={"screen_name": "bob", "text": "Lunch?"})
+    assert allowed.status_code == 200
+    assert allowed.get_json() == {"sender": "alice", "text": "Lunch?"}
+    assert allowed.headers["x-rate-limit-remaining"] == "999"
+    refused = client.post(SEND, headers=alice, json={"user_id": "carol", "text": "hi"})
+    assert (refused.status_code, error_of(refused)["code"]) == (403, 150)
+    anonymous = client.post(SEND, data={"screen_name": "bob", "text": "hi"})
+    assert (anonymous.status_code, error_of(anonymous)["code"]) == (401, 32)
