@@ -385,6 +385,7 @@ def test_a_failing_sender_lookup_is_a_401(engine: Engine) -> None:
         (b'{"user_id": "bob"}', "application/json", 400, 38),
         (b'{"text": "hi"}', "application/json", 400, 38),
         (b'\xff\xfe{"text": "hi"}', "application/json", 400, 195),
+        (b'{"user_id": "bob", "text": "\\ud800 lone"}', "application/json", 400, 195),
         (b"user_id=bob&text=%ff%fe", "application/x-www-form-urlencoded", 400, 195),
         (b"user_id=bob&text=a&text=b", "application/x-www-form-urlencoded", 400, 195),
         (b"text=hi", "application/x-www-form-urlencoded", 400, 38),

@@ -115,6 +115,11 @@ class HttpRequest:
                 raise invalid("The body is not valid JSON.") from None
             if not isinstance(value, dict):
                 raise invalid("The JSON body must be an object.")
+            try:
+                # "\ud800" is valid JSON but no text: it could never be stored or answered.
+                json.dumps(value, ensure_ascii=False).encode("utf-8")
+            except UnicodeEncodeError:
+                raise invalid("The JSON body holds a lone surrogate: not valid Unicode.") from None
             return value
         if media == "application/x-www-form-urlencoded":
             return _form_fields(body, "form body")
