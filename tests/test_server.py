@@ -78,6 +78,17 @@ def test_refusals_of_the_seed_endpoint(server: Any) -> None:
             response.headers)
 
 
+def test_text_that_is_not_unicode_is_400_not_500(server: Any) -> None:
+    # Valid JSON, but "\ud800" is a lone surrogate: it could not even be echoed back.
+    body = b'{"user_id": "1002", "text": "\\ud800 hello"}'
+    response = call(server, "POST", SEND, content=body,
+                    headers={"content-type": "application/json"})
+    assert error_of(response) == (400, 195, "invalid_parameter")
+    form = call(server, "POST", SEND, content=b"user_id=1002&text=%ED%A0%80",
+                headers={"content-type": "application/x-www-form-urlencoded"})
+    assert error_of(form) == (400, 195, "invalid_parameter")
+
+
 def test_authentication(server: Any) -> None:
     anonymous = call(server, "POST", SEND, token=None, json={"user_id": "1002", "text": "hi"})
     assert error_of(anonymous) == (401, 32, "unauthenticated")
