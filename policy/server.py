@@ -297,7 +297,9 @@ def create_app(
     async def new_conversation(request: Request) -> Response:
         http = await _http_request(request)
         inviter = _user(request).user_id
-        invitees = _ids_param(http.params(), "participant_ids")
+        invitees = tuple(i for i in _ids_param(http.params(), "participant_ids") if i != inviter)
+        if not invitees:
+            raise invalid("participant_ids must name someone besides you.")
         conversation = store.next_id()
         decision = engine.check_invite(InviteRequest(inviter, invitees, conversation))
         if not decision.allowed:

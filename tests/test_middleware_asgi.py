@@ -364,6 +364,14 @@ def test_a_failing_extractor_is_a_400(engine: Engine) -> None:
     assert_rate_headers(response)
 
 
+def test_an_extractor_returning_a_bare_string_is_a_400(engine: Engine) -> None:
+    def sloppy(request: HttpRequest) -> Message:
+        return Message(recipients="bob", text="hi")  # type: ignore[arg-type]
+
+    response = post(protect(engine, routes=[Route(SEND, extractor=sloppy)]), {"text": "hi"})
+    assert (response.status_code, error_of(response)["code"]) == (400, 195)
+
+
 def test_a_failing_sender_lookup_is_a_401(engine: Engine) -> None:
     def broken(request: HttpRequest) -> str | None:
         raise RuntimeError("token service down")

@@ -130,6 +130,12 @@ def test_group_conversations(server: Any) -> None:
     assert error_of(missing) == (404, 34, "not_found")
 
 
+def test_a_group_with_only_oneself_is_400(server: Any) -> None:
+    response = call(server, "POST", "/1.1/dm_conversations/new.json",
+                    data={"participant_ids": "1001"})
+    assert error_of(response) == (400, 195, "invalid_parameter")
+
+
 def test_group_too_large(server: Any) -> None:
     store = server.state.store
     for i in range(25):

@@ -170,7 +170,8 @@ class PolicyGate:
             message = extractor(request)
             if not isinstance(message, Message):
                 raise TypeError(f"the extractor returned {type(message).__name__}, not a Message")
-            return SendRequest(sender, tuple(message.recipients), message.text, app=app,
+            # SendRequest checks the recipients' type itself (a bare str would pass tuple()).
+            return SendRequest(sender, message.recipients, message.text, app=app,
                                channel=message.channel, conversation=message.conversation)
         except HttpError:
             raise
