@@ -247,12 +247,22 @@ class Engine:
             if has_written is not None:
                 wrote = frozenset(r for r in recipients if has_written(r, sender))
         blocked: frozenset[tuple[str, str]] = frozenset()
-        if "group" in kinds and request.conversation is None and len(recipients) > 1:
-            people = (sender, *recipients)
+        people = (sender, *recipients)
+        if (
+            "group" in kinds
+            and request.conversation is None
+            and len(recipients) > 1
+            # A group over the size limit is refused anyway: don't ask the graph n² questions.
+            and len(people) <= self._max_group_people()
+        ):
             blocked = frozenset(
                 (a, b) for a in people for b in people if a != b and graph.blocks(a, b)
             )
         return Facts(follows_sender, followed, wrote, blocked)
+
+    def _max_group_people(self) -> int:
+        sizes = [r.params.max_people for r in self._rules.active if r.kind == "group"]
+        return max(sizes) if sizes else 0
 
     def _features(self, request: SendRequest, facts: Facts, kinds: set[str]) -> core.Features:
         signature, chars = None, 0

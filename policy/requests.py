@@ -9,6 +9,7 @@ from policy.errors import InvalidRequest
 
 CHANNELS = ("api", "sms")
 MAX_ID_CHARS = 256
+MAX_PEOPLE = 1000  # recipients, invitees or members in one request: far above any group rule
 MAX_TEXT_CHARS = 100_000  # far above any rule: a guard against absurd payloads
 
 
@@ -27,6 +28,8 @@ def require_ids(values: Any, field: str, *, allow_empty: bool = False) -> tuple[
         raise InvalidRequest(
             f"{field} must be a tuple of string ids, got {type(values).__name__}", field=field
         )
+    if len(values) > MAX_PEOPLE:
+        raise InvalidRequest(f"{field} names more than {MAX_PEOPLE} users", field=field)
     ids = tuple(require_id(v, f"{field}[{i}]") for i, v in enumerate(values))
     if not ids and not allow_empty:
         raise InvalidRequest(f"{field} must name at least one user", field=field)
