@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from werkzeug.test import Client, EnvironBuilder
 
 from policy import Engine, MemoryGraph, StorageError, parse_rules
-from policy.middleware import HttpRequest
+from policy.middleware import HttpRequest, Message, Route
 from policy.middleware.wsgi import PolicyMiddleware
 from policy.rules import load_rules
 from policy.storage import MemoryStorage
@@ -103,6 +103,30 @@ def test_allowed_form_reaches_flask_with_its_fields(engine: Engine) -> None:
     response = post(protect(engine), data={"screen_name": "bob", "text": "hello, bob"})
     assert response.status_code == 200
     assert response.get_json()["form"] == {"screen_name": "bob", "text": "hello, bob"}
+
+
+def test_raw_utf8_form_counts_characters_not_bytes(engine: Engine) -> None:
+    # curl -d 'text=é...' sends raw UTF-8, not percent-escapes: 140 characters, 280 bytes.
+    body = ("user_id=bob&text=" + "é" * 140).encode("utf-8")
+    app = protect(engine)
+    response = post(app, data=body, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 200
+    assert response.get_json()["form"]["text"] == "é" * 140
+    over = post(app, data=body + "é".encode(), content_type="application/x-www-form-urlencoded")
+    assert (over.status_code, error_of(over)["code"]) == (403, 354)
+
+
+def test_path_params_read_as_utf8_text(engine: Engine) -> None:
+    seen: list[str] = []
+
+    def group(req: HttpRequest) -> Message:
+        seen.append(req.path_params["conversation"])
+        return Message(recipients=("bob",), text="hi")
+
+    app = protect(engine, routes=[Route("/groups/{conversation}/messages", extractor=group)])
+    response = post(app, path="/groups/caf%C3%A9/messages", data={"text": "hi"})
+    assert response.status_code == 404  # the Flask app has no such route; the policy allowed it
+    assert seen == ["café"]
 
 
 def test_sync_engine_is_used(engine: Engine) -> None:

@@ -132,9 +132,10 @@ def _form_fields(raw: bytes, where: str) -> dict[str, str]:
     if not raw:
         return {}
     try:
-        pairs = parse_qsl(raw.decode("latin-1"), keep_blank_values=True, encoding="utf-8",
+        # Raw UTF-8 (curl -d 'text=héllo') and percent-encoded UTF-8 both arrive as text.
+        pairs = parse_qsl(raw.decode("utf-8"), keep_blank_values=True, encoding="utf-8",
                           errors="strict", max_num_fields=MAX_FIELDS)
-    except ValueError:  # bad percent-encoding of UTF-8, or too many fields
+    except ValueError:  # not UTF-8, bad percent-encoding of UTF-8, or too many fields
         raise invalid(f"The {where} is not valid UTF-8 form data.") from None
     fields: dict[str, str] = {}
     for name, value in pairs:

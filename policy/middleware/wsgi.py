@@ -54,7 +54,8 @@ class PolicyMiddleware:
                                app_id=app_id, max_body=max_body)
 
     def __call__(self, environ: Environ, start_response: StartResponse) -> Iterable[bytes]:
-        matched = self.gate.match(environ.get("REQUEST_METHOD", ""), environ.get("PATH_INFO", ""))
+        path = _path(environ)
+        matched = self.gate.match(environ.get("REQUEST_METHOD", ""), path)
         if matched is None:
             return self.app(environ, start_response)
         extractor, path_params = matched
@@ -62,7 +63,7 @@ class PolicyMiddleware:
             body = self._read_body(environ)
             request = HttpRequest(
                 method=environ["REQUEST_METHOD"],
-                path=environ.get("PATH_INFO", ""),
+                path=path,
                 query_string=environ.get("QUERY_STRING", "").encode("latin-1"),
                 headers=_headers(environ),
                 body=body,
@@ -122,6 +123,15 @@ class PolicyMiddleware:
         if size > limit:
             raise body_too_large(limit)
         return b"".join(chunks)
+
+
+def _path(environ: Environ) -> str:
+    """PATH_INFO as text, as ASGI gives it (PEP 3333 hands over the bytes as latin-1)."""
+    raw = environ.get("PATH_INFO", "")
+    try:
+        return raw.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return raw
 
 
 def _headers(environ: Environ) -> tuple[tuple[str, str], ...]:
