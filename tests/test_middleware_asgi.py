@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -588,3 +590,25 @@ def test_the_readme_fastapi_example_protects_the_app(monkeypatch: pytest.MonkeyP
     assert (refused.status_code, error_of(refused)["code"]) == (403, 150)
     anonymous = run(_request(app, "POST", SEND, json={"screen_name": "bob", "text": "hi"}))
     assert (anonymous.status_code, error_of(anonymous)["code"]) == (401, 32)
+
+
+def test_the_middleware_needs_no_web_framework() -> None:
+    # starlette and uvicorn are the optional "server" extra: only policy/server.py imports them.
+    code = (
+        "import sys\n"
+        "for name in ('starlette', 'uvicorn', 'flask', 'werkzeug', 'fastapi'):\n"
+        "    sys.modules[name] = None\n"
+        "import policy.middleware.asgi, policy.middleware.wsgi, policy.cli\n"
+        "policy.cli.build_parser()\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          timeout=60, env={"PYTHONPATH": str(ROOT), "PATH": ""})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+
+
+def test_a_single_path_string_is_one_route(engine: Engine) -> None:
+    app = protect(engine, routes=SEND)
+    assert post(app, {"user_id": "zoe", "text": "hi"}).status_code == 403
+    assert run(_request(app, "POST", "/other", content=b"x")).status_code == 200

@@ -139,6 +139,8 @@ class PolicyGate:
         self._sender = sender
         self._app_id = app_id
         self._routes: list[tuple[re.Pattern[str], frozenset[str], Extractor]] = []
+        if isinstance(routes, str):  # one path, not its characters
+            routes = (routes,)
         for route in routes:
             if isinstance(route, str):
                 route = Route(route)
