@@ -13,6 +13,7 @@ COMMANDS = (
     "tour",
     "lint",
     "check",
+    "demo",
     "serve_metrics",
 )
 
