@@ -15,6 +15,9 @@ COMMANDS = (
     "check",
     "demo",
     "serve_metrics",
+    "simulate",
+    "replay",
+    "quality",
 )
 
 
