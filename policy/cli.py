@@ -14,7 +14,7 @@ COMMANDS = (
     "lint",
     "check",
     "demo",
-    "serve_metrics",
+    "serve-metrics",
     "simulate",
     "replay",
     "quality",
@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for name in COMMANDS:
-        importlib.import_module(f"policy.commands.{name}").register(sub)
+        importlib.import_module(f"policy.commands.{name.replace('-', '_')}").register(sub)
     return parser
 
 
