@@ -1,5 +1,6 @@
 """The ``dm-policy`` command line. Each subcommand lives in ``policy/commands/<name>.py``
-and exposes ``register(subparsers)``; this file only assembles them."""
+(``serve-metrics`` in ``serve_metrics.py``) and exposes ``register(subparsers)``; this file
+only assembles them."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-# Subcommand modules, in the order ``--help`` lists them.
+# Subcommand names, in the order ``--help`` lists them.
 COMMANDS = (
     "tour",
     "lint",
