@@ -14,6 +14,10 @@ COMMANDS = (
     "lint",
     "check",
     "demo",
+    "serve_metrics",
+    "simulate",
+    "replay",
+    "quality",
 )
 
 

@@ -24,7 +24,7 @@ from policy.keys import KeyHasher
 from policy.normalize import normalize
 from policy.observe import Observer
 from policy.requests import InviteRequest, SendRequest, require_id
-from policy.rules import FAILURE_MODES, Mode, RuleSet, load_rules
+from policy.rules import FAILURE_MODES, Mode, Rule, RuleSet, load_rules
 from policy.storage import MemoryStorage, Storage, open_storage
 
 Clock = Callable[[], float]
@@ -33,6 +33,29 @@ STORAGE_RETRY_SECONDS = 1.0  # after a storage failure, how long to answer degra
 
 
 @dataclass(frozen=True, slots=True)
+class _Plan:
+    """What every decision needs to know of one rule set, worked out once for it."""
+
+    ruleset: RuleSet
+    kinds: frozenset[str]  # check kinds of the active rules
+    stateless: tuple[Rule, ...]  # active rules the core evaluates without state
+    stateful: tuple[Rule, ...]  # active rules the storage's transition evaluates
+    max_group_people: int  # 0 without a group rule
+
+    @classmethod
+    def of(cls, ruleset: RuleSet) -> _Plan:
+        active = ruleset.active
+        sizes = [r.params.max_people for r in active if r.kind == "group"]
+        return cls(
+            ruleset,
+            frozenset(r.kind for r in active),
+            tuple(r for r in active if not r.stateful),
+            tuple(r for r in active if r.stateful),
+            max(sizes) if sizes else 0,
+        )
+
+
+@dataclass(slots=True)
 class _Prepared:
     ruleset: RuleSet
     sender_key: str
@@ -73,6 +96,7 @@ class Engine:
         if clock is not None and not callable(clock):
             raise TypeError("clock must be a zero-argument callable returning epoch seconds")
         self._rules = rules
+        self._plan = _Plan.of(rules)
         self._graph: SocialGraph = graph if graph is not None else MemoryGraph()
         self._clock = clock
         self._storage: Storage = (
@@ -81,6 +105,7 @@ class Engine:
             else storage
         )
         self._observer = observer or Observer()
+        self._observer.rules_loaded(rules.version)
         self._keys = KeyHasher(key_secret)
         self._on_error_override = on_error
         self._fallback: MemoryStorage | None = None
@@ -216,27 +241,31 @@ class Engine:
                 return rule.params.signal_window, rule.params.flag_after_users
         return 86400.0, 5
 
+    def _plan_for(self, ruleset: RuleSet) -> _Plan:
+        plan = self._plan
+        if plan.ruleset is not ruleset:  # reloaded since: one new plan, swapped in one step
+            plan = self._plan = _Plan.of(ruleset)
+        return plan
+
     def _prepare(self, request: SendRequest) -> _Prepared:
         started = time.perf_counter()
         if not isinstance(request, SendRequest):
             raise InvalidRequest(f"expected a SendRequest, got {type(request).__name__}")
-        ruleset = self._rules
-        active = ruleset.active
-        kinds = {r.kind for r in active}
-        facts = self._facts(request, kinds)
-        stateless = core.evaluate_stateless(active, request, facts)
-        stateful = tuple(r for r in active if r.stateful)
+        plan = self._plan_for(self._rules)
+        facts = self._facts(request, plan)
+        stateless = core.evaluate_stateless(plan.stateless, request, facts)
         inp = None
-        if stateful:
+        if plan.stateful:
             inp = core.TransitionInput(
-                rules=stateful,
-                features=self._features(request, facts, kinds),
+                rules=plan.stateful,
+                features=self._features(request, facts, plan.kinds),
                 refused_before=any(rule.mode is Mode.ENFORCE for rule, _ in stateless),
             )
-        return _Prepared(ruleset, self._keys.user(request.sender), stateless, inp, started)
+        return _Prepared(plan.ruleset, self._keys.user(request.sender), stateless, inp, started)
 
-    def _facts(self, request: SendRequest, kinds: set[str]) -> Facts:
+    def _facts(self, request: SendRequest, plan: _Plan) -> Facts:
         graph = self._graph
+        kinds = plan.kinds
         sender, recipients = request.sender, request.recipients
         follows_sender = frozenset(r for r in recipients if graph.follows(r, sender))
         followed: frozenset[str] = frozenset()
@@ -247,24 +276,22 @@ class Engine:
             if has_written is not None:
                 wrote = frozenset(r for r in recipients if has_written(r, sender))
         blocked: frozenset[tuple[str, str]] = frozenset()
-        people = (sender, *recipients)
         if (
             "group" in kinds
             and request.conversation is None
             and len(recipients) > 1
             # A group over the size limit is refused anyway: don't ask the graph n² questions.
-            and len(people) <= self._max_group_people()
+            and len(recipients) + 1 <= plan.max_group_people
         ):
+            people = (sender, *recipients)
             blocked = frozenset(
                 (a, b) for a in people for b in people if a != b and graph.blocks(a, b)
             )
         return Facts(follows_sender, followed, wrote, blocked)
 
-    def _max_group_people(self) -> int:
-        sizes = [r.params.max_people for r in self._rules.active if r.kind == "group"]
-        return max(sizes) if sizes else 0
-
-    def _features(self, request: SendRequest, facts: Facts, kinds: set[str]) -> core.Features:
+    def _features(
+        self, request: SendRequest, facts: Facts, kinds: frozenset[str]
+    ) -> core.Features:
         signature, chars = None, 0
         units: tuple[tuple[str, bool], ...] = ()
         if "duplicates" in kinds:
