@@ -156,7 +156,7 @@ def _envelope(error: codes.ErrorCode, message: str, label: str) -> Response:
 
 
 def _auth_failed(conn: HTTPConnection, exc: AuthenticationError) -> Response:
-    return _envelope(codes.ErrorCode(89, 401, ""), str(exc), "invalid_token")
+    return _envelope(codes.INVALID_TOKEN, str(exc), "invalid_token")
 
 
 def app_of(request: HttpRequest) -> str | None:

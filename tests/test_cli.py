@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
@@ -14,13 +15,25 @@ from pathlib import Path
 import httpx
 import pytest
 
-from policy.cli import COMMANDS, main
+from policy.cli import COMMANDS, build_parser, main
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_RULES = str(ROOT / "rules" / "default.toml")
 
 
-@pytest.mark.parametrize("command", [None, *COMMANDS])
+def subcommands() -> list[str]:
+    """The names the parser knows (a module ``serve_metrics`` may register ``serve-metrics``)."""
+    actions = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    return sorted(actions[0].choices)
+
+
+def test_every_command_module_registers_a_subcommand() -> None:
+    names = subcommands()
+    assert len(names) == len(COMMANDS)
+    assert {"tour", "lint", "check", "demo"} <= set(names)
+
+
+@pytest.mark.parametrize("command", [None, *subcommands()])
 def test_help_on_every_command(command: str | None, capsys: pytest.CaptureFixture[str]) -> None:
     argv = ["--help"] if command is None else [command, "--help"]
     with pytest.raises(SystemExit) as exited:
@@ -29,7 +42,7 @@ def test_help_on_every_command(command: str | None, capsys: pytest.CaptureFixtur
     out = capsys.readouterr().out
     assert out.startswith("usage: dm-policy" + ("" if command is None else f" {command}"))
     if command is None:
-        assert all(name in out for name in COMMANDS)
+        assert all(name in out for name in subcommands())
 
 
 # -- lint ------------------------------------------------------------------

@@ -19,7 +19,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response, Strea
 from starlette.routing import Route as StarletteRoute
 
 from policy import Engine, MemoryGraph, StorageError, parse_rules
-from policy.middleware import REFUSALS, HttpRequest, Message, Route
+from policy.middleware import REFUSALS, REQUEST_ERRORS, HttpRequest, Message, Route
 from policy.middleware.asgi import PolicyMiddleware
 from policy.rules import load_rules
 from policy.storage import MemoryStorage
@@ -560,8 +560,8 @@ def test_readme_documents_every_code_as_the_table_says() -> None:
     section = readme.split("<!-- section:http -->")[1].split("<!-- /section:http -->")[0]
     rows = re.findall(r"^\| `([a-z_]+)` \| (\d+) \| (\d+) \|", section, flags=re.M)
     documented = {label: (int(code), int(status)) for label, code, status in rows}
-    expected = {label: (e.code, e.status) for label, e in REFUSALS.items()}
-    assert {k: v for k, v in documented.items() if k in expected} == expected
+    expected = {label: (e.code, e.status) for label, e in (REFUSALS | REQUEST_ERRORS).items()}
+    assert documented == expected
 
 
 def readme_example(marker: str) -> str:

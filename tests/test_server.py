@@ -294,3 +294,38 @@ def test_over_a_real_uvicorn_on_loopback(live_server: str) -> None:
 
         streamed = client.post(SEND, content=chunked(), headers={"content-type": "application/json"})
         assert streamed.status_code == 200 and streamed.json()["text"] == "in two chunks"
+
+
+def test_the_server_on_every_storage_backend(backend: Any, clock: Any) -> None:
+    """The same conversation on memory://, fakeredis and a real redis-server: the async
+    engine path (acheck) and the threadpool revocation reach the storage in use."""
+    store = demo_store()
+    engine = Engine(load_rules(DEFAULT_RULES), storage=backend.new_storage(), graph=store.graph,
+                    clock=clock)
+    app = create_app(engine, store)
+    via_app = {"authorization": "Bearer alice-via-autoposter"}
+
+    async def conversation() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://demo") as client:
+            return [
+                await client.post(SEND, headers=ALICE, data={"screen_name": "bob", "text": "a"}),
+                await client.post(SEND, headers=ALICE, data={"screen_name": "bob", "text": "b"}),
+                await client.post(SEND, headers={"authorization": "Bearer bob-token"},
+                                  data={"screen_name": "carol", "text": "hi"}),
+                await client.post("/1.1/apps/revoke.json", headers=ALICE,
+                                  data={"app_id": "autoposter"}),
+                await client.post(SEND, headers=via_app, data={"user_id": "1002", "text": "x"}),
+                await client.post(SEND, headers=ALICE, data={"user_id": "1002", "text": "c"}),
+            ]
+
+    first, second, stranger, revoked, blocked, still_open = asyncio.run(conversation())
+    assert [first.status_code, second.status_code] == [200, 200]
+    assert [first.headers["x-rate-limit-remaining"],
+            second.headers["x-rate-limit-remaining"]] == ["999", "998"]
+    assert error_of(stranger) == (403, 150, "not_follower")
+    assert revoked.status_code == 200
+    assert error_of(blocked) == (403, 93, "app_revoked")
+    assert blocked.headers["x-rate-limit-remaining"] == "998"  # alice's count; refused: unspent
+    assert still_open.status_code == 200
+    assert still_open.headers["x-rate-limit-remaining"] == "997"

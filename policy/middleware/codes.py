@@ -56,6 +56,7 @@ INVALID_PARAMETER = ErrorCode(195, 400, "malformed body or parameter")
 BODY_TOO_LARGE = ErrorCode(195, 413, "the body is larger than the middleware reads")
 USER_NOT_FOUND = ErrorCode(50, 404, "the host's resolver knows no such screen name")
 NOT_FOUND = ErrorCode(34, 404, "no such resource (reference server)")
+INVALID_TOKEN = ErrorCode(89, 401, "the bearer token is unknown (reference server)")
 
 REQUEST_ERRORS: dict[str, ErrorCode] = {
     "unauthenticated": UNAUTHENTICATED,
@@ -64,6 +65,7 @@ REQUEST_ERRORS: dict[str, ErrorCode] = {
     "body_too_large": BODY_TOO_LARGE,
     "user_not_found": USER_NOT_FOUND,
     "not_found": NOT_FOUND,
+    "invalid_token": INVALID_TOKEN,
 }
 
 
