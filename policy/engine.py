@@ -7,6 +7,7 @@ driver commit the sender's new state atomically, and answers a ``Decision``.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections.abc import Callable
@@ -150,7 +151,10 @@ class Engine:
         result, degraded = None, None
         if prepared.inp is not None:
             result, degraded = self._transition(prepared.sender_key, prepared.inp)
-        return self._finish(request, prepared, result, degraded)
+        signal = self._app_signal_due(request, result)
+        if signal is not None:
+            self._signal_app(prepared.sender_key, *signal)
+        return self._finish(prepared, result, degraded)
 
     async def acheck(self, request: SendRequest) -> Decision:
         """``check`` for asyncio: the storage round trip is awaited, never blocking the loop."""
@@ -158,7 +162,11 @@ class Engine:
         result, degraded = None, None
         if prepared.inp is not None:
             result, degraded = await self._atransition(prepared.sender_key, prepared.inp)
-        return self._finish(request, prepared, result, degraded)
+        signal = self._app_signal_due(request, result)
+        if signal is not None:
+            # Rare (a self-message through an app) and a separate round trip: off the loop.
+            await asyncio.to_thread(self._signal_app, prepared.sender_key, *signal)
+        return self._finish(prepared, result, degraded)
 
     def check_invite(self, invite: InviteRequest) -> Decision:
         """Decide whether ``invite.inviter`` may add ``invite.invitees`` to a conversation."""
@@ -357,9 +365,19 @@ class Engine:
             return self._fallback.transition(key, inp, now), mode
         return None, mode
 
+    @staticmethod
+    def _app_signal_due(
+        request: SendRequest, result: core.TransitionResult | None
+    ) -> tuple[str, bool] | None:
+        """(app, revoked) when this send is a self-message through an app, to count per app."""
+        if result is None or request.app is None:
+            return None
+        if any(hit.code == "self_message" for hit in result.fired):
+            return request.app, result.revoked_app
+        return None
+
     def _finish(
         self,
-        request: SendRequest,
         prepared: _Prepared,
         result: core.TransitionResult | None,
         degraded: str | None,
@@ -377,10 +395,6 @@ class Engine:
             )
         if degraded is not None:
             decision = replace(decision, degraded=degraded)
-        if result is not None and request.app is not None and any(
-            hit.code == "self_message" for hit in result.fired
-        ):
-            self._signal_app(prepared.sender_key, request.app, result.revoked_app)
         self._observer.decision(decision, time.perf_counter() - prepared.started,
                                 self._storage.kind)
         return decision
