@@ -30,9 +30,10 @@ timeout, which may have run the script), ``health_check_interval`` (0),
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
@@ -407,18 +408,24 @@ class RedisStorage:
 
     # -- running scripts ---------------------------------------------------
 
-    def _run(self, script: _Script, keys: Sequence[str], args: Sequence[Any]) -> Any:
+    @contextlib.contextmanager
+    def _failures(self) -> Iterator[None]:
+        """Whatever redis-py, the sockets or cluster discovery raise becomes StorageError."""
         try:
+            yield
+        except StorageError:
+            raise
+        except Exception as exc:
+            self._reset_after_failure()
+            raise StorageError(f"{self.kind} storage failed: {type(exc).__name__}: {exc}") from exc
+
+    def _run(self, script: _Script, keys: Sequence[str], args: Sequence[Any]) -> Any:
+        with self._failures():
             client = self._sync()
             try:
                 return client.evalsha(script.sha, len(keys), *keys, *args)
             except NoScriptError:  # a restarted or flushed server: EVAL caches it again
                 return client.eval(script.source, len(keys), *keys, *args)
-        except StorageError:
-            raise
-        except Exception as exc:  # redis-py, sockets, cluster discovery: all of it
-            self._reset_after_failure()
-            raise StorageError(f"{self.kind} storage failed: {type(exc).__name__}: {exc}") from exc
 
     async def _arun(self, script: _Script, keys: Sequence[str], args: Sequence[Any]) -> Any:
         try:
@@ -544,13 +551,8 @@ class RedisStorage:
                    b"" if now is None else _num(now)))
 
     def restore_app(self, sender: str, app: str) -> None:
-        try:
+        with self._failures():
             self._sync().hdel(self.keys.sender(sender).revoked, app.encode("utf-8", "surrogatepass"))
-        except StorageError:
-            raise
-        except Exception as exc:
-            self._reset_after_failure()
-            raise StorageError(f"{self.kind} storage failed: {type(exc).__name__}: {exc}") from exc
 
     def _signal_args(self, sender: str, window: float, now: float | None, record: bool) -> tuple:
         return (self.keys.member(sender).encode(), _num(window), b"" if now is None else _num(now),
@@ -575,15 +577,19 @@ class RedisStorage:
         member = self.keys.member(sender)
         for app in apps or ():
             name = app.decode("utf-8", "surrogatepass") if isinstance(app, bytes) else str(app)
-            try:
+            with self._failures():
                 self._sync().zrem(self.keys.app_signals(name), member)
-            except Exception as exc:
-                self._reset_after_failure()
-                raise StorageError(f"{self.kind} storage failed: {type(exc).__name__}: {exc}") from exc
 
     def sender_keys(self, sender: str) -> tuple[str, ...]:
         """Every key that may hold state of ``sender`` (for inspection and tests)."""
         return self.keys.sender(sender).all
+
+    def sender_memory(self, sender: str) -> int:
+        """Bytes Redis uses for ``sender``'s keys (``MEMORY USAGE``, exact: SAMPLES 0)."""
+        with self._failures():
+            client = self._sync()
+            return sum(int(client.memory_usage(key, samples=0) or 0)
+                       for key in self.keys.sender(sender).all)
 
     def close(self) -> None:
         with self._lock:
