@@ -285,6 +285,8 @@ class RedisStorage:
         made = {"options": ours, "redis_options": passed, "client": client,
                 "aclient_factory": aclient_factory}
         if scheme in ("redis+cluster", "rediss+cluster"):
+            if passed.get("db", 0) != 0 or urlsplit(uri).path.strip("/") not in ("", "0"):
+                raise ValueError("a Redis Cluster has only database 0: drop the /db or db= part")
             return cls(bare, cluster=True, **made)
         if scheme in ("redis", "rediss", "unix"):
             return cls(bare, **made)
