@@ -192,7 +192,7 @@ def test_a_restart_without_persistence_starts_afresh_and_reloads_the_script() ->
         engine.close()
 
 
-@pytest.mark.parametrize("mode", ["fail_open", "local"])
+@pytest.mark.parametrize("mode", ["fail_open", "fail_closed", "local"])
 def test_a_hanging_server_times_out_and_recovers(mode: str) -> None:
     with servers.private_redis() as server:
         engine = _engine(server.url, mode, HUNG_OPTIONS)
@@ -213,3 +213,53 @@ def test_a_hanging_server_times_out_and_recovers(mode: str) -> None:
         stored = _stored(server, engine)
         assert traffic.redis_allowed() <= stored <= QUOTA
         engine.close()
+
+
+@pytest.mark.cluster
+def test_a_cluster_master_killed_and_restarted(tmp_path: Path) -> None:
+    """Senders spread over the three masters; one master dies and comes back."""
+    cluster = servers.RedisCluster(tmp_path).start()
+    try:
+        graph = MemoryGraph()
+        senders = [f"sender{i}" for i in range(30)]
+        for sender in senders:
+            graph.follow("friend", sender)
+        rules = parse_rules('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "1000/day"\n')
+        engine = Engine(rules, storage=cluster.url, graph=graph, on_error="fail_closed",
+                        storage_options=dict(OPTIONS))
+        raised: list[BaseException] = []
+        loop = asyncio.new_event_loop()  # one loop for the whole test: one async client
+
+        async def one(i: int, request: SendRequest) -> Decision:
+            return await engine.acheck(request) if i % 2 else engine.check(request)
+
+        def round_of_sends() -> list[Decision]:
+            out = []
+            for i, sender in enumerate(senders):
+                try:
+                    request = SendRequest(sender, ("friend",), "hi")
+                    out.append(loop.run_until_complete(one(i, request)))
+                except BaseException as exc:
+                    raised.append(exc)
+            return out
+
+        assert all(d.allowed and d.degraded is None for d in round_of_sends())
+        cluster.nodes[1].kill()
+        down = round_of_sends()
+        time.sleep(1.1)  # past the engine's retry interval: it tries the cluster again
+        down += round_of_sends()
+        cluster.nodes[1].start()  # rejoins with its slots (and no data: no persistence)
+        deadline = time.monotonic() + 30
+        while True:
+            after = round_of_sends()
+            if all(d.degraded is None for d in after):
+                break
+            assert time.monotonic() < deadline, "the cluster never came back"
+            time.sleep(0.2)
+        assert raised == []
+        _check_degraded("fail_closed", down)
+        assert all(d.allowed for d in after)
+        engine.close()
+        loop.close()
+    finally:
+        cluster.stop()
