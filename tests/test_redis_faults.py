@@ -90,6 +90,7 @@ class Traffic:
                 except BaseException as exc:
                     self.raised.append(exc)
                 await asyncio.sleep(0.005)
+            await self.engine.storage.aclose()  # type: ignore[attr-defined]
 
         asyncio.run(loop())
 

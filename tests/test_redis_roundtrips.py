@@ -91,7 +91,9 @@ def _count(engine: Engine, requests: list[SendRequest], ports: list[int]) -> tup
         watches = [Watch(port) for port in ports]
         decisions = [engine.check(r) for r in requests[2 : 2 + DECISIONS]]
         decisions += [await engine.acheck(r) for r in requests[2 + DECISIONS :]]
-        return decisions, [c for w in watches for c in w.stop()]
+        commands = [c for w in watches for c in w.stop()]
+        await engine.storage.aclose()  # type: ignore[attr-defined]
+        return decisions, commands
 
     try:
         return asyncio.run(scenario())

@@ -12,7 +12,16 @@ import pytest
 import redis
 from redis.crc import key_slot
 
-from policy import Engine, MemoryGraph, SendRequest, StorageError, Verdict, load_rules, parse_rules
+from policy import (
+    Decision,
+    Engine,
+    MemoryGraph,
+    SendRequest,
+    StorageError,
+    Verdict,
+    load_rules,
+    parse_rules,
+)
 from policy.core import Features, TransitionInput
 from policy.normalize import normalize
 from policy.storage import open_storage
@@ -306,6 +315,13 @@ def test_cluster_uris_name_every_node_and_hide_the_password() -> None:
     assert storage.kind == "redis-cluster"
 
 
+async def _atransition_then_close(storage: RedisStorage, inp: TransitionInput) -> None:
+    try:
+        await storage.atransition("s", inp, None)
+    finally:
+        await storage.aclose()
+
+
 def test_an_unreachable_server_is_a_storage_error_never_a_redis_one() -> None:
     port = servers.free_port()
     storage = RedisStorage.from_uri(f"redis://127.0.0.1:{port}/0", socket_connect_timeout=0.2)
@@ -313,7 +329,7 @@ def test_an_unreachable_server_is_a_storage_error_never_a_redis_one() -> None:
     inp = TransitionInput(rules.rules, Features(None, False, None, 0, ()), False)
     calls = [
         lambda: storage.transition("s", inp, None),
-        lambda: asyncio.run(storage.atransition("s", inp, None)),
+        lambda: asyncio.run(_atransition_then_close(storage, inp)),
         lambda: storage.revoke_app("s", "a", 10.0, None),
         lambda: storage.restore_app("s", "a"),
         lambda: storage.record_app_signal("a", "s", 10.0, None),
@@ -333,11 +349,18 @@ def test_acheck_works_across_event_loops(storage: RedisStorage) -> None:
     rules = parse_rules('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "3/day"\n')
     engine = Engine(rules, storage=storage, clock=VirtualClock())
     request = SendRequest("a", ("b",), "hi")
-    first = asyncio.run(engine.acheck(request))
-    second = asyncio.run(engine.acheck(request))  # a new loop: a client of its own
+
+    async def acheck() -> Decision:
+        try:
+            return await engine.acheck(request)
+        finally:
+            await storage.aclose()
+
+    first = asyncio.run(acheck())
+    second = asyncio.run(acheck())  # a new loop: a client of its own
     assert (first.quota.remaining, second.quota.remaining) == (2, 1)  # type: ignore[union-attr]
     assert engine.check(request).quota.remaining == 0  # type: ignore[union-attr]
-    assert asyncio.run(engine.acheck(request)).verdict is Verdict.THROTTLE
+    assert asyncio.run(acheck()).verdict is Verdict.THROTTLE
 
 
 # -- memory per sender ---------------------------------------------------------------

@@ -477,6 +477,9 @@ class RedisStorage:
     async def _aclose_quietly(client: Any) -> None:
         try:
             await client.aclose()
+            pool = getattr(client, "connection_pool", None)
+            if pool is not None:  # a pool we gave the client is ours to close
+                await pool.disconnect()
         except Exception:
             pass
 
@@ -602,6 +605,9 @@ class RedisStorage:
         if client is not None:
             try:
                 client.close()
+                pool = getattr(client, "connection_pool", None)
+                if pool is not None:  # a pool we gave the client is ours to close
+                    pool.disconnect()
             except Exception:
                 pass
         for loop, aclient in aclients:
@@ -614,6 +620,13 @@ class RedisStorage:
                     loop.run_until_complete(self._aclose_quietly(aclient))
             except RuntimeError:  # another loop runs in this thread: let them be collected
                 pass
+
+    async def aclose(self) -> None:
+        """Close this event loop's connections (call it before the loop ends: asyncio
+        connections cannot be closed once their loop is gone)."""
+        client = self._aclients.pop(asyncio.get_running_loop(), None)
+        if client is not None:
+            await self._aclose_quietly(client)
 
     def __repr__(self) -> str:
         parts = urlsplit(self._uri)
