@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import threading
 import weakref
 from collections.abc import Callable, Iterator, Sequence
@@ -118,7 +119,9 @@ if ARGV[4] == '1' then
   redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', cut)
   redis.call('ZADD', KEYS[1], string.format('%.17g', now), ARGV[1])
   local extra = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[5])
-  if extra > 0 then redis.call('ZREMRANGEBYRANK', KEYS[1], 0, extra - 1) end
+  if extra > 0 then
+    redis.call('ZREMRANGEBYRANK', KEYS[1], '0', string.format('%d', extra - 1))
+  end
   redis.call('PEXPIRE', KEYS[1], string.format('%d', math.ceil(window * 1000)))
 end
 return redis.call('ZCOUNT', KEYS[1], '(' .. cut, '+inf')
@@ -144,8 +147,6 @@ class _Script:
     __slots__ = ("sha", "source")
 
     def __init__(self, source: bytes) -> None:
-        import hashlib
-
         self.source = source
         self.sha = hashlib.sha1(source).hexdigest()
 
@@ -290,14 +291,13 @@ class RedisStorage:
             return cls(bare, cluster=True, **made)
         if scheme in ("redis", "rediss", "unix"):
             return cls(bare, **made)
-        raise ValueError(f"not a Redis URI: {uri!r}")
+        raise ValueError(f"not a Redis URI: {_redacted(uri)!r}")
 
     # -- clients -----------------------------------------------------------
 
     @staticmethod
     def _cluster_nodes(uri: str) -> list[tuple[str, int]]:
-        netloc = urlsplit(uri).netloc
-        hosts = netloc.rsplit("@", 1)[-1]
+        hosts = urlsplit(uri).netloc.rsplit("@", 1)[-1]  # never the password, in errors too
         nodes: list[tuple[str, int]] = []
         for item in hosts.split(","):
             host, _, port = item.rpartition(":")
@@ -306,9 +306,9 @@ class RedisStorage:
             try:
                 nodes.append((host.strip("[]"), int(port)))
             except ValueError:
-                raise ValueError(f"bad cluster node {item!r} in {uri!r}") from None
+                raise ValueError(f"bad cluster node {item!r}: expected host:port") from None
         if not nodes or not all(h for h, _ in nodes):
-            raise ValueError(f"no cluster node in {uri!r}")
+            raise ValueError(f"no cluster node in {_redacted(uri)!r}")
         return nodes
 
     def _cluster_credentials(self) -> dict[str, Any]:
@@ -629,7 +629,11 @@ class RedisStorage:
             await self._aclose_quietly(client)
 
     def __repr__(self) -> str:
-        parts = urlsplit(self._uri)
-        host = parts.netloc.rsplit("@", 1)[-1]
-        return f"RedisStorage({parts.scheme}://{host}{parts.path})"
+        return f"RedisStorage({_redacted(self._uri)})"
+
+
+def _redacted(uri: str) -> str:
+    """The URI without its user and password."""
+    parts = urlsplit(uri)
+    return urlunsplit((parts.scheme, parts.netloc.rsplit("@", 1)[-1], parts.path, "", ""))
 
