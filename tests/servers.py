@@ -87,7 +87,7 @@ class RedisServer:
         self.process = subprocess.Popen(self.command(), stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + START_TIMEOUT
-        client = redis.Redis(port=self.port, socket_timeout=1, socket_connect_timeout=1)
+        client = self.client(socket_timeout=1, socket_connect_timeout=1)
         try:
             while True:
                 if self.process.poll() is not None:
@@ -110,8 +110,15 @@ class RedisServer:
         log = self.directory / f"redis-{self.port}.log"
         return log.read_text(errors="replace")[-2000:] if log.exists() else "(no log)"
 
+    @property
+    def password(self) -> str | None:
+        if "--requirepass" in self.args:
+            return self.args[self.args.index("--requirepass") + 1]
+        return None
+
     def client(self, **kwargs: object) -> redis.Redis:
         kwargs.setdefault("socket_timeout", 5)
+        kwargs.setdefault("password", self.password)
         return redis.Redis(port=self.port, **kwargs)  # type: ignore[arg-type]
 
     def kill(self) -> None:

@@ -271,6 +271,7 @@ def test_engine_decisions_match_memory(redis_backend: Any, seed: int) -> None:
                     engine.forget_user(user)
             elif roll < 0.1:
                 assert tested.app_report(app) == reference.app_report(app)
+        await tested.storage.aclose()  # type: ignore[attr-defined]
 
     asyncio.run(run())
     tested.close()

@@ -30,9 +30,11 @@ timeout, which may have run the script), ``health_check_interval`` (0),
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import hashlib
 import threading
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
@@ -117,7 +119,9 @@ if ARGV[4] == '1' then
   redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', cut)
   redis.call('ZADD', KEYS[1], string.format('%.17g', now), ARGV[1])
   local extra = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[5])
-  if extra > 0 then redis.call('ZREMRANGEBYRANK', KEYS[1], 0, extra - 1) end
+  if extra > 0 then
+    redis.call('ZREMRANGEBYRANK', KEYS[1], '0', string.format('%d', extra - 1))
+  end
   redis.call('PEXPIRE', KEYS[1], string.format('%d', math.ceil(window * 1000)))
 end
 return redis.call('ZCOUNT', KEYS[1], '(' .. cut, '+inf')
@@ -143,8 +147,6 @@ class _Script:
     __slots__ = ("sha", "source")
 
     def __init__(self, source: bytes) -> None:
-        import hashlib
-
         self.source = source
         self.sha = hashlib.sha1(source).hexdigest()
 
@@ -284,17 +286,18 @@ class RedisStorage:
         made = {"options": ours, "redis_options": passed, "client": client,
                 "aclient_factory": aclient_factory}
         if scheme in ("redis+cluster", "rediss+cluster"):
+            if passed.get("db", 0) != 0 or urlsplit(uri).path.strip("/") not in ("", "0"):
+                raise ValueError("a Redis Cluster has only database 0: drop the /db or db= part")
             return cls(bare, cluster=True, **made)
         if scheme in ("redis", "rediss", "unix"):
             return cls(bare, **made)
-        raise ValueError(f"not a Redis URI: {uri!r}")
+        raise ValueError(f"not a Redis URI: {_redacted(uri)!r}")
 
     # -- clients -----------------------------------------------------------
 
     @staticmethod
     def _cluster_nodes(uri: str) -> list[tuple[str, int]]:
-        netloc = urlsplit(uri).netloc
-        hosts = netloc.rsplit("@", 1)[-1]
+        hosts = urlsplit(uri).netloc.rsplit("@", 1)[-1]  # never the password, in errors too
         nodes: list[tuple[str, int]] = []
         for item in hosts.split(","):
             host, _, port = item.rpartition(":")
@@ -303,9 +306,9 @@ class RedisStorage:
             try:
                 nodes.append((host.strip("[]"), int(port)))
             except ValueError:
-                raise ValueError(f"bad cluster node {item!r} in {uri!r}") from None
+                raise ValueError(f"bad cluster node {item!r}: expected host:port") from None
         if not nodes or not all(h for h, _ in nodes):
-            raise ValueError(f"no cluster node in {uri!r}")
+            raise ValueError(f"no cluster node in {_redacted(uri)!r}")
         return nodes
 
     def _cluster_credentials(self) -> dict[str, Any]:
@@ -407,18 +410,24 @@ class RedisStorage:
 
     # -- running scripts ---------------------------------------------------
 
-    def _run(self, script: _Script, keys: Sequence[str], args: Sequence[Any]) -> Any:
+    @contextlib.contextmanager
+    def _failures(self) -> Iterator[None]:
+        """Whatever redis-py, the sockets or cluster discovery raise becomes StorageError."""
         try:
+            yield
+        except StorageError:
+            raise
+        except Exception as exc:
+            self._reset_after_failure()
+            raise StorageError(f"{self.kind} storage failed: {type(exc).__name__}: {exc}") from exc
+
+    def _run(self, script: _Script, keys: Sequence[str], args: Sequence[Any]) -> Any:
+        with self._failures():
             client = self._sync()
             try:
                 return client.evalsha(script.sha, len(keys), *keys, *args)
             except NoScriptError:  # a restarted or flushed server: EVAL caches it again
                 return client.eval(script.source, len(keys), *keys, *args)
-        except StorageError:
-            raise
-        except Exception as exc:  # redis-py, sockets, cluster discovery: all of it
-            self._reset_after_failure()
-            raise StorageError(f"{self.kind} storage failed: {type(exc).__name__}: {exc}") from exc
 
     async def _arun(self, script: _Script, keys: Sequence[str], args: Sequence[Any]) -> Any:
         try:
@@ -468,6 +477,9 @@ class RedisStorage:
     async def _aclose_quietly(client: Any) -> None:
         try:
             await client.aclose()
+            pool = getattr(client, "connection_pool", None)
+            if pool is not None:  # a pool we gave the client is ours to close
+                await pool.disconnect()
         except Exception:
             pass
 
@@ -544,13 +556,8 @@ class RedisStorage:
                    b"" if now is None else _num(now)))
 
     def restore_app(self, sender: str, app: str) -> None:
-        try:
+        with self._failures():
             self._sync().hdel(self.keys.sender(sender).revoked, app.encode("utf-8", "surrogatepass"))
-        except StorageError:
-            raise
-        except Exception as exc:
-            self._reset_after_failure()
-            raise StorageError(f"{self.kind} storage failed: {type(exc).__name__}: {exc}") from exc
 
     def _signal_args(self, sender: str, window: float, now: float | None, record: bool) -> tuple:
         return (self.keys.member(sender).encode(), _num(window), b"" if now is None else _num(now),
@@ -575,15 +582,19 @@ class RedisStorage:
         member = self.keys.member(sender)
         for app in apps or ():
             name = app.decode("utf-8", "surrogatepass") if isinstance(app, bytes) else str(app)
-            try:
+            with self._failures():
                 self._sync().zrem(self.keys.app_signals(name), member)
-            except Exception as exc:
-                self._reset_after_failure()
-                raise StorageError(f"{self.kind} storage failed: {type(exc).__name__}: {exc}") from exc
 
     def sender_keys(self, sender: str) -> tuple[str, ...]:
         """Every key that may hold state of ``sender`` (for inspection and tests)."""
         return self.keys.sender(sender).all
+
+    def sender_memory(self, sender: str) -> int:
+        """Bytes Redis uses for ``sender``'s keys (``MEMORY USAGE``, exact: SAMPLES 0)."""
+        with self._failures():
+            client = self._sync()
+            return sum(int(client.memory_usage(key, samples=0) or 0)
+                       for key in self.keys.sender(sender).all)
 
     def close(self) -> None:
         with self._lock:
@@ -594,6 +605,9 @@ class RedisStorage:
         if client is not None:
             try:
                 client.close()
+                pool = getattr(client, "connection_pool", None)
+                if pool is not None:  # a pool we gave the client is ours to close
+                    pool.disconnect()
             except Exception:
                 pass
         for loop, aclient in aclients:
@@ -607,8 +621,19 @@ class RedisStorage:
             except RuntimeError:  # another loop runs in this thread: let them be collected
                 pass
 
+    async def aclose(self) -> None:
+        """Close this event loop's connections (call it before the loop ends: asyncio
+        connections cannot be closed once their loop is gone)."""
+        client = self._aclients.pop(asyncio.get_running_loop(), None)
+        if client is not None:
+            await self._aclose_quietly(client)
+
     def __repr__(self) -> str:
-        parts = urlsplit(self._uri)
-        host = parts.netloc.rsplit("@", 1)[-1]
-        return f"RedisStorage({parts.scheme}://{host}{parts.path})"
+        return f"RedisStorage({_redacted(self._uri)})"
+
+
+def _redacted(uri: str) -> str:
+    """The URI without its user and password."""
+    parts = urlsplit(uri)
+    return urlunsplit((parts.scheme, parts.netloc.rsplit("@", 1)[-1], parts.path, "", ""))
 
