@@ -304,7 +304,8 @@ class Engine:
         units: tuple[tuple[str, bool], ...] = ()
         if "duplicates" in kinds:
             normalized = normalize(request.text)
-            chars = len(normalized)
+            # Letters and digits only: spacing tricks neither hide a text nor make it count.
+            chars = len(normalized) - normalized.count(" ")
             signature = signature_of_normalized(normalized)
             evidence = facts.followed_by_sender | facts.wrote_to_sender
             recipients = request.recipients

@@ -259,3 +259,23 @@ def test_replay_of_a_simulation_agrees_with_itself_on_any_run() -> None:
     second = replay(simulate(config), load_rules(DEFAULT_RULES))
     assert first == second
     assert first["a"]["labels"]["spam_senders"] > 0
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    from policy.commands.replay import _Progress
+
+    stream = io.StringIO()
+    progress = _Progress(stream, total_bytes=SMALL.stat().st_size)
+    with open(SMALL, encoding="utf-8") as source:
+        replay(read_events(progress.lines(source)), load_rules(DEFAULT_RULES),
+               on_event=progress)
+    # Characters read, against the size in bytes: close enough for a bar.
+    assert 0.9 * SMALL.stat().st_size <= progress.read <= SMALL.stat().st_size
+    assert stream.getvalue().startswith("\r[") and "events" in stream.getvalue()
+    progress.done()
+    # Under pytest standard error is not a terminal: no bar at all.
+    assert main(["replay", str(SMALL), "--rules", str(DEFAULT_RULES)]) == 0
+    assert "\r" not in capsys.readouterr().err

@@ -21,7 +21,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from policy.backtest.events import Event, GraphEvent, InviteEvent, MetaEvent, SendEvent
+from policy.backtest.events import (
+    Event,
+    EventError,
+    GraphEvent,
+    InviteEvent,
+    MetaEvent,
+    SendEvent,
+)
 from policy.decision import Decision, Verdict
 from policy.engine import Engine
 from policy.errors import InvalidRequest
@@ -293,8 +300,6 @@ def replay(
     ``on_event(n)`` is called after the n-th event (a progress bar). Invalid
     sends raise ``EventError`` naming the line (the summary is then not made).
     """
-    from policy.backtest.events import EventError
-
     clock = VirtualClock()
     a = _Side(rules, storage, clock, engine_factory, None)
     # Each side its own keys, so that two replays on one shared store never mix.
