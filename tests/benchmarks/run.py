@@ -109,7 +109,7 @@ FULL = Profile(
 QUICK = Profile(
     senders=40, history=50, timed_per_sender=5, cost_decisions=200,
     memory_senders=2, memory_sends=1000,
-    throughput_seconds=0.5, throughput_senders=10, throughput_history=10,
+    throughput_seconds=0.3, throughput_senders=5, throughput_history=5,
     throughput_timed_per_sender=50,
     dup_senders=4, dup_trace_sizes=(10, 50, 200), dup_timed_per_sender=5,
 )
@@ -719,6 +719,8 @@ def main(argv: list[str] | None = None) -> int:
             "engine_redis_driver": redis_driver_available(),
             **{k: v for k, v in prof.__dict__.items()},
         }
+        seconds: dict[str, float] = {}
+        lap = time.monotonic()
         if "latency" in sections:
             results["latency"] = {"memory": latency(prof, texts, server=None, seed=args.seed)}
             results["latency"]["redis"] = (
@@ -726,8 +728,10 @@ def main(argv: list[str] | None = None) -> int:
                 if server else {"status": redis_note}
             )
             results["redis_cost"] = results["latency"]["redis"].get("cost", {"status": redis_note})
+            seconds["latency"], lap = round(time.monotonic() - lap, 1), time.monotonic()
         if "memory" in sections:
             results["memory"] = memory(prof, texts, server, seed=args.seed + 20)
+            seconds["memory"], lap = round(time.monotonic() - lap, 1), time.monotonic()
         if "throughput" in sections:
             if server is None:
                 results["throughput"] = {"status": redis_note}
@@ -744,12 +748,17 @@ def main(argv: list[str] | None = None) -> int:
                                                    else None, targets, seed=args.seed + 30)
                 if "cluster" not in targets:
                     results["throughput"]["cluster"] = {"status": "cluster not available"}
+            seconds["throughput"], lap = round(time.monotonic() - lap, 1), time.monotonic()
         if "duplicates" in sections:
             results["duplicates"] = duplicates(prof, texts, server, seed=args.seed + 40)
+            seconds["duplicates"] = round(time.monotonic() - lap, 1)
+        results["machine"]["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]
     results["targets"] = judge(results)
     results["elapsed_seconds"] = round(time.monotonic() - started, 1)
+    results["section_seconds"] = seconds
     print(table(results))
-    print(f"\n(elapsed {results['elapsed_seconds']} s)")
+    print(f"\n(elapsed {results['elapsed_seconds']} s: {seconds}; "
+          f"load average at the end {results['machine']['loadavg_at_end']})")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, sort_keys=False) + "\n")
     return 0
