@@ -281,10 +281,23 @@ def redis_cost(
 # -- memory per sender -----------------------------------------------------------
 
 
+SPAM = "Congratulations! You were picked for a free cruise, call 0800 555 0199 today to claim it"
+SPAM_BURST = 5  # the default duplicates rule fires at the 5th recipient: a cooldown starts
+
+
 def _day_of_sends(decide: Decide, pop: Population, texts: TextSource, clock: Clock | None,
                   sends: int, seed: int) -> float:
-    """Every sender sends ``sends`` messages spread over one day; returns the allowed share."""
-    requests = make_requests(pop, texts, sends, seed=seed)
+    """Every sender sends ``sends`` messages spread over one day; returns the allowed share.
+
+    The last ``SPAM_BURST`` of them are one text to as many strangers, so that every
+    sender ends the day with a cooldown too (the state the 1 KB target covers).
+    """
+    requests = make_requests(pop, texts, sends - SPAM_BURST, seed=seed)
+    for i in range(SPAM_BURST):
+        for sender in pop.senders:
+            # Followers the sender does not follow back (see make_population): no evidence.
+            stranger = [r for k, r in enumerate(pop.followers[sender]) if k % 3][i]
+            requests.append(SendRequest(sender, (stranger,), SPAM))
     step = 86400.0 / len(requests)
     ok = 0
     for request in requests:
@@ -308,7 +321,6 @@ def _redis_engine_memory(server: RedisServer, rules: Any, pop: Population, texts
                          prof: Profile, seed: int) -> dict[str, Any]:
     client = server.client()
     client.flushall()
-    base = int(client.info("memory")["used_memory"])
     clock = Clock()
     engine = Engine(rules, storage=server.url, graph=pop.graph, clock=clock)
     share = _day_of_sends(engine_decide(engine), pop, texts, clock, prof.memory_sends, seed)
@@ -316,6 +328,7 @@ def _redis_engine_memory(server: RedisServer, rules: Any, pop: Population, texts
     hasher = KeyHasher()
     totals: list[int] = []
     by_label: dict[str, list[int]] = {}
+    encodings: dict[str, str] = {}
     for sender in pop.senders:
         hashed = hasher.user(sender)
         usage = redisstats.memory_of(client, redisstats.keys_of(client, hashed))
@@ -323,7 +336,8 @@ def _redis_engine_memory(server: RedisServer, rules: Any, pop: Population, texts
         for key, size in usage.items():
             label = key.decode("utf-8", "replace").replace(hashed, "<sender>")
             by_label.setdefault(label, []).append(size)
-    used = int(client.info("memory")["used_memory"]) - base
+            if label not in encodings:
+                encodings[label] = client.object("encoding", key).decode()
     n = len(pop.senders)
     by_key = {label: round(sum(v) / n) for label, v in sorted(by_label.items())}
     return {
@@ -332,11 +346,11 @@ def _redis_engine_memory(server: RedisServer, rules: Any, pop: Population, texts
         "max_bytes_per_sender": max(totals),
         "keys_per_sender": round(sum(len(v) for v in by_label.values()) / n, 2),
         "by_key": by_key,
+        "encodings": encodings,
         # The driver's layout (policy/storage/redis_keys.py): <prefix>:{<sender>}:q quota, :c cooldown.
         "quota_cooldown_bytes_per_sender": sum(
             size for label, size in by_key.items() if label.endswith((":q", ":c"))
         ) if any(label.endswith(":q") for label in by_key) else None,
-        "used_memory_delta_per_sender": round(used / n),
     }
 
 
@@ -534,7 +548,7 @@ def judge(results: dict[str, Any]) -> list[dict[str, Any]]:
                      **({"note": note} if note else {})})
 
     redis_lat = lat.get("redis", {})
-    no_engine_redis = NO_DRIVER if "p50_us" not in redis_lat.get("engine", {}) else ""
+    no_engine_redis = "" if redis_driver_available() else NO_DRIVER
     add("redis_p50_ratio", redis_lat.get("ratio_p50"), TARGETS["redis_p50_ratio"], no_engine_redis)
     add("redis_p99_ratio", redis_lat.get("ratio_p99"), TARGETS["redis_p99_ratio"], no_engine_redis)
     add("memory_p50_ratio", lat.get("memory", {}).get("ratio_p50"), TARGETS["memory_p50_ratio"])
