@@ -172,9 +172,16 @@ class Timings:
 
 
 def interleaved(
-    contenders: dict[str, Decide], requests: list[SendRequest], *, block: int = 50
+    contenders: dict[str, Decide],
+    requests: list[SendRequest],
+    *,
+    block: int = 50,
+    settle: dict[str, Callable[[], None]] | None = None,
 ) -> dict[str, Timings]:
-    """Time each decision; the contenders take turns by blocks, so drift hits them alike."""
+    """Time each decision; the contenders take turns by blocks, so drift hits them alike.
+
+    ``settle[name]`` runs, untimed, after each of that contender's blocks.
+    """
     out = {name: Timings() for name in contenders}
     clock = time.perf_counter_ns
     gc.collect()
@@ -188,6 +195,8 @@ def interleaved(
                 timings.ns.append(clock() - t0)
                 if allowed(result):
                     timings.allowed += 1
+            if settle and name in settle:
+                settle[name]()
     return out
 
 
