@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -57,7 +57,6 @@ class Decision:
     degraded: str | None = None  # set when a storage failure mode answered instead
     at: float = 0.0  # the clock reading the decision was made at
     rules_version: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def allowed(self) -> bool:

@@ -9,6 +9,7 @@ from policy.errors import InvalidRequest
 
 CHANNELS = ("api", "sms")
 MAX_ID_CHARS = 256
+MAX_PEOPLE = 1000  # recipients, invitees or members in one request: far above any group rule
 MAX_TEXT_CHARS = 100_000  # far above any rule: a guard against absurd payloads
 
 
@@ -19,7 +20,17 @@ def require_id(value: Any, field: str) -> str:
         raise InvalidRequest(f"{field} must not be empty", field=field)
     if len(value) > MAX_ID_CHARS:
         raise InvalidRequest(f"{field} is longer than {MAX_ID_CHARS} characters", field=field)
+    _require_encodable(value, field)
     return value
+
+
+def _require_encodable(value: str, field: str) -> None:
+    # A lone surrogate cannot be stored, hashed or sent back as UTF-8.
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidRequest(f"{field} is not valid Unicode (a lone surrogate)",
+                             field=field) from None
 
 
 def require_ids(values: Any, field: str, *, allow_empty: bool = False) -> tuple[str, ...]:
@@ -27,6 +38,8 @@ def require_ids(values: Any, field: str, *, allow_empty: bool = False) -> tuple[
         raise InvalidRequest(
             f"{field} must be a tuple of string ids, got {type(values).__name__}", field=field
         )
+    if len(values) > MAX_PEOPLE:
+        raise InvalidRequest(f"{field} names more than {MAX_PEOPLE} users", field=field)
     ids = tuple(require_id(v, f"{field}[{i}]") for i, v in enumerate(values))
     if not ids and not allow_empty:
         raise InvalidRequest(f"{field} must name at least one user", field=field)
@@ -59,6 +72,7 @@ class SendRequest:
             raise InvalidRequest(f"text must be a str, got {type(self.text).__name__}", field="text")
         if len(self.text) > MAX_TEXT_CHARS:
             raise InvalidRequest(f"text is longer than {MAX_TEXT_CHARS} characters", field="text")
+        _require_encodable(self.text, "text")
         if self.app is not None:
             require_id(self.app, "app")
         if self.channel not in CHANNELS:

@@ -1,7 +1,11 @@
 """The storage backends every oracle test runs on.
 
 A backend opens once per test (``open``) and hands out fresh, empty storages
-(``new_storage``). The Redis drivers add themselves here.
+(``new_storage``): memory://, Redis on fakeredis (fast, in-process), and Redis
+on a real ``redis-server`` started once per session on a free loopback port
+(``tests/servers.py``; skipped, saying why, where the binary is absent). Each
+Redis storage gets a key prefix of its own, so tests never see each other's
+keys on the shared server.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import pytest
 
 from policy.storage import MemoryStorage
 from policy.storage.base import Storage
+from tests import servers
 
 
 @dataclass
@@ -37,4 +42,48 @@ def _memory(request: pytest.FixtureRequest) -> Iterator[Any]:
     yield maker
 
 
-BACKENDS: list[Backend] = [Backend("memory", _memory)]
+@contextmanager
+def _fakeredis(request: pytest.FixtureRequest) -> Iterator[Any]:
+    fakeredis = pytest.importorskip("fakeredis")
+    from policy.storage.redis import RedisStorage
+
+    server = fakeredis.FakeServer()
+    made: list[RedisStorage] = []
+
+    def maker() -> Storage:
+        storage = RedisStorage.from_uri(
+            "redis://fakeredis/0", key_prefix=servers.unique_prefix(),
+            client=fakeredis.FakeRedis(server=server),
+            aclient_factory=lambda: fakeredis.FakeAsyncRedis(server=server),
+        )
+        made.append(storage)
+        return storage
+
+    yield maker
+    for storage in made:
+        storage.close()
+
+
+@contextmanager
+def _redis(request: pytest.FixtureRequest) -> Iterator[Any]:
+    from policy.storage.redis import RedisStorage
+
+    server = servers.session_redis(request.config)
+    made: list[RedisStorage] = []
+
+    def maker() -> Storage:
+        storage = RedisStorage.from_uri(server.url, key_prefix=servers.unique_prefix(),
+                                        socket_timeout=5)
+        made.append(storage)
+        return storage
+
+    yield maker
+    for storage in made:
+        storage.close()
+
+
+BACKENDS: list[Backend] = [
+    Backend("memory", _memory),
+    Backend("fakeredis", _fakeredis),
+    Backend("redis", _redis),
+]

@@ -3,12 +3,15 @@
 Each sender's state lives in a dict under one lock, so a decision's fetch,
 transition and commit are atomic. Memory is bounded twice: a sender's state is
 bounded by the rules (fixed buckets, a capped trace), and the number of
-senders kept is capped (``max_senders``, least recently active dropped first)
-while expired states are swept as traffic goes by.
+senders kept is capped (``max_senders``, least recently active dropped first).
+Expired states are swept as traffic goes by: a heap holds one expiry time per
+sender (refreshed lazily when it comes due), so each decision pops at most a
+few entries and no sweep ever scans the whole store.
 """
 
 from __future__ import annotations
 
+import heapq
 import threading
 import time
 from collections import OrderedDict
@@ -17,8 +20,8 @@ from collections.abc import Callable
 from policy.core import TransitionInput, TransitionResult, transition
 from policy.state import SenderState
 
-_SWEEP_EVERY = 256  # decisions between two sweeps of a few expired states
-_SWEEP_BATCH = 64
+_SWEEP_BATCH = 4  # expiry-heap entries looked at per decision: more than one is created
+_MAX_SIGNAL_USERS = 10_000  # per app: enough to flag an abused app, bounded whatever happens
 
 
 class MemoryStorage:
@@ -39,7 +42,7 @@ class MemoryStorage:
         self._max_senders = max_senders
         self._max_apps = max_apps
         self._clock = clock
-        self._ops = 0
+        self._expiry: list[tuple[float, str]] = []  # (expires_at when pushed, sender)
 
     def __len__(self) -> int:
         return len(self._states)
@@ -54,16 +57,8 @@ class MemoryStorage:
         with self._lock:
             at = self._clock() if now is None else now
             result, state = transition(self._states.get(sender), inp, at)
-            if state.is_empty():
-                self._states.pop(sender, None)
-            else:
-                self._states[sender] = state
-                self._states.move_to_end(sender)
-                while len(self._states) > self._max_senders:
-                    self._states.popitem(last=False)
-            self._ops += 1
-            if self._ops % _SWEEP_EVERY == 0:
-                self._sweep(at)
+            self._store(sender, state)
+            self._sweep(at)
             return result
 
     async def atransition(
@@ -72,13 +67,29 @@ class MemoryStorage:
         # Microseconds under a lock that is never held across an await: no thread hop needed.
         return self.transition(sender, inp, now)
 
+    def _store(self, sender: str, state: SenderState) -> None:
+        if state.is_empty():
+            self._states.pop(sender, None)
+            return
+        if sender not in self._states:
+            heapq.heappush(self._expiry, (state.expires_at, sender))
+        self._states[sender] = state
+        self._states.move_to_end(sender)
+        while len(self._states) > self._max_senders:
+            self._states.popitem(last=False)
+
     def _sweep(self, now: float) -> None:
-        # The least recently active states are at the front: expired ones gather there.
-        for _ in range(min(_SWEEP_BATCH, len(self._states))):
-            sender, state = next(iter(self._states.items()))
-            if state.expires_at > now:
-                break
-            del self._states[sender]
+        for _ in range(_SWEEP_BATCH):
+            if not self._expiry or self._expiry[0][0] > now:
+                return
+            _, sender = heapq.heappop(self._expiry)
+            state = self._states.get(sender)
+            if state is None:
+                continue  # forgotten or evicted since
+            if state.expires_at <= now:
+                del self._states[sender]
+            else:  # it was used since: look again when its new expiry comes due
+                heapq.heappush(self._expiry, (state.expires_at, sender))
 
     def revoke_app(self, sender: str, app: str, seconds: float, now: float | None) -> None:
         with self._lock:
@@ -87,8 +98,7 @@ class MemoryStorage:
             state = state.copy() if state is not None else SenderState()
             state.revoked[app] = at + seconds
             state.expires_at = max(state.expires_at, at + seconds)
-            self._states[sender] = state
-            self._states.move_to_end(sender)
+            self._store(sender, state)
 
     def restore_app(self, sender: str, app: str) -> None:
         with self._lock:
@@ -103,6 +113,10 @@ class MemoryStorage:
             at = self._clock() if now is None else now
             senders = {s: t for s, t in self._signals.get(app, {}).items() if t > at - window}
             senders[sender] = at
+            if len(senders) > _MAX_SIGNAL_USERS:
+                oldest = sorted(senders, key=senders.__getitem__)[: len(senders) - _MAX_SIGNAL_USERS]
+                for old in oldest:
+                    del senders[old]
             self._signals[app] = senders
             self._signals.move_to_end(app)
             while len(self._signals) > self._max_apps:

@@ -1,0 +1,89 @@
+"""Key layout of the Redis storage: every key of one sender under one hash tag.
+
+A sender's state is four keys, one per concern, all in the sender's cluster
+slot (``{<sender>}``), so one Lua script reads and writes them atomically::
+
+    <prefix>:{<sender>}:q   hash   "<rule>:<bucket>" -> messages in that bucket
+    <prefix>:{<sender>}:c   hash   cooldown rule -> until (epoch seconds)
+    <prefix>:{<sender>}:r   hash   revoked app key -> until
+    <prefix>:{<sender>}:t   hash   duplicates rule -> packed trace; "#" -> next sequence number
+    <prefix>:{<sender>}:a   set    apps this sender sent self-messages through (for forget)
+
+Per app, under the app's own tag (a separate slot, a separate round trip)::
+
+    <prefix>:{a:<app>}:s    zset   sender -> time of its last self-message through the app
+
+Ids reach the storage already hashed by the engine (hex); any other string is
+made safe here: characters outside ``[0-9A-Za-z_-]`` (``{ } : *``, spaces,
+non-ASCII...) would break the hash tag or collide, so such an id is replaced by
+``~`` and a hash of it. ``~`` never appears in a kept id, so the mapping stays
+one to one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+_SAFE_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
+_HEX_UNIT = re.compile(r"[0-9a-f]{16}")
+UNIT_BYTES = 8
+DEFAULT_PREFIX = "dmp"
+
+
+def safe_id(value: str) -> str:
+    """``value`` if it is safe in a key and a hash tag, else ``~`` and a 128-bit hash of it."""
+    if _SAFE_ID.fullmatch(value):
+        return value
+    digest = hashlib.blake2b(value.encode("utf-8", "surrogatepass"), digest_size=16)
+    return "~" + digest.hexdigest()
+
+
+def unit_bytes(unit: str) -> bytes:
+    """A recipient unit as 8 bytes: the engine's 16-hex-digit keys unpacked, others hashed."""
+    if _HEX_UNIT.fullmatch(unit):
+        return bytes.fromhex(unit)
+    return hashlib.blake2b(b"unit\x00" + unit.encode("utf-8", "surrogatepass"),
+                           digest_size=UNIT_BYTES).digest()
+
+
+@dataclass(frozen=True, slots=True)
+class SenderKeys:
+    quota: str
+    cooldown: str
+    revoked: str
+    trace: str
+    apps: str
+
+    @property
+    def state(self) -> tuple[str, str, str, str]:
+        """The keys the transition script reads and writes, in its KEYS order."""
+        return (self.quota, self.cooldown, self.revoked, self.trace)
+
+    @property
+    def all(self) -> tuple[str, ...]:
+        return (self.quota, self.cooldown, self.revoked, self.trace, self.apps)
+
+
+class KeySpace:
+    """Names the keys of one deployment (``prefix`` separates several on one Redis)."""
+
+    def __init__(self, prefix: str = DEFAULT_PREFIX) -> None:
+        if not isinstance(prefix, str) or not prefix or any(c in prefix for c in "{}"):
+            raise ValueError(f"key_prefix must be a non-empty string without braces, got {prefix!r}")
+        self.prefix = prefix
+
+    def tag(self, sender: str) -> str:
+        return "{" + safe_id(sender) + "}"
+
+    def sender(self, sender: str) -> SenderKeys:
+        base = f"{self.prefix}:{self.tag(sender)}"
+        return SenderKeys(f"{base}:q", f"{base}:c", f"{base}:r", f"{base}:t", f"{base}:a")
+
+    def app_signals(self, app: str) -> str:
+        return f"{self.prefix}:{{a:{safe_id(app)}}}:s"
+
+    def member(self, sender: str) -> str:
+        """The sender as a member of an app's signal set."""
+        return safe_id(sender)

@@ -1,0 +1,507 @@
+-- The state transition of policy.core.transition (apps, cooldown, duplicates,
+-- quota) for one sender, checked and committed atomically in one round trip.
+--
+-- This is a line-by-line twin of policy/core.py and policy/checks/*.py: same
+-- order of rules, same pruning, same tie-breaks, same arithmetic. Floats cross
+-- the wire as exact decimals (Python's repr, '%.17g' back), and Lua numbers are
+-- IEEE doubles like Python floats, so every comparison and every retry_after
+-- comes out bit for bit the same. No bit/struct libraries: fakeredis lacks them.
+--
+-- KEYS: 1 quota hash, 2 cooldown hash, 3 revoked hash, 4 trace hash
+--       (layout in policy/storage/redis_keys.py)
+-- ARGV: now ('' = Redis TIME), refused_before, has_app, app, self_message,
+--       has_signature, signature, text_chars, cost, n_units, (unit, evidence)*n,
+--       n_rules, then per rule: name, kind, mode ('e'|'s'), parameters:
+--         apps:       revoke_on_self_message, revocation_ttl
+--         cooldown:   duration, restart_on_attempt
+--         duplicates: similarity, recipients, window, max_texts, min_chars,
+--                     n, indexes of the cooldown rules it triggers
+--         quota:      limit, window, bucket_seconds
+-- Returns: now, allowed, revoked_app, n_fired, (rule index, code, retry_after|'')*,
+--          n_standings, (rule index, limit, remaining, reset)*
+
+local QUOTA, COOLDOWN, REVOKED, TRACE = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local UNIT = 8 -- bytes per recipient unit (policy/storage/redis_keys.py)
+local SEQ_FIELD = '#'
+
+local function f2s(x) return string.format('%.17g', x) end
+local function i2s(x) return string.format('%d', x) end
+
+local argi = 0
+local function arg()
+  argi = argi + 1
+  return ARGV[argi]
+end
+local function argnum()
+  local v = tonumber(arg())
+  if v == nil then error('dm-policy transition: a number argument is missing') end
+  return v
+end
+
+-- Inputs ------------------------------------------------------------------
+
+local now
+do
+  local given = arg()
+  if given == '' then
+    local t = redis.call('TIME')
+    now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+  else
+    now = tonumber(given)
+  end
+end
+local refused = arg() == '1'
+local has_app = arg() == '1'
+local app = arg()
+local self_message = arg() == '1'
+local has_signature = arg() == '1'
+local signature = arg()
+local text_chars = argnum()
+local cost = argnum()
+local units = {}
+for i = 1, argnum() do
+  local unit = arg()
+  local evidence = arg() == '1'
+  units[i] = { unit = unit, evidence = evidence }
+end
+
+local rules = {}
+local quota_rules, dup_rules = {}, {}
+for i = 1, argnum() do
+  local r = { index = i, name = arg(), kind = arg() }
+  r.enforce = arg() == 'e'
+  if r.kind == 'apps' then
+    r.revoke = arg() == '1'
+    r.ttl = argnum()
+  elseif r.kind == 'cooldown' then
+    r.duration = argnum()
+    r.restart = arg() == '1'
+  elseif r.kind == 'duplicates' then
+    r.similarity = argnum()
+    r.recipients = argnum()
+    r.window = argnum()
+    r.max_texts = argnum()
+    r.min_chars = argnum()
+    r.triggers = {}
+    for j = 1, argnum() do r.triggers[j] = argnum() end
+    dup_rules[r.name] = r
+  elseif r.kind == 'quota' then
+    r.limit = argnum()
+    r.window = argnum()
+    r.bucket_seconds = argnum()
+    quota_rules[r.name] = r
+  else
+    error('dm-policy transition: unknown rule kind ' .. tostring(r.kind))
+  end
+  rules[i] = r
+end
+
+-- State -------------------------------------------------------------------
+
+local function hash_numbers(key)
+  local flat = redis.call('HGETALL', key)
+  local out, n = {}, 0
+  for i = 1, #flat, 2 do
+    out[flat[i]] = tonumber(flat[i + 1])
+    n = n + 1
+  end
+  return out, n
+end
+
+-- Quota buckets of the rules given; fields of other rules are kept untouched.
+local quota_before, quota_fields, other_quota = {}, {}, false
+do
+  local flat = redis.call('HGETALL', QUOTA)
+  for i = 1, #flat, 2 do
+    local name, bucket = string.match(flat[i], '^(.+):(%-?%d+)$')
+    if name ~= nil and quota_rules[name] ~= nil then
+      bucket = tonumber(bucket)
+      quota_before[name] = quota_before[name] or {}
+      quota_before[name][bucket] = tonumber(flat[i + 1])
+      quota_fields[name] = quota_fields[name] or {}
+      quota_fields[name][bucket] = flat[i]
+    else
+      other_quota = true
+    end
+  end
+end
+
+local cooldown_before, cooldown_count = hash_numbers(COOLDOWN)
+local revoked_before, revoked_count = hash_numbers(REVOKED)
+
+local function unpack_trace(blob)
+  local clusters = {}
+  local p = 1
+  while p <= #blob do
+    local _, e, siglen, last, seq, n = string.find(blob, '^(%d+),([^,;]+),(%-?%d+),(%d+);', p)
+    if e == nil then error('dm-policy transition: corrupt trace') end
+    siglen, n = tonumber(siglen), tonumber(n)
+    local c = { sig = string.sub(blob, e + 1, e + siglen), last = tonumber(last),
+                seq = tonumber(seq), units = {} }
+    p = e + siglen + 1
+    for k = 1, n do
+      c.units[k] = string.sub(blob, p, p + UNIT - 1)
+      p = p + UNIT
+    end
+    clusters[#clusters + 1] = c
+  end
+  return clusters
+end
+
+local function pack_trace(clusters)
+  local parts = {}
+  for i, c in ipairs(clusters) do
+    parts[i] = string.format('%d,%s,%d,%d;', #c.sig, f2s(c.last), c.seq, #c.units)
+        .. c.sig .. table.concat(c.units)
+  end
+  return table.concat(parts)
+end
+
+local traces_before, other_traces, next_seq = {}, false, 0
+do
+  local flat = redis.call('HGETALL', TRACE)
+  for i = 1, #flat, 2 do
+    local field = flat[i]
+    if field == SEQ_FIELD then
+      next_seq = tonumber(flat[i + 1])
+    elseif dup_rules[field] ~= nil then
+      traces_before[field] = unpack_trace(flat[i + 1])
+    else
+      other_traces = true
+    end
+  end
+end
+
+-- The checks (policy/checks/*.py) ---------------------------------------------
+
+-- duplicates.live_clusters: unexpired, most recent first (ties: newest creation first)
+local function live_clusters(clusters, window)
+  local cut = now - window
+  local live = {}
+  for _, c in ipairs(clusters or {}) do
+    if c.last > cut then live[#live + 1] = c end
+  end
+  table.sort(live, function(x, y)
+    if x.last ~= y.last then return x.last > y.last end
+    return x.seq > y.seq
+  end)
+  return live
+end
+
+-- rapidfuzz Hamming.normalized_similarity (pad=True): 1 - differing / longest
+local function similarity(a, b)
+  local la, lb = #a, #b
+  local longest, shortest = la, lb
+  if lb > la then longest, shortest = lb, la end
+  if longest == 0 then return 1.0 end
+  local differing = longest - shortest
+  for i = 1, shortest do
+    if string.byte(a, i) ~= string.byte(b, i) then differing = differing + 1 end
+  end
+  return 1.0 - differing / longest
+end
+
+-- duplicates.best_match: process.extractOne keeps the first of equal best scores
+local function best_match(live, threshold)
+  local best, best_score = nil, nil
+  for _, c in ipairs(live) do
+    local score = similarity(signature, c.sig)
+    if score >= threshold and (best == nil or score > best_score) then
+      best, best_score = c, score
+    end
+  end
+  return best
+end
+
+-- duplicates.new_units: no evidence, not already counted
+local function new_units(cluster)
+  local seen, added = {}, {}
+  if cluster ~= nil then
+    for _, u in ipairs(cluster.units) do seen[u] = true end
+  end
+  for _, u in ipairs(units) do
+    if not u.evidence and not seen[u.unit] then
+      seen[u.unit] = true
+      added[#added + 1] = u.unit
+    end
+  end
+  return added
+end
+
+-- quota.drops_out_at: one whole window after the bucket's end
+local function drops_out_at(bucket, q)
+  return (bucket + 1) * q.bucket_seconds + q.window
+end
+
+local function live_buckets(buckets, q)
+  local live = {}
+  for b, n in pairs(buckets or {}) do
+    if drops_out_at(b, q) > now then live[b] = n end
+  end
+  return live
+end
+
+local function sorted_buckets(buckets)
+  local list = {}
+  for b in pairs(buckets) do list[#list + 1] = b end
+  table.sort(list)
+  return list
+end
+
+local function capacity_at(live, q)
+  if cost > q.limit then return nil end
+  local used = 0
+  for _, n in pairs(live) do used = used + n end
+  local excess = used + cost - q.limit
+  if excess <= 0 then return nil end
+  for _, b in ipairs(sorted_buckets(live)) do
+    excess = excess - live[b]
+    if excess <= 0 then return drops_out_at(b, q) end
+  end
+  return nil
+end
+
+local function reset_at(live, q)
+  local oldest = nil
+  for b in pairs(live) do
+    if oldest == nil or b < oldest then oldest = b end
+  end
+  if oldest == nil then return now end
+  return drops_out_at(oldest, q)
+end
+
+-- core.transition ---------------------------------------------------------
+
+local cooldown_after, revoked_after = {}, {}
+local cooldown_changed, revoked_changed = false, false
+for name, untill in pairs(cooldown_before) do
+  if untill > now then cooldown_after[name] = untill else cooldown_changed = true end
+end
+for key, untill in pairs(revoked_before) do
+  if untill > now then revoked_after[key] = untill else revoked_changed = true end
+end
+
+local fired, standings = {}, {}
+local quota_after = {}
+local matches = {}
+local revoked_app = false
+
+for _, rule in ipairs(rules) do
+  local hit_code, hit_retry = nil, nil
+  if rule.kind == 'apps' then
+    if has_app and (revoked_before[app] or 0.0) > now then
+      hit_code = 'app_revoked'
+    elseif self_message then
+      hit_code = 'self_message'
+      if rule.enforce and rule.revoke and has_app and app ~= '' then
+        revoked_after[app] = now + rule.ttl
+        revoked_changed = true
+        revoked_app = true
+      end
+    end
+  elseif rule.kind == 'cooldown' then
+    local untill = cooldown_before[rule.name] or 0.0
+    if untill > now then
+      if rule.restart then
+        untill = now + rule.duration
+        cooldown_after[rule.name] = untill
+        cooldown_changed = true
+      end
+      hit_code, hit_retry = 'cooldown_active', untill - now
+    end
+  elseif rule.kind == 'duplicates' then
+    if has_signature and text_chars >= rule.min_chars then
+      local live = live_clusters(traces_before[rule.name], rule.window)
+      local match = best_match(live, rule.similarity)
+      local added = new_units(match)
+      matches[rule.name] = { match = match, added = added }
+      if match ~= nil and #match.units + #added >= rule.recipients then
+        local retry = nil
+        for _, ci in ipairs(rule.triggers) do
+          local cool = rules[ci]
+          -- A shadow rule never changes what the sender experiences.
+          if (not cool.enforce) or rule.enforce then
+            cooldown_after[cool.name] = now + cool.duration
+            cooldown_changed = true
+            if cool.enforce then retry = math.max(retry or 0.0, cool.duration) end
+          end
+        end
+        hit_code, hit_retry = 'duplicate_content', retry
+      end
+    end
+  elseif rule.kind == 'quota' then
+    local live = live_buckets(quota_before[rule.name], rule)
+    quota_after[rule.name] = live
+    local used = 0
+    for _, n in pairs(live) do used = used + n end
+    if used + cost > rule.limit then
+      local at = capacity_at(live, rule)
+      hit_code = 'quota_exceeded'
+      if at ~= nil then hit_retry = at - now end
+    end
+    standings[#standings + 1] = { rule = rule, limit = rule.limit,
+                                  remaining = math.max(0, rule.limit - used),
+                                  reset = reset_at(live, rule) }
+  end
+  if hit_code ~= nil then
+    fired[#fired + 1] = { rule = rule, code = hit_code, retry = hit_retry }
+    if rule.enforce then refused = true end
+  end
+end
+
+local allowed = not refused
+local consumed = {} -- quota rule name -> bucket that received this send
+local traces_after = {} -- duplicates rule name -> clusters (only where changed)
+local seq_used = false
+
+if allowed then
+  -- core._consume
+  for _, s in ipairs(standings) do
+    local q = s.rule
+    local buckets = quota_after[q.name]
+    local bucket = math.floor(now / q.bucket_seconds)
+    buckets[bucket] = (buckets[bucket] or 0) + cost
+    consumed[q.name] = bucket
+    s.remaining = math.max(0, s.remaining - cost)
+    s.reset = reset_at(buckets, q)
+  end
+  -- core._record_traces / duplicates.record
+  for _, rule in ipairs(rules) do
+    local m = matches[rule.name]
+    if rule.kind == 'duplicates' and m ~= nil then
+      local live = live_clusters(traces_before[rule.name], rule.window)
+      local out = {}
+      if m.match ~= nil then
+        local merged = {}
+        for _, u in ipairs(m.match.units) do merged[#merged + 1] = u end
+        for _, u in ipairs(m.added) do merged[#merged + 1] = u end
+        local kept = {}
+        for k = 1, math.min(#merged, rule.recipients) do kept[k] = merged[k] end
+        out[1] = { sig = m.match.sig, units = kept, last = now, seq = m.match.seq }
+        for _, c in ipairs(live) do
+          if c.seq ~= m.match.seq then out[#out + 1] = c end
+        end
+      else
+        local kept = {}
+        for k = 1, math.min(#m.added, rule.recipients) do kept[k] = m.added[k] end
+        out[1] = { sig = signature, units = kept, last = now, seq = next_seq }
+        for _, c in ipairs(live) do out[#out + 1] = c end
+        next_seq = next_seq + 1
+        seq_used = true
+      end
+      while #out > rule.max_texts do out[#out] = nil end
+      traces_after[rule.name] = out
+    end
+  end
+end
+-- Not recorded this time: still drop what has expired.
+for _, rule in ipairs(rules) do
+  if rule.kind == 'duplicates' and traces_after[rule.name] == nil then
+    local before = traces_before[rule.name]
+    if before ~= nil then
+      local live = live_clusters(before, rule.window)
+      if #live ~= #before then traces_after[rule.name] = live end
+    end
+  end
+end
+
+-- Commit: each key keeps exactly what is live, and lives no longer than that --
+
+local function pexpire_until(key, ends, keep_existing)
+  local ms = math.ceil((ends - now) * 1000)
+  if keep_existing then
+    local existing = redis.call('PTTL', key)
+    if existing > ms then ms = existing end
+  end
+  if ms > 0 then
+    redis.call('PEXPIRE', key, i2s(ms))
+  else
+    redis.call('DEL', key)
+  end
+end
+
+-- Quota: drop buckets that stopped counting, add this send.
+for name, q in pairs(quota_rules) do
+  local fields = quota_fields[name]
+  local live = quota_after[name] or {}
+  if fields ~= nil then
+    local gone = {}
+    for b, field in pairs(fields) do
+      if live[b] == nil then gone[#gone + 1] = field end
+    end
+    if #gone > 0 then redis.call('HDEL', QUOTA, unpack(gone)) end
+  end
+end
+if allowed and next(consumed) ~= nil then
+  local ends = nil
+  for name, bucket in pairs(consumed) do
+    local buckets = quota_after[name]
+    redis.call('HSET', QUOTA, name .. ':' .. i2s(bucket), i2s(buckets[bucket]))
+    local newest = sorted_buckets(buckets)
+    local e = drops_out_at(newest[#newest], quota_rules[name])
+    if ends == nil or e > ends then ends = e end
+  end
+  pexpire_until(QUOTA, ends, other_quota)
+end
+
+local function rewrite_until_hash(key, entries, changed)
+  if not changed then return end
+  redis.call('DEL', key)
+  local flat, ends = {}, nil
+  for field, untill in pairs(entries) do
+    flat[#flat + 1] = field
+    flat[#flat + 1] = f2s(untill)
+    if ends == nil or untill > ends then ends = untill end
+  end
+  if ends ~= nil then
+    redis.call('HSET', key, unpack(flat))
+    pexpire_until(key, ends, false)
+  end
+end
+rewrite_until_hash(COOLDOWN, cooldown_after, cooldown_changed)
+rewrite_until_hash(REVOKED, revoked_after, revoked_changed)
+
+-- Traces: one packed field per duplicates rule, and the shared sequence number.
+if next(traces_after) ~= nil or seq_used then
+  local ends, kept = nil, false
+  for name, clusters in pairs(traces_after) do
+    if #clusters > 0 then
+      redis.call('HSET', TRACE, name, pack_trace(clusters))
+    else
+      redis.call('HDEL', TRACE, name)
+    end
+  end
+  for name, rule in pairs(dup_rules) do
+    local clusters = traces_after[name] or traces_before[name]
+    if clusters ~= nil then
+      for _, c in ipairs(clusters) do
+        kept = true
+        local e = c.last + rule.window
+        if ends == nil or e > ends then ends = e end
+      end
+    end
+  end
+  if kept or other_traces then
+    if seq_used then redis.call('HSET', TRACE, SEQ_FIELD, i2s(next_seq)) end
+    if ends ~= nil then pexpire_until(TRACE, ends, other_traces) end
+  else
+    redis.call('DEL', TRACE) -- nothing left to trace: the sequence may start again
+  end
+end
+
+-- Result ------------------------------------------------------------------
+
+local out = { f2s(now), allowed and 1 or 0, revoked_app and 1 or 0, #fired }
+for _, h in ipairs(fired) do
+  out[#out + 1] = h.rule.index
+  out[#out + 1] = h.code
+  out[#out + 1] = h.retry ~= nil and f2s(h.retry) or ''
+end
+out[#out + 1] = #standings
+for _, s in ipairs(standings) do
+  out[#out + 1] = s.rule.index
+  out[#out + 1] = s.limit
+  out[#out + 1] = s.remaining
+  out[#out + 1] = f2s(s.reset)
+end
+return out

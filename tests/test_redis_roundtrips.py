@@ -1,0 +1,121 @@
+"""Round trips: an allowed decision costs exactly one command (EVALSHA), sync or async.
+
+Counted by the server itself: MONITOR shows every command a client sends, and
+marks the ones a Lua script runs (``lua``), which are not round trips. A
+private server (or every node of the cluster) is watched so that nothing else
+is counted; the engine is warmed up first (connections, script cache), then
+every command seen between two markers is attributed to the decisions.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import uuid
+
+import pytest
+import redis
+
+from policy import Engine, MemoryGraph, SendRequest
+from tests import servers
+from tests.conftest import DEFAULT_RULES, VirtualClock
+
+pytestmark = [pytest.mark.redis, pytest.mark.timeout(60)]
+
+DECISIONS = 20
+WORDS = "zero one two three four five six seven eight nine".split()
+
+
+class Watch:
+    """MONITOR on one server, in a thread, from a start marker to an end marker."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.marker = uuid.uuid4().hex
+        self.commands: list[list[str]] = []
+        self._client = redis.Redis(port=port, socket_timeout=10)
+        self._marker_client = redis.Redis(port=port, socket_timeout=10)
+        self._marker_client.ping()  # connected (handshake done) before the start marker
+        self._monitor = self._client.monitor()
+        self._monitor.__enter__()
+        self._thread = threading.Thread(target=self._read)
+        self._thread.start()
+        self._echo("start")
+
+    def _echo(self, word: str) -> None:
+        self._marker_client.echo(f"{self.marker}-{word}")
+
+    def _read(self) -> None:
+        started = False
+        while True:
+            event = self._monitor.next_command()
+            command = event["command"]
+            if command == f"ECHO {self.marker}-start":
+                started = True
+            elif command == f"ECHO {self.marker}-end":
+                return
+            elif started and event.get("client_type") != "lua":
+                self.commands.append(command.split()[:1])
+
+    def stop(self) -> list[str]:
+        self._echo("end")
+        self._thread.join(10)
+        self._monitor.__exit__()
+        self._client.close()
+        self._marker_client.close()
+        return [c[0].upper() for c in self.commands]
+
+
+def _engine(url: str) -> tuple[Engine, list[SendRequest]]:
+    graph = MemoryGraph()
+    requests = []
+    for i in range(2 * DECISIONS + 2):
+        graph.follow(f"friend{i}", "alice")
+        graph.follow("alice", f"friend{i}")  # friends: the duplicates rule does not count them
+        # Numbers are folded away by normalisation: words make the texts differ.
+        text = " ".join(WORDS[int(d)] for d in f"{i:03d}") + " is what I meant"
+        requests.append(SendRequest("alice", (f"friend{i}",), text))
+    engine = Engine.from_file(DEFAULT_RULES, storage=url, graph=graph, clock=VirtualClock(),
+                              storage_options={"key_prefix": servers.unique_prefix(),
+                                               "socket_timeout": 5})
+    return engine, requests
+
+
+def _count(engine: Engine, requests: list[SendRequest], ports: list[int]) -> tuple[list, list]:
+    """Warm up (connections made, script cached, cluster slots known), then watch
+    ``DECISIONS`` sync and ``DECISIONS`` async decisions, all in one event loop."""
+
+    async def scenario() -> tuple[list, list]:
+        engine.check(requests[0])
+        await engine.acheck(requests[1])
+        watches = [Watch(port) for port in ports]
+        decisions = [engine.check(r) for r in requests[2 : 2 + DECISIONS]]
+        decisions += [await engine.acheck(r) for r in requests[2 + DECISIONS :]]
+        commands = [c for w in watches for c in w.stop()]
+        await engine.storage.aclose()  # type: ignore[attr-defined]
+        return decisions, commands
+
+    try:
+        return asyncio.run(scenario())
+    finally:
+        engine.close()
+
+
+def test_one_command_per_allowed_decision() -> None:
+    with servers.private_redis() as server:
+        engine, requests = _engine(server.url)
+        decisions, commands = _count(engine, requests, [server.port])
+    assert len(decisions) == 2 * DECISIONS
+    assert all(d.allowed and d.degraded is None for d in decisions)
+    print(f"\nredis: {len(commands)} commands for {len(decisions)} allowed decisions")
+    assert commands == ["EVALSHA"] * len(decisions)
+
+
+@pytest.mark.cluster
+def test_one_command_per_allowed_decision_on_the_cluster(request: pytest.FixtureRequest) -> None:
+    cluster = servers.session_cluster(request.config)
+    engine, requests = _engine(cluster.url)
+    decisions, commands = _count(engine, requests, [n.port for n in cluster.nodes])
+    assert all(d.allowed and d.degraded is None for d in decisions)
+    print(f"\nredis cluster: {len(commands)} commands for {len(decisions)} allowed decisions")
+    assert commands == ["EVALSHA"] * len(decisions)

@@ -1,0 +1,429 @@
+"""The Redis storage on a real redis-server (and a 3-master cluster): keys, TTLs,
+hostile ids, slots, privacy, forget_user, NOSCRIPT, URI options, memory per sender."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import redis
+from redis.crc import key_slot
+
+from policy import (
+    Decision,
+    Engine,
+    MemoryGraph,
+    SendRequest,
+    StorageError,
+    Verdict,
+    load_rules,
+    parse_rules,
+)
+from policy.core import Features, TransitionInput
+from policy.normalize import normalize
+from policy.storage import open_storage
+from policy.storage.redis import RedisStorage
+from policy.storage.redis_keys import KeySpace, safe_id
+from tests import servers
+from tests.conftest import DEFAULT_RULES, T0, VirtualClock
+
+pytestmark = pytest.mark.redis
+
+HOSTILE = [
+    "a{b}c", "{b}", "a{c}", "}{", "x:y", "x*y", "*", "with space", "ünïcödé", "名字",
+    "emoji 🙂", "{", "}", "a" * 256, "tab\tid", "new\nline", "~", "dmp:{x}:q", "null\x00byte",
+]
+DRIVER_HOSTILE = [*HOSTILE, " ", "", "\udc80 lone surrogate"]
+
+
+@pytest.fixture
+def server(request: pytest.FixtureRequest) -> servers.RedisServer:
+    return servers.session_redis(request.config)
+
+
+@pytest.fixture
+def raw(server: servers.RedisServer) -> Iterator[redis.Redis]:
+    client = server.client()
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def storage(server: servers.RedisServer) -> Iterator[RedisStorage]:
+    made = RedisStorage.from_uri(server.url, key_prefix=servers.unique_prefix(), socket_timeout=5)
+    yield made
+    made.close()
+
+
+def _keys(client: Any, prefix: str) -> list[bytes]:
+    return sorted(client.scan_iter(match=f"{prefix}:*", count=1000))
+
+
+def _busy_engine(storage: RedisStorage, graph: MemoryGraph, clock: VirtualClock) -> Engine:
+    """An engine whose sender 'spammer' fills every concern: quota, trace, cooldown,
+    a revoked app, an app signal."""
+    engine = Engine(load_rules(DEFAULT_RULES), storage=storage, graph=graph, clock=clock)
+    for i in range(8):
+        graph.follow(f"friend{i}", "spammer")
+    for i in range(6):
+        engine.check(SendRequest("spammer", (f"friend{i}",),
+                                 f"Claim your free prize {i} now at example dot com!"))
+        clock.advance(10)
+    engine.check(SendRequest("spammer", ("spammer",), "note to self", app="sketchy-app"))
+    return engine
+
+
+# -- keys, slots, TTLs ------------------------------------------------------------
+
+
+def test_every_key_of_a_sender_shares_one_slot_and_has_a_bounded_ttl(
+    storage: RedisStorage, raw: redis.Redis
+) -> None:
+    clock, graph = VirtualClock(), MemoryGraph()
+    engine = _busy_engine(storage, graph, clock)
+    sender = engine._keys.user("spammer")
+    keys = _keys(raw, storage.keys.prefix)
+    sender_keys = [k for k in keys if k.decode().startswith(f"{storage.keys.prefix}:{{{sender}}}")]
+    names = {k.decode().rsplit(":", 1)[1] for k in sender_keys}
+    assert names == {"q", "c", "r", "t", "a"}
+    assert len({key_slot(k) for k in sender_keys}) == 1
+    # What each key needs at most (engine clock: the TTLs follow it exactly).
+    rules = engine.rules
+    quota = rules.get("daily_quota").params
+    needs = {
+        "q": quota.window + quota.bucket_seconds,
+        "c": rules.get("spam_cooldown").params.duration,
+        "r": rules.get("apps").params.revocation_ttl,
+        "t": rules.get("duplicates").params.window,
+        "a": 2 * rules.get("apps").params.signal_window,
+        "s": rules.get("apps").params.signal_window,
+    }
+    for key in keys:
+        kind = key.decode().rsplit(":", 1)[1]
+        ttl_ms = raw.pttl(key)
+        assert 0 < ttl_ms <= needs[kind] * 1000, (key, ttl_ms)
+    assert len(keys) == 6  # the five of the sender and the app's signal set
+
+
+def test_ttls_shrink_to_what_is_still_live(storage: RedisStorage, raw: redis.Redis) -> None:
+    clock, graph = VirtualClock(), MemoryGraph()
+    graph.follow("bob", "alice")
+    engine = Engine(load_rules(DEFAULT_RULES), storage=storage, graph=graph, clock=clock)
+    engine.check(SendRequest("alice", ("bob",), "a long enough text to be traced by the duplicates rule, surely"))
+    keys = storage.keys.sender(engine._keys.user("alice"))
+    # The trace lives for the window after its last use, the quota until its bucket drops.
+    assert 6 * 3600 * 1000 - 10_000 < raw.pttl(keys.trace) <= 6 * 3600 * 1000
+    bucket_end = (T0 // 900 + 1) * 900
+    assert raw.pttl(keys.quota) <= (bucket_end + 86400 - T0) * 1000
+    clock.advance(7 * 3600)  # the trace has expired: the next decision drops it
+    engine.check(SendRequest("alice", ("bob",), "ok"))
+    assert raw.exists(keys.trace) == 0
+
+
+def test_hostile_ids_map_to_distinct_keys_end_to_end(
+    storage: RedisStorage, raw: redis.Redis
+) -> None:
+    rules = parse_rules('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "2/day"\n')
+    clock, graph = VirtualClock(), MemoryGraph()
+    engine = Engine(rules, storage=storage, graph=graph, clock=clock)
+    for sender in HOSTILE:
+        allowed = [engine.check(SendRequest(sender, ("bob",), "hi")).allowed for _ in range(3)]
+        assert allowed == [True, True, False], sender  # each id has a quota of its own
+    keys = _keys(raw, storage.keys.prefix)
+    assert len(keys) == len(HOSTILE)
+    tags = {k.decode().split("{", 1)[1].split("}", 1)[0] for k in keys}
+    assert len(tags) == len(HOSTILE)
+    for sender in HOSTILE:
+        if len(sender) >= 3:
+            assert sender.encode() not in b"".join(keys)
+
+
+def test_hostile_ids_given_straight_to_the_driver(storage: RedisStorage, raw: redis.Redis) -> None:
+    """Ids that did not go through the engine's hashing are made safe by the driver."""
+    rule = parse_rules('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "1/day"\n').rules
+    inp = TransitionInput(rule, Features("app{x}", False, None, 0, ()), False)
+    for sender in DRIVER_HOSTILE:
+        assert storage.transition(sender, inp, T0).allowed, sender
+        assert not storage.transition(sender, inp, T0).allowed, sender
+    keys = _keys(raw, storage.keys.prefix)
+    assert len(keys) == len(DRIVER_HOSTILE)
+    for key in keys:
+        text = key.decode()
+        tag = text[text.index("{") + 1 : text.index("}")]
+        assert tag == safe_id(tag) or tag.startswith("~")
+        assert text.count("{") == 1 and text.count("}") == 1
+    # Safe ids stay readable; others become "~" and a hash: never a collision between them.
+    assert safe_id("abc") == "abc"
+    assert safe_id("a{b}c").startswith("~") and safe_id("a{b}c") != safe_id("a{b}c ")
+    assert safe_id("~" + safe_id("x y")[1:]) != safe_id("x y")
+
+
+def test_key_prefix_cannot_break_the_hash_tag() -> None:
+    with pytest.raises(ValueError, match="braces"):
+        KeySpace("a{b}")
+    with pytest.raises(ValueError, match="key_prefix"):
+        RedisStorage.from_uri("redis://127.0.0.1:1/0", key_prefix="")
+
+
+# -- privacy and forgetting ---------------------------------------------------------
+
+
+def _everything(client: redis.Redis, prefix: str) -> bytes:
+    """Every byte stored under ``prefix``: key names and values, whatever their type."""
+    out = []
+    for key in _keys(client, prefix):
+        out.append(key)
+        kind = client.type(key)
+        if kind == b"hash":
+            for field, value in client.hgetall(key).items():
+                out += [field, value]
+        elif kind == b"zset":
+            out += [m for m, _ in client.zrange(key, 0, -1, withscores=True)]
+        elif kind == b"set":
+            out += sorted(client.smembers(key))
+        else:
+            out.append(client.dump(key) or b"")
+    return b"\x00".join(out)
+
+
+def test_no_message_text_and_no_raw_id_is_stored(storage: RedisStorage, raw: redis.Redis) -> None:
+    clock, graph = VirtualClock(), MemoryGraph()
+    _busy_engine(storage, graph, clock)
+    stored = _everything(raw, storage.keys.prefix).lower()
+    for text in ("Claim your free prize 3 now at example dot com!", "note to self"):
+        for word in normalize(text).split() + text.lower().split():
+            if len(word) >= 4:
+                assert word.encode() not in stored, word
+    for ident in ("spammer", "friend1", "sketchy-app"):
+        assert ident.encode() not in stored
+
+
+def test_forget_user_leaves_nothing(storage: RedisStorage, raw: redis.Redis) -> None:
+    clock, graph = VirtualClock(), MemoryGraph()
+    engine = _busy_engine(storage, graph, clock)
+    graph.follow("friend0", "other")
+    engine.check(SendRequest("other", ("other",), "me again", app="sketchy-app"))
+    assert engine.app_report("sketchy-app")["users_with_self_messages"] == 2
+    sender = engine._keys.user("spammer")
+    engine.forget_user("spammer")
+    left = _everything(raw, storage.keys.prefix)
+    assert sender.encode() not in left
+    assert engine.app_report("sketchy-app")["users_with_self_messages"] == 1
+    engine.forget_user("other")
+    assert _keys(raw, storage.keys.prefix) == []
+    # And the user starts afresh: the revoked app may send again.
+    decision = engine.check(SendRequest("spammer", ("friend0",), "hello", app="sketchy-app"))
+    assert decision.allowed
+
+
+# -- scripts, clocks, options -------------------------------------------------------
+
+
+def test_a_flushed_script_cache_is_reloaded(storage: RedisStorage, raw: redis.Redis) -> None:
+    rules = parse_rules('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "3/day"\n')
+    engine = Engine(rules, storage=storage, clock=VirtualClock())
+    assert engine.check(SendRequest("a", ("b",), "hi")).allowed
+    raw.script_flush()  # as after a restart or a failover to a fresh replica
+    assert engine.check(SendRequest("a", ("b",), "hi")).allowed
+    assert raw.script_exists(storage._transition.sha) == [True]
+    decision = engine.check(SendRequest("a", ("b",), "hi"))
+    assert decision.allowed and decision.quota is not None and decision.quota.remaining == 0
+    assert not engine.check(SendRequest("a", ("b",), "hi")).allowed
+
+
+def test_without_a_clock_the_servers_time_is_used(storage: RedisStorage, raw: redis.Redis) -> None:
+    rules = parse_rules('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "3/hour"\n')
+    engine = Engine(rules, storage=storage)  # no clock: Redis TIME decides
+    seconds, micros = raw.time()
+    decision = engine.check(SendRequest("a", ("b",), "hi"))
+    after_s, after_us = raw.time()
+    assert seconds + micros / 1e6 <= decision.at <= after_s + after_us / 1e6
+    assert decision.quota is not None and decision.quota.reset > decision.at
+
+
+def test_uri_options_reach_the_connections(server: servers.RedisServer) -> None:
+    storage = RedisStorage.from_uri(
+        server.url + "?socket_timeout=0.75&socket_connect_timeout=0.3&max_connections=7"
+        "&retries=2&key_prefix=custom&pool_timeout=0.2",
+        max_connections=9,  # keyword arguments win over the URI
+    )
+    try:
+        rules = parse_rules('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "3/day"\n')
+        inp = TransitionInput(rules.rules, Features(None, False, None, 0, ()), False)
+        assert storage.transition("s", inp, T0).allowed
+        pool = storage._sync().connection_pool
+        assert pool.max_connections == 9
+        assert pool.timeout == 0.2
+        kwargs = pool.connection_kwargs
+        assert kwargs["socket_timeout"] == 0.75
+        assert kwargs["socket_connect_timeout"] == 0.3
+        assert kwargs["retry"].get_retries() == 2
+        assert storage.keys.prefix == "custom"
+    finally:
+        storage.forget("s")
+        storage.close()
+
+
+@pytest.mark.parametrize(
+    ("uri", "options", "words"),
+    [
+        ("redis://127.0.0.1:1/0?colour=blue", {}, "unknown storage option 'colour'"),
+        ("redis://127.0.0.1:1/0", {"socket_timeout": "soon"}, "socket_timeout: invalid"),
+        ("redis://127.0.0.1:1/0?socket_timeout=0", {}, "positive"),
+        ("redis://127.0.0.1:1/0", {"max_connections": 0}, "at least 1"),
+        ("redis://127.0.0.1:1/0", {"retries": -1}, "0 or more"),
+        ("redis+cluster://", {}, "no cluster node"),
+        ("redis+cluster://h:port", {}, "bad cluster node"),
+        ("redis+cluster://h:7000/2", {}, "only database 0"),
+        ("redis+cluster://h:7000", {"db": 1}, "only database 0"),
+    ],
+)
+def test_bad_options_are_clear_errors(uri: str, options: dict[str, Any], words: str) -> None:
+    with pytest.raises(ValueError, match=words):
+        open_storage(uri, **options)
+
+
+def test_unix_sockets_and_passwords() -> None:
+    sock = f"/tmp/dmp-{servers.unique_prefix()}.sock"  # short: socket paths are limited
+    args = ("--unixsocket", sock, "--unixsocketperm", "700", "--requirepass", "s3cret")
+    rules = parse_rules('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "1/day"\n')
+    request = SendRequest("a", ("b",), "hi")
+    with servers.private_redis(args) as server:
+        for uri in (f"unix://:s3cret@{sock}?db=3", f"redis://:s3cret@127.0.0.1:{server.port}/3"):
+            engine = Engine(rules, storage=uri, clock=VirtualClock(), on_error="fail_closed",
+                            storage_options={"key_prefix": servers.unique_prefix()})
+            assert engine.check(request).degraded is None
+            assert engine.check(request).code == "quota_exceeded"
+            engine.close()
+        client = server.client(db=3)
+        assert client.dbsize() == 2  # both engines wrote to database 3
+        client.close()
+        wrong = Engine(rules, storage=f"redis://:nope@127.0.0.1:{server.port}/0",
+                       on_error="fail_closed")
+        assert wrong.check(request).code == "storage_unavailable"  # not an AuthenticationError
+        wrong.close()
+
+
+def test_cluster_uris_name_every_node_and_hide_the_password() -> None:
+    storage = RedisStorage.from_uri("redis+cluster://:s3cret@10.0.0.1:7000,10.0.0.2:7001")
+    assert storage._nodes == [("10.0.0.1", 7000), ("10.0.0.2", 7001)]
+    assert storage._cluster_credentials() == {"password": "s3cret"}
+    assert "s3cret" not in repr(storage)
+    assert storage.kind == "redis-cluster"
+
+
+async def _atransition_then_close(storage: RedisStorage, inp: TransitionInput) -> None:
+    try:
+        await storage.atransition("s", inp, None)
+    finally:
+        await storage.aclose()
+
+
+def test_an_unreachable_server_is_a_storage_error_never_a_redis_one() -> None:
+    port = servers.free_port()
+    storage = RedisStorage.from_uri(f"redis://127.0.0.1:{port}/0", socket_connect_timeout=0.2)
+    rules = parse_rules('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "3/day"\n')
+    inp = TransitionInput(rules.rules, Features(None, False, None, 0, ()), False)
+    calls = [
+        lambda: storage.transition("s", inp, None),
+        lambda: asyncio.run(_atransition_then_close(storage, inp)),
+        lambda: storage.revoke_app("s", "a", 10.0, None),
+        lambda: storage.restore_app("s", "a"),
+        lambda: storage.record_app_signal("a", "s", 10.0, None),
+        lambda: storage.app_signal_count("a", 10.0, None),
+        lambda: storage.forget("s"),
+    ]
+    for call in calls:
+        with pytest.raises(StorageError):
+            call()
+    engine = Engine(rules, storage=storage, on_error="fail_open")
+    decision = engine.check(SendRequest("a", ("b",), "hi"))
+    assert decision.allowed and decision.degraded == "fail_open"
+    storage.close()
+
+
+def test_acheck_works_across_event_loops(storage: RedisStorage) -> None:
+    rules = parse_rules('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "3/day"\n')
+    engine = Engine(rules, storage=storage, clock=VirtualClock())
+    request = SendRequest("a", ("b",), "hi")
+
+    async def acheck() -> Decision:
+        try:
+            return await engine.acheck(request)
+        finally:
+            await storage.aclose()
+
+    first = asyncio.run(acheck())
+    second = asyncio.run(acheck())  # a new loop: a client of its own
+    assert (first.quota.remaining, second.quota.remaining) == (2, 1)  # type: ignore[union-attr]
+    assert engine.check(request).quota.remaining == 0  # type: ignore[union-attr]
+    assert asyncio.run(acheck()).verdict is Verdict.THROTTLE
+
+
+# -- memory per sender ---------------------------------------------------------------
+
+WORDS = ("meet lunch project deadline invoice travel garden concert ticket weather coffee "
+         "report budget photo family weekend review schedule dinner movie").split()
+
+
+def _heavy_sender(storage: RedisStorage, sends: int) -> tuple[Engine, str]:
+    rng = random.Random(7)
+    clock, graph = VirtualClock(), MemoryGraph()
+    recipients = [f"r{i}" for i in range(200)]
+    for r in recipients:
+        graph.follow(r, "heavy")
+    engine = Engine(load_rules(DEFAULT_RULES), storage=storage, graph=graph, clock=clock)
+    for _ in range(sends):
+        clock.advance(86.0)  # 1,000 sends spread over a day: every bucket in use
+        text = " ".join(rng.sample(WORDS, 6))  # distinct texts: the trace fills up
+        engine.check(SendRequest("heavy", (rng.choice(recipients),), text))
+    return engine, engine._keys.user("heavy")
+
+
+def test_memory_per_sender_after_1000_sends_is_bounded(storage: RedisStorage) -> None:
+    engine, sender = _heavy_sender(storage, 1000)
+    used = storage.sender_memory(sender)
+    print(f"\nredis: {used} bytes for one sender after 1,000 sends (MEMORY USAGE, all its keys)")
+    # 96 quota buckets + 32 traced texts (32-byte signatures, <= 5 recipients each).
+    assert 0 < used < 16_384
+    for _ in range(500):  # more volume, same bound: nothing grows per message
+        engine.check(SendRequest("heavy", ("r1",), "more of the same text, again and again"))
+    assert storage.sender_memory(sender) < 16_384
+
+
+# -- the cluster -----------------------------------------------------------------------
+
+
+@pytest.mark.cluster
+def test_cluster_keeps_each_senders_keys_in_one_slot_and_forgets_them(
+    request: pytest.FixtureRequest,
+) -> None:
+    cluster = servers.session_cluster(request.config)
+    prefix = servers.unique_prefix()
+    storage = RedisStorage.from_uri(cluster.url, key_prefix=prefix, socket_timeout=5)
+    client = cluster.client()
+    try:
+        clock, graph = VirtualClock(), MemoryGraph()
+        engine = Engine(load_rules(DEFAULT_RULES), storage=storage, graph=graph, clock=clock)
+        for sender in HOSTILE[:10]:
+            graph.follow("bob", sender)
+            assert engine.check(SendRequest(sender, ("bob",), "a text long enough to trace")).allowed
+            engine.check(SendRequest(sender, (sender,), "self", app="app{1}"))
+        keys = list(client.scan_iter(match=f"{prefix}:*", count=1000, target_nodes="all"))
+        by_tag: dict[str, set[int]] = {}
+        for key in keys:
+            text = key.decode()
+            by_tag.setdefault(text[text.index("{") : text.index("}") + 1], set()).add(key_slot(key))
+        assert len(by_tag) == 11  # ten senders and the app
+        assert all(len(slots) == 1 for slots in by_tag.values())
+        assert len({s for slots in by_tag.values() for s in slots}) > 1  # spread over nodes
+        assert engine.app_report("app{1}")["users_with_self_messages"] == 10
+        for sender in HOSTILE[:10]:
+            engine.forget_user(sender)
+        assert list(client.scan_iter(match=f"{prefix}:*", target_nodes="all")) == []
+    finally:
+        client.close()
+        storage.close()

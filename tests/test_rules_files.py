@@ -1,0 +1,161 @@
+"""Rules files: validation names file, rule, field and what is wrong; reload keeps old rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policy import Engine, MemoryGraph, Mode, RulesError, SendRequest, load_rules, parse_rules
+from tests.conftest import DEFAULT_RULES, ROOT, VirtualClock
+
+
+def test_every_shipped_rules_file_is_valid() -> None:
+    files = sorted((ROOT / "rules").glob("*.toml"))
+    assert DEFAULT_RULES in files
+    for file in files:
+        ruleset = load_rules(file)
+        assert ruleset.rules
+
+
+def test_default_rules_encode_the_seed_policy() -> None:
+    ruleset = load_rules(DEFAULT_RULES)
+    kinds = {r.kind: r for r in ruleset.rules}
+    assert set(kinds) == {"apps", "cooldown", "text_length", "follows", "group", "duplicates",
+                          "quota"}
+    assert all(r.mode is Mode.ENFORCE for r in ruleset.rules)
+    assert kinds["quota"].params.limit == 1000 and kinds["quota"].params.window == 86400
+    assert kinds["cooldown"].params.duration == 1800
+    assert kinds["cooldown"].params.restart_on_attempt is True
+    assert kinds["text_length"].params.max_chars == 140
+    assert kinds["text_length"].params.sms_max_chars == 160
+    assert kinds["group"].params.max_people == 20
+
+
+def _rule(body: str) -> str:
+    return f'[[rules]]\nname = "r1"\n{body}\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "field", "words"),
+    [
+        (_rule('check = "quota"\nlimit = "lots/day"'), "r1", "limit", "rate"),
+        (_rule('check = "quota"\nlimit = "0/day"'), "r1", "limit", "at least one"),
+        (_rule('check = "quota"\nlimit = "10/day"\nprecision = 0'), "r1", "precision", "from 1"),
+        (_rule('check = "quota"\nlimit = "10/day"\nlimt = 3'), "r1", "limt", "not a parameter"),
+        (_rule('check = "quota"\nmode = "loud"'), "r1", "mode", "enforce, shadow or off"),
+        (_rule('check = "nonsense"'), "r1", "check", "unknown check"),
+        (_rule('check = "cooldown"\nduration = "30 minutes"\ntriggered_by = ["r1"]'), "r1",
+         "duration", "duration"),
+        (_rule('check = "cooldown"\ntriggered_by = ["missing"]'), "r1", "triggered_by",
+         "names no rule"),
+        (_rule('check = "cooldown"\ntriggered_by = []'), "r1", "triggered_by", "at least one"),
+        (_rule('check = "duplicates"\nsimilarity = 1.5'), "r1", "similarity", "from 0.05"),
+        (_rule('check = "duplicates"\nrecipients = "five"'), "r1", "recipients", "whole number"),
+        (_rule('check = "text_length"\nsms_command = "d "'), "r1", "sms_command", "{username}"),
+        (_rule('check = "group"\nmax_people = true'), "r1", "max_people", "whole number"),
+        (_rule('check = "apps"\nrevoke_on_self_message = "yes"'), "r1", "revoke_on_self_message",
+         "true or false"),
+        ('[[rules]]\nname = "Bad Name"\ncheck = "quota"\n', "#1", "name", "lowercase"),
+        ('[[rules]]\ncheck = "quota"\n', "#1", "name", "lowercase"),
+        (_rule('check = "follows"') + _rule('check = "follows"'), "r1", "name", "earlier rule"),
+    ],
+)
+def test_errors_name_file_rule_field_and_problem(
+    tmp_path: Path, text: str, rule: str, field: str, words: str
+) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(text)
+    with pytest.raises(RulesError) as raised:
+        load_rules(path)
+    error = raised.value
+    assert (error.file, error.rule, error.field) == (str(path), rule, field)
+    assert words in str(error)
+    assert str(path) in str(error) and field in str(error)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "words"),
+    [
+        ("this is = not toml [", None, "not valid TOML"),
+        ("", "rules", "no rules"),
+        ('colour = "blue"\n' + _rule('check = "follows"'), "colour", "unknown top-level"),
+        ('[storage]\non_error = "panic"\n' + _rule('check = "follows"'), "storage.on_error",
+         "fail_open"),
+        ('[storage]\nretries = 3\n' + _rule('check = "follows"'), "storage.retries",
+         "not a storage setting"),
+        ("version = 3\n" + _rule('check = "follows"'), "version", "string"),
+    ],
+)
+def test_file_level_errors(text: str, field: str | None, words: str) -> None:
+    with pytest.raises(RulesError) as raised:
+        parse_rules(text, file="x.toml")
+    assert raised.value.field == field
+    assert words in str(raised.value)
+
+
+def test_unreadable_and_non_utf8_files(tmp_path: Path) -> None:
+    with pytest.raises(RulesError, match="cannot read"):
+        load_rules(tmp_path / "missing.toml")
+    binary = tmp_path / "binary.toml"
+    binary.write_bytes(b"\xff\xfe\x00rules")
+    with pytest.raises(RulesError, match="UTF-8"):
+        load_rules(binary)
+
+
+def test_only_one_apps_rule() -> None:
+    text = '[[rules]]\nname = "a"\ncheck = "apps"\n[[rules]]\nname = "b"\ncheck = "apps"\n'
+    with pytest.raises(RulesError) as raised:
+        parse_rules(text)
+    assert raised.value.rule == "b"
+
+
+def test_a_cooldown_is_triggered_by_duplicates_rules_only() -> None:
+    text = ('[[rules]]\nname = "q"\ncheck = "quota"\n'
+            '[[rules]]\nname = "c"\ncheck = "cooldown"\ntriggered_by = ["q"]\n')
+    with pytest.raises(RulesError, match="quota rule"):
+        parse_rules(text)
+
+
+def test_a_rule_turned_off_is_not_evaluated(tmp_path: Path) -> None:
+    text = DEFAULT_RULES.read_text().replace(
+        'name = "followers_only"\ncheck = "follows"', 'name = "followers_only"\ncheck = "follows"\nmode = "off"'
+    )
+    path = tmp_path / "off.toml"
+    path.write_text(text)
+    engine = Engine.from_file(path, clock=VirtualClock())
+    decision = engine.check(SendRequest("alice", ("stranger",), "hello"))
+    assert decision.allowed and not decision.shadow
+
+
+def test_reload_swaps_rules_and_a_bad_file_keeps_the_old_ones(tmp_path: Path) -> None:
+    graph = MemoryGraph()
+    graph.follow("bob", "alice")
+    engine = Engine.from_file(DEFAULT_RULES, graph=graph, clock=VirtualClock())
+    assert engine.check(SendRequest("alice", ("bob",), "x" * 141)).code == "text_too_long"
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text(DEFAULT_RULES.read_text().replace("max_chars = 140", "max_chars = -1"))
+    with pytest.raises(RulesError) as raised:
+        engine.reload(bad)
+    assert raised.value.field == "max_chars" and raised.value.rule == "text"
+    assert engine.rules.source == str(DEFAULT_RULES)
+    assert engine.check(SendRequest("alice", ("bob",), "x" * 141)).code == "text_too_long"
+
+    good = tmp_path / "good.toml"
+    good.write_text(DEFAULT_RULES.read_text().replace("max_chars = 140", "max_chars = 280")
+                    .replace('version = "seed-2026.11"', 'version = "longer-texts"'))
+    engine.reload(good)
+    decision = engine.check(SendRequest("alice", ("bob",), "x" * 141))
+    assert decision.allowed and decision.rules_version == "longer-texts"
+
+
+def test_quota_state_survives_a_reload(tmp_path: Path) -> None:
+    graph = MemoryGraph()
+    graph.follow("bob", "alice")
+    engine = Engine.from_file(DEFAULT_RULES, graph=graph, clock=VirtualClock())
+    for _ in range(3):
+        engine.check(SendRequest("alice", ("bob",), "hi"))
+    engine.reload(DEFAULT_RULES)
+    decision = engine.check(SendRequest("alice", ("bob",), "hi"))
+    assert decision.quota is not None and decision.quota.remaining == 996
