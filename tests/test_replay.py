@@ -279,3 +279,17 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path,
     # Under pytest standard error is not a terminal: no bar at all.
     assert main(["replay", str(SMALL), "--rules", str(DEFAULT_RULES)]) == 0
     assert "\r" not in capsys.readouterr().err
+
+
+@pytest.mark.redis
+def test_replay_on_redis_decides_as_on_memory(request: pytest.FixtureRequest) -> None:
+    from tests import servers
+
+    server = servers.session_redis(request.config)
+    sep = "&" if "?" in server.url else "?"
+    uri = f"{server.url}{sep}key_prefix={servers.unique_prefix()}"
+    on_memory = replay(read_events(read()), load_rules(DEFAULT_RULES), rules_b=rules_with(3))
+    # Both rule sets on one Redis: each side keeps keys of its own.
+    on_redis = replay(read_events(read()), load_rules(DEFAULT_RULES), rules_b=rules_with(3),
+                      storage=uri)
+    assert on_redis == on_memory
