@@ -46,7 +46,8 @@ class ExactHashEngine(Engine):
         self._evidence = evidence
         self._min_chars = min_chars
 
-    def _features(self, request: SendRequest, facts: Facts, kinds: set[str]) -> core.Features:
+    def _features(self, request: SendRequest, facts: Facts,
+                  kinds: frozenset[str]) -> core.Features:
         features = super()._features(request, facts, kinds)
         if features.signature is None:
             return features
