@@ -102,3 +102,11 @@ def test_replay_writes_the_report(tmp_path: Path) -> None:
     figure(document, "chart-refusals-a")
     assert main(["replay", str(SMALL), "--rules", str(DEFAULT_RULES),
                  "--report", str(tmp_path / "absent" / "r.html")]) == 2
+
+
+def test_an_empty_replay_still_gives_a_report() -> None:
+    summary = replay(read_events([]), load_rules(DEFAULT_RULES))
+    assert summary["events"] == {"total": 0}
+    document = render(summary)
+    figure(document, "chart-refusals-a")
+    assert "chart-catch-a" not in document  # no labels, no catch chart
