@@ -44,7 +44,7 @@ def parse(reader: ParamReader) -> Params:
         recipients=reader.integer("recipients", 5, minimum=2, maximum=1000),
         window=reader.duration("window", "6h"),
         max_texts=reader.integer("max_texts", 32, minimum=1, maximum=512),
-        min_chars=reader.integer("min_chars", 20, minimum=0),
+        min_chars=reader.integer("min_chars", 32, minimum=0),
     )
 
 
