@@ -1,5 +1,6 @@
 """The ``dm-policy`` command line. Each subcommand lives in ``policy/commands/<name>.py``
-and exposes ``register(subparsers)``; this file only assembles them."""
+(``serve-metrics`` in ``serve_metrics.py``) and exposes ``register(subparsers)``; this file
+only assembles them."""
 
 from __future__ import annotations
 
@@ -8,11 +9,16 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-# Subcommand modules, in the order ``--help`` lists them.
+# Subcommand names, in the order ``--help`` lists them.
 COMMANDS = (
     "tour",
     "lint",
     "check",
+    "demo",
+    "serve-metrics",
+    "simulate",
+    "replay",
+    "quality",
 )
 
 
@@ -24,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for name in COMMANDS:
-        importlib.import_module(f"policy.commands.{name}").register(sub)
+        importlib.import_module(f"policy.commands.{name.replace('-', '_')}").register(sub)
     return parser
 
 

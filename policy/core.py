@@ -16,6 +16,7 @@ A decision is made in three steps:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from policy.checks import apps as apps_check
 from policy.checks import cooldown as cooldown_check
@@ -25,7 +26,9 @@ from policy.checks.base import Facts, Finding
 from policy.decision import Decision, Quota, Reason, Verdict
 from policy.requests import InviteRequest, SendRequest
 from policy.rules import Mode, Rule, RuleSet
-from policy.state import SenderState
+from policy.state import Cluster, SenderState
+
+_LAST = attrgetter("last")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +116,8 @@ def transition(
     revoked_app = False
     standings: list[tuple[str, Standing]] = []
     cooldowns = [r for r in inp.rules if r.kind == "cooldown"]
-    matches: dict[str, tuple[object, tuple[str, ...]]] = {}
+    # duplicates rule -> (best match, recipients it adds, the live trace it was found in)
+    matches: dict[str, tuple[Cluster | None, tuple[str, ...], list[Cluster]]] = {}
 
     # Expired state goes first, so that what is kept stays bounded.
     after.revoked = {app: until for app, until in after.revoked.items() if until > now}
@@ -144,7 +148,7 @@ def transition(
                 live = duplicates_check.live_clusters(before.traces.get(rule.name, ()), now, d)
                 match = duplicates_check.best_match(live, feats.signature, d)
                 added = duplicates_check.new_units(match, feats.units)
-                matches[rule.name] = (match, added)
+                matches[rule.name] = (match, added, live)
                 if duplicates_check.fires(match, added, d):
                     retry = None
                     for cool in cooldowns:
@@ -214,17 +218,18 @@ def _record_traces(
     after: SenderState,
     inp: TransitionInput,
     now: float,
-    matches: dict[str, tuple[object, tuple[str, ...]]],
+    matches: dict[str, tuple[Cluster | None, tuple[str, ...], list[Cluster]]],
 ) -> None:
     signature = inp.features.signature
     for rule in inp.rules:
         if rule.kind != "duplicates" or rule.name not in matches:
             continue
-        match, added = matches[rule.name]
+        match, added, live = matches[rule.name]
         assert signature is not None  # matched only when there is a signature
+        # ``live`` was taken from this same trace at this same ``now``: record() reuses it.
         clusters, used_seq = duplicates_check.record(
-            after.traces.get(rule.name, ()), match, signature, added, now,  # type: ignore[arg-type]
-            after.next_seq, rule.params,
+            after.traces.get(rule.name, ()), match, signature, added, now,
+            after.next_seq, rule.params, live,
         )
         after.traces[rule.name] = clusters
         if used_seq:
@@ -244,7 +249,7 @@ def _expires_at(state: SenderState, rules: tuple[Rule, ...], now: float) -> floa
     for name, clusters in state.traces.items():
         rule = by_name.get(name)
         if rule is not None and clusters:
-            ends.append(max(c.last for c in clusters) + rule.params.window)
+            ends.append(max(map(_LAST, clusters)) + rule.params.window)
     return max(ends)
 
 

@@ -7,6 +7,7 @@ driver commit the sender's new state atomically, and answers a ``Decision``.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections.abc import Callable
@@ -24,7 +25,7 @@ from policy.keys import KeyHasher
 from policy.normalize import normalize
 from policy.observe import Observer
 from policy.requests import InviteRequest, SendRequest, require_id
-from policy.rules import FAILURE_MODES, Mode, RuleSet, load_rules
+from policy.rules import FAILURE_MODES, Mode, Rule, RuleSet, load_rules
 from policy.storage import MemoryStorage, Storage, open_storage
 
 Clock = Callable[[], float]
@@ -33,6 +34,29 @@ STORAGE_RETRY_SECONDS = 1.0  # after a storage failure, how long to answer degra
 
 
 @dataclass(frozen=True, slots=True)
+class _Plan:
+    """What every decision needs to know of one rule set, worked out once for it."""
+
+    ruleset: RuleSet
+    kinds: frozenset[str]  # check kinds of the active rules
+    stateless: tuple[Rule, ...]  # active rules the core evaluates without state
+    stateful: tuple[Rule, ...]  # active rules the storage's transition evaluates
+    max_group_people: int  # 0 without a group rule
+
+    @classmethod
+    def of(cls, ruleset: RuleSet) -> _Plan:
+        active = ruleset.active
+        sizes = [r.params.max_people for r in active if r.kind == "group"]
+        return cls(
+            ruleset,
+            frozenset(r.kind for r in active),
+            tuple(r for r in active if not r.stateful),
+            tuple(r for r in active if r.stateful),
+            max(sizes) if sizes else 0,
+        )
+
+
+@dataclass(slots=True)
 class _Prepared:
     ruleset: RuleSet
     sender_key: str
@@ -73,6 +97,7 @@ class Engine:
         if clock is not None and not callable(clock):
             raise TypeError("clock must be a zero-argument callable returning epoch seconds")
         self._rules = rules
+        self._plan = _Plan.of(rules)
         self._graph: SocialGraph = graph if graph is not None else MemoryGraph()
         self._clock = clock
         self._storage: Storage = (
@@ -81,6 +106,7 @@ class Engine:
             else storage
         )
         self._observer = observer or Observer()
+        self._observer.rules_loaded(rules.version)
         self._keys = KeyHasher(key_secret)
         self._on_error_override = on_error
         self._fallback: MemoryStorage | None = None
@@ -125,7 +151,10 @@ class Engine:
         result, degraded = None, None
         if prepared.inp is not None:
             result, degraded = self._transition(prepared.sender_key, prepared.inp)
-        return self._finish(request, prepared, result, degraded)
+        signal = self._app_signal_due(request, result)
+        if signal is not None:
+            self._signal_app(prepared.sender_key, *signal)
+        return self._finish(prepared, result, degraded)
 
     async def acheck(self, request: SendRequest) -> Decision:
         """``check`` for asyncio: the storage round trip is awaited, never blocking the loop."""
@@ -133,7 +162,11 @@ class Engine:
         result, degraded = None, None
         if prepared.inp is not None:
             result, degraded = await self._atransition(prepared.sender_key, prepared.inp)
-        return self._finish(request, prepared, result, degraded)
+        signal = self._app_signal_due(request, result)
+        if signal is not None:
+            # Rare (a self-message through an app) and a separate round trip: off the loop.
+            await asyncio.to_thread(self._signal_app, prepared.sender_key, *signal)
+        return self._finish(prepared, result, degraded)
 
     def check_invite(self, invite: InviteRequest) -> Decision:
         """Decide whether ``invite.inviter`` may add ``invite.invitees`` to a conversation."""
@@ -216,27 +249,31 @@ class Engine:
                 return rule.params.signal_window, rule.params.flag_after_users
         return 86400.0, 5
 
+    def _plan_for(self, ruleset: RuleSet) -> _Plan:
+        plan = self._plan
+        if plan.ruleset is not ruleset:  # reloaded since: one new plan, swapped in one step
+            plan = self._plan = _Plan.of(ruleset)
+        return plan
+
     def _prepare(self, request: SendRequest) -> _Prepared:
         started = time.perf_counter()
         if not isinstance(request, SendRequest):
             raise InvalidRequest(f"expected a SendRequest, got {type(request).__name__}")
-        ruleset = self._rules
-        active = ruleset.active
-        kinds = {r.kind for r in active}
-        facts = self._facts(request, kinds)
-        stateless = core.evaluate_stateless(active, request, facts)
-        stateful = tuple(r for r in active if r.stateful)
+        plan = self._plan_for(self._rules)
+        facts = self._facts(request, plan)
+        stateless = core.evaluate_stateless(plan.stateless, request, facts)
         inp = None
-        if stateful:
+        if plan.stateful:
             inp = core.TransitionInput(
-                rules=stateful,
-                features=self._features(request, facts, kinds),
+                rules=plan.stateful,
+                features=self._features(request, facts, plan.kinds),
                 refused_before=any(rule.mode is Mode.ENFORCE for rule, _ in stateless),
             )
-        return _Prepared(ruleset, self._keys.user(request.sender), stateless, inp, started)
+        return _Prepared(plan.ruleset, self._keys.user(request.sender), stateless, inp, started)
 
-    def _facts(self, request: SendRequest, kinds: set[str]) -> Facts:
+    def _facts(self, request: SendRequest, plan: _Plan) -> Facts:
         graph = self._graph
+        kinds = plan.kinds
         sender, recipients = request.sender, request.recipients
         follows_sender = frozenset(r for r in recipients if graph.follows(r, sender))
         followed: frozenset[str] = frozenset()
@@ -247,29 +284,28 @@ class Engine:
             if has_written is not None:
                 wrote = frozenset(r for r in recipients if has_written(r, sender))
         blocked: frozenset[tuple[str, str]] = frozenset()
-        people = (sender, *recipients)
         if (
             "group" in kinds
             and request.conversation is None
             and len(recipients) > 1
             # A group over the size limit is refused anyway: don't ask the graph n² questions.
-            and len(people) <= self._max_group_people()
+            and len(recipients) + 1 <= plan.max_group_people
         ):
+            people = (sender, *recipients)
             blocked = frozenset(
                 (a, b) for a in people for b in people if a != b and graph.blocks(a, b)
             )
         return Facts(follows_sender, followed, wrote, blocked)
 
-    def _max_group_people(self) -> int:
-        sizes = [r.params.max_people for r in self._rules.active if r.kind == "group"]
-        return max(sizes) if sizes else 0
-
-    def _features(self, request: SendRequest, facts: Facts, kinds: set[str]) -> core.Features:
+    def _features(
+        self, request: SendRequest, facts: Facts, kinds: frozenset[str]
+    ) -> core.Features:
         signature, chars = None, 0
         units: tuple[tuple[str, bool], ...] = ()
         if "duplicates" in kinds:
             normalized = normalize(request.text)
-            chars = len(normalized)
+            # Letters and digits only: spacing tricks neither hide a text nor make it count.
+            chars = len(normalized) - normalized.count(" ")
             signature = signature_of_normalized(normalized)
             evidence = facts.followed_by_sender | facts.wrote_to_sender
             recipients = request.recipients
@@ -330,9 +366,19 @@ class Engine:
             return self._fallback.transition(key, inp, now), mode
         return None, mode
 
+    @staticmethod
+    def _app_signal_due(
+        request: SendRequest, result: core.TransitionResult | None
+    ) -> tuple[str, bool] | None:
+        """(app, revoked) when this send is a self-message through an app, to count per app."""
+        if result is None or request.app is None:
+            return None
+        if any(hit.code == "self_message" for hit in result.fired):
+            return request.app, result.revoked_app
+        return None
+
     def _finish(
         self,
-        request: SendRequest,
         prepared: _Prepared,
         result: core.TransitionResult | None,
         degraded: str | None,
@@ -350,10 +396,6 @@ class Engine:
             )
         if degraded is not None:
             decision = replace(decision, degraded=degraded)
-        if result is not None and request.app is not None and any(
-            hit.code == "self_message" for hit in result.fired
-        ):
-            self._signal_app(prepared.sender_key, request.app, result.revoked_app)
         self._observer.decision(decision, time.perf_counter() - prepared.started,
                                 self._storage.kind)
         return decision

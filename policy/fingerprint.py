@@ -2,7 +2,7 @@
 
 A signature is ``SIGNATURE_BYTES`` bytes, a one-permutation MinHash of the
 normalised text's character 4-grams (one hash per shingle, densified so that
-short texts fill every bin). The share of equal bytes between two signatures
+short texts fill every bin); spaces are left out of the shingles. The share of equal bytes between two signatures
 estimates the Jaccard similarity of the two texts' shingle sets, so
 
 * the trace keeps 32 bytes per text, never the text, and
@@ -13,6 +13,7 @@ estimates the Jaccard similarity of the two texts' shingle sets, so
 from __future__ import annotations
 
 import zlib
+from bisect import bisect_left
 
 from rapidfuzz.distance import Hamming
 
@@ -23,26 +24,45 @@ SHINGLE = 4
 _MASK32 = 0xFFFFFFFF
 _GOLDEN = 0x9E3779B1  # multiplicative mixing: spreads CRC32's linear structure
 _BIN_SHIFT = 27  # top 5 bits of the mixed hash choose one of 32 bins
+_VALUE_MASK = (1 << _BIN_SHIFT) - 1
 _EMPTY = -1
 
 
 def shingles(normalized: str) -> set[str]:
-    """Character 4-grams of an already normalised text (the text itself if shorter)."""
-    if len(normalized) <= SHINGLE:
-        return {normalized} if normalized else set()
-    return {normalized[i : i + SHINGLE] for i in range(len(normalized) - SHINGLE + 1)}
+    """Character 4-grams of an already normalised text, spaces left out (the text if shorter).
+
+    Spaces are dropped first: "F R E E" and "fr ee" are spacing tricks, and a
+    campaign split that way must still share its shingles with the original.
+    """
+    compact = normalized.replace(" ", "")
+    if len(compact) <= SHINGLE:
+        return {compact} if compact else set()
+    return {compact[i : i + SHINGLE] for i in range(len(compact) - SHINGLE + 1)}
+
+
+def _mixed_hashes(normalized: str) -> list[int]:
+    """The shingles' mixed 32-bit hashes, sorted, without repeats."""
+    compact = normalized.replace(" ", "")
+    if compact.isascii() and len(compact) > SHINGLE:
+        # Fast path: 4-byte slices of the ASCII bytes are the 4-character shingles.
+        data = compact.encode("ascii")
+        hashes = {zlib.crc32(data[i : i + SHINGLE]) for i in range(len(data) - SHINGLE + 1)}
+    else:
+        hashes = {zlib.crc32(s.encode("utf-8")) for s in shingles(normalized)}
+    return sorted({(h * _GOLDEN) & _MASK32 for h in hashes})
 
 
 def signature_of_normalized(normalized: str) -> bytes:
-    mins = [_EMPTY] * SIGNATURE_BYTES
-    for shingle in shingles(normalized):
-        mixed = (zlib.crc32(shingle.encode("utf-8")) * _GOLDEN) & _MASK32
-        slot = mixed >> _BIN_SHIFT
-        value = mixed & 0x7FFFFFF
-        if mins[slot] == _EMPTY or value < mins[slot]:
-            mins[slot] = value
-    if all(m == _EMPTY for m in mins):
+    """MinHash signature: in each of 32 bins, the least hash of the shingles falling there."""
+    mixed = _mixed_hashes(normalized)
+    if not mixed:
         return bytes(SIGNATURE_BYTES)
+    mins = [_EMPTY] * SIGNATURE_BYTES
+    # Sorted hashes: the first one at or above a bin's lower edge is that bin's minimum.
+    for slot in range(SIGNATURE_BYTES):
+        i = bisect_left(mixed, slot << _BIN_SHIFT)
+        if i < len(mixed) and mixed[i] >> _BIN_SHIFT == slot:
+            mins[slot] = mixed[i] & _VALUE_MASK
     out = bytearray(SIGNATURE_BYTES)
     for slot in range(SIGNATURE_BYTES):
         # Densification: an empty bin borrows the next filled bin's value,

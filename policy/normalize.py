@@ -41,7 +41,11 @@ _LOOKALIKES = str.maketrans(
     }
 )
 
-_DIGITS = re.compile(r"\d+")
+# Numbers, with what splits them ("0800 123 456", "1,000", "2 0 0"), become one "0".
+_DIGITS = re.compile(r"\d+(?:[\s.,:/-]+\d+)*")
+# Look-alikes that NFKC would turn into another letter: the lunate sigma looks
+# like "c" but folds to "σ", which looks like "o". Mapped before NFKC.
+_BEFORE_NFKC = str.maketrans({"ϲ": "c", "Ϲ": "C", "ϳ": "j"})
 # Letters repeated three times or more ("freeee") collapse to two.
 _REPEATS = re.compile(r"(.)\1{2,}")
 
@@ -55,13 +59,20 @@ def normalize(text: str) -> str:
     numbers, codes and amounts compare equal), punctuation turned into
     spaces and whitespace collapsed.
     """
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    folded = _INVISIBLE.sub("", folded)
-    folded = folded.translate(_LOOKALIKES)
-    # Strip accents: decompose and drop combining marks ("é" -> "e").
-    folded = "".join(
-        ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch)
-    )
+    if text.isascii():
+        # The common case, and a fast one: nothing to fold but case and the
+        # ASCII symbols used as letters (the result is the same as below).
+        folded = text.lower().translate(_LOOKALIKES)
+    else:
+        folded = unicodedata.normalize("NFKC", text.translate(_BEFORE_NFKC)).casefold()
+        folded = _INVISIBLE.sub("", folded)
+        folded = folded.translate(_LOOKALIKES)
+        if not folded.isascii():
+            # Strip accents: decompose and drop combining marks ("é" -> "e").
+            folded = "".join(
+                ch for ch in unicodedata.normalize("NFKD", folded)
+                if not unicodedata.combining(ch)
+            )
     folded = _DIGITS.sub("0", folded)
     folded = _REPEATS.sub(r"\1\1", folded)
     # rapidfuzz's default_process: non-alphanumerics to spaces, lower, trim.

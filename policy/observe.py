@@ -19,6 +19,9 @@ class Observer:
     def storage_error(self, storage: str, mode: str) -> None:
         """The storage failed; the failure mode ``mode`` answered instead."""
 
+    def rules_loaded(self, version: str) -> None:
+        """The engine started on rules ``version`` (reloads report through ``reload``)."""
+
     def reload(self, ok: bool, version: str) -> None:
         """A rules reload succeeded (``version`` is now live) or failed (old rules kept)."""
 

@@ -20,7 +20,17 @@ def require_id(value: Any, field: str) -> str:
         raise InvalidRequest(f"{field} must not be empty", field=field)
     if len(value) > MAX_ID_CHARS:
         raise InvalidRequest(f"{field} is longer than {MAX_ID_CHARS} characters", field=field)
+    _require_encodable(value, field)
     return value
+
+
+def _require_encodable(value: str, field: str) -> None:
+    # A lone surrogate cannot be stored, hashed or sent back as UTF-8.
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidRequest(f"{field} is not valid Unicode (a lone surrogate)",
+                             field=field) from None
 
 
 def require_ids(values: Any, field: str, *, allow_empty: bool = False) -> tuple[str, ...]:
@@ -62,6 +72,7 @@ class SendRequest:
             raise InvalidRequest(f"text must be a str, got {type(self.text).__name__}", field="text")
         if len(self.text) > MAX_TEXT_CHARS:
             raise InvalidRequest(f"text is longer than {MAX_TEXT_CHARS} characters", field="text")
+        _require_encodable(self.text, "text")
         if self.app is not None:
             require_id(self.app, "app")
         if self.channel not in CHANNELS:

@@ -166,3 +166,17 @@ def test_engine_refuses_what_is_not_a_request() -> None:
         with pytest.raises(InvalidRequest):
             engine.check(bad)  # type: ignore[arg-type]
     assert len(storage) == 0
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"sender": "a\ud800", "recipients": ("b",), "text": "hi"},
+        {"sender": "a", "recipients": ("b\udfff",), "text": "hi"},
+        {"sender": "a", "recipients": ("b",), "text": "half a pair \ud83d"},
+        {"sender": "a", "recipients": ("b",), "text": "hi", "app": "\udc80"},
+    ],
+)
+def test_lone_surrogates_are_invalid_input(fields: dict[str, Any]) -> None:
+    with pytest.raises(InvalidRequest, match="lone surrogate"):
+        SendRequest(**fields)

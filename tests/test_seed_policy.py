@@ -526,3 +526,15 @@ def test_acheck_decides_like_check(engine_factory: EngineFactory, followed, cloc
 
     decisions = asyncio.run(run())
     assert [d.code for d in decisions] == [None, None, None, None, "duplicate_content"]
+
+
+def test_acheck_counts_a_self_message_per_app(engine_factory: EngineFactory, followed) -> None:
+    import asyncio
+
+    engine = engine_factory()
+
+    async def run():
+        return await engine.acheck(SendRequest("alice", ("alice",), "look", app="autoposter"))
+
+    assert asyncio.run(run()).code == "self_message"
+    assert engine.app_report("autoposter")["users_with_self_messages"] == 1

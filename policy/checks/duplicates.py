@@ -15,6 +15,7 @@ recipient within ``window``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from rapidfuzz import process
 from rapidfuzz.distance import Hamming
@@ -24,6 +25,8 @@ from policy.state import Cluster
 
 KIND = "duplicates"
 STATEFUL = True
+
+_RECENCY = attrgetter("last", "seq")  # the sort key of a trace, most recent first
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +50,9 @@ def parse(reader: ParamReader) -> Params:
 
 def live_clusters(clusters: tuple[Cluster, ...], now: float, params: Params) -> list[Cluster]:
     """Unexpired clusters, most recent first (ties: newest creation first)."""
-    live = [c for c in clusters if c.last > now - params.window]
-    live.sort(key=lambda c: (c.last, c.seq), reverse=True)
+    cutoff = now - params.window
+    live = [c for c in clusters if c.last > cutoff]
+    live.sort(key=_RECENCY, reverse=True)
     return live
 
 
@@ -90,9 +94,14 @@ def record(
     now: float,
     seq: int,
     params: Params,
+    live: list[Cluster] | None = None,
 ) -> tuple[tuple[Cluster, ...], bool]:
-    """The trace after a delivered send; returns (clusters, whether ``seq`` was used)."""
-    live = live_clusters(clusters, now, params)
+    """The trace after a delivered send; returns (clusters, whether ``seq`` was used).
+
+    ``live`` is ``live_clusters(clusters, now, params)`` when the caller already has it.
+    """
+    if live is None:
+        live = live_clusters(clusters, now, params)
     if match is not None:
         units = (match.units + added)[: params.recipients]
         updated = Cluster(match.signature, units, now, match.seq)

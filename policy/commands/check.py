@@ -1,5 +1,7 @@
 """``dm-policy check``: one decision on memory:// (or a storage URI), readable or ``--json``.
 
+Exit status: 0 allowed, 1 refused, 2 bad input or rules.
+
 The graph is given on the command line: ``--followers`` lists the recipients
 that follow the sender (by default all of them, so that only the other rules
 speak).
@@ -42,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         engine = Engine.from_file(args.rules, storage=args.storage, graph=graph)
         decision = engine.check(SendRequest(args.sender, recipients, args.text, app=args.app,
                                             channel=args.channel, conversation=args.conversation))
-    except (RulesError, InvalidRequest) as exc:
+    except (RulesError, InvalidRequest, ValueError) as exc:  # ValueError: a bad storage URI
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if args.json:
@@ -55,4 +57,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"  (shadow) {reason.rule}: [{reason.code}] {reason.message}")
         if decision.retry_after:
             print(f"  retry after {decision.retry_after:.0f} s")
+        if decision.quota is not None:
+            print(f"  quota: {decision.quota.remaining}/{decision.quota.limit} left")
+        if decision.degraded:
+            print(f"  storage unavailable: answered by {decision.degraded}")
     return 0 if decision.allowed else 1

@@ -1,0 +1,307 @@
+"""Prometheus metrics for the engine: an ``Observer`` that counts what the engine decides.
+
+    from prometheus_client import CollectorRegistry
+    from policy.metrics import PrometheusObserver, metrics_app
+
+    registry = CollectorRegistry()
+    engine = Engine.from_file("rules/default.toml", observer=PrometheusObserver(registry))
+    app.mount("/metrics", metrics_app(registry))      # ASGI (Starlette, FastAPI, ...)
+
+Every metric is prefixed ``dm_policy_``. Labels are bounded: rule names (validated by
+the rules file), verdicts, refusal codes, storage kinds, failure modes and a few fixed
+words. Values that do not look like one of those become ``other``, so a label never
+carries a user id, an app id, an address or any message text.
+
+Several worker processes (gunicorn, uvicorn ``--workers``): set the environment variable
+``PROMETHEUS_MULTIPROC_DIR`` to an empty directory in the workers' environment (the
+client reads it when it is imported, so setting it later in code is too late). Each
+worker then writes its values to files there, and ``metrics_app()`` /
+``dm-policy serve-metrics`` answer the sum over all workers (see the README).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from prometheus_client import (
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    make_asgi_app,
+    make_wsgi_app,
+)
+from prometheus_client.multiprocess import MultiProcessCollector
+
+from policy.decision import Decision, Reason, Verdict
+from policy.observe import Observer
+from policy.rules import FAILURE_MODES
+
+PREFIX = "dm_policy_"
+MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
+
+# Decisions take microseconds on memory:// and about a millisecond on Redis; the
+# client's default buckets (5 ms to 10 s) would put nearly everything in the first one.
+DECISION_BUCKETS = (
+    0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005,
+    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
+)
+# Share of the enforced quota a sender has used, after the decision.
+QUOTA_BUCKETS = (0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 1.0)
+
+NONE = "none"  # the rule and code of an allowed decision
+OTHER = "other"  # any value that is not a bounded identifier
+_IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]{0,47}$")  # rule names and codes
+_STORAGE_KIND = re.compile(r"^[a-z][a-z0-9_+.-]{0,31}$")
+_VERSION_CHARS = re.compile(r"[^A-Za-z0-9._:+-]")
+_VERDICTS = frozenset(v.value for v in Verdict)
+_MODES = frozenset(FAILURE_MODES)
+
+# name, type, labels, meaning: the README's metrics table is written from this list.
+METRICS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
+    ("dm_policy_decisions_total", "counter", ("request", "verdict", "rule", "code"),
+     "Decisions by request kind (send, invite), verdict and the deciding rule and code "
+     "(none for an allowed request)."),
+    ("dm_policy_rule_refusals_total", "counter", ("request", "rule", "code", "verdict"),
+     "Every enforced refusal reason: a request refused by two rules counts once for each."),
+    ("dm_policy_shadow_refusals_total", "counter", ("request", "rule", "code", "verdict"),
+     "What shadow-mode rules would have refused (the request was not refused by them)."),
+    ("dm_policy_cooldowns_started_total", "counter", ("rule",),
+     "Spam cooldowns started: enforced duplicate_content refusals while no cooldown runs "
+     "(attempts during a cooldown restart it and are not counted here)."),
+    ("dm_policy_quota_use_ratio", "histogram", (),
+     "Share of the enforced quota the sender had used after each send decision "
+     "(1.0 at a quota refusal)."),
+    ("dm_policy_decision_duration_seconds", "histogram", ("storage",),
+     "Time to decide one send, from the request to the decision (10 us to 100 ms buckets)."),
+    ("dm_policy_storage_errors_total", "counter", ("storage", "mode"),
+     "Storage failures, by storage kind and the failure mode that answered instead."),
+    ("dm_policy_degraded_decisions_total", "counter", ("mode",),
+     "Send decisions answered by a failure mode (fail_open, fail_closed, local) "
+     "because the storage was down."),
+    ("dm_policy_rules_reloads_total", "counter", ("result",),
+     "Rules reloads by result (success, failure: the old rules stayed live)."),
+    ("dm_policy_rules_version_info", "gauge", ("version",),
+     "1 for the rules version that is live (0 for one replaced in this process)."),
+    ("dm_policy_app_self_messages_total", "counter", ("flagged",),
+     "Self-messages through a third-party app (the compromised-app signal); flagged=true "
+     "once the app has crossed the users bar."),
+    ("dm_policy_app_revocations_total", "counter", ("trigger",),
+     "Apps blocked for one user: automatic (by a self-message) or host (revoke_app)."),
+)
+
+
+def _identifier(value: str) -> str:
+    return value if _IDENTIFIER.match(value) else OTHER
+
+
+def _storage_kind(value: str) -> str:
+    return value if isinstance(value, str) and _STORAGE_KIND.match(value) else OTHER
+
+
+def _mode(value: str) -> str:
+    return value if value in _MODES else OTHER
+
+
+def _verdict(value: Verdict | str) -> str:
+    text = value.value if isinstance(value, Verdict) else str(value)
+    return text if text in _VERDICTS else OTHER
+
+
+def version_label(version: str) -> str:
+    """A rules version as a label value: printable, at most 64 characters."""
+    cleaned = _VERSION_CHARS.sub("_", str(version))[:64]
+    return cleaned or OTHER
+
+
+class PrometheusObserver(Observer):
+    """Implements the engine's observer hooks with prometheus-client metrics.
+
+    ``registry``: where the metrics are registered; a fresh ``CollectorRegistry`` when
+    None (never the client's global default, so that tests and several engines in one
+    process do not collide). One observer may serve several engines; two observers need
+    two registries. ``rules_version``: optionally the live version before any engine
+    reports it (an engine reports its rules when it is built).
+    """
+
+    def __init__(
+        self,
+        registry: CollectorRegistry | None = None,
+        *,
+        rules_version: str | None = None,
+    ) -> None:
+        self.registry = registry if registry is not None else CollectorRegistry(auto_describe=True)
+        r = self.registry
+        self.decisions = Counter(
+            "dm_policy_decisions", "Decisions by request kind, verdict, deciding rule and code.",
+            ("request", "verdict", "rule", "code"), registry=r)
+        self.rule_refusals = Counter(
+            "dm_policy_rule_refusals", "Every enforced refusal reason, by rule and code.",
+            ("request", "rule", "code", "verdict"), registry=r)
+        self.shadow_refusals = Counter(
+            "dm_policy_shadow_refusals", "What shadow-mode rules would have refused.",
+            ("request", "rule", "code", "verdict"), registry=r)
+        self.cooldowns_started = Counter(
+            "dm_policy_cooldowns_started", "Spam cooldowns started (code duplicate_content).",
+            ("rule",), registry=r)
+        self.quota_use = Histogram(
+            "dm_policy_quota_use_ratio",
+            "Share of the enforced quota used after each send decision.",
+            buckets=QUOTA_BUCKETS, registry=r)
+        self.decision_seconds = Histogram(
+            "dm_policy_decision_duration_seconds", "Time to decide one send.",
+            ("storage",), buckets=DECISION_BUCKETS, registry=r)
+        self.storage_errors = Counter(
+            "dm_policy_storage_errors", "Storage failures by storage kind and failure mode.",
+            ("storage", "mode"), registry=r)
+        self.degraded = Counter(
+            "dm_policy_degraded_decisions", "Send decisions answered by a failure mode.",
+            ("mode",), registry=r)
+        self.reloads = Counter(
+            "dm_policy_rules_reloads", "Rules reloads by result.", ("result",), registry=r)
+        self.rules_version = Gauge(
+            "dm_policy_rules_version_info", "1 for the live rules version.", ("version",),
+            registry=r, multiprocess_mode="livemax")
+        self.app_self_messages = Counter(
+            "dm_policy_app_self_messages",
+            "Self-messages through a third-party app (compromised-app signal).",
+            ("flagged",), registry=r)
+        self.app_revocations = Counter(
+            "dm_policy_app_revocations", "Apps blocked for one user, by trigger.",
+            ("trigger",), registry=r)
+
+        # Children are looked up once per label set (labels() costs more than inc()).
+        self._children: dict[tuple[Any, ...], Any] = {}
+        self._version_lock = threading.Lock()
+        self._version: str | None = None
+        self._initialise()
+        if rules_version is not None:
+            self.rules_loaded(rules_version)
+
+    def _initialise(self) -> None:
+        """Create the series an alert compares over time at 0, so a first increase shows."""
+        for request in ("send", "invite"):
+            self.decisions.labels(request, Verdict.ALLOW.value, NONE, NONE)
+        for result in ("success", "failure"):
+            self.reloads.labels(result)
+        for mode in FAILURE_MODES:
+            self.degraded.labels(mode)
+        for flagged in ("true", "false"):
+            self.app_self_messages.labels(flagged)
+        for trigger in ("automatic", "host"):
+            self.app_revocations.labels(trigger)
+
+    def _child(self, metric: Any, *labels: str) -> Any:
+        key = (id(metric), *labels)
+        child = self._children.get(key)
+        if child is None:
+            child = self._children.setdefault(key, metric.labels(*labels))
+        return child
+
+    # -- the engine's hooks --------------------------------------------------
+
+    def decision(self, decision: Decision, seconds: float, storage: str) -> None:
+        self._count("send", decision)
+        self._child(self.decision_seconds, _storage_kind(storage)).observe(seconds)
+        quota = decision.quota
+        if quota is not None and quota.limit > 0:
+            used = (quota.limit - quota.remaining) / quota.limit
+            self.quota_use.observe(min(1.0, max(0.0, used)))
+        if decision.degraded is not None:
+            self._child(self.degraded, _mode(decision.degraded)).inc()
+
+    def invite(self, decision: Decision) -> None:
+        self._count("invite", decision)
+
+    def storage_error(self, storage: str, mode: str) -> None:
+        self._child(self.storage_errors, _storage_kind(storage), _mode(mode)).inc()
+
+    def rules_loaded(self, version: str) -> None:
+        label = version_label(version)
+        with self._version_lock:
+            previous, self._version = self._version, label
+            if previous is not None and previous != label:
+                # 0 first: in multiprocess mode the value stays in the worker's file.
+                self.rules_version.labels(previous).set(0)
+                self.rules_version.remove(previous)
+            self.rules_version.labels(label).set(1)
+
+    def reload(self, ok: bool, version: str) -> None:
+        self._child(self.reloads, "success" if ok else "failure").inc()
+        if ok:
+            self.rules_loaded(version)
+
+    def app_signal(self, flagged: bool) -> None:
+        self._child(self.app_self_messages, "true" if flagged else "false").inc()
+
+    def app_revoked(self, automatic: bool) -> None:
+        self._child(self.app_revocations, "automatic" if automatic else "host").inc()
+
+    # -- internals -----------------------------------------------------------
+
+    def _count(self, request: str, decision: Decision) -> None:
+        first: Reason | None = decision.reasons[0] if decision.reasons else None
+        if first is None:
+            rule = code = NONE
+        else:
+            rule, code = _identifier(first.rule), _identifier(first.code)
+        self._child(self.decisions, request, _verdict(decision.verdict), rule, code).inc()
+        # Attempts during a running cooldown repeat duplicate_content next to cooldown_active:
+        # those restart the wait, they do not start a cooldown.
+        running = any(r.code == "cooldown_active" for r in (*decision.reasons, *decision.shadow))
+        for reason in decision.reasons:
+            rule, code = _identifier(reason.rule), _identifier(reason.code)
+            self._child(self.rule_refusals, request, rule, code, _verdict(reason.verdict)).inc()
+            if reason.code == "duplicate_content" and not running:
+                self._child(self.cooldowns_started, rule).inc()
+        for reason in decision.shadow:
+            self._child(self.shadow_refusals, request, _identifier(reason.rule),
+                        _identifier(reason.code), _verdict(reason.verdict)).inc()
+
+
+# -- exposition ---------------------------------------------------------------
+
+
+def multiprocess_dir() -> str | None:
+    """The directory workers write to in multiprocess mode, or None."""
+    return os.environ.get(MULTIPROC_ENV) or os.environ.get(MULTIPROC_ENV.lower()) or None
+
+
+def exposition_registry(
+    registry: CollectorRegistry | None = None, *, multiproc_dir: str | None = None
+) -> CollectorRegistry:
+    """The registry to expose: all workers' files in multiprocess mode, else ``registry``.
+
+    ``multiproc_dir`` defaults to ``PROMETHEUS_MULTIPROC_DIR``. Outside multiprocess mode a
+    registry is required (the observer's ``registry``).
+    """
+    path = multiproc_dir if multiproc_dir is not None else multiprocess_dir()
+    if path is not None:
+        if not os.path.isdir(path):
+            raise ValueError(f"the multiprocess directory {path!r} does not exist")
+        aggregated = CollectorRegistry()
+        MultiProcessCollector(aggregated, path=path)
+        return aggregated
+    if registry is None:
+        raise ValueError(
+            "no registry to expose: pass the observer's registry, or set "
+            f"{MULTIPROC_ENV} to the directory the worker processes write to")
+    return registry
+
+
+def metrics_app(
+    registry: CollectorRegistry | None = None, *, multiproc_dir: str | None = None
+) -> Callable[..., Any]:
+    """An ASGI app answering the metrics in Prometheus text format (mount it at /metrics)."""
+    return make_asgi_app(exposition_registry(registry, multiproc_dir=multiproc_dir))
+
+
+def metrics_wsgi_app(
+    registry: CollectorRegistry | None = None, *, multiproc_dir: str | None = None
+) -> Callable[..., Iterable[bytes]]:
+    """The same for WSGI hosts (Flask, Django, gunicorn sync workers)."""
+    return make_wsgi_app(exposition_registry(registry, multiproc_dir=multiproc_dir))

@@ -1,0 +1,1 @@
+"""Benchmarks (``python tests/benchmarks/run.py``): not collected as tests."""
