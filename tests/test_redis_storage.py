@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -112,7 +113,7 @@ def test_ttls_shrink_to_what_is_still_live(storage: RedisStorage, raw: redis.Red
     clock, graph = VirtualClock(), MemoryGraph()
     graph.follow("bob", "alice")
     engine = Engine(load_rules(DEFAULT_RULES), storage=storage, graph=graph, clock=clock)
-    engine.check(SendRequest("alice", ("bob",), "a long enough text to be traced, surely"))
+    engine.check(SendRequest("alice", ("bob",), "a text long enough to be traced by the duplicates rule, surely"))
     keys = storage.keys.sender(engine._keys.user("alice"))
     # The trace lives for the window after its last use, the quota until its bucket drops.
     assert 6 * 3600 * 1000 - 10_000 < raw.pttl(keys.trace) <= 6 * 3600 * 1000
@@ -378,13 +379,30 @@ def _heavy_sender(storage: RedisStorage, sends: int) -> tuple[Engine, str]:
     engine = Engine(load_rules(DEFAULT_RULES), storage=storage, graph=graph, clock=clock)
     for _ in range(sends):
         clock.advance(86.0)  # 1,000 sends spread over a day: every bucket in use
-        text = " ".join(rng.sample(WORDS, 6))  # distinct texts: the trace fills up
+        text = " ".join(rng.sample(WORDS, 8))  # distinct texts, all traced: the trace fills up
         engine.check(SendRequest("heavy", (rng.choice(recipients),), text))
     return engine, engine._keys.user("heavy")
 
 
-def test_memory_per_sender_after_1000_sends_is_bounded(storage: RedisStorage) -> None:
+def _trace_size(blob: bytes) -> int:
+    """Clusters in a packed trace (layout in transition.lua)."""
+    count, at = 0, 0
+    while at < len(blob):
+        header = re.match(rb"(\d+),[^,;]+,-?\d+,(\d+);", blob[at:])
+        assert header is not None
+        at += header.end() + int(header[1]) + 8 * int(header[2])
+        count += 1
+    return count
+
+
+def test_memory_per_sender_after_1000_sends_is_bounded(
+    storage: RedisStorage, raw: redis.Redis
+) -> None:
     engine, sender = _heavy_sender(storage, 1000)
+    keys = storage.keys.sender(sender)
+    # The state is full: every bucket of the day in use, every trace slot taken.
+    assert raw.hget(keys.quota, "daily_quota").count(b",") + 1 >= 96
+    assert _trace_size(raw.hget(keys.trace, "duplicates")) == 32
     used = storage.sender_memory(sender)
     print(f"\nredis: {used} bytes for one sender after 1,000 sends (MEMORY USAGE, all its keys)")
     # 96 quota buckets + 32 traced texts (32-byte signatures, <= 5 recipients each).
