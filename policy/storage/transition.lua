@@ -1,8 +1,9 @@
 -- The state transition of policy.core.transition (apps, cooldown, duplicates,
 -- quota) for one sender, checked and committed atomically in one round trip.
 --
--- This is a line-by-line twin of policy/core.py and policy/checks/*.py: same
--- order of rules, same pruning, same tie-breaks, same arithmetic. Floats cross
+-- This is the twin of policy/core.py and policy/checks/*.py, step for step: the
+-- same order of rules, pruning, tie-breaks and arithmetic (only the storage
+-- layout differs, shaped so that a busy sender's state is cheap to read). Floats cross
 -- the wire as exact decimals (Python's repr, '%.17g' back), and Lua numbers are
 -- IEEE doubles like Python floats, so every comparison and every retry_after
 -- comes out bit for bit the same. No bit/struct libraries: fakeredis lacks them.
@@ -100,12 +101,9 @@ end
 
 local function hash_numbers(key)
   local flat = redis.call('HGETALL', key)
-  local out, n = {}, 0
-  for i = 1, #flat, 2 do
-    out[flat[i]] = tonumber(flat[i + 1])
-    n = n + 1
-  end
-  return out, n
+  local out = {}
+  for i = 1, #flat, 2 do out[flat[i]] = tonumber(flat[i + 1]) end
+  return out
 end
 
 -- Quota buckets: one field per quota rule, "<total>;<bucket>:<count>,<bucket>:<count>,..."
@@ -127,8 +125,8 @@ do
   end
 end
 
-local cooldown_before, cooldown_count = hash_numbers(COOLDOWN)
-local revoked_before, revoked_count = hash_numbers(REVOKED)
+local cooldown_before = hash_numbers(COOLDOWN)
+local revoked_before = hash_numbers(REVOKED)
 
 -- A trace is stored most recent first; a cluster's recipients are split only when needed.
 local function unpack_trace(blob)
