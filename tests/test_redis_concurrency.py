@@ -72,7 +72,10 @@ def _worker(url: str, prefix: str, rules_text: str, barrier: Any, results: Any, 
 
 
 def _race(url: str, prefix: str) -> dict[str, int]:
-    ctx = multiprocessing.get_context("fork")
+    # forkserver: children forked from a clean, single-threaded process that has already
+    # imported the engine (fork from pytest could inherit a lock held by another thread).
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload([__name__])
     barrier = ctx.Barrier(PROCESSES * THREADS, timeout=60)
     results = ctx.Queue()
     procs = [ctx.Process(target=_worker, args=(url, prefix, _rules_text(), barrier, results, i))
