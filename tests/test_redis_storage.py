@@ -113,7 +113,7 @@ def test_ttls_shrink_to_what_is_still_live(storage: RedisStorage, raw: redis.Red
     clock, graph = VirtualClock(), MemoryGraph()
     graph.follow("bob", "alice")
     engine = Engine(load_rules(DEFAULT_RULES), storage=storage, graph=graph, clock=clock)
-    engine.check(SendRequest("alice", ("bob",), "a text long enough to be traced by the duplicates rule, surely"))
+    engine.check(SendRequest("alice", ("bob",), "a long enough text to be traced by the duplicates rule, surely"))
     keys = storage.keys.sender(engine._keys.user("alice"))
     # The trace lives for the window after its last use, the quota until its bucket drops.
     assert 6 * 3600 * 1000 - 10_000 < raw.pttl(keys.trace) <= 6 * 3600 * 1000

@@ -5,7 +5,7 @@ Texts are compared by fingerprint (``policy/fingerprint.py``): normalised
 away) and reduced to a 32-byte MinHash signature. rapidfuzz finds the most
 similar recent text. A recipient counts only without evidence of a real
 relationship: one the sender follows back, or who has written to the sender,
-does not count. Texts shorter than ``min_chars`` after normalisation ("ok",
+does not count. Texts with fewer than ``min_chars`` letters and digits after normalisation ("ok",
 "happy birthday") are never traced: they say too little to be a campaign.
 
 The rule fires when a text would reach its ``recipients``-th distinct
