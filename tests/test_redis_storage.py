@@ -445,3 +445,24 @@ def test_cluster_keeps_each_senders_keys_in_one_slot_and_forgets_them(
     finally:
         client.close()
         storage.close()
+
+
+def test_rules_are_encoded_once_per_rule_set(
+    storage: RedisStorage, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    import policy.storage.redis as driver
+
+    calls: list[int] = []
+    real = driver._encode_rules
+    monkeypatch.setattr(driver, "_encode_rules", lambda rules: calls.append(1) or real(rules))
+    rules_file = tmp_path / "rules.toml"
+    rules_file.write_text('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "100/day"\n')
+    engine = Engine.from_file(rules_file, storage=storage, clock=VirtualClock())
+    for _ in range(20):
+        assert engine.check(SendRequest("a", ("b",), "hi")).allowed
+    assert len(calls) == 1
+    rules_file.write_text('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "21/day"\n')
+    engine.reload(rules_file)
+    assert engine.check(SendRequest("a", ("b",), "hi")).allowed  # the 21st, under the new rules
+    assert not engine.check(SendRequest("a", ("b",), "hi")).allowed
+    assert len(calls) == 2
