@@ -117,14 +117,15 @@ def bench(seconds: float) -> None:
         print(f"transition script alone:     {_rate(bare, seconds):8.0f} calls/s")
 
         client = server.client()
-        before = client.info("commandstats")
+        client.config_resetstat()
         for request in requests[:1000]:
             engine.check(request)
-        after = client.info("commandstats")
-        sent = sum(after.get(f"cmdstat_{c}", {}).get("calls", 0)
-                   - before.get(f"cmdstat_{c}", {}).get("calls", 0) for c in ("evalsha", "eval"))
+        stats = client.info("commandstats")
+        sent = sum(stats.get(f"cmdstat_{c}", {}).get("calls", 0) for c in ("evalsha", "eval"))
         print(f"scripts run per decision:    {sent / 1000:8.2f} (EVALSHA; see "
               "tests/test_redis_roundtrips.py for the MONITOR count)")
+        light = stats["cmdstat_evalsha"]["usec_per_call"]
+        print(f"script time in Redis, a light sender: {light:6.0f} µs")
 
         heavy_graph = MemoryGraph()
         clock = [1_800_000_000.0]  # a virtual clock: 1,000 sends spread over a day
@@ -135,11 +136,18 @@ def bench(seconds: float) -> None:
         for _ in range(1000):
             clock[0] += 86.0
             heavy.check(SendRequest("heavy", (f"r{rng.randrange(200)}",),
-                                    " ".join(rng.sample(WORDS, 6))))
+                                    " ".join(rng.sample(WORDS, 8))))
         heavy_storage = heavy.storage
         assert isinstance(heavy_storage, RedisStorage)
         used = heavy_storage.sender_memory(heavy._keys.user("heavy"))
         print(f"bytes per sender, 1,000 sends over a day: {used} (MEMORY USAGE of its keys)")
+        client.config_resetstat()
+        for _ in range(300):
+            clock[0] += 1.0
+            heavy.check(SendRequest("heavy", (f"r{rng.randrange(200)}",),
+                                    " ".join(rng.sample(WORDS, 8))))
+        usec = client.info("commandstats")["cmdstat_evalsha"]["usec_per_call"]
+        print(f"script time in Redis, that heavy sender (96 buckets, 32 texts): {usec:6.0f} µs")
         client.close()
         engine.close()
         heavy.close()

@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from policy import Decision, Engine, MemoryGraph, SendRequest, Verdict, parse_rules
+from policy.storage.redis import RedisStorage
 from tests import servers
 from tests.conftest import DEFAULT_RULES
 
@@ -126,12 +127,12 @@ class Traffic:
 
 
 def _stored(server: servers.RedisServer, engine: Engine) -> int:
-    client = server.client()
+    """The count Redis holds for the sender, read by a fresh driver."""
+    storage = RedisStorage.from_uri(server.url, socket_timeout=5)
     try:
-        key = f"dmp:{{{engine._keys.user(SENDER)}}}:q"
-        return sum(int(v) for v in client.hgetall(key).values())
+        return storage.quota_counts(engine._keys.user(SENDER)).get("daily_quota", 0)
     finally:
-        client.close()
+        storage.close()
 
 
 def _check_degraded(mode: str, decisions: list[Decision]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -378,13 +379,30 @@ def _heavy_sender(storage: RedisStorage, sends: int) -> tuple[Engine, str]:
     engine = Engine(load_rules(DEFAULT_RULES), storage=storage, graph=graph, clock=clock)
     for _ in range(sends):
         clock.advance(86.0)  # 1,000 sends spread over a day: every bucket in use
-        text = " ".join(rng.sample(WORDS, 6))  # distinct texts: the trace fills up
+        text = " ".join(rng.sample(WORDS, 8))  # distinct texts, all traced: the trace fills up
         engine.check(SendRequest("heavy", (rng.choice(recipients),), text))
     return engine, engine._keys.user("heavy")
 
 
-def test_memory_per_sender_after_1000_sends_is_bounded(storage: RedisStorage) -> None:
+def _trace_size(blob: bytes) -> int:
+    """Clusters in a packed trace (layout in transition.lua)."""
+    count, at = 0, 0
+    while at < len(blob):
+        header = re.match(rb"(\d+),[^,;]+,-?\d+,(\d+);", blob[at:])
+        assert header is not None
+        at += header.end() + int(header[1]) + 8 * int(header[2])
+        count += 1
+    return count
+
+
+def test_memory_per_sender_after_1000_sends_is_bounded(
+    storage: RedisStorage, raw: redis.Redis
+) -> None:
     engine, sender = _heavy_sender(storage, 1000)
+    keys = storage.keys.sender(sender)
+    # The state is full: every bucket of the day in use, every trace slot taken.
+    assert raw.hget(keys.quota, "daily_quota").count(b",") + 1 >= 96
+    assert _trace_size(raw.hget(keys.trace, "duplicates")) == 32
     used = storage.sender_memory(sender)
     print(f"\nredis: {used} bytes for one sender after 1,000 sends (MEMORY USAGE, all its keys)")
     # 96 quota buckets + 32 traced texts (32-byte signatures, <= 5 recipients each).
@@ -427,3 +445,24 @@ def test_cluster_keeps_each_senders_keys_in_one_slot_and_forgets_them(
     finally:
         client.close()
         storage.close()
+
+
+def test_rules_are_encoded_once_per_rule_set(
+    storage: RedisStorage, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    import policy.storage.redis as driver
+
+    calls: list[int] = []
+    real = driver._encode_rules
+    monkeypatch.setattr(driver, "_encode_rules", lambda rules: calls.append(1) or real(rules))
+    rules_file = tmp_path / "rules.toml"
+    rules_file.write_text('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "100/day"\n')
+    engine = Engine.from_file(rules_file, storage=storage, clock=VirtualClock())
+    for _ in range(20):
+        assert engine.check(SendRequest("a", ("b",), "hi")).allowed
+    assert len(calls) == 1
+    rules_file.write_text('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "21/day"\n')
+    engine.reload(rules_file)
+    assert engine.check(SendRequest("a", ("b",), "hi")).allowed  # the 21st, under the new rules
+    assert not engine.check(SendRequest("a", ("b",), "hi")).allowed
+    assert len(calls) == 2

@@ -178,7 +178,7 @@ def _input(rng: random.Random, rules: tuple, refused: bool, bases: list[bytes]
         signature=_signature(rng, bases),
         text_chars=rng.choice([3, 8, 20, 40]),
         units=units,
-        cost=rng.choice([1, 1, 1, 1, 1, 1, 2, 3, 8]),
+        cost=rng.choice([0, 1, 1, 1, 1, 1, 1, 2, 3, 8]),
     )
     return TransitionInput(rules=rules, features=feats, refused_before=refused)
 

@@ -589,6 +589,12 @@ class RedisStorage:
         """Every key that may hold state of ``sender`` (for inspection and tests)."""
         return self.keys.sender(sender).all
 
+    def quota_counts(self, sender: str) -> dict[str, int]:
+        """Messages counted in ``sender``'s live quota buckets, per quota rule (inspection)."""
+        with self._failures():
+            raw = self._sync().hgetall(self.keys.sender(sender).quota)
+        return {name.decode(): int(blob.split(b";", 1)[0]) for name, blob in raw.items()}
+
     def sender_memory(self, sender: str) -> int:
         """Bytes Redis uses for ``sender``'s keys (``MEMORY USAGE``, exact: SAMPLES 0)."""
         with self._failures():

@@ -3,10 +3,11 @@
 A sender's state is four keys, one per concern, all in the sender's cluster
 slot (``{<sender>}``), so one Lua script reads and writes them atomically::
 
-    <prefix>:{<sender>}:q   hash   "<rule>:<bucket>" -> messages in that bucket
+    <prefix>:{<sender>}:q   hash   quota rule -> "<total>;<bucket>:<count>,..." (oldest first)
     <prefix>:{<sender>}:c   hash   cooldown rule -> until (epoch seconds)
     <prefix>:{<sender>}:r   hash   revoked app key -> until
-    <prefix>:{<sender>}:t   hash   duplicates rule -> packed trace; "#" -> next sequence number
+    <prefix>:{<sender>}:t   hash   duplicates rule -> packed trace (most recent first);
+                                   "#" -> next sequence number
     <prefix>:{<sender>}:a   set    apps this sender sent self-messages through (for forget)
 
 Per app, under the app's own tag (a separate slot, a separate round trip)::

@@ -1,8 +1,9 @@
 -- The state transition of policy.core.transition (apps, cooldown, duplicates,
 -- quota) for one sender, checked and committed atomically in one round trip.
 --
--- This is a line-by-line twin of policy/core.py and policy/checks/*.py: same
--- order of rules, same pruning, same tie-breaks, same arithmetic. Floats cross
+-- This is the twin of policy/core.py and policy/checks/*.py, step for step: the
+-- same order of rules, pruning, tie-breaks and arithmetic (only the storage
+-- layout differs, shaped so that a busy sender's state is cheap to read). Floats cross
 -- the wire as exact decimals (Python's repr, '%.17g' back), and Lua numbers are
 -- IEEE doubles like Python floats, so every comparison and every retry_after
 -- comes out bit for bit the same. No bit/struct libraries: fakeredis lacks them.
@@ -100,35 +101,34 @@ end
 
 local function hash_numbers(key)
   local flat = redis.call('HGETALL', key)
-  local out, n = {}, 0
-  for i = 1, #flat, 2 do
-    out[flat[i]] = tonumber(flat[i + 1])
-    n = n + 1
-  end
-  return out, n
+  local out = {}
+  for i = 1, #flat, 2 do out[flat[i]] = tonumber(flat[i + 1]) end
+  return out
 end
 
--- Quota buckets of the rules given; fields of other rules are kept untouched.
-local quota_before, quota_fields, other_quota = {}, {}, false
+-- Quota buckets: one field per quota rule, "<total>;<bucket>:<count>,<bucket>:<count>,..."
+-- with buckets in ascending order, so that the expired ones are a prefix and a
+-- decision reads only that prefix and the last bucket, however many there are.
+-- Fields of rules not given here (a rule turned off) are kept untouched.
+local quota_before, other_quota = {}, false
 do
   local flat = redis.call('HGETALL', QUOTA)
   for i = 1, #flat, 2 do
-    local name, bucket = string.match(flat[i], '^(.+):(%-?%d+)$')
-    if name ~= nil and quota_rules[name] ~= nil then
-      bucket = tonumber(bucket)
-      quota_before[name] = quota_before[name] or {}
-      quota_before[name][bucket] = tonumber(flat[i + 1])
-      quota_fields[name] = quota_fields[name] or {}
-      quota_fields[name][bucket] = flat[i]
+    local name, blob = flat[i], flat[i + 1]
+    if quota_rules[name] ~= nil then
+      local semi = string.find(blob, ';', 1, true)
+      quota_before[name] = { total = tonumber(string.sub(blob, 1, semi - 1)),
+                             body = string.sub(blob, semi + 1) }
     else
       other_quota = true
     end
   end
 end
 
-local cooldown_before, cooldown_count = hash_numbers(COOLDOWN)
-local revoked_before, revoked_count = hash_numbers(REVOKED)
+local cooldown_before = hash_numbers(COOLDOWN)
+local revoked_before = hash_numbers(REVOKED)
 
+-- A trace is stored most recent first; a cluster's recipients are split only when needed.
 local function unpack_trace(blob)
   local clusters = {}
   local p = 1
@@ -136,23 +136,34 @@ local function unpack_trace(blob)
     local _, e, siglen, last, seq, n = string.find(blob, '^(%d+),([^,;]+),(%-?%d+),(%d+);', p)
     if e == nil then error('dm-policy transition: corrupt trace') end
     siglen, n = tonumber(siglen), tonumber(n)
-    local c = { sig = string.sub(blob, e + 1, e + siglen), last = tonumber(last),
-                seq = tonumber(seq), units = {} }
-    p = e + siglen + 1
-    for k = 1, n do
-      c.units[k] = string.sub(blob, p, p + UNIT - 1)
-      p = p + UNIT
-    end
-    clusters[#clusters + 1] = c
+    local stop = e + siglen + n * UNIT
+    clusters[#clusters + 1] = {
+      sig = string.sub(blob, e + 1, e + siglen), last = tonumber(last), seq = tonumber(seq),
+      n = n, units_at = e + siglen + 1, blob = blob,
+      packed = string.sub(blob, p, stop), -- reused as is while the cluster is unchanged
+    }
+    p = stop + 1
   end
   return clusters
+end
+
+local function units_of(c)
+  if c.units == nil then
+    local units = {}
+    for k = 1, c.n do
+      local at = c.units_at + (k - 1) * UNIT
+      units[k] = string.sub(c.blob, at, at + UNIT - 1)
+    end
+    c.units = units
+  end
+  return c.units
 end
 
 local function pack_trace(clusters)
   local parts = {}
   for i, c in ipairs(clusters) do
-    parts[i] = string.format('%d,%s,%d,%d;', #c.sig, f2s(c.last), c.seq, #c.units)
-        .. c.sig .. table.concat(c.units)
+    parts[i] = c.packed or (string.format('%d,%s,%d,%d;', #c.sig, f2s(c.last), c.seq, #c.units)
+                            .. c.sig .. table.concat(c.units))
   end
   return table.concat(parts)
 end
@@ -175,17 +186,36 @@ end
 -- The checks (policy/checks/*.py) ---------------------------------------------
 
 -- duplicates.live_clusters: unexpired, most recent first (ties: newest creation first)
+local function more_recent(x, y)
+  if x.last ~= y.last then return x.last > y.last end
+  return x.seq > y.seq
+end
+
+local function in_order(list)
+  for k = 2, #list do
+    if not more_recent(list[k - 1], list[k]) then return false end
+  end
+  return true
+end
+
 local function live_clusters(clusters, window)
   local cut = now - window
   local live = {}
   for _, c in ipairs(clusters or {}) do
     if c.last > cut then live[#live + 1] = c end
   end
-  table.sort(live, function(x, y)
-    if x.last ~= y.last then return x.last > y.last end
-    return x.seq > y.seq
-  end)
+  if not in_order(live) then table.sort(live, more_recent) end -- stored in order: rarely
   return live
+end
+
+local function bytes_of(s)
+  if #s <= 64 then return { string.byte(s, 1, -1) } end
+  local out = {}
+  for i = 1, #s, 64 do -- string.byte returns at most what the C stack holds: in slices
+    local slice = { string.byte(s, i, math.min(i + 63, #s)) }
+    for k = 1, #slice do out[i + k - 1] = slice[k] end
+  end
+  return out
 end
 
 -- rapidfuzz Hamming.normalized_similarity (pad=True): 1 - differing / longest
@@ -196,16 +226,20 @@ local function similarity(a, b)
   if longest == 0 then return 1.0 end
   local differing = longest - shortest
   for i = 1, shortest do
-    if string.byte(a, i) ~= string.byte(b, i) then differing = differing + 1 end
+    if a[i] ~= b[i] then differing = differing + 1 end
   end
   return 1.0 - differing / longest
 end
 
+local signature_bytes = nil
+
 -- duplicates.best_match: process.extractOne keeps the first of equal best scores
 local function best_match(live, threshold)
+  signature_bytes = signature_bytes or bytes_of(signature)
   local best, best_score = nil, nil
   for _, c in ipairs(live) do
-    local score = similarity(signature, c.sig)
+    c.bytes = c.bytes or bytes_of(c.sig)
+    local score = similarity(signature_bytes, c.bytes)
     if score >= threshold and (best == nil or score > best_score) then
       best, best_score = c, score
     end
@@ -217,7 +251,7 @@ end
 local function new_units(cluster)
   local seen, added = {}, {}
   if cluster ~= nil then
-    for _, u in ipairs(cluster.units) do seen[u] = true end
+    for _, u in ipairs(units_of(cluster)) do seen[u] = true end
   end
   for _, u in ipairs(units) do
     if not u.evidence and not seen[u.unit] then
@@ -233,41 +267,73 @@ local function drops_out_at(bucket, q)
   return (bucket + 1) * q.bucket_seconds + q.window
 end
 
-local function live_buckets(buckets, q)
-  local live = {}
-  for b, n in pairs(buckets or {}) do
-    if drops_out_at(b, q) > now then live[b] = n end
+-- quota.live_buckets: drop the expired prefix (drops_out_at grows with the bucket)
+local function live_buckets(rec, q)
+  if rec == nil then return { total = 0, body = '', pruned = false } end
+  local body, total, cut = rec.body, rec.total, 1
+  while cut <= #body do
+    local _, e, b, n = string.find(body, '^(%-?%d+):(%d+),?', cut)
+    if drops_out_at(tonumber(b), q) > now then break end
+    total = total - tonumber(n)
+    cut = e + 1
   end
-  return live
+  return { total = total, body = string.sub(body, cut), pruned = cut > 1 }
 end
 
-local function sorted_buckets(buckets)
-  local list = {}
-  for b in pairs(buckets) do list[#list + 1] = b end
-  table.sort(list)
-  return list
-end
-
+-- quota.capacity_at: the oldest buckets drop out first
 local function capacity_at(live, q)
   if cost > q.limit then return nil end
-  local used = 0
-  for _, n in pairs(live) do used = used + n end
-  local excess = used + cost - q.limit
+  local excess = live.total + cost - q.limit
   if excess <= 0 then return nil end
-  for _, b in ipairs(sorted_buckets(live)) do
-    excess = excess - live[b]
-    if excess <= 0 then return drops_out_at(b, q) end
+  for b, n in string.gmatch(live.body, '(%-?%d+):(%d+)') do
+    excess = excess - tonumber(n)
+    if excess <= 0 then return drops_out_at(tonumber(b), q) end
   end
   return nil
 end
 
+-- quota.reset_at: the oldest live bucket dropping out (now if none)
 local function reset_at(live, q)
-  local oldest = nil
-  for b in pairs(live) do
-    if oldest == nil or b < oldest then oldest = b end
-  end
+  local oldest = string.match(live.body, '^(%-?%d+):')
   if oldest == nil then return now end
-  return drops_out_at(oldest, q)
+  return drops_out_at(tonumber(oldest), q)
+end
+
+local function newest_bucket(live)
+  local b = string.match(live.body, '(%-?%d+):%d+$')
+  return b and tonumber(b)
+end
+
+-- core._consume on one rule: add to the newest bucket, or append a newer one
+-- (or, when the clock stepped back, insert it in order).
+local function add_to_bucket(live, bucket)
+  local body = live.body
+  if body == '' then
+    body = i2s(bucket) .. ':' .. i2s(cost)
+  else
+    local s, _, last, n = string.find(body, '(%-?%d+):(%d+)$')
+    last = tonumber(last)
+    if bucket == last then
+      body = string.sub(body, 1, s - 1) .. i2s(last) .. ':' .. i2s(tonumber(n) + cost)
+    elseif bucket > last then
+      body = body .. ',' .. i2s(bucket) .. ':' .. i2s(cost)
+    else
+      local counts, order = {}, {}
+      for b, m in string.gmatch(body, '(%-?%d+):(%d+)') do
+        b = tonumber(b)
+        counts[b] = tonumber(m)
+        order[#order + 1] = b
+      end
+      if counts[bucket] == nil then order[#order + 1] = bucket end
+      counts[bucket] = (counts[bucket] or 0) + cost
+      table.sort(order)
+      local parts = {}
+      for k, b in ipairs(order) do parts[k] = i2s(b) .. ':' .. i2s(counts[b]) end
+      body = table.concat(parts, ',')
+    end
+  end
+  live.body = body
+  live.total = live.total + cost
 end
 
 -- core.transition ---------------------------------------------------------
@@ -314,8 +380,8 @@ for _, rule in ipairs(rules) do
       local live = live_clusters(traces_before[rule.name], rule.window)
       local match = best_match(live, rule.similarity)
       local added = new_units(match)
-      matches[rule.name] = { match = match, added = added }
-      if match ~= nil and #match.units + #added >= rule.recipients then
+      matches[rule.name] = { match = match, added = added, live = live }
+      if match ~= nil and match.n + #added >= rule.recipients then
         local retry = nil
         for _, ci in ipairs(rule.triggers) do
           local cool = rules[ci]
@@ -332,8 +398,7 @@ for _, rule in ipairs(rules) do
   elseif rule.kind == 'quota' then
     local live = live_buckets(quota_before[rule.name], rule)
     quota_after[rule.name] = live
-    local used = 0
-    for _, n in pairs(live) do used = used + n end
+    local used = live.total
     if used + cost > rule.limit then
       local at = capacity_at(live, rule)
       hit_code = 'quota_exceeded'
@@ -358,22 +423,22 @@ if allowed then
   -- core._consume
   for _, s in ipairs(standings) do
     local q = s.rule
-    local buckets = quota_after[q.name]
+    local live = quota_after[q.name]
     local bucket = math.floor(now / q.bucket_seconds)
-    buckets[bucket] = (buckets[bucket] or 0) + cost
+    add_to_bucket(live, bucket)
     consumed[q.name] = bucket
     s.remaining = math.max(0, s.remaining - cost)
-    s.reset = reset_at(buckets, q)
+    s.reset = reset_at(live, q)
   end
   -- core._record_traces / duplicates.record
   for _, rule in ipairs(rules) do
     local m = matches[rule.name]
     if rule.kind == 'duplicates' and m ~= nil then
-      local live = live_clusters(traces_before[rule.name], rule.window)
+      local live = m.live -- the same snapshot and the same now: the same list
       local out = {}
       if m.match ~= nil then
         local merged = {}
-        for _, u in ipairs(m.match.units) do merged[#merged + 1] = u end
+        for _, u in ipairs(units_of(m.match)) do merged[#merged + 1] = u end
         for _, u in ipairs(m.added) do merged[#merged + 1] = u end
         local kept = {}
         for k = 1, math.min(#merged, rule.recipients) do kept[k] = merged[k] end
@@ -390,6 +455,8 @@ if allowed then
         seq_used = true
       end
       while #out > rule.max_texts do out[#out] = nil end
+      -- Stored most recent first (the order the next decision reads it in).
+      if not in_order(out) then table.sort(out, more_recent) end
       traces_after[rule.name] = out
     end
   end
@@ -421,27 +488,23 @@ local function pexpire_until(key, ends, keep_existing)
 end
 
 -- Quota: drop buckets that stopped counting, add this send.
-for name, q in pairs(quota_rules) do
-  local fields = quota_fields[name]
-  local live = quota_after[name] or {}
-  if fields ~= nil then
-    local gone = {}
-    for b, field in pairs(fields) do
-      if live[b] == nil then gone[#gone + 1] = field end
-    end
-    if #gone > 0 then redis.call('HDEL', QUOTA, unpack(gone)) end
-  end
-end
-if allowed and next(consumed) ~= nil then
+do
   local ends = nil
-  for name, bucket in pairs(consumed) do
-    local buckets = quota_after[name]
-    redis.call('HSET', QUOTA, name .. ':' .. i2s(bucket), i2s(buckets[bucket]))
-    local newest = sorted_buckets(buckets)
-    local e = drops_out_at(newest[#newest], quota_rules[name])
-    if ends == nil or e > ends then ends = e end
+  for name, q in pairs(quota_rules) do
+    local live = quota_after[name]
+    if consumed[name] ~= nil or live.pruned then
+      if live.body ~= '' then
+        redis.call('HSET', QUOTA, name, i2s(live.total) .. ';' .. live.body)
+      else
+        redis.call('HDEL', QUOTA, name)
+      end
+    end
+    if consumed[name] ~= nil then
+      local e = drops_out_at(newest_bucket(live), q)
+      if ends == nil or e > ends then ends = e end
+    end
   end
-  pexpire_until(QUOTA, ends, other_quota)
+  if ends ~= nil then pexpire_until(QUOTA, ends, other_quota) end
 end
 
 local function rewrite_until_hash(key, entries, changed)
