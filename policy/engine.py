@@ -233,7 +233,16 @@ class Engine:
         return ruleset
 
     def close(self) -> None:
+        """Release the storage's connections (sync hosts)."""
         self._storage.close()
+
+    async def aclose(self) -> None:
+        """Release the storage's connections, async pools included (async hosts)."""
+        aclose = getattr(self._storage, "aclose", None)
+        if aclose is not None:
+            await aclose()
+        else:
+            self._storage.close()
 
     # -- internals ---------------------------------------------------------
 

@@ -522,6 +522,7 @@ def test_acheck_decides_like_check(engine_factory: EngineFactory, followed, cloc
             clock.advance(20)
             text = SPAM.format(100 + i, f"0906170{1400 + i}")
             out.append(await engine.acheck(SendRequest("sam", (FRIENDS[i],), text)))
+        await engine.aclose()  # the async pools belong to this event loop
         return out
 
     decisions = asyncio.run(run())
@@ -534,7 +535,9 @@ def test_acheck_counts_a_self_message_per_app(engine_factory: EngineFactory, fol
     engine = engine_factory()
 
     async def run():
-        return await engine.acheck(SendRequest("alice", ("alice",), "look", app="autoposter"))
+        decision = await engine.acheck(SendRequest("alice", ("alice",), "look", app="autoposter"))
+        await engine.aclose()
+        return decision
 
     assert asyncio.run(run()).code == "self_message"
     assert engine.app_report("autoposter")["users_with_self_messages"] == 1
