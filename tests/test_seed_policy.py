@@ -536,8 +536,10 @@ def test_acheck_counts_a_self_message_per_app(engine_factory: EngineFactory, fol
 
     async def run():
         decision = await engine.acheck(SendRequest("alice", ("alice",), "look", app="autoposter"))
+        report = engine.app_report("autoposter")
         await engine.aclose()
-        return decision
+        return decision, report
 
-    assert asyncio.run(run()).code == "self_message"
-    assert engine.app_report("autoposter")["users_with_self_messages"] == 1
+    decision, report = asyncio.run(run())
+    assert decision.code == "self_message"
+    assert report["users_with_self_messages"] == 1
