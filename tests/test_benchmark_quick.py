@@ -1,4 +1,5 @@
-"""The benchmark harness runs to the end in its quick mode and writes valid JSON.
+"""The benchmark harness runs to the end in its quick mode, writes valid JSON, and
+always stops the Redis servers it started.
 
 Speed is the benchmark's business, never a test's: nothing here looks at a time.
 """
@@ -6,16 +7,27 @@ Speed is the benchmark's business, never a test's: nothing here looks at a time.
 from __future__ import annotations
 
 import json
+import re
+import shutil
+import signal
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 RUN = ROOT / "tests" / "benchmarks" / "run.py"
-SECTIONS = ("machine", "config", "latency", "redis_cost", "memory", "throughput", "duplicates",
-            "targets")
+SECTIONS = ("machine", "config", "servers", "latency", "redis_cost", "memory", "throughput",
+            "duplicates", "targets")
+
+
+def _listening(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.settimeout(1.0)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
 @pytest.mark.slow
@@ -45,3 +57,37 @@ def test_quick_benchmark_completes_and_writes_json(tmp_path: Path) -> None:
         "status" in results["throughput"]
     )
     assert "driver not available" in done.stdout or results["config"]["engine_redis_driver"]
+    # The servers it started are gone.
+    servers = results["servers"]
+    for port in [servers["redis"], *servers.get("cluster", [])]:
+        if port is not None:
+            assert not _listening(port), f"a benchmark redis-server still listens on {port}"
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(120)
+def test_servers_are_stopped_when_the_benchmark_is_terminated() -> None:
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed")
+    run = subprocess.Popen(
+        [sys.executable, str(RUN), "--quick", "--sections", "memory"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        assert run.stderr is not None
+        line = run.stderr.readline()
+        found = re.search(r"started on 127\.0\.0\.1:(\d+)", line)
+        assert found, f"no server line on stderr: {line!r}"
+        port = int(found.group(1))
+        assert _listening(port)
+        run.send_signal(signal.SIGTERM)
+        run.wait(timeout=60)
+    finally:
+        if run.poll() is None:
+            run.kill()
+            run.wait(timeout=10)
+    assert run.returncode != 0  # stopped, not finished
+    deadline = time.monotonic() + 10
+    while _listening(port) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _listening(port), "the redis-server outlived the terminated benchmark"

@@ -27,6 +27,7 @@ KIND = "duplicates"
 STATEFUL = True
 
 _RECENCY = attrgetter("last", "seq")  # the sort key of a trace, most recent first
+_SIGNATURE = attrgetter("signature")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +52,11 @@ def parse(reader: ParamReader) -> Params:
 def live_clusters(clusters: tuple[Cluster, ...], now: float, params: Params) -> list[Cluster]:
     """Unexpired clusters, most recent first (ties: newest creation first)."""
     cutoff = now - params.window
-    live = [c for c in clusters if c.last > cutoff]
-    live.sort(key=_RECENCY, reverse=True)
+    # Sorting first (stable, so equal keys keep their order either way) puts the expired
+    # clusters at the end, where they are cut off without a Python-level pass over the rest.
+    live = sorted(clusters, key=_RECENCY, reverse=True)
+    while live and not live[-1].last > cutoff:
+        live.pop()
     return live
 
 
@@ -62,7 +66,7 @@ def best_match(live: list[Cluster], signature: bytes, params: Params) -> Cluster
         return None
     found = process.extractOne(
         signature,
-        [c.signature for c in live],
+        list(map(_SIGNATURE, live)),
         scorer=Hamming.normalized_similarity,
         score_cutoff=params.similarity,
     )

@@ -45,8 +45,13 @@ def drops_out_at(bucket: int, params: Params) -> float:
 
 
 def live_buckets(buckets: dict[int, int], now: float, params: Params) -> dict[int, int]:
-    # drops_out_at inlined (the same arithmetic, so the same floats): it runs once per bucket.
+    # drops_out_at inlined (the same arithmetic, so the same floats). It grows with the
+    # bucket, so when the oldest bucket still counts, every bucket does.
+    if not buckets:
+        return {}
     size, window = params.bucket_seconds, params.window
+    if (min(buckets) + 1) * size + window > now:
+        return dict(buckets)
     return {b: n for b, n in buckets.items() if (b + 1) * size + window > now}
 
 

@@ -659,7 +659,9 @@ def _rest_of_table(results: dict[str, Any], lines: list[str]) -> str:
         lines.append(f"  {'memory://, limits (Python objects)':<38} "
                      f"{_cell(mem['memory_limits'], 'python_bytes_per_sender', ' B')}")
     tp = results.get("throughput", {})
-    if tp:
+    if tp and "status" in tp:
+        lines.extend(["", f"throughput: {tp['status']}"])
+    elif tp:
         lines.append("")
         lines.append(f"throughput, decisions/s ({tp.get('seconds')} s per point)")
         for target in ("redis", "cluster"):
@@ -737,10 +739,12 @@ def main(argv: list[str] | None = None) -> int:
         try:
             server = start_server()
             stack.callback(server.stop)
+            print(f"redis-server started on 127.0.0.1:{server.port}", file=sys.stderr, flush=True)
         except ServerUnavailable as exc:
             redis_note = f"redis-server not available: {exc}"
             print(redis_note, file=sys.stderr)
         results["machine"] = machine(server)
+        results["servers"] = {"redis": server.port if server else None}
         results["config"] = {
             "profile": "quick" if args.quick else "full", "texts": texts.origin,
             "limit": LIMIT, "rules": "rules/default.toml", "seed": args.seed,
@@ -770,6 +774,9 @@ def main(argv: list[str] | None = None) -> int:
                 try:
                     cluster = stack.enter_context(redis_cluster())
                     targets["cluster"] = (cluster.url, cluster.clients())
+                    results["servers"]["cluster"] = [n.port for n in cluster.nodes]
+                    ports = " ".join(f"127.0.0.1:{n.port}" for n in cluster.nodes)
+                    print(f"redis cluster started on {ports}", file=sys.stderr, flush=True)
                 except ServerUnavailable as exc:
                     print(f"cluster not available: {exc}", file=sys.stderr)
                 results["throughput"] = throughput(prof, args.corpus if texts.origin != "synthetic"
