@@ -240,15 +240,17 @@ def _expires_at(state: SenderState, rules: tuple[Rule, ...], now: float) -> floa
     """When nothing of this state matters any more (the store may then drop it)."""
     ends = [now]
     by_name = {r.name: r for r in rules}
+    # A reload may keep a name for another kind of check: only a rule of the
+    # same kind can say how long its old state matters.
     for name, buckets in state.quota.items():
         rule = by_name.get(name)
-        if rule is not None and buckets:
+        if rule is not None and rule.kind == "quota" and buckets:
             ends.append(quota_check.drops_out_at(max(buckets), rule.params))
     ends.extend(state.cooldown.values())
     ends.extend(state.revoked.values())
     for name, clusters in state.traces.items():
         rule = by_name.get(name)
-        if rule is not None and clusters:
+        if rule is not None and rule.kind == "duplicates" and clusters:
             ends.append(max(map(_LAST, clusters)) + rule.params.window)
     return max(ends)
 

@@ -159,3 +159,20 @@ def test_quota_state_survives_a_reload(tmp_path: Path) -> None:
     engine.reload(DEFAULT_RULES)
     decision = engine.check(SendRequest("alice", ("bob",), "hi"))
     assert decision.quota is not None and decision.quota.remaining == 996
+
+
+def test_a_reload_may_give_a_rule_name_to_another_check(tmp_path: Path) -> None:
+    graph = MemoryGraph()
+    graph.follow("bob", "alice")
+    engine = Engine.from_file(DEFAULT_RULES, graph=graph, clock=VirtualClock())
+    text = "a message long enough for the duplicates rule to keep a trace of it"
+    assert engine.check(SendRequest("alice", ("bob",), text)).allowed
+    swapped = tmp_path / "swapped.toml"
+    swapped.write_text(
+        '[[rules]]\nname = "daily_quota"\ncheck = "duplicates"\n'
+        '[[rules]]\nname = "duplicates"\ncheck = "quota"\nlimit = "5/day"\n'
+    )
+    engine.reload(swapped)
+    decision = engine.check(SendRequest("alice", ("bob",), text))
+    assert decision.allowed
+    assert decision.quota is not None and decision.quota.limit == 5
