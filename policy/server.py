@@ -49,6 +49,7 @@ from policy.decision import Decision
 from policy.engine import Engine
 from policy.errors import InvalidRequest
 from policy.graph import MemoryGraph
+from policy.metrics import PrometheusObserver, metrics_app
 from policy.middleware import codes
 from policy.middleware.asgi import PolicyMiddleware
 from policy.middleware.extract import (
@@ -224,18 +225,32 @@ def _ids_param(params: Mapping[str, Any], name: str) -> tuple[str, ...]:
     return tuple(ids)
 
 
+class _AsgiEndpoint:
+    """An ASGI app as a Starlette route endpoint (a function would be taken for a view)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        await self.app(scope, receive, send)
+
+
 def create_app(
     engine: Engine | None = None,
     store: UserStore | None = None,
     *,
     rules: str | Path = DEFAULT_RULES,
     storage: str = "memory://",
+    metrics: PrometheusObserver | None = None,
 ) -> Starlette:
     """The reference server. Without ``engine``, one on ``rules`` and ``storage`` over the
-    store's graph; with one, its graph must be ``store.graph``."""
+    store's graph, observed by ``metrics`` (a fresh ``PrometheusObserver`` by default);
+    with one, its graph must be ``store.graph``. ``GET /metrics`` serves ``metrics``'
+    registry when there is one."""
     store = store if store is not None else demo_store()
     if engine is None:
-        engine = Engine.from_file(rules, storage=storage, graph=store.graph)
+        metrics = metrics if metrics is not None else PrometheusObserver()
+        engine = Engine.from_file(rules, storage=storage, graph=store.graph, observer=metrics)
     render = PolicyGate(engine, routes=())
     send_extractor = direct_message_extractor(store.resolve)
     group_extractor = conversation_extractor(store)
@@ -366,6 +381,9 @@ def create_app(
         StarletteRoute("/1.1/apps/revoke.json", revoke, methods=["POST"]),
         StarletteRoute("/1.1/apps/restore.json", restore, methods=["POST"]),
     ]
+    if metrics is not None:
+        # A Route (not a Mount) so that /metrics answers without a redirect.
+        routes.append(StarletteRoute("/metrics", _AsgiEndpoint(metrics_app(metrics.registry))))
     middleware = [
         # Outermost first: authentication sets scope["user"], then the policy reads it.
         Middleware(AuthenticationMiddleware, backend=TokenAuth(store), on_error=_auth_failed),

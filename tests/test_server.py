@@ -329,3 +329,15 @@ def test_the_server_on_every_storage_backend(backend: Any, clock: Any) -> None:
     assert blocked.headers["x-rate-limit-remaining"] == "998"  # alice's count; refused: unspent
     assert still_open.status_code == 200
     assert still_open.headers["x-rate-limit-remaining"] == "997"
+
+
+def test_the_server_serves_its_metrics() -> None:
+    app = create_app(rules=DEFAULT_RULES)  # the engine the server builds, with its observer
+    assert call(app, "POST", SEND, data={"screen_name": "bob", "text": "Lunch?"}).status_code == 200
+    call(app, "POST", SEND, data={"screen_name": "bob", "text": "x" * 141})
+    scraped = call(app, "GET", "/metrics", token=None)
+    assert scraped.status_code == 200
+    body = scraped.text
+    assert 'dm_policy_decisions_total{code="none",request="send",rule="none",verdict="allow"} 1.0' in body
+    assert 'code="text_too_long"' in body
+    assert "Lunch" not in body and "alice" not in body
