@@ -8,6 +8,7 @@ driver commit the sender's new state atomically, and answers a ``Decision``.
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -28,6 +29,7 @@ from policy.requests import InviteRequest, SendRequest, require_id
 from policy.rules import FAILURE_MODES, Mode, Rule, RuleSet, load_rules
 from policy.storage import MemoryStorage, Storage, open_storage
 
+logger = logging.getLogger("policy.engine")
 Clock = Callable[[], float]
 DEFAULT_REVOCATION_TTL = 90 * 86400.0
 STORAGE_RETRY_SECONDS = 1.0  # after a storage failure, how long to answer degraded before retrying
@@ -338,9 +340,12 @@ class Engine:
     def _storage_available(self) -> bool:
         return time.monotonic() >= self._storage_down_until
 
-    def _storage_failed(self) -> None:
+    def _storage_failed(self, error: StorageError) -> None:
         self._storage_down_until = time.monotonic() + STORAGE_RETRY_SECONDS
         self._observer.storage_error(self._storage.kind, self.on_error)
+        # At most one line a second per engine: the breaker above spaces the failures.
+        logger.warning("storage %s failed (%s); answering %s for %.0f s", self._storage.kind,
+                       error, self.on_error, STORAGE_RETRY_SECONDS)
 
     def _transition(
         self, key: str, inp: core.TransitionInput
@@ -349,8 +354,8 @@ class Engine:
         if self._storage_available():
             try:
                 return self._storage.transition(key, inp, now), None
-            except StorageError:
-                self._storage_failed()
+            except StorageError as error:
+                self._storage_failed(error)
         return self._degraded(key, inp, now)
 
     async def _atransition(
@@ -360,8 +365,8 @@ class Engine:
         if self._storage_available():
             try:
                 return await self._storage.atransition(key, inp, now), None
-            except StorageError:
-                self._storage_failed()
+            except StorageError as error:
+                self._storage_failed(error)
         return self._degraded(key, inp, now)
 
     def _degraded(
@@ -414,8 +419,8 @@ class Engine:
         try:
             users = self._storage.record_app_signal(self._keys.app(app), sender_key, window,
                                                     self._clock_now())
-        except StorageError:
-            self._storage_failed()
+        except StorageError as error:
+            self._storage_failed(error)
             return
         self._observer.app_signal(flagged=users >= bar)
         if revoked:

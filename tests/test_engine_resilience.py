@@ -177,3 +177,17 @@ def test_expired_states_are_swept() -> None:
         graph.follow("r", f"t{i}")
         engine.check(SendRequest(f"t{i}", ("r",), "hello"))
     assert len(storage) == 600  # the 300 expired ones were swept as traffic went by
+
+
+def test_a_storage_failure_is_logged_once_per_retry_interval(setup, caplog) -> None:
+    graph, monotonic = setup
+    engine, storage = _engine("fail_open", graph)
+    storage.down = True
+    with caplog.at_level("WARNING", logger="policy.engine"):
+        for _ in range(5):
+            engine.check(SendRequest("alice", ("bob",), "a secret message text"))
+        monotonic[0] += STORAGE_RETRY_SECONDS
+        engine.check(SendRequest("alice", ("bob",), "a secret message text"))
+    lines = [r.getMessage() for r in caplog.records]
+    assert len(lines) == 2 and "connection refused" in lines[0] and "fail_open" in lines[0]
+    assert not any("secret" in line or "alice" in line for line in lines)
