@@ -407,6 +407,10 @@ def test_memory_per_sender_after_1000_sends_is_bounded(
     print(f"\nredis: {used} bytes for one sender after 1,000 sends (MEMORY USAGE, all its keys)")
     # 96 quota buckets + 32 traced texts (32-byte signatures, <= 5 recipients each).
     assert 0 < used < 16_384
+    limits_state = sum(int(raw.memory_usage(key, samples=0) or 0)
+                       for key in (keys.quota, keys.cooldown))
+    print(f"redis: {limits_state} bytes of quota + cooldown state (96 buckets)")
+    assert 0 < limits_state <= 1024
     for _ in range(500):  # more volume, same bound: nothing grows per message
         engine.check(SendRequest("heavy", ("r1",), "more of the same text, again and again"))
     assert storage.sender_memory(sender) < 16_384

@@ -106,19 +106,67 @@ local function hash_numbers(key)
   return out
 end
 
--- Quota buckets: one field per quota rule, "<total>;<bucket>:<count>,<bucket>:<count>,..."
--- with buckets in ascending order, so that the expired ones are a prefix and a
--- decision reads only that prefix and the last bucket, however many there are.
+-- Quota buckets: one field per quota rule, "<total>;<newest bucket>;<entries>", the
+-- entries in ascending bucket order, comma-separated: the first "<bucket>:<count>",
+-- each next one "<count>" when its bucket follows the previous one (the usual case)
+-- or "<gap>:<count>". Short (about 3 bytes a bucket instead of 11), and still the
+-- expired buckets are a prefix and the newest bucket is in the header, so a decision
+-- reads only that prefix and the last count, however many buckets there are.
 -- Fields of rules not given here (a rule turned off) are kept untouched.
+
+-- The entry at p after the bucket prev (nil: the first entry) -> bucket, count, next p
+local function next_entry(body, p, prev)
+  local _, e, x, y = string.find(body, '^(%-?%d+):?(%d*),?', p)
+  if e == nil then return nil end
+  if prev == nil then return tonumber(x), tonumber(y), e + 1 end
+  if y == '' then return prev + 1, tonumber(x), e + 1 end
+  return prev + tonumber(x), tonumber(y), e + 1
+end
+
+-- The entries of an ascending list of {bucket, count}
+local function encode_buckets(list)
+  local parts, prev = {}, nil
+  for k, bn in ipairs(list) do
+    local b, n = bn[1], bn[2]
+    if prev == nil then
+      parts[k] = i2s(b) .. ':' .. i2s(n)
+    elseif b == prev + 1 then
+      parts[k] = i2s(n)
+    else
+      parts[k] = i2s(b - prev) .. ':' .. i2s(n)
+    end
+    prev = b
+  end
+  return table.concat(parts, ',')
+end
+
+local function decode_buckets(body)
+  local list, p, prev = {}, 1, nil
+  while true do
+    local b, n, nxt = next_entry(body, p, prev)
+    if b == nil then return list end
+    list[#list + 1] = { b, n }
+    p, prev = nxt, b
+  end
+end
+
 local quota_before, other_quota = {}, false
 do
   local flat = redis.call('HGETALL', QUOTA)
   for i = 1, #flat, 2 do
     local name, blob = flat[i], flat[i + 1]
     if quota_rules[name] ~= nil then
-      local semi = string.find(blob, ';', 1, true)
-      quota_before[name] = { total = tonumber(string.sub(blob, 1, semi - 1)),
-                             body = string.sub(blob, semi + 1) }
+      local total, newest, body = string.match(blob, '^(%d+);(%-?%d+);(.*)$')
+      if total == nil then -- the older layout "<total>;<bucket>:<count>,...": convert it
+        local list = {}
+        total = string.match(blob, '^(%d+);')
+        for b, n in string.gmatch(blob, '(%-?%d+):(%d+)') do
+          list[#list + 1] = { tonumber(b), tonumber(n) }
+        end
+        body = encode_buckets(list)
+        newest = list[#list] and list[#list][1]
+      end
+      quota_before[name] = { total = tonumber(total), newest = tonumber(newest), body = body }
     else
       other_quota = true
     end
@@ -269,15 +317,24 @@ end
 
 -- quota.live_buckets: drop the expired prefix (drops_out_at grows with the bucket)
 local function live_buckets(rec, q)
-  if rec == nil then return { total = 0, body = '', pruned = false } end
-  local body, total, cut = rec.body, rec.total, 1
-  while cut <= #body do
-    local _, e, b, n = string.find(body, '^(%-?%d+):(%d+),?', cut)
-    if drops_out_at(tonumber(b), q) > now then break end
-    total = total - tonumber(n)
-    cut = e + 1
+  if rec == nil or rec.body == '' then
+    return { total = 0, body = '', pruned = false }
   end
-  return { total = total, body = string.sub(body, cut), pruned = cut > 1 }
+  local body, total, cut, prev = rec.body, rec.total, 1, nil
+  while true do
+    local b, n, nxt = next_entry(body, cut, prev)
+    if b == nil then -- all expired
+      return { total = total, body = '', pruned = true }
+    end
+    if drops_out_at(b, q) > now then
+      if cut > 1 then -- the first kept entry becomes the absolute one
+        body = i2s(b) .. ':' .. i2s(n) .. (nxt <= #body and (',' .. string.sub(body, nxt)) or '')
+      end
+      return { total = total, body = body, first = b, newest = rec.newest, pruned = cut > 1 }
+    end
+    total = total - n
+    cut, prev = nxt, b
+  end
 end
 
 -- quota.capacity_at: the oldest buckets drop out first
@@ -285,23 +342,20 @@ local function capacity_at(live, q)
   if cost > q.limit then return nil end
   local excess = live.total + cost - q.limit
   if excess <= 0 then return nil end
-  for b, n in string.gmatch(live.body, '(%-?%d+):(%d+)') do
-    excess = excess - tonumber(n)
-    if excess <= 0 then return drops_out_at(tonumber(b), q) end
+  local p, prev = 1, nil
+  while true do
+    local b, n, nxt = next_entry(live.body, p, prev)
+    if b == nil then return nil end
+    excess = excess - n
+    if excess <= 0 then return drops_out_at(b, q) end
+    p, prev = nxt, b
   end
-  return nil
 end
 
 -- quota.reset_at: the oldest live bucket dropping out (now if none)
 local function reset_at(live, q)
-  local oldest = string.match(live.body, '^(%-?%d+):')
-  if oldest == nil then return now end
-  return drops_out_at(tonumber(oldest), q)
-end
-
-local function newest_bucket(live)
-  local b = string.match(live.body, '(%-?%d+):%d+$')
-  return b and tonumber(b)
+  if live.first == nil then return now end
+  return drops_out_at(live.first, q)
 end
 
 -- core._consume on one rule: add to the newest bucket, or append a newer one
@@ -310,27 +364,28 @@ local function add_to_bucket(live, bucket)
   local body = live.body
   if body == '' then
     body = i2s(bucket) .. ':' .. i2s(cost)
+    live.first, live.newest = bucket, bucket
+  elseif bucket == live.newest then
+    local s, _, n = string.find(body, '(%d+)$')
+    body = string.sub(body, 1, s - 1) .. i2s(tonumber(n) + cost)
+  elseif bucket > live.newest then
+    local gap = bucket - live.newest
+    body = body .. ',' .. (gap == 1 and '' or (i2s(gap) .. ':')) .. i2s(cost)
+    live.newest = bucket
   else
-    local s, _, last, n = string.find(body, '(%-?%d+):(%d+)$')
-    last = tonumber(last)
-    if bucket == last then
-      body = string.sub(body, 1, s - 1) .. i2s(last) .. ':' .. i2s(tonumber(n) + cost)
-    elseif bucket > last then
-      body = body .. ',' .. i2s(bucket) .. ':' .. i2s(cost)
-    else
-      local counts, order = {}, {}
-      for b, m in string.gmatch(body, '(%-?%d+):(%d+)') do
-        b = tonumber(b)
-        counts[b] = tonumber(m)
-        order[#order + 1] = b
+    local list, added = decode_buckets(body), false
+    for _, bn in ipairs(list) do
+      if bn[1] == bucket then
+        bn[2] = bn[2] + cost
+        added = true
       end
-      if counts[bucket] == nil then order[#order + 1] = bucket end
-      counts[bucket] = (counts[bucket] or 0) + cost
-      table.sort(order)
-      local parts = {}
-      for k, b in ipairs(order) do parts[k] = i2s(b) .. ':' .. i2s(counts[b]) end
-      body = table.concat(parts, ',')
     end
+    if not added then
+      list[#list + 1] = { bucket, cost }
+      table.sort(list, function(x, y) return x[1] < y[1] end)
+    end
+    body = encode_buckets(list)
+    live.first = list[1][1]
   end
   live.body = body
   live.total = live.total + cost
@@ -494,13 +549,14 @@ do
     local live = quota_after[name]
     if consumed[name] ~= nil or live.pruned then
       if live.body ~= '' then
-        redis.call('HSET', QUOTA, name, i2s(live.total) .. ';' .. live.body)
+        redis.call('HSET', QUOTA, name,
+                   i2s(live.total) .. ';' .. i2s(live.newest) .. ';' .. live.body)
       else
         redis.call('HDEL', QUOTA, name)
       end
     end
     if consumed[name] ~= nil then
-      local e = drops_out_at(newest_bucket(live), q)
+      local e = drops_out_at(live.newest, q)
       if ends == nil or e > ends then ends = e end
     end
   end
