@@ -416,6 +416,29 @@ def test_memory_per_sender_after_1000_sends_is_bounded(
     assert storage.sender_memory(sender) < 16_384
 
 
+def test_trace_keeps_each_cluster_once_when_a_middle_one_is_matched(
+    storage: RedisStorage, raw: redis.Redis
+) -> None:
+    # The script copies unchanged neighbours of the stored trace as one substring: the
+    # matched cluster between them must not be copied along with them.
+    clock, graph = VirtualClock(), MemoryGraph()
+    for r in ("r0", "r1", "r2", "r9"):
+        graph.follow(r, "mid")
+    engine = Engine(load_rules(DEFAULT_RULES), storage=storage, graph=graph, clock=clock)
+    texts = ["invoice budget report deadline review schedule project",
+             "garden concert ticket weather coffee dinner movie family",
+             "travel photo weekend lunch meet garden review budget x"]
+    for i, text in enumerate(texts):
+        clock.advance(10.0)
+        assert engine.check(SendRequest("mid", (f"r{i}",), text)).verdict is Verdict.ALLOW
+    sender = engine._keys.user("mid")
+    trace_key = storage.keys.sender(sender).trace
+    assert _trace_size(raw.hget(trace_key, "duplicates")) == 3
+    clock.advance(10.0)  # the middle text again, to a new recipient
+    engine.check(SendRequest("mid", ("r9",), texts[1]))
+    assert _trace_size(raw.hget(trace_key, "duplicates")) == 3
+
+
 # -- the cluster -----------------------------------------------------------------------
 
 

