@@ -177,18 +177,19 @@ local cooldown_before = hash_numbers(COOLDOWN)
 local revoked_before = hash_numbers(REVOKED)
 
 -- A trace is stored most recent first; a cluster's recipients are split only when needed.
+-- A cluster is positions in the blob (no substrings): eight fields, a small table.
 local function unpack_trace(blob)
   local clusters = {}
-  local p = 1
-  while p <= #blob do
+  local p, size = 1, #blob
+  while p <= size do
     local _, e, siglen, last, seq, n = string.find(blob, '^(%d+),([^,;]+),(%-?%d+),(%d+);', p)
     if e == nil then error('dm-policy transition: corrupt trace') end
-    siglen, n = tonumber(siglen), tonumber(n)
+    siglen = siglen == '32' and 32 or tonumber(siglen) -- the usual length, without a parse
+    n = tonumber(n)
     local stop = e + siglen + n * UNIT
     clusters[#clusters + 1] = {
-      sig_at = e + 1, siglen = siglen, last = tonumber(last), seq = tonumber(seq),
-      n = n, units_at = e + siglen + 1, blob = blob,
-      from = p, to = stop, -- reused as is while the cluster is unchanged
+      sig_at = e + 1, siglen = siglen, last = tonumber(last), seq = tonumber(seq), n = n,
+      blob = blob, from = p, to = stop, -- reused as is while the cluster is unchanged
     }
     p = stop + 1
   end
@@ -205,7 +206,7 @@ local function units_of(c)
   if c.units == nil then
     local units = {}
     for k = 1, c.n do
-      local at = c.units_at + (k - 1) * UNIT
+      local at = c.sig_at + c.siglen + (k - 1) * UNIT
       units[k] = string.sub(c.blob, at, at + UNIT - 1)
     end
     c.units = units
