@@ -370,7 +370,7 @@ WORDS = ("meet lunch project deadline invoice travel garden concert ticket weath
          "report budget photo family weekend review schedule dinner movie").split()
 
 
-def _heavy_sender(storage: RedisStorage, sends: int) -> tuple[Engine, str]:
+def _heavy_sender(storage: RedisStorage, sends: int) -> tuple[Engine, str, VirtualClock]:
     rng = random.Random(7)
     clock, graph = VirtualClock(), MemoryGraph()
     recipients = [f"r{i}" for i in range(200)]
@@ -381,7 +381,7 @@ def _heavy_sender(storage: RedisStorage, sends: int) -> tuple[Engine, str]:
         clock.advance(86.0)  # 1,000 sends spread over a day: every bucket in use
         text = " ".join(rng.sample(WORDS, 8))  # distinct texts, all traced: the trace fills up
         engine.check(SendRequest("heavy", (rng.choice(recipients),), text))
-    return engine, engine._keys.user("heavy")
+    return engine, engine._keys.user("heavy"), clock
 
 
 def _trace_size(blob: bytes) -> int:
@@ -398,7 +398,7 @@ def _trace_size(blob: bytes) -> int:
 def test_memory_per_sender_after_1000_sends_is_bounded(
     storage: RedisStorage, raw: redis.Redis
 ) -> None:
-    engine, sender = _heavy_sender(storage, 1000)
+    engine, sender, clock = _heavy_sender(storage, 1000)
     keys = storage.keys.sender(sender)
     # The state is full: every bucket of the day in use, every trace slot taken.
     assert raw.hget(keys.quota, "daily_quota").count(b",") + 1 >= 96
@@ -407,9 +407,41 @@ def test_memory_per_sender_after_1000_sends_is_bounded(
     print(f"\nredis: {used} bytes for one sender after 1,000 sends (MEMORY USAGE, all its keys)")
     # 96 quota buckets + 32 traced texts (32-byte signatures, <= 5 recipients each).
     assert 0 < used < 16_384
+    clock.advance(3600.0)  # the oldest buckets drop out: room for a few more sends
+    for i in range(5):  # one text to 5 recipients: the duplicates rule starts a cooldown
+        engine.check(SendRequest("heavy", (f"r{10 + i}",),
+                                 "one and the same long text sent to many people, again"))
+    assert raw.exists(keys.cooldown)
+    limits_state = sum(int(raw.memory_usage(key, samples=0) or 0)
+                       for key in (keys.quota, keys.cooldown))
+    print(f"redis: {limits_state} bytes of quota (96 buckets) + cooldown state")
+    assert 0 < limits_state <= 1024
     for _ in range(500):  # more volume, same bound: nothing grows per message
         engine.check(SendRequest("heavy", ("r1",), "more of the same text, again and again"))
     assert storage.sender_memory(sender) < 16_384
+
+
+def test_trace_keeps_each_cluster_once_when_a_middle_one_is_matched(
+    storage: RedisStorage, raw: redis.Redis
+) -> None:
+    # The script copies unchanged neighbours of the stored trace as one substring: the
+    # matched cluster between them must not be copied along with them.
+    clock, graph = VirtualClock(), MemoryGraph()
+    for r in ("r0", "r1", "r2", "r9"):
+        graph.follow(r, "mid")
+    engine = Engine(load_rules(DEFAULT_RULES), storage=storage, graph=graph, clock=clock)
+    texts = ["invoice budget report deadline review schedule project",
+             "garden concert ticket weather coffee dinner movie family",
+             "travel photo weekend lunch meet garden review budget x"]
+    for i, text in enumerate(texts):
+        clock.advance(10.0)
+        assert engine.check(SendRequest("mid", (f"r{i}",), text)).verdict is Verdict.ALLOW
+    sender = engine._keys.user("mid")
+    trace_key = storage.keys.sender(sender).trace
+    assert _trace_size(raw.hget(trace_key, "duplicates")) == 3
+    clock.advance(10.0)  # the middle text again, to a new recipient
+    engine.check(SendRequest("mid", ("r9",), texts[1]))
+    assert _trace_size(raw.hget(trace_key, "duplicates")) == 3
 
 
 # -- the cluster -----------------------------------------------------------------------

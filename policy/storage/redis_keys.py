@@ -3,7 +3,9 @@
 A sender's state is four keys, one per concern, all in the sender's cluster
 slot (``{<sender>}``), so one Lua script reads and writes them atomically::
 
-    <prefix>:{<sender>}:q   hash   quota rule -> "<total>;<bucket>:<count>,..." (oldest first)
+    <prefix>:{<sender>}:q   hash   quota rule -> "<total>;<newest bucket>;<entries>": the
+                                   entries oldest first, "<bucket>:<count>" then "<count>"
+                                   for the next bucket or "<gap>:<count>" (transition.lua)
     <prefix>:{<sender>}:c   hash   cooldown rule -> until (epoch seconds)
     <prefix>:{<sender>}:r   hash   revoked app key -> until
     <prefix>:{<sender>}:t   hash   duplicates rule -> packed trace (most recent first);
