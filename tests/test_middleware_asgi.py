@@ -8,7 +8,6 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -23,9 +22,8 @@ from policy.middleware import REFUSALS, REQUEST_ERRORS, HttpRequest, Message, Ro
 from policy.middleware.asgi import PolicyMiddleware
 from policy.rules import load_rules
 from policy.storage import MemoryStorage
+from tests.conftest import DEFAULT_RULES, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_RULES = ROOT / "rules" / "default.toml"
 SEND = "/1.1/direct_messages/new.json"
 
 SMALL_QUOTA = """

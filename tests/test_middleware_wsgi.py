@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,9 +18,8 @@ from policy.middleware import HttpRequest, Message, Route
 from policy.middleware.wsgi import PolicyMiddleware
 from policy.rules import load_rules
 from policy.storage import MemoryStorage
+from tests.conftest import DEFAULT_RULES, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_RULES = ROOT / "rules" / "default.toml"
 SEND = "/1.1/direct_messages/new.json"
 
 SMALL_QUOTA = """

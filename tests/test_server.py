@@ -8,7 +8,6 @@ import json
 import socket
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -20,9 +19,8 @@ from hypothesis import strategies as st
 from policy import Engine
 from policy.rules import load_rules
 from policy.server import create_app, demo_store
+from tests.conftest import DEFAULT_RULES
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_RULES = ROOT / "rules" / "default.toml"
 SEND = "/1.1/direct_messages/new.json"
 ALICE = {"authorization": "Bearer alice-token"}
 
