@@ -15,7 +15,6 @@ import contextlib
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -24,6 +23,8 @@ from pathlib import Path
 
 import pytest
 import redis
+
+from tests.processes import free_port, stop_process
 
 START_TIMEOUT = 15.0
 _SERVER_KEY = pytest.StashKey["RedisServer"]()
@@ -35,24 +36,6 @@ def require_binaries(*names: str) -> None:
     if missing:
         pytest.skip(f"{', '.join(missing)} not found on PATH (.ci/run installs Debian's "
                     "redis-server and redis-tools)")
-
-
-def free_port(*, with_bus: bool = False) -> int:
-    """A loopback port nobody listens on (and port + 10000 too, for a cluster bus)."""
-    for _ in range(100):
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        if port == 6379 or (with_bus and port > 55535):
-            continue
-        if with_bus:
-            try:
-                with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-                    s.bind(("127.0.0.1", port + 10000))
-            except OSError:
-                continue
-        return port
-    raise RuntimeError("no free loopback port found")
 
 
 class RedisServer:
@@ -140,13 +123,8 @@ class RedisServer:
         if self.process is None or self.process.poll() is not None:
             return
         with contextlib.suppress(ProcessLookupError):
-            self.process.send_signal(signal.SIGCONT)
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(10)
+            self.process.send_signal(signal.SIGCONT)  # a paused server cannot hear SIGTERM
+        stop_process(self.process)
 
 
 class RedisCluster:

@@ -16,6 +16,7 @@ import httpx
 import pytest
 
 from policy.cli import COMMANDS, build_parser, main
+from tests.processes import stop_process
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_RULES = str(ROOT / "rules" / "default.toml")
@@ -197,9 +198,4 @@ def test_demo_serves_on_loopback_and_prints_its_url() -> None:
         assert response.json()["recipient_screen_name"] == "bob"
         assert response.headers["x-rate-limit-remaining"] == "999"
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
+        stop_process(proc)

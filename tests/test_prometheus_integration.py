@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import subprocess
 import threading
 import time
@@ -29,6 +28,7 @@ from policy import Engine, MemoryGraph, SendRequest
 from policy.metrics import PrometheusObserver
 from policy.rules import parse_rules
 from tests.conftest import VirtualClock
+from tests.processes import free_port, stop_process
 from tests.test_dashboards import ALERTS, REQUIRED_ALERTS, dashboard_expressions
 from tests.test_metrics import TRAFFIC_RULES, SwitchableStorage, drive_traffic
 
@@ -49,12 +49,6 @@ VARIABLES = {"$__rate_interval": "10s", "$__interval": "2s", "$__range": "1m"}
 START_TIMEOUT = 30.0
 TRAFFIC_TIMEOUT = 60.0
 MIN_SCRAPES = 6
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def get_json(url: str) -> Any:
@@ -182,12 +176,7 @@ def prometheus(tmp_path: Path, metrics_port: int) -> Iterator[Prometheus]:
             time.sleep(0.2)
         yield Prometheus(base)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
+        stop_process(process, timeout=15)
         log.close()
 
 

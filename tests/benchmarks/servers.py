@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -19,6 +18,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import redis
+
+from tests.processes import free_port as shared_free_port
+from tests.processes import stop_process
 
 START_TIMEOUT = 10.0
 CLUSTER_TIMEOUT = 20.0
@@ -32,25 +34,11 @@ def binaries_present(*names: str) -> bool:
     return all(shutil.which(name) for name in names)
 
 
-def _port_free(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-        return True
-
-
 def free_port(*, with_bus: bool = False) -> int:
-    """A free loopback port (and, for a cluster node, its bus port +10000 free too)."""
-    for _ in range(200):
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = int(sock.getsockname()[1])
-        if port == 6379 or (with_bus and (port > 55535 or not _port_free(port + 10000))):
-            continue
-        return port
-    raise ServerUnavailable("no free loopback port found")
+    try:
+        return shared_free_port(with_bus=with_bus)
+    except RuntimeError as exc:
+        raise ServerUnavailable(str(exc)) from None
 
 
 def _die_with_parent() -> None:
@@ -80,13 +68,7 @@ class RedisServer:
         return str(self.client().info("server")["redis_version"])
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=5)
+        stop_process(self.process, timeout=5)
         shutil.rmtree(self.workdir, ignore_errors=True)
 
 
