@@ -46,6 +46,9 @@ def test_quick_benchmark_completes_and_writes_json(tmp_path: Path) -> None:
     # Both contenders decided every timed request, on the same requests.
     assert memory["engine"]["n"] == memory["limits"]["n"] > 0
     assert {"p50_us", "p99_us"} <= memory["engine"].keys()
+    # The same pipeline without the duplicates rule, and the floor (limits + the text work).
+    assert memory["engine_duplicates_off"]["n"] == memory["engine"]["n"]
+    assert memory["floor_p50_us"] > memory["limits"]["p50_us"]
     assert [t["target"] for t in results["targets"]] == [
         "redis_p50_ratio", "redis_p99_ratio", "memory_p50_ratio",
         "round_trips_per_allowed_decision", "quota_cooldown_bytes_per_sender",

@@ -46,10 +46,9 @@ class ExactHashEngine(Engine):
         self._evidence = evidence
         self._min_chars = min_chars
 
-    def _features(self, request: SendRequest, facts: Facts,
-                  kinds: frozenset[str]) -> core.Features:
-        features = super()._features(request, facts, kinds)
-        if features.signature is None:
+    def _features(self, request: SendRequest, facts: Facts, plan: Any) -> core.Features:
+        features = super()._features(request, facts, plan)
+        if "duplicates" not in plan.kinds:
             return features
         units = features.units
         if not self._evidence:
