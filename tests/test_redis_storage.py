@@ -229,7 +229,8 @@ def test_a_flushed_script_cache_is_reloaded(storage: RedisStorage, raw: redis.Re
     assert engine.check(SendRequest("a", ("b",), "hi")).allowed
     raw.script_flush()  # as after a restart or a failover to a fresh replica
     assert engine.check(SendRequest("a", ("b",), "hi")).allowed
-    assert raw.script_exists(storage._transition.sha) == [True]
+    script = storage._spec(tuple(r for r in rules.active if r.stateful))  # the rule set's
+    assert raw.script_exists(script.sha) == [True]
     decision = engine.check(SendRequest("a", ("b",), "hi"))
     assert decision.allowed and decision.quota is not None and decision.quota.remaining == 0
     assert not engine.check(SendRequest("a", ("b",), "hi")).allowed

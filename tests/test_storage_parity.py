@@ -329,3 +329,40 @@ def test_tie_breaks_and_exact_instants_match_the_core(redis_backend: Any) -> Non
     assert send("s3", T0 + 2, a, "u1") == ()
     assert send("s3", T0 + 62, a, "u2") == ()  # a fresh cluster, not the expired one
     assert send("s3", T0 + 61, a, "u3") == ("duplicate_content",)  # the fresh one: u2 + u3
+
+
+def test_the_rules_embedded_in_the_script_read_back_exactly(redis_backend: Any) -> None:
+    """The driver writes the rule set into the script as Lua source: every name (escaped)
+    and every number (exact, non-finite ones too) must reach the script unchanged."""
+    from policy.checks import cooldown
+    from policy.rules import Mode, Rule
+    from policy.storage.redis import _encode_rules
+
+    names = ['a"b', "back\\slash", "new\nline]]", "nul\x00x", "ünï名", "\udc80", "--[[x", "9"]
+    numbers = [0.1, 1 / 3, 5e-324, 1.7976931348623157e308, -0.0, 123456789.123456789,
+               1e22, 2.0 ** 53 + 2, float("inf"), float("-inf")]
+    listed = [Rule(name, "cooldown", Mode.ENFORCE, cooldown.Params(x, ("d",), i % 2 == 0))
+              for i, (name, x) in enumerate(zip(names * 2, numbers, strict=False))]
+    listed.append(Rule("nan", "cooldown", Mode.SHADOW, cooldown.Params(float("nan"), ("d",), False)))
+    rules = tuple(listed)
+    storage = redis_backend.new_storage()
+    client = storage._sync()
+    script = _encode_rules(rules) + b"""
+local out = {}
+for _, r in ipairs(RULES) do
+  local d = r.duration
+  out[#out + 1] = r.name
+  out[#out + 1] = d ~= d and 'nan' or string.format('%.17g', d)
+  out[#out + 1] = tostring(r.enforce) .. ' ' .. tostring(r.restart)
+end
+return out
+"""
+    got = client.eval(script, 0)
+    expected: list[bytes] = []
+    for r in rules:
+        d = r.params.duration
+        expected += [r.name.encode("utf-8", "surrogatepass"),
+                     b"nan" if d != d else b"%.17g" % d,
+                     f"{str(r.mode is Mode.ENFORCE).lower()} "
+                     f"{str(r.params.restart_on_attempt).lower()}".encode()]
+    assert got == expected

@@ -10,14 +10,16 @@
 --
 -- KEYS: 1 quota hash, 2 cooldown hash, 3 revoked hash, 4 trace hash
 --       (layout in policy/storage/redis_keys.py)
--- ARGV: now ('' = Redis TIME), refused_before, has_app, app, self_message,
---       has_signature, signature, text_chars, cost, n_units, (unit, evidence)*n,
---       n_rules, then per rule: name, kind, mode ('e'|'s'), parameters:
---         apps:       revoke_on_self_message, revocation_ttl
---         cooldown:   duration, restart_on_attempt
+-- RULES: the stateful rules, in order, as a Lua table the driver prepends to this
+--        body (one script per rule set, so the rules are neither sent nor parsed per
+--        call); each { name = ..., kind = ..., enforce = true|false, parameters }:
+--         apps:       revoke, ttl
+--         cooldown:   duration, restart
 --         duplicates: similarity, recipients, window, max_texts, min_chars,
---                     n, indexes of the cooldown rules it triggers
+--                     triggers (indexes of the cooldown rules it triggers)
 --         quota:      limit, window, bucket_seconds
+-- ARGV: now ('' = Redis TIME), refused_before, has_app, app, self_message,
+--       has_signature, signature, text_chars, cost, n_units, (unit, evidence)*n
 -- Returns: now, allowed, revoked_app, n_fired, (rule index, code, retry_after|'')*,
 --          n_standings, (rule index, limit, remaining, reset)*
 
@@ -66,35 +68,15 @@ for i = 1, argnum() do
   units[i] = { unit = unit, evidence = evidence }
 end
 
-local rules = {}
+local rules = RULES -- prepended by the driver (policy/storage/redis.py, _encode_rules)
 local quota_rules, dup_rules = {}, {}
-for i = 1, argnum() do
-  local r = { index = i, name = arg(), kind = arg() }
-  r.enforce = arg() == 'e'
-  if r.kind == 'apps' then
-    r.revoke = arg() == '1'
-    r.ttl = argnum()
-  elseif r.kind == 'cooldown' then
-    r.duration = argnum()
-    r.restart = arg() == '1'
-  elseif r.kind == 'duplicates' then
-    r.similarity = argnum()
-    r.recipients = argnum()
-    r.window = argnum()
-    r.max_texts = argnum()
-    r.min_chars = argnum()
-    r.triggers = {}
-    for j = 1, argnum() do r.triggers[j] = argnum() end
+for i, r in ipairs(rules) do
+  r.index = i
+  if r.kind == 'duplicates' then
     dup_rules[r.name] = r
   elseif r.kind == 'quota' then
-    r.limit = argnum()
-    r.window = argnum()
-    r.bucket_seconds = argnum()
     quota_rules[r.name] = r
-  else
-    error('dm-policy transition: unknown rule kind ' .. tostring(r.kind))
   end
-  rules[i] = r
 end
 
 -- State -------------------------------------------------------------------
