@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import random
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -386,13 +385,15 @@ def _heavy_sender(storage: RedisStorage, sends: int) -> tuple[Engine, str, Virtu
 
 
 def _trace_size(blob: bytes) -> int:
-    """Clusters in a packed trace (layout in transition.lua)."""
-    count, at = 0, 0
-    while at < len(blob):
-        header = re.match(rb"(\d+),[^,;]+,-?\d+,(\d+);", blob[at:])
-        assert header is not None
-        at += header.end() + int(header[1]) + 8 * int(header[2])
-        count += 1
+    """Clusters in a trace field (layout in transition.lua): the header, fixed-width
+    records, then the units, n x 8 bytes per record."""
+    assert blob[:1] == b"!"
+    lw, sw, count = blob[1] - 48, blob[2] - 48, int(blob[3:6])
+    size = lw + sw + 2 + 32
+    records = blob[6 : 6 + count * size]
+    units = sum(int.from_bytes(records[i * size + lw + sw : i * size + lw + sw + 2], "big")
+                for i in range(count))
+    assert len(blob) == 6 + count * size + 8 * units
     return count
 
 

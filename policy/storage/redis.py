@@ -51,6 +51,7 @@ from redis.retry import Retry
 
 from policy.core import Fired, Standing, TransitionInput, TransitionResult
 from policy.errors import StorageError
+from policy.fingerprint import SIGNATURE_BYTES
 from policy.rules import Mode, Rule
 from policy.storage.redis_keys import KeySpace, unit_bytes
 
@@ -535,6 +536,10 @@ class RedisStorage:
 
     def _args(self, inp: TransitionInput, now: float | None) -> list[bytes]:
         f = inp.features
+        if f.signature is not None and len(f.signature) != SIGNATURE_BYTES:
+            # The stored trace has fixed-width records (transition.lua): refuse, never corrupt.
+            raise ValueError(f"a text signature must be {SIGNATURE_BYTES} bytes "
+                             f"(policy.fingerprint), got {len(f.signature)}")
         args: list[bytes] = [
             b"" if now is None else _num(now),
             b"1" if inp.refused_before else b"0",
