@@ -333,47 +333,60 @@ local function live_count(t, window)
 end
 
 -- duplicates.best_match over the first `count` records: the index of the best one.
--- process.extractOne keeps the first of equal best scores. Unrolled: the new
--- signature's bytes are locals read once, each stored one is read straight from the
--- blob in two calls: no table per signature, no loop, no call and no upvalue.
+-- process.extractOne keeps the first of equal best scores. The score of d differing
+-- bytes, rapidfuzz Hamming.normalized_similarity, is 1 - d / 32: it falls as d grows,
+-- so "score >= threshold" is d <= most (found once, with the same float arithmetic)
+-- and "a better score" is a smaller d. Unrolled: the new signature's bytes are locals
+-- read once, each stored one is read straight from the blob in four calls (no table,
+-- no loop, no call, no upvalue), stopping as soon as d is past what could still win:
+-- after 9, 17 and 25 bytes (two random signatures differ in almost every byte).
 local function best_match(t, count, threshold)
   if count == 0 then return nil end
+  local most = -1
+  for d = 0, 32 do
+    if 1.0 - d / 32 >= threshold then most = d end
+  end
+  if most < 0 then return nil end
   local n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n11, n12, n13, n14, n15, n16
     = byte(signature, 1, 16)
   local n17, n18, n19, n20, n21, n22, n23, n24, n25, n26, n27, n28, n29, n30, n31, n32
     = byte(signature, 17, 32)
-  local blob, rs = t.blob, t.rs
-  local best, best_score = nil, nil
+  local blob, rs, first = t.blob, t.rs, HEAD + t.lw + t.sw + 3
+  local best, bound = nil, most -- a candidate needs d <= bound
   for j = 1, count do
-    local at, d = HEAD + (j - 1) * rs + t.lw + t.sw + 3, 0
+    local at, d = first + (j - 1) * rs, 0
     do
-      local b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15, b16
-        = byte(blob, at + 0, at + 15)
+      local b1, b2, b3, b4, b5, b6, b7, b8, b9 = byte(blob, at, at + 8)
       if b1 ~= n1 then d = d + 1 end if b2 ~= n2 then d = d + 1 end
       if b3 ~= n3 then d = d + 1 end if b4 ~= n4 then d = d + 1 end
       if b5 ~= n5 then d = d + 1 end if b6 ~= n6 then d = d + 1 end
       if b7 ~= n7 then d = d + 1 end if b8 ~= n8 then d = d + 1 end
-      if b9 ~= n9 then d = d + 1 end if b10 ~= n10 then d = d + 1 end
-      if b11 ~= n11 then d = d + 1 end if b12 ~= n12 then d = d + 1 end
-      if b13 ~= n13 then d = d + 1 end if b14 ~= n14 then d = d + 1 end
-      if b15 ~= n15 then d = d + 1 end if b16 ~= n16 then d = d + 1 end
+      if b9 ~= n9 then d = d + 1 end
     end
-    do
-      local b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15, b16
-        = byte(blob, at + 16, at + 31)
-      if b1 ~= n17 then d = d + 1 end if b2 ~= n18 then d = d + 1 end
-      if b3 ~= n19 then d = d + 1 end if b4 ~= n20 then d = d + 1 end
-      if b5 ~= n21 then d = d + 1 end if b6 ~= n22 then d = d + 1 end
-      if b7 ~= n23 then d = d + 1 end if b8 ~= n24 then d = d + 1 end
-      if b9 ~= n25 then d = d + 1 end if b10 ~= n26 then d = d + 1 end
-      if b11 ~= n27 then d = d + 1 end if b12 ~= n28 then d = d + 1 end
-      if b13 ~= n29 then d = d + 1 end if b14 ~= n30 then d = d + 1 end
-      if b15 ~= n31 then d = d + 1 end if b16 ~= n32 then d = d + 1 end
-    end
-    -- rapidfuzz Hamming.normalized_similarity: 1 - differing / length
-    local score = 1.0 - d / 32
-    if score >= threshold and (best == nil or score > best_score) then
-      best, best_score = j, score
+    if d <= bound then
+      local b10, b11, b12, b13, b14, b15, b16, b17 = byte(blob, at + 9, at + 16)
+      if b10 ~= n10 then d = d + 1 end if b11 ~= n11 then d = d + 1 end
+      if b12 ~= n12 then d = d + 1 end if b13 ~= n13 then d = d + 1 end
+      if b14 ~= n14 then d = d + 1 end if b15 ~= n15 then d = d + 1 end
+      if b16 ~= n16 then d = d + 1 end if b17 ~= n17 then d = d + 1 end
+      if d <= bound then
+        local b18, b19, b20, b21, b22, b23, b24, b25 = byte(blob, at + 17, at + 24)
+        if b18 ~= n18 then d = d + 1 end if b19 ~= n19 then d = d + 1 end
+        if b20 ~= n20 then d = d + 1 end if b21 ~= n21 then d = d + 1 end
+        if b22 ~= n22 then d = d + 1 end if b23 ~= n23 then d = d + 1 end
+        if b24 ~= n24 then d = d + 1 end if b25 ~= n25 then d = d + 1 end
+        if d <= bound then
+          local b26, b27, b28, b29, b30, b31, b32 = byte(blob, at + 25, at + 31)
+          if b26 ~= n26 then d = d + 1 end if b27 ~= n27 then d = d + 1 end
+          if b28 ~= n28 then d = d + 1 end if b29 ~= n29 then d = d + 1 end
+          if b30 ~= n30 then d = d + 1 end if b31 ~= n31 then d = d + 1 end
+          if b32 ~= n32 then d = d + 1 end
+          if d <= bound then -- the best so far: the next must beat it
+            best, bound = j, d - 1
+            if bound < 0 then return best end -- identical: nothing beats it
+          end
+        end
+      end
     end
   end
   return best
@@ -496,8 +509,13 @@ local function add_to_bucket(live, bucket)
     body = i2s(bucket) .. ':' .. i2s(cost)
     live.first, live.newest = bucket, bucket
   elseif bucket == live.newest then
-    local s, _, n = string.find(body, '(%d+)$')
-    body = string.sub(body, 1, s - 1) .. i2s(tonumber(n) + cost)
+    local s = #body -- the newest count ends the body: its digits, read backwards
+    while s > 1 do
+      local c = byte(body, s - 1)
+      if c < 48 or c > 57 then break end
+      s = s - 1
+    end
+    body = sub(body, 1, s - 1) .. i2s(tonumber(sub(body, s)) + cost)
   elseif bucket > live.newest then
     local gap = bucket - live.newest
     body = body .. ',' .. (gap == 1 and '' or (i2s(gap) .. ':')) .. i2s(cost)
