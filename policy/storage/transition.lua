@@ -300,7 +300,7 @@ local function decode_old_trace(blob)
 end
 
 local traces_before, other_traces, next_seq = {}, false, 0
-do
+if next(dup_rules) ~= nil then -- else the trace is neither read nor written
   local flat = redis.call('HGETALL', TRACE)
   for i = 1, #flat, 2 do
     local field = flat[i]
@@ -726,12 +726,13 @@ rewrite_until_hash(REVOKED, revoked_after, revoked_changed)
 
 -- Traces: one field per duplicates rule, and the shared sequence number.
 if next(traces_after) ~= nil or seq_used then
-  local ends, kept = nil, false
+  local ends, kept, sets, dels = nil, false, {}, {}
   for name, after in pairs(traces_after) do
     if after.blob ~= '' then
-      redis.call('HSET', TRACE, name, after.blob)
+      sets[#sets + 1] = name
+      sets[#sets + 1] = after.blob
     else
-      redis.call('HDEL', TRACE, name)
+      dels[#dels + 1] = name
     end
   end
   for name, rule in pairs(dup_rules) do
@@ -749,7 +750,12 @@ if next(traces_after) ~= nil or seq_used then
     end
   end
   if kept or other_traces then
-    if seq_used then redis.call('HSET', TRACE, SEQ_FIELD, i2s(next_seq)) end
+    if seq_used then
+      sets[#sets + 1] = SEQ_FIELD
+      sets[#sets + 1] = i2s(next_seq)
+    end
+    if #dels > 0 then redis.call('HDEL', TRACE, unpack(dels)) end
+    if #sets > 0 then redis.call('HSET', TRACE, unpack(sets)) end -- one call
     if ends ~= nil then pexpire_until(TRACE, ends, other_traces) end
   else
     redis.call('DEL', TRACE) -- nothing left to trace: the sequence may start again
