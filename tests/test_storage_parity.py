@@ -131,6 +131,51 @@ def redis_backend(request: pytest.FixtureRequest) -> Iterator[Any]:
         yield opened
 
 
+def decode_trace(blob: bytes) -> list[tuple[float, int, bytes, tuple[bytes, ...]]]:
+    """A stored trace field (layout in transition.lua) as (last, seq, signature, units),
+    checking every length on the way."""
+    assert blob[:1] == b"!", blob[:20]
+    lw, sw, count = blob[1] - 48, blob[2] - 48, int(blob[3:6])
+    size = lw + sw + 2 + 32
+    at, units_at, out = 6, 6 + count * size, []
+    for _ in range(count):
+        rec = blob[at : at + size]
+        n = int.from_bytes(rec[lw + sw : lw + sw + 2], "big")
+        units = tuple(blob[units_at + 8 * k : units_at + 8 * k + 8] for k in range(n))
+        out.append((float(rec[:lw]), int(rec[lw : lw + sw]), rec[lw + sw + 2 :], units))
+        at, units_at = at + size, units_at + 8 * n
+    assert units_at == len(blob), "the units do not end the field"
+    return out
+
+
+def _stored_traces(storage: Any, sender: str) -> dict[str, list]:
+    """The clusters Redis holds for ``sender``, per duplicates rule, in stored order."""
+    raw = storage._sync().hgetall(storage.keys.sender(sender).trace)
+    # Sequence numbers only order the clusters (the script starts them again at 0 when a
+    # sender's trace is empty, the core when its whole state is): compared as the order.
+    return {name.decode(): [(last, sig, units) for last, _, sig, units in decode_trace(blob)]
+            for name, blob in raw.items() if name != b"#"}
+
+
+def _core_traces(memory: Any, sender: str, now: float, rules: tuple) -> dict[str, list]:
+    """The same from memory://, as the script keeps them: the live clusters, most recent
+    first (the script drops the expired ones at each decision, the core when it reads)."""
+    from policy.checks import duplicates
+    from policy.storage.redis_keys import unit_bytes
+
+    state = memory.state_of(sender)
+    out: dict[str, list] = {}
+    if state is None:
+        return out
+    for rule in rules:
+        if rule.kind == "duplicates" and rule.name in state.traces:
+            live = duplicates.live_clusters(state.traces[rule.name], now, rule.params)
+            if live:
+                out[rule.name] = [(c.last, c.signature, tuple(unit_bytes(u) for u in c.units))
+                                  for c in live]
+    return out
+
+
 def _step(rng: random.Random, exact: bool) -> float:
     """A clock step. ``exact`` steps are whole seconds that land on bucket edges and
     on the very instant a cooldown or a trace expires (the ``>`` versus ``>=`` cases)."""
@@ -200,6 +245,8 @@ def test_transitions_match_the_core(redis_backend: Any, seed: int) -> None:
         expected = memory.transition(sender, inp, now)
         got = storage.transition(sender, inp, now)
         assert got == expected, f"seed {seed}, step {step}"
+        assert _stored_traces(storage, sender) == _core_traces(memory, sender, now, stateful), (
+            f"seed {seed}, step {step}")
         roll = rng.random()
         if roll < 0.03:
             memory.revoke_app(sender, "a1", 30.0, now)
