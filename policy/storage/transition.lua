@@ -20,7 +20,8 @@
 --                     triggers (indexes of the cooldown rules it triggers)
 --         quota:      limit, window, bucket_seconds
 -- ARGV: now ('' = Redis TIME), refused_before, has_app, app, self_message,
---       has_signature, signature, text_chars, cost, n_units, (unit, evidence)*n
+--       has_signature, signature (32 bytes), text_chars, cost, n_units,
+--       (unit (8 bytes), evidence)*n
 -- Returns: now, allowed, revoked_app, n_fired, (rule index, code, retry_after|'')*,
 --          n_standings, (rule index, limit, remaining, reset)*
 
