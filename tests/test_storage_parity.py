@@ -131,6 +131,51 @@ def redis_backend(request: pytest.FixtureRequest) -> Iterator[Any]:
         yield opened
 
 
+def decode_trace(blob: bytes) -> list[tuple[float, int, bytes, tuple[bytes, ...]]]:
+    """A stored trace field (layout in transition.lua) as (last, seq, signature, units),
+    checking every length on the way."""
+    assert blob[:1] == b"!", blob[:20]
+    lw, sw, count = blob[1] - 48, blob[2] - 48, int(blob[3:6])
+    size = lw + sw + 2 + 32
+    at, units_at, out = 6, 6 + count * size, []
+    for _ in range(count):
+        rec = blob[at : at + size]
+        n = int.from_bytes(rec[lw + sw : lw + sw + 2], "big")
+        units = tuple(blob[units_at + 8 * k : units_at + 8 * k + 8] for k in range(n))
+        out.append((float(rec[:lw]), int(rec[lw : lw + sw]), rec[lw + sw + 2 :], units))
+        at, units_at = at + size, units_at + 8 * n
+    assert units_at == len(blob), "the units do not end the field"
+    return out
+
+
+def _stored_traces(storage: Any, sender: str) -> dict[str, list]:
+    """The clusters Redis holds for ``sender``, per duplicates rule, in stored order."""
+    raw = storage._sync().hgetall(storage.keys.sender(sender).trace)
+    # Sequence numbers only order the clusters (the script starts them again at 0 when a
+    # sender's trace is empty, the core when its whole state is): compared as the order.
+    return {name.decode(): [(last, sig, units) for last, _, sig, units in decode_trace(blob)]
+            for name, blob in raw.items() if name != b"#"}
+
+
+def _core_traces(memory: Any, sender: str, now: float, rules: tuple) -> dict[str, list]:
+    """The same from memory://, as the script keeps them: the live clusters, most recent
+    first (the script drops the expired ones at each decision, the core when it reads)."""
+    from policy.checks import duplicates
+    from policy.storage.redis_keys import unit_bytes
+
+    state = memory.state_of(sender)
+    out: dict[str, list] = {}
+    if state is None:
+        return out
+    for rule in rules:
+        if rule.kind == "duplicates" and rule.name in state.traces:
+            live = duplicates.live_clusters(state.traces[rule.name], now, rule.params)
+            if live:
+                out[rule.name] = [(c.last, c.signature, tuple(unit_bytes(u) for u in c.units))
+                                  for c in live]
+    return out
+
+
 def _step(rng: random.Random, exact: bool) -> float:
     """A clock step. ``exact`` steps are whole seconds that land on bucket edges and
     on the very instant a cooldown or a trace expires (the ``>`` versus ``>=`` cases)."""
@@ -200,6 +245,8 @@ def test_transitions_match_the_core(redis_backend: Any, seed: int) -> None:
         expected = memory.transition(sender, inp, now)
         got = storage.transition(sender, inp, now)
         assert got == expected, f"seed {seed}, step {step}"
+        assert _stored_traces(storage, sender) == _core_traces(memory, sender, now, stateful), (
+            f"seed {seed}, step {step}")
         roll = rng.random()
         if roll < 0.03:
             memory.revoke_app(sender, "a1", 30.0, now)
@@ -316,6 +363,12 @@ def test_tie_breaks_and_exact_instants_match_the_core(redis_backend: Any) -> Non
     assert send("s1", T0, a, "u1") == ()
     assert send("s1", T0, b, "u2") == ()
     assert send("s1", T0, half, "u1") == ("duplicate_content",)
+    # Same instant, an older cluster used again: it stays behind the newer-created one
+    # (b wins the tie and holds u2 already: nothing new, no fire; a would have fired).
+    assert send("s4", T0, a, "u1") == ()
+    assert send("s4", T0, b, "u2") == ()
+    assert send("s4", T0, a, "u1") == ()
+    assert send("s4", T0, half, "u2") == ()
     # Different instants: the most recently used cluster wins the tie.
     assert send("s2", T0, b, "u2") == ()
     assert send("s2", T0 + 1, a, "u1") == ()
@@ -329,3 +382,133 @@ def test_tie_breaks_and_exact_instants_match_the_core(redis_backend: Any) -> Non
     assert send("s3", T0 + 2, a, "u1") == ()
     assert send("s3", T0 + 62, a, "u2") == ()  # a fresh cluster, not the expired one
     assert send("s3", T0 + 61, a, "u3") == ("duplicate_content",)  # the fresh one: u2 + u3
+
+
+def test_the_rules_embedded_in_the_script_read_back_exactly(redis_backend: Any) -> None:
+    """The driver writes the rule set into the script as Lua source: every name (escaped)
+    and every number (exact, non-finite ones too) must reach the script unchanged."""
+    from policy.checks import cooldown
+    from policy.rules import Mode, Rule
+    from policy.storage.redis import _encode_rules
+
+    names = ['a"b', "back\\slash", "new\nline]]", "nul\x00x", "ünï名", "\udc80", "--[[x", "9"]
+    numbers = [0.1, 1 / 3, 5e-324, 1.7976931348623157e308, -0.0, 123456789.123456789,
+               1e22, 2.0 ** 53 + 2, float("inf"), float("-inf")]
+    listed = [Rule(name, "cooldown", Mode.ENFORCE, cooldown.Params(x, ("d",), i % 2 == 0))
+              for i, (name, x) in enumerate(zip(names * 2, numbers, strict=False))]
+    listed.append(Rule("nan", "cooldown", Mode.SHADOW, cooldown.Params(float("nan"), ("d",), False)))
+    rules = tuple(listed)
+    storage = redis_backend.new_storage()
+    client = storage._sync()
+    script = _encode_rules(rules) + b"""
+local out = {}
+for _, r in ipairs(RULES) do
+  local d = r.duration
+  out[#out + 1] = r.name
+  out[#out + 1] = d ~= d and 'nan' or string.format('%.17g', d)
+  out[#out + 1] = tostring(r.enforce) .. ' ' .. tostring(r.restart)
+end
+return out
+"""
+    got = client.eval(script, 0)
+    expected: list[bytes] = []
+    for r in rules:
+        d = r.params.duration
+        expected += [r.name.encode("utf-8", "surrogatepass"),
+                     b"nan" if d != d else b"%.17g" % d,
+                     f"{str(r.mode is Mode.ENFORCE).lower()} "
+                     f"{str(r.params.restart_on_attempt).lower()}".encode()]
+    assert got == expected
+
+
+OLD_LAYOUT_RULES = """
+[[rules]]
+name = "cool"
+check = "cooldown"
+duration = "90s"
+triggered_by = ["dups"]
+
+[[rules]]
+name = "dups"
+check = "duplicates"
+similarity = 0.5
+recipients = 3
+window = "1h"
+max_texts = 4
+min_chars = 0
+"""
+
+# The trace field the script wrote before the fixed-width layout, after four sends at
+# T0 + 0.1 (a, u1), T0 + 10.25 (b, u2), T0 + 20.3 (c, u3 u4) and T0 + 30.7 (a, u5):
+# "<siglen>,<last>,<seq>,<n>;" signature units, per cluster, most recent first.
+_A, _B, _C = bytes([1] * 32), bytes([2] * 32), bytes(range(32))
+_UNIT = [f"00000000000000a{i}" for i in range(10)]
+OLD_TRACE = (
+    b"32,1800000030.7,0,2;" + _A + bytes.fromhex(_UNIT[1]) + bytes.fromhex(_UNIT[5])
+    + b"32,1800000020.3,2,2;" + _C + bytes.fromhex(_UNIT[3]) + bytes.fromhex(_UNIT[4])
+    + b"32,1800000010.25,1,1;" + _B + bytes.fromhex(_UNIT[2])
+)
+
+
+def test_a_trace_in_the_older_layout_is_read_after_an_upgrade(redis_backend: Any) -> None:
+    rules = tuple(r for r in parse_rules(OLD_LAYOUT_RULES).active if r.stateful)
+    memory, storage = UnsweptMemory(), redis_backend.new_storage()
+
+    def inp(sig: bytes, *units: int) -> TransitionInput:
+        return TransitionInput(
+            rules, Features(None, False, sig, 40, tuple((_UNIT[u], False) for u in units)), False)
+
+    # The same history, played on memory://; on Redis, the field an older version stored.
+    for at, sig, units in ((0.1, _A, (1,)), (10.25, _B, (2,)), (20.3, _C, (3, 4)),
+                           (30.7, _A, (5,))):
+        memory.transition("s", inp(sig, *units), T0 + at)
+    client = storage._sync()
+    keys = storage.keys.sender("s")
+    client.hset(keys.trace, mapping={"dups": OLD_TRACE, "#": b"3"})
+    client.pexpire(keys.trace, 3_600_000)
+
+    steps = [
+        (40.0, _B, (6,)),  # b (the oldest) matched: u2 + u6
+        (41.5, bytes([9] * 32), (7,)),  # a new text: seq 3, the trace is full (4)
+        (41.0, _C, (3,)),  # the clock stepped back: c again (no new recipient), sorted second
+        (42.0, _A, (8,)),  # a: u1 u5 + u8 = 3 recipients, it fires
+        (3635.0, _C, (1,)),  # a is expired (30.7 + 3600), the others not
+    ]
+    for at, sig, units in steps:
+        expected = memory.transition("s", inp(sig, *units), T0 + at)
+        assert storage.transition("s", inp(sig, *units), T0 + at) == expected, at
+        if at == 42.0:
+            assert [f.code for f in expected.fired] == ["duplicate_content"]
+    assert client.hget(keys.trace, "dups")[:1] == b"!"  # rewritten in the current layout
+
+
+def test_trace_records_widen_when_a_value_needs_it(redis_backend: Any) -> None:
+    """Sequence numbers past 99 and 999 and times whose exact decimal is long (a tiny or
+    negative clock) take the slow path that re-encodes the trace with wider records."""
+    dups_only = OLD_LAYOUT_RULES[OLD_LAYOUT_RULES.index('[[rules]]\nname = "dups"'):]
+    rules = tuple(r for r in parse_rules(dups_only).active if r.stateful)
+    memory, storage = UnsweptMemory(), redis_backend.new_storage()
+    rng = random.Random(7)
+    times = [1.5e-7, 2.5e-7, -3.0000000000000004e-5, 1 / 3] + [T0 + i / 7 for i in range(1400)]
+    recent: list[bytes] = []
+    for step, now in enumerate(times):
+        if recent and rng.random() < 0.2:  # again, or nearly: a match
+            sig = bytes(b if rng.random() < 0.8 else 0 for b in rng.choice(recent[-5:]))
+        else:
+            sig = rng.randbytes(32)
+            recent.append(sig)
+        units = tuple((_UNIT[rng.randrange(10)], rng.random() < 0.2) for _ in range(2))
+        inp = TransitionInput(rules, Features(None, False, sig, 40, units), False)
+        expected = memory.transition("s", inp, now)
+        assert storage.transition("s", inp, now) == expected, step
+    blob = storage._sync().hget(storage.keys.sender("s").trace, "dups")
+    assert blob[2] - 48 == 4  # seq reached four digits
+
+
+def test_the_driver_refuses_a_signature_of_another_length(redis_backend: Any) -> None:
+    rules = tuple(r for r in parse_rules(OLD_LAYOUT_RULES).active if r.stateful)
+    storage = redis_backend.new_storage()
+    for size in (0, 31, 33):
+        inp = TransitionInput(rules, Features(None, False, bytes(size), 40, ()), False)
+        with pytest.raises(ValueError, match="32 bytes"):
+            storage.transition("s", inp, T0)

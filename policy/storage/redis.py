@@ -32,6 +32,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import math
 import threading
 import weakref
 from collections.abc import Callable, Iterator, Sequence
@@ -50,6 +51,7 @@ from redis.retry import Retry
 
 from policy.core import Fired, Standing, TransitionInput, TransitionResult
 from policy.errors import StorageError
+from policy.fingerprint import SIGNATURE_BYTES
 from policy.rules import Mode, Rule
 from policy.storage.redis_keys import KeySpace, unit_bytes
 
@@ -151,7 +153,7 @@ class _Script:
         self.sha = hashlib.sha1(source).hexdigest()
 
 
-_MODES = {Mode.ENFORCE: b"e", Mode.SHADOW: b"s"}
+_SAFE_LUA_CHARS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_ -")
 
 
 def _num(value: float) -> bytes:
@@ -159,30 +161,65 @@ def _num(value: float) -> bytes:
     return repr(float(value)).encode()
 
 
-def _encode_rules(rules: tuple[Rule, ...]) -> list[bytes]:
-    """The rules as the script reads them (see the header of transition.lua)."""
-    out: list[bytes] = [str(len(rules)).encode()]
+def _lua_str(value: str) -> str:
+    """A Lua string literal: every byte outside ``[A-Za-z0-9_ -]`` as a decimal escape."""
+    return '"' + "".join(chr(b) if b in _SAFE_LUA_CHARS else f"\\{b:03d}"
+                         for b in value.encode("utf-8", "surrogatepass")) + '"'
+
+
+def _lua_num(value: float) -> str:
+    """A Lua expression for exactly this double: repr is exact. Lua 5.1 keeps one constant
+    for 0 and -0 in a chunk, so neither -0.0 nor a division by a literal 0 is written:
+    -0.0, the infinities and NaN come from math.huge at run time."""
+    value = float(value)
+    if math.isnan(value):
+        return "(math.huge - math.huge)"
+    if math.isinf(value):
+        return "math.huge" if value > 0 else "(-math.huge)"
+    if value == 0.0 and math.copysign(1.0, value) < 0:
+        return "(-1 / math.huge)"
+    return f"({value!r})"
+
+
+def _lua_int(value: int) -> str:
+    return f"({int(value)})"
+
+
+def _lua_bool(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _encode_rules(rules: tuple[Rule, ...]) -> bytes:
+    """The rules as a Lua table literal, ``local RULES = {...}`` (the header of transition.lua)."""
+    items: list[str] = []
     cooldowns = [(i, r) for i, r in enumerate(rules, start=1) if r.kind == "cooldown"]
     for rule in rules:
-        mode = _MODES.get(rule.mode)
-        if mode is None:
+        if rule.mode not in (Mode.ENFORCE, Mode.SHADOW):
             raise ValueError(f"rule {rule.name!r} is off: it is not evaluated")
-        out += [rule.name.encode(), rule.kind.encode(), mode]
+        fields = [f"name = {_lua_str(rule.name)}", f"kind = {_lua_str(rule.kind)}",
+                  f"enforce = {_lua_bool(rule.mode is Mode.ENFORCE)}"]
         p = rule.params
         if rule.kind == "apps":
-            out += [b"1" if p.revoke_on_self_message else b"0", _num(p.revocation_ttl)]
+            fields += [f"revoke = {_lua_bool(p.revoke_on_self_message)}",
+                       f"ttl = {_lua_num(p.revocation_ttl)}"]
         elif rule.kind == "cooldown":
-            out += [_num(p.duration), b"1" if p.restart_on_attempt else b"0"]
+            fields += [f"duration = {_lua_num(p.duration)}",
+                       f"restart = {_lua_bool(p.restart_on_attempt)}"]
         elif rule.kind == "duplicates":
             triggers = [i for i, cool in cooldowns if rule.name in cool.params.triggered_by]
-            out += [_num(p.similarity), str(p.recipients).encode(), _num(p.window),
-                    str(p.max_texts).encode(), str(p.min_chars).encode(),
-                    str(len(triggers)).encode(), *(str(i).encode() for i in triggers)]
+            fields += [f"similarity = {_lua_num(p.similarity)}",
+                       f"recipients = {_lua_int(p.recipients)}",
+                       f"window = {_lua_num(p.window)}",
+                       f"max_texts = {_lua_int(p.max_texts)}",
+                       f"min_chars = {_lua_int(p.min_chars)}",
+                       "triggers = {" + ", ".join(_lua_int(i) for i in triggers) + "}"]
         elif rule.kind == "quota":
-            out += [str(p.limit).encode(), _num(p.window), _num(p.bucket_seconds)]
+            fields += [f"limit = {_lua_int(p.limit)}", f"window = {_lua_num(p.window)}",
+                       f"bucket_seconds = {_lua_num(p.bucket_seconds)}"]
         else:
             raise ValueError(f"rule {rule.name!r}: {rule.kind} is not a stateful check")
-    return out
+        items.append("  { " + ", ".join(fields) + " },\n")
+    return ("local RULES = {\n" + "".join(items) + "}\n").encode("ascii")
 
 
 def _parse_options(uri: str, given: dict[str, Any]) -> tuple[str, dict[str, Any], dict[str, Any]]:
@@ -251,12 +288,12 @@ class RedisStorage:
         self._redis_opts = dict(redis_options or {})
         self.kind = "redis-cluster" if cluster else "redis"
         self.keys = KeySpace(opts["key_prefix"])
-        self._transition = _Script(_load_script("transition.lua"))
+        self._transition_body = _load_script("transition.lua")
         self._revoke = _Script(_REVOKE)
         self._signal = _Script(_SIGNAL)
         self._index_app = _Script(_INDEX_APP)
         self._forget = _Script(_FORGET)
-        self._specs: dict[tuple[int, ...], tuple[tuple[Rule, ...], list[bytes]]] = {}
+        self._specs: dict[tuple[int, ...], tuple[tuple[Rule, ...], _Script]] = {}
         self._lock = threading.Lock()
         self._client: Any = client  # given: a ready client (fakeredis in unit tests)
         self._aclient_factory = aclient_factory
@@ -485,19 +522,24 @@ class RedisStorage:
 
     # -- the Storage protocol ------------------------------------------------
 
-    def _spec(self, rules: tuple[Rule, ...]) -> list[bytes]:
+    def _spec(self, rules: tuple[Rule, ...]) -> _Script:
+        """The transition script of this rule set: its rules prepended to transition.lua."""
         ident = tuple(map(id, rules))
         cached = self._specs.get(ident)
         if cached is not None and all(a is b for a, b in zip(cached[0], rules, strict=True)):
             return cached[1]
-        spec = _encode_rules(rules)
+        script = _Script(_encode_rules(rules) + self._transition_body)
         if len(self._specs) >= _SPEC_CACHE_SIZE:
             self._specs.clear()
-        self._specs[ident] = (rules, spec)  # holds the rules: their ids stay unique
-        return spec
+        self._specs[ident] = (rules, script)  # holds the rules: their ids stay unique
+        return script
 
     def _args(self, inp: TransitionInput, now: float | None) -> list[bytes]:
         f = inp.features
+        if f.signature is not None and len(f.signature) != SIGNATURE_BYTES:
+            # The stored trace has fixed-width records (transition.lua): refuse, never corrupt.
+            raise ValueError(f"a text signature must be {SIGNATURE_BYTES} bytes "
+                             f"(policy.fingerprint), got {len(f.signature)}")
         args: list[bytes] = [
             b"" if now is None else _num(now),
             b"1" if inp.refused_before else b"0",
@@ -513,7 +555,6 @@ class RedisStorage:
         for unit, evidence in f.units:
             args.append(unit_bytes(unit))
             args.append(b"1" if evidence else b"0")
-        args.extend(self._spec(inp.rules))
         return args
 
     def _result(self, inp: TransitionInput, raw: Any) -> TransitionResult:
@@ -540,13 +581,14 @@ class RedisStorage:
         return TransitionResult(now, tuple(fired), tuple(standings), allowed, revoked)
 
     def transition(self, sender: str, inp: TransitionInput, now: float | None) -> TransitionResult:
-        raw = self._run(self._transition, self.keys.sender(sender).state, self._args(inp, now))
+        raw = self._run(self._spec(inp.rules), self.keys.sender(sender).state,
+                        self._args(inp, now))
         return self._result(inp, raw)
 
     async def atransition(
         self, sender: str, inp: TransitionInput, now: float | None
     ) -> TransitionResult:
-        raw = await self._arun(self._transition, self.keys.sender(sender).state,
+        raw = await self._arun(self._spec(inp.rules), self.keys.sender(sender).state,
                                self._args(inp, now))
         return self._result(inp, raw)
 

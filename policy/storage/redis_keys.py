@@ -8,8 +8,12 @@ slot (``{<sender>}``), so one Lua script reads and writes them atomically::
                                    for the next bucket or "<gap>:<count>" (transition.lua)
     <prefix>:{<sender>}:c   hash   cooldown rule -> until (epoch seconds)
     <prefix>:{<sender>}:r   hash   revoked app key -> until
-    <prefix>:{<sender>}:t   hash   duplicates rule -> packed trace (most recent first);
-                                   "#" -> next sequence number
+    <prefix>:{<sender>}:t   hash   duplicates rule -> trace: a 6-byte header ("!", the
+                                   widths of `last` and `seq`, the count), fixed-width
+                                   records most recent first (last, seq, units count,
+                                   32-byte signature), then each record's units, 8 bytes
+                                   each (transition.lua; the older variable-width layout
+                                   is converted when read); "#" -> next sequence number
     <prefix>:{<sender>}:a   set    apps this sender sent self-messages through (for forget)
 
 Per app, under the app's own tag (a separate slot, a separate round trip)::

@@ -9,15 +9,19 @@
 -- comes out bit for bit the same. No bit/struct libraries: fakeredis lacks them.
 --
 -- KEYS: 1 quota hash, 2 cooldown hash, 3 revoked hash, 4 trace hash
---       (layout in policy/storage/redis_keys.py)
--- ARGV: now ('' = Redis TIME), refused_before, has_app, app, self_message,
---       has_signature, signature, text_chars, cost, n_units, (unit, evidence)*n,
---       n_rules, then per rule: name, kind, mode ('e'|'s'), parameters:
---         apps:       revoke_on_self_message, revocation_ttl
---         cooldown:   duration, restart_on_attempt
+--       (layout in policy/storage/redis_keys.py; the trace's fixed-width records,
+--       read at computable offsets and rewritten by splicing, under "Traces" below)
+-- RULES: the stateful rules, in order, as a Lua table the driver prepends to this
+--        body (one script per rule set, so the rules are neither sent nor parsed per
+--        call); each { name = ..., kind = ..., enforce = true|false, parameters }:
+--         apps:       revoke, ttl
+--         cooldown:   duration, restart
 --         duplicates: similarity, recipients, window, max_texts, min_chars,
---                     n, indexes of the cooldown rules it triggers
+--                     triggers (indexes of the cooldown rules it triggers)
 --         quota:      limit, window, bucket_seconds
+-- ARGV: now ('' = Redis TIME), refused_before, has_app, app, self_message,
+--       has_signature, signature (32 bytes), text_chars, cost, n_units,
+--       (unit (8 bytes), evidence)*n
 -- Returns: now, allowed, revoked_app, n_fired, (rule index, code, retry_after|'')*,
 --          n_standings, (rule index, limit, remaining, reset)*
 
@@ -66,35 +70,15 @@ for i = 1, argnum() do
   units[i] = { unit = unit, evidence = evidence }
 end
 
-local rules = {}
+local rules = RULES -- prepended by the driver (policy/storage/redis.py, _encode_rules)
 local quota_rules, dup_rules = {}, {}
-for i = 1, argnum() do
-  local r = { index = i, name = arg(), kind = arg() }
-  r.enforce = arg() == 'e'
-  if r.kind == 'apps' then
-    r.revoke = arg() == '1'
-    r.ttl = argnum()
-  elseif r.kind == 'cooldown' then
-    r.duration = argnum()
-    r.restart = arg() == '1'
-  elseif r.kind == 'duplicates' then
-    r.similarity = argnum()
-    r.recipients = argnum()
-    r.window = argnum()
-    r.max_texts = argnum()
-    r.min_chars = argnum()
-    r.triggers = {}
-    for j = 1, argnum() do r.triggers[j] = argnum() end
+for i, r in ipairs(rules) do
+  r.index = i
+  if r.kind == 'duplicates' then
     dup_rules[r.name] = r
   elseif r.kind == 'quota' then
-    r.limit = argnum()
-    r.window = argnum()
-    r.bucket_seconds = argnum()
     quota_rules[r.name] = r
-  else
-    error('dm-policy transition: unknown rule kind ' .. tostring(r.kind))
   end
-  rules[i] = r
 end
 
 -- State -------------------------------------------------------------------
@@ -176,85 +160,113 @@ end
 local cooldown_before = hash_numbers(COOLDOWN)
 local revoked_before = hash_numbers(REVOKED)
 
--- A trace is stored most recent first; a cluster's recipients are split only when needed.
--- A cluster is positions in the blob (no substrings): eight fields, a small table.
-local function unpack_trace(blob)
-  local clusters = {}
-  local p, size = 1, #blob
-  while p <= size do
-    local _, e, siglen, last, seq, n = string.find(blob, '^(%d+),([^,;]+),(%-?%d+),(%d+);', p)
-    if e == nil then error('dm-policy transition: corrupt trace') end
-    siglen = siglen == '32' and 32 or tonumber(siglen) -- the usual length, without a parse
-    n = tonumber(n)
-    local stop = e + siglen + n * UNIT
-    clusters[#clusters + 1] = {
-      sig_at = e + 1, siglen = siglen, last = tonumber(last), seq = tonumber(seq), n = n,
-      blob = blob, from = p, to = stop, -- reused as is while the cluster is unchanged
-    }
-    p = stop + 1
+-- Traces: one field per duplicates rule, most recent first, in fixed-width records so
+-- that a decision reads only what it needs at computable offsets (no parse of every
+-- cluster, no table per cluster):
+--
+--   header   '!', the width of `last` and of `seq` (each as the byte 48 + width), the
+--            number of records K ('%3d')
+--   records  K x (lw + sw + 2 + 32) bytes: last ('%.17g', exact, right-aligned in
+--            spaces: tonumber skips them), seq (decimal, likewise), n (the number of
+--            units, 2 bytes big-endian), the 32-byte signature
+--   units    the units of record 1, then of record 2...: n x 8 bytes each
+--
+-- Records are kept in the order of duplicates.live_clusters (last, then seq,
+-- descending), so the live ones are a prefix and the first one is the most recent.
+-- The widths grow when a value needs it (a rare re-encode), never shrink but there.
+-- A field in the older layout ("<siglen>,<last>,<seq>,<n>;" signature units, per
+-- cluster; it starts with a digit) is converted when read.
+local SIG = 32 -- bytes of a signature (policy/fingerprint.py SIGNATURE_BYTES)
+local HEAD = 6 -- bytes of the header
+local MIN_LW, MIN_SW = 18, 2 -- an epoch time to the microsecond fits 18 characters
+local byte, sub = string.byte, string.sub
+
+if has_signature and #signature ~= SIG then
+  error('dm-policy transition: a signature must be ' .. SIG .. ' bytes')
+end
+
+-- The view of an encoded trace: its blob and the offsets into it
+local function trace_view(blob)
+  local lw, sw = byte(blob, 2, 3)
+  lw, sw = lw - 48, sw - 48
+  local k = tonumber(sub(blob, 4, HEAD))
+  local rs = lw + sw + 2 + SIG
+  return { blob = blob, lw = lw, sw = sw, rs = rs, k = k, u0 = HEAD + k * rs + 1 }
+end
+
+local function rec_at(t, j) return HEAD + (j - 1) * t.rs + 1 end
+local function last_of(t, j)
+  local s = rec_at(t, j)
+  return tonumber(sub(t.blob, s, s + t.lw - 1))
+end
+local function seq_of(t, j)
+  local s = rec_at(t, j) + t.lw
+  return tonumber(sub(t.blob, s, s + t.sw - 1))
+end
+local function n_of(t, j)
+  local hi, lo = byte(t.blob, rec_at(t, j) + t.lw + t.sw, rec_at(t, j) + t.lw + t.sw + 1)
+  return hi * 256 + lo
+end
+local function sig_of(t, j)
+  local s = rec_at(t, j) + t.lw + t.sw + 2
+  return sub(t.blob, s, s + SIG - 1)
+end
+
+-- Bytes of the units of records 1..j-1 (summed from whichever end is nearer)
+local function units_before(t, j)
+  local sum = 0
+  if j - 1 <= t.k - j + 1 then
+    for i = 1, j - 1 do sum = sum + n_of(t, i) end
+    return sum * UNIT
   end
-  return clusters
+  for i = j, t.k do sum = sum + n_of(t, i) end
+  return (#t.blob - t.u0 + 1) - sum * UNIT
 end
 
--- A cluster's signature as a string (taken out of the blob only when needed)
-local function sig_of(c)
-  if c.sig == nil then c.sig = string.sub(c.blob, c.sig_at, c.sig_at + c.siglen - 1) end
-  return c.sig
-end
-
-local function units_of(c)
-  if c.units == nil then
-    local units = {}
-    for k = 1, c.n do
-      local at = c.sig_at + c.siglen + (k - 1) * UNIT
-      units[k] = string.sub(c.blob, at, at + UNIT - 1)
-    end
-    c.units = units
+local function units_of(t, j)
+  local at, out = t.u0 + units_before(t, j), {}
+  for q = 1, n_of(t, j) do
+    out[q] = sub(t.blob, at, at + UNIT - 1)
+    at = at + UNIT
   end
-  return c.units
+  return out
 end
 
--- Unchanged clusters that were next to each other in the stored blob are copied as
--- one substring: a decision writes its touched cluster, not 32 re-packed ones.
-local function pack_trace(clusters)
-  local parts = {}
-  local run = nil -- the unchanged run being extended: blob, from, to
-  for _, c in ipairs(clusters) do
-    if c.blob ~= nil and run ~= nil and run.blob == c.blob and run.to + 1 == c.from then
-      run.to = c.to
-    else
-      if run ~= nil then parts[#parts + 1] = string.sub(run.blob, run.from, run.to) end
-      run = nil
-      if c.blob ~= nil then
-        run = { blob = c.blob, from = c.from, to = c.to }
-      else
-        parts[#parts + 1] = string.format('%d,%s,%d,%d;', #c.sig, f2s(c.last), c.seq, #c.units)
-                            .. c.sig .. table.concat(c.units)
-      end
-    end
+local function pad(s, width) return string.rep(' ', width - #s) .. s end
+
+local function header(lw, sw, k)
+  return '!' .. string.char(48 + lw, 48 + sw) .. string.format('%3d', k)
+end
+
+local function record(last_s, seq_s, lw, sw, n, sig)
+  return pad(last_s, lw) .. pad(seq_s, sw) .. string.char(math.floor(n / 256), n % 256) .. sig
+end
+
+-- The slow path: clusters as tables { last, seq, sig, units } and back
+local function decode_trace(t, count)
+  local list = {}
+  for j = 1, count do
+    list[j] = { last = last_of(t, j), seq = seq_of(t, j), sig = sig_of(t, j), units = units_of(t, j) }
   end
-  if run ~= nil then parts[#parts + 1] = string.sub(run.blob, run.from, run.to) end
-  return table.concat(parts)
+  return list
 end
 
-local traces_before, other_traces, next_seq = {}, false, 0
-do
-  local flat = redis.call('HGETALL', TRACE)
-  for i = 1, #flat, 2 do
-    local field = flat[i]
-    if field == SEQ_FIELD then
-      next_seq = tonumber(flat[i + 1])
-    elseif dup_rules[field] ~= nil then
-      traces_before[field] = unpack_trace(flat[i + 1])
-    else
-      other_traces = true
-    end
+local function encode_trace(list)
+  local lw, sw, lasts, seqs = MIN_LW, MIN_SW, {}, {}
+  for i, c in ipairs(list) do
+    lasts[i], seqs[i] = f2s(c.last), i2s(c.seq)
+    if #lasts[i] > lw then lw = #lasts[i] end
+    if #seqs[i] > sw then sw = #seqs[i] end
   end
+  local recs, units = {}, {}
+  for i, c in ipairs(list) do
+    recs[i] = record(lasts[i], seqs[i], lw, sw, #c.units, c.sig)
+    units[i] = table.concat(c.units)
+  end
+  return header(lw, sw, #list) .. table.concat(recs) .. table.concat(units)
 end
 
--- The checks (policy/checks/*.py) ---------------------------------------------
-
--- duplicates.live_clusters: unexpired, most recent first (ties: newest creation first)
+-- duplicates.live_clusters order: most recent first (ties: newest creation first)
 local function more_recent(x, y)
   if x.last ~= y.last then return x.last > y.last end
   return x.seq > y.seq
@@ -267,99 +279,124 @@ local function in_order(list)
   return true
 end
 
-local function live_clusters(clusters, window)
+-- The older layout, decoded (then sorted and encoded as above)
+local function decode_old_trace(blob)
+  local list = {}
+  local p, size = 1, #blob
+  while p <= size do
+    local _, e, siglen, last, seq, n = string.find(blob, '^(%d+),([^,;]+),(%-?%d+),(%d+);', p)
+    if e == nil or tonumber(siglen) ~= SIG then error('dm-policy transition: corrupt trace') end
+    n = tonumber(n)
+    local units = {}
+    for q = 1, n do
+      local at = e + SIG + 1 + (q - 1) * UNIT
+      units[q] = sub(blob, at, at + UNIT - 1)
+    end
+    list[#list + 1] = { last = tonumber(last), seq = tonumber(seq),
+                        sig = sub(blob, e + 1, e + SIG), units = units }
+    p = e + SIG + n * UNIT + 1
+  end
+  if not in_order(list) then table.sort(list, more_recent) end
+  return list
+end
+
+local traces_before, other_traces, next_seq = {}, false, 0
+if next(dup_rules) ~= nil then -- else the trace is neither read nor written
+  local flat = redis.call('HGETALL', TRACE)
+  for i = 1, #flat, 2 do
+    local field = flat[i]
+    if field == SEQ_FIELD then
+      next_seq = tonumber(flat[i + 1])
+    elseif dup_rules[field] ~= nil then
+      local blob = flat[i + 1]
+      if byte(blob, 1) ~= 33 then blob = encode_trace(decode_old_trace(blob)) end -- '!'
+      traces_before[field] = trace_view(blob)
+    else
+      other_traces = true
+    end
+  end
+end
+
+-- The checks (policy/checks/*.py) ---------------------------------------------
+
+-- duplicates.live_clusters: how many records (a prefix) are unexpired
+local function live_count(t, window)
+  if t == nil or t.k == 0 then return 0 end
   local cut = now - window
-  local live = {}
-  for _, c in ipairs(clusters or {}) do
-    if c.last > cut then live[#live + 1] = c end
+  if last_of(t, t.k) > cut then return t.k end -- the usual case: all of them
+  if not (last_of(t, 1) > cut) then return 0 end
+  local lo, hi = 1, t.k -- live at lo, expired at hi
+  while hi - lo > 1 do
+    local mid = math.floor((lo + hi) / 2)
+    if last_of(t, mid) > cut then lo = mid else hi = mid end
   end
-  if not in_order(live) then table.sort(live, more_recent) end -- stored in order: rarely
-  return live
+  return lo
 end
 
-local function bytes_of(s)
-  if #s <= 64 then return { string.byte(s, 1, -1) } end
-  local out = {}
-  for i = 1, #s, 64 do -- string.byte returns at most what the C stack holds: in slices
-    local slice = { string.byte(s, i, math.min(i + 63, #s)) }
-    for k = 1, #slice do out[i + k - 1] = slice[k] end
+-- duplicates.best_match over the first `count` records: the index of the best one.
+-- process.extractOne keeps the first of equal best scores. The score of d differing
+-- bytes, rapidfuzz Hamming.normalized_similarity, is 1 - d / 32: it falls as d grows,
+-- so "score >= threshold" is d <= most (found once, with the same float arithmetic)
+-- and "a better score" is a smaller d. Unrolled: the new signature's bytes are locals
+-- read once, each stored one is read straight from the blob in four calls (no table,
+-- no loop, no call, no upvalue), stopping as soon as d is past what could still win:
+-- after 9, 17 and 25 bytes (two random signatures differ in almost every byte).
+local function best_match(t, count, threshold)
+  if count == 0 then return nil end
+  local most = -1
+  for d = 0, 32 do
+    if 1.0 - d / 32 >= threshold then most = d end
   end
-  return out
-end
-
--- rapidfuzz Hamming.normalized_similarity (pad=True): 1 - differing / longest
-local function similarity(a, b)
-  local la, lb = #a, #b
-  local longest, shortest = la, lb
-  if lb > la then longest, shortest = lb, la end
-  if longest == 0 then return 1.0 end
-  local differing = longest - shortest
-  for i = 1, shortest do
-    if a[i] ~= b[i] then differing = differing + 1 end
-  end
-  return 1.0 - differing / longest
-end
-
-local signature_bytes = nil
-
--- duplicates.best_match: process.extractOne keeps the first of equal best scores.
--- The usual case, two 32-byte signatures, is unrolled: the new signature's bytes
--- are locals read once, each stored one is read straight from the blob in two calls:
--- no table per signature, no loop, no call and no upvalue (3 x cheaper in Redis's Lua).
-local function best_match(live, threshold)
-  local byte = string.byte
+  if most < 0 then return nil end
   local n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n11, n12, n13, n14, n15, n16
     = byte(signature, 1, 16)
   local n17, n18, n19, n20, n21, n22, n23, n24, n25, n26, n27, n28, n29, n30, n31, n32
     = byte(signature, 17, 32)
-  local best, best_score = nil, nil
-  for _, c in ipairs(live) do
-    local score
-    if c.siglen == 32 and #signature == 32 then
-      local blob, at, d = c.blob, c.sig_at, 0
-      do
-        local b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15, b16
-          = byte(blob, at + 0, at + 15)
-        if b1 ~= n1 then d = d + 1 end if b2 ~= n2 then d = d + 1 end
-        if b3 ~= n3 then d = d + 1 end if b4 ~= n4 then d = d + 1 end
-        if b5 ~= n5 then d = d + 1 end if b6 ~= n6 then d = d + 1 end
-        if b7 ~= n7 then d = d + 1 end if b8 ~= n8 then d = d + 1 end
-        if b9 ~= n9 then d = d + 1 end if b10 ~= n10 then d = d + 1 end
-        if b11 ~= n11 then d = d + 1 end if b12 ~= n12 then d = d + 1 end
-        if b13 ~= n13 then d = d + 1 end if b14 ~= n14 then d = d + 1 end
-        if b15 ~= n15 then d = d + 1 end if b16 ~= n16 then d = d + 1 end
-      end
-      do
-        local b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15, b16
-          = byte(blob, at + 16, at + 31)
-        if b1 ~= n17 then d = d + 1 end if b2 ~= n18 then d = d + 1 end
-        if b3 ~= n19 then d = d + 1 end if b4 ~= n20 then d = d + 1 end
-        if b5 ~= n21 then d = d + 1 end if b6 ~= n22 then d = d + 1 end
-        if b7 ~= n23 then d = d + 1 end if b8 ~= n24 then d = d + 1 end
-        if b9 ~= n25 then d = d + 1 end if b10 ~= n26 then d = d + 1 end
-        if b11 ~= n27 then d = d + 1 end if b12 ~= n28 then d = d + 1 end
-        if b13 ~= n29 then d = d + 1 end if b14 ~= n30 then d = d + 1 end
-        if b15 ~= n31 then d = d + 1 end if b16 ~= n32 then d = d + 1 end
-      end
-      score = 1.0 - d / 32 -- the same float as similarity()
-    else
-      signature_bytes = signature_bytes or bytes_of(signature)
-      c.bytes = c.bytes or bytes_of(sig_of(c))
-      score = similarity(signature_bytes, c.bytes)
+  local blob, rs, first = t.blob, t.rs, HEAD + t.lw + t.sw + 3
+  local best, bound = nil, most -- a candidate needs d <= bound
+  for j = 1, count do
+    local at, d = first + (j - 1) * rs, 0
+    do
+      local b1, b2, b3, b4, b5, b6, b7, b8, b9 = byte(blob, at, at + 8)
+      if b1 ~= n1 then d = d + 1 end if b2 ~= n2 then d = d + 1 end
+      if b3 ~= n3 then d = d + 1 end if b4 ~= n4 then d = d + 1 end
+      if b5 ~= n5 then d = d + 1 end if b6 ~= n6 then d = d + 1 end
+      if b7 ~= n7 then d = d + 1 end if b8 ~= n8 then d = d + 1 end
+      if b9 ~= n9 then d = d + 1 end
     end
-    if score >= threshold and (best == nil or score > best_score) then
-      best, best_score = c, score
+    if d <= bound then
+      local b10, b11, b12, b13, b14, b15, b16, b17 = byte(blob, at + 9, at + 16)
+      if b10 ~= n10 then d = d + 1 end if b11 ~= n11 then d = d + 1 end
+      if b12 ~= n12 then d = d + 1 end if b13 ~= n13 then d = d + 1 end
+      if b14 ~= n14 then d = d + 1 end if b15 ~= n15 then d = d + 1 end
+      if b16 ~= n16 then d = d + 1 end if b17 ~= n17 then d = d + 1 end
+      if d <= bound then
+        local b18, b19, b20, b21, b22, b23, b24, b25 = byte(blob, at + 17, at + 24)
+        if b18 ~= n18 then d = d + 1 end if b19 ~= n19 then d = d + 1 end
+        if b20 ~= n20 then d = d + 1 end if b21 ~= n21 then d = d + 1 end
+        if b22 ~= n22 then d = d + 1 end if b23 ~= n23 then d = d + 1 end
+        if b24 ~= n24 then d = d + 1 end if b25 ~= n25 then d = d + 1 end
+        if d <= bound then
+          local b26, b27, b28, b29, b30, b31, b32 = byte(blob, at + 25, at + 31)
+          if b26 ~= n26 then d = d + 1 end if b27 ~= n27 then d = d + 1 end
+          if b28 ~= n28 then d = d + 1 end if b29 ~= n29 then d = d + 1 end
+          if b30 ~= n30 then d = d + 1 end if b31 ~= n31 then d = d + 1 end
+          if b32 ~= n32 then d = d + 1 end
+          if d <= bound then -- the best so far: the next must beat it
+            best, bound = j, d - 1
+            if bound < 0 then return best end -- identical: nothing beats it
+          end
+        end
+      end
     end
   end
   return best
 end
 
 -- duplicates.new_units: no evidence, not already counted
-local function new_units(cluster)
+local function new_units(counted)
   local seen, added = {}, {}
-  if cluster ~= nil then
-    for _, u in ipairs(units_of(cluster)) do seen[u] = true end
-  end
+  for _, u in ipairs(counted) do seen[u] = true end
   for _, u in ipairs(units) do
     if not u.evidence and not seen[u.unit] then
       seen[u.unit] = true
@@ -367,6 +404,54 @@ local function new_units(cluster)
     end
   end
   return added
+end
+
+-- duplicates.record: the new or updated cluster (sig, seq, units) in front of the other
+-- live records (the matched one, mi, moved), cut at max_texts. Returns the new blob
+-- and its first record's last. The usual case splices the stored blob; when a width
+-- grows or the clock stepped back, the slow path decodes, sorts and encodes.
+local function record_trace(t, live, mi, sig, seq, kept, max_texts)
+  local last_s, seq_s = f2s(now), i2s(seq)
+  local lw, sw = MIN_LW, MIN_SW
+  if t ~= nil then lw, sw = t.lw, t.sw end
+  local rest = live - (mi and 1 or 0) -- records kept besides the new one
+  if rest > max_texts - 1 then rest = max_texts - 1 end
+  local fast = #last_s <= lw and #seq_s <= sw
+  if fast and rest > 0 then -- the new record must come first
+    local first = mi == 1 and 2 or 1
+    local l1 = last_of(t, first)
+    fast = now > l1 or (now == l1 and seq > seq_of(t, first))
+  end
+  if not fast then
+    local out = { { last = now, seq = seq, sig = sig, units = kept } }
+    for j = 1, live do
+      if j ~= mi then out[#out + 1] = { last = last_of(t, j), seq = seq_of(t, j),
+                                         sig = sig_of(t, j), units = units_of(t, j) } end
+    end
+    while #out > max_texts do out[#out] = nil end
+    if not in_order(out) then table.sort(out, more_recent) end
+    return encode_trace(out), out[1].last
+  end
+  local head = header(lw, sw, rest + 1) .. record(last_s, seq_s, lw, sw, #kept, sig)
+  if rest == 0 then return head .. table.concat(kept), now end
+  local blob, rs, u0 = t.blob, t.rs, t.u0
+  if mi == nil or mi > rest then -- records 1..rest
+    return head .. sub(blob, HEAD + 1, HEAD + rest * rs) .. table.concat(kept)
+           .. sub(blob, u0, u0 + units_before(t, rest + 1) - 1), now
+  end
+  -- records 1..mi-1 and mi+1..rest+1
+  local before = units_before(t, mi)
+  local after = before + n_of(t, mi) * UNIT
+  local stop = units_before(t, rest + 2)
+  return head .. sub(blob, HEAD + 1, HEAD + (mi - 1) * rs)
+         .. sub(blob, HEAD + mi * rs + 1, HEAD + (rest + 1) * rs) .. table.concat(kept)
+         .. sub(blob, u0, u0 + before - 1) .. sub(blob, u0 + after, u0 + stop - 1), now
+end
+
+-- The first `live` records of a trace (the expired ones cut off)
+local function cut_trace(t, live)
+  return header(t.lw, t.sw, live) .. sub(t.blob, HEAD + 1, HEAD + live * t.rs)
+         .. sub(t.blob, t.u0, t.u0 + units_before(t, live + 1) - 1)
 end
 
 -- quota.drops_out_at: one whole window after the bucket's end
@@ -425,8 +510,13 @@ local function add_to_bucket(live, bucket)
     body = i2s(bucket) .. ':' .. i2s(cost)
     live.first, live.newest = bucket, bucket
   elseif bucket == live.newest then
-    local s, _, n = string.find(body, '(%d+)$')
-    body = string.sub(body, 1, s - 1) .. i2s(tonumber(n) + cost)
+    local s = #body -- the newest count ends the body: its digits, read backwards
+    while s > 1 do
+      local c = byte(body, s - 1)
+      if c < 48 or c > 57 then break end
+      s = s - 1
+    end
+    body = sub(body, 1, s - 1) .. i2s(tonumber(sub(body, s)) + cost)
   elseif bucket > live.newest then
     local gap = bucket - live.newest
     body = body .. ',' .. (gap == 1 and '' or (i2s(gap) .. ':')) .. i2s(cost)
@@ -491,11 +581,13 @@ for _, rule in ipairs(rules) do
     end
   elseif rule.kind == 'duplicates' then
     if has_signature and text_chars >= rule.min_chars then
-      local live = live_clusters(traces_before[rule.name], rule.window)
-      local match = best_match(live, rule.similarity)
-      local added = new_units(match)
-      matches[rule.name] = { match = match, added = added, live = live }
-      if match ~= nil and match.n + #added >= rule.recipients then
+      local t = traces_before[rule.name]
+      local live = live_count(t, rule.window)
+      local mi = best_match(t, live, rule.similarity)
+      local counted = mi and units_of(t, mi) or {}
+      local added = new_units(counted)
+      matches[rule.name] = { mi = mi, counted = counted, added = added, live = live }
+      if mi ~= nil and #counted + #added >= rule.recipients then
         local retry = nil
         for _, ci in ipairs(rule.triggers) do
           local cool = rules[ci]
@@ -530,7 +622,7 @@ end
 
 local allowed = not refused
 local consumed = {} -- quota rule name -> bucket that received this send
-local traces_after = {} -- duplicates rule name -> clusters (only where changed)
+local traces_after = {} -- duplicates rule name -> { blob ('': none), first record's last } where changed
 local seq_used = false
 
 if allowed then
@@ -548,40 +640,34 @@ if allowed then
   for _, rule in ipairs(rules) do
     local m = matches[rule.name]
     if rule.kind == 'duplicates' and m ~= nil then
-      local live = m.live -- the same snapshot and the same now: the same list
-      local out = {}
-      if m.match ~= nil then
-        local merged = {}
-        for _, u in ipairs(units_of(m.match)) do merged[#merged + 1] = u end
+      local t = traces_before[rule.name] -- the same snapshot and the same now: the same list
+      local kept, sig, seq = {}, signature, next_seq
+      if m.mi ~= nil then
+        local merged = m.counted
         for _, u in ipairs(m.added) do merged[#merged + 1] = u end
-        local kept = {}
         for k = 1, math.min(#merged, rule.recipients) do kept[k] = merged[k] end
-        out[1] = { sig = sig_of(m.match), units = kept, last = now, seq = m.match.seq }
-        for _, c in ipairs(live) do
-          if c.seq ~= m.match.seq then out[#out + 1] = c end
-        end
+        sig, seq = sig_of(t, m.mi), seq_of(t, m.mi)
       else
-        local kept = {}
         for k = 1, math.min(#m.added, rule.recipients) do kept[k] = m.added[k] end
-        out[1] = { sig = signature, units = kept, last = now, seq = next_seq }
-        for _, c in ipairs(live) do out[#out + 1] = c end
         next_seq = next_seq + 1
         seq_used = true
       end
-      while #out > rule.max_texts do out[#out] = nil end
-      -- Stored most recent first (the order the next decision reads it in).
-      if not in_order(out) then table.sort(out, more_recent) end
-      traces_after[rule.name] = out
+      local blob, first = record_trace(t, m.live, m.mi, sig, seq, kept, rule.max_texts)
+      traces_after[rule.name] = { blob = blob, first = first }
     end
   end
 end
 -- Not recorded this time: still drop what has expired.
 for _, rule in ipairs(rules) do
   if rule.kind == 'duplicates' and traces_after[rule.name] == nil then
-    local before = traces_before[rule.name]
-    if before ~= nil then
-      local live = live_clusters(before, rule.window)
-      if #live ~= #before then traces_after[rule.name] = live end
+    local t = traces_before[rule.name]
+    if t ~= nil then
+      local live = live_count(t, rule.window)
+      if live == 0 then
+        traces_after[rule.name] = { blob = '' }
+      elseif live ~= t.k then
+        traces_after[rule.name] = { blob = cut_trace(t, live), first = last_of(t, 1) }
+      end
     end
   end
 end
@@ -639,28 +725,38 @@ end
 rewrite_until_hash(COOLDOWN, cooldown_after, cooldown_changed)
 rewrite_until_hash(REVOKED, revoked_after, revoked_changed)
 
--- Traces: one packed field per duplicates rule, and the shared sequence number.
+-- Traces: one field per duplicates rule, and the shared sequence number.
 if next(traces_after) ~= nil or seq_used then
-  local ends, kept = nil, false
-  for name, clusters in pairs(traces_after) do
-    if #clusters > 0 then
-      redis.call('HSET', TRACE, name, pack_trace(clusters))
+  local ends, kept, sets, dels = nil, false, {}, {}
+  for name, after in pairs(traces_after) do
+    if after.blob ~= '' then
+      sets[#sets + 1] = name
+      sets[#sets + 1] = after.blob
     else
-      redis.call('HDEL', TRACE, name)
+      dels[#dels + 1] = name
     end
   end
   for name, rule in pairs(dup_rules) do
-    local clusters = traces_after[name] or traces_before[name]
-    if clusters ~= nil then
-      for _, c in ipairs(clusters) do
-        kept = true
-        local e = c.last + rule.window
-        if ends == nil or e > ends then ends = e end
-      end
+    -- the first record is the most recent: the last to expire
+    local after, first = traces_after[name], nil
+    if after ~= nil then
+      first = after.first
+    elseif traces_before[name] ~= nil and traces_before[name].k > 0 then
+      first = last_of(traces_before[name], 1)
+    end
+    if first ~= nil then
+      kept = true
+      local e = first + rule.window
+      if ends == nil or e > ends then ends = e end
     end
   end
   if kept or other_traces then
-    if seq_used then redis.call('HSET', TRACE, SEQ_FIELD, i2s(next_seq)) end
+    if seq_used then
+      sets[#sets + 1] = SEQ_FIELD
+      sets[#sets + 1] = i2s(next_seq)
+    end
+    if #dels > 0 then redis.call('HDEL', TRACE, unpack(dels)) end
+    if #sets > 0 then redis.call('HSET', TRACE, unpack(sets)) end -- one call
     if ends ~= nil then pexpire_until(TRACE, ends, other_traces) end
   else
     redis.call('DEL', TRACE) -- nothing left to trace: the sequence may start again
