@@ -20,10 +20,9 @@ from policy import core
 from policy.checks.base import Facts
 from policy.decision import Decision, Reason, Verdict
 from policy.errors import InvalidRequest, StorageError
-from policy.fingerprint import signature_of_normalized
+from policy.fingerprint import TextFeatures
 from policy.graph import MemoryGraph, SocialGraph
 from policy.keys import KeyHasher
-from policy.normalize import normalize
 from policy.observe import Observer
 from policy.requests import InviteRequest, SendRequest, require_id
 from policy.rules import FAILURE_MODES, Mode, Rule, RuleSet, load_rules
@@ -81,6 +80,8 @@ class Engine:
     callable returning epoch seconds; without one the storage's clock is used
     (Redis ``TIME``, so that every process agrees). ``on_error`` (``fail_open``,
     ``fail_closed`` or ``local``) overrides the rules file's failure mode.
+    ``text_cache_size`` texts are remembered (by digest) with their fingerprint, so
+    that a campaign's repeats are not fingerprinted again (0 turns that off).
     """
 
     def __init__(
@@ -94,6 +95,7 @@ class Engine:
         key_secret: bytes | None = None,
         on_error: str | None = None,
         storage_options: dict[str, Any] | None = None,
+        text_cache_size: int = 2048,
     ) -> None:
         if not isinstance(rules, RuleSet):
             raise TypeError("rules must be a RuleSet (see Engine.from_file)")
@@ -101,6 +103,8 @@ class Engine:
             raise ValueError(f"on_error must be one of {', '.join(FAILURE_MODES)}, got {on_error!r}")
         if clock is not None and not callable(clock):
             raise TypeError("clock must be a zero-argument callable returning epoch seconds")
+        if not isinstance(text_cache_size, int) or text_cache_size < 0:
+            raise ValueError(f"text_cache_size must be an integer >= 0, got {text_cache_size!r}")
         self._rules = rules
         self._plan = _Plan.of(rules)
         self._graph: SocialGraph = graph if graph is not None else MemoryGraph()
@@ -117,6 +121,7 @@ class Engine:
         self._fallback: MemoryStorage | None = None
         self._fallback_lock = threading.Lock()
         self._storage_down_until = 0.0  # monotonic time before which the storage is not retried
+        self._texts = TextFeatures(text_cache_size)
 
     @classmethod
     def from_file(
@@ -315,13 +320,7 @@ class Engine:
         signature, chars = None, 0
         units: tuple[tuple[str, bool], ...] = ()
         if "duplicates" in plan.kinds:
-            normalized = normalize(request.text)
-            # Letters and digits only: spacing tricks neither hide a text nor make it count.
-            chars = len(normalized) - normalized.count(" ")
-            # A text too short for every duplicates rule is never compared: no signature
-            # (a third of a decision's time) for "ok" and "see you at 8".
-            if chars >= plan.traced_from:
-                signature = signature_of_normalized(normalized)
+            chars, signature = self._texts.of(request.text, plan.traced_from)
             evidence = facts.followed_by_sender | facts.wrote_to_sender
             recipients = request.recipients
             if request.conversation is not None:
