@@ -8,6 +8,10 @@ estimates the Jaccard similarity of the two texts' shingle sets, so
 * the trace keeps 32 bytes per text, never the text, and
 * the same comparison (count equal bytes) runs in Python (with rapidfuzz's
   Hamming distance) and in the Redis Lua script, byte for byte.
+
+``signature_of_normalized`` is the C accelerator ``policy._signature`` when it
+was built (``ACCELERATED`` is then True), else ``python_signature_of_normalized``;
+both return the same bytes for every str.
 """
 
 from __future__ import annotations
@@ -57,7 +61,7 @@ def _mixed_hashes(normalized: str) -> list[int]:
     return sorted(mixed)
 
 
-def signature_of_normalized(normalized: str) -> bytes:
+def python_signature_of_normalized(normalized: str) -> bytes:
     """MinHash signature: in each of 32 bins, the least hash of the shingles falling there."""
     mixed = _mixed_hashes(normalized)
     if not mixed:
@@ -81,6 +85,15 @@ def signature_of_normalized(normalized: str) -> bytes:
         value = mins[(slot + distance) % SIGNATURE_BYTES] + 37 * distance
         out[slot] = value % 255 + 1  # bytes 1..255: 0 is never a real value
     return bytes(out)
+
+
+try:
+    from policy._signature import signature_of_normalized
+except ImportError:  # not built (no C compiler at install time): the same bytes, slower
+    signature_of_normalized = python_signature_of_normalized
+    ACCELERATED = False
+else:
+    ACCELERATED = True
 
 
 def signature(text: str) -> bytes:
