@@ -296,6 +296,16 @@ def test_initial_version_given_to_the_observer() -> None:
     assert value(observer.registry, "dm_policy_rules_version_info", version="boot_v1__") == 1
 
 
+@pytest.mark.parametrize("accelerated", [True, False])
+def test_the_signature_accelerator_is_reported(monkeypatch: pytest.MonkeyPatch,
+                                              accelerated: bool) -> None:
+    import policy.fingerprint as fingerprint
+
+    monkeypatch.setattr(fingerprint, "ACCELERATED", accelerated)
+    observer = PrometheusObserver(CollectorRegistry())
+    assert value(observer.registry, "dm_policy_signature_accelerated") == int(accelerated)
+
+
 def test_app_signals_and_revocations(observer: PrometheusObserver,
                                      traffic_engine: Engine) -> None:
     r = observer.registry
