@@ -7,6 +7,7 @@ memory:// and Redis are held to the same oracle.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,16 @@ class VirtualClock:
     def advance(self, seconds: float) -> float:
         self.now += seconds
         return self.now
+
+
+def dense_graph(rng: random.Random, people: list[str], share: float = 0.7) -> MemoryGraph:
+    """Each of ``people`` follows each other one with probability ``share``."""
+    graph = MemoryGraph()
+    for a in people:
+        for b in people:
+            if a != b and rng.random() < share:
+                graph.follow(a, b)
+    return graph
 
 
 @pytest.fixture

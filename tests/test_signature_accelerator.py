@@ -16,12 +16,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import policy.fingerprint as fingerprint
-from policy import Engine, MemoryGraph, SendRequest
+from policy import Engine, SendRequest
 from policy.backtest.simulate import evade, load_corpus
 from policy.fingerprint import SIGNATURE_BYTES, python_signature_of_normalized
 from policy.normalize import normalize
 from policy.rules import load_rules
-from tests.conftest import DEFAULT_RULES, VirtualClock
+from tests.conftest import DEFAULT_RULES, VirtualClock, dense_graph
 
 Signature = Callable[[str], bytes]
 
@@ -164,12 +164,8 @@ TEXTS = [
 def _decisions(signature: Signature, monkeypatch: pytest.MonkeyPatch) -> list[object]:
     monkeypatch.setattr(fingerprint, "signature_of_normalized", signature)
     rng = random.Random(11)
-    graph = MemoryGraph()
     people = [f"u{i}" for i in range(12)]
-    for a in people:
-        for b in people:
-            if a != b and rng.random() < 0.7:
-                graph.follow(a, b)
+    graph = dense_graph(rng, people)
     engine = Engine(load_rules(DEFAULT_RULES), graph=graph, clock=VirtualClock(),
                     text_cache_size=0)
     out = []

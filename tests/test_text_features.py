@@ -7,11 +7,11 @@ import random
 import pytest
 
 import policy.fingerprint as fingerprint
-from policy import Engine, MemoryGraph, SendRequest
+from policy import Engine, SendRequest
 from policy.fingerprint import TextFeatures, signature
 from policy.normalize import normalize
 from policy.rules import load_rules
-from tests.conftest import DEFAULT_RULES, VirtualClock
+from tests.conftest import DEFAULT_RULES, VirtualClock, dense_graph
 
 TEXTS = [
     "Congratulations! You won a 1000 prize, call 0800 123 456 now to claim it",
@@ -97,12 +97,8 @@ def test_lone_surrogates_are_hashed_not_raised() -> None:
 def test_the_engine_decides_the_same_with_and_without_it() -> None:
     rules = load_rules(DEFAULT_RULES)
     rng = random.Random(7)
-    graph = MemoryGraph()
     people = [f"u{i}" for i in range(12)]
-    for a in people:
-        for b in people:
-            if a != b and rng.random() < 0.7:
-                graph.follow(a, b)
+    graph = dense_graph(rng, people)
     cached = Engine(rules, graph=graph, clock=VirtualClock())
     fresh = Engine(rules, graph=graph, clock=VirtualClock(), text_cache_size=0)
     seen = set()
