@@ -94,3 +94,25 @@ def test_servers_are_stopped_when_the_benchmark_is_terminated() -> None:
     while _listening(port) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not _listening(port), "the redis-server outlived the terminated benchmark"
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_script_sections_profile_completes_with_every_section(tmp_path: Path) -> None:
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed")
+    from policy.storage.redis import _load_script
+    from tests.benchmarks.script_sections import SECTIONS, cut_scripts
+
+    # Every section header is still in the script (a renamed one would silently drop a row).
+    labels = [label for label, _ in cut_scripts(_load_script("transition.lua").decode())]
+    assert labels == ["empty script", *(f"up to '-- {s}'" for s in SECTIONS), "whole script"]
+    out = tmp_path / "sections.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.benchmarks.script_sections", "--quick", "--json", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=240,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(out.read_text())
+    assert list(result["redis_usec_per_call"]) == labels
+    assert result["decisions_per_round"] > 0
