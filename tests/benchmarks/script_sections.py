@@ -6,9 +6,9 @@ Starts its own redis-server on a free loopback port, gives senders 50 messages o
 history (a live trace of 32 texts, 24 quota buckets), then runs the same decisions
 through copies of ``policy/storage/transition.lua`` that return at each of its
 section headers (``-- State``, ``-- The checks``, ``-- core.transition``, ``--
-Commit``, ``-- Result``) and through the whole script. Each row is the Redis CPU per
-call from ``INFO commandstats`` (best of ``--rounds``), so the difference between two
-rows is what that section costs. The cuts before ``-- Commit`` write nothing, so
+Commit``, ``-- Result``) and through the whole script, taking turns in each round.
+Each row is the Redis CPU per call from ``INFO commandstats`` (best of ``--rounds``),
+so the difference between two rows is what that section costs. The cuts before ``-- Commit`` write nothing, so
 every round sees the same state.
 """
 
@@ -62,19 +62,19 @@ def measure(senders: int, history: int, rounds: int) -> dict[str, Any]:
                  for p in prepared if p.inp is not None]
         head = _encode_rules(prepared[0].inp.rules).decode()
         client = server.client()
-        rows: dict[str, float] = {}
-        for label, body in cut_scripts(_load_script("transition.lua").decode()):
-            source = body if body == "return 0" else head + body
-            sha = client.script_load(source)
-            best = None
-            for _ in range(rounds):
+        shas = {label: client.script_load(body if body == "return 0" else head + body)
+                for label, body in cut_scripts(_load_script("transition.lua").decode())}
+        best: dict[str, float] = {}
+        # The variants take turns within each round, so that drift hits them alike.
+        for _ in range(rounds):
+            for label, sha in shas.items():
                 client.config_resetstat()
                 for keys, args in calls:
                     client.evalsha(sha, len(keys), *keys, *args)
                 stats = client.info("commandstats")["cmdstat_evalsha"]
                 per_call = stats["usec"] / stats["calls"]
-                best = per_call if best is None else min(best, per_call)
-            rows[label] = round(best or 0.0, 1)
+                best[label] = min(best.get(label, per_call), per_call)
+        rows = {label: round(usec, 1) for label, usec in best.items()}
         engine.close()
         return {"senders": senders, "history_per_sender": history, "rounds": rounds,
                 "decisions_per_round": len(calls), "redis_usec_per_call": rows}
