@@ -115,13 +115,14 @@ def transition(
     refused = inp.refused_before
     revoked_app = False
     standings: list[tuple[str, Standing]] = []
-    cooldowns = [r for r in inp.rules if r.kind == "cooldown"]
     # duplicates rule -> (best match, recipients it adds, the live trace it was found in)
     matches: dict[str, tuple[Cluster | None, tuple[str, ...], list[Cluster]]] = {}
 
-    # Expired state goes first, so that what is kept stays bounded.
-    after.revoked = {app: until for app, until in after.revoked.items() if until > now}
-    after.cooldown = {rule: until for rule, until in after.cooldown.items() if until > now}
+    # Expired state goes first, so that what is kept stays bounded (both are usually empty).
+    if after.revoked:
+        after.revoked = {app: until for app, until in after.revoked.items() if until > now}
+    if after.cooldown:
+        after.cooldown = {rule: until for rule, until in after.cooldown.items() if until > now}
 
     for rule in inp.rules:
         hit: Fired | None = None
@@ -151,8 +152,8 @@ def transition(
                 matches[rule.name] = (match, added, live)
                 if duplicates_check.fires(match, added, d):
                     retry = None
-                    for cool in cooldowns:
-                        if rule.name not in cool.params.triggered_by:
+                    for cool in inp.rules:
+                        if cool.kind != "cooldown" or rule.name not in cool.params.triggered_by:
                             continue
                         # A shadow rule never changes what the sender experiences.
                         if cool.mode is Mode.SHADOW or rule.mode is Mode.ENFORCE:
@@ -187,8 +188,10 @@ def transition(
             after.traces[rule.name] = tuple(
                 duplicates_check.live_clusters(after.traces.get(rule.name, ()), now, rule.params)
             )
-    after.traces = {name: t for name, t in after.traces.items() if t}
-    after.quota = {name: b for name, b in after.quota.items() if b}
+    if not all(after.traces.values()):
+        after.traces = {name: t for name, t in after.traces.items() if t}
+    if not all(after.quota.values()):
+        after.quota = {name: b for name, b in after.quota.items() if b}
     after.expires_at = _expires_at(after, inp.rules, now)
     result = TransitionResult(now, tuple(fired), tuple(standings), allowed, revoked_app)
     return result, after
@@ -239,19 +242,19 @@ def _record_traces(
 def _expires_at(state: SenderState, rules: tuple[Rule, ...], now: float) -> float:
     """When nothing of this state matters any more (the store may then drop it)."""
     ends = [now]
-    by_name = {r.name: r for r in rules}
-    # A reload may keep a name for another kind of check: only a rule of the
-    # same kind can say how long its old state matters.
-    for name, buckets in state.quota.items():
-        rule = by_name.get(name)
-        if rule is not None and rule.kind == "quota" and buckets:
-            ends.append(quota_check.drops_out_at(max(buckets), rule.params))
     ends.extend(state.cooldown.values())
     ends.extend(state.revoked.values())
-    for name, clusters in state.traces.items():
-        rule = by_name.get(name)
-        if rule is not None and rule.kind == "duplicates" and clusters:
-            ends.append(max(map(_LAST, clusters)) + rule.params.window)
+    # A reload may keep a name for another kind of check: only a rule of the
+    # same kind can say how long its old state matters (names are unique in a rule set).
+    for rule in rules:
+        if rule.kind == "quota":
+            buckets = state.quota.get(rule.name)
+            if buckets:
+                ends.append(quota_check.drops_out_at(max(buckets), rule.params))
+        elif rule.kind == "duplicates":
+            clusters = state.traces.get(rule.name)
+            if clusters:
+                ends.append(max(map(_LAST, clusters)) + rule.params.window)
     return max(ends)
 
 
