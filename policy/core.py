@@ -15,8 +15,10 @@ A decision is made in three steps:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import Any
 
 from policy.checks import apps as apps_check
 from policy.checks import cooldown as cooldown_check
@@ -79,14 +81,27 @@ class TransitionResult:
     revoked_app: bool = False  # a self-message revoked the sending app for this sender
 
 
+Evaluate = Callable[[SendRequest, Facts, Any], Finding | None]
+
+
+def stateless_checks(rules: tuple[Rule, ...]) -> tuple[tuple[Rule, Evaluate], ...]:
+    """The active stateless rules, each with its check's ``evaluate`` (once per rule set)."""
+    return tuple((r, r.module.evaluate) for r in rules if not r.stateful and r.mode is not Mode.OFF)
+
+
 def evaluate_stateless(
     rules: tuple[Rule, ...], request: SendRequest, facts: Facts
 ) -> list[tuple[Rule, Finding]]:
+    return evaluate_checks(stateless_checks(rules), request, facts)
+
+
+def evaluate_checks(
+    checks: tuple[tuple[Rule, Evaluate], ...], request: SendRequest, facts: Facts
+) -> list[tuple[Rule, Finding]]:
+    """``evaluate_stateless`` on the result of ``stateless_checks``."""
     found: list[tuple[Rule, Finding]] = []
-    for rule in rules:
-        if rule.stateful or rule.mode is Mode.OFF:
-            continue
-        finding = rule.module.evaluate(request, facts, rule.params)
+    for rule, evaluate in checks:
+        finding = evaluate(request, facts, rule.params)
         if finding is not None:
             found.append((rule, finding))
     return found
