@@ -313,22 +313,23 @@ def assemble(
             )
     reasons: list[Reason] = []
     shadow: list[Reason] = []
-    for rule in ruleset.rules:
-        reason = by_rule.get(rule.name)
-        if reason is None:
-            continue
-        (reasons if rule.mode is Mode.ENFORCE else shadow).append(reason)
+    if by_rule:  # most sends: nothing to put in order
+        for rule in ruleset.rules:
+            reason = by_rule.get(rule.name)
+            if reason is None:
+                continue
+            (reasons if rule.mode is Mode.ENFORCE else shadow).append(reason)
     verdict = reasons[0].verdict if reasons else Verdict.ALLOW
     retry_after = None
     if verdict in (Verdict.THROTTLE, Verdict.COOLDOWN):
         waits = [r.retry_after for r in reasons if r.retry_after is not None]
         retry_after = max(waits) if waits else None
     quota = None
-    if result is not None:
+    if result is not None and result.standings:
         standings = dict(result.standings)
-        for rule in ruleset.rules:
-            if rule.kind == "quota" and rule.mode is Mode.ENFORCE and rule.name in standings:
-                s = standings[rule.name]
+        for name in ruleset.enforced_quotas:
+            s = standings.get(name)
+            if s is not None:
                 quota = Quota(limit=s.limit, remaining=s.remaining, reset=s.reset)
                 break
     return Decision(
