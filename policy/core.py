@@ -124,7 +124,7 @@ def transition(
 ) -> tuple[TransitionResult, SenderState]:
     """The stateful checks on a snapshot. Pure: ``state`` is not modified."""
     before = state if state is not None else SenderState()
-    after = before.copy()
+    after = _successor(before)
     feats = inp.features
     fired: list[Fired] = []
     refused = inp.refused_before
@@ -196,11 +196,15 @@ def transition(
     allowed = not refused
     if allowed:
         standings = _consume(after, inp, now, standings)
-        _record_traces(after, inp, now, matches)
+        if matches:
+            _record_traces(after, inp, now, matches)
     for rule in inp.rules:
         if rule.kind == "duplicates" and not (allowed and rule.name in matches):
-            # Not recorded this time: still drop what has expired.
+            # Not recorded this time: still drop what has expired (the trace is unchanged
+            # since it was matched against, so what was live then is live now).
+            found = matches.get(rule.name)
             after.traces[rule.name] = tuple(
+                found[2] if found is not None else
                 duplicates_check.live_clusters(after.traces.get(rule.name, ()), now, rule.params)
             )
     if not all(after.traces.values()):
@@ -210,6 +214,23 @@ def transition(
     after.expires_at = _expires_at(after, inp.rules, now)
     result = TransitionResult(now, tuple(fired), tuple(standings), allowed, revoked_app)
     return result, after
+
+
+def _successor(state: SenderState) -> SenderState:
+    """A copy of ``state`` for ``transition`` to change.
+
+    Its dicts are new; what they hold is shared with ``state``: traces are tuples, and
+    quota buckets are never changed in place (each quota rule gets new live buckets
+    before ``_consume`` counts the send in them).
+    """
+    return SenderState(
+        quota=dict(state.quota),
+        cooldown=dict(state.cooldown),
+        traces=dict(state.traces),
+        revoked=dict(state.revoked),
+        next_seq=state.next_seq,
+        expires_at=state.expires_at,
+    )
 
 
 def _consume(
