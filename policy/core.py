@@ -129,7 +129,7 @@ def transition(
     fired: list[Fired] = []
     refused = inp.refused_before
     revoked_app = False
-    standings: list[tuple[str, Standing]] = []
+    used_before: list[tuple[Rule, int]] = []  # quota rule -> live count before this send
     # duplicates rule -> (best match, recipients it adds, the live trace it was found in)
     matches: dict[str, tuple[Cluster | None, tuple[str, ...], list[Cluster]]] = {}
 
@@ -184,10 +184,7 @@ def transition(
             if used + feats.cost > q.limit:
                 at = quota_check.capacity_at(live_b, feats.cost, q)
                 hit = Fired(rule.name, "quota_exceeded", None if at is None else at - now)
-            standings.append(
-                (rule.name, Standing(q.limit, max(0, q.limit - used),
-                                     quota_check.reset_at(live_b, now, q)))
-            )
+            used_before.append((rule, used))
         if hit is not None:
             fired.append(hit)
             if rule.mode is Mode.ENFORCE:
@@ -195,9 +192,12 @@ def transition(
 
     allowed = not refused
     if allowed:
-        standings = _consume(after, inp, now, standings)
+        standings = _consume(after, inp.features.cost, now, used_before)
         if matches:
             _record_traces(after, inp, now, matches)
+    else:
+        standings = [(rule.name, _standing(rule.params, used, after.quota[rule.name], now))
+                     for rule, used in used_before]
     for rule in inp.rules:
         if rule.kind == "duplicates" and not (allowed and rule.name in matches):
             # Not recorded this time: still drop what has expired (the trace is unchanged
@@ -233,23 +233,24 @@ def _successor(state: SenderState) -> SenderState:
     )
 
 
+def _standing(q: quota_check.Params, used: int, live: dict[int, int], now: float) -> Standing:
+    """A quota rule's standing with ``used`` of its live buckets ``live`` counted."""
+    return Standing(q.limit, max(0, q.limit - used), quota_check.reset_at(live, now, q))
+
+
 def _consume(
-    after: SenderState, inp: TransitionInput, now: float, standings: list[tuple[str, Standing]]
+    after: SenderState, cost: int, now: float, used_before: list[tuple[Rule, int]]
 ) -> list[tuple[str, Standing]]:
+    """Count an allowed send in each quota rule's live buckets; their standings after it."""
     updated: list[tuple[str, Standing]] = []
-    by_name = dict(standings)
-    for rule in inp.rules:
-        if rule.kind != "quota":
-            continue
+    for rule, used in used_before:
         q: quota_check.Params = rule.params
-        buckets = after.quota.setdefault(rule.name, {})
+        buckets = after.quota[rule.name]  # the live buckets, new in this transition
         bucket = quota_check.bucket_of(now, q)
-        buckets[bucket] = buckets.get(bucket, 0) + inp.features.cost
-        old = by_name[rule.name]
-        updated.append(
-            (rule.name, Standing(old.limit, max(0, old.remaining - inp.features.cost),
-                                 quota_check.reset_at(buckets, now, q)))
-        )
+        buckets[bucket] = buckets.get(bucket, 0) + cost
+        remaining = max(0, max(0, q.limit - used) - cost)  # as the standing before, less cost
+        updated.append((rule.name, Standing(q.limit, remaining,
+                                            quota_check.reset_at(buckets, now, q))))
     return updated
 
 
