@@ -291,7 +291,9 @@ def _expires_at(state: SenderState, rules: tuple[Rule, ...], now: float) -> floa
         elif rule.kind == "duplicates":
             clusters = state.traces.get(rule.name)
             if clusters:
-                ends.append(max(map(_LAST, clusters)) + rule.params.window)
+                # This transition wrote the trace (live_clusters or record): most recent
+                # first, but for a recorded cluster in front (the clock may have stepped back).
+                ends.append(max(map(_LAST, clusters[:2])) + rule.params.window)
     return max(ends)
 
 
