@@ -15,8 +15,10 @@ A decision is made in three steps:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import Any
 
 from policy.checks import apps as apps_check
 from policy.checks import cooldown as cooldown_check
@@ -79,14 +81,27 @@ class TransitionResult:
     revoked_app: bool = False  # a self-message revoked the sending app for this sender
 
 
+Evaluate = Callable[[SendRequest, Facts, Any], Finding | None]
+
+
+def stateless_checks(rules: tuple[Rule, ...]) -> tuple[tuple[Rule, Evaluate], ...]:
+    """The active stateless rules, each with its check's ``evaluate`` (once per rule set)."""
+    return tuple((r, r.module.evaluate) for r in rules if not r.stateful and r.mode is not Mode.OFF)
+
+
 def evaluate_stateless(
     rules: tuple[Rule, ...], request: SendRequest, facts: Facts
 ) -> list[tuple[Rule, Finding]]:
+    return evaluate_checks(stateless_checks(rules), request, facts)
+
+
+def evaluate_checks(
+    checks: tuple[tuple[Rule, Evaluate], ...], request: SendRequest, facts: Facts
+) -> list[tuple[Rule, Finding]]:
+    """``evaluate_stateless`` on the result of ``stateless_checks``."""
     found: list[tuple[Rule, Finding]] = []
-    for rule in rules:
-        if rule.stateful or rule.mode is Mode.OFF:
-            continue
-        finding = rule.module.evaluate(request, facts, rule.params)
+    for rule, evaluate in checks:
+        finding = evaluate(request, facts, rule.params)
         if finding is not None:
             found.append((rule, finding))
     return found
@@ -109,19 +124,20 @@ def transition(
 ) -> tuple[TransitionResult, SenderState]:
     """The stateful checks on a snapshot. Pure: ``state`` is not modified."""
     before = state if state is not None else SenderState()
-    after = before.copy()
+    after = _successor(before)
     feats = inp.features
     fired: list[Fired] = []
     refused = inp.refused_before
     revoked_app = False
-    standings: list[tuple[str, Standing]] = []
-    cooldowns = [r for r in inp.rules if r.kind == "cooldown"]
+    used_before: list[tuple[Rule, int]] = []  # quota rule -> live count before this send
     # duplicates rule -> (best match, recipients it adds, the live trace it was found in)
     matches: dict[str, tuple[Cluster | None, tuple[str, ...], list[Cluster]]] = {}
 
-    # Expired state goes first, so that what is kept stays bounded.
-    after.revoked = {app: until for app, until in after.revoked.items() if until > now}
-    after.cooldown = {rule: until for rule, until in after.cooldown.items() if until > now}
+    # Expired state goes first, so that what is kept stays bounded (both are usually empty).
+    if after.revoked:
+        after.revoked = {app: until for app, until in after.revoked.items() if until > now}
+    if after.cooldown:
+        after.cooldown = {rule: until for rule, until in after.cooldown.items() if until > now}
 
     for rule in inp.rules:
         hit: Fired | None = None
@@ -151,8 +167,8 @@ def transition(
                 matches[rule.name] = (match, added, live)
                 if duplicates_check.fires(match, added, d):
                     retry = None
-                    for cool in cooldowns:
-                        if rule.name not in cool.params.triggered_by:
+                    for cool in inp.rules:
+                        if cool.kind != "cooldown" or rule.name not in cool.params.triggered_by:
                             continue
                         # A shadow rule never changes what the sender experiences.
                         if cool.mode is Mode.SHADOW or rule.mode is Mode.ENFORCE:
@@ -168,10 +184,7 @@ def transition(
             if used + feats.cost > q.limit:
                 at = quota_check.capacity_at(live_b, feats.cost, q)
                 hit = Fired(rule.name, "quota_exceeded", None if at is None else at - now)
-            standings.append(
-                (rule.name, Standing(q.limit, max(0, q.limit - used),
-                                     quota_check.reset_at(live_b, now, q)))
-            )
+            used_before.append((rule, used))
         if hit is not None:
             fired.append(hit)
             if rule.mode is Mode.ENFORCE:
@@ -179,38 +192,65 @@ def transition(
 
     allowed = not refused
     if allowed:
-        standings = _consume(after, inp, now, standings)
-        _record_traces(after, inp, now, matches)
+        standings = _consume(after, inp.features.cost, now, used_before)
+        if matches:
+            _record_traces(after, inp, now, matches)
+    else:
+        standings = [(rule.name, _standing(rule.params, used, after.quota[rule.name], now))
+                     for rule, used in used_before]
     for rule in inp.rules:
         if rule.kind == "duplicates" and not (allowed and rule.name in matches):
-            # Not recorded this time: still drop what has expired.
+            # Not recorded this time: still drop what has expired (the trace is unchanged
+            # since it was matched against, so what was live then is live now).
+            found = matches.get(rule.name)
             after.traces[rule.name] = tuple(
+                found[2] if found is not None else
                 duplicates_check.live_clusters(after.traces.get(rule.name, ()), now, rule.params)
             )
-    after.traces = {name: t for name, t in after.traces.items() if t}
-    after.quota = {name: b for name, b in after.quota.items() if b}
+    if not all(after.traces.values()):
+        after.traces = {name: t for name, t in after.traces.items() if t}
+    if not all(after.quota.values()):
+        after.quota = {name: b for name, b in after.quota.items() if b}
     after.expires_at = _expires_at(after, inp.rules, now)
     result = TransitionResult(now, tuple(fired), tuple(standings), allowed, revoked_app)
     return result, after
 
 
+def _successor(state: SenderState) -> SenderState:
+    """A copy of ``state`` for ``transition`` to change.
+
+    Its dicts are new; what they hold is shared with ``state``: traces are tuples, and
+    quota buckets are never changed in place (each quota rule gets new live buckets
+    before ``_consume`` counts the send in them).
+    """
+    return SenderState(
+        quota=dict(state.quota),
+        cooldown=dict(state.cooldown),
+        traces=dict(state.traces),
+        revoked=dict(state.revoked),
+        next_seq=state.next_seq,
+        expires_at=state.expires_at,
+    )
+
+
+def _standing(q: quota_check.Params, used: int, live: dict[int, int], now: float) -> Standing:
+    """A quota rule's standing with ``used`` of its live buckets ``live`` counted."""
+    return Standing(q.limit, max(0, q.limit - used), quota_check.reset_at(live, now, q))
+
+
 def _consume(
-    after: SenderState, inp: TransitionInput, now: float, standings: list[tuple[str, Standing]]
+    after: SenderState, cost: int, now: float, used_before: list[tuple[Rule, int]]
 ) -> list[tuple[str, Standing]]:
+    """Count an allowed send in each quota rule's live buckets; their standings after it."""
     updated: list[tuple[str, Standing]] = []
-    by_name = dict(standings)
-    for rule in inp.rules:
-        if rule.kind != "quota":
-            continue
+    for rule, used in used_before:
         q: quota_check.Params = rule.params
-        buckets = after.quota.setdefault(rule.name, {})
+        buckets = after.quota[rule.name]  # the live buckets, new in this transition
         bucket = quota_check.bucket_of(now, q)
-        buckets[bucket] = buckets.get(bucket, 0) + inp.features.cost
-        old = by_name[rule.name]
-        updated.append(
-            (rule.name, Standing(old.limit, max(0, old.remaining - inp.features.cost),
-                                 quota_check.reset_at(buckets, now, q)))
-        )
+        buckets[bucket] = buckets.get(bucket, 0) + cost
+        remaining = max(0, max(0, q.limit - used) - cost)  # as the standing before, less cost
+        updated.append((rule.name, Standing(q.limit, remaining,
+                                            quota_check.reset_at(buckets, now, q))))
     return updated
 
 
@@ -239,19 +279,21 @@ def _record_traces(
 def _expires_at(state: SenderState, rules: tuple[Rule, ...], now: float) -> float:
     """When nothing of this state matters any more (the store may then drop it)."""
     ends = [now]
-    by_name = {r.name: r for r in rules}
-    # A reload may keep a name for another kind of check: only a rule of the
-    # same kind can say how long its old state matters.
-    for name, buckets in state.quota.items():
-        rule = by_name.get(name)
-        if rule is not None and rule.kind == "quota" and buckets:
-            ends.append(quota_check.drops_out_at(max(buckets), rule.params))
     ends.extend(state.cooldown.values())
     ends.extend(state.revoked.values())
-    for name, clusters in state.traces.items():
-        rule = by_name.get(name)
-        if rule is not None and rule.kind == "duplicates" and clusters:
-            ends.append(max(map(_LAST, clusters)) + rule.params.window)
+    # A reload may keep a name for another kind of check: only a rule of the
+    # same kind can say how long its old state matters (names are unique in a rule set).
+    for rule in rules:
+        if rule.kind == "quota":
+            buckets = state.quota.get(rule.name)
+            if buckets:
+                ends.append(quota_check.drops_out_at(max(buckets), rule.params))
+        elif rule.kind == "duplicates":
+            clusters = state.traces.get(rule.name)
+            if clusters:
+                # This transition wrote the trace (live_clusters or record): most recent
+                # first, but for a recorded cluster in front (the clock may have stepped back).
+                ends.append(max(map(_LAST, clusters[:2])) + rule.params.window)
     return max(ends)
 
 
@@ -295,22 +337,23 @@ def assemble(
             )
     reasons: list[Reason] = []
     shadow: list[Reason] = []
-    for rule in ruleset.rules:
-        reason = by_rule.get(rule.name)
-        if reason is None:
-            continue
-        (reasons if rule.mode is Mode.ENFORCE else shadow).append(reason)
+    if by_rule:  # most sends: nothing to put in order
+        for rule in ruleset.rules:
+            reason = by_rule.get(rule.name)
+            if reason is None:
+                continue
+            (reasons if rule.mode is Mode.ENFORCE else shadow).append(reason)
     verdict = reasons[0].verdict if reasons else Verdict.ALLOW
     retry_after = None
     if verdict in (Verdict.THROTTLE, Verdict.COOLDOWN):
         waits = [r.retry_after for r in reasons if r.retry_after is not None]
         retry_after = max(waits) if waits else None
     quota = None
-    if result is not None:
+    if result is not None and result.standings:
         standings = dict(result.standings)
-        for rule in ruleset.rules:
-            if rule.kind == "quota" and rule.mode is Mode.ENFORCE and rule.name in standings:
-                s = standings[rule.name]
+        for name in ruleset.enforced_quotas:
+            s = standings.get(name)
+            if s is not None:
                 quota = Quota(limit=s.limit, remaining=s.remaining, reset=s.reset)
                 break
     return Decision(

@@ -41,6 +41,7 @@ class _Plan:
     ruleset: RuleSet
     kinds: frozenset[str]  # check kinds of the active rules
     stateless: tuple[Rule, ...]  # active rules the core evaluates without state
+    stateless_checks: tuple[tuple[Rule, core.Evaluate], ...]  # the same, with their evaluate
     stateful: tuple[Rule, ...]  # active rules the storage's transition evaluates
     max_group_people: int  # 0 without a group rule
     traced_from: int  # fewest letters and digits any duplicates rule traces
@@ -54,6 +55,7 @@ class _Plan:
             ruleset,
             frozenset(r.kind for r in active),
             tuple(r for r in active if not r.stateful),
+            core.stateless_checks(active),
             tuple(r for r in active if r.stateful),
             max(sizes) if sizes else 0,
             min(traced) if traced else 0,
@@ -108,6 +110,10 @@ class Engine:
         self._rules = rules
         self._plan = _Plan.of(rules)
         self._graph: SocialGraph = graph if graph is not None else MemoryGraph()
+        # Optional in the protocol: looked up once (a graph without it knows no conversations).
+        self._has_written: Callable[[str, str], bool] | None = getattr(
+            self._graph, "has_written", None
+        )
         self._clock = clock
         self._storage: Storage = (
             open_storage(storage, clock=clock, **(storage_options or {}))
@@ -280,13 +286,14 @@ class Engine:
             raise InvalidRequest(f"expected a SendRequest, got {type(request).__name__}")
         plan = self._plan_for(self._rules)
         facts = self._facts(request, plan)
-        stateless = core.evaluate_stateless(plan.stateless, request, facts)
+        stateless = core.evaluate_checks(plan.stateless_checks, request, facts)
         inp = None
         if plan.stateful:
             inp = core.TransitionInput(
                 rules=plan.stateful,
                 features=self._features(request, facts, plan),
-                refused_before=any(rule.mode is Mode.ENFORCE for rule, _ in stateless),
+                refused_before=bool(stateless)
+                and any(rule.mode is Mode.ENFORCE for rule, _ in stateless),
             )
         return _Prepared(plan.ruleset, self._keys.user(request.sender), stateless, inp, started)
 
@@ -299,7 +306,7 @@ class Engine:
         wrote: frozenset[str] = frozenset()
         if "duplicates" in kinds:
             followed = frozenset(r for r in recipients if graph.follows(sender, r))
-            has_written = getattr(graph, "has_written", None)
+            has_written = self._has_written
             if has_written is not None:
                 wrote = frozenset(r for r in recipients if has_written(r, sender))
         blocked: frozenset[tuple[str, str]] = frozenset()

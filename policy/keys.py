@@ -3,11 +3,17 @@
 Hashing makes hostile ids (``{``, ``}``, ``:``, ``*``, spaces, non-ASCII) harmless
 in Redis keys and keeps raw ids out of the trace. An optional secret (the same
 on every process sharing a store) makes the hashes unguessable.
+
+Each hasher remembers the keys of the last ids it hashed (at most ``CACHE_SIZE`` of
+each kind; the memory is cleared when full), since the same senders and recipients
+come back decision after decision, and a BLAKE2b costs more than a dict look-up.
 """
 
 from __future__ import annotations
 
 import hashlib
+
+CACHE_SIZE = 4096  # ids of each kind remembered per hasher
 
 
 class KeyHasher:
@@ -15,18 +21,31 @@ class KeyHasher:
         if secret is not None and not isinstance(secret, bytes):
             raise TypeError("key secret must be bytes")
         self._secret = secret or b""
+        self._users: dict[str, str] = {}
+        self._apps: dict[str, str] = {}
+        self._units: dict[str, str] = {}
 
     def _hash(self, kind: bytes, value: str, size: int) -> str:
         h = hashlib.blake2b(kind + b"\x00" + value.encode("utf-8", "surrogatepass"),
                             digest_size=size, key=self._secret)
         return h.hexdigest()
 
+    def _remember(self, cache: dict[str, str], kind: bytes, value: str, size: int) -> str:
+        key = self._hash(kind, value, size)
+        if len(cache) >= CACHE_SIZE:
+            cache.clear()  # bounded, and simpler than an LRU: the active ids come back at once
+        cache[value] = key
+        return key
+
     def user(self, user: str) -> str:
-        return self._hash(b"user", user, 12)
+        key = self._users.get(user)
+        return key if key is not None else self._remember(self._users, b"user", user, 12)
 
     def app(self, app: str) -> str:
-        return self._hash(b"app", app, 8)
+        key = self._apps.get(app)
+        return key if key is not None else self._remember(self._apps, b"app", app, 8)
 
     def unit(self, unit: str) -> str:
         """A recipient as the duplicates rule counts it (user or conversation)."""
-        return self._hash(b"unit", unit, 8)
+        key = self._units.get(unit)
+        return key if key is not None else self._remember(self._units, b"unit", unit, 8)

@@ -20,7 +20,7 @@ import enum
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -63,16 +63,30 @@ class RuleSet:
     version: str
     source: str | None = None
     on_error: str = "fail_open"
+    # Worked out once from ``rules`` (every decision asks them):
+    _by_name: dict[str, Rule] = field(init=False, repr=False, compare=False)
+    _enforced_quotas: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_name: dict[str, Rule] = {}
+        for rule in self.rules:
+            by_name.setdefault(rule.name, rule)  # the first of a name, as a search would find
+        object.__setattr__(self, "_by_name", by_name)
+        object.__setattr__(self, "_enforced_quotas", tuple(
+            r.name for r in self.rules if r.kind == "quota" and r.mode is Mode.ENFORCE
+        ))
 
     @property
     def active(self) -> tuple[Rule, ...]:
         return tuple(r for r in self.rules if r.mode is not Mode.OFF)
 
+    @property
+    def enforced_quotas(self) -> tuple[str, ...]:
+        """Names of the enforced quota rules, in rule order."""
+        return self._enforced_quotas
+
     def get(self, name: str) -> Rule:
-        for rule in self.rules:
-            if rule.name == name:
-                return rule
-        raise KeyError(name)
+        return self._by_name[name]  # KeyError(name) if there is none
 
 
 def load_rules(path: str | Path) -> RuleSet:

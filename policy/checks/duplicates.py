@@ -26,7 +26,8 @@ from policy.state import Cluster
 KIND = "duplicates"
 STATEFUL = True
 
-_RECENCY = attrgetter("last", "seq")  # the sort key of a trace, most recent first
+_LAST = attrgetter("last")
+_SEQ = attrgetter("seq")
 _SIGNATURE = attrgetter("signature")
 
 
@@ -54,7 +55,10 @@ def live_clusters(clusters: tuple[Cluster, ...], now: float, params: Params) -> 
     cutoff = now - params.window
     # Sorting first (stable, so equal keys keep their order either way) puts the expired
     # clusters at the end, where they are cut off without a Python-level pass over the rest.
-    live = sorted(clusters, key=_RECENCY, reverse=True)
+    # By (last, seq) descending, as two stable sorts: seq, then last (cheaper than a tuple
+    # key per cluster, and the same order, ties included).
+    live = sorted(clusters, key=_SEQ, reverse=True)
+    live.sort(key=_LAST, reverse=True)
     while live and not live[-1].last > cutoff:
         live.pop()
     return live

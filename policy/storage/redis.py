@@ -56,6 +56,7 @@ from policy.rules import Mode, Rule
 from policy.storage.redis_keys import KeySpace, unit_bytes
 
 _SPEC_CACHE_SIZE = 16  # rule sets kept encoded (one per reload, a few at most)
+_STATE_KEYS_CACHE_SIZE = 4096  # senders whose state key names are kept (cleared when full)
 MAX_SIGNAL_USERS = 10_000  # per app, as memory:// keeps
 
 
@@ -294,6 +295,8 @@ class RedisStorage:
         self._index_app = _Script(_INDEX_APP)
         self._forget = _Script(_FORGET)
         self._specs: dict[tuple[int, ...], tuple[tuple[Rule, ...], _Script]] = {}
+        self._last_spec: tuple[tuple[Rule, ...], _Script] | None = None  # the usual answer
+        self._state_keys: dict[str, tuple[str, ...]] = {}  # sender -> keys.sender(...).state
         self._lock = threading.Lock()
         self._client: Any = client  # given: a ready client (fakeredis in unit tests)
         self._aclient_factory = aclient_factory
@@ -524,15 +527,29 @@ class RedisStorage:
 
     def _spec(self, rules: tuple[Rule, ...]) -> _Script:
         """The transition script of this rule set: its rules prepended to transition.lua."""
+        last = self._last_spec
+        if last is not None and last[0] is rules:  # an engine passes the same tuple each time
+            return last[1]
         ident = tuple(map(id, rules))
         cached = self._specs.get(ident)
         if cached is not None and all(a is b for a, b in zip(cached[0], rules, strict=True)):
+            self._last_spec = cached
             return cached[1]
         script = _Script(_encode_rules(rules) + self._transition_body)
         if len(self._specs) >= _SPEC_CACHE_SIZE:
             self._specs.clear()
-        self._specs[ident] = (rules, script)  # holds the rules: their ids stay unique
+        self._specs[ident] = self._last_spec = (rules, script)  # holds the rules: ids stay unique
         return script
+
+    def _keys_of(self, sender: str) -> tuple[str, ...]:
+        """``keys.sender(sender).state``, remembered for the last few thousand senders."""
+        keys = self._state_keys.get(sender)
+        if keys is None:
+            keys = self.keys.sender(sender).state
+            if len(self._state_keys) >= _STATE_KEYS_CACHE_SIZE:
+                self._state_keys.clear()
+            self._state_keys[sender] = keys
+        return keys
 
     def _args(self, inp: TransitionInput, now: float | None) -> list[bytes]:
         f = inp.features
@@ -581,14 +598,14 @@ class RedisStorage:
         return TransitionResult(now, tuple(fired), tuple(standings), allowed, revoked)
 
     def transition(self, sender: str, inp: TransitionInput, now: float | None) -> TransitionResult:
-        raw = self._run(self._spec(inp.rules), self.keys.sender(sender).state,
+        raw = self._run(self._spec(inp.rules), self._keys_of(sender),
                         self._args(inp, now))
         return self._result(inp, raw)
 
     async def atransition(
         self, sender: str, inp: TransitionInput, now: float | None
     ) -> TransitionResult:
-        raw = await self._arun(self._spec(inp.rules), self.keys.sender(sender).state,
+        raw = await self._arun(self._spec(inp.rules), self._keys_of(sender),
                                self._args(inp, now))
         return self._result(inp, raw)
 
