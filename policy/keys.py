@@ -14,6 +14,9 @@ from __future__ import annotations
 import hashlib
 
 CACHE_SIZE = 4096  # ids of each kind remembered per hasher
+# Longer values are not remembered, so the memory stays about 4096 x 300 bytes per kind
+# (an id is at most 256 characters; a group's unit may join 1,000 of them).
+MAX_REMEMBERED_CHARS = 300
 
 
 class KeyHasher:
@@ -32,6 +35,8 @@ class KeyHasher:
 
     def _remember(self, cache: dict[str, str], kind: bytes, value: str, size: int) -> str:
         key = self._hash(kind, value, size)
+        if len(value) > MAX_REMEMBERED_CHARS:
+            return key  # a new group's unit names every member: hashed, never kept
         if len(cache) >= CACHE_SIZE:
             cache.clear()  # bounded, and simpler than an LRU: the active ids come back at once
         cache[value] = key
