@@ -546,6 +546,8 @@ class RedisStorage:
         keys = self._state_keys.get(sender)
         if keys is None:
             keys = self.keys.sender(sender).state
+            if len(sender) > 300:  # the engine's ids are short hashes; others are not kept
+                return keys
             if len(self._state_keys) >= _STATE_KEYS_CACHE_SIZE:
                 self._state_keys.clear()
             self._state_keys[sender] = keys
