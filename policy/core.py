@@ -3,7 +3,8 @@
 A decision is made in three steps:
 
 1. ``evaluate_stateless``: the checks that need only the request and the
-   graph's answers (text length, followers, group).
+   graph's answers (text length, followers, group), as ``stateless_checks``
+   works them out once per rule set.
 2. ``transition``: the checks that need the sender's remembered state
    (apps, cooldown, duplicates, quota), on a snapshot of that state and a
    time ``now``. It returns what fired and the sender's *new* state; a
@@ -90,15 +91,9 @@ def stateless_checks(rules: tuple[Rule, ...]) -> tuple[tuple[Rule, Evaluate], ..
 
 
 def evaluate_stateless(
-    rules: tuple[Rule, ...], request: SendRequest, facts: Facts
-) -> list[tuple[Rule, Finding]]:
-    return evaluate_checks(stateless_checks(rules), request, facts)
-
-
-def evaluate_checks(
     checks: tuple[tuple[Rule, Evaluate], ...], request: SendRequest, facts: Facts
 ) -> list[tuple[Rule, Finding]]:
-    """``evaluate_stateless`` on the result of ``stateless_checks``."""
+    """What the stateless checks (from ``stateless_checks``) find in ``request``."""
     found: list[tuple[Rule, Finding]] = []
     for rule, evaluate in checks:
         finding = evaluate(request, facts, rule.params)

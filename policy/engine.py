@@ -40,8 +40,8 @@ class _Plan:
 
     ruleset: RuleSet
     kinds: frozenset[str]  # check kinds of the active rules
-    stateless: tuple[Rule, ...]  # active rules the core evaluates without state
-    stateless_checks: tuple[tuple[Rule, core.Evaluate], ...]  # the same, with their evaluate
+    # active rules the core evaluates without state, each with its check's evaluate
+    stateless_checks: tuple[tuple[Rule, core.Evaluate], ...]
     stateful: tuple[Rule, ...]  # active rules the storage's transition evaluates
     max_group_people: int  # 0 without a group rule
     traced_from: int  # fewest letters and digits any duplicates rule traces
@@ -54,7 +54,6 @@ class _Plan:
         return cls(
             ruleset,
             frozenset(r.kind for r in active),
-            tuple(r for r in active if not r.stateful),
             core.stateless_checks(active),
             tuple(r for r in active if r.stateful),
             max(sizes) if sizes else 0,
@@ -286,14 +285,13 @@ class Engine:
             raise InvalidRequest(f"expected a SendRequest, got {type(request).__name__}")
         plan = self._plan_for(self._rules)
         facts = self._facts(request, plan)
-        stateless = core.evaluate_checks(plan.stateless_checks, request, facts)
+        stateless = core.evaluate_stateless(plan.stateless_checks, request, facts)
         inp = None
         if plan.stateful:
             inp = core.TransitionInput(
                 rules=plan.stateful,
                 features=self._features(request, facts, plan),
-                refused_before=bool(stateless)
-                and any(rule.mode is Mode.ENFORCE for rule, _ in stateless),
+                refused_before=any(rule.mode is Mode.ENFORCE for rule, _ in stateless),
             )
         return _Prepared(plan.ruleset, self._keys.user(request.sender), stateless, inp, started)
 
