@@ -12,11 +12,24 @@ come back decision after decision, and a BLAKE2b costs more than a dict look-up.
 from __future__ import annotations
 
 import hashlib
+from typing import TypeVar
 
 CACHE_SIZE = 4096  # ids of each kind remembered per hasher
 # Longer values are not remembered, so the memory stays about 4096 x 300 bytes per kind
 # (an id is at most 256 characters; a group's unit may join 1,000 of them).
 MAX_REMEMBERED_CHARS = 300
+
+V = TypeVar("V")
+
+
+def remember(memory: dict[str, V], name: str, value: V, size: int = CACHE_SIZE) -> V:
+    """Keep ``memory[name] = value`` within bounds (cleared when full, long names never
+    kept: simpler than an LRU, and the active ids come back at once); returns ``value``."""
+    if len(name) <= MAX_REMEMBERED_CHARS:
+        if len(memory) >= size:
+            memory.clear()
+        memory[name] = value
+    return value
 
 
 class KeyHasher:
@@ -34,13 +47,7 @@ class KeyHasher:
         return h.hexdigest()
 
     def _remember(self, cache: dict[str, str], kind: bytes, value: str, size: int) -> str:
-        key = self._hash(kind, value, size)
-        if len(value) > MAX_REMEMBERED_CHARS:
-            return key  # a new group's unit names every member: hashed, never kept
-        if len(cache) >= CACHE_SIZE:
-            cache.clear()  # bounded, and simpler than an LRU: the active ids come back at once
-        cache[value] = key
-        return key
+        return remember(cache, value, self._hash(kind, value, size))
 
     def user(self, user: str) -> str:
         key = self._users.get(user)

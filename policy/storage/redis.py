@@ -52,11 +52,11 @@ from redis.retry import Retry
 from policy.core import Fired, Standing, TransitionInput, TransitionResult
 from policy.errors import StorageError
 from policy.fingerprint import SIGNATURE_BYTES
+from policy.keys import remember
 from policy.rules import Mode, Rule
 from policy.storage.redis_keys import KeySpace, unit_bytes
 
 _SPEC_CACHE_SIZE = 16  # rule sets kept encoded (one per reload, a few at most)
-_STATE_KEYS_CACHE_SIZE = 4096  # senders whose state key names are kept (cleared when full)
 MAX_SIGNAL_USERS = 10_000  # per app, as memory:// keeps
 
 
@@ -545,12 +545,7 @@ class RedisStorage:
         """``keys.sender(sender).state``, remembered for the last few thousand senders."""
         keys = self._state_keys.get(sender)
         if keys is None:
-            keys = self.keys.sender(sender).state
-            if len(sender) > 300:  # the engine's ids are short hashes; others are not kept
-                return keys
-            if len(self._state_keys) >= _STATE_KEYS_CACHE_SIZE:
-                self._state_keys.clear()
-            self._state_keys[sender] = keys
+            keys = remember(self._state_keys, sender, self.keys.sender(sender).state)
         return keys
 
     def _args(self, inp: TransitionInput, now: float | None) -> list[bytes]:
