@@ -18,38 +18,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from operator import attrgetter
 from typing import Any
 
-from policy.checks import apps as apps_check
-from policy.checks import cooldown as cooldown_check
-from policy.checks import duplicates as duplicates_check
-from policy.checks import quota as quota_check
-from policy.checks.base import Facts, Finding
+from policy.checks.base import Facts, Features, Finding, Fired, Mode, Standing, Step
 from policy.decision import Decision, Quota, Reason, Verdict
 from policy.requests import InviteRequest, SendRequest
-from policy.rules import Mode, Rule, RuleSet
-from policy.state import Cluster, SenderState
+from policy.rules import Rule, RuleSet
+from policy.state import SenderState
 
-_LAST = attrgetter("last")
-
-
-@dataclass(frozen=True, slots=True)
-class Features:
-    """What the stateful checks need to know of one send, already hashed.
-
-    ``units`` are the recipients as the duplicates rule counts them (one per
-    user, or one for a group conversation), each with whether there is
-    evidence of a real relationship. ``signature`` is None when no duplicates
-    rule is active.
-    """
-
-    app: str | None
-    self_message: bool
-    signature: bytes | None
-    text_chars: int  # length of the normalised text: short ones are never traced
-    units: tuple[tuple[str, bool], ...]
-    cost: int = 1
+__all__ = ["Features", "Fired", "Standing", "TransitionInput", "TransitionResult", "assemble",
+           "evaluate_invite", "evaluate_stateless", "stateless_checks", "transition"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,20 +35,6 @@ class TransitionInput:
     rules: tuple[Rule, ...]  # the stateful rules, in file order, none "off"
     features: Features
     refused_before: bool  # an enforced stateless rule already refuses this send
-
-
-@dataclass(frozen=True, slots=True)
-class Fired:
-    rule: str
-    code: str
-    retry_after: float | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Standing:
-    limit: int
-    remaining: int
-    reset: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +71,9 @@ def evaluate_invite(
 ) -> list[tuple[Rule, Finding]]:
     found: list[tuple[Rule, Finding]] = []
     for rule in rules:
-        if rule.kind == "group" and rule.mode is not Mode.OFF:
-            finding = rule.module.evaluate_invite(invite, facts, rule.params)
+        evaluate = getattr(rule.module, "evaluate_invite", None)
+        if evaluate is not None and rule.mode is not Mode.OFF:
+            finding = evaluate(invite, facts, rule.params)
             if finding is not None:
                 found.append((rule, finding))
     return found
@@ -117,98 +82,90 @@ def evaluate_invite(
 def transition(
     state: SenderState | None, inp: TransitionInput, now: float
 ) -> tuple[TransitionResult, SenderState]:
-    """The stateful checks on a snapshot. Pure: ``state`` is not modified."""
+    """The stateful checks on a snapshot. Pure: ``state`` is not modified.
+
+    Each rule's kind does its part (``policy/checks/base.py``): ``prepare`` once per
+    kind, ``step`` per rule in file order (a rule that fires starts the rules whose
+    ``triggered_by`` names it), then, once the verdict is known, ``settle`` per rule.
+    """
+    program = _program(inp.rules)
     before = state if state is not None else SenderState()
-    after = _successor(before)
-    feats = inp.features
+    ctx = Step(before, _successor(before), inp.features, now, inp.rules, inp.refused_before)
+    for prepare in program.prepares:
+        prepare(ctx)
     fired: list[Fired] = []
-    refused = inp.refused_before
-    revoked_app = False
-    used_before: list[tuple[Rule, int]] = []  # quota rule -> live count before this send
-    # duplicates rule -> (best match, recipients it adds, the live trace it was found in)
-    matches: dict[str, tuple[Cluster | None, tuple[str, ...], list[Cluster]]] = {}
-
-    # Expired state goes first, so that what is kept stays bounded (both are usually empty).
-    if after.revoked:
-        after.revoked = {app: until for app, until in after.revoked.items() if until > now}
-    if after.cooldown:
-        after.cooldown = {rule: until for rule, until in after.cooldown.items() if until > now}
-
-    for rule in inp.rules:
-        hit: Fired | None = None
-        if rule.kind == "apps":
-            p: apps_check.Params = rule.params
-            if feats.app is not None and before.revoked.get(feats.app, 0.0) > now:
-                hit = Fired(rule.name, "app_revoked")
-            elif feats.self_message:
-                hit = Fired(rule.name, "self_message")
-                if rule.mode is Mode.ENFORCE and p.revoke_on_self_message and feats.app:
-                    after.revoked[feats.app] = now + p.revocation_ttl
-                    revoked_app = True
-        elif rule.kind == "cooldown":
-            c: cooldown_check.Params = rule.params
-            until = before.cooldown.get(rule.name, 0.0)
-            if until > now:
-                if c.restart_on_attempt:
-                    until = now + c.duration
-                    after.cooldown[rule.name] = until
-                hit = Fired(rule.name, "cooldown_active", until - now)
-        elif rule.kind == "duplicates":
-            d: duplicates_check.Params = rule.params
-            if feats.signature is not None and feats.text_chars >= d.min_chars:
-                live = duplicates_check.live_clusters(before.traces.get(rule.name, ()), now, d)
-                match = duplicates_check.best_match(live, feats.signature, d)
-                added = duplicates_check.new_units(match, feats.units)
-                matches[rule.name] = (match, added, live)
-                if duplicates_check.fires(match, added, d):
-                    retry = None
-                    for cool in inp.rules:
-                        if cool.kind != "cooldown" or rule.name not in cool.params.triggered_by:
-                            continue
-                        # A shadow rule never changes what the sender experiences.
-                        if cool.mode is Mode.SHADOW or rule.mode is Mode.ENFORCE:
-                            after.cooldown[cool.name] = now + cool.params.duration
-                            if cool.mode is Mode.ENFORCE:
-                                retry = max(retry or 0.0, cool.params.duration)
-                    hit = Fired(rule.name, "duplicate_content", retry)
-        elif rule.kind == "quota":
-            q: quota_check.Params = rule.params
-            live_b = quota_check.live_buckets(before.quota.get(rule.name, {}), now, q)
-            after.quota[rule.name] = live_b
-            used = sum(live_b.values())
-            if used + feats.cost > q.limit:
-                at = quota_check.capacity_at(live_b, feats.cost, q)
-                hit = Fired(rule.name, "quota_exceeded", None if at is None else at - now)
-            used_before.append((rule, used))
+    for rule, step in program.steps:
+        hit = step(rule, ctx)
         if hit is not None:
+            triggered = program.triggered.get(rule.name)
+            if triggered:
+                retry = None
+                for target in triggered:
+                    wait = target.module.trigger(target, rule, ctx)
+                    if wait is not None:
+                        retry = max(retry or 0.0, wait)
+                hit = Fired(hit.rule, hit.code, retry)
             fired.append(hit)
             if rule.mode is Mode.ENFORCE:
-                refused = True
-
-    allowed = not refused
-    if allowed:
-        standings = _consume(after, inp.features.cost, now, used_before)
-        if matches:
-            _record_traces(after, inp, now, matches)
-    else:
-        standings = [(rule.name, _standing(rule.params, used, after.quota[rule.name], now))
-                     for rule, used in used_before]
-    for rule in inp.rules:
-        if rule.kind == "duplicates" and not (allowed and rule.name in matches):
-            # Not recorded this time: still drop what has expired (the trace is unchanged
-            # since it was matched against, so what was live then is live now).
-            found = matches.get(rule.name)
-            after.traces[rule.name] = tuple(
-                found[2] if found is not None else
-                duplicates_check.live_clusters(after.traces.get(rule.name, ()), now, rule.params)
-            )
-    if not all(after.traces.values()):
-        after.traces = {name: t for name, t in after.traces.items() if t}
-    if not all(after.quota.values()):
-        after.quota = {name: b for name, b in after.quota.items() if b}
-    after.expires_at = _expires_at(after, inp.rules, now)
-    result = TransitionResult(now, tuple(fired), tuple(standings), allowed, revoked_app)
+                ctx.refused = True
+    for rule, settle in program.settles:
+        settle(rule, ctx)
+    after = ctx.after
+    ends = [now, after.latest_until()]
+    for rule, expires_at in program.expiries:
+        end = expires_at(rule, after)
+        if end is not None:
+            ends.append(end)
+    after.expires_at = max(ends)
+    result = TransitionResult(now, tuple(fired), tuple(ctx.standings), not ctx.refused,
+                              ctx.revoked_app)
     return result, after
+
+
+@dataclass(frozen=True, slots=True)
+class _Program:
+    """What ``transition`` calls for one tuple of stateful rules, worked out once for it."""
+
+    prepares: tuple[Callable[[Step], None], ...]  # once per kind, in order of first use
+    steps: tuple[tuple[Rule, Callable[[Any, Step], Fired | None]], ...]
+    settles: tuple[tuple[Rule, Callable[[Any, Step], None]], ...]
+    expiries: tuple[tuple[Rule, Callable[[Any, SenderState], float | None]], ...]
+    triggered: dict[str, tuple[Rule, ...]]  # rule -> the rules whose triggered_by name it
+
+    @classmethod
+    def of(cls, rules: tuple[Rule, ...]) -> _Program:
+        prepares: list[Callable[[Step], None]] = []
+        for rule in rules:
+            prepare = getattr(rule.module, "prepare", None)
+            if prepare is not None and prepare not in prepares:
+                prepares.append(prepare)
+
+        def hooks(name: str) -> tuple[tuple[Rule, Any], ...]:
+            return tuple((r, getattr(r.module, name)) for r in rules
+                         if hasattr(r.module, name))
+
+        triggered = {
+            rule.name: tuple(t for t in rules if rule.name in getattr(t.params, "triggered_by", ()))
+            for rule in rules
+        }
+        return cls(tuple(prepares), hooks("step"), hooks("settle"), hooks("expires_at"),
+                   {name: targets for name, targets in triggered.items() if targets})
+
+
+_PROGRAMS: dict[int, tuple[tuple[Rule, ...], _Program]] = {}
+
+
+def _program(rules: tuple[Rule, ...]) -> _Program:
+    """The program of ``rules`` (an engine passes the same tuple each time: found by
+    identity; a few rule sets at most, one per reload)."""
+    found = _PROGRAMS.get(id(rules))
+    if found is not None and found[0] is rules:
+        return found[1]
+    if len(_PROGRAMS) >= 16:
+        _PROGRAMS.clear()
+    program = _Program.of(rules)
+    _PROGRAMS[id(rules)] = (rules, program)  # holds the tuple: its id stays unique
+    return program
 
 
 def _successor(state: SenderState) -> SenderState:
@@ -216,7 +173,7 @@ def _successor(state: SenderState) -> SenderState:
 
     Its dicts are new; what they hold is shared with ``state``: traces are tuples, and
     quota buckets are never changed in place (each quota rule gets new live buckets
-    before ``_consume`` counts the send in them).
+    before it counts the send in them).
     """
     return SenderState(
         quota=dict(state.quota),
@@ -225,90 +182,8 @@ def _successor(state: SenderState) -> SenderState:
         revoked=dict(state.revoked),
         next_seq=state.next_seq,
         expires_at=state.expires_at,
+        slices=dict(state.slices),
     )
-
-
-def _standing(q: quota_check.Params, used: int, live: dict[int, int], now: float) -> Standing:
-    """A quota rule's standing with ``used`` of its live buckets ``live`` counted."""
-    return Standing(q.limit, max(0, q.limit - used), quota_check.reset_at(live, now, q))
-
-
-def _consume(
-    after: SenderState, cost: int, now: float, used_before: list[tuple[Rule, int]]
-) -> list[tuple[str, Standing]]:
-    """Count an allowed send in each quota rule's live buckets; their standings after it."""
-    updated: list[tuple[str, Standing]] = []
-    for rule, used in used_before:
-        q: quota_check.Params = rule.params
-        buckets = after.quota[rule.name]  # the live buckets, new in this transition
-        bucket = quota_check.bucket_of(now, q)
-        buckets[bucket] = buckets.get(bucket, 0) + cost
-        remaining = max(0, max(0, q.limit - used) - cost)  # as the standing before, less cost
-        updated.append((rule.name, Standing(q.limit, remaining,
-                                            quota_check.reset_at(buckets, now, q))))
-    return updated
-
-
-def _record_traces(
-    after: SenderState,
-    inp: TransitionInput,
-    now: float,
-    matches: dict[str, tuple[Cluster | None, tuple[str, ...], list[Cluster]]],
-) -> None:
-    signature = inp.features.signature
-    for rule in inp.rules:
-        if rule.kind != "duplicates" or rule.name not in matches:
-            continue
-        match, added, live = matches[rule.name]
-        assert signature is not None  # matched only when there is a signature
-        # ``live`` was taken from this same trace at this same ``now``: record() reuses it.
-        clusters, used_seq = duplicates_check.record(
-            after.traces.get(rule.name, ()), match, signature, added, now,
-            after.next_seq, rule.params, live,
-        )
-        after.traces[rule.name] = clusters
-        if used_seq:
-            after.next_seq += 1
-
-
-def _expires_at(state: SenderState, rules: tuple[Rule, ...], now: float) -> float:
-    """When nothing of this state matters any more (the store may then drop it)."""
-    ends = [now]
-    ends.extend(state.cooldown.values())
-    ends.extend(state.revoked.values())
-    # A reload may keep a name for another kind of check: only a rule of the
-    # same kind can say how long its old state matters (names are unique in a rule set).
-    for rule in rules:
-        if rule.kind == "quota":
-            buckets = state.quota.get(rule.name)
-            if buckets:
-                ends.append(quota_check.drops_out_at(max(buckets), rule.params))
-        elif rule.kind == "duplicates":
-            clusters = state.traces.get(rule.name)
-            if clusters:
-                # This transition wrote the trace (live_clusters or record): most recent
-                # first, but for a recorded cluster in front (the clock may have stepped back).
-                ends.append(max(map(_LAST, clusters[:2])) + rule.params.window)
-    return max(ends)
-
-
-def stateful_message(rule: Rule, code: str, retry_after: float | None) -> str:
-    if rule.kind == "quota":
-        return quota_check.message(rule.params, retry_after)
-    if rule.kind == "cooldown":
-        return cooldown_check.message(rule.params, retry_after)
-    if rule.kind == "duplicates":
-        return duplicates_check.message(retry_after)
-    return apps_check.MESSAGES[code]
-
-
-_VERDICTS = {
-    "app_revoked": Verdict.APP_BLOCKED,
-    "self_message": Verdict.REJECT,
-    "cooldown_active": Verdict.COOLDOWN,
-    "duplicate_content": Verdict.COOLDOWN,
-    "quota_exceeded": Verdict.THROTTLE,
-}
 
 
 def assemble(
@@ -326,10 +201,9 @@ def assemble(
     if result is not None:
         for hit in result.fired:
             rule = ruleset.get(hit.rule)
-            by_rule[hit.rule] = Reason(
-                hit.rule, hit.code, stateful_message(rule, hit.code, hit.retry_after),
-                _VERDICTS[hit.code], hit.retry_after,
-            )
+            found = rule.module.finding(rule.params, hit.code, hit.retry_after)
+            by_rule[hit.rule] = Reason(hit.rule, found.code, found.message, found.verdict,
+                                       found.retry_after)
     reasons: list[Reason] = []
     shadow: list[Reason] = []
     if by_rule:  # most sends: nothing to put in order

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from policy import core
-from policy.checks.base import Facts
+from policy.checks.base import NEEDS, Facts
 from policy.decision import Decision, Reason, Verdict
 from policy.errors import InvalidRequest, StorageError
 from policy.fingerprint import TextFeatures
@@ -43,21 +43,29 @@ class _Plan:
     # active rules the core evaluates without state, each with its check's evaluate
     stateless_checks: tuple[tuple[Rule, core.Evaluate], ...]
     stateful: tuple[Rule, ...]  # active rules the storage's transition evaluates
-    max_group_people: int  # 0 without a group rule
-    traced_from: int  # fewest letters and digits any duplicates rule traces
+    needs: dict[str, Any]  # what to gather for them (policy.checks.base.NEEDS), combined
 
     @classmethod
     def of(cls, ruleset: RuleSet) -> _Plan:
         active = ruleset.active
-        sizes = [r.params.max_people for r in active if r.kind == "group"]
-        traced = [r.params.min_chars for r in active if r.kind == "duplicates"]
+        needs: dict[str, Any] = {}
+        for rule in active:
+            for name, value in rule.needs().items():
+                how = NEEDS[name]  # a KeyError names a need the engine cannot gather
+                if name not in needs:
+                    needs[name] = value
+                elif how == "max":
+                    needs[name] = max(needs[name], value)
+                elif how == "min":
+                    needs[name] = min(needs[name], value)
+                else:
+                    needs[name] = needs[name] or value
         return cls(
             ruleset,
             frozenset(r.kind for r in active),
             core.stateless_checks(active),
             tuple(r for r in active if r.stateful),
-            max(sizes) if sizes else 0,
-            min(traced) if traced else 0,
+            needs,
         )
 
 
@@ -207,10 +215,7 @@ class Engine:
         """Block ``app`` from sending for ``user`` only; first-party sending stays open."""
         require_id(user, "user")
         require_id(app, "app")
-        ttl = DEFAULT_REVOCATION_TTL
-        for rule in self._rules.rules:
-            if rule.kind == "apps":
-                ttl = rule.params.revocation_ttl
+        ttl = self._rules.param("revocation_ttl", DEFAULT_REVOCATION_TTL)
         self._storage.revoke_app(self._keys.user(user), self._keys.app(app), ttl, self._clock_now())
         self._observer.app_revoked(automatic=False)
 
@@ -268,10 +273,8 @@ class Engine:
         return self._clock() if self._clock is not None else None
 
     def _app_signal_settings(self) -> tuple[float, int]:
-        for rule in self._rules.rules:
-            if rule.kind == "apps":
-                return rule.params.signal_window, rule.params.flag_after_users
-        return 86400.0, 5
+        rules = self._rules
+        return rules.param("signal_window", 86400.0), rules.param("flag_after_users", 5)
 
     def _plan_for(self, ruleset: RuleSet) -> _Plan:
         plan = self._plan
@@ -297,23 +300,22 @@ class Engine:
 
     def _facts(self, request: SendRequest, plan: _Plan) -> Facts:
         graph = self._graph
-        kinds = plan.kinds
+        needs = plan.needs
         sender, recipients = request.sender, request.recipients
         follows_sender = frozenset(r for r in recipients if graph.follows(r, sender))
         followed: frozenset[str] = frozenset()
         wrote: frozenset[str] = frozenset()
-        if "duplicates" in kinds:
+        if "relationships" in needs:
             followed = frozenset(r for r in recipients if graph.follows(sender, r))
             has_written = self._has_written
             if has_written is not None:
                 wrote = frozenset(r for r in recipients if has_written(r, sender))
         blocked: frozenset[tuple[str, str]] = frozenset()
         if (
-            "group" in kinds
-            and request.conversation is None
+            request.conversation is None
             and len(recipients) > 1
             # A group over the size limit is refused anyway: don't ask the graph n² questions.
-            and len(recipients) + 1 <= plan.max_group_people
+            and len(recipients) + 1 <= needs.get("blocked_pairs_up_to", 0)
         ):
             people = (sender, *recipients)
             blocked = frozenset(
@@ -324,8 +326,10 @@ class Engine:
     def _features(self, request: SendRequest, facts: Facts, plan: _Plan) -> core.Features:
         signature, chars = None, 0
         units: tuple[tuple[str, bool], ...] = ()
-        if "duplicates" in plan.kinds:
-            chars, signature = self._texts.of(request.text, plan.traced_from)
+        needs = plan.needs
+        if "text_from_chars" in needs:
+            chars, signature = self._texts.of(request.text, needs["text_from_chars"])
+        if "units" in needs:
             evidence = facts.followed_by_sender | facts.wrote_to_sender
             recipients = request.recipients
             if request.conversation is not None:

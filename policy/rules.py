@@ -16,7 +16,6 @@ Every error is a ``RulesError`` naming the file, the rule, the field and what is
 
 from __future__ import annotations
 
-import enum
 import hashlib
 import re
 import tomllib
@@ -26,18 +25,13 @@ from types import ModuleType
 from typing import Any
 
 from policy.checks import KINDS
+from policy.checks.base import Mode
 from policy.checks.params import ParamReader
 from policy.errors import RulesError
 
 NAME = re.compile(r"^[a-z][a-z0-9_]{0,47}$")
 FAILURE_MODES = ("fail_open", "fail_closed", "local")
 _RULE_KEYS = {"name", "check", "mode", "description"}
-
-
-class Mode(enum.StrEnum):
-    ENFORCE = "enforce"  # refuses
-    SHADOW = "shadow"  # evaluated and reported in Decision.shadow, never refuses
-    OFF = "off"  # not evaluated
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +44,16 @@ class Rule:
 
     @property
     def module(self) -> ModuleType:
+        """The module of this rule's kind (``policy/checks/<kind>.py``)."""
         return KINDS[self.kind]
 
     @property
     def stateful(self) -> bool:
         return bool(self.module.STATEFUL)
+
+    def needs(self) -> dict[str, object]:
+        """What the engine must gather for this rule (``policy.checks.base.NEEDS``)."""
+        return dict(self.module.needs(self.params))
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +72,8 @@ class RuleSet:
             by_name.setdefault(rule.name, rule)  # the first of a name, as a search would find
         object.__setattr__(self, "_by_name", by_name)
         object.__setattr__(self, "_enforced_quotas", tuple(
-            r.name for r in self.rules if r.kind == "quota" and r.mode is Mode.ENFORCE
+            r.name for r in self.rules
+            if getattr(r.module, "STANDING", False) and r.mode is Mode.ENFORCE
         ))
 
     @property
@@ -87,6 +87,14 @@ class RuleSet:
 
     def get(self, name: str) -> Rule:
         return self._by_name[name]  # KeyError(name) if there is none
+
+    def param(self, name: str, default: Any) -> Any:
+        """The parameter ``name`` of the first rule that has one (``default`` if none):
+        settings an administrative call shares with a rule, e.g. ``revocation_ttl``."""
+        for rule in self.rules:
+            if hasattr(rule.params, name):
+                return getattr(rule.params, name)
+        return default
 
 
 def load_rules(path: str | Path) -> RuleSet:
@@ -183,17 +191,7 @@ def _check_together(rules: list[Rule], file: str | None) -> None:
         seen.add(rule.name)
     by_name = {r.name: r for r in rules}
     for rule in rules:
-        if rule.kind == "cooldown":
-            for trigger in rule.params.triggered_by:
-                target = by_name.get(trigger)
-                if target is None:
-                    raise RulesError(f"names no rule of this file: {trigger!r}", file=file,
-                                     rule=rule.name, field="triggered_by")
-                if target.kind != "duplicates":
-                    raise RulesError(
-                        f"{trigger!r} is a {target.kind} rule; a cooldown is triggered by "
-                        "duplicates rules", file=file, rule=rule.name, field="triggered_by")
-    apps = [r for r in rules if r.kind == "apps"]
-    if len(apps) > 1:
-        raise RulesError("only one apps rule is allowed (revocations are shared)", file=file,
-                         rule=apps[1].name, field="check")
+        together = getattr(rule.module, "check_together", None)
+        problem = together(rule, by_name) if together is not None else None
+        if problem is not None:
+            raise RulesError(problem[1], file=file, rule=rule.name, field=problem[0])

@@ -33,6 +33,8 @@ class SenderState:
     revoked: dict[str, float] = field(default_factory=dict)  # app key -> until
     next_seq: int = 0
     expires_at: float = 0.0  # when every part has expired; the store may drop it then
+    # rule -> what a rule kind without a field above keeps (its own immutable value)
+    slices: dict[str, object] = field(default_factory=dict)
 
     def copy(self) -> SenderState:
         return SenderState(
@@ -42,7 +44,13 @@ class SenderState:
             revoked=dict(self.revoked),
             next_seq=self.next_seq,
             expires_at=self.expires_at,
+            slices=dict(self.slices),
         )
 
     def is_empty(self) -> bool:
-        return not (self.quota or self.cooldown or self.traces or self.revoked)
+        return not (self.quota or self.cooldown or self.traces or self.revoked or self.slices)
+
+    def latest_until(self) -> float:
+        """The latest end of a wait or a revocation (0 when there is none)."""
+        return max(max(self.cooldown.values(), default=0.0),
+                   max(self.revoked.values(), default=0.0))

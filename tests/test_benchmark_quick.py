@@ -101,11 +101,13 @@ def test_servers_are_stopped_when_the_benchmark_is_terminated() -> None:
 def test_script_sections_profile_completes_with_every_section(tmp_path: Path) -> None:
     if shutil.which("redis-server") is None:
         pytest.skip("redis-server is not installed")
-    from policy.storage.redis import _load_script
+    from policy.rules import load_rules
+    from policy.storage.redis import assemble_script
     from tests.benchmarks.script_sections import SECTIONS, cut_scripts
 
     # Every section header is still in the script (a renamed one would silently drop a row).
-    labels = [label for label, _ in cut_scripts(_load_script("transition.lua").decode())]
+    rules = tuple(r for r in load_rules(ROOT / "rules" / "default.toml").active if r.stateful)
+    labels = [label for label, _ in cut_scripts(assemble_script(rules).decode())]
     assert labels == ["empty script", *(f"up to '-- {s}'" for s in SECTIONS), "whole script"]
     out = tmp_path / "sections.json"
     done = subprocess.run(

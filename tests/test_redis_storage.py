@@ -26,7 +26,7 @@ from policy.core import Features, TransitionInput
 from policy.normalize import normalize
 from policy.storage import open_storage
 from policy.storage.redis import RedisStorage
-from policy.storage.redis_keys import KeySpace, safe_id
+from policy.storage.redis_keys import LAYOUT, KeySpace, safe_id
 from tests import servers
 from tests.conftest import DEFAULT_RULES, T0, VirtualClock
 
@@ -86,7 +86,7 @@ def test_every_key_of_a_sender_shares_one_slot_and_has_a_bounded_ttl(
     engine = _busy_engine(storage, graph, clock)
     sender = engine._keys.user("spammer")
     keys = _keys(raw, storage.keys.prefix)
-    sender_keys = [k for k in keys if k.decode().startswith(f"{storage.keys.prefix}:{{{sender}}}")]
+    sender_keys = [k for k in keys if k.decode().startswith(f"{storage.keys.prefix}:{LAYOUT}:{{{sender}}}")]
     names = {k.decode().rsplit(":", 1)[1] for k in sender_keys}
     assert names == {"q", "c", "r", "t", "a"}
     assert len({key_slot(k) for k in sender_keys}) == 1

@@ -24,6 +24,7 @@ import pytest
 from policy import Engine, MemoryGraph, SendRequest, parse_rules
 from policy.core import Features, TransitionInput
 from policy.storage import MemoryStorage
+from policy.storage.redis_keys import LAYOUT
 from tests.backends import BACKENDS
 from tests.conftest import T0, VirtualClock
 
@@ -450,36 +451,46 @@ OLD_TRACE = (
 )
 
 
-def test_a_trace_in_the_older_layout_is_read_after_an_upgrade(redis_backend: Any) -> None:
-    rules = tuple(r for r in parse_rules(OLD_LAYOUT_RULES).active if r.stateful)
+def test_keys_of_an_older_layout_are_ignored_until_they_expire(redis_backend: Any) -> None:
+    """The layout's version is in every sender key (``redis_keys.LAYOUT``): what an older
+    version stored (here a variable-width trace and a quota field without its header,
+    under the unversioned names) is never read, so never misread; its TTL removes it."""
+    rules = tuple(r for r in parse_rules(OLD_LAYOUT_RULES + QUOTA_RULE).active if r.stateful)
     memory, storage = UnsweptMemory(), redis_backend.new_storage()
+    client = storage._sync()
+    keys = storage.keys.sender("s")
+    old_base = keys.trace.replace(f":{LAYOUT}:", ":")[: -len(":t")]
+    assert old_base != keys.trace[: -len(":t")]
+    client.hset(f"{old_base}:t", mapping={"dups": OLD_TRACE, "#": b"3"})
+    client.hset(f"{old_base}:q", mapping={"quota": b"3;6000:3"})
+    for key in (f"{old_base}:t", f"{old_base}:q"):
+        client.pexpire(key, 3_600_000)
 
     def inp(sig: bytes, *units: int) -> TransitionInput:
         return TransitionInput(
             rules, Features(None, False, sig, 40, tuple((_UNIT[u], False) for u in units)), False)
 
-    # The same history, played on memory://; on Redis, the field an older version stored.
-    for at, sig, units in ((0.1, _A, (1,)), (10.25, _B, (2,)), (20.3, _C, (3, 4)),
-                           (30.7, _A, (5,))):
-        memory.transition("s", inp(sig, *units), T0 + at)
-    client = storage._sync()
-    keys = storage.keys.sender("s")
-    client.hset(keys.trace, mapping={"dups": OLD_TRACE, "#": b"3"})
-    client.pexpire(keys.trace, 3_600_000)
-
-    steps = [
-        (40.0, _B, (6,)),  # b (the oldest) matched: u2 + u6
-        (41.5, bytes([9] * 32), (7,)),  # a new text: seq 3, the trace is full (4)
-        (41.0, _C, (3,)),  # the clock stepped back: c again (no new recipient), sorted second
-        (42.0, _A, (8,)),  # a: u1 u5 + u8 = 3 recipients, it fires
-        (3635.0, _C, (1,)),  # a is expired (30.7 + 3600), the others not
-    ]
-    for at, sig, units in steps:
+    # As if nothing were stored: the same results as a fresh memory://.
+    codes, remaining = [], []
+    for at, sig, units in ((0.1, _A, (1,)), (10.25, _A, (2,)), (20.3, _A, (3,)),
+                           (30.7, _B, (5,))):
         expected = memory.transition("s", inp(sig, *units), T0 + at)
         assert storage.transition("s", inp(sig, *units), T0 + at) == expected, at
-        if at == 42.0:
-            assert [f.code for f in expected.fired] == ["duplicate_content"]
-    assert client.hget(keys.trace, "dups")[:1] == b"!"  # rewritten in the current layout
+        codes.append([f.code for f in expected.fired])
+        remaining.append(dict(expected.standings)["quota"].remaining)
+    # the old trace had u1 and u5 on a; read, the first send would have fired
+    assert codes == [[], [], ["duplicate_content"], ["cooldown_active"]]
+    assert remaining[0] == 4  # the old quota field counted 3
+    assert client.hget(f"{old_base}:t", "dups") == OLD_TRACE  # untouched
+    assert 0 < client.pttl(f"{old_base}:t") <= 3_600_000  # and it expires by itself
+
+
+QUOTA_RULE = """
+[[rules]]
+name = "quota"
+check = "quota"
+limit = "5/hour"
+"""
 
 
 def test_trace_records_widen_when_a_value_needs_it(redis_backend: Any) -> None:

@@ -10,8 +10,12 @@ across many users stands out (``Engine.app_report``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
+from policy.checks.base import Finding, Fired, Mode, Step
 from policy.checks.params import ParamReader
+from policy.decision import Verdict
+from policy.lua import lua_bool, lua_num
 
 KIND = "apps"
 STATEFUL = True
@@ -44,3 +48,45 @@ MESSAGES = {
         "third-party app. Revoke access for any app you don't recognise."
     ),
 }
+
+_VERDICTS = {"app_revoked": Verdict.APP_BLOCKED, "self_message": Verdict.REJECT}
+
+
+def check_together(rule: Any, by_name: dict[str, Any]) -> tuple[str, str] | None:
+    apps = [r for r in by_name.values() if r.kind == KIND]
+    if len(apps) > 1 and rule is apps[1]:
+        return "check", "only one apps rule is allowed (revocations are shared)"
+    return None
+
+
+def needs(params: Params) -> dict[str, object]:
+    return {}
+
+
+def prepare(ctx: Step) -> None:
+    """Drop the revocations that are over (once per transition, before the rules)."""
+    if ctx.after.revoked:
+        now = ctx.now
+        ctx.after.revoked = {a: until for a, until in ctx.after.revoked.items() if until > now}
+
+
+def step(rule: Any, ctx: Step) -> Fired | None:
+    p: Params = rule.params
+    feats = ctx.features
+    if feats.app is not None and ctx.before.revoked.get(feats.app, 0.0) > ctx.now:
+        return Fired(rule.name, "app_revoked")
+    if feats.self_message:
+        if rule.mode is Mode.ENFORCE and p.revoke_on_self_message and feats.app:
+            ctx.after.revoked[feats.app] = ctx.now + p.revocation_ttl
+            ctx.revoked_app = True
+        return Fired(rule.name, "self_message")
+    return None
+
+
+def finding(params: Params, code: str, retry_after: float | None) -> Finding:
+    return Finding(code, _VERDICTS[code], MESSAGES[code], retry_after)
+
+
+def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
+    p: Params = rule.params
+    return [("revoke", lua_bool(p.revoke_on_self_message)), ("ttl", lua_num(p.revocation_ttl))]

@@ -1,10 +1,56 @@
-"""What checks see and say: the request's facts from the graph, and findings."""
+"""What a rule kind is: one module in ``policy/checks/`` with one small interface.
+
+Every kind module has::
+
+    KIND: str                        # the name rules files use in ``check = ...``
+    STATEFUL: bool
+    parse(reader) -> Params          # its parameters, validated (``checks/params.py``)
+    needs(params) -> dict            # what the engine must gather for it (``NEEDS`` below)
+
+A *stateless* kind (text length, followers, group) also has::
+
+    evaluate(request, facts, params) -> Finding | None
+
+A *stateful* kind (apps, cooldown, duplicates, quota) runs inside the storage's
+atomic transition, in Python (``policy/core.py`` loops over the rules and calls
+these) and in Lua (``<kind>.lua`` beside the module, assembled into one script by
+the Redis driver; ``tests/test_storage_parity.py`` holds the two together)::
+
+    step(rule, ctx: Step) -> Fired | None      # what it finds; may change ctx.after
+    finding(params, code, retry_after) -> Finding   # the verdict and the sender's message
+    lua_params(rule, rules) -> list[tuple[str, str]]  # its Lua table fields (literals)
+
+and optionally ``prepare(ctx)`` (once per transition, before the rules: drop what
+expired), ``settle(rule, ctx)`` (after the verdict: consume, record),
+``expires_at(rule, state) -> float | None`` (when its part of the state stops
+mattering), ``trigger(rule, source, ctx) -> float | None`` (another rule fired and
+this rule's ``triggered_by`` names it: the cooldown), ``TRIGGERS = True`` (its firing
+may trigger rules), ``STANDING = True`` (it reports a ``Standing``: the quota) and
+``check_together(rule, by_name) -> (field, problem) | None`` (cross-rule validation).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import enum
+from dataclasses import dataclass, field
+from typing import Any
 
 from policy.decision import Verdict
+from policy.state import SenderState
+
+# What kinds may ask the engine to gather (``needs``), and how several asks combine.
+NEEDS: dict[str, str] = {
+    "relationships": "any",  # followed_by_sender and wrote_to_sender (evidence of a conversation)
+    "blocked_pairs_up_to": "max",  # blocks among the people of a new group up to this size
+    "text_from_chars": "min",  # the text's fingerprint, for texts of at least this many chars
+    "units": "any",  # the recipients as units (a user, a conversation, a new group)
+}
+
+
+class Mode(enum.StrEnum):
+    ENFORCE = "enforce"  # refuses
+    SHADOW = "shadow"  # evaluated and reported in Decision.shadow, never refuses
+    OFF = "off"  # not evaluated
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,9 +65,62 @@ class Facts:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One rule's refusal (or would-be refusal in shadow mode)."""
+    """One rule's refusal (or would-be refusal in shadow mode), as the sender reads it."""
 
     code: str
     verdict: Verdict
     message: str
     retry_after: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fired:
+    """What a stateful rule found, as it crosses the storage boundary (the Lua script
+    returns these three values): no verdict or message, which ``finding`` adds after."""
+
+    rule: str
+    code: str
+    retry_after: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    limit: int
+    remaining: int
+    reset: float
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the stateful checks need to know of one send, already hashed.
+
+    ``units`` are the recipients as the duplicates rule counts them (one per
+    user, or one for a group conversation), each with whether there is
+    evidence of a real relationship. ``signature`` is None when no rule needs the text.
+    """
+
+    app: str | None
+    self_message: bool
+    signature: bytes | None
+    text_chars: int  # length of the normalised text: short ones are never traced
+    units: tuple[tuple[str, bool], ...]
+    cost: int = 1
+
+
+@dataclass(slots=True)
+class Step:
+    """One transition's working data, shared by the rules' ``step`` and ``settle``.
+
+    ``before`` is the snapshot (never changed); ``after`` the new state the rules
+    build; ``found`` what a rule's step left for its own ``settle`` (by rule name).
+    """
+
+    before: SenderState
+    after: SenderState
+    features: Features
+    now: float
+    rules: tuple[Any, ...]
+    refused: bool = False
+    found: dict[str, Any] = field(default_factory=dict)
+    standings: list[tuple[str, Standing]] = field(default_factory=list)
+    revoked_app: bool = False  # a self-message revoked the sending app for this sender

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
+from policy.checks.base import Finding, Fired, Mode, Step
 from policy.checks.params import ParamReader
+from policy.decision import Verdict
+from policy.lua import lua_bool, lua_num
 
 KIND = "cooldown"
 STATEFUL = True
@@ -31,6 +35,61 @@ def parse(reader: ParamReader) -> Params:
         triggered_by=triggered_by,
         restart_on_attempt=reader.boolean("restart_on_attempt", True),
     )
+
+
+def check_together(rule: Any, by_name: dict[str, Any]) -> tuple[str, str] | None:
+    """Each trigger names a rule of the file whose kind can trigger (duplicates)."""
+    for trigger in rule.params.triggered_by:
+        target = by_name.get(trigger)
+        if target is None:
+            return "triggered_by", f"names no rule of this file: {trigger!r}"
+        if not getattr(target.module, "TRIGGERS", False):
+            return ("triggered_by", f"{trigger!r} is a {target.kind} rule; a cooldown is "
+                    "triggered by duplicates rules")
+    return None
+
+
+def needs(params: Params) -> dict[str, object]:
+    return {}
+
+
+def prepare(ctx: Step) -> None:
+    """Drop the waits that are over (once per transition, before the rules)."""
+    if ctx.after.cooldown:
+        now = ctx.now
+        ctx.after.cooldown = {r: until for r, until in ctx.after.cooldown.items() if until > now}
+
+
+def step(rule: Any, ctx: Step) -> Fired | None:
+    """Refuse while the wait lasts; an attempt restarts it (``restart_on_attempt``)."""
+    p: Params = rule.params
+    until = ctx.before.cooldown.get(rule.name, 0.0)
+    if until > ctx.now:
+        if p.restart_on_attempt:
+            until = ctx.now + p.duration
+            ctx.after.cooldown[rule.name] = until
+        return Fired(rule.name, "cooldown_active", until - ctx.now)
+    return None
+
+
+def trigger(rule: Any, source: Any, ctx: Step) -> float | None:
+    """``source`` (named in ``triggered_by``) fired: start the wait; the sender's wait, or
+    None when this rule is in shadow mode."""
+    # A shadow rule never changes what the sender experiences.
+    if rule.mode is Mode.SHADOW or source.mode is Mode.ENFORCE:
+        ctx.after.cooldown[rule.name] = ctx.now + rule.params.duration
+        if rule.mode is Mode.ENFORCE:
+            return rule.params.duration
+    return None
+
+
+def finding(params: Params, code: str, retry_after: float | None) -> Finding:
+    return Finding(code, Verdict.COOLDOWN, message(params, retry_after), retry_after)
+
+
+def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
+    p: Params = rule.params
+    return [("duration", lua_num(p.duration)), ("restart", lua_bool(p.restart_on_attempt))]
 
 
 def message(params: Params, retry_after: float | None) -> str:

@@ -16,15 +16,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import Hamming
 
+from policy.checks.base import Finding, Fired, Step
 from policy.checks.params import ParamReader
-from policy.state import Cluster
+from policy.decision import Verdict
+from policy.lua import lua_int, lua_num
+from policy.state import Cluster, SenderState
 
 KIND = "duplicates"
 STATEFUL = True
+TRIGGERS = True  # a cooldown's triggered_by may name it
 
 _LAST = attrgetter("last")
 _SEQ = attrgetter("seq")
@@ -48,6 +53,70 @@ def parse(reader: ParamReader) -> Params:
         max_texts=reader.integer("max_texts", 32, minimum=1, maximum=512),
         min_chars=reader.integer("min_chars", 32, minimum=0),
     )
+
+
+def needs(params: Params) -> dict[str, object]:
+    return {"relationships": True, "text_from_chars": params.min_chars, "units": True}
+
+
+def step(rule: Any, ctx: Step) -> Fired | None:
+    """Match the text against the live trace; fire when it reaches its ``recipients``-th
+    recipient (the cooldowns it triggers give the wait)."""
+    d: Params = rule.params
+    feats = ctx.features
+    if feats.signature is None or feats.text_chars < d.min_chars:
+        return None
+    live = live_clusters(ctx.before.traces.get(rule.name, ()), ctx.now, d)
+    match = best_match(live, feats.signature, d)
+    added = new_units(match, feats.units)
+    ctx.found[rule.name] = (match, added, live)
+    if fires(match, added, d):
+        return Fired(rule.name, "duplicate_content")
+    return None
+
+
+def settle(rule: Any, ctx: Step) -> None:
+    """Record a delivered send in the trace; otherwise only drop what expired."""
+    after, found = ctx.after, ctx.found.get(rule.name)
+    if found is not None and not ctx.refused:
+        match, added, live = found
+        signature = ctx.features.signature
+        assert signature is not None  # matched only when there is a signature
+        # ``live`` was taken from this same trace at this same ``now``: record() reuses it.
+        clusters, used_seq = record(after.traces.get(rule.name, ()), match, signature, added,
+                                    ctx.now, after.next_seq, rule.params, live)
+        after.traces[rule.name] = clusters
+        if used_seq:
+            after.next_seq += 1
+    else:
+        # The trace is unchanged since it was matched against, so what was live then is
+        # live now.
+        kept = found[2] if found is not None else live_clusters(
+            after.traces.get(rule.name, ()), ctx.now, rule.params)
+        if kept:
+            after.traces[rule.name] = tuple(kept)
+        else:
+            after.traces.pop(rule.name, None)
+
+
+def expires_at(rule: Any, state: SenderState) -> float | None:
+    clusters = state.traces.get(rule.name)
+    if not clusters:
+        return None
+    # The transition wrote the trace (live_clusters or record): most recent first, but for
+    # a recorded cluster in front (the clock may have stepped back).
+    return max(map(_LAST, clusters[:2])) + rule.params.window
+
+
+def finding(params: Params, code: str, retry_after: float | None) -> Finding:
+    return Finding(code, Verdict.COOLDOWN, message(retry_after), retry_after)
+
+
+def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
+    p: Params = rule.params
+    return [("similarity", lua_num(p.similarity)), ("recipients", lua_int(p.recipients)),
+            ("window", lua_num(p.window)), ("max_texts", lua_int(p.max_texts)),
+            ("min_chars", lua_int(p.min_chars))]
 
 
 def live_clusters(clusters: tuple[Cluster, ...], now: float, params: Params) -> list[Cluster]:

@@ -26,6 +26,10 @@ def parse(reader: ParamReader) -> Params:
     return Params()
 
 
+def needs(params: Params) -> dict[str, object]:
+    return {}
+
+
 def evaluate(request: SendRequest, facts: Facts, params: Params) -> Finding | None:
     if request.conversation is not None:
         return None

@@ -43,6 +43,10 @@ def _blocked() -> Finding:
     )
 
 
+def needs(params: Params) -> dict[str, object]:
+    return {"blocked_pairs_up_to": params.max_people}
+
+
 def evaluate(request: SendRequest, facts: Facts, params: Params) -> Finding | None:
     people = len({request.sender, *request.recipients})
     if people > params.max_people:

@@ -11,11 +11,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
+from policy.checks.base import Finding, Fired, Standing, Step
 from policy.checks.params import ParamReader
+from policy.decision import Verdict
+from policy.lua import lua_int, lua_num
+from policy.state import SenderState
 
 KIND = "quota"
 STATEFUL = True
+STANDING = True  # its rules report the sender's Standing (Decision.quota)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +39,57 @@ def parse(reader: ParamReader) -> Params:
     limit, window = reader.rate("limit", "1000/day")
     precision = reader.integer("precision", 96, minimum=1, maximum=1440)
     return Params(limit=limit, window=window, precision=precision)
+
+
+def needs(params: Params) -> dict[str, object]:
+    return {}
+
+
+def step(rule: Any, ctx: Step) -> Fired | None:
+    """Count the live buckets; refuse when this send would not fit."""
+    q: Params = rule.params
+    live = live_buckets(ctx.before.quota.get(rule.name, {}), ctx.now, q)
+    ctx.after.quota[rule.name] = live  # new in this transition: settle may add to it
+    used = sum(live.values())
+    ctx.found[rule.name] = used
+    if used + ctx.features.cost > q.limit:
+        at = capacity_at(live, ctx.features.cost, q)
+        return Fired(rule.name, "quota_exceeded", None if at is None else at - ctx.now)
+    return None
+
+
+def settle(rule: Any, ctx: Step) -> None:
+    """Count an allowed send in the newest bucket; the standing after the send (or as it
+    stands, when refused)."""
+    q: Params = rule.params
+    used: int = ctx.found[rule.name]
+    buckets = ctx.after.quota[rule.name]
+    if ctx.refused:
+        standing = Standing(q.limit, max(0, q.limit - used), reset_at(buckets, ctx.now, q))
+    else:
+        cost = ctx.features.cost
+        bucket = bucket_of(ctx.now, q)
+        buckets[bucket] = buckets.get(bucket, 0) + cost
+        remaining = max(0, max(0, q.limit - used) - cost)  # as the standing before, less cost
+        standing = Standing(q.limit, remaining, reset_at(buckets, ctx.now, q))
+    if not buckets:
+        del ctx.after.quota[rule.name]
+    ctx.standings.append((rule.name, standing))
+
+
+def expires_at(rule: Any, state: SenderState) -> float | None:
+    buckets = state.quota.get(rule.name)
+    return drops_out_at(max(buckets), rule.params) if buckets else None
+
+
+def finding(params: Params, code: str, retry_after: float | None) -> Finding:
+    return Finding(code, Verdict.THROTTLE, message(params, retry_after), retry_after)
+
+
+def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
+    p: Params = rule.params
+    return [("limit", lua_int(p.limit)), ("window", lua_num(p.window)),
+            ("bucket_seconds", lua_num(p.bucket_seconds))]
 
 
 def bucket_of(now: float, params: Params) -> int:

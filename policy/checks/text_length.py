@@ -42,6 +42,10 @@ def char_count(text: str) -> int:
     return len(unicodedata.normalize("NFC", text))
 
 
+def needs(params: Params) -> dict[str, object]:
+    return {}
+
+
 def evaluate(request: SendRequest, facts: Facts, params: Params) -> Finding | None:
     length = char_count(request.text)
     if not request.text.strip():

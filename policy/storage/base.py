@@ -6,6 +6,10 @@ from typing import Protocol, runtime_checkable
 
 from policy.core import TransitionInput, TransitionResult
 
+# Senders kept per app for its self-message signal: enough to flag an abused app, and
+# bounded whatever happens (the same on every storage).
+MAX_SIGNAL_USERS = 10_000
+
 
 @runtime_checkable
 class Storage(Protocol):

@@ -19,9 +19,9 @@ from collections.abc import Callable
 
 from policy.core import TransitionInput, TransitionResult, transition
 from policy.state import SenderState
+from policy.storage.base import MAX_SIGNAL_USERS
 
 _SWEEP_BATCH = 4  # expiry-heap entries looked at per decision: more than one is created
-_MAX_SIGNAL_USERS = 10_000  # per app: enough to flag an abused app, bounded whatever happens
 
 
 class MemoryStorage:
@@ -113,8 +113,8 @@ class MemoryStorage:
             at = self._clock() if now is None else now
             senders = {s: t for s, t in self._signals.get(app, {}).items() if t > at - window}
             senders[sender] = at
-            if len(senders) > _MAX_SIGNAL_USERS:
-                oldest = sorted(senders, key=senders.__getitem__)[: len(senders) - _MAX_SIGNAL_USERS]
+            if len(senders) > MAX_SIGNAL_USERS:
+                oldest = sorted(senders, key=senders.__getitem__)[: len(senders) - MAX_SIGNAL_USERS]
                 for old in oldest:
                     del senders[old]
             self._signals[app] = senders

@@ -32,11 +32,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-import math
 import threading
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
 
@@ -53,11 +53,12 @@ from policy.core import Fired, Standing, TransitionInput, TransitionResult
 from policy.errors import StorageError
 from policy.fingerprint import SIGNATURE_BYTES
 from policy.keys import remember
+from policy.lua import lua_bool, lua_int, lua_str
 from policy.rules import Mode, Rule
+from policy.storage.base import MAX_SIGNAL_USERS
 from policy.storage.redis_keys import KeySpace, unit_bytes
 
 _SPEC_CACHE_SIZE = 16  # rule sets kept encoded (one per reload, a few at most)
-MAX_SIGNAL_USERS = 10_000  # per app, as memory:// keeps
 
 
 def _bool(value: Any) -> bool:
@@ -140,8 +141,8 @@ return 1
 """
 
 _FORGET = b"""
-local apps = redis.call('SMEMBERS', KEYS[5])
-redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5])
+local apps = redis.call('SMEMBERS', KEYS[#KEYS])
+redis.call('DEL', unpack(KEYS))
 return apps
 """
 
@@ -154,73 +155,55 @@ class _Script:
         self.sha = hashlib.sha1(source).hexdigest()
 
 
-_SAFE_LUA_CHARS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_ -")
-
-
 def _num(value: float) -> bytes:
     """An exact decimal of a float: Lua's tonumber reads back the same double."""
     return repr(float(value)).encode()
 
 
-def _lua_str(value: str) -> str:
-    """A Lua string literal: every byte outside ``[A-Za-z0-9_ -]`` as a decimal escape."""
-    return '"' + "".join(chr(b) if b in _SAFE_LUA_CHARS else f"\\{b:03d}"
-                         for b in value.encode("utf-8", "surrogatepass")) + '"'
-
-
-def _lua_num(value: float) -> str:
-    """A Lua expression for exactly this double: repr is exact. Lua 5.1 keeps one constant
-    for 0 and -0 in a chunk, so neither -0.0 nor a division by a literal 0 is written:
-    -0.0, the infinities and NaN come from math.huge at run time."""
-    value = float(value)
-    if math.isnan(value):
-        return "(math.huge - math.huge)"
-    if math.isinf(value):
-        return "math.huge" if value > 0 else "(-math.huge)"
-    if value == 0.0 and math.copysign(1.0, value) < 0:
-        return "(-1 / math.huge)"
-    return f"({value!r})"
-
-
-def _lua_int(value: int) -> str:
-    return f"({int(value)})"
-
-
-def _lua_bool(value: bool) -> str:
-    return "true" if value else "false"
+_KINDS_MARK = b"--@KINDS@--"
 
 
 def _encode_rules(rules: tuple[Rule, ...]) -> bytes:
-    """The rules as a Lua table literal, ``local RULES = {...}`` (the header of transition.lua)."""
+    """The rules as a Lua table literal, ``local RULES = {...}`` (the header of the script):
+    each rule's name, kind, mode, the rules it triggers, and its kind's ``lua_params``."""
     items: list[str] = []
-    cooldowns = [(i, r) for i, r in enumerate(rules, start=1) if r.kind == "cooldown"]
     for rule in rules:
         if rule.mode not in (Mode.ENFORCE, Mode.SHADOW):
             raise ValueError(f"rule {rule.name!r} is off: it is not evaluated")
-        fields = [f"name = {_lua_str(rule.name)}", f"kind = {_lua_str(rule.kind)}",
-                  f"enforce = {_lua_bool(rule.mode is Mode.ENFORCE)}"]
-        p = rule.params
-        if rule.kind == "apps":
-            fields += [f"revoke = {_lua_bool(p.revoke_on_self_message)}",
-                       f"ttl = {_lua_num(p.revocation_ttl)}"]
-        elif rule.kind == "cooldown":
-            fields += [f"duration = {_lua_num(p.duration)}",
-                       f"restart = {_lua_bool(p.restart_on_attempt)}"]
-        elif rule.kind == "duplicates":
-            triggers = [i for i, cool in cooldowns if rule.name in cool.params.triggered_by]
-            fields += [f"similarity = {_lua_num(p.similarity)}",
-                       f"recipients = {_lua_int(p.recipients)}",
-                       f"window = {_lua_num(p.window)}",
-                       f"max_texts = {_lua_int(p.max_texts)}",
-                       f"min_chars = {_lua_int(p.min_chars)}",
-                       "triggers = {" + ", ".join(_lua_int(i) for i in triggers) + "}"]
-        elif rule.kind == "quota":
-            fields += [f"limit = {_lua_int(p.limit)}", f"window = {_lua_num(p.window)}",
-                       f"bucket_seconds = {_lua_num(p.bucket_seconds)}"]
-        else:
+        if not rule.stateful:
             raise ValueError(f"rule {rule.name!r}: {rule.kind} is not a stateful check")
+        triggers = [i for i, t in enumerate(rules, start=1)
+                    if rule.name in getattr(t.params, "triggered_by", ())]
+        fields = [f"name = {lua_str(rule.name)}", f"kind = {lua_str(rule.kind)}",
+                  f"enforce = {lua_bool(rule.mode is Mode.ENFORCE)}",
+                  "triggers = {" + ", ".join(lua_int(i) for i in triggers) + "}"]
+        fields += [f"{name} = {value}" for name, value in rule.module.lua_params(rule, rules)]
         items.append("  { " + ", ".join(fields) + " },\n")
     return ("local RULES = {\n" + "".join(items) + "}\n").encode("ascii")
+
+
+def _kind_source(module: Any) -> bytes:
+    """A kind's Lua section: ``LUA`` (source text) if the module has one, else
+    ``<kind>.lua`` beside the module."""
+    source = getattr(module, "LUA", None)
+    if source is None:
+        source = Path(module.__file__).with_name(f"{module.KIND}.lua").read_text("utf-8")
+    return source.encode("utf-8")
+
+
+def assemble_script(rules: tuple[Rule, ...], frame: bytes | None = None) -> bytes:
+    """The transition script of ``rules``: their table, the frame (``transition.lua``)
+    with the Lua sections of the kinds they use where the frame marks them."""
+    frame = frame if frame is not None else _load_script("transition.lua")
+    modules: list[Any] = []
+    for rule in rules:
+        if rule.module not in modules:
+            modules.append(rule.module)
+    sections = b"\n".join(_kind_source(m) for m in modules)
+    head, mark, tail = frame.partition(_KINDS_MARK)
+    if not mark:
+        raise ValueError("the transition frame has no kinds mark")
+    return _encode_rules(rules) + head + sections + tail
 
 
 def _parse_options(uri: str, given: dict[str, Any]) -> tuple[str, dict[str, Any], dict[str, Any]]:
@@ -535,7 +518,7 @@ class RedisStorage:
         if cached is not None and all(a is b for a, b in zip(cached[0], rules, strict=True)):
             self._last_spec = cached
             return cached[1]
-        script = _Script(_encode_rules(rules) + self._transition_body)
+        script = _Script(assemble_script(rules, self._transition_body))
         if len(self._specs) >= _SPEC_CACHE_SIZE:
             self._specs.clear()
         self._specs[ident] = self._last_spec = (rules, script)  # holds the rules: ids stay unique

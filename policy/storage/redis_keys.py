@@ -37,6 +37,9 @@ _SAFE_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
 _HEX_UNIT = re.compile(r"[0-9a-f]{16}")
 UNIT_BYTES = 8
 DEFAULT_PREFIX = "dmp"
+# The layout's version, in every sender key: keys of an older layout are ignored (never
+# misread) and expire by themselves, within about a day.
+LAYOUT = "2"
 
 
 def safe_id(value: str) -> str:
@@ -61,16 +64,17 @@ class SenderKeys:
     cooldown: str
     revoked: str
     trace: str
+    slices: str
     apps: str
 
     @property
-    def state(self) -> tuple[str, str, str, str]:
+    def state(self) -> tuple[str, str, str, str, str]:
         """The keys the transition script reads and writes, in its KEYS order."""
-        return (self.quota, self.cooldown, self.revoked, self.trace)
+        return (self.quota, self.cooldown, self.revoked, self.trace, self.slices)
 
     @property
     def all(self) -> tuple[str, ...]:
-        return (self.quota, self.cooldown, self.revoked, self.trace, self.apps)
+        return (self.quota, self.cooldown, self.revoked, self.trace, self.slices, self.apps)
 
 
 class KeySpace:
@@ -85,8 +89,9 @@ class KeySpace:
         return "{" + safe_id(sender) + "}"
 
     def sender(self, sender: str) -> SenderKeys:
-        base = f"{self.prefix}:{self.tag(sender)}"
-        return SenderKeys(f"{base}:q", f"{base}:c", f"{base}:r", f"{base}:t", f"{base}:a")
+        base = f"{self.prefix}:{LAYOUT}:{self.tag(sender)}"
+        return SenderKeys(f"{base}:q", f"{base}:c", f"{base}:r", f"{base}:t", f"{base}:x",
+                          f"{base}:a")
 
     def app_signals(self, app: str) -> str:
         return f"{self.prefix}:{{a:{safe_id(app)}}}:s"

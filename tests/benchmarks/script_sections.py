@@ -4,8 +4,9 @@
 
 Starts its own redis-server on a free loopback port, gives senders 50 messages of
 history (a live trace of 32 texts, 24 quota buckets), then runs the same decisions
-through copies of ``policy/storage/transition.lua`` that return at each of its
-section headers (``-- State``, ``-- The checks``, ``-- core.transition``, ``--
+through copies of the assembled script (``policy/storage/transition.lua`` with the
+kinds' sections) that return at each of its section headers (``-- The checks``
+(the kinds' functions defined), ``-- State``, ``-- core.transition``, ``--
 Commit``, ``-- Result``) and through the whole script, taking turns in each round.
 Each row is the Redis CPU per call from ``INFO commandstats`` (best of ``--rounds``),
 so the difference between two rows is what that section costs. The cuts before ``-- Commit`` write nothing, so
@@ -21,7 +22,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from policy.storage.redis import _encode_rules, _load_script
+from policy.storage.redis import assemble_script
 from tests.benchmarks.servers import start_server
 from tests.benchmarks.texts import TextSource
 from tests.benchmarks.workload import (
@@ -31,7 +32,7 @@ from tests.benchmarks.workload import (
     make_requests,
 )
 
-SECTIONS = ("State", "The checks", "core.transition", "Commit", "Result")
+SECTIONS = ("The checks", "State", "core.transition", "Commit", "Result")
 _HEADER = re.compile(r"^-- (" + "|".join(re.escape(s) for s in SECTIONS) + r")\b")
 
 
@@ -60,10 +61,9 @@ def measure(senders: int, history: int, rounds: int) -> dict[str, Any]:
         prepared = [engine._prepare(r) for r in make_requests(pop, texts, 2, seed=9)]
         calls = [(storage.keys.sender(p.sender_key).state, storage._args(p.inp, None))
                  for p in prepared if p.inp is not None]
-        head = _encode_rules(prepared[0].inp.rules).decode()
         client = server.client()
-        shas = {label: client.script_load(body if body == "return 0" else head + body)
-                for label, body in cut_scripts(_load_script("transition.lua").decode())}
+        shas = {label: client.script_load(body)
+                for label, body in cut_scripts(assemble_script(prepared[0].inp.rules).decode())}
         best: dict[str, float] = {}
         # The variants take turns within each round, so that drift hits them alike.
         for _ in range(rounds):

@@ -1,0 +1,38 @@
+-- cooldown (policy/checks/cooldown.py): waits in the sender's cooldown hash, KEYS[2]:
+-- rule -> until (epoch seconds).
+do
+  local COOLDOWN = KEYS[2]
+  local before, after, changed = nil, {}, false
+
+  KIND.cooldown = {
+    load = function() before = hash_numbers(COOLDOWN) end,
+    prepare = function()
+      for name, untill in pairs(before) do
+        if untill > now then after[name] = untill else changed = true end
+      end
+    end,
+    step = function(rule)
+      local untill = before[rule.name] or 0.0
+      if untill > now then
+        if rule.restart then
+          untill = now + rule.duration
+          after[rule.name] = untill
+          changed = true
+        end
+        return 'cooldown_active', untill - now
+      end
+      return nil
+    end,
+    -- A rule named in triggered_by fired: start the wait (the sender's, when enforced).
+    trigger = function(rule, source)
+      -- A shadow rule never changes what the sender experiences.
+      if (not rule.enforce) or source.enforce then
+        after[rule.name] = now + rule.duration
+        changed = true
+        if rule.enforce then return rule.duration end
+      end
+      return nil
+    end,
+    commit = function() rewrite_until_hash(COOLDOWN, after, changed) end,
+  }
+end
