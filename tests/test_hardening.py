@@ -1,0 +1,99 @@
+"""Issue 13 (hardening): regression tests for what an adversarial review broke."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policy import RulesError, load_rules
+
+# -- item 3: rules values that validate but break -------------------------------------------
+
+_COOLDOWN = '''
+[[rules]]
+name = "dups"
+check = "duplicates"
+
+[[rules]]
+name = "wait"
+check = "cooldown"
+triggered_by = ["dups"]
+duration = {value}
+'''
+
+
+def _one(check: str, field: str, value: str) -> str:
+    return f'[[rules]]\nname = "r1"\ncheck = "{check}"\n{field} = {value}\n'
+
+
+BAD_VALUES = [
+    # (file text, rule, field)
+    (_COOLDOWN.format(value="inf"), "wait", "duration"),
+    (_COOLDOWN.format(value="-inf"), "wait", "duration"),
+    (_COOLDOWN.format(value="nan"), "wait", "duration"),
+    (_COOLDOWN.format(value='"999999999999999d"'), "wait", "duration"),
+    (_COOLDOWN.format(value="9223372036854775807"), "wait", "duration"),
+    (_COOLDOWN.format(value="1e300"), "wait", "duration"),
+    (_COOLDOWN.format(value="0.001"), "wait", "duration"),
+    (_COOLDOWN.format(value='"367d"'), "wait", "duration"),
+    (_one("apps", "revocation_ttl", "inf"), "r1", "revocation_ttl"),
+    (_one("apps", "revocation_ttl", "nan"), "r1", "revocation_ttl"),
+    (_one("apps", "signal_window", '"99999999w"'), "r1", "signal_window"),
+    (_one("apps", "flag_after_users", "9223372036854775807"), "r1", "flag_after_users"),
+    (_one("duplicates", "window", "inf"), "r1", "window"),
+    (_one("duplicates", "window", "nan"), "r1", "window"),
+    (_one("duplicates", "similarity", "nan"), "r1", "similarity"),
+    (_one("duplicates", "similarity", "inf"), "r1", "similarity"),
+    (_one("duplicates", "min_chars", "9223372036854775807"), "r1", "min_chars"),
+    (_one("quota", "limit", '"1/1000000000000 years"'), "r1", "limit"),
+    (_one("quota", "limit", '"1000/0 day"'), "r1", "limit"),
+    (_one("quota", "limit", '"1000 per 0 days"'), "r1", "limit"),
+    (_one("quota", "limit", '"100000000000000000000000/day"'), "r1", "limit"),
+    (_one("quota", "limit", '"1000000001/day"'), "r1", "limit"),
+    (_one("quota", "limit", "1e23"), "r1", "limit"),
+    (_one("quota", "limit", "inf"), "r1", "limit"),
+    (_one("text_length", "max_chars", "9223372036854775807"), "r1", "max_chars"),
+    (_one("group", "max_people", "9223372036854775807"), "r1", "max_people"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule", "field"), BAD_VALUES)
+def test_rules_values_that_would_break_are_refused_naming_file_rule_field(
+    tmp_path: Path, text: str, rule: str, field: str
+) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(text)
+    with pytest.raises(RulesError) as raised:
+        load_rules(path)
+    error = raised.value
+    assert (error.file, error.rule, error.field) == (str(path), rule, field), str(error)
+    assert str(path) in str(error) and rule in str(error) and field in str(error)
+
+
+def test_a_rule_name_ending_in_a_newline_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text('[[rules]]\nname = "quota\\n"\ncheck = "quota"\n')
+    with pytest.raises(RulesError) as raised:
+        load_rules(path)
+    assert (raised.value.rule, raised.value.field) == ("#1", "name")
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        (_COOLDOWN.format(value='"1s"'), "duration", 1.0),
+        (_COOLDOWN.format(value='"366d"'), "duration", 366 * 86400.0),
+        (_COOLDOWN.format(value="1"), "duration", 1.0),
+        (_one("quota", "limit", '"1000000000/day"'), "limit", 10**9),
+        (_one("quota", "limit", '"1/year"'), "limit", 1),
+        (_one("quota", "limit", '"10/5 minutes"'), "limit", 10),
+    ],
+)
+def test_values_at_the_documented_bounds_are_accepted(
+    tmp_path: Path, text: str, field: str, expected: float
+) -> None:
+    path = tmp_path / "ok.toml"
+    path.write_text(text)
+    rule = load_rules(path).rules[-1]
+    assert getattr(rule.params, field) == expected
