@@ -5,7 +5,7 @@
 
 from policy.decision import Decision, Quota, Reason, Verdict
 from policy.engine import Engine
-from policy.errors import InvalidRequest, PolicyError, RulesError, StorageError
+from policy.errors import ClockError, InvalidRequest, PolicyError, RulesError, StorageError
 from policy.graph import MemoryGraph, SocialGraph
 from policy.requests import InviteRequest, SendRequest
 from policy.rules import Mode, Rule, RuleSet, load_rules, parse_rules
@@ -13,6 +13,7 @@ from policy.rules import Mode, Rule, RuleSet, load_rules, parse_rules
 __version__ = "0.1.0"
 
 __all__ = [
+    "ClockError",
     "Decision",
     "Engine",
     "InvalidRequest",

@@ -19,7 +19,7 @@ from typing import Any
 from policy import core
 from policy.checks.base import Facts
 from policy.decision import Decision, Reason, Verdict
-from policy.errors import InvalidRequest, StorageError
+from policy.errors import ClockError, InvalidRequest, StorageError
 from policy.fingerprint import TextFeatures
 from policy.graph import MemoryGraph, SocialGraph
 from policy.keys import KeyHasher
@@ -31,6 +31,8 @@ from policy.storage import MemoryStorage, Storage, open_storage
 logger = logging.getLogger("policy.engine")
 Clock = Callable[[], float]
 DEFAULT_REVOCATION_TTL = 90 * 86400.0
+MIN_CLOCK = 1e9  # an injected clock reads epoch seconds from 2001-09-09...
+MAX_CLOCK = 1e11  # ...to the year 5138 (milliseconds stay exact in a double)
 STORAGE_RETRY_SECONDS = 1.0  # after a storage failure, how long to answer degraded before retrying
 
 
@@ -262,10 +264,22 @@ class Engine:
     # -- internals ---------------------------------------------------------
 
     def _now(self) -> float:
-        return self._clock() if self._clock is not None else time.time()
+        return self._read_clock() if self._clock is not None else time.time()
 
     def _clock_now(self) -> float | None:
-        return self._clock() if self._clock is not None else None
+        return self._read_clock() if self._clock is not None else None
+
+    def _read_clock(self) -> float:
+        """The injected clock's reading, checked: nonsense is a ``ClockError`` at once,
+        before the storage sees it (memory:// would raise, Redis silently allow)."""
+        value = self._clock()  # type: ignore[misc]
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ClockError(f"the clock returned {type(value).__name__} {value!r}, "
+                             "not epoch seconds")
+        if not (MIN_CLOCK <= value <= MAX_CLOCK):  # nan fails too
+            raise ClockError(f"the clock returned {value!r}: epoch seconds must be finite, "
+                             f"from {MIN_CLOCK:.0e} (2001-09-09) to {MAX_CLOCK:.0e}")
+        return float(value)
 
     def _app_signal_settings(self) -> tuple[float, int]:
         for rule in self._rules.rules:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import math
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from policy import RulesError, load_rules
+from policy import ClockError, MemoryGraph, RulesError, SendRequest, load_rules
+from tests.conftest import T0, EngineFactory
 
 # -- item 3: rules values that validate but break -------------------------------------------
 
@@ -97,3 +101,36 @@ def test_values_at_the_documented_bounds_are_accepted(
     path.write_text(text)
     rule = load_rules(path).rules[-1]
     assert getattr(rule.params, field) == expected
+
+
+# -- item 10: bad virtual clocks -------------------------------------------------------------
+
+BAD_CLOCKS = [-1e9, 0.0, 12.5, 999_999_999.0, math.nan, math.inf, -math.inf, 1e300,
+              "1800000000", None, True, Decimal("1800000000")]
+
+
+@pytest.mark.parametrize("reading", BAD_CLOCKS, ids=repr)
+def test_a_clock_returning_nonsense_is_a_clock_error_before_any_state(
+    engine_factory: EngineFactory, graph: MemoryGraph, reading: object
+) -> None:
+    graph.follow("bob", "alice")
+    readings = [reading]
+    engine = engine_factory(clock=lambda: readings[0])
+    send = SendRequest("alice", ("bob",), "an ordinary message of more than thirty-two letters")
+    with pytest.raises(ClockError):
+        engine.check(send)
+    with pytest.raises(ClockError):
+        asyncio.run(engine.acheck(send))
+    with pytest.raises(ClockError):
+        engine.revoke_app(user="alice", app="some-app")
+    # Nothing was stored: the same engine, its clock fixed, starts from a blank state.
+    readings[0] = T0
+    decision = engine.check(send)
+    assert decision.allowed and decision.quota is not None
+    assert decision.quota.remaining == decision.quota.limit - 1
+
+
+def test_a_sane_clock_still_decides(engine_factory: EngineFactory, graph: MemoryGraph) -> None:
+    graph.follow("bob", "alice")
+    engine = engine_factory(clock=lambda: 1_000_000_000)  # an int, at the lower bound
+    assert engine.check(SendRequest("alice", ("bob",), "hello")).allowed
