@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import io
+import json
 import math
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from policy import ClockError, MemoryGraph, RulesError, SendRequest, load_rules
-from tests.conftest import T0, EngineFactory
+from policy import ClockError, Engine, MemoryGraph, RulesError, SendRequest, load_rules
+from tests.conftest import DEFAULT_RULES, T0, EngineFactory, VirtualClock
 
 # -- item 3: rules values that validate but break -------------------------------------------
 
@@ -134,3 +137,54 @@ def test_a_sane_clock_still_decides(engine_factory: EngineFactory, graph: Memory
     graph.follow("bob", "alice")
     engine = engine_factory(clock=lambda: 1_000_000_000)  # an int, at the lower bound
     assert engine.check(SendRequest("alice", ("bob",), "hello")).allowed
+
+
+# -- item 6: a client's broken body over WSGI is a 400 ---------------------------------------
+
+
+class _BrokenBody(io.RawIOBase):
+    """A body that breaks after its first bytes, as a truncated chunked body does."""
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+        self.sent = False
+
+    def read(self, size: int = -1) -> bytes:
+        if not self.sent:
+            self.sent = True
+            return b'{"user_id": "bob", "te'
+        raise self.error
+
+
+@pytest.mark.parametrize("chunked", [True, False], ids=["chunked", "content-length"])
+@pytest.mark.parametrize("error", [OSError("peer reset"), ValueError("bad chunk"),
+                                   ConnectionResetError(104, "reset")], ids=repr)
+def test_wsgi_a_broken_body_is_a_400_with_the_error_envelope(
+    graph: MemoryGraph, chunked: bool, error: BaseException
+) -> None:
+    from policy.middleware.wsgi import PolicyMiddleware
+
+    graph.follow("bob", "alice")
+    engine = Engine.from_file(DEFAULT_RULES, graph=graph, clock=VirtualClock())
+    reached: list[bool] = []
+
+    def app(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        reached.append(True)
+        start_response("200 OK", [])
+        return [b"delivered"]
+
+    environ = {"REQUEST_METHOD": "POST", "PATH_INFO": "/1.1/direct_messages/new.json",
+               "QUERY_STRING": "", "REMOTE_USER": "alice", "CONTENT_TYPE": "application/json",
+               "wsgi.input": _BrokenBody(error)}
+    if chunked:
+        environ["wsgi.input_terminated"] = True
+    else:
+        environ["CONTENT_LENGTH"] = "200"
+    started: list[tuple[str, list[tuple[str, str]]]] = []
+    body = b"".join(PolicyMiddleware(app, engine=engine)(
+        environ, lambda status, headers, exc_info=None: started.append((status, headers))))
+    assert started[0][0].startswith("400 ")
+    payload = json.loads(body)
+    assert payload["errors"][0]["code"] == 195
+    assert payload["errors"][0]["label"] == "invalid_parameter"
+    assert "Traceback" not in body.decode() and not reached

@@ -285,6 +285,11 @@ def body_too_large(limit: int) -> HttpError:
                      label="body_too_large")
 
 
+def unreadable_body() -> HttpError:
+    """The client's body broke while it was read (truncated, reset): a 400."""
+    return invalid("The body could not be read (truncated or broken).")
+
+
 def bad_length() -> HttpError:
     return invalid("Content-Length is not a number of bytes.")
 
