@@ -47,7 +47,7 @@ from starlette.routing import Route as StarletteRoute
 
 from policy.decision import Decision
 from policy.engine import Engine
-from policy.errors import InvalidRequest
+from policy.errors import InvalidRequest, StorageError
 from policy.graph import MemoryGraph
 from policy.metrics import PrometheusObserver, metrics_app
 from policy.middleware import codes
@@ -363,6 +363,14 @@ def create_app(
         assert isinstance(exc, InvalidRequest)
         return _envelope(codes.INVALID_PARAMETER, exc.message, "invalid_parameter")
 
+    async def storage_down(request: Request, exc: Exception) -> Response:
+        # An admin call (revoke, restore) while the storage is down: nothing was done.
+        response = _envelope(codes.SERVICE_UNAVAILABLE,
+                             "The service is temporarily unavailable. Try again shortly.",
+                             "service_unavailable")
+        response.headers["retry-after"] = "1"
+        return response
+
     async def not_found(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
         if exc.status_code == 404:
@@ -399,7 +407,7 @@ def create_app(
         routes=routes,
         middleware=middleware,
         exception_handlers={HttpError: http_error, InvalidRequest: invalid_request,
-                            HTTPException: not_found},
+                            StorageError: storage_down, HTTPException: not_found},
     )
     app.state.engine = engine
     app.state.store = store

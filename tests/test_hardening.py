@@ -6,13 +6,23 @@ import asyncio
 import io
 import json
 import math
+import socket
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from policy import ClockError, Engine, MemoryGraph, RulesError, SendRequest, load_rules
+from policy import (
+    ClockError,
+    Engine,
+    MemoryGraph,
+    RulesError,
+    SendRequest,
+    StorageError,
+    StorageUnavailable,
+    load_rules,
+)
 from tests.conftest import DEFAULT_RULES, T0, EngineFactory, VirtualClock
 
 # -- item 3: rules values that validate but break -------------------------------------------
@@ -188,3 +198,92 @@ def test_wsgi_a_broken_body_is_a_400_with_the_error_envelope(
     assert payload["errors"][0]["code"] == 195
     assert payload["errors"][0]["label"] == "invalid_parameter"
     assert "Traceback" not in body.decode() and not reached
+
+
+# -- item 5: admin calls while Redis is down -------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _down_redis_uri() -> str:
+    pytest.importorskip("redis")
+    # Nothing listens there: every call is a refused connection, as with Redis stopped.
+    return (f"redis://127.0.0.1:{_free_port()}/0?socket_timeout=0.2"
+            "&socket_connect_timeout=0.2&retries=0")
+
+
+@pytest.mark.parametrize("on_error", ["fail_open", "fail_closed", "local"])
+def test_admin_calls_raise_storage_unavailable_while_redis_is_down(
+    graph: MemoryGraph, on_error: str
+) -> None:
+    graph.follow("bob", "alice")
+    engine = Engine.from_file(DEFAULT_RULES, storage=_down_redis_uri(), graph=graph,
+                              clock=VirtualClock(), on_error=on_error)
+    try:
+        # Decisions still answer by the failure mode...
+        decision = engine.check(SendRequest("alice", ("bob",), "hello"))
+        assert decision.degraded == on_error
+        # ...admin calls raise one typed error the host can catch (a StorageError too).
+        calls = [lambda: engine.revoke_app(user="alice", app="autoposter"),
+                 lambda: engine.restore_app(user="alice", app="autoposter"),
+                 lambda: engine.forget_user("alice"),
+                 lambda: engine.app_report("autoposter")]
+        for call in calls:
+            with pytest.raises(StorageUnavailable) as raised:
+                call()
+            assert isinstance(raised.value, StorageError)
+            assert "retry" in str(raised.value)
+    finally:
+        engine.close()
+
+
+def test_forget_user_in_local_mode_forgets_the_local_store_and_still_raises(
+    graph: MemoryGraph,
+) -> None:
+    graph.follow("bob", "alice")
+    engine = Engine.from_file(DEFAULT_RULES, storage=_down_redis_uri(), graph=graph,
+                              clock=VirtualClock(), on_error="local")
+    try:
+        first = engine.check(SendRequest("alice", ("bob",), "hello"))
+        assert first.degraded == "local" and first.quota is not None
+        assert first.quota.remaining == first.quota.limit - 1
+        with pytest.raises(StorageUnavailable):
+            engine.forget_user("alice")  # never silently lost: the host must retry
+        engine._storage_down_until = 0.0  # Redis is still down: the local store answers
+        again = engine.check(SendRequest("alice", ("bob",), "hello"))
+        assert again.quota is not None and again.quota.remaining == again.quota.limit - 1
+    finally:
+        engine.close()
+
+
+def test_server_answers_503_with_the_envelope_when_an_admin_call_finds_redis_down() -> None:
+    pytest.importorskip("starlette")
+    import httpx
+
+    from policy.server import create_app, demo_store
+
+    store = demo_store()
+    engine = Engine.from_file(DEFAULT_RULES, storage=_down_redis_uri(), graph=store.graph,
+                              clock=VirtualClock())
+    app = create_app(engine, store)
+
+    async def go() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://demo") as client:
+            return [await client.post(path, headers={"authorization": "Bearer alice-token"},
+                                      data={"app_id": "autoposter"})
+                    for path in ("/1.1/apps/revoke.json", "/1.1/apps/restore.json")]
+
+    try:
+        for response in asyncio.run(go()):
+            assert response.status_code == 503
+            assert response.headers["retry-after"] == "1"
+            error = response.json()["errors"][0]
+            assert (error["code"], error["label"]) == (130, "service_unavailable")
+            assert "Traceback" not in response.text
+    finally:
+        engine.close()
