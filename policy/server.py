@@ -62,7 +62,7 @@ from policy.middleware.extract import (
     missing,
     text_param,
 )
-from policy.middleware.gate import PolicyGate, Route, error_body
+from policy.middleware.gate import POLICY_KEY, CheckedMessage, PolicyGate, Route, error_body
 from policy.requests import InviteRequest
 
 DEFAULT_RULES = "rules/default.toml"
@@ -259,7 +259,7 @@ def create_app(
         answer = render.refusal(decision, headers=[])
         return Response(answer.body, status_code=answer.status, headers=dict(answer.headers))
 
-    def deliver(sender: str, message: Message) -> dict[str, Any]:
+    def deliver(sender: str, message: CheckedMessage) -> dict[str, Any]:
         message_id = store.next_id()
         created = datetime.now(UTC).strftime("%a %b %d %H:%M:%S +0000 %Y")
         record = {
@@ -296,13 +296,13 @@ def create_app(
         })
 
     async def send_message(request: Request) -> Response:
-        # The policy middleware already allowed it: the same extractor reads it again.
-        http = await _http_request(request)
-        return JSONResponse(deliver(_user(request).user_id, send_extractor(http)))
+        # The policy middleware allowed it: deliver exactly what it checked.
+        checked: CheckedMessage = request.scope["state"][POLICY_KEY]
+        return JSONResponse(deliver(checked.sender, checked))
 
     async def send_group_message(request: Request) -> Response:
-        http = await _http_request(request)
-        return JSONResponse(deliver(_user(request).user_id, group_extractor(http)))
+        checked: CheckedMessage = request.scope["state"][POLICY_KEY]
+        return JSONResponse(deliver(checked.sender, checked))
 
     async def received(request: Request) -> Response:
         me = _user(request).user_id

@@ -6,6 +6,7 @@ import asyncio
 import io
 import json
 import math
+import re
 import socket
 from decimal import Decimal
 from pathlib import Path
@@ -23,7 +24,7 @@ from policy import (
     StorageUnavailable,
     load_rules,
 )
-from tests.conftest import DEFAULT_RULES, T0, EngineFactory, VirtualClock
+from tests.conftest import DEFAULT_RULES, ROOT, T0, EngineFactory, VirtualClock
 
 # -- item 3: rules values that validate but break -------------------------------------------
 
@@ -287,3 +288,125 @@ def test_server_answers_503_with_the_envelope_when_an_admin_call_finds_redis_dow
             assert "Traceback" not in response.text
     finally:
         engine.close()
+
+
+# -- item 2: the README's examples deliver exactly what the policy checked -------------------
+
+SEND_PATH = "/1.1/direct_messages/new.json"
+ALICE = {"authorization": "Bearer alice-token"}
+
+
+def _readme_app(marker: str, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Run the README's python block that starts with ``marker``, as written; its ``app``."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = [b for b in re.findall(r"```python\n(.*?)```", readme, flags=re.S)
+              if b.startswith(marker)]
+    assert len(blocks) == 1, f"one README example must start with {marker!r}"
+    monkeypatch.chdir(ROOT)  # the examples load rules/default.toml from the repository root
+    namespace: dict[str, Any] = {"__name__": "readme_example"}
+    exec(compile(blocks[0], "README.md", "exec"), namespace)
+    return namespace["app"]
+
+
+def _fastapi_post(app: Any, path: str, **kwargs: Any) -> Any:
+    import httpx
+
+    async def go() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://example") as client:
+            return await client.post(path, headers=ALICE, **kwargs)
+
+    return asyncio.run(go())
+
+
+def test_readme_fastapi_example_delivers_only_what_the_policy_checked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pytest.importorskip("fastapi", reason="the README's FastAPI example needs fastapi")
+    app = _readme_app("# app.py (FastAPI)", monkeypatch)
+    # The attack: the query names bob (a follower), the body carol (a stranger).
+    smuggled = _fastapi_post(app, SEND_PATH + "?user_id=bob",
+                             json={"screen_name": "carol", "text": "spam"})
+    assert smuggled.status_code == 400, smuggled.text
+    error = smuggled.json()["errors"][0]
+    assert (error["code"], error["label"]) == (195, "invalid_parameter")
+    # The recipient in the query only: delivered to the very recipient that was checked.
+    query_only = _fastapi_post(app, SEND_PATH + "?user_id=bob", json={"text": "Lunch?"})
+    assert query_only.status_code == 200
+    assert query_only.json() == {"sender": "alice", "recipients": ["bob"], "text": "Lunch?"}
+    # Both places naming the same recipient are one message.
+    same = _fastapi_post(app, SEND_PATH + "?user_id=bob",
+                         json={"screen_name": "bob", "text": "Lunch?"})
+    assert same.status_code == 200 and same.json()["recipients"] == ["bob"]
+    stranger = _fastapi_post(app, SEND_PATH, json={"screen_name": "carol", "text": "spam"})
+    assert (stranger.status_code, stranger.json()["errors"][0]["code"]) == (403, 150)
+
+
+def test_readme_flask_example_delivers_only_what_the_policy_checked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pytest.importorskip("flask", reason="the README's Flask example needs flask")
+    client = _readme_app("# app.py (Flask)", monkeypatch).test_client()
+    smuggled = client.post(SEND_PATH + "?user_id=bob", headers=ALICE,
+                           data={"screen_name": "carol", "text": "spam"})
+    assert smuggled.status_code == 400, smuggled.get_data(as_text=True)
+    error = smuggled.get_json()["errors"][0]
+    assert (error["code"], error["label"]) == (195, "invalid_parameter")
+    smuggled_text = client.post(SEND_PATH + "?text=hello", headers=ALICE,
+                                data={"screen_name": "bob", "text": "something else"})
+    assert smuggled_text.status_code == 400
+    query_only = client.post(SEND_PATH + "?user_id=bob&text=Lunch%3F", headers=ALICE)
+    assert query_only.status_code == 200
+    assert query_only.get_json() == {"sender": "alice", "recipients": ["bob"], "text": "Lunch?"}
+    stranger = client.post(SEND_PATH, headers=ALICE, data={"screen_name": "carol", "text": "x"})
+    assert (stranger.status_code, stranger.get_json()["errors"][0]["code"]) == (403, 150)
+
+
+def test_the_middlewares_hand_the_app_the_checked_message(graph: MemoryGraph) -> None:
+    from policy.middleware import POLICY_KEY, CheckedMessage
+    from policy.middleware.asgi import PolicyMiddleware as AsgiPolicy
+    from policy.middleware.wsgi import PolicyMiddleware as WsgiPolicy
+
+    graph.follow("bob", "alice")
+    engine = Engine.from_file(DEFAULT_RULES, graph=graph, clock=VirtualClock())
+    seen: list[Any] = []
+
+    async def asgi_app(scope: Any, receive: Any, send: Any) -> None:
+        seen.append(scope["state"][POLICY_KEY])
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    def wsgi_app(environ: Any, start_response: Any) -> list[bytes]:
+        seen.append(environ[POLICY_KEY])
+        start_response("200 OK", [])
+        return [b"ok"]
+
+    async def asgi_call() -> None:
+        scope = {"type": "http", "method": "POST", "path": SEND_PATH,
+                 "query_string": b"user_id=bob", "headers": [], "user": _User("alice")}
+        messages = [{"type": "http.request", "body": b"text=hi", "more_body": False}]
+
+        async def receive() -> Any:
+            return messages.pop(0)
+
+        async def send(message: Any) -> None:
+            pass
+
+        await AsgiPolicy(asgi_app, engine=engine)(scope, receive, send)
+
+    asyncio.run(asgi_call())
+    environ = {"REQUEST_METHOD": "POST", "PATH_INFO": SEND_PATH, "QUERY_STRING": "user_id=bob",
+               "REMOTE_USER": "alice", "CONTENT_LENGTH": "7", "wsgi.input": io.BytesIO(b"text=hi")}
+    b"".join(WsgiPolicy(wsgi_app, engine=engine)(environ, lambda *a: None))
+    assert len(seen) == 2
+    for checked in seen:
+        assert isinstance(checked, CheckedMessage)
+        assert (checked.sender, checked.recipients, checked.text) == ("alice", ("bob",), "hi")
+        assert checked.decision.allowed
+
+
+class _User:
+    is_authenticated = True
+
+    def __init__(self, identity: str) -> None:
+        self.identity = identity

@@ -22,7 +22,9 @@ from policy.middleware.extract import Extractor, HttpError, HttpRequest, direct_
 from policy.middleware.gate import (
     DEFAULT_MAX_BODY,
     DEFAULT_ROUTE,
+    POLICY_KEY,
     AppLookup,
+    CheckedMessage,
     PolicyGate,
     Response,
     Route,
@@ -84,6 +86,7 @@ class PolicyMiddleware:
         outcome = self.gate.outcome(decision)
         if outcome.response is not None:
             return _respond(start_response, outcome.response)
+        environ[POLICY_KEY] = CheckedMessage.of(send_request, decision)  # what was checked
         environ["wsgi.input"] = io.BytesIO(body)
         environ["CONTENT_LENGTH"] = str(len(body))
         headers = outcome.headers
