@@ -5,7 +5,14 @@
 
 from policy.decision import Decision, Quota, Reason, Verdict
 from policy.engine import Engine
-from policy.errors import InvalidRequest, PolicyError, RulesError, StorageError
+from policy.errors import (
+    ClockError,
+    InvalidRequest,
+    PolicyError,
+    RulesError,
+    StorageError,
+    StorageUnavailable,
+)
 from policy.graph import MemoryGraph, SocialGraph
 from policy.requests import InviteRequest, SendRequest
 from policy.rules import Mode, Rule, RuleSet, load_rules, parse_rules
@@ -13,6 +20,7 @@ from policy.rules import Mode, Rule, RuleSet, load_rules, parse_rules
 __version__ = "0.1.0"
 
 __all__ = [
+    "ClockError",
     "Decision",
     "Engine",
     "InvalidRequest",
@@ -28,6 +36,7 @@ __all__ = [
     "SendRequest",
     "SocialGraph",
     "StorageError",
+    "StorageUnavailable",
     "Verdict",
     "load_rules",
     "parse_rules",

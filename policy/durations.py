@@ -1,26 +1,48 @@
-"""Parsing of durations ("30m", "24h") and rate limits ("1000/day") in rules files."""
+"""Parsing of durations ("30m", "24h") and rate limits ("1000/day") in rules files.
+
+Every value is bounded, so that what validates behaves the same on every storage
+(Redis TTLs are whole milliseconds in a signed 64-bit integer, Lua numbers are
+doubles): a duration or a rate's window is finite and from ``MIN_SECONDS`` (1 s)
+to ``MAX_SECONDS`` (366 days); a rate allows from 1 to ``MAX_AMOUNT`` (10^9)
+messages per window.
+"""
 
 from __future__ import annotations
 
+import math
 import re
 
 from limits import parse as parse_limit_item
 
+MIN_SECONDS = 1.0
+MAX_SECONDS = 366 * 86400.0
+MAX_AMOUNT = 10**9
+
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$")
+_DURATION = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*")
+# The optional count of periods in a rate ("10/5 minutes"); ``limits`` reads 0 as 1.
+_RATE_MULTIPLES = re.compile(r"\s*\d+\s*(?:/|\s+per\s+)\s*(\d+)", re.IGNORECASE)
+
+
+def _bounded(seconds: float, value: object, what: str) -> float:
+    if not math.isfinite(seconds):
+        raise ValueError(f"{what} must be a finite number of seconds, got {value!r}")
+    if not MIN_SECONDS <= seconds <= MAX_SECONDS:
+        raise ValueError(f"{what} must be from 1 second to 366 days, got {value!r}")
+    return seconds
 
 
 def parse_duration(value: object) -> float:
     """Seconds from ``"30m"``, ``"24h"``, ``"7d"`` or a plain number of seconds.
 
-    Raises ``ValueError`` with a readable message.
+    From 1 second to 366 days. Raises ``ValueError`` with a readable message.
     """
     if isinstance(value, bool):
         raise ValueError(f"expected a duration like '30m', got {value!r}")
     if isinstance(value, (int, float)):
-        seconds = float(value)
+        seconds = float(value) if abs(value) < 1e300 else math.inf  # no OverflowError on ints
     elif isinstance(value, str):
-        match = _DURATION.match(value)
+        match = _DURATION.fullmatch(value)
         if not match:
             raise ValueError(f"expected a duration like '30s', '30m', '24h' or '7d', got {value!r}")
         seconds = float(match.group(1)) * _UNITS[match.group(2)]
@@ -28,13 +50,14 @@ def parse_duration(value: object) -> float:
         raise ValueError(f"expected a duration like '30m', got {type(value).__name__}")
     if seconds <= 0:
         raise ValueError(f"a duration must be positive, got {value!r}")
-    return seconds
+    return _bounded(seconds, value, "a duration")
 
 
 def parse_rate(value: object) -> tuple[int, float]:
     """``(amount, window_seconds)`` from a rate in the notation of the ``limits`` package.
 
-    ``"1000/day"``, ``"1000 per day"``, ``"100/hour"``, ``"10/5 minutes"``.
+    ``"1000/day"``, ``"1000 per day"``, ``"100/hour"``, ``"10/5 minutes"``: from 1 to
+    10^9 messages in a window from 1 second to 366 days.
     """
     if not isinstance(value, str):
         raise ValueError(f"expected a rate like '1000/day', got {value!r}")
@@ -44,4 +67,9 @@ def parse_rate(value: object) -> tuple[int, float]:
         raise ValueError(f"expected a rate like '1000/day', got {value!r} ({exc})") from None
     if item.amount <= 0:
         raise ValueError(f"a rate must allow at least one message, got {value!r}")
-    return int(item.amount), float(item.get_expiry())
+    if item.amount > MAX_AMOUNT:
+        raise ValueError(f"a rate allows at most {MAX_AMOUNT:,} messages, got {value!r}")
+    multiples = _RATE_MULTIPLES.match(value)
+    if multiples is not None and int(multiples.group(1)) == 0:
+        raise ValueError(f"a rate's window must be at least one period, got {value!r}")
+    return int(item.amount), _bounded(float(item.get_expiry()), value, "a rate's window")

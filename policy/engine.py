@@ -8,10 +8,11 @@ driver commit the sender's new state atomically, and answers a ``Decision``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from typing import Any
 from policy import core
 from policy.checks.base import NEEDS, Facts
 from policy.decision import Decision, Reason, Verdict
-from policy.errors import InvalidRequest, StorageError
+from policy.errors import ClockError, InvalidRequest, StorageError, StorageUnavailable
 from policy.fingerprint import TextFeatures
 from policy.graph import MemoryGraph, SocialGraph
 from policy.keys import KeyHasher
@@ -31,6 +32,8 @@ from policy.storage import MemoryStorage, Storage, open_storage
 logger = logging.getLogger("policy.engine")
 Clock = Callable[[], float]
 DEFAULT_REVOCATION_TTL = 90 * 86400.0
+MIN_CLOCK = 1e9  # an injected clock reads epoch seconds from 2001-09-09...
+MAX_CLOCK = 1e11  # ...to the year 5138 (milliseconds stay exact in a double)
 STORAGE_RETRY_SECONDS = 1.0  # after a storage failure, how long to answer degraded before retrying
 
 
@@ -211,35 +214,71 @@ class Engine:
 
     # -- administration ----------------------------------------------------
 
+    # Admin calls reach the storage whatever the failure mode (there is no decision to
+    # degrade): while it is down they raise ``StorageUnavailable`` (a ``StorageError``),
+    # nothing is queued, and the host retries (``forget_user`` must be retried).
+
     def revoke_app(self, *, user: str, app: str) -> None:
-        """Block ``app`` from sending for ``user`` only; first-party sending stays open."""
+        """Block ``app`` from sending for ``user`` only; first-party sending stays open.
+
+        Raises ``StorageUnavailable`` while the storage is down (not revoked: retry).
+        """
         require_id(user, "user")
         require_id(app, "app")
         ttl = self._rules.param("revocation_ttl", DEFAULT_REVOCATION_TTL)
-        self._storage.revoke_app(self._keys.user(user), self._keys.app(app), ttl, self._clock_now())
+        now = self._clock_now()
+        with self._admin("revoke_app"):
+            self._storage.revoke_app(self._keys.user(user), self._keys.app(app), ttl, now)
         self._observer.app_revoked(automatic=False)
 
     def restore_app(self, *, user: str, app: str) -> None:
-        """Undo ``revoke_app`` (or an automatic revocation) for one user."""
+        """Undo ``revoke_app`` (or an automatic revocation) for one user.
+
+        Raises ``StorageUnavailable`` while the storage is down (not restored: retry).
+        """
         require_id(user, "user")
         require_id(app, "app")
-        self._storage.restore_app(self._keys.user(user), self._keys.app(app))
+        with self._admin("restore_app"):
+            self._storage.restore_app(self._keys.user(user), self._keys.app(app))
 
     def app_report(self, app: str) -> dict[str, Any]:
-        """How many distinct users had self-messages through ``app`` in the signal window."""
+        """How many distinct users had self-messages through ``app`` in the signal window.
+
+        Raises ``StorageUnavailable`` while the storage is down.
+        """
         require_id(app, "app")
         window, bar = self._app_signal_settings()
-        users = self._storage.app_signal_count(self._keys.app(app), window, self._clock_now())
+        now = self._clock_now()
+        with self._admin("app_report"):
+            users = self._storage.app_signal_count(self._keys.app(app), window, now)
         return {"users_with_self_messages": users, "window_seconds": window,
                 "flagged": users >= bar}
 
     def forget_user(self, user: str) -> None:
-        """Delete everything the storage keeps under ``user`` (as a sender)."""
+        """Delete everything the storage keeps under ``user`` (as a sender).
+
+        Raises ``StorageUnavailable`` while the storage is down: the user is then not
+        (or not wholly) forgotten, and the host must retry until the call returns.
+        """
         require_id(user, "user")
         key = self._keys.user(user)
-        self._storage.forget(key)
-        if self._fallback is not None:
+        if self._fallback is not None:  # the local store first: it cannot fail
             self._fallback.forget(key)
+        with self._admin("forget_user"):
+            self._storage.forget(key)
+
+    @contextlib.contextmanager
+    def _admin(self, call: str) -> Iterator[None]:
+        try:
+            yield
+        except StorageError as error:
+            if isinstance(error, StorageUnavailable):
+                raise
+            logger.warning("storage %s failed during %s (%s); the call did not take effect",
+                           self._storage.kind, call, error)
+            raise StorageUnavailable(
+                f"{call}: the storage ({self._storage.kind}) is unavailable ({error}); "
+                "nothing was done, retry") from error
 
     def reload(self, path: str | Path) -> RuleSet:
         """Load new rules; an invalid file raises ``RulesError`` and the old rules keep running."""
@@ -267,10 +306,22 @@ class Engine:
     # -- internals ---------------------------------------------------------
 
     def _now(self) -> float:
-        return self._clock() if self._clock is not None else time.time()
+        return self._read_clock() if self._clock is not None else time.time()
 
     def _clock_now(self) -> float | None:
-        return self._clock() if self._clock is not None else None
+        return self._read_clock() if self._clock is not None else None
+
+    def _read_clock(self) -> float:
+        """The injected clock's reading, checked: nonsense is a ``ClockError`` at once,
+        before the storage sees it (memory:// would raise, Redis silently allow)."""
+        value = self._clock()  # type: ignore[misc]
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ClockError(f"the clock returned {type(value).__name__} {value!r}, "
+                             "not epoch seconds")
+        if not (MIN_CLOCK <= value <= MAX_CLOCK):  # nan fails too
+            raise ClockError(f"the clock returned {value!r}: epoch seconds must be finite, "
+                             f"from {MIN_CLOCK:.0e} (2001-09-09) to {MAX_CLOCK:.0e}")
+        return float(value)
 
     def _app_signal_settings(self) -> tuple[float, int]:
         rules = self._rules

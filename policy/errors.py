@@ -47,3 +47,22 @@ class RulesError(PolicyError, ValueError):
 
 class StorageError(PolicyError):
     """The storage backend failed (unreachable, timed out, answered nonsense)."""
+
+
+class StorageUnavailable(StorageError):
+    """An admin call (``revoke_app``, ``restore_app``, ``forget_user``, ``app_report``)
+    could not reach the storage. Nothing is queued: the call did not take effect (or
+    may have only partly, for ``forget_user``), and is safe to retry, as it must be.
+
+    Decisions never raise it: they answer by the rules' failure mode instead.
+    """
+
+
+class ClockError(PolicyError, ValueError):
+    """The injected ``clock`` answered nonsense: not a real number (int or float), not
+    finite, or outside epoch seconds ``MIN_CLOCK`` (1e9, 2001-09-09) to ``MAX_CLOCK``
+    (1e11, year 5138).
+
+    Raised by ``check``/``acheck`` (and every call that reads the clock) before any
+    state is read or changed, the same on every storage.
+    """

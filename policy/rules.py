@@ -29,7 +29,7 @@ from policy.checks.base import Mode
 from policy.checks.params import ParamReader
 from policy.errors import RulesError
 
-NAME = re.compile(r"^[a-z][a-z0-9_]{0,47}$")
+NAME = re.compile(r"[a-z][a-z0-9_]{0,47}")  # fullmatch: "$" would let a final newline in
 FAILURE_MODES = ("fail_open", "fail_closed", "local")
 _RULE_KEYS = {"name", "check", "mode", "description"}
 
@@ -155,7 +155,7 @@ def _parse_rule(raw: Any, index: int, file: str | None) -> Rule:
     if not isinstance(raw, dict):
         raise RulesError("must be a table", file=file, rule=label)
     name = raw.get("name")
-    if not isinstance(name, str) or not NAME.match(name):
+    if not isinstance(name, str) or not NAME.fullmatch(name):
         raise RulesError(
             f"must be a lowercase identifier (a-z, 0-9, _; at most 48), got {name!r}",
             file=file, rule=label, field="name",

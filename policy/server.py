@@ -47,7 +47,7 @@ from starlette.routing import Route as StarletteRoute
 
 from policy.decision import Decision
 from policy.engine import Engine
-from policy.errors import InvalidRequest
+from policy.errors import InvalidRequest, StorageError
 from policy.graph import MemoryGraph
 from policy.metrics import PrometheusObserver, metrics_app
 from policy.middleware import codes
@@ -62,7 +62,7 @@ from policy.middleware.extract import (
     missing,
     text_param,
 )
-from policy.middleware.gate import PolicyGate, Route, error_body
+from policy.middleware.gate import POLICY_KEY, CheckedMessage, PolicyGate, Route, error_body
 from policy.requests import InviteRequest
 
 DEFAULT_RULES = "rules/default.toml"
@@ -259,7 +259,7 @@ def create_app(
         answer = render.refusal(decision, headers=[])
         return Response(answer.body, status_code=answer.status, headers=dict(answer.headers))
 
-    def deliver(sender: str, message: Message) -> dict[str, Any]:
+    def deliver(sender: str, message: CheckedMessage) -> dict[str, Any]:
         message_id = store.next_id()
         created = datetime.now(UTC).strftime("%a %b %d %H:%M:%S +0000 %Y")
         record = {
@@ -296,13 +296,13 @@ def create_app(
         })
 
     async def send_message(request: Request) -> Response:
-        # The policy middleware already allowed it: the same extractor reads it again.
-        http = await _http_request(request)
-        return JSONResponse(deliver(_user(request).user_id, send_extractor(http)))
+        # The policy middleware allowed it: deliver exactly what it checked.
+        checked: CheckedMessage = request.scope["state"][POLICY_KEY]
+        return JSONResponse(deliver(checked.sender, checked))
 
     async def send_group_message(request: Request) -> Response:
-        http = await _http_request(request)
-        return JSONResponse(deliver(_user(request).user_id, group_extractor(http)))
+        checked: CheckedMessage = request.scope["state"][POLICY_KEY]
+        return JSONResponse(deliver(checked.sender, checked))
 
     async def received(request: Request) -> Response:
         me = _user(request).user_id
@@ -363,6 +363,14 @@ def create_app(
         assert isinstance(exc, InvalidRequest)
         return _envelope(codes.INVALID_PARAMETER, exc.message, "invalid_parameter")
 
+    async def storage_down(request: Request, exc: Exception) -> Response:
+        # An admin call (revoke, restore) while the storage is down: nothing was done.
+        response = _envelope(codes.SERVICE_UNAVAILABLE,
+                             "The service is temporarily unavailable. Try again shortly.",
+                             "service_unavailable")
+        response.headers["retry-after"] = "1"
+        return response
+
     async def not_found(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
         if exc.status_code == 404:
@@ -399,7 +407,7 @@ def create_app(
         routes=routes,
         middleware=middleware,
         exception_handlers={HttpError: http_error, InvalidRequest: invalid_request,
-                            HTTPException: not_found},
+                            StorageError: storage_down, HTTPException: not_found},
     )
     app.state.engine = engine
     app.state.store = store

@@ -581,7 +581,7 @@ def test_the_readme_fastapi_example_protects_the_app(monkeypatch: pytest.MonkeyP
     allowed = run(_request(app, "POST", SEND, headers=alice,
                            json={"screen_name": "bob", "text": "Lunch?"}))
     assert allowed.status_code == 200
-    assert allowed.json() == {"sender": "alice", "recipient": "bob", "text": "Lunch?"}
+    assert allowed.json() == {"sender": "alice", "recipients": ["bob"], "text": "Lunch?"}
     assert allowed.headers["x-rate-limit-remaining"] == "999"
     refused = run(_request(app, "POST", SEND, headers=alice,
                            json={"screen_name": "carol", "text": "Lunch?"}))

@@ -359,7 +359,7 @@ def test_the_readme_flask_example_protects_the_app(monkeypatch: pytest.MonkeyPat
     alice = {"authorization": "Bearer alice-token"}
     allowed = client.post(SEND, headers=alice, data={"screen_name": "bob", "text": "Lunch?"})
     assert allowed.status_code == 200
-    assert allowed.get_json() == {"sender": "alice", "text": "Lunch?"}
+    assert allowed.get_json() == {"sender": "alice", "recipients": ["bob"], "text": "Lunch?"}
     assert allowed.headers["x-rate-limit-remaining"] == "999"
     refused = client.post(SEND, headers=alice, json={"user_id": "carol", "text": "hi"})
     assert (refused.status_code, error_of(refused)["code"]) == (403, 150)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
-from policy.durations import parse_duration, parse_rate
+from policy.durations import MAX_AMOUNT, parse_duration, parse_rate
 from policy.errors import RulesError
+
+MAX_INTEGER = MAX_AMOUNT  # a whole-number parameter without a tighter bound: at most 10^9
 
 
 class ParamReader:
@@ -25,20 +28,23 @@ class ParamReader:
         return self._raw.get(name, default)
 
     def integer(self, name: str, default: int, *, minimum: int = 0, maximum: int | None = None) -> int:
+        """A whole number from ``minimum`` to ``maximum`` (by default ``MAX_INTEGER``)."""
+        if maximum is None:
+            maximum = MAX_INTEGER
         value = self._get(name, default)
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.error(name, f"expected a whole number, got {value!r}")
-        if value < minimum or (maximum is not None and value > maximum):
-            bound = f"from {minimum} to {maximum}" if maximum is not None else f"at least {minimum}"
-            raise self.error(name, f"must be {bound}, got {value}")
+        if not minimum <= value <= maximum:
+            raise self.error(name, f"must be from {minimum} to {maximum}, got {value}")
         return value
 
     def number(self, name: str, default: float, *, minimum: float, maximum: float) -> float:
         value = self._get(name, default)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self.error(name, f"expected a number, got {value!r}")
-        if not minimum <= value <= maximum:
-            raise self.error(name, f"must be from {minimum} to {maximum}, got {value}")
+        if not (math.isfinite(value) and minimum <= value <= maximum):  # nan fails both
+            raise self.error(name, f"must be a finite number from {minimum} to {maximum}, "
+                                   f"got {value}")
         return float(value)
 
     def boolean(self, name: str, default: bool) -> bool:

@@ -6,7 +6,9 @@
 Both share ``policy.middleware.gate`` (routes, the request -> ``SendRequest``,
 the decision -> status, Twitter-style error envelope and ``x-rate-limit-*``
 headers) and ``policy.middleware.codes`` (the table of numeric codes). Neither
-imports a web framework.
+imports a web framework. An allowed request reaches the app with a
+``CheckedMessage`` (what was checked: deliver that) under ``POLICY_KEY``, in
+ASGI ``scope["state"]`` and in the WSGI environ.
 """
 
 from policy.middleware.codes import REFUSALS, REQUEST_ERRORS, ErrorCode
@@ -17,13 +19,22 @@ from policy.middleware.extract import (
     direct_message,
     direct_message_extractor,
 )
-from policy.middleware.gate import DEFAULT_ROUTE, RATE_LIMIT_HEADERS, PolicyGate, Route
+from policy.middleware.gate import (
+    DEFAULT_ROUTE,
+    POLICY_KEY,
+    RATE_LIMIT_HEADERS,
+    CheckedMessage,
+    PolicyGate,
+    Route,
+)
 
 __all__ = [
     "DEFAULT_ROUTE",
+    "POLICY_KEY",
     "RATE_LIMIT_HEADERS",
     "REFUSALS",
     "REQUEST_ERRORS",
+    "CheckedMessage",
     "ErrorCode",
     "HttpError",
     "HttpRequest",

@@ -20,7 +20,9 @@ from policy.middleware.extract import Extractor, HttpError, HttpRequest, direct_
 from policy.middleware.gate import (
     DEFAULT_MAX_BODY,
     DEFAULT_ROUTE,
+    POLICY_KEY,
     AppLookup,
+    CheckedMessage,
     PolicyGate,
     Response,
     Route,
@@ -93,6 +95,9 @@ class PolicyMiddleware:
         if outcome.response is not None:
             await _respond(send, outcome.response)
             return
+        # What was checked, for the app to deliver (a new state dict: never the server's).
+        scope["state"] = {**(scope.get("state") or {}),
+                          POLICY_KEY: CheckedMessage.of(send_request, decision)}
         await self.app(scope, _replay(body, receive), _with_headers(send, outcome.headers))
 
     async def _read_body(self, scope: Scope, receive: Receive) -> bytes:

@@ -57,6 +57,7 @@ BODY_TOO_LARGE = ErrorCode(195, 413, "the body is larger than the middleware rea
 USER_NOT_FOUND = ErrorCode(50, 404, "the host's resolver knows no such screen name")
 NOT_FOUND = ErrorCode(34, 404, "no such resource (reference server)")
 INVALID_TOKEN = ErrorCode(89, 401, "the bearer token is unknown (reference server)")
+SERVICE_UNAVAILABLE = ErrorCode(130, 503, "the storage is down: an admin call was not done")
 
 REQUEST_ERRORS: dict[str, ErrorCode] = {
     "unauthenticated": UNAUTHENTICATED,
@@ -66,6 +67,7 @@ REQUEST_ERRORS: dict[str, ErrorCode] = {
     "user_not_found": USER_NOT_FOUND,
     "not_found": NOT_FOUND,
     "invalid_token": INVALID_TOKEN,
+    "service_unavailable": SERVICE_UNAVAILABLE,
 }
 
 

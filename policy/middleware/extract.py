@@ -91,13 +91,17 @@ class HttpRequest:
         A name given twice (in the form, or in both places with different
         values) is refused: which one would be the message is ambiguous.
         """
-        merged = dict(_form_fields(self.query_string, "query string"))
+        merged = self.query_fields()
         body = self.body_fields()
         for name, value in body.items():
             if name in merged and merged[name] != value:
                 raise invalid(f"{name} is given in both the query string and the body.")
             merged[name] = value
         return merged
+
+    def query_fields(self) -> dict[str, str]:
+        """The query string's fields (a name given twice is refused)."""
+        return _form_fields(self.query_string, "query string")
 
     def body_fields(self) -> dict[str, Any]:
         body = self.body
@@ -176,24 +180,36 @@ def direct_message_extractor(resolve_screen_name: Resolver | None = None) -> Ext
 
     ``resolve_screen_name`` turns a screen name into the user id the graph
     knows (None: unknown user, answered 404 with code 50). Without one the
-    screen name is the id. ``user_id`` wins when both are given, as in the
-    endpoint's documentation.
+    screen name is the id. ``user_id`` wins when both are given in one place, as
+    in the endpoint's documentation; the query string and the body naming two
+    different recipients is a 400.
     """
 
-    def extract(request: HttpRequest) -> Message:
-        params = request.params()
-        text = text_param(params)
+    def recipient_of(params: Mapping[str, Any]) -> str | None:
         recipient = _id_param(params, "user_id")
+        if recipient is not None:
+            return recipient
+        screen_name = _id_param(params, "screen_name")
+        if screen_name is None or resolve_screen_name is None:
+            return screen_name
+        resolved = resolve_screen_name(screen_name.lstrip("@"))
+        if resolved is None:
+            raise HttpError(codes.USER_NOT_FOUND, "User not found.", label="user_not_found")
+        return resolved
+
+    def extract(request: HttpRequest) -> Message:
+        params = request.params()  # refuses a name given twice with different values
+        text = text_param(params)
+        # The query string and the body each name a recipient their own way (user_id,
+        # screen_name): both naming one, they must name the same user, or the app
+        # behind could deliver to another one than the policy checked.
+        from_query = recipient_of(request.query_fields())
+        from_body = recipient_of(request.body_fields())
+        if from_query is not None and from_body is not None and from_query != from_body:
+            raise invalid("The query string and the body name different recipients.")
+        recipient = from_body if from_body is not None else from_query
         if recipient is None:
-            screen_name = _id_param(params, "screen_name")
-            if screen_name is None:
-                raise missing("user_id or screen_name")
-            recipient = screen_name
-            if resolve_screen_name is not None:
-                recipient = resolve_screen_name(screen_name.lstrip("@"))
-                if recipient is None:
-                    raise HttpError(codes.USER_NOT_FOUND, "User not found.",
-                                    label="user_not_found")
+            raise missing("user_id or screen_name")
         return Message(recipients=(recipient,), text=text)
 
     return extract

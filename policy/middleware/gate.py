@@ -81,6 +81,31 @@ class Outcome:
     response: Response | None = None
 
 
+POLICY_KEY = "dm_policy"
+"""Where an allowed request's ``CheckedMessage`` is handed to the app: ASGI
+``scope["state"]["dm_policy"]`` (Starlette/FastAPI: ``request.state.dm_policy``),
+WSGI ``environ["dm_policy"]`` (Flask: ``request.environ["dm_policy"]``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedMessage:
+    """Exactly what the policy checked and allowed: deliver this, never re-read the
+    request (a query string and a body may say different things)."""
+
+    sender: str
+    recipients: tuple[str, ...]
+    text: str
+    app: str | None
+    channel: str
+    conversation: str | None
+    decision: Decision
+
+    @classmethod
+    def of(cls, request: SendRequest, decision: Decision) -> CheckedMessage:
+        return cls(request.sender, tuple(request.recipients), request.text, request.app,
+                   request.channel, request.conversation, decision)
+
+
 def authenticated_user(request: HttpRequest) -> str | None:
     """The default ``sender``: the user an authentication layer left in front of the app.
 
@@ -283,6 +308,11 @@ def _with_sender(request: HttpRequest, sender: str) -> HttpRequest:
 def body_too_large(limit: int) -> HttpError:
     return HttpError(codes.BODY_TOO_LARGE, f"The body is larger than {limit} bytes.",
                      label="body_too_large")
+
+
+def unreadable_body() -> HttpError:
+    """The client's body broke while it was read (truncated, reset): a 400."""
+    return invalid("The body could not be read (truncated or broken).")
 
 
 def bad_length() -> HttpError:

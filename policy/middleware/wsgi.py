@@ -13,6 +13,7 @@ and the app's response iterable is returned as is (streaming stays streaming).
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -21,7 +22,9 @@ from policy.middleware.extract import Extractor, HttpError, HttpRequest, direct_
 from policy.middleware.gate import (
     DEFAULT_MAX_BODY,
     DEFAULT_ROUTE,
+    POLICY_KEY,
     AppLookup,
+    CheckedMessage,
     PolicyGate,
     Response,
     Route,
@@ -30,11 +33,14 @@ from policy.middleware.gate import (
     bad_length,
     body_too_large,
     merge_headers,
+    unreadable_body,
 )
 
 Environ = dict[str, Any]
 StartResponse = Callable[..., Any]
 WSGIApp = Callable[[Environ, StartResponse], Iterable[bytes]]
+
+logger = logging.getLogger("policy.middleware")
 
 
 class PolicyMiddleware:
@@ -80,6 +86,7 @@ class PolicyMiddleware:
         outcome = self.gate.outcome(decision)
         if outcome.response is not None:
             return _respond(start_response, outcome.response)
+        environ[POLICY_KEY] = CheckedMessage.of(send_request, decision)  # what was checked
         environ["wsgi.input"] = io.BytesIO(body)
         environ["CONTENT_LENGTH"] = str(len(body))
         headers = outcome.headers
@@ -115,7 +122,15 @@ class PolicyMiddleware:
         chunks: list[bytes] = []
         size = 0
         while size < length:
-            chunk = stream.read(min(65536, length - size))
+            try:
+                chunk = stream.read(min(65536, length - size))
+            except Exception as exc:
+                # The client's body is broken (a truncated chunked body, a connection
+                # reset mid-body: OSError, or the server's own error): a 400, never a 500.
+                logger.info("the request body could not be read (%s)", type(exc).__name__)
+                raise unreadable_body() from None
+            if not isinstance(chunk, (bytes, bytearray)):
+                raise unreadable_body()
             if not chunk:
                 break
             chunks.append(chunk)
