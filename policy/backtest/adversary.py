@@ -425,8 +425,8 @@ class Spammer:
             return now + self.rng.uniform(2, 8), self.pending[0]
         if not self.targets or self.rejects >= MAX_REJECTS:
             return None
+        # As many strangers as a new group may hold: today a group is one trace recipient.
         size = min(self.group_size, len(self.targets)) if self.plan.group else 1
-        size = max(1, self.rng.randint(max(1, size - 4), size)) if self.plan.group else 1
         recipients = tuple(self.targets[i] for i in range(size))
         name = self.names.get(recipients[0]) if size == 1 else None
         template, at = self._choose_template(now)
