@@ -499,12 +499,20 @@ class _HamTally:
 class RunConfig:
     seed: int = 1
     spammers: int = 20
-    ham_senders: int = 300
+    ham_senders: int = 1000  # 0.1% resolution for the false-positive target
     hours: float = 24.0
     start: float = T0
     targets: int = TARGETS_PER_SPAMMER
     rotating_k: int = DEFAULT_ROTATING_K
     retry_margin: tuple[float, float] = (1.0, 30.0)  # "plus a little" after a retry_after
+
+    def __post_init__(self) -> None:
+        if self.spammers < 1 or self.targets < 1 or self.ham_senders < 0:
+            raise ValueError("spammers and targets must be at least 1, ham_senders at least 0")
+        if not 0 < self.hours <= 24:
+            raise ValueError("hours must be above 0 and at most 24 (rates are per day)")
+        if not 2 <= self.rotating_k <= MAX_K:
+            raise ValueError(f"rotating_k must be from 2 to {MAX_K}")
 
 
 def ham_events(config: RunConfig, corpus: Corpus) -> list[Event]:

@@ -47,8 +47,8 @@ def register(sub: Any) -> None:
                    help=f"run adaptive spam senders instead: {', '.join(ADVERSARIES)}")
     p.add_argument("--spammers", type=int, default=20,
                    help="with --adversary: spam senders per tactic (default 20)")
-    p.add_argument("--ham-senders", type=int, default=300,
-                   help="with --adversary: ordinary users beside them (default 300)")
+    p.add_argument("--ham-senders", type=int, default=1000,
+                   help="with --adversary: ordinary users beside them (default 1000)")
     p.add_argument("--rotating-k", type=int, default=DEFAULT_ROTATING_K,
                    help=f"with --adversary: texts in rotation (default {DEFAULT_ROTATING_K})")
     p.set_defaults(run=run)
