@@ -5,6 +5,12 @@ ordinary users in two-way conversations, short phrases to several friends,
 invitations), replays it under the rules file and under exact-hash baselines,
 and prints the share of spam senders caught by their 5th recipient and the
 share of ordinary senders ever cooled down.
+
+With ``--adversary NAME`` it runs adaptive spam senders instead
+(``policy/backtest/adversary.py``: tactics that read the rules' thresholds and
+obey every refusal) against one engine, with ordinary users interleaved, and
+prints one row per tactic (``mix``: every tactic, then mixed plans). It exits
+0 whether or not the detector targets are met: it is a measurement.
 """
 
 from __future__ import annotations
@@ -15,6 +21,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from policy.backtest.adversary import (
+    ADVERSARIES,
+    DEFAULT_ROTATING_K,
+    RunConfig,
+    format_adversary_table,
+    run_adversary,
+)
 from policy.backtest.quality import TARGET_CAUGHT, TARGET_COOLED, format_table, run_quality
 from policy.backtest.simulate import DEFAULT_CORPUS, CorpusError
 from policy.errors import RulesError
@@ -30,10 +43,20 @@ def register(sub: Any) -> None:
     p.add_argument("--senders", type=int, default=2000, help="accounts (default 2000)")
     p.add_argument("--hours", type=float, default=24.0, help="simulated hours (default 24)")
     p.add_argument("--json", default=None, metavar="OUT", help="write the results as JSON")
+    p.add_argument("--adversary", default=None, choices=ADVERSARIES, metavar="NAME",
+                   help=f"run adaptive spam senders instead: {', '.join(ADVERSARIES)}")
+    p.add_argument("--spammers", type=int, default=20,
+                   help="with --adversary: spam senders per tactic (default 20)")
+    p.add_argument("--ham-senders", type=int, default=1000,
+                   help="with --adversary: ordinary users beside them (default 1000)")
+    p.add_argument("--rotating-k", type=int, default=DEFAULT_ROTATING_K,
+                   help=f"with --adversary: texts in rotation (default {DEFAULT_ROTATING_K})")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.adversary is not None:
+        return _run_adversary(args)
     try:
         result = run_quality(args.corpus, rules=args.rules, seed=args.seed,
                              senders=args.senders, hours=args.hours)
@@ -56,3 +79,30 @@ def run(args: argparse.Namespace) -> int:
             print(f"error: cannot write {args.json}: {exc.strerror}", file=sys.stderr)
             return 2
     return 0 if met else 1
+
+
+def _run_adversary(args: argparse.Namespace) -> int:
+    try:
+        config = RunConfig(seed=args.seed, spammers=args.spammers, ham_senders=args.ham_senders,
+                           hours=min(args.hours, 24.0), rotating_k=args.rotating_k)
+        result = run_adversary(args.adversary, args.corpus, rules=args.rules, config=config)
+    except (CorpusError, RulesError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    cfg = result["config"]
+    print(f"adversary {args.adversary}: seed {cfg['seed']}, {cfg['spammers']} spam senders per "
+          f"tactic ({cfg['targets']} targets each), {cfg['ham_senders']} ordinary users, "
+          f"{cfg['hours']} h, rules {result['rules']} ({result['rules_version']})")
+    print(format_adversary_table(result))
+    targets = result["targets"]
+    print(f"targets: >= {targets['contained_share_min']:.0%} contained, <= "
+          f"{targets['reached_per_day_mean_max']} strangers reached per spam sender per day "
+          f"(mean), <= {targets['ham_refused_by_spam_rule_share_max']:.1%} ordinary senders "
+          "refused by a spam rule")
+    if args.json:
+        try:
+            Path(args.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        except OSError as exc:
+            print(f"error: cannot write {args.json}: {exc.strerror}", file=sys.stderr)
+            return 2
+    return 0

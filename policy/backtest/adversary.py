@@ -1,0 +1,746 @@
+"""An adaptive adversary for the spam rules: spam senders that read the rules and obey refusals.
+
+The duplicates rule is judged here against spammers who have read the README
+and the rules file. Each spam sender runs a *plan* (one tactic, or several
+combined) built from real spam (the SMS Spam Collection's ``spam`` lines,
+read in place, never copied):
+
+- ``folded``: one text, varied per message by today's evasions (``simulate.evade``);
+- ``personalised``: a greeting with the recipient's name, a reference code, a signature;
+- ``spun``: spintax (synonyms, filler words, sentences reordered) on top of folding;
+- ``rotating``: K different real spam texts in rotation (K from 2 to 200), each possibly spun;
+- ``groups``: new group conversations of as many strangers as the group rule allows;
+- ``split``: one message sent in 2 or 3 parts;
+- ``slow``: paced just under every threshold read from the rules (recipients per
+  window per text, texts remembered, the quota);
+- ``short``: texts under the duplicates rule's ``min_chars`` after normalisation;
+- ``mix``: each spammer combines 2 or 3 of the above at random.
+
+The attacker is interactive: a driver runs the spam senders against a real
+``Engine`` (memory://, a virtual clock, a ``MemoryGraph`` in which every target
+follows its spammer, the spammer follows none of them and no target writes
+back), and after a refusal with ``retry_after`` a spammer waits that long (plus
+a little) before its next attempt. Ordinary users from ``simulate.py`` (two-way
+conversations, bursts, phrases to friends, invitations) go through the same
+engine at the same time, so that false positives are measured under the same
+rules. No message text is ever logged.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import random
+import re
+import string
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from policy.backtest.events import Event, GraphEvent, InviteEvent, SendEvent
+from policy.backtest.simulate import (
+    DEFAULT_CORPUS,
+    T0,
+    Corpus,
+    SimConfig,
+    clip,
+    evade,
+    load_corpus,
+    simulate,
+)
+from policy.decision import Decision, Verdict
+from policy.engine import Engine
+from policy.fingerprint import signature, similarity
+from policy.graph import MemoryGraph
+from policy.normalize import normalize
+from policy.requests import InviteRequest, SendRequest
+from policy.rules import Mode, RuleSet, load_rules
+
+# What the new detector is judged by (not asserted by the tests yet: today's rule misses them).
+TARGET_CONTAINED = 0.95  # spam senders contained (<= CONTAINED_STRANGERS before a spam refusal)
+TARGET_REACHED_PER_DAY = 50  # mean distinct strangers a spam sender reaches in 24 h, at most
+TARGET_HAM_COOLED = 0.005  # ordinary senders ever refused by a spam rule, at most
+CONTAINED_STRANGERS = 4  # the measuring stick: fixed, does not move with the rules
+
+# Refusals by these kinds say "not allowed", not "this is abuse"; every other kind
+# (duplicates, cooldown, apps, and whatever kinds the detector grows) is a spam rule.
+NON_SPAM_KINDS = frozenset({"quota", "text_length", "follows", "group"})
+
+TACTICS = ("folded", "personalised", "spun", "rotating", "groups", "split", "slow", "short")
+ADVERSARIES = (*TACTICS, "mix")
+DEFAULT_ROTATING_K = 40
+MAX_K = 200
+TARGETS_PER_SPAMMER = 1000
+MAX_REJECTS = 25  # consecutive REJECTs after which a spammer gives up (it cannot adapt)
+
+
+# -- what the attacker reads in the rules file ---------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """The thresholds an attacker reads in the rules (the strictest enforced one of each)."""
+
+    recipients: int | None = None  # a text reaching this many recipients is refused
+    window: float = 0.0  # ... within this many seconds
+    max_texts: int | None = None  # texts remembered per sender
+    min_chars: int = 0  # texts with fewer letters and digits are never traced
+    similarity: float | None = None  # texts at least this similar are one text
+    cooldown: float = 0.0  # the wait after a spam refusal
+    rate: tuple[int, float] | None = None  # (messages, seconds): the tightest quota
+    max_chars: int = 140  # longest text
+    max_people: int = 20  # largest group, sender included
+
+
+def read_limits(rules: RuleSet) -> Limits:
+    """The thresholds of ``rules``, as an attacker who read the file would note them.
+
+    Any enforced rule with ``recipients``/``window``/``limit`` parameters counts,
+    whatever its kind, so the tactics follow a rewritten detector too.
+    """
+    limits = Limits()
+    recipients: list[int] = []
+    windows: list[float] = []
+    max_texts: list[int] = []
+    min_chars: list[int] = []
+    similarity: list[float] = []
+    rates: list[tuple[int, float]] = []
+    for rule in rules.rules:
+        if rule.mode is not Mode.ENFORCE:
+            continue  # a shadow rule never refuses: the attacker does not care
+        p = rule.params
+        if isinstance(getattr(p, "recipients", None), int):
+            recipients.append(p.recipients)
+            if isinstance(getattr(p, "window", None), (int, float)):
+                windows.append(float(p.window))
+        if isinstance(getattr(p, "similarity", None), float):
+            similarity.append(p.similarity)
+        if isinstance(getattr(p, "max_texts", None), int):
+            max_texts.append(p.max_texts)
+        if rule.kind != "quota" and isinstance(getattr(p, "min_chars", None), int):
+            min_chars.append(p.min_chars)
+        if isinstance(getattr(p, "limit", None), int) and isinstance(
+                getattr(p, "window", None), (int, float)):
+            rates.append((p.limit, float(p.window)))
+        if rule.kind == "cooldown":
+            limits = replace(limits, cooldown=max(limits.cooldown, float(p.duration)))
+        if rule.kind == "text_length":
+            limits = replace(limits, max_chars=min(limits.max_chars, p.max_chars))
+        if rule.kind == "group":
+            limits = replace(limits, max_people=min(limits.max_people, p.max_people))
+    return replace(
+        limits,
+        recipients=min(recipients) if recipients else None,
+        window=max(windows) if windows else 0.0,
+        max_texts=min(max_texts) if max_texts else None,
+        # Under every rule's minimum: the smallest one.
+        min_chars=min(min_chars) if min_chars else 0,
+        similarity=min(similarity) if similarity else None,
+        rate=min(rates, key=lambda r: r[0] / r[1]) if rates else None,
+    )
+
+
+def text_chars(text: str) -> int:
+    """Letters and digits after normalisation (what ``min_chars`` counts)."""
+    normalized = normalize(text)
+    return len(normalized) - normalized.count(" ")
+
+
+# -- texts -----------------------------------------------------------------------
+
+# Spintax written for this module: a word of common spam, its interchangeable forms.
+_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("free", "complimentary", "no-cost", "gratis", "zero-cost"),
+    ("win", "get", "receive", "collect", "grab"),
+    ("won", "been awarded", "been selected for", "qualified for", "secured"),
+    ("prize", "reward", "award", "bonus", "gift"),
+    ("call", "ring", "phone", "dial", "contact"),
+    ("claim", "collect", "redeem", "pick up", "secure"),
+    ("now", "today", "right away", "immediately", "asap"),
+    ("urgent", "important", "attention", "final notice", "act fast"),
+    ("cash", "money", "funds", "payout", "dosh"),
+    ("txt", "text", "sms", "send", "message"),
+    ("reply", "respond", "answer", "write back", "txt back"),
+    ("mobile", "phone", "handset", "cell", "device"),
+    ("guaranteed", "assured", "certain", "100% sure", "promised"),
+    ("congratulations", "congrats", "well done", "great news", "good news"),
+    ("latest", "newest", "brand new", "hottest", "top"),
+    ("offer", "deal", "promo", "special", "bargain"),
+    ("customer", "client", "member", "subscriber", "user"),
+    ("chance", "opportunity", "shot", "possibility", "opening"),
+    ("week", "wk", "7 days", "seven days", "weekly"),
+    ("holiday", "vacation", "trip", "break", "getaway"),
+    ("entry", "ticket", "place", "spot", "pass"),
+    ("selected", "chosen", "picked", "drawn", "nominated"),
+    ("your", "ur", "yr", "your own", "thy"),
+    ("you", "u", "ya", "yourself", "you guys"),
+    ("to", "2", "to", "too", "towards"),
+    ("for", "4", "for", "fore", "for"),
+)
+_SPIN = {word: forms for forms in _SYNONYMS for word in forms}
+_FILLERS = ("just", "really", "today", "honestly", "now", "hey", "ok", "pls", "so",
+            "quick", "btw", "yes", "only", "simply", "totally")
+_NAMES = ("Anna", "Ben", "Chloe", "Dan", "Ella", "Finn", "Grace", "Harry", "Isla", "Jack",
+          "Kate", "Leo", "Mia", "Noah", "Olivia", "Paul", "Ruby", "Sam", "Tom", "Zoe")
+_GREETINGS = ("Hi {n},", "Dear {n},", "Hello {n}!", "{n}:", "Hey {n},", "Good news {n}!")
+_SIGNATURES = ("- Sarah, Customer Care", "Regards, Rewards Team", "Thx, Mike @ Promo Dept",
+               "- The Winners Desk", "Kind regards, Claims Office", "Cheers, Lucy")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+_WORD = re.compile(r"^(\W*)(\w[\w'-]*)(\W*)$")
+
+
+def spin(text: str, rng: random.Random, *, limit: int = 140) -> str:
+    """A spintax variant: synonyms swapped, filler words added, sentences reordered."""
+    sentences = [s for s in _SENTENCES.split(text.strip()) if s]
+    if len(sentences) > 1 and rng.random() < 0.6:
+        head, rest = sentences[0], sentences[1:]
+        rng.shuffle(rest)
+        sentences = [head, *rest] if rng.random() < 0.5 else [*rest, head]
+    words = " ".join(sentences).split()
+    out: list[str] = []
+    for word in words:
+        match = _WORD.match(word)
+        if match and match.group(2).lower() in _SPIN and rng.random() < 0.7:
+            lead, core, tail = match.groups()
+            swapped = rng.choice(_SPIN[core.lower()])
+            word = lead + (swapped.capitalize() if core[:1].isupper() else swapped) + tail
+        out.append(word)
+        if rng.random() < 0.12:
+            out.append(rng.choice(_FILLERS))
+    return clip(" ".join(out), limit)
+
+
+def reference_code(rng: random.Random) -> str:
+    """A code in letters and digits ("Ref QXB7K2"): letters survive normalisation."""
+    return "".join(rng.choice(string.ascii_uppercase + string.digits) for _ in range(6))
+
+
+def personalise(text: str, name: str | None, rng: random.Random, *, limit: int = 140) -> str:
+    """``text`` with a greeting (when a name is known), a reference code and a signature."""
+    parts = []
+    if name is not None:
+        parts.append(rng.choice(_GREETINGS).format(n=name))
+    parts.append(text)
+    parts.append(f"Ref {reference_code(rng)}.")
+    if rng.random() < 0.7:
+        parts.append(rng.choice(_SIGNATURES))
+    out = " ".join(parts)
+    if len(out) <= limit:
+        return out
+    # Keep the personal parts: cut the body instead.
+    extra = len(out) - len(text)
+    return " ".join(p if p is not text else clip(text, max(10, limit - extra)) for p in parts)[:limit]
+
+
+def split_message(text: str, parts: int) -> list[str]:
+    """``text`` cut at word boundaries into ``parts`` pieces; ``" ".join`` gives it back."""
+    words = text.split(" ")
+    parts = max(1, min(parts, len(words)))
+    size = math.ceil(len(words) / parts)
+    return [" ".join(words[i:i + size]) for i in range(0, len(words), size)]
+
+
+def shorten(text: str, min_chars: int) -> str | None:
+    """The longest word prefix of ``text`` under ``min_chars`` letters and digits (None: none)."""
+    words = text.split()
+    best = None
+    for n in range(1, len(words) + 1):
+        prefix = " ".join(words[:n])
+        if text_chars(prefix) >= min_chars:
+            break
+        best = prefix
+    return best if best and text_chars(best) > 0 else None
+
+
+def pick_templates(pool: tuple[str, ...], k: int, limits: Limits, rng: random.Random, *,
+                   room: int = 120, short: bool = False) -> list[str]:
+    """``k`` different real spam texts, pairwise less similar than the rules' threshold.
+
+    The attacker can run the published fingerprint too: texts that would fall into
+    one trace entry are worth one template, so it keeps only mutually distinct ones
+    (relaxing that when the corpus runs out). Long plans use texts the rule traces
+    (short ones are the ``short`` tactic); short plans cut texts under ``min_chars``.
+    """
+    threshold = limits.similarity if limits.similarity is not None else 1.0
+    chosen: list[str] = []
+    signatures: list[bytes] = []
+    spare: list[str] = []
+    for text in rng.sample(pool, len(pool)):
+        text = clip(text, max(20, room))
+        if short:
+            cut = shorten(text, limits.min_chars) if limits.min_chars > 1 else text
+            if cut is None:
+                continue
+            text = cut
+        elif text_chars(text) < limits.min_chars:
+            continue
+        if text in chosen or text in spare:
+            continue
+        sig = signature(text)
+        if any(similarity(sig, other) >= threshold for other in signatures):
+            spare.append(text)
+            continue
+        chosen.append(text)
+        signatures.append(sig)
+        if len(chosen) == k:
+            return chosen
+    return (chosen + spare)[:k]
+
+
+# -- spam plans --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What one spam sender does; the tactics are its switches, and they combine."""
+
+    tactic: str
+    templates: int = 1  # K texts in rotation (> 1: rotating)
+    spin: bool = False
+    personalise: bool = False
+    short: bool = False
+    group: bool = False
+    split: bool = False
+    slow: bool = False
+
+
+def tactic_plan(tactic: str, *, k: int = DEFAULT_ROTATING_K) -> Plan:
+    """The plan of one tactic (``mix`` plans are drawn per spammer: ``mixed_plan``)."""
+    if tactic == "folded":
+        return Plan(tactic)
+    if tactic == "personalised":
+        return Plan(tactic, personalise=True)
+    if tactic == "spun":
+        return Plan(tactic, spin=True)
+    if tactic == "rotating":
+        if not 2 <= k <= MAX_K:
+            raise ValueError(f"rotating needs K from 2 to {MAX_K}, got {k}")
+        return Plan(tactic, templates=k, spin=True)
+    if tactic == "groups":
+        return Plan(tactic, group=True)
+    if tactic == "split":
+        return Plan(tactic, split=True)
+    if tactic == "slow":
+        return Plan(tactic, slow=True)
+    if tactic == "short":
+        return Plan(tactic, short=True)
+    raise ValueError(f"unknown tactic {tactic!r}; known: {', '.join(ADVERSARIES)}")
+
+
+def mixed_plan(rng: random.Random) -> Plan:
+    """2 or 3 tactics combined at random (e.g. rotating + spun + groups)."""
+    chosen = set(rng.sample(("personalised", "spun", "rotating", "groups", "split", "slow",
+                             "short"), rng.randint(2, 3)))
+    if "short" in chosen:
+        chosen -= {"split", "personalised", "spun"}  # they would add letters or make no sense
+    return Plan(
+        "mix",
+        templates=rng.randint(2, MAX_K) if "rotating" in chosen else 1,
+        spin="spun" in chosen or ("rotating" in chosen and rng.random() < 0.5),
+        personalise="personalised" in chosen,
+        short="short" in chosen,
+        group="groups" in chosen,
+        split="split" in chosen,
+        slow="slow" in chosen,
+    )
+
+
+@dataclass
+class Attempt:
+    recipients: tuple[str, ...]
+    text: str
+    template: int
+    last_part: bool = True  # the last (or only) part of a message: then the targets are served
+
+
+class Spammer:
+    """One interactive spam sender: proposes attempts, learns from each decision."""
+
+    def __init__(self, uid: str, plan: Plan, targets: list[str], pool: tuple[str, ...],
+                 limits: Limits, rng: random.Random, names: dict[str, str]) -> None:
+        self.uid = uid
+        self.plan = plan
+        self.limits = limits
+        self.rng = rng
+        self.names = names
+        self.targets = deque(targets)
+        room = limits.max_chars - (45 if plan.personalise else 20)  # room for the additions
+        k = plan.templates
+        if plan.slow and k == 1 and limits.max_texts is not None:
+            k = min(limits.max_texts, MAX_K)  # as many texts as the rule remembers, no more
+        self.templates = pick_templates(pool, k, limits, rng, room=room, short=plan.short)
+        self.turn = 0
+        self.pending: list[Attempt] = []  # the remaining parts of a split message
+        self.uses: list[deque[float]] = [deque() for _ in self.templates]  # slow: when each was sent
+        self.last_send = -math.inf
+        self.rejects = 0
+        self.group_size = max(1, limits.max_people - 1)
+        self.text_limit = limits.max_chars
+        self.attempt_times: list[float] = []  # for the obedience test
+
+    # What to send next ------------------------------------------------------------
+
+    def _text(self, template: int, name: str | None) -> str:
+        plan, rng, limit = self.plan, self.rng, self.text_limit
+        text = self.templates[template]
+        if plan.spin:
+            text = spin(text, rng, limit=limit)
+        if plan.personalise:
+            text = personalise(text, name, rng, limit=limit)
+        folded = evade(text, rng, limit=limit)
+        if plan.short and text_chars(folded) >= self.limits.min_chars > 1:
+            return text  # folding added letters: send the plain short text
+        return folded
+
+    def _choose_template(self, now: float) -> tuple[int, float]:
+        """(template, earliest time) under the slow plan's per-text limits, else the next in turn."""
+        count = len(self.templates)
+        if not self.plan.slow or self.limits.recipients is None:
+            index = self.turn % count
+            self.turn += 1
+            return index, now
+        # At most recipients - 1 sends of one text, then a whole window of silence for it:
+        # the README says a traced text is dropped only 6 hours after its *last* use.
+        allowed = self.limits.recipients - 1
+        margin = 60.0
+        best, best_at = 0, math.inf
+        for offset in range(count):
+            index = (self.turn + offset) % count
+            uses = self.uses[index]
+            if uses and uses[-1] + self.limits.window + margin <= now:
+                uses.clear()
+            at = now if len(uses) < allowed else uses[-1] + self.limits.window + margin
+            if at < best_at:
+                best, best_at = index, at
+            if at <= now:
+                break
+        self.turn = best + 1
+        return best, best_at
+
+    def next_attempt(self, now: float) -> tuple[float, Attempt] | None:
+        """When and what to try next (None: no targets left)."""
+        if self.pending:
+            return now + self.rng.uniform(2, 8), self.pending[0]
+        if not self.targets or self.rejects >= MAX_REJECTS:
+            return None
+        # As many strangers as a new group may hold: today a group is one trace recipient.
+        size = min(self.group_size, len(self.targets)) if self.plan.group else 1
+        recipients = tuple(self.targets[i] for i in range(size))
+        name = self.names.get(recipients[0]) if size == 1 else None
+        template, at = self._choose_template(now)
+        text = self._text(template, name)
+        pace = self.rng.expovariate(1 / 30)
+        if self.plan.slow and self.limits.rate is not None:
+            limit, window = self.limits.rate
+            pace = max(pace, window / limit * 1.05)  # under the quota, never at it
+        at = max(at, self.last_send + pace, now)
+        if self.plan.split:
+            pieces = split_message(text, self.rng.randint(2, 3))
+            parts = [Attempt(recipients, piece, template, last_part=False) for piece in pieces]
+            parts[-1].last_part = True
+            self.pending = parts
+            return at, parts[0]
+        return at, Attempt(recipients, text, template)
+
+    # What the decision says ---------------------------------------------------------------
+
+    def outcome(self, attempt: Attempt, decision: Decision, now: float) -> list[str]:
+        """Learn from ``decision``; the recipients served (delivered) by this attempt."""
+        self.attempt_times.append(now)
+        if decision.allowed:
+            self.rejects = 0
+            self.last_send = now
+            if self.pending:
+                self.pending.pop(0)
+            if attempt.last_part:
+                for _ in attempt.recipients:
+                    self.targets.popleft()
+                if self.plan.slow:
+                    self.uses[attempt.template].append(now)
+            return list(attempt.recipients)
+        if decision.verdict is Verdict.REJECT:
+            self.rejects += 1
+            self.pending = []
+            code = decision.code
+            if code == "group_too_large":
+                self.group_size = max(1, self.group_size - 1)
+            elif code in ("text_too_long", "sms_too_long"):
+                self.text_limit = max(20, self.text_limit - 10)
+            elif code in ("not_follower", "blocked_member", "invitee_not_follower"):
+                for _ in attempt.recipients:
+                    self.targets.popleft()  # a target it cannot reach: next one
+        # THROTTLE / COOLDOWN: the same targets again, after the wait (the driver sees to it).
+        return []
+
+
+# -- the driver ------------------------------------------------------------------------
+
+
+@dataclass
+class _SpamTally:
+    plan: Plan
+    reached: set[str] = field(default_factory=set)
+    reached_before_refusal: int | None = None  # set at the first spam refusal
+    attempts: int = 0
+    delivered: int = 0
+    refusals: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass
+class _HamTally:
+    flagged: set[str] = field(default_factory=set)  # refused by a spam rule
+    cooled: set[str] = field(default_factory=set)  # verdict COOLDOWN
+    senders: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class RunConfig:
+    seed: int = 1
+    spammers: int = 20
+    ham_senders: int = 1000  # 0.1% resolution for the false-positive target
+    hours: float = 24.0
+    start: float = T0
+    targets: int = TARGETS_PER_SPAMMER
+    rotating_k: int = DEFAULT_ROTATING_K
+    retry_margin: tuple[float, float] = (1.0, 30.0)  # "plus a little" after a retry_after
+
+    def __post_init__(self) -> None:
+        if self.spammers < 1 or self.targets < 1 or self.ham_senders < 0:
+            raise ValueError("spammers and targets must be at least 1, ham_senders at least 0")
+        if not 0 < self.hours <= 24:
+            raise ValueError("hours must be above 0 and at most 24 (rates are per day)")
+        if not 2 <= self.rotating_k <= MAX_K:
+            raise ValueError(f"rotating_k must be from 2 to {MAX_K}")
+
+
+def ham_events(config: RunConfig, corpus: Corpus) -> list[Event]:
+    """The ordinary users' traffic (``simulate.py`` without spam), made once and reused."""
+    sim = SimConfig(seed=config.seed, senders=max(10, config.ham_senders), hours=config.hours,
+                    start=config.start, spam_share=0.0, compromised_share=0.0)
+    return list(simulate(sim, corpus))
+
+
+def _spam_rule_names(rules: RuleSet) -> frozenset[str]:
+    return frozenset(r.name for r in rules.rules if r.kind not in NON_SPAM_KINDS)
+
+
+def run_tactic(
+    adversary: str,
+    rules: RuleSet,
+    corpus: Corpus,
+    config: RunConfig = RunConfig(),
+    *,
+    ham: list[Event] | None = None,
+    engine_factory: Callable[[RuleSet, MemoryGraph, Callable[[], float]], Engine] | None = None,
+    keep_spammers: bool = False,
+) -> dict[str, Any]:
+    """One tactic's row: spam senders of ``adversary`` and the ordinary users, on one engine."""
+    limits = read_limits(rules)
+    rng = random.Random(f"{config.seed}:{adversary}")
+    now = [config.start]
+    graph = MemoryGraph()
+    engine = (engine_factory(rules, graph, lambda: now[0]) if engine_factory is not None else
+              Engine(rules, storage="memory://", graph=graph, clock=lambda: now[0]))
+    spam_rules = _spam_rule_names(rules)
+    pool = tuple(t for t in corpus.spam if len(t.split()) >= 4)
+    spammers: list[Spammer] = []
+    tallies: dict[str, _SpamTally] = {}
+    names: dict[str, str] = {}
+    for n in range(config.spammers):
+        uid = f"spam-{adversary}-{n:03d}"
+        plan = mixed_plan(rng) if adversary == "mix" else tactic_plan(adversary, k=config.rotating_k)
+        targets = [f"{uid}-t{i:04d}" for i in range(config.targets)]
+        for target in targets:
+            graph.follow(target, uid)  # followed by all its targets, follows none of them
+            names[target] = rng.choice(_NAMES)
+        spammers.append(Spammer(uid, plan, targets, pool, limits, random.Random(rng.random()),
+                                names))
+        tallies[uid] = _SpamTally(plan)
+    end = config.start + config.hours * 3600
+    heap: list[tuple[float, int, Any]] = []
+    seq = 0
+
+    def push(t: float, item: Any) -> None:
+        nonlocal seq
+        if t < end:
+            seq += 1
+            heapq.heappush(heap, (t, seq, item))
+
+    for spammer in spammers:  # each starts at a random time in the first hour
+        push(config.start + rng.uniform(0, 3600), spammer)
+    events: Iterator[Event] = iter(ham if ham is not None else ())
+    ham_tally = _HamTally()
+    next_ham = next(events, None)
+    plans: dict[int, tuple[float, Attempt]] = {}  # a spammer's planned attempt
+
+    while heap or next_ham is not None:
+        if next_ham is not None and (not heap or next_ham.t <= heap[0][0]):
+            now[0] = max(now[0], next_ham.t)
+            _ham_event(engine, graph, next_ham, spam_rules, ham_tally)
+            next_ham = next(events, None)
+            continue
+        t, _, spammer = heapq.heappop(heap)
+        now[0] = max(now[0], t)
+        planned = plans.pop(id(spammer), None)
+        if planned is None:  # decide what to send; it may have to wait for it
+            planned = spammer.next_attempt(now[0])
+            if planned is None:
+                continue
+            if planned[0] > now[0]:
+                plans[id(spammer)] = planned
+                push(planned[0], spammer)
+                continue
+        attempt = planned[1]
+        request = SendRequest(spammer.uid, attempt.recipients, attempt.text)
+        decision = engine.check(request)
+        tally = tallies[spammer.uid]
+        tally.attempts += 1
+        served = spammer.outcome(attempt, decision, now[0])
+        if decision.allowed:
+            tally.delivered += 1
+            tally.reached.update(served)
+            push(now[0], spammer)
+            continue
+        reason = decision.reasons[0] if decision.reasons else None
+        tally.refusals[decision.code or decision.verdict.value] += 1
+        if reason is not None and reason.rule in spam_rules and tally.reached_before_refusal is None:
+            tally.reached_before_refusal = len(tally.reached)
+        wait = decision.retry_after or 0.0
+        if wait > 0:
+            wait += rng.uniform(*config.retry_margin)  # obey, plus a little
+        else:
+            wait = rng.uniform(5, 60)  # a REJECT: adapt, then go on
+        push(now[0] + wait, spammer)
+    engine.close()
+    row = _row(adversary, tallies, ham_tally, config, limits)
+    if keep_spammers:
+        row["_spammers"] = spammers
+    return row
+
+
+def _ham_event(engine: Engine, graph: MemoryGraph, event: Event, spam_rules: frozenset[str],
+               tally: _HamTally) -> None:
+    if isinstance(event, GraphEvent):
+        {"follow": graph.follow, "unfollow": graph.unfollow, "block": graph.block,
+         "unblock": graph.unblock}[event.type](event.a, event.b)
+    elif isinstance(event, InviteEvent):
+        engine.check_invite(InviteRequest(event.inviter, event.invitees, event.conversation,
+                                          event.members))
+    elif isinstance(event, SendEvent) and event.text is not None:
+        request = SendRequest(event.sender, event.recipients, event.text,
+                              conversation=event.conversation)
+        decision = engine.check(request)
+        tally.senders.add(event.sender)
+        if decision.allowed:
+            for recipient in event.recipients:
+                graph.record_message(event.sender, recipient)  # what has_written answers from
+        elif decision.reasons and decision.reasons[0].rule in spam_rules:
+            tally.flagged.add(event.sender)
+            if decision.verdict is Verdict.COOLDOWN:
+                tally.cooled.add(event.sender)
+
+
+def _row(adversary: str, tallies: dict[str, _SpamTally], ham: _HamTally, config: RunConfig,
+         limits: Limits) -> dict[str, Any]:
+    per_day = 24.0 / config.hours
+    reached = [len(t.reached) for t in tallies.values()]
+    contained = sum(
+        1 for t in tallies.values()
+        if (t.reached_before_refusal if t.reached_before_refusal is not None else len(t.reached))
+        <= CONTAINED_STRANGERS
+    )
+    refusals: Counter[str] = Counter()
+    for t in tallies.values():
+        refusals.update(t.refusals)
+    n, n_ham = len(tallies), len(ham.senders)
+    return {
+        "tactic": adversary,
+        "spam_senders": n,
+        "contained": contained,
+        "contained_share": contained / n if n else None,
+        "reached_per_day_mean": sum(reached) / n * per_day if n else 0.0,
+        "reached_per_day_max": max(reached, default=0) * per_day,
+        "attempts": sum(t.attempts for t in tallies.values()),
+        "delivered": sum(t.delivered for t in tallies.values()),
+        "refusals": dict(refusals.most_common()),
+        "plans": dict(Counter(_plan_label(t.plan) for t in tallies.values()).most_common()),
+        "ham_senders": n_ham,
+        "ham_refused_by_spam_rule": len(ham.flagged),
+        "ham_refused_by_spam_rule_share": len(ham.flagged) / n_ham if n_ham else None,
+        "ham_cooled_down": len(ham.cooled),
+        "ham_cooled_down_share": len(ham.cooled) / n_ham if n_ham else None,
+    }
+
+
+def _plan_label(plan: Plan) -> str:
+    parts = [f"rotating(K={plan.templates})" if plan.templates > 1 else ""]
+    parts += [name for name, on in (("spun", plan.spin), ("personalised", plan.personalise),
+                                    ("short", plan.short), ("groups", plan.group),
+                                    ("split", plan.split), ("slow", plan.slow)) if on]
+    return "+".join(p for p in parts if p) or "folded"
+
+
+def targets_met(row: dict[str, Any]) -> dict[str, bool]:
+    """Whether one tactic's row meets each detector target."""
+    return {
+        "contained": (row["contained_share"] or 0.0) >= TARGET_CONTAINED,
+        "reached_per_day": row["reached_per_day_mean"] <= TARGET_REACHED_PER_DAY,
+        "ham_cooled": (row["ham_refused_by_spam_rule_share"] or 0.0) <= TARGET_HAM_COOLED,
+    }
+
+
+def run_adversary(
+    adversary: str,
+    corpus: str | Path = DEFAULT_CORPUS,
+    *,
+    rules: str | Path = "rules/default.toml",
+    config: RunConfig = RunConfig(),
+) -> dict[str, Any]:
+    """The adversary table: one row per tactic (``mix``: every tactic, then the mixed one)."""
+    if adversary not in ADVERSARIES:
+        raise ValueError(f"unknown adversary {adversary!r}; known: {', '.join(ADVERSARIES)}")
+    ruleset = load_rules(rules)
+    loaded = load_corpus(corpus)
+    ham = ham_events(config, loaded)
+    names = (*TACTICS, "mix") if adversary == "mix" else (adversary,)
+    rows = []
+    for name in names:
+        row = run_tactic(name, ruleset, loaded, config, ham=ham)
+        row["targets_met"] = targets_met(row)
+        rows.append(row)
+    return {
+        "config": asdict(config),
+        "rules": str(rules),
+        "rules_version": ruleset.version,
+        "limits_read": asdict(read_limits(ruleset)),
+        "targets": {"contained_share_min": TARGET_CONTAINED,
+                    "reached_per_day_mean_max": TARGET_REACHED_PER_DAY,
+                    "ham_refused_by_spam_rule_share_max": TARGET_HAM_COOLED},
+        "rows": rows,
+    }
+
+
+def format_adversary_table(result: dict[str, Any]) -> str:
+    """The adversary table as Markdown."""
+    lines = [
+        "| tactic | spam senders | contained | strangers reached / day (mean, max) "
+        "| ordinary senders refused by a spam rule | targets met |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for row in result["rows"]:
+        met = row["targets_met"]
+        lines.append(
+            f"| {row['tactic']} | {row['spam_senders']} "
+            f"| {_pct(row['contained_share'])} ({row['contained']}) "
+            f"| {row['reached_per_day_mean']:.1f}, {row['reached_per_day_max']:.0f} "
+            f"| {_pct(row['ham_refused_by_spam_rule_share'])} "
+            f"({row['ham_refused_by_spam_rule']} of {row['ham_senders']}) "
+            f"| {', '.join(k for k, v in met.items() if v) or 'none'} |"
+        )
+    return "\n".join(lines)
+
+
+def _pct(share: float | None) -> str:
+    return "n/a" if share is None else f"{share * 100:.1f}%"

@@ -1,0 +1,258 @@
+"""The adversary harness (``policy/backtest/adversary.py``): its tactics do what they claim,
+its spam senders obey every refusal, and on today's default rules it measures the known
+weaknesses. The detector targets are not asserted here (today's rule misses them).
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from policy import Engine
+from policy.backtest.adversary import (
+    TACTICS,
+    Limits,
+    RunConfig,
+    Spammer,
+    read_limits,
+    run_tactic,
+    spin,
+    split_message,
+    tactic_plan,
+    targets_met,
+    text_chars,
+)
+from policy.backtest.simulate import Corpus, load_corpus
+from policy.cli import main
+from policy.decision import Decision, Verdict
+from policy.normalize import normalize
+from policy.rules import RuleSet, load_rules, parse_rules
+from tests.conftest import DEFAULT_RULES
+
+pytestmark = pytest.mark.corpus
+
+# Thresholds unlike the defaults: the tactics must follow the file, not remember 5/32/6h.
+OTHER_RULES = """
+version = "other"
+[[rules]]
+name = "cool"
+check = "cooldown"
+duration = "10m"
+triggered_by = ["dups"]
+[[rules]]
+name = "text"
+check = "text_length"
+max_chars = 120
+[[rules]]
+name = "followers_only"
+check = "follows"
+[[rules]]
+name = "group"
+check = "group"
+max_people = 8
+[[rules]]
+name = "dups"
+check = "duplicates"
+recipients = 3
+window = "2h"
+max_texts = 10
+min_chars = 20
+[[rules]]
+name = "quota"
+check = "quota"
+limit = "100/hour"
+"""
+
+
+@pytest.fixture(scope="module")
+def corpus(corpus_path: Path) -> Corpus:
+    return load_corpus(corpus_path)
+
+
+@pytest.fixture(scope="module")
+def corpus_path() -> Path:  # module-scoped twin of conftest's fixture
+    from tests.conftest import CORPUS
+
+    if not CORPUS.exists():
+        pytest.skip(f"the SMS Spam Collection is absent ({CORPUS}); it lives in ../shared/data")
+    return CORPUS
+
+
+@pytest.fixture(scope="module")
+def default_rules() -> RuleSet:
+    return load_rules(DEFAULT_RULES)
+
+
+def spammer(tactic: str, corpus: Corpus, limits: Limits, *, k: int = 40, seed: int = 3) -> Spammer:
+    targets = [f"t{i}" for i in range(500)]
+    return Spammer("s", tactic_plan(tactic, k=k), targets, corpus.spam, limits,
+                   random.Random(seed), {t: "Anna" for t in targets})
+
+
+def attempts(s: Spammer, n: int) -> list[Any]:
+    """The next ``n`` attempts, each taken as delivered."""
+    out = []
+    now = 0.0
+    allowed = Decision(verdict=Verdict.ALLOW)
+    for _ in range(n):
+        planned = s.next_attempt(now)
+        assert planned is not None
+        now = planned[0]
+        out.append(planned[1])
+        s.outcome(planned[1], allowed, now)
+    return out
+
+
+# -- (a) the generators ---------------------------------------------------------
+
+
+def test_limits_are_read_from_the_rules(default_rules: RuleSet) -> None:
+    limits = read_limits(default_rules)
+    assert (limits.recipients, limits.window, limits.max_texts, limits.min_chars) == (5, 6 * 3600,
+                                                                                       32, 32)
+    assert limits.rate == (1000, 86400.0) and limits.cooldown == 1800 and limits.max_people == 20
+    other = read_limits(parse_rules(OTHER_RULES, file="<test>"))
+    assert (other.recipients, other.window, other.max_texts, other.min_chars) == (3, 7200, 10, 20)
+    assert other.rate == (100, 3600.0) and other.max_chars == 120 and other.max_people == 8
+
+
+@pytest.mark.parametrize("rules_text", [None, OTHER_RULES])
+def test_short_texts_are_all_under_min_chars(corpus: Corpus, default_rules: RuleSet,
+                                             rules_text: str | None) -> None:
+    rules = default_rules if rules_text is None else parse_rules(rules_text, file="<test>")
+    limits = read_limits(rules)
+    texts = [a.text for a in attempts(spammer("short", corpus, limits), 100)]
+    assert all(0 < text_chars(t) < limits.min_chars for t in texts)
+    assert len(set(texts)) > 50  # folded variants, not one string
+
+
+def test_rotating_uses_k_distinct_templates(corpus: Corpus, default_rules: RuleSet) -> None:
+    limits = read_limits(default_rules)
+    for k in (2, 7, 40, 200):
+        s = spammer("rotating", corpus, limits, k=k)
+        assert len(set(s.templates)) == k
+        used = {a.template for a in attempts(s, 2 * k)}
+        assert used == set(range(k))
+    with pytest.raises(ValueError):
+        tactic_plan("rotating", k=201)
+
+
+def test_split_parts_make_the_message(corpus: Corpus, default_rules: RuleSet) -> None:
+    text = "Congratulations you have won a prize call now to claim it today"
+    for n in (2, 3):
+        parts = split_message(text, n)
+        assert len(parts) == n and " ".join(parts) == text
+    sent = attempts(spammer("split", corpus, read_limits(default_rules)), 30)
+    messages: list[list[Any]] = [[]]
+    for a in sent:
+        messages[-1].append(a)
+        if a.last_part:
+            messages.append([])
+    assert all(2 <= len(m) <= 3 for m in messages[:-1])
+    assert all(len({a.recipients for a in m}) == 1 for m in messages)  # one recipient's parts
+
+
+def test_spun_copies_differ_but_share_words(corpus: Corpus) -> None:
+    rng = random.Random(5)
+    template = next(t for t in corpus.spam if len(t.split()) >= 15)
+    copies = [spin(template, rng) for _ in range(20)]
+    assert len(set(copies)) == 20
+    base = set(template.lower().split())
+    for copy in copies:
+        words = set(copy.lower().split())
+        assert len(words & base) / len(words | base) >= 0.3
+
+
+def test_personalised_texts_carry_name_and_code(corpus: Corpus, default_rules: RuleSet) -> None:
+    for a in attempts(spammer("personalised", corpus, read_limits(default_rules)), 20):
+        letters = normalize(a.text).replace(" ", "")  # folded (and spaced): the name too
+        assert "anna" in letters and "ref" in letters and len(a.text) <= 140
+
+
+@pytest.mark.parametrize("rules_text", [None, OTHER_RULES])
+def test_groups_are_new_conversations_within_the_size_limit(
+        corpus: Corpus, default_rules: RuleSet, rules_text: str | None) -> None:
+    rules = default_rules if rules_text is None else parse_rules(rules_text, file="<test>")
+    limits = read_limits(rules)
+    sent = attempts(spammer("groups", corpus, limits), 10)
+    assert all(2 <= len(a.recipients) <= limits.max_people - 1 for a in sent)
+    assert max(len(a.recipients) for a in sent) == limits.max_people - 1
+
+
+# -- (b) the driver obeys -----------------------------------------------------------
+
+
+def test_spammers_never_try_before_retry_after(corpus: Corpus) -> None:
+    rules = parse_rules(OTHER_RULES, file="<test>")
+    log: dict[str, list[tuple[float, Decision]]] = defaultdict(list)
+
+    class Recording(Engine):
+        def check(self, request: Any) -> Decision:
+            decision = super().check(request)
+            if request.sender.startswith("spam-"):
+                log[request.sender].append((decision.at, decision))
+            return decision
+
+    def factory(rules: RuleSet, graph: Any, clock: Any) -> Engine:
+        return Recording(rules, storage="memory://", graph=graph, clock=clock)
+
+    for tactic in ("folded", "groups", "rotating"):
+        run_tactic(tactic, rules, corpus, RunConfig(spammers=3, hours=3, rotating_k=30),
+                   engine_factory=factory)
+    waits = 0
+    for entries in log.values():
+        for (t, decision), (t_next, _) in pairwise(entries):
+            if decision.retry_after:
+                waits += 1
+                assert t_next >= t + decision.retry_after
+    assert waits > 10  # cooldowns and quota refusals were met, and obeyed
+
+
+# -- (c) today's default rules: the known weaknesses, measured ---------------------------
+
+
+@pytest.fixture(scope="module")
+def today(corpus: Corpus, default_rules: RuleSet) -> dict[str, dict[str, Any]]:
+    config = RunConfig(spammers=4, ham_senders=0, hours=6)
+    return {t: run_tactic(t, default_rules, corpus, config) for t in TACTICS}
+
+
+def test_folded_is_contained_today(today: dict[str, dict[str, Any]]) -> None:
+    row = today["folded"]
+    assert row["contained_share"] == 1.0 and row["reached_per_day_max"] <= 4 * 4 * 2
+    assert targets_met(row)["contained"]
+
+
+def test_rotating_groups_and_short_escape_today(today: dict[str, dict[str, Any]]) -> None:
+    for tactic in ("rotating", "groups", "short", "slow"):
+        row = today[tactic]
+        assert row["contained_share"] == 0.0, tactic
+        assert row["reached_per_day_mean"] > 50 * 2, tactic
+        assert not targets_met(row)["reached_per_day"], tactic
+    # Under every threshold: never refused at all.
+    assert today["slow"]["refusals"] == {} and today["short"]["refusals"] == {}
+
+
+def test_slow_follows_other_thresholds(corpus: Corpus) -> None:
+    rules = parse_rules(OTHER_RULES, file="<test>")
+    row = run_tactic("slow", rules, corpus, RunConfig(spammers=3, ham_senders=0, hours=4))
+    assert row["refusals"] == {} and row["delivered"] > 3 * 10
+
+
+# -- (d) the command ---------------------------------------------------------------------
+
+
+def test_quality_adversary_prints_every_tactic(corpus_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["quality", "--adversary", "mix", "--corpus", str(corpus_path),
+                 "--rules", str(DEFAULT_RULES), "--spammers", "2", "--ham-senders", "30",
+                 "--hours", "1"])
+    out = capsys.readouterr().out
+    assert code == 0
+    rows = [line for line in out.splitlines() if line.startswith("| ") and "tactic" not in line]
+    assert [r.split("|")[1].strip() for r in rows] == [*TACTICS, "mix"]
