@@ -92,7 +92,7 @@ limit = "2/hour"
 SPAM_TEXT = "WIN a free cruise today, reply YES to claim your prize"
 
 # Label names each family may carry: the README table and the dashboards rely on these.
-ALLOWED_LABELS = {name: set(labels) for name, _kind, labels, _meaning in METRICS}
+ALLOWED_LABELS = {m.name: set(m.labels) for m in METRICS}
 BOUNDED_VALUE = re.compile(r"^[a-z][a-z0-9_.+-]{0,47}$")
 HISTOGRAM_LABELS = {"le"}
 
@@ -617,10 +617,10 @@ def test_serve_metrics_refuses_bad_arguments(args: list[str], message: str,
 def test_readme_metrics_table_lists_every_metric_with_its_labels() -> None:
     readme = (ROOT / "README.md").read_text()
     section = readme.split("<!-- section:metrics -->")[1].split("<!-- /section:metrics -->")[0]
-    for name, kind, labels, _meaning in METRICS:
-        row = next((line for line in section.splitlines() if line.startswith(f"| `{name}`")),
+    for m in METRICS:
+        row = next((line for line in section.splitlines() if line.startswith(f"| `{m.name}`")),
                    None)
-        assert row is not None, name
-        assert kind in row, name
-        for label in labels:
-            assert f"`{label}`" in row, (name, label)
+        assert row is not None, m.name
+        assert m.kind in row, m.name
+        for label in m.labels:
+            assert f"`{label}`" in row, (m.name, label)
