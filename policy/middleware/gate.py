@@ -202,10 +202,8 @@ class PolicyGate:
                      self.engine.on_error, exc_info=exc)
         mode = self.engine.on_error
         if mode == "fail_closed":
-            reason = Reason("storage", "storage_unavailable",
-                            "Messages cannot be checked right now. Try again shortly.",
-                            Verdict.THROTTLE, STORAGE_RETRY_SECONDS)
-            return Decision(Verdict.THROTTLE, reasons=(reason,),
+            return Decision(Verdict.THROTTLE,
+                            reasons=(Reason.storage_unavailable(STORAGE_RETRY_SECONDS),),
                             retry_after=STORAGE_RETRY_SECONDS, degraded=mode, at=self._now())
         return Decision(Verdict.ALLOW, degraded=mode, at=self._now())
 
