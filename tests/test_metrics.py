@@ -19,6 +19,7 @@ from prometheus_client import REGISTRY, CollectorRegistry
 
 from policy import Engine, InviteRequest, MemoryGraph, SendRequest, StorageError, Verdict
 from policy.cli import main as cli_main
+from policy.clock import VirtualClock
 from policy.commands.serve_metrics import DemoTraffic
 from policy.decision import Decision, Quota, Reason
 from policy.metrics import (
@@ -32,7 +33,7 @@ from policy.metrics import (
 )
 from policy.rules import load_rules, parse_rules
 from policy.storage import MemoryStorage
-from tests.conftest import DEFAULT_RULES, ROOT, VirtualClock
+from tests.conftest import DEFAULT_RULES, ROOT
 
 # Rules that make every metric move: a small quota, a shadow rule of each kind of check
 # that fires often (a short-text limit, a stricter quota), and the app flag after 2 users.

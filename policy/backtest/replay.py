@@ -29,6 +29,7 @@ from policy.backtest.events import (
     MetaEvent,
     SendEvent,
 )
+from policy.clock import VirtualClock
 from policy.decision import Decision, Verdict
 from policy.engine import Engine
 from policy.errors import InvalidRequest
@@ -48,16 +49,6 @@ EngineFactory = Callable[[RuleSet, MemoryGraph, Callable[[], float], str], Engin
 def stand_in_text(digest: str) -> str:
     """The text replayed for a hash-only send: 64 letters, equal only for equal hashes."""
     return digest.translate(_HEX_LETTERS)
-
-
-class VirtualClock:
-    """The replay's clock: the time of the event being replayed."""
-
-    def __init__(self, now: float = 0.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @dataclass(slots=True)
@@ -300,7 +291,7 @@ def replay(
     ``on_event(n)`` is called after the n-th event (a progress bar). Invalid
     sends raise ``EventError`` naming the line (the summary is then not made).
     """
-    clock = VirtualClock()
+    clock = VirtualClock()  # the time of the event being replayed
     a = _Side(rules, storage, clock, engine_factory, None)
     # Each side its own keys, so that two replays on one shared store never mix.
     b = (_Side(rules_b, storage_b or storage, clock, engine_factory_b, b"rules-b")
