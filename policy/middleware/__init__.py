@@ -17,7 +17,13 @@ from policy.middleware.extract import (
     direct_message,
     direct_message_extractor,
 )
-from policy.middleware.gate import DEFAULT_ROUTE, RATE_LIMIT_HEADERS, PolicyGate, Route
+from policy.middleware.gate import (
+    DEFAULT_ROUTE,
+    RATE_LIMIT_HEADERS,
+    GateOptions,
+    PolicyGate,
+    Route,
+)
 
 __all__ = [
     "DEFAULT_ROUTE",
@@ -25,6 +31,7 @@ __all__ = [
     "REFUSALS",
     "REQUEST_ERRORS",
     "ErrorCode",
+    "GateOptions",
     "HttpError",
     "HttpRequest",
     "Message",

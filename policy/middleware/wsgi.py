@@ -13,20 +13,13 @@ and the app's response iterable is returned as is (streaming stays streaming).
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from policy.engine import Engine
-from policy.middleware.extract import Extractor, HttpError, HttpRequest, direct_message
+from policy.middleware.extract import HttpError, HttpRequest
 from policy.middleware.gate import (
-    DEFAULT_MAX_BODY,
-    DEFAULT_ROUTE,
-    AppLookup,
-    PolicyGate,
+    GatedMiddleware,
     Response,
-    Route,
-    SenderLookup,
-    authenticated_user,
     bad_length,
     body_too_large,
     merge_headers,
@@ -37,21 +30,11 @@ StartResponse = Callable[..., Any]
 WSGIApp = Callable[[Environ, StartResponse], Iterable[bytes]]
 
 
-class PolicyMiddleware:
-    def __init__(
-        self,
-        app: WSGIApp,
-        engine: Engine,
-        routes: Sequence[str | Route] = (DEFAULT_ROUTE,),
-        *,
-        extractor: Extractor = direct_message,
-        sender: SenderLookup = authenticated_user,
-        app_id: AppLookup | None = None,
-        max_body: int = DEFAULT_MAX_BODY,
-    ) -> None:
-        self.app = app
-        self.gate = PolicyGate(engine, routes, extractor=extractor, sender=sender,
-                               app_id=app_id, max_body=max_body)
+class PolicyMiddleware(GatedMiddleware[WSGIApp]):
+    """The policy in front of a WSGI app (``engine.check``).
+
+    ``PolicyMiddleware(app, engine=engine, **options)``: the options are ``GateOptions``'s.
+    """
 
     def __call__(self, environ: Environ, start_response: StartResponse) -> Iterable[bytes]:
         path = _path(environ)
