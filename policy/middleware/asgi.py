@@ -19,8 +19,8 @@ from policy.middleware.extract import HttpError, HttpRequest
 from policy.middleware.gate import (
     GatedMiddleware,
     Response,
-    bad_length,
     body_too_large,
+    declared_length,
     merge_headers,
 )
 
@@ -82,14 +82,7 @@ class PolicyMiddleware(GatedMiddleware[ASGIApp]):
         limit = self.gate.max_body
         for name, value in scope.get("headers", ()):
             if name.lower() == b"content-length":
-                try:
-                    declared = int(value)
-                except ValueError:
-                    raise bad_length() from None
-                if declared < 0:
-                    raise bad_length()
-                if declared > limit:
-                    raise body_too_large(limit)
+                declared_length(value, limit)
         chunks: list[bytes] = []
         size = 0
         while True:

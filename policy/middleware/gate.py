@@ -298,6 +298,20 @@ def bad_length() -> HttpError:
     return invalid("Content-Length is not a number of bytes.")
 
 
+def declared_length(value: str | bytes, limit: int) -> int:
+    """A ``Content-Length`` as a number of bytes: ``bad_length`` when it is not one,
+    ``body_too_large`` when it is over ``limit``."""
+    try:
+        length = int(value)
+    except ValueError:
+        raise bad_length() from None
+    if length < 0:
+        raise bad_length()
+    if length > limit:
+        raise body_too_large(limit)
+    return length
+
+
 def merge_headers(app_headers: Sequence[tuple[Any, Any]], ours: Headers,
                   encode: Callable[[str], Any]) -> list[tuple[Any, Any]]:
     """The app's headers with ours replacing any ``x-rate-limit-*`` it set itself."""

@@ -20,8 +20,8 @@ from policy.middleware.extract import HttpError, HttpRequest
 from policy.middleware.gate import (
     GatedMiddleware,
     Response,
-    bad_length,
     body_too_large,
+    declared_length,
     merge_headers,
 )
 
@@ -81,14 +81,7 @@ class PolicyMiddleware(GatedMiddleware[WSGIApp]):
         stream = environ.get("wsgi.input")
         raw_length = (environ.get("CONTENT_LENGTH") or "").strip()
         if raw_length:
-            try:
-                length = int(raw_length)
-            except ValueError:
-                raise bad_length() from None
-            if length < 0:
-                raise bad_length()
-            if length > limit:
-                raise body_too_large(limit)
+            length = declared_length(raw_length, limit)
         elif environ.get("wsgi.input_terminated"):
             length = limit + 1  # chunked: read to the end, up to one byte past the limit
         else:
