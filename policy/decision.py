@@ -25,6 +25,15 @@ class Reason:
     verdict: Verdict
     retry_after: float | None = None
 
+    @classmethod
+    def storage_unavailable(cls, retry_after: float) -> Reason:
+        """The fail_closed refusal: the storage (or the engine) is down and the rules say
+        refuse rather than guess. The one place it is built: the engine and the middleware
+        gate both answer it."""
+        return cls("storage", "storage_unavailable",
+                   "Messages cannot be checked right now. Try again shortly.",
+                   Verdict.THROTTLE, retry_after)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "rule": self.rule,

@@ -467,9 +467,7 @@ class Engine:
                 decision,
                 verdict=Verdict.THROTTLE,
                 retry_after=STORAGE_RETRY_SECONDS,
-                reasons=(Reason("storage", "storage_unavailable",
-                                "Messages cannot be checked right now. Try again shortly.",
-                                Verdict.THROTTLE, STORAGE_RETRY_SECONDS),),
+                reasons=(Reason.storage_unavailable(STORAGE_RETRY_SECONDS),),
             )
         if degraded is not None:
             decision = replace(decision, degraded=degraded)

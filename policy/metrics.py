@@ -25,6 +25,7 @@ import os
 import re
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from prometheus_client import (
@@ -62,41 +63,74 @@ _VERSION_CHARS = re.compile(r"[^A-Za-z0-9._:+-]")
 _VERDICTS = frozenset(v.value for v in Verdict)
 _MODES = frozenset(FAILURE_MODES)
 
-# name, type, labels, meaning: the README's metrics table is written from this list.
-METRICS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
-    ("dm_policy_decisions_total", "counter", ("request", "verdict", "rule", "code"),
-     "Decisions by request kind (send, invite), verdict and the deciding rule and code "
-     "(none for an allowed request)."),
-    ("dm_policy_rule_refusals_total", "counter", ("request", "rule", "code", "verdict"),
-     "Every enforced refusal reason: a request refused by two rules counts once for each."),
-    ("dm_policy_shadow_refusals_total", "counter", ("request", "rule", "code", "verdict"),
-     "What shadow-mode rules would have refused (the request was not refused by them)."),
-    ("dm_policy_cooldowns_started_total", "counter", ("rule",),
-     "Spam cooldowns started: enforced duplicate_content refusals while no cooldown runs "
-     "(attempts during a cooldown restart it and are not counted here)."),
-    ("dm_policy_quota_use_ratio", "histogram", (),
-     "Share of the enforced quota the sender had used after each send decision "
-     "(1.0 at a quota refusal)."),
-    ("dm_policy_decision_duration_seconds", "histogram", ("storage",),
-     "Time to decide one send, from the request to the decision (10 us to 100 ms buckets)."),
-    ("dm_policy_storage_errors_total", "counter", ("storage", "mode"),
-     "Storage failures, by storage kind and the failure mode that answered instead."),
-    ("dm_policy_degraded_decisions_total", "counter", ("mode",),
-     "Send decisions answered by a failure mode (fail_open, fail_closed, local) "
-     "because the storage was down."),
-    ("dm_policy_rules_reloads_total", "counter", ("result",),
-     "Rules reloads by result (success, failure: the old rules stayed live)."),
-    ("dm_policy_rules_version_info", "gauge", ("version",),
-     "1 for the rules version that is live (0 for one replaced in this process)."),
-    ("dm_policy_app_self_messages_total", "counter", ("flagged",),
-     "Self-messages through a third-party app (the compromised-app signal); flagged=true "
-     "once the app has crossed the users bar."),
-    ("dm_policy_app_revocations_total", "counter", ("trigger",),
-     "Apps blocked for one user: automatic (by a self-message) or host (revoke_app)."),
-    ("dm_policy_signature_accelerated", "gauge", (),
-     "1 when text signatures run in the C accelerator, 0 when in pure Python (built "
-     "without a C compiler: 15 to 40 us more per traced text)."),
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """One metric as exported: the README's metrics table is written from ``METRICS``, and
+    ``PrometheusObserver`` builds its metrics from it (counters without the ``_total`` the
+    client appends)."""
+
+    name: str
+    kind: str  # counter, histogram or gauge
+    labels: tuple[str, ...]
+    help: str
+    buckets: tuple[float, ...] | None = None  # histograms only
+    multiprocess_mode: str | None = None  # gauges only: how workers' values combine
+
+
+METRICS: tuple[Metric, ...] = (
+    Metric("dm_policy_decisions_total", "counter", ("request", "verdict", "rule", "code"),
+           "Decisions by request kind (send, invite), verdict and the deciding rule and code "
+           "(none for an allowed request)."),
+    Metric("dm_policy_rule_refusals_total", "counter", ("request", "rule", "code", "verdict"),
+           "Every enforced refusal reason: a request refused by two rules counts once for "
+           "each."),
+    Metric("dm_policy_shadow_refusals_total", "counter", ("request", "rule", "code", "verdict"),
+           "What shadow-mode rules would have refused (the request was not refused by them)."),
+    Metric("dm_policy_cooldowns_started_total", "counter", ("rule",),
+           "Spam cooldowns started: enforced duplicate_content refusals while no cooldown runs "
+           "(attempts during a cooldown restart it and are not counted here)."),
+    Metric("dm_policy_quota_use_ratio", "histogram", (),
+           "Share of the enforced quota the sender had used after each send decision "
+           "(1.0 at a quota refusal).", buckets=QUOTA_BUCKETS),
+    Metric("dm_policy_decision_duration_seconds", "histogram", ("storage",),
+           "Time to decide one send, from the request to the decision (10 us to 100 ms "
+           "buckets).", buckets=DECISION_BUCKETS),
+    Metric("dm_policy_storage_errors_total", "counter", ("storage", "mode"),
+           "Storage failures, by storage kind and the failure mode that answered instead."),
+    Metric("dm_policy_degraded_decisions_total", "counter", ("mode",),
+           "Send decisions answered by a failure mode (fail_open, fail_closed, local) "
+           "because the storage was down."),
+    Metric("dm_policy_rules_reloads_total", "counter", ("result",),
+           "Rules reloads by result (success, failure: the old rules stayed live)."),
+    Metric("dm_policy_rules_version_info", "gauge", ("version",),
+           "1 for the rules version that is live (0 for one replaced in this process).",
+           multiprocess_mode="livemax"),
+    Metric("dm_policy_app_self_messages_total", "counter", ("flagged",),
+           "Self-messages through a third-party app (the compromised-app signal); flagged=true "
+           "once the app has crossed the users bar."),
+    Metric("dm_policy_app_revocations_total", "counter", ("trigger",),
+           "Apps blocked for one user: automatic (by a self-message) or host (revoke_app)."),
+    # livemin: in multiprocess mode, one worker running pure Python shows as 0.
+    Metric("dm_policy_signature_accelerated", "gauge", (),
+           "1 when text signatures run in the C accelerator, 0 when in pure Python (built "
+           "without a C compiler: 15 to 40 us more per traced text).",
+           multiprocess_mode="livemin"),
 )
+
+
+def _build(metric: Metric, registry: CollectorRegistry) -> Any:
+    """The prometheus-client metric of one ``METRICS`` row, registered in ``registry``."""
+    if metric.kind == "counter":
+        return Counter(metric.name.removesuffix("_total"), metric.help, metric.labels,
+                       registry=registry)
+    if metric.kind == "histogram":
+        return Histogram(metric.name, metric.help, metric.labels, registry=registry,
+                         buckets=metric.buckets or Histogram.DEFAULT_BUCKETS)
+    if metric.kind == "gauge":
+        return Gauge(metric.name, metric.help, metric.labels, registry=registry,
+                     multiprocess_mode=metric.multiprocess_mode or "all")
+    raise ValueError(f"unknown metric kind {metric.kind!r} ({metric.name})")
 
 
 def _identifier(value: str) -> str:
@@ -139,50 +173,20 @@ class PrometheusObserver(Observer):
         rules_version: str | None = None,
     ) -> None:
         self.registry = registry if registry is not None else CollectorRegistry(auto_describe=True)
-        r = self.registry
-        self.decisions = Counter(
-            "dm_policy_decisions", "Decisions by request kind, verdict, deciding rule and code.",
-            ("request", "verdict", "rule", "code"), registry=r)
-        self.rule_refusals = Counter(
-            "dm_policy_rule_refusals", "Every enforced refusal reason, by rule and code.",
-            ("request", "rule", "code", "verdict"), registry=r)
-        self.shadow_refusals = Counter(
-            "dm_policy_shadow_refusals", "What shadow-mode rules would have refused.",
-            ("request", "rule", "code", "verdict"), registry=r)
-        self.cooldowns_started = Counter(
-            "dm_policy_cooldowns_started", "Spam cooldowns started (code duplicate_content).",
-            ("rule",), registry=r)
-        self.quota_use = Histogram(
-            "dm_policy_quota_use_ratio",
-            "Share of the enforced quota used after each send decision.",
-            buckets=QUOTA_BUCKETS, registry=r)
-        self.decision_seconds = Histogram(
-            "dm_policy_decision_duration_seconds", "Time to decide one send.",
-            ("storage",), buckets=DECISION_BUCKETS, registry=r)
-        self.storage_errors = Counter(
-            "dm_policy_storage_errors", "Storage failures by storage kind and failure mode.",
-            ("storage", "mode"), registry=r)
-        self.degraded = Counter(
-            "dm_policy_degraded_decisions", "Send decisions answered by a failure mode.",
-            ("mode",), registry=r)
-        self.reloads = Counter(
-            "dm_policy_rules_reloads", "Rules reloads by result.", ("result",), registry=r)
-        self.rules_version = Gauge(
-            "dm_policy_rules_version_info", "1 for the live rules version.", ("version",),
-            registry=r, multiprocess_mode="livemax")
-        self.app_self_messages = Counter(
-            "dm_policy_app_self_messages",
-            "Self-messages through a third-party app (compromised-app signal).",
-            ("flagged",), registry=r)
-        self.app_revocations = Counter(
-            "dm_policy_app_revocations", "Apps blocked for one user, by trigger.",
-            ("trigger",), registry=r)
-
-        # livemin: in multiprocess mode, one worker running pure Python shows as 0.
-        self.signature_accelerated = Gauge(
-            "dm_policy_signature_accelerated",
-            "1 when text signatures run in the C accelerator, 0 in pure Python.",
-            registry=r, multiprocess_mode="livemin")
+        built = {m.name: _build(m, self.registry) for m in METRICS}
+        self.decisions = built["dm_policy_decisions_total"]
+        self.rule_refusals = built["dm_policy_rule_refusals_total"]
+        self.shadow_refusals = built["dm_policy_shadow_refusals_total"]
+        self.cooldowns_started = built["dm_policy_cooldowns_started_total"]
+        self.quota_use = built["dm_policy_quota_use_ratio"]
+        self.decision_seconds = built["dm_policy_decision_duration_seconds"]
+        self.storage_errors = built["dm_policy_storage_errors_total"]
+        self.degraded = built["dm_policy_degraded_decisions_total"]
+        self.reloads = built["dm_policy_rules_reloads_total"]
+        self.rules_version = built["dm_policy_rules_version_info"]
+        self.app_self_messages = built["dm_policy_app_self_messages_total"]
+        self.app_revocations = built["dm_policy_app_revocations_total"]
+        self.signature_accelerated = built["dm_policy_signature_accelerated"]
         self.signature_accelerated.set(1 if fingerprint.ACCELERATED else 0)
 
         # Children are looked up once per label set (labels() costs more than inc()).

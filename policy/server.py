@@ -62,7 +62,14 @@ from policy.middleware.extract import (
     missing,
     text_param,
 )
-from policy.middleware.gate import POLICY_KEY, CheckedMessage, PolicyGate, Route, error_body
+from policy.middleware.gate import (
+    POLICY_KEY,
+    CheckedMessage,
+    GateOptions,
+    PolicyGate,
+    Route,
+    error_body,
+)
 from policy.requests import InviteRequest
 
 DEFAULT_RULES = "rules/default.toml"
@@ -251,7 +258,7 @@ def create_app(
     if engine is None:
         metrics = metrics if metrics is not None else PrometheusObserver()
         engine = Engine.from_file(rules, storage=storage, graph=store.graph, observer=metrics)
-    render = PolicyGate(engine, routes=())
+    render = PolicyGate(engine, GateOptions(routes=()))
     send_extractor = direct_message_extractor(store.resolve)
     group_extractor = conversation_extractor(store)
 

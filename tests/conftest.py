@@ -15,26 +15,13 @@ from typing import Any
 import pytest
 
 from policy import Engine, MemoryGraph
+from policy.clock import VirtualClock
 from tests.backends import BACKENDS, Backend
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_RULES = ROOT / "rules" / "default.toml"
 CORPUS = ROOT.parent / "shared" / "data" / "sms_spam_collection.tsv"
 T0 = 1_800_000_000.0  # 2027-01-15T08:00:00Z: a fixed start for virtual clocks
-
-
-class VirtualClock:
-    """A clock the test moves by hand: ``clock.advance(seconds)``."""
-
-    def __init__(self, start: float = T0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> float:
-        self.now += seconds
-        return self.now
 
 
 def dense_graph(rng: random.Random, people: list[str], share: float = 0.7) -> MemoryGraph:
@@ -49,7 +36,7 @@ def dense_graph(rng: random.Random, people: list[str], share: float = 0.7) -> Me
 
 @pytest.fixture
 def clock() -> VirtualClock:
-    return VirtualClock()
+    return VirtualClock(T0)
 
 
 @pytest.fixture

@@ -134,11 +134,11 @@ def test_every_panel_queries_the_datasource_variable() -> None:
 
 def exported_sample_names() -> set[str]:
     names: set[str] = set()
-    for name, kind, _labels, _meaning in METRICS:
-        if kind == "histogram":
-            names |= {f"{name}_bucket", f"{name}_count", f"{name}_sum"}
+    for m in METRICS:
+        if m.kind == "histogram":
+            names |= {f"{m.name}_bucket", f"{m.name}_count", f"{m.name}_sum"}
         else:
-            names.add(name)
+            names.add(m.name)
     return names
 
 

@@ -7,10 +7,11 @@ import sys
 import pytest
 
 from policy import Engine, MemoryGraph, SendRequest, StorageError, Verdict, load_rules
+from policy.clock import VirtualClock
 from policy.core import TransitionInput, TransitionResult
 from policy.engine import STORAGE_RETRY_SECONDS
 from policy.storage import MemoryStorage
-from tests.conftest import DEFAULT_RULES, VirtualClock
+from tests.conftest import DEFAULT_RULES, T0
 
 
 class FlakyStorage(MemoryStorage):
@@ -43,7 +44,7 @@ def setup(monkeypatch: pytest.MonkeyPatch):
 def _engine(mode: str, graph: MemoryGraph) -> tuple[Engine, FlakyStorage]:
     storage = FlakyStorage()
     engine = Engine(load_rules(DEFAULT_RULES), storage=storage, graph=graph,
-                    clock=VirtualClock(), on_error=mode)
+                    clock=VirtualClock(T0), on_error=mode)
     return engine, storage
 
 
@@ -99,7 +100,7 @@ def test_acheck_follows_the_failure_mode_too(setup) -> None:
 def test_the_rules_file_chooses_the_failure_mode(setup) -> None:
     graph, _ = setup
     storage = FlakyStorage()
-    engine = Engine(load_rules(DEFAULT_RULES), storage=storage, graph=graph, clock=VirtualClock())
+    engine = Engine(load_rules(DEFAULT_RULES), storage=storage, graph=graph, clock=VirtualClock(T0))
     assert engine.on_error == "local"
     with pytest.raises(ValueError, match="on_error"):
         Engine(load_rules(DEFAULT_RULES), storage=storage, on_error="panic")
@@ -133,7 +134,7 @@ def test_a_senders_state_stays_bounded_whatever_the_volume() -> None:
     recipients = [f"r{i}" for i in range(3000)]
     for r in recipients:
         graph.follow(r, "heavy")
-    clock = VirtualClock()
+    clock = VirtualClock(T0)
     storage = MemoryStorage()
     engine = Engine(load_rules(DEFAULT_RULES), storage=storage, graph=graph, clock=clock)
     sizes = []
@@ -154,7 +155,7 @@ def test_a_senders_state_stays_bounded_whatever_the_volume() -> None:
 
 def test_memory_store_caps_the_number_of_senders() -> None:
     graph = MemoryGraph()
-    clock = VirtualClock()
+    clock = VirtualClock(T0)
     storage = MemoryStorage(max_senders=100)
     engine = Engine(load_rules(DEFAULT_RULES), storage=storage, graph=graph, clock=clock)
     for i in range(500):
@@ -165,7 +166,7 @@ def test_memory_store_caps_the_number_of_senders() -> None:
 
 def test_expired_states_are_swept() -> None:
     graph = MemoryGraph()
-    clock = VirtualClock()
+    clock = VirtualClock(T0)
     storage = MemoryStorage()
     engine = Engine(load_rules(DEFAULT_RULES), storage=storage, graph=graph, clock=clock)
     for i in range(300):

@@ -176,7 +176,7 @@ def test_wsgi_a_broken_body_is_a_400_with_the_error_envelope(
     from policy.middleware.wsgi import PolicyMiddleware
 
     graph.follow("bob", "alice")
-    engine = Engine.from_file(DEFAULT_RULES, graph=graph, clock=VirtualClock())
+    engine = Engine.from_file(DEFAULT_RULES, graph=graph, clock=VirtualClock(T0))
     reached: list[bool] = []
 
     def app(environ: dict[str, Any], start_response: Any) -> list[bytes]:
@@ -223,7 +223,7 @@ def test_admin_calls_raise_storage_unavailable_while_redis_is_down(
 ) -> None:
     graph.follow("bob", "alice")
     engine = Engine.from_file(DEFAULT_RULES, storage=_down_redis_uri(), graph=graph,
-                              clock=VirtualClock(), on_error=on_error)
+                              clock=VirtualClock(T0), on_error=on_error)
     try:
         # Decisions still answer by the failure mode...
         decision = engine.check(SendRequest("alice", ("bob",), "hello"))
@@ -247,7 +247,7 @@ def test_forget_user_in_local_mode_forgets_the_local_store_and_still_raises(
 ) -> None:
     graph.follow("bob", "alice")
     engine = Engine.from_file(DEFAULT_RULES, storage=_down_redis_uri(), graph=graph,
-                              clock=VirtualClock(), on_error="local")
+                              clock=VirtualClock(T0), on_error="local")
     try:
         first = engine.check(SendRequest("alice", ("bob",), "hello"))
         assert first.degraded == "local" and first.quota is not None
@@ -269,7 +269,7 @@ def test_server_answers_503_with_the_envelope_when_an_admin_call_finds_redis_dow
 
     store = demo_store()
     engine = Engine.from_file(DEFAULT_RULES, storage=_down_redis_uri(), graph=store.graph,
-                              clock=VirtualClock())
+                              clock=VirtualClock(T0))
     app = create_app(engine, store)
 
     async def go() -> list[httpx.Response]:
@@ -368,7 +368,7 @@ def test_the_middlewares_hand_the_app_the_checked_message(graph: MemoryGraph) ->
     from policy.middleware.wsgi import PolicyMiddleware as WsgiPolicy
 
     graph.follow("bob", "alice")
-    engine = Engine.from_file(DEFAULT_RULES, graph=graph, clock=VirtualClock())
+    engine = Engine.from_file(DEFAULT_RULES, graph=graph, clock=VirtualClock(T0))
     seen: list[Any] = []
 
     async def asgi_app(scope: Any, receive: Any, send: Any) -> None:

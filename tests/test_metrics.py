@@ -19,6 +19,7 @@ from prometheus_client import REGISTRY, CollectorRegistry
 
 from policy import Engine, InviteRequest, MemoryGraph, SendRequest, StorageError, Verdict
 from policy.cli import main as cli_main
+from policy.clock import VirtualClock
 from policy.commands.serve_metrics import DemoTraffic
 from policy.decision import Decision, Quota, Reason
 from policy.metrics import (
@@ -32,7 +33,7 @@ from policy.metrics import (
 )
 from policy.rules import load_rules, parse_rules
 from policy.storage import MemoryStorage
-from tests.conftest import DEFAULT_RULES, ROOT, VirtualClock
+from tests.conftest import DEFAULT_RULES, ROOT
 
 # Rules that make every metric move: a small quota, a shadow rule of each kind of check
 # that fires often (a short-text limit, a stricter quota), and the app flag after 2 users.
@@ -92,7 +93,7 @@ limit = "2/hour"
 SPAM_TEXT = "WIN a free cruise today, reply YES to claim your prize"
 
 # Label names each family may carry: the README table and the dashboards rely on these.
-ALLOWED_LABELS = {name: set(labels) for name, _kind, labels, _meaning in METRICS}
+ALLOWED_LABELS = {m.name: set(m.labels) for m in METRICS}
 BOUNDED_VALUE = re.compile(r"^[a-z][a-z0-9_.+-]{0,47}$")
 HISTOGRAM_LABELS = {"le"}
 
@@ -617,10 +618,10 @@ def test_serve_metrics_refuses_bad_arguments(args: list[str], message: str,
 def test_readme_metrics_table_lists_every_metric_with_its_labels() -> None:
     readme = (ROOT / "README.md").read_text()
     section = readme.split("<!-- section:metrics -->")[1].split("<!-- /section:metrics -->")[0]
-    for name, kind, labels, _meaning in METRICS:
-        row = next((line for line in section.splitlines() if line.startswith(f"| `{name}`")),
+    for m in METRICS:
+        row = next((line for line in section.splitlines() if line.startswith(f"| `{m.name}`")),
                    None)
-        assert row is not None, name
-        assert kind in row, name
-        for label in labels:
-            assert f"`{label}`" in row, (name, label)
+        assert row is not None, m.name
+        assert m.kind in row, m.name
+        for label in m.labels:
+            assert f"`{label}`" in row, (m.name, label)

@@ -25,9 +25,10 @@ import pytest
 from prometheus_client import start_http_server
 
 from policy import Engine, MemoryGraph, SendRequest
+from policy.clock import VirtualClock
 from policy.metrics import PrometheusObserver
 from policy.rules import parse_rules
-from tests.conftest import VirtualClock
+from tests.conftest import T0
 from tests.processes import free_port, stop_process
 from tests.test_dashboards import ALERTS, REQUIRED_ALERTS, dashboard_expressions
 from tests.test_metrics import TRAFFIC_RULES, SwitchableStorage, drive_traffic
@@ -75,7 +76,7 @@ class Traffic:
 
     def __init__(self, observer: PrometheusObserver, tmp_path: Path) -> None:
         self.graph = MemoryGraph()
-        self.clock = VirtualClock()
+        self.clock = VirtualClock(T0)
         rules = parse_rules(TRAFFIC_RULES)
         self.engine = Engine(rules, graph=self.graph, clock=self.clock, observer=observer)
         self.down = SwitchableStorage()

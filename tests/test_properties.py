@@ -11,8 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policy import Engine, InvalidRequest, MemoryGraph, SendRequest, parse_rules
+from policy.clock import VirtualClock
 from policy.storage import MemoryStorage
-from tests.conftest import DEFAULT_RULES, T0, VirtualClock
+from tests.conftest import DEFAULT_RULES, T0
 
 QUOTA_RULES = """
 [[rules]]
@@ -152,7 +153,7 @@ def test_bad_input_raises_invalid_request_and_changes_nothing(fields: dict[str, 
     graph = MemoryGraph()
     storage = MemoryStorage()
     engine = Engine.from_file(DEFAULT_RULES, storage=storage, graph=graph,
-                              clock=VirtualClock())
+                              clock=VirtualClock(T0))
     with pytest.raises(InvalidRequest) as raised:
         engine.check(SendRequest(**fields))  # type: ignore[arg-type]
     assert str(raised.value)  # a readable message

@@ -17,8 +17,9 @@ import pytest
 import redis
 
 from policy import Engine, MemoryGraph, SendRequest
+from policy.clock import VirtualClock
 from tests import servers
-from tests.conftest import DEFAULT_RULES, VirtualClock
+from tests.conftest import DEFAULT_RULES, T0
 
 pytestmark = [pytest.mark.redis, pytest.mark.timeout(60)]
 
@@ -75,7 +76,7 @@ def _engine(url: str) -> tuple[Engine, list[SendRequest]]:
         # Numbers are folded away by normalisation: words make the texts differ.
         text = " ".join(WORDS[int(d)] for d in f"{i:03d}") + " is what I meant"
         requests.append(SendRequest("alice", (f"friend{i}",), text))
-    engine = Engine.from_file(DEFAULT_RULES, storage=url, graph=graph, clock=VirtualClock(),
+    engine = Engine.from_file(DEFAULT_RULES, storage=url, graph=graph, clock=VirtualClock(T0),
                               storage_options={"key_prefix": servers.unique_prefix(),
                                                "socket_timeout": 5})
     return engine, requests

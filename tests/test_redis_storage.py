@@ -22,13 +22,14 @@ from policy import (
     load_rules,
     parse_rules,
 )
+from policy.clock import VirtualClock
 from policy.core import Features, TransitionInput
 from policy.normalize import normalize
 from policy.storage import open_storage
 from policy.storage.redis import RedisStorage
 from policy.storage.redis_keys import LAYOUT, KeySpace, safe_id
 from tests import servers
-from tests.conftest import DEFAULT_RULES, T0, VirtualClock
+from tests.conftest import DEFAULT_RULES, T0
 
 pytestmark = pytest.mark.redis
 
@@ -82,7 +83,7 @@ def _busy_engine(storage: RedisStorage, graph: MemoryGraph, clock: VirtualClock)
 def test_every_key_of_a_sender_shares_one_slot_and_has_a_bounded_ttl(
     storage: RedisStorage, raw: redis.Redis
 ) -> None:
-    clock, graph = VirtualClock(), MemoryGraph()
+    clock, graph = VirtualClock(T0), MemoryGraph()
     engine = _busy_engine(storage, graph, clock)
     sender = engine._keys.user("spammer")
     keys = _keys(raw, storage.keys.prefix)
@@ -109,7 +110,7 @@ def test_every_key_of_a_sender_shares_one_slot_and_has_a_bounded_ttl(
 
 
 def test_ttls_shrink_to_what_is_still_live(storage: RedisStorage, raw: redis.Redis) -> None:
-    clock, graph = VirtualClock(), MemoryGraph()
+    clock, graph = VirtualClock(T0), MemoryGraph()
     graph.follow("bob", "alice")
     engine = Engine(load_rules(DEFAULT_RULES), storage=storage, graph=graph, clock=clock)
     engine.check(SendRequest("alice", ("bob",), "a long enough text to be traced by the duplicates rule, surely"))
@@ -127,7 +128,7 @@ def test_hostile_ids_map_to_distinct_keys_end_to_end(
     storage: RedisStorage, raw: redis.Redis
 ) -> None:
     rules = parse_rules('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "2/day"\n')
-    clock, graph = VirtualClock(), MemoryGraph()
+    clock, graph = VirtualClock(T0), MemoryGraph()
     engine = Engine(rules, storage=storage, graph=graph, clock=clock)
     for sender in HOSTILE:
         allowed = [engine.check(SendRequest(sender, ("bob",), "hi")).allowed for _ in range(3)]
@@ -190,7 +191,7 @@ def _everything(client: redis.Redis, prefix: str) -> bytes:
 
 
 def test_no_message_text_and_no_raw_id_is_stored(storage: RedisStorage, raw: redis.Redis) -> None:
-    clock, graph = VirtualClock(), MemoryGraph()
+    clock, graph = VirtualClock(T0), MemoryGraph()
     _busy_engine(storage, graph, clock)
     stored = _everything(raw, storage.keys.prefix).lower()
     for text in ("Claim your free prize 3 now at example dot com!", "note to self"):
@@ -202,7 +203,7 @@ def test_no_message_text_and_no_raw_id_is_stored(storage: RedisStorage, raw: red
 
 
 def test_forget_user_leaves_nothing(storage: RedisStorage, raw: redis.Redis) -> None:
-    clock, graph = VirtualClock(), MemoryGraph()
+    clock, graph = VirtualClock(T0), MemoryGraph()
     engine = _busy_engine(storage, graph, clock)
     graph.follow("friend0", "other")
     engine.check(SendRequest("other", ("other",), "me again", app="sketchy-app"))
@@ -224,7 +225,7 @@ def test_forget_user_leaves_nothing(storage: RedisStorage, raw: redis.Redis) -> 
 
 def test_a_flushed_script_cache_is_reloaded(storage: RedisStorage, raw: redis.Redis) -> None:
     rules = parse_rules('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "3/day"\n')
-    engine = Engine(rules, storage=storage, clock=VirtualClock())
+    engine = Engine(rules, storage=storage, clock=VirtualClock(T0))
     assert engine.check(SendRequest("a", ("b",), "hi")).allowed
     raw.script_flush()  # as after a restart or a failover to a fresh replica
     assert engine.check(SendRequest("a", ("b",), "hi")).allowed
@@ -294,7 +295,7 @@ def test_unix_sockets_and_passwords() -> None:
     request = SendRequest("a", ("b",), "hi")
     with servers.private_redis(args) as server:
         for uri in (f"unix://:s3cret@{sock}?db=3", f"redis://:s3cret@127.0.0.1:{server.port}/3"):
-            engine = Engine(rules, storage=uri, clock=VirtualClock(), on_error="fail_closed",
+            engine = Engine(rules, storage=uri, clock=VirtualClock(T0), on_error="fail_closed",
                             storage_options={"key_prefix": servers.unique_prefix()})
             assert engine.check(request).degraded is None
             assert engine.check(request).code == "quota_exceeded"
@@ -348,7 +349,7 @@ def test_an_unreachable_server_is_a_storage_error_never_a_redis_one() -> None:
 
 def test_acheck_works_across_event_loops(storage: RedisStorage) -> None:
     rules = parse_rules('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "3/day"\n')
-    engine = Engine(rules, storage=storage, clock=VirtualClock())
+    engine = Engine(rules, storage=storage, clock=VirtualClock(T0))
     request = SendRequest("a", ("b",), "hi")
 
     async def acheck() -> Decision:
@@ -372,7 +373,7 @@ WORDS = ("meet lunch project deadline invoice travel garden concert ticket weath
 
 def _heavy_sender(storage: RedisStorage, sends: int) -> tuple[Engine, str, VirtualClock]:
     rng = random.Random(7)
-    clock, graph = VirtualClock(), MemoryGraph()
+    clock, graph = VirtualClock(T0), MemoryGraph()
     recipients = [f"r{i}" for i in range(200)]
     for r in recipients:
         graph.follow(r, "heavy")
@@ -428,7 +429,7 @@ def test_trace_keeps_each_cluster_once_when_a_middle_one_is_matched(
 ) -> None:
     # The script copies unchanged neighbours of the stored trace as one substring: the
     # matched cluster between them must not be copied along with them.
-    clock, graph = VirtualClock(), MemoryGraph()
+    clock, graph = VirtualClock(T0), MemoryGraph()
     for r in ("r0", "r1", "r2", "r9"):
         graph.follow(r, "mid")
     engine = Engine(load_rules(DEFAULT_RULES), storage=storage, graph=graph, clock=clock)
@@ -458,7 +459,7 @@ def test_cluster_keeps_each_senders_keys_in_one_slot_and_forgets_them(
     storage = RedisStorage.from_uri(cluster.url, key_prefix=prefix, socket_timeout=5)
     client = cluster.client()
     try:
-        clock, graph = VirtualClock(), MemoryGraph()
+        clock, graph = VirtualClock(T0), MemoryGraph()
         engine = Engine(load_rules(DEFAULT_RULES), storage=storage, graph=graph, clock=clock)
         for sender in HOSTILE[:10]:
             graph.follow("bob", sender)
@@ -491,7 +492,7 @@ def test_rules_are_encoded_once_per_rule_set(
     monkeypatch.setattr(driver, "_encode_rules", lambda rules: calls.append(1) or real(rules))
     rules_file = tmp_path / "rules.toml"
     rules_file.write_text('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "100/day"\n')
-    engine = Engine.from_file(rules_file, storage=storage, clock=VirtualClock())
+    engine = Engine.from_file(rules_file, storage=storage, clock=VirtualClock(T0))
     for _ in range(20):
         assert engine.check(SendRequest("a", ("b",), "hi")).allowed
     assert len(calls) == 1

@@ -17,10 +17,11 @@ import pytest
 
 from policy import Engine, MemoryGraph, SendRequest
 from policy.checks import KINDS, register
+from policy.clock import VirtualClock
 from policy.rules import load_rules
 from tests import toy_refusals
 from tests.backends import BACKENDS
-from tests.conftest import T0, VirtualClock
+from tests.conftest import T0
 
 ROOT = Path(__file__).resolve().parent.parent
 TOY_RULES = ROOT / "tests" / "rules" / "toy-refusals.toml"

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from policy import Engine, MemoryGraph, Mode, RulesError, SendRequest, load_rules, parse_rules
-from tests.conftest import DEFAULT_RULES, ROOT, VirtualClock
+from policy.clock import VirtualClock
+from tests.conftest import DEFAULT_RULES, ROOT, T0
 
 
 def test_every_shipped_rules_file_is_valid() -> None:
@@ -123,7 +124,7 @@ def test_a_rule_turned_off_is_not_evaluated(tmp_path: Path) -> None:
     )
     path = tmp_path / "off.toml"
     path.write_text(text)
-    engine = Engine.from_file(path, clock=VirtualClock())
+    engine = Engine.from_file(path, clock=VirtualClock(T0))
     decision = engine.check(SendRequest("alice", ("stranger",), "hello"))
     assert decision.allowed and not decision.shadow
 
@@ -131,7 +132,7 @@ def test_a_rule_turned_off_is_not_evaluated(tmp_path: Path) -> None:
 def test_reload_swaps_rules_and_a_bad_file_keeps_the_old_ones(tmp_path: Path) -> None:
     graph = MemoryGraph()
     graph.follow("bob", "alice")
-    engine = Engine.from_file(DEFAULT_RULES, graph=graph, clock=VirtualClock())
+    engine = Engine.from_file(DEFAULT_RULES, graph=graph, clock=VirtualClock(T0))
     assert engine.check(SendRequest("alice", ("bob",), "x" * 141)).code == "text_too_long"
 
     bad = tmp_path / "bad.toml"
@@ -153,7 +154,7 @@ def test_reload_swaps_rules_and_a_bad_file_keeps_the_old_ones(tmp_path: Path) ->
 def test_quota_state_survives_a_reload(tmp_path: Path) -> None:
     graph = MemoryGraph()
     graph.follow("bob", "alice")
-    engine = Engine.from_file(DEFAULT_RULES, graph=graph, clock=VirtualClock())
+    engine = Engine.from_file(DEFAULT_RULES, graph=graph, clock=VirtualClock(T0))
     for _ in range(3):
         engine.check(SendRequest("alice", ("bob",), "hi"))
     engine.reload(DEFAULT_RULES)
@@ -164,7 +165,7 @@ def test_quota_state_survives_a_reload(tmp_path: Path) -> None:
 def test_a_reload_may_give_a_rule_name_to_another_check(tmp_path: Path) -> None:
     graph = MemoryGraph()
     graph.follow("bob", "alice")
-    engine = Engine.from_file(DEFAULT_RULES, graph=graph, clock=VirtualClock())
+    engine = Engine.from_file(DEFAULT_RULES, graph=graph, clock=VirtualClock(T0))
     text = "a message long enough for the duplicates rule to keep a trace of it"
     assert engine.check(SendRequest("alice", ("bob",), text)).allowed
     swapped = tmp_path / "swapped.toml"

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from policy import InviteRequest, MemoryGraph, SendRequest, Verdict
-from tests.conftest import DEFAULT_RULES, EngineFactory, VirtualClock
+from policy.clock import VirtualClock
+from tests.conftest import DEFAULT_RULES, EngineFactory
 
 FRIENDS = [f"friend{i:02d}" for i in range(40)]
 SPAM = "Congratulations! You have won a {} pound prize. Call {} now to claim it before midnight"

@@ -18,10 +18,11 @@ from hypothesis import strategies as st
 import policy.fingerprint as fingerprint
 from policy import Engine, SendRequest
 from policy.backtest.simulate import evade, load_corpus
+from policy.clock import VirtualClock
 from policy.fingerprint import SIGNATURE_BYTES, python_signature_of_normalized
 from policy.normalize import normalize
 from policy.rules import load_rules
-from tests.conftest import DEFAULT_RULES, VirtualClock, dense_graph
+from tests.conftest import DEFAULT_RULES, T0, dense_graph
 
 Signature = Callable[[str], bytes]
 
@@ -166,7 +167,7 @@ def _decisions(signature: Signature, monkeypatch: pytest.MonkeyPatch) -> list[ob
     rng = random.Random(11)
     people = [f"u{i}" for i in range(12)]
     graph = dense_graph(rng, people)
-    engine = Engine(load_rules(DEFAULT_RULES), graph=graph, clock=VirtualClock(),
+    engine = Engine(load_rules(DEFAULT_RULES), graph=graph, clock=VirtualClock(T0),
                     text_cache_size=0)
     out = []
     for _ in range(200):

@@ -22,11 +22,12 @@ from typing import Any
 import pytest
 
 from policy import Engine, MemoryGraph, SendRequest, parse_rules
+from policy.clock import VirtualClock
 from policy.core import Features, TransitionInput
 from policy.storage import MemoryStorage
 from policy.storage.redis_keys import LAYOUT
 from tests.backends import BACKENDS
-from tests.conftest import T0, VirtualClock
+from tests.conftest import T0
 
 RULES = """
 [[rules]]

@@ -8,10 +8,11 @@ import pytest
 
 import policy.fingerprint as fingerprint
 from policy import Engine, SendRequest
+from policy.clock import VirtualClock
 from policy.fingerprint import TextFeatures, signature
 from policy.normalize import normalize
 from policy.rules import load_rules
-from tests.conftest import DEFAULT_RULES, VirtualClock, dense_graph
+from tests.conftest import DEFAULT_RULES, T0, dense_graph
 
 TEXTS = [
     "Congratulations! You won a 1000 prize, call 0800 123 456 now to claim it",
@@ -99,8 +100,8 @@ def test_the_engine_decides_the_same_with_and_without_it() -> None:
     rng = random.Random(7)
     people = [f"u{i}" for i in range(12)]
     graph = dense_graph(rng, people)
-    cached = Engine(rules, graph=graph, clock=VirtualClock())
-    fresh = Engine(rules, graph=graph, clock=VirtualClock(), text_cache_size=0)
+    cached = Engine(rules, graph=graph, clock=VirtualClock(T0))
+    fresh = Engine(rules, graph=graph, clock=VirtualClock(T0), text_cache_size=0)
     seen = set()
     for _ in range(300):
         sender = rng.choice(people[:4])

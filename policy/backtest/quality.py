@@ -110,17 +110,19 @@ def run_quality(
     events: list[Event] = list(simulate(config, load_corpus(corpus)))
     rows = []
     for name, factory in detectors:
-        labels = replay(events, ruleset, engine_factory=factory)["a"]["labels"]
+        labels = replay(events, ruleset, engine_factory=factory).a.labels
+        if labels is None:  # the simulation labels every sender
+            raise ValueError("the simulated events carry no labels")
         rows.append({
             "detector": name,
-            "spam_senders": labels["spam_senders"],
-            "caught_by_5th_recipient": labels["spam_caught_by_recipient_5"],
-            "caught_by_5th_recipient_share": labels["spam_caught_by_recipient_5_share"],
-            "caught_ever_share": labels["recall"],
-            "ordinary_senders": labels["ham_senders"],
-            "ordinary_cooled_down": labels["ham_cooled_down"],
-            "ordinary_cooled_down_share": labels["ham_cooled_down_share"],
-            "ordinary_refusals_by_behaviour": labels["ham_refusals_by_tag"],
+            "spam_senders": labels.spam_senders,
+            "caught_by_5th_recipient": labels.spam_caught_early,
+            "caught_by_5th_recipient_share": labels.spam_caught_early_share,
+            "caught_ever_share": labels.recall,
+            "ordinary_senders": labels.ham_senders,
+            "ordinary_cooled_down": labels.ham_cooled_down,
+            "ordinary_cooled_down_share": labels.ham_cooled_down_share,
+            "ordinary_refusals_by_behaviour": labels.ham_refusals_by_tag,
         })
     return {
         "simulation": dataclasses.asdict(config),

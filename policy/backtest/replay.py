@@ -29,6 +29,24 @@ from policy.backtest.events import (
     MetaEvent,
     SendEvent,
 )
+from policy.backtest.summary import (
+    CATCH_BY,
+    Bins,
+    ChangedSender,
+    DecisionCounts,
+    DiffSummary,
+    EventCounts,
+    LabelSummary,
+    QuotaUse,
+    RefusalSeries,
+    RefusedSender,
+    ReplaySummary,
+    RulesInfo,
+    SenderCounts,
+    SideSummary,
+    Span,
+)
+from policy.clock import VirtualClock
 from policy.decision import Decision, Verdict
 from policy.engine import Engine
 from policy.errors import InvalidRequest
@@ -38,7 +56,6 @@ from policy.rules import RuleSet
 
 SPAM_KINDS = frozenset({"duplicates", "cooldown", "apps"})  # rules that say "this is abuse"
 BIN_SECONDS = 300  # resolution of the refusals-over-time series
-CATCH_BY = 5  # the headline: spam senders caught by their 5th recipient
 TOP = 20
 _HEX_LETTERS = str.maketrans("0123456789abcdef", "abcdefghijklmnop")
 
@@ -48,16 +65,6 @@ EngineFactory = Callable[[RuleSet, MemoryGraph, Callable[[], float], str], Engin
 def stand_in_text(digest: str) -> str:
     """The text replayed for a hash-only send: 64 letters, equal only for equal hashes."""
     return digest.translate(_HEX_LETTERS)
-
-
-class VirtualClock:
-    """The replay's clock: the time of the event being replayed."""
-
-    def __init__(self, now: float = 0.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @dataclass(slots=True)
@@ -137,84 +144,82 @@ class Tally:
                 s.caught_recipient = len(s.spam_recipients or ())
                 s.spam_recipients = None
 
-    def summary(self, start: float) -> dict[str, Any]:
+    def summary(self, start: float) -> SideSummary:
         senders = self.senders
         refused = sorted(((name, s) for name, s in senders.items() if s.refused),
                          key=lambda item: (-item[1].refused, item[0]))
-        out: dict[str, Any] = {
-            "rules": {"version": self.ruleset.version, "source": self.ruleset.source},
-            "decisions": {
-                "total": sum(self.by_verdict.values()),
-                "by_verdict": dict(self.by_verdict.most_common()),
-                "by_rule": dict(self.by_reason.most_common()),
-                "shadow": dict(self.shadow.most_common()),
-            },
-            "invites": dict(self.invites.most_common()),
-            "senders": {
-                "total": len(senders),
-                "refused": len(refused),
-                "top_refused": [
-                    {"sender": name, "refused": s.refused, "sends": s.sends,
-                     "by_rule": dict(s.by_rule.most_common())}
+        labelled = [s for s in senders.values() if s.labelled]
+        return SideSummary(
+            rules=RulesInfo(self.ruleset.version, self.ruleset.source),
+            decisions=DecisionCounts(
+                total=sum(self.by_verdict.values()),
+                by_verdict=dict(self.by_verdict.most_common()),
+                by_rule=dict(self.by_reason.most_common()),
+                shadow=dict(self.shadow.most_common()),
+            ),
+            invites=dict(self.invites.most_common()),
+            senders=SenderCounts(
+                total=len(senders),
+                refused=len(refused),
+                top_refused=[
+                    RefusedSender(name, s.refused, s.sends, dict(s.by_rule.most_common()))
                     for name, s in refused[:TOP]
                 ],
-            },
-            "series": {
-                "start": start,
-                "bin_seconds": BIN_SECONDS,
-                "refusals": {rule: sorted(bins.items()) for rule, bins in self.series.items()},
-            },
-            "quota_use": {
-                "limit": self.quota_limit,
-                "max_used_per_sender": _histogram(
+            ),
+            series=RefusalSeries(
+                start=start,
+                bin_seconds=BIN_SECONDS,
+                refusals={rule: sorted(bins.items()) for rule, bins in self.series.items()},
+            ),
+            quota_use=QuotaUse(
+                limit=self.quota_limit,
+                max_used_per_sender=_histogram(
                     [s.max_quota_used for s in senders.values()], self.quota_limit),
-            },
-        }
-        labelled = [s for s in senders.values() if s.labelled]
-        if labelled:
-            out["labels"] = self._label_summary(labelled)
-        return out
+            ),
+            labels=self._label_summary(labelled) if labelled else None,
+        )
 
-    def _label_summary(self, labelled: list[_Sender]) -> dict[str, Any]:
+    def _label_summary(self, labelled: list[_Sender]) -> LabelSummary:
         spam = [s for s in labelled if s.spam]
         ham = [s for s in labelled if not s.spam]
         caught = [s for s in spam if s.caught_at is not None]
         flagged = [s for s in labelled if s.refused_by_spam_rule]
         by_recipient = Counter(s.caught_recipient for s in caught)
         early = sum(1 for s in caught if (s.caught_recipient or 0) <= CATCH_BY)
-        return {
-            "spam_senders": len(spam),
-            "spam_caught": len(caught),
-            f"spam_caught_by_recipient_{CATCH_BY}": early,
-            f"spam_caught_by_recipient_{CATCH_BY}_share": _share(early, len(spam)),
-            "caught_at_recipient": {str(k): n for k, n in sorted(by_recipient.items())},
-            "time_to_catch_seconds": sorted(
+        ham_refused = sum(1 for s in ham if s.refused_by_spam_rule)
+        ham_cooled = sum(1 for s in ham if s.cooled_down)
+        return LabelSummary(
+            spam_senders=len(spam),
+            spam_caught=len(caught),
+            spam_caught_early=early,
+            spam_caught_early_share=_share(early, len(spam)),
+            caught_at_recipient={str(k): n for k, n in sorted(by_recipient.items())},
+            time_to_catch_seconds=sorted(
                 round(s.caught_at - s.first_spam, 3) for s in caught  # type: ignore[operator]
             ),
-            "recall": _share(len(caught), len(spam)),
-            "precision": _share(sum(1 for s in flagged if s.spam), len(flagged)),
-            "ham_senders": len(ham),
-            "ham_refused_by_spam_rules": sum(1 for s in ham if s.refused_by_spam_rule),
-            "ham_refused_by_spam_rules_share": _share(
-                sum(1 for s in ham if s.refused_by_spam_rule), len(ham)),
-            "ham_cooled_down": sum(1 for s in ham if s.cooled_down),
-            "ham_cooled_down_share": _share(sum(1 for s in ham if s.cooled_down), len(ham)),
-            "ham_refusals_by_tag": dict(self.ham_refusals_by_tag.most_common()),
-        }
+            recall=_share(len(caught), len(spam)),
+            precision=_share(sum(1 for s in flagged if s.spam), len(flagged)),
+            ham_senders=len(ham),
+            ham_refused_by_spam_rules=ham_refused,
+            ham_refused_by_spam_rules_share=_share(ham_refused, len(ham)),
+            ham_cooled_down=ham_cooled,
+            ham_cooled_down_share=_share(ham_cooled, len(ham)),
+            ham_refusals_by_tag=dict(self.ham_refusals_by_tag.most_common()),
+        )
 
 
 def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 6) if whole else None
 
 
-def _histogram(values: list[int], limit: int, bins: int = 20) -> dict[str, Any]:
+def _histogram(values: list[int], limit: int, bins: int = 20) -> Bins:
     if not values or limit <= 0:
-        return {"edges": [], "counts": []}
+        return Bins([], [])
     width = limit / bins
     counts = [0] * bins
     for value in values:
         counts[min(bins - 1, int(value / width))] += 1
-    return {"edges": [round(i * width, 3) for i in range(bins + 1)], "counts": counts}
+    return Bins([round(i * width, 3) for i in range(bins + 1)], counts)
 
 
 class _Side:
@@ -263,25 +268,25 @@ class Diff:
         self.transitions[f"{key_a} -> {key_b}"] += 1
         self.senders[sender] += 1
 
-    def summary(self, a: Tally, b: Tally) -> dict[str, Any]:
+    def summary(self, a: Tally, b: Tally) -> DiffSummary:
         caught_a = {n for n, s in a.senders.items() if s.spam and s.caught_at is not None}
         caught_b = {n for n, s in b.senders.items() if s.spam and s.caught_at is not None}
         flagged_a = {n for n, s in a.senders.items() if not s.spam and s.refused_by_spam_rule}
         flagged_b = {n for n, s in b.senders.items() if not s.spam and s.refused_by_spam_rule}
-        return {
-            "decisions_changed": self.changed,
-            "transitions": dict(self.transitions.most_common()),
-            "senders_changed": len(self.senders),
-            "top_senders": [{"sender": n, "decisions_changed": c}
-                            for n, c in sorted(self.senders.items(),
-                                               key=lambda item: (-item[1], item[0]))[:TOP]],
-            "spam_caught_only_by_a": sorted(caught_a - caught_b)[:TOP],
-            "spam_caught_only_by_b": sorted(caught_b - caught_a)[:TOP],
-            "spam_caught_only_by_a_count": len(caught_a - caught_b),
-            "spam_caught_only_by_b_count": len(caught_b - caught_a),
-            "ham_flagged_only_by_a_count": len(flagged_a - flagged_b),
-            "ham_flagged_only_by_b_count": len(flagged_b - flagged_a),
-        }
+        return DiffSummary(
+            decisions_changed=self.changed,
+            transitions=dict(self.transitions.most_common()),
+            senders_changed=len(self.senders),
+            top_senders=[ChangedSender(n, c)
+                         for n, c in sorted(self.senders.items(),
+                                            key=lambda item: (-item[1], item[0]))[:TOP]],
+            spam_caught_only_by_a=sorted(caught_a - caught_b)[:TOP],
+            spam_caught_only_by_b=sorted(caught_b - caught_a)[:TOP],
+            spam_caught_only_by_a_count=len(caught_a - caught_b),
+            spam_caught_only_by_b_count=len(caught_b - caught_a),
+            ham_flagged_only_by_a_count=len(flagged_a - flagged_b),
+            ham_flagged_only_by_b_count=len(flagged_b - flagged_a),
+        )
 
 
 def replay(
@@ -294,13 +299,13 @@ def replay(
     engine_factory: EngineFactory | None = None,
     engine_factory_b: EngineFactory | None = None,
     on_event: Callable[[int], None] | None = None,
-) -> dict[str, Any]:
-    """Run ``events`` through ``rules`` (and ``rules_b``); the summary as a JSON-ready dict.
+) -> ReplaySummary:
+    """Run ``events`` through ``rules`` (and ``rules_b``); the summary (``to_dict()``: JSON).
 
     ``on_event(n)`` is called after the n-th event (a progress bar). Invalid
     sends raise ``EventError`` naming the line (the summary is then not made).
     """
-    clock = VirtualClock()
+    clock = VirtualClock()  # the time of the event being replayed
     a = _Side(rules, storage, clock, engine_factory, None)
     # Each side its own keys, so that two replays on one shared store never mix.
     b = (_Side(rules_b, storage_b or storage, clock, engine_factory_b, b"rules-b")
@@ -352,13 +357,11 @@ def replay(
         if b is not None:
             b.engine.close()
     t0 = start if start is not None else 0.0
-    summary: dict[str, Any] = {
-        "events": {"total": sum(counts.values()), **dict(counts)},
-        "span": {"start": t0, "end": end, "hours": round((end - t0) / 3600, 3)},
-        "meta": meta,
-        "a": a.tally.summary(t0),
-    }
-    if b is not None:
-        summary["b"] = b.tally.summary(t0)
-        summary["diff"] = diff.summary(a.tally, b.tally)
-    return summary
+    return ReplaySummary(
+        events=EventCounts(sum(counts.values()), dict(counts)),
+        span=Span(t0, end, round((end - t0) / 3600, 3)),
+        meta=meta,
+        a=a.tally.summary(t0),
+        b=b.tally.summary(t0) if b is not None else None,
+        diff=diff.summary(a.tally, b.tally) if b is not None else None,
+    )

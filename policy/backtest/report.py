@@ -14,6 +14,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from policy.backtest.summary import CATCH_BY, LabelSummary, ReplaySummary, SideSummary
 from policy.errors import PolicyError
 
 _STYLE = """
@@ -77,135 +78,134 @@ def _figure(svg: str, caption: str, chart_id: str) -> str:
     return (f'<figure id="{chart_id}">{svg}<figcaption>{_esc(caption)}</figcaption></figure>')
 
 
-def _refusals_chart(plt: Any, side: dict[str, Any], hours: float) -> str:
-    series = side["series"]
+def _refusals_chart(plt: Any, side: SideSummary, hours: float) -> str:
+    series = side.series
     fig, ax = plt.subplots(figsize=(9, 3.2))
-    width_h = series["bin_seconds"] / 3600
+    width_h = series.bin_seconds / 3600
     bins = max(1, int(hours / width_h) + 1)
-    for rule, points in sorted(series["refusals"].items()):
+    for rule, points in sorted(series.refusals.items()):
         counts = [0] * bins
         for index, count in points:
             if 0 <= index < bins:
                 counts[index] += count
         ax.plot([i * width_h for i in range(bins)], counts, label=rule, linewidth=1.2)
     ax.set_xlabel("hours since the first event")
-    ax.set_ylabel(f"refusals per {series['bin_seconds'] // 60} min")
-    if series["refusals"]:
+    ax.set_ylabel(f"refusals per {series.bin_seconds // 60} min")
+    if series.refusals:
         ax.legend(loc="upper right", fontsize="small")
     else:
         ax.text(0.5, 0.5, "no refusals", transform=ax.transAxes, ha="center")
     return _svg(plt, fig)
 
 
-def _quota_chart(plt: Any, side: dict[str, Any]) -> str:
-    hist = side["quota_use"]["max_used_per_sender"]
+def _quota_chart(plt: Any, side: SideSummary) -> str:
+    hist = side.quota_use.max_used_per_sender
     fig, ax = plt.subplots(figsize=(6, 3))
-    if hist["counts"]:
-        edges = hist["edges"]
-        ax.bar(edges[:-1], hist["counts"], width=edges[1] - edges[0], align="edge",
+    if hist.counts:
+        edges = hist.edges
+        ax.bar(edges[:-1], hist.counts, width=edges[1] - edges[0], align="edge",
                edgecolor="white")
         ax.set_yscale("log")
-    ax.set_xlabel(f"most of the quota used at once (limit {side['quota_use']['limit']})")
+    ax.set_xlabel(f"most of the quota used at once (limit {side.quota_use.limit})")
     ax.set_ylabel("senders")
     return _svg(plt, fig)
 
 
-def _catch_chart(plt: Any, labels: dict[str, Any]) -> str:
-    minutes = [s / 60 for s in labels["time_to_catch_seconds"]]
+def _catch_chart(plt: Any, labels: LabelSummary) -> str:
+    minutes = [s / 60 for s in labels.time_to_catch_seconds]
     fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3))
     if minutes:
         ordered = sorted(minutes)
         left.step(ordered, [(i + 1) / len(ordered) for i in range(len(ordered))], where="post")
     left.set_xlabel("minutes from first spam to first refusal")
     left.set_ylabel("share of caught spam senders")
-    at = labels["caught_at_recipient"]
+    at = labels.caught_at_recipient
     right.bar([int(k) for k in at], list(at.values()))
     right.set_xlabel("caught at its n-th distinct recipient")
     right.set_ylabel("spam senders")
     return _svg(plt, fig)
 
 
-def _side_html(plt: Any, name: str, side: dict[str, Any], hours: float, key: str) -> str:
-    d = side["decisions"]
-    parts = [f"<h2>Rules {_esc(name)}: {_esc(side['rules']['source'] or '')} "
-             f"(version {_esc(side['rules']['version'])})</h2>", '<div class="sides">',
-             _table(["verdict", "decisions"], [[k, v] for k, v in d["by_verdict"].items()]),
+def _side_html(plt: Any, name: str, side: SideSummary, hours: float, key: str) -> str:
+    d = side.decisions
+    parts = [f"<h2>Rules {_esc(name)}: {_esc(side.rules.source or '')} "
+             f"(version {_esc(side.rules.version)})</h2>", '<div class="sides">',
+             _table(["verdict", "decisions"], [[k, v] for k, v in d.by_verdict.items()]),
              _table(["deciding rule / code", "decisions"],
-                    [[k, v] for k, v in d["by_rule"].items()])]
-    if d["shadow"]:
+                    [[k, v] for k, v in d.by_rule.items()])]
+    if d.shadow:
         parts.append(_table(["shadow rule / code", "would refuse"],
-                            [[k, v] for k, v in d["shadow"].items()]))
-    if side["invites"]:
+                            [[k, v] for k, v in d.shadow.items()]))
+    if side.invites:
         parts.append(_table(["invitation verdict", "invitations"],
-                            [[k, v] for k, v in side["invites"].items()]))
+                            [[k, v] for k, v in side.invites.items()]))
     parts.append("</div>")
-    senders = side["senders"]
-    parts.append(f"<p>{senders['refused']} of {senders['total']} senders refused at least once."
+    senders = side.senders
+    parts.append(f"<p>{senders.refused} of {senders.total} senders refused at least once."
                  "</p>")
-    if senders["top_refused"]:
+    if senders.top_refused:
         parts.append(_table(["sender", "refused", "sends", "by rule"],
-                            [[s["sender"], s["refused"], s["sends"],
-                              ", ".join(f"{r}: {n}" for r, n in s["by_rule"].items())]
-                             for s in senders["top_refused"]]))
-    labels = side.get("labels")
-    if labels:
+                            [[s.sender, s.refused, s.sends,
+                              ", ".join(f"{r}: {n}" for r, n in s.by_rule.items())]
+                             for s in senders.top_refused]))
+    labels = side.labels
+    if labels is not None:
         parts.append(_table(["labelled senders", "value"], [
-            ["spam senders", labels["spam_senders"]],
-            ["caught (recall)", f"{labels['spam_caught']} ({_pct(labels['recall'])})"],
-            ["caught by their 5th recipient", _pct(labels["spam_caught_by_recipient_5_share"])],
-            ["precision of the spam rules", _pct(labels["precision"])],
-            ["ham senders", labels["ham_senders"]],
+            ["spam senders", labels.spam_senders],
+            ["caught (recall)", f"{labels.spam_caught} ({_pct(labels.recall)})"],
+            [f"caught by their {CATCH_BY}th recipient", _pct(labels.spam_caught_early_share)],
+            ["precision of the spam rules", _pct(labels.precision)],
+            ["ham senders", labels.ham_senders],
             ["ham senders refused by a spam rule",
-             f"{labels['ham_refused_by_spam_rules']} "
-             f"({_pct(labels['ham_refused_by_spam_rules_share'])})"],
+             f"{labels.ham_refused_by_spam_rules} "
+             f"({_pct(labels.ham_refused_by_spam_rules_share)})"],
             ["ham senders ever cooled down",
-             f"{labels['ham_cooled_down']} ({_pct(labels['ham_cooled_down_share'])})"],
+             f"{labels.ham_cooled_down} ({_pct(labels.ham_cooled_down_share)})"],
         ]))
     parts.append(_figure(_refusals_chart(plt, side, hours),
                          f"Refusals over time by rule ({name})", f"chart-refusals-{key}"))
     parts.append(_figure(_quota_chart(plt, side),
                          f"Distribution of quota use per sender ({name})", f"chart-quota-{key}"))
-    if labels:
+    if labels is not None:
         parts.append(_figure(_catch_chart(plt, labels),
                              f"Time to catch a spam sender ({name})", f"chart-catch-{key}"))
     return "\n".join(parts)
 
 
-def render(summary: dict[str, Any], *, title: str = "dm-policy replay") -> str:
+def render(summary: ReplaySummary, *, title: str = "dm-policy replay") -> str:
     """The report as one HTML document."""
     plt = _pyplot()
-    hours = summary["span"]["hours"]
-    ev = summary["events"]
+    hours = summary.span.hours
+    ev = summary.events
     parts = [
         "<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
         f"<title>{_esc(title)}</title><style>{_STYLE}</style></head><body>",
         f"<h1>{_esc(title)}</h1>",
-        f"<p>{ev.get('total', 0)} events over {hours} hours: {ev.get('send', 0)} sends "
-        f"({ev.get('hash_only', 0)} with a text hash only), {ev.get('invite', 0)} invitations, "
-        f"{ev.get('graph', 0)} graph events.</p>",
-        _side_html(plt, "A", summary["a"], hours, "a"),
+        f"<p>{ev.total} events over {hours} hours: {ev.count('send')} sends "
+        f"({ev.count('hash_only')} with a text hash only), {ev.count('invite')} invitations, "
+        f"{ev.count('graph')} graph events.</p>",
+        _side_html(plt, "A", summary.a, hours, "a"),
     ]
-    if "b" in summary:
-        parts.append(_side_html(plt, "B", summary["b"], hours, "b"))
-        diff = summary["diff"]
+    if summary.b is not None and summary.diff is not None:
+        parts.append(_side_html(plt, "B", summary.b, hours, "b"))
+        diff = summary.diff
         parts.append("<h2>Differences (A to B)</h2>")
-        parts.append(f"<p>{diff['decisions_changed']} decisions change, for "
-                     f"{diff['senders_changed']} senders. Spam senders caught only by A: "
-                     f"{diff['spam_caught_only_by_a_count']}, only by B: "
-                     f"{diff['spam_caught_only_by_b_count']}; ham senders flagged only by A: "
-                     f"{diff['ham_flagged_only_by_a_count']}, only by B: "
-                     f"{diff['ham_flagged_only_by_b_count']}.</p>")
+        parts.append(f"<p>{diff.decisions_changed} decisions change, for "
+                     f"{diff.senders_changed} senders. Spam senders caught only by A: "
+                     f"{diff.spam_caught_only_by_a_count}, only by B: "
+                     f"{diff.spam_caught_only_by_b_count}; ham senders flagged only by A: "
+                     f"{diff.ham_flagged_only_by_a_count}, only by B: "
+                     f"{diff.ham_flagged_only_by_b_count}.</p>")
         parts.append(_table(["A -> B", "decisions"],
-                            [[k, v] for k, v in list(diff["transitions"].items())[:30]]))
-        if diff["top_senders"]:
+                            [[k, v] for k, v in list(diff.transitions.items())[:30]]))
+        if diff.top_senders:
             parts.append(_table(["sender", "decisions changed"],
-                                [[s["sender"], s["decisions_changed"]]
-                                 for s in diff["top_senders"]]))
+                                [[s.sender, s.decisions_changed] for s in diff.top_senders]))
     parts.append("</body></html>")
     return "\n".join(parts)
 
 
-def write_report(summary: dict[str, Any], path: str | Path, *, title: str = "dm-policy replay"
+def write_report(summary: ReplaySummary, path: str | Path, *, title: str = "dm-policy replay"
                  ) -> None:
     """Render and write atomically (a temporary file renamed): never a partial report."""
     document = render(summary, title=title)

@@ -21,6 +21,7 @@ from typing import IO, Any
 from policy.backtest.events import EventError, open_events, read_events
 from policy.backtest.replay import replay
 from policy.backtest.report import ReportError, write_report
+from policy.backtest.summary import CATCH_BY, ReplaySummary, SideSummary
 from policy.errors import PolicyError, RulesError, StorageError
 from policy.rules import load_rules
 
@@ -97,7 +98,8 @@ def run(args: argparse.Namespace) -> int:
     print(format_summary(summary))
     try:
         if args.json:
-            _write(Path(args.json), json.dumps(summary, indent=2, ensure_ascii=False) + "\n")
+            text = json.dumps(summary.to_dict(), indent=2, ensure_ascii=False)
+            _write(Path(args.json), text + "\n")
         if args.report:
             write_report(summary, args.report, title=f"dm-policy replay of {args.events}")
     except (OSError, ReportError) as exc:
@@ -116,7 +118,7 @@ def _write(path: Path, text: str) -> None:
         raise
 
 
-def _rows(title: tuple[str, str], items: dict[str, Any]) -> list[str]:
+def _rows(title: tuple[str, str], items: dict[str, int]) -> list[str]:
     width = max([len(title[0]), *(len(k) for k in items)])
     out = [f"  {title[0]:<{width}}  {title[1]:>9}"]
     out += [f"  {k:<{width}}  {v:>9}" for k, v in items.items()]
@@ -127,51 +129,51 @@ def _pct(share: float | None) -> str:
     return "n/a" if share is None else f"{share * 100:.2f}%"
 
 
-def _side(name: str, side: dict[str, Any]) -> list[str]:
-    rules = side["rules"]
-    out = [f"Rules {name}: {rules['source']} (version {rules['version']})"]
-    out += _rows(("verdict", "decisions"), side["decisions"]["by_verdict"])
-    out += _rows(("deciding rule/code", "decisions"), side["decisions"]["by_rule"])
-    if side["decisions"]["shadow"]:
-        out += _rows(("shadow rule/code", "would"), side["decisions"]["shadow"])
-    if side["invites"]:
-        out += _rows(("invitations", "count"), side["invites"])
-    senders = side["senders"]
-    out.append(f"  senders refused at least once: {senders['refused']} of {senders['total']}")
-    for s in senders["top_refused"][:10]:
-        rules_hit = ", ".join(f"{r} {n}" for r, n in s["by_rule"].items())
-        out.append(f"    {s['sender']}: {s['refused']} of {s['sends']} refused ({rules_hit})")
-    labels = side.get("labels")
-    if labels:
-        out.append(f"  spam senders: {labels['spam_senders']}, caught {labels['spam_caught']} "
-                   f"(recall {_pct(labels['recall'])}), by their 5th recipient "
-                   f"{_pct(labels['spam_caught_by_recipient_5_share'])}; "
-                   f"caught at recipient: {labels['caught_at_recipient']}")
-        out.append(f"  precision of the spam rules: {_pct(labels['precision'])}")
-        out.append(f"  ham senders: {labels['ham_senders']}, refused by a spam rule "
-                   f"{labels['ham_refused_by_spam_rules']} "
-                   f"({_pct(labels['ham_refused_by_spam_rules_share'])}), ever cooled down "
-                   f"{labels['ham_cooled_down']} ({_pct(labels['ham_cooled_down_share'])})")
+def _side(name: str, side: SideSummary) -> list[str]:
+    rules = side.rules
+    out = [f"Rules {name}: {rules.source} (version {rules.version})"]
+    out += _rows(("verdict", "decisions"), side.decisions.by_verdict)
+    out += _rows(("deciding rule/code", "decisions"), side.decisions.by_rule)
+    if side.decisions.shadow:
+        out += _rows(("shadow rule/code", "would"), side.decisions.shadow)
+    if side.invites:
+        out += _rows(("invitations", "count"), side.invites)
+    senders = side.senders
+    out.append(f"  senders refused at least once: {senders.refused} of {senders.total}")
+    for s in senders.top_refused[:10]:
+        rules_hit = ", ".join(f"{r} {n}" for r, n in s.by_rule.items())
+        out.append(f"    {s.sender}: {s.refused} of {s.sends} refused ({rules_hit})")
+    labels = side.labels
+    if labels is not None:
+        out.append(f"  spam senders: {labels.spam_senders}, caught {labels.spam_caught} "
+                   f"(recall {_pct(labels.recall)}), by their {CATCH_BY}th recipient "
+                   f"{_pct(labels.spam_caught_early_share)}; "
+                   f"caught at recipient: {labels.caught_at_recipient}")
+        out.append(f"  precision of the spam rules: {_pct(labels.precision)}")
+        out.append(f"  ham senders: {labels.ham_senders}, refused by a spam rule "
+                   f"{labels.ham_refused_by_spam_rules} "
+                   f"({_pct(labels.ham_refused_by_spam_rules_share)}), ever cooled down "
+                   f"{labels.ham_cooled_down} ({_pct(labels.ham_cooled_down_share)})")
     return out
 
 
-def format_summary(summary: dict[str, Any]) -> str:
-    ev = summary["events"]
-    lines = [f"{ev.get('total', 0)} events over {summary['span']['hours']} h: "
-             f"{ev.get('send', 0)} sends ({ev.get('hash_only', 0)} hash only), "
-             f"{ev.get('invite', 0)} invitations, {ev.get('graph', 0)} graph events", ""]
-    lines += _side("A", summary["a"])
-    if "b" in summary:
-        lines += ["", *_side("B", summary["b"]), ""]
-        diff = summary["diff"]
-        lines.append(f"Differences A -> B: {diff['decisions_changed']} decisions change, "
-                     f"for {diff['senders_changed']} senders")
-        for change, n in list(diff["transitions"].items())[:15]:
+def format_summary(summary: ReplaySummary) -> str:
+    ev = summary.events
+    lines = [f"{ev.total} events over {summary.span.hours} h: "
+             f"{ev.count('send')} sends ({ev.count('hash_only')} hash only), "
+             f"{ev.count('invite')} invitations, {ev.count('graph')} graph events", ""]
+    lines += _side("A", summary.a)
+    if summary.b is not None and summary.diff is not None:
+        lines += ["", *_side("B", summary.b), ""]
+        diff = summary.diff
+        lines.append(f"Differences A -> B: {diff.decisions_changed} decisions change, "
+                     f"for {diff.senders_changed} senders")
+        for change, n in list(diff.transitions.items())[:15]:
             lines.append(f"  {change}: {n}")
-        for s in diff["top_senders"][:10]:
-            lines.append(f"    {s['sender']}: {s['decisions_changed']} decisions change")
-        lines.append(f"  spam caught only by A: {diff['spam_caught_only_by_a_count']}, "
-                     f"only by B: {diff['spam_caught_only_by_b_count']}; ham flagged only by A: "
-                     f"{diff['ham_flagged_only_by_a_count']}, only by B: "
-                     f"{diff['ham_flagged_only_by_b_count']}")
+        for s in diff.top_senders[:10]:
+            lines.append(f"    {s.sender}: {s.decisions_changed} decisions change")
+        lines.append(f"  spam caught only by A: {diff.spam_caught_only_by_a_count}, "
+                     f"only by B: {diff.spam_caught_only_by_b_count}; ham flagged only by A: "
+                     f"{diff.ham_flagged_only_by_a_count}, only by B: "
+                     f"{diff.ham_flagged_only_by_b_count}")
     return "\n".join(lines)

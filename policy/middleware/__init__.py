@@ -24,6 +24,7 @@ from policy.middleware.gate import (
     POLICY_KEY,
     RATE_LIMIT_HEADERS,
     CheckedMessage,
+    GateOptions,
     PolicyGate,
     Route,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "REQUEST_ERRORS",
     "CheckedMessage",
     "ErrorCode",
+    "GateOptions",
     "HttpError",
     "HttpRequest",
     "Message",

@@ -12,24 +12,17 @@ handed to the app as it came: same ``scope``, ``receive`` and ``send``.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, MutableMapping, Sequence
+from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from policy.engine import Engine
-from policy.middleware.extract import Extractor, HttpError, HttpRequest, direct_message
+from policy.middleware.extract import HttpError, HttpRequest
 from policy.middleware.gate import (
-    DEFAULT_MAX_BODY,
-    DEFAULT_ROUTE,
     POLICY_KEY,
-    AppLookup,
     CheckedMessage,
-    PolicyGate,
+    GatedMiddleware,
     Response,
-    Route,
-    SenderLookup,
-    authenticated_user,
-    bad_length,
     body_too_large,
+    declared_length,
     merge_headers,
 )
 
@@ -44,21 +37,11 @@ class _ClientGone(Exception):
     """The client disconnected before the body was read: nobody to answer."""
 
 
-class PolicyMiddleware:
-    def __init__(
-        self,
-        app: ASGIApp,
-        engine: Engine,
-        routes: Sequence[str | Route] = (DEFAULT_ROUTE,),
-        *,
-        extractor: Extractor = direct_message,
-        sender: SenderLookup = authenticated_user,
-        app_id: AppLookup | None = None,
-        max_body: int = DEFAULT_MAX_BODY,
-    ) -> None:
-        self.app = app
-        self.gate = PolicyGate(engine, routes, extractor=extractor, sender=sender,
-                               app_id=app_id, max_body=max_body)
+class PolicyMiddleware(GatedMiddleware[ASGIApp]):
+    """The policy in front of an ASGI app (``await engine.acheck``).
+
+    ``PolicyMiddleware(app, engine=engine, **options)``: the options are ``GateOptions``'s.
+    """
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -104,14 +87,7 @@ class PolicyMiddleware:
         limit = self.gate.max_body
         for name, value in scope.get("headers", ()):
             if name.lower() == b"content-length":
-                try:
-                    declared = int(value)
-                except ValueError:
-                    raise bad_length() from None
-                if declared < 0:
-                    raise bad_length()
-                if declared > limit:
-                    raise body_too_large(limit)
+                declared_length(value, limit)
         chunks: list[bytes] = []
         size = 0
         while True:

@@ -13,9 +13,9 @@ import math
 import re
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from policy.decision import Decision, Reason, Verdict
 from policy.engine import STORAGE_RETRY_SECONDS, Engine
@@ -142,28 +142,39 @@ def retry_after_seconds(seconds: float | None) -> int | None:
     return max(1, math.ceil(seconds))
 
 
+@dataclass(frozen=True, slots=True)
+class GateOptions:
+    """How a gate reads requests: the options of both middlewares (README "Options").
+
+    ``PolicyGate(engine, GateOptions(...))``; the middlewares take the same arguments
+    after ``app`` and ``engine`` (``routes`` may be given by position, the others by name).
+    """
+
+    routes: Sequence[str | Route] = (DEFAULT_ROUTE,)
+    _: KW_ONLY
+    extractor: Extractor = direct_message
+    sender: SenderLookup = authenticated_user
+    app_id: AppLookup | None = None
+    max_body: int = DEFAULT_MAX_BODY
+
+    def __post_init__(self) -> None:
+        if self.max_body < 1:
+            raise ValueError("max_body must be at least 1 byte")
+
+
 class PolicyGate:
     """The sans-IO middleware: match, read, decide, answer."""
 
-    def __init__(
-        self,
-        engine: Engine,
-        routes: Sequence[str | Route] = (DEFAULT_ROUTE,),
-        *,
-        extractor: Extractor = direct_message,
-        sender: SenderLookup = authenticated_user,
-        app_id: AppLookup | None = None,
-        max_body: int = DEFAULT_MAX_BODY,
-    ) -> None:
+    def __init__(self, engine: Engine, options: GateOptions | None = None) -> None:
         if not isinstance(engine, Engine):
             raise TypeError(f"engine must be a policy.Engine, got {type(engine).__name__}")
-        if max_body < 1:
-            raise ValueError("max_body must be at least 1 byte")
+        options = options if options is not None else GateOptions()
         self.engine = engine
-        self.max_body = max_body
-        self._sender = sender
-        self._app_id = app_id
+        self.max_body = options.max_body
+        self._sender = options.sender
+        self._app_id = options.app_id
         self._routes: list[tuple[re.Pattern[str], frozenset[str], Extractor]] = []
+        routes = options.routes
         if isinstance(routes, str):  # one path, not its characters
             routes = (routes,)
         for route in routes:
@@ -172,7 +183,7 @@ class PolicyGate:
             if not isinstance(route, Route):
                 raise TypeError(f"a route is a path or a Route, got {type(route).__name__}")
             methods = frozenset(m.upper() for m in route.methods)
-            self._routes.append((route.pattern(), methods, route.extractor or extractor))
+            self._routes.append((route.pattern(), methods, route.extractor or options.extractor))
 
     # -- the request -------------------------------------------------------
 
@@ -227,10 +238,8 @@ class PolicyGate:
                      self.engine.on_error, exc_info=exc)
         mode = self.engine.on_error
         if mode == "fail_closed":
-            reason = Reason("storage", "storage_unavailable",
-                            "Messages cannot be checked right now. Try again shortly.",
-                            Verdict.THROTTLE, STORAGE_RETRY_SECONDS)
-            return Decision(Verdict.THROTTLE, reasons=(reason,),
+            return Decision(Verdict.THROTTLE,
+                            reasons=(Reason.storage_unavailable(STORAGE_RETRY_SECONDS),),
                             retry_after=STORAGE_RETRY_SECONDS, degraded=mode, at=self._now())
         return Decision(Verdict.ALLOW, degraded=mode, at=self._now())
 
@@ -319,6 +328,20 @@ def bad_length() -> HttpError:
     return invalid("Content-Length is not a number of bytes.")
 
 
+def declared_length(value: str | bytes, limit: int) -> int:
+    """A ``Content-Length`` as a number of bytes: ``bad_length`` when it is not one,
+    ``body_too_large`` when it is over ``limit``."""
+    try:
+        length = int(value)
+    except ValueError:
+        raise bad_length() from None
+    if length < 0:
+        raise bad_length()
+    if length > limit:
+        raise body_too_large(limit)
+    return length
+
+
 def merge_headers(app_headers: Sequence[tuple[Any, Any]], ours: Headers,
                   encode: Callable[[str], Any]) -> list[tuple[Any, Any]]:
     """The app's headers with ours replacing any ``x-rate-limit-*`` it set itself."""
@@ -331,3 +354,19 @@ def _lower(name: Any) -> Any:
     return name.lower() if isinstance(name, (str, bytes)) else name
 
 
+
+
+App = TypeVar("App")
+
+
+class GatedMiddleware(Generic[App]):
+    """What the ASGI and WSGI middlewares are built from: the app they wrap and a gate.
+
+    ``PolicyMiddleware(app, engine, routes, extractor=..., sender=..., app_id=...,
+    max_body=...)``: everything after ``engine`` is a ``GateOptions`` field (same defaults,
+    same checks; an unknown option is a ``TypeError``).
+    """
+
+    def __init__(self, app: App, engine: Engine, *routes: Any, **options: Any) -> None:
+        self.app = app
+        self.gate = PolicyGate(engine, GateOptions(*routes, **options))

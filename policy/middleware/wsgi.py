@@ -14,24 +14,17 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from policy.engine import Engine
-from policy.middleware.extract import Extractor, HttpError, HttpRequest, direct_message
+from policy.middleware.extract import HttpError, HttpRequest
 from policy.middleware.gate import (
-    DEFAULT_MAX_BODY,
-    DEFAULT_ROUTE,
     POLICY_KEY,
-    AppLookup,
     CheckedMessage,
-    PolicyGate,
+    GatedMiddleware,
     Response,
-    Route,
-    SenderLookup,
-    authenticated_user,
-    bad_length,
     body_too_large,
+    declared_length,
     merge_headers,
     unreadable_body,
 )
@@ -43,21 +36,11 @@ WSGIApp = Callable[[Environ, StartResponse], Iterable[bytes]]
 logger = logging.getLogger("policy.middleware")
 
 
-class PolicyMiddleware:
-    def __init__(
-        self,
-        app: WSGIApp,
-        engine: Engine,
-        routes: Sequence[str | Route] = (DEFAULT_ROUTE,),
-        *,
-        extractor: Extractor = direct_message,
-        sender: SenderLookup = authenticated_user,
-        app_id: AppLookup | None = None,
-        max_body: int = DEFAULT_MAX_BODY,
-    ) -> None:
-        self.app = app
-        self.gate = PolicyGate(engine, routes, extractor=extractor, sender=sender,
-                               app_id=app_id, max_body=max_body)
+class PolicyMiddleware(GatedMiddleware[WSGIApp]):
+    """The policy in front of a WSGI app (``engine.check``).
+
+    ``PolicyMiddleware(app, engine=engine, **options)``: the options are ``GateOptions``'s.
+    """
 
     def __call__(self, environ: Environ, start_response: StartResponse) -> Iterable[bytes]:
         path = _path(environ)
@@ -105,14 +88,7 @@ class PolicyMiddleware:
         stream = environ.get("wsgi.input")
         raw_length = (environ.get("CONTENT_LENGTH") or "").strip()
         if raw_length:
-            try:
-                length = int(raw_length)
-            except ValueError:
-                raise bad_length() from None
-            if length < 0:
-                raise bad_length()
-            if length > limit:
-                raise body_too_large(limit)
+            length = declared_length(raw_length, limit)
         elif environ.get("wsgi.input_terminated"):
             length = limit + 1  # chunked: read to the end, up to one byte past the limit
         else:

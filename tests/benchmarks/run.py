@@ -46,6 +46,7 @@ from limits.strategies import MovingWindowRateLimiter  # noqa: E402
 
 from policy import Engine, SendRequest  # noqa: E402
 from policy.checks import duplicates as duplicates_check  # noqa: E402
+from policy.clock import VirtualClock  # noqa: E402
 from policy.keys import KeyHasher  # noqa: E402
 from policy.rules import Mode  # noqa: E402
 from tests.benchmarks import redisstats, sizes  # noqa: E402
@@ -121,16 +122,6 @@ TARGETS = {
     "round_trips_per_allowed_decision": 1.0,
     "quota_cooldown_bytes_per_sender": 1024,
 }
-
-
-class Clock:
-    """An explicit clock, only where a day of sends must pass in seconds."""
-
-    def __init__(self, start: float = T0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
 
 
 # -- machine -----------------------------------------------------------------
@@ -312,7 +303,7 @@ SPAM = "Congratulations! You were picked for a free cruise, call 0800 555 0199 t
 SPAM_BURST = 5  # the default duplicates rule fires at the 5th recipient: a cooldown starts
 
 
-def _day_of_sends(decide: Decide, pop: Population, texts: TextSource, clock: Clock | None,
+def _day_of_sends(decide: Decide, pop: Population, texts: TextSource, clock: VirtualClock | None,
                   sends: int, seed: int) -> float:
     """Every sender sends ``sends`` messages spread over one day; returns the allowed share.
 
@@ -348,7 +339,7 @@ def _redis_engine_memory(server: RedisServer, rules: Any, pop: Population, texts
                          prof: Profile, seed: int) -> dict[str, Any]:
     client = server.client()
     client.flushall()
-    clock = Clock()
+    clock = VirtualClock(T0)  # explicit only where a day of sends must pass in seconds
     engine = Engine(rules, storage=server.url, graph=pop.graph, clock=clock)
     share = _day_of_sends(engine_decide(engine), pop, texts, clock, prof.memory_sends, seed)
     engine.close()
@@ -386,7 +377,7 @@ def memory(prof: Profile, texts: TextSource, server: RedisServer | None,
     out: dict[str, Any] = {"sends_per_sender": prof.memory_sends, "senders": prof.memory_senders}
     # memory:// (Python objects): the engine's SenderState vs limits' list of entries.
     pop = make_population(prof.memory_senders, prefix="mem-py-", seed=seed)
-    clock = Clock()
+    clock = VirtualClock(T0)  # explicit only where a day of sends must pass in seconds
     engine = Engine(default_rules(), storage="memory://", graph=pop.graph, clock=clock)
     share = _day_of_sends(engine_decide(engine), pop, texts, clock, prof.memory_sends, seed)
     hasher = KeyHasher()
