@@ -385,13 +385,11 @@ class Engine:
             recipients = request.recipients
             if request.conversation is not None:
                 units = ((self._keys.unit("c\x00" + request.conversation), False),)
-            elif len(recipients) == 1:
-                r = recipients[0]
-                units = ((self._keys.unit("u\x00" + r), r in evidence),)
             else:
-                # A new group is one recipient: evidence only if it holds for everyone.
-                group = "g\x00" + "\x00".join(sorted(recipients))
-                units = ((self._keys.unit(group), all(r in evidence for r in recipients)),)
+                # Each person of a new group counts, as if written to alone: a new group
+                # of strangers is as many strangers (an existing conversation is one).
+                unit = self._keys.unit
+                units = tuple((unit("u\x00" + r), r in evidence) for r in recipients)
         return core.Features(
             app=self._keys.app(request.app) if request.app is not None else None,
             self_message=request.sender in request.recipients,

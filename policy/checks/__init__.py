@@ -8,11 +8,20 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from policy.checks import apps, cooldown, duplicates, follows, group, quota, text_length
+from policy.checks import (
+    apps,
+    cooldown,
+    duplicates,
+    follows,
+    group,
+    quota,
+    strangers,
+    text_length,
+)
 
 KINDS: dict[str, ModuleType] = {
     module.KIND: module
-    for module in (text_length, follows, group, apps, cooldown, duplicates, quota)
+    for module in (text_length, follows, group, apps, cooldown, duplicates, strangers, quota)
 }
 
 

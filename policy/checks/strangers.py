@@ -1,0 +1,129 @@
+"""Fan-out to strangers: at most ``limit`` distinct strangers reached within ``window``.
+
+Content-agnostic, so it bounds what the duplicates rule cannot see: templates in
+rotation, texts too short to trace, spun copies that no longer look alike. A
+stranger is a recipient without evidence of a relationship (the sender does not
+follow them, and they never wrote to the sender); each stranger of a new group
+counts, a group conversation counts once. A send that would bring the number of
+distinct strangers reached in the last ``window`` over ``limit`` is refused until
+enough of them drop out of the window (``retry_after`` says when); sends to people
+already reached, and to friends, are never refused by this rule.
+
+State: the most recent ``limit`` strangers reached, each a hashed unit with the
+time it was last written to: bounded, and it does not forget with the trace.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from policy.checks.base import Finding, Fired, Step
+from policy.checks.params import ParamReader
+from policy.decision import Verdict
+from policy.lua import lua_int, lua_num
+from policy.state import SenderState
+
+KIND = "strangers"
+STATEFUL = True
+TRIGGERS = True  # a cooldown's triggered_by may name it
+
+Reached = tuple[tuple[str, float], ...]  # (unit, last written to), most recent first
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    limit: int
+    window: float
+
+
+def parse(reader: ParamReader) -> Params:
+    return Params(
+        limit=reader.integer("limit", 12, minimum=1, maximum=1000),
+        window=reader.duration("window", "6h"),
+    )
+
+
+def needs(params: Params) -> dict[str, object]:
+    return {"relationships": True, "units": True}
+
+
+def live(reached: Reached, now: float, params: Params) -> Reached:
+    """The strangers still inside the window."""
+    cutoff = now - params.window
+    if all(last > cutoff for _, last in reached):
+        return reached
+    return tuple((unit, last) for unit, last in reached if last > cutoff)
+
+
+def strangers_of(units: tuple[tuple[str, bool], ...]) -> tuple[str, ...]:
+    """The send's recipients without evidence, each once, in order."""
+    out: list[str] = []
+    for unit, evidence in units:
+        if not evidence and unit not in out:
+            out.append(unit)
+    return tuple(out)
+
+
+def step(rule: Any, ctx: Step) -> Fired | None:
+    p: Params = rule.params
+    kept = live(ctx.before.slices.get(rule.name, ()), ctx.now, p)  # type: ignore[arg-type]
+    strangers = strangers_of(ctx.features.units)
+    ctx.found[rule.name] = (kept, strangers)
+    if not strangers:
+        return None
+    seen = {unit for unit, _ in kept}
+    new = sum(1 for unit in strangers if unit not in seen)
+    excess = len(kept) + new - p.limit
+    if new == 0 or excess <= 0:
+        return None
+    # Enough of the oldest must drop out of the window for the new ones to fit.
+    lasts = sorted(last for _, last in kept)
+    retry = None if new > p.limit else lasts[excess - 1] + p.window - ctx.now
+    return Fired(rule.name, "too_many_strangers", retry)
+
+
+def settle(rule: Any, ctx: Step) -> None:
+    """Record a delivered send's strangers (most recent first, at most ``limit``);
+    otherwise only drop those out of the window."""
+    found = ctx.found.get(rule.name)
+    if found is None:  # not stepped (no such state change): nothing to do
+        return
+    kept, strangers = found
+    if strangers and not ctx.refused:
+        fresh = set(strangers)
+        kept = (tuple((unit, ctx.now) for unit in strangers)
+                + tuple(item for item in kept if item[0] not in fresh))[: rule.params.limit]
+    if kept:
+        ctx.after.slices[rule.name] = kept
+    else:
+        ctx.after.slices.pop(rule.name, None)
+
+
+def expires_at(rule: Any, state: SenderState) -> float | None:
+    reached: Reached | None = state.slices.get(rule.name)  # type: ignore[assignment]
+    if not reached:
+        return None
+    return max(last for _, last in reached) + rule.params.window
+
+
+def finding(params: Params, code: str, retry_after: float | None) -> Finding:
+    text = (f"You have written to {params.limit} people who don't follow you back "
+            f"within {_hours(params.window)}.")
+    if retry_after is not None:
+        text += f" You can write to someone new in {max(1, math.ceil(retry_after / 60))} minutes;"
+        text += " people you already write to are not affected."
+    return Finding(code, Verdict.THROTTLE, text, retry_after)
+
+
+def _hours(seconds: float) -> str:
+    if seconds % 3600 == 0:
+        hours = int(seconds // 3600)
+        return f"{hours} hour{'s' if hours != 1 else ''}"
+    return f"{max(1, round(seconds / 60))} minutes"
+
+
+def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
+    p: Params = rule.params
+    return [("limit", lua_int(p.limit)), ("window", lua_num(p.window))]
