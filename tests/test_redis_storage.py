@@ -26,7 +26,7 @@ from policy.core import Features, TransitionInput
 from policy.normalize import normalize
 from policy.storage import open_storage
 from policy.storage.redis import RedisStorage
-from policy.storage.redis_keys import LAYOUT, KeySpace, safe_id
+from policy.storage.redis.keys import LAYOUT, KeySpace, safe_id
 from tests import servers
 from tests.conftest import DEFAULT_RULES, T0, VirtualClock
 
@@ -484,7 +484,7 @@ def test_cluster_keeps_each_senders_keys_in_one_slot_and_forgets_them(
 def test_rules_are_encoded_once_per_rule_set(
     storage: RedisStorage, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
 ) -> None:
-    import policy.storage.redis as driver
+    import policy.storage.redis.script as driver
 
     calls: list[int] = []
     real = driver._encode_rules
