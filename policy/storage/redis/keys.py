@@ -1,20 +1,27 @@
 """Key layout of the Redis storage: every key of one sender under one hash tag.
 
-A sender's state is four keys, one per concern, all in the sender's cluster
-slot (``{<sender>}``), so one Lua script reads and writes them atomically::
+A sender's state is a few keys, one per concern, all in the sender's cluster
+slot (``{<sender>}``), so one Lua script reads and writes them atomically; each
+name carries the layout's version (``LAYOUT``)::
 
-    <prefix>:{<sender>}:q   hash   quota rule -> "<total>;<newest bucket>;<entries>": the
-                                   entries oldest first, "<bucket>:<count>" then "<count>"
-                                   for the next bucket or "<gap>:<count>" (transition.lua)
-    <prefix>:{<sender>}:c   hash   cooldown rule -> until (epoch seconds)
-    <prefix>:{<sender>}:r   hash   revoked app key -> until
-    <prefix>:{<sender>}:t   hash   duplicates rule -> trace: a 6-byte header ("!", the
-                                   widths of `last` and `seq`, the count), fixed-width
-                                   records most recent first (last, seq, units count,
-                                   32-byte signature), then each record's units, 8 bytes
-                                   each (transition.lua; the older variable-width layout
-                                   is converted when read); "#" -> next sequence number
-    <prefix>:{<sender>}:a   set    apps this sender sent self-messages through (for forget)
+    <prefix>:<layout>:{<sender>}:q   hash  quota rule -> "<total>;<newest bucket>;<entries>":
+                                     the entries oldest first, "<bucket>:<count>" then
+                                     "<count>" for the next bucket or "<gap>:<count>"
+                                     (transition.lua)
+    <prefix>:<layout>:{<sender>}:c   hash  cooldown rule -> until (epoch seconds)
+    <prefix>:<layout>:{<sender>}:r   hash  revoked app key -> until
+    <prefix>:<layout>:{<sender>}:t   hash  duplicates rule -> trace: a 6-byte header ("!",
+                                     the widths of `last` and `seq`, the count),
+                                     fixed-width records most recent first (last, seq,
+                                     units count, 32-byte signature), then each record's
+                                     units, 8 bytes each (transition.lua); "#" -> next
+                                     sequence number
+    <prefix>:<layout>:{<sender>}:x   hash  rule -> state of a kind without a key of its own
+    <prefix>:<layout>:{<sender>}:a   set   apps this sender sent self-messages through
+                                     (for forget)
+
+A layout change bumps ``LAYOUT``: keys of an older layout are never read (so never
+misread) and expire by themselves, instead of being migrated.
 
 Per app, under the app's own tag (a separate slot, a separate round trip)::
 
