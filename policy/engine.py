@@ -23,7 +23,7 @@ from policy.decision import Decision, Reason, Verdict
 from policy.errors import ClockError, InvalidRequest, StorageError, StorageUnavailable
 from policy.fingerprint import TextFeatures
 from policy.graph import MemoryGraph, SocialGraph
-from policy.keys import KeyHasher
+from policy.ids import IdHasher
 from policy.observe import Observer
 from policy.requests import InviteRequest, SendRequest, require_id
 from policy.rules import FAILURE_MODES, Mode, Rule, RuleSet, load_rules
@@ -132,7 +132,7 @@ class Engine:
         )
         self._observer = observer or Observer()
         self._observer.rules_loaded(rules.version)
-        self._keys = KeyHasher(key_secret)
+        self._keys = IdHasher(key_secret)
         self._on_error_override = on_error
         self._fallback: MemoryStorage | None = None
         self._fallback_lock = threading.Lock()

@@ -2,7 +2,7 @@
 
 This is the snapshot the pure core reads and the new value it returns. The
 memory storage keeps it as is; the Redis storage keeps the same facts in keys
-under the sender's hash tag (see ``policy/storage/redis_keys.py``).
+under the sender's hash tag (see ``policy/storage/redis/keys.py``).
 """
 
 from __future__ import annotations

@@ -229,7 +229,7 @@ def test_folded_is_contained_today(today: dict[str, dict[str, Any]]) -> None:
 
 
 def test_rotating_groups_and_short_escape_today(today: dict[str, dict[str, Any]]) -> None:
-    for tactic in ("rotating", "groups", "short", "slow"):
+    for tactic in ("rotating", "short", "slow"):
         row = today[tactic]
         assert row["contained_share"] == 0.0, tactic
         assert row["reached_per_day_mean"] > 50 * 2, tactic

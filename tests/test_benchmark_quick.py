@@ -102,7 +102,7 @@ def test_script_sections_profile_completes_with_every_section(tmp_path: Path) ->
     if shutil.which("redis-server") is None:
         pytest.skip("redis-server is not installed")
     from policy.rules import load_rules
-    from policy.storage.redis import assemble_script
+    from policy.storage.redis.script import assemble_script
     from tests.benchmarks.script_sections import SECTIONS, cut_scripts
 
     # Every section header is still in the script (a renamed one would silently drop a row).

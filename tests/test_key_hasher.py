@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import policy.keys as keys
-from policy.keys import KeyHasher
+import policy.ids as keys
+from policy.ids import IdHasher
 
 
 def test_remembered_keys_are_the_hashed_ones_and_distinct_by_kind_and_secret() -> None:
-    plain, secret = KeyHasher(), KeyHasher(b"s3cret")
+    plain, secret = IdHasher(), IdHasher(b"s3cret")
     for _ in range(2):  # the second pass answers from memory
         for value in ("alice", "{x}:*", "é" * 256, "u\x00bob"):
             assert plain.user(value) == plain._hash(b"user", value, 12)
@@ -18,7 +18,7 @@ def test_remembered_keys_are_the_hashed_ones_and_distinct_by_kind_and_secret() -
 
 
 def test_memory_is_bounded_and_long_values_are_not_kept() -> None:
-    hasher = KeyHasher()
+    hasher = IdHasher()
     for i in range(keys.CACHE_SIZE * 2 + 10):
         hasher.user(f"user{i}")
     assert 0 < len(hasher._users) <= keys.CACHE_SIZE

@@ -27,7 +27,7 @@ from policy.core import Features, TransitionInput
 from policy.normalize import normalize
 from policy.storage import open_storage
 from policy.storage.redis import RedisStorage
-from policy.storage.redis_keys import LAYOUT, KeySpace, safe_id
+from policy.storage.redis.keys import LAYOUT, KeySpace, safe_id
 from tests import servers
 from tests.conftest import DEFAULT_RULES, T0
 
@@ -87,7 +87,8 @@ def test_every_key_of_a_sender_shares_one_slot_and_has_a_bounded_ttl(
     engine = _busy_engine(storage, graph, clock)
     sender = engine._keys.user("spammer")
     keys = _keys(raw, storage.keys.prefix)
-    sender_keys = [k for k in keys if k.decode().startswith(f"{storage.keys.prefix}:{LAYOUT}:{{{sender}}}")]
+    sender_keys = [k for k in keys if k.decode().startswith(
+        (f"{storage.keys.prefix}:{LAYOUT}:{{{sender}}}", f"{storage.keys.prefix}:{{{sender}}}"))]
     names = {k.decode().rsplit(":", 1)[1] for k in sender_keys}
     assert names == {"q", "c", "r", "t", "a"}
     assert len({key_slot(k) for k in sender_keys}) == 1
@@ -485,7 +486,7 @@ def test_cluster_keeps_each_senders_keys_in_one_slot_and_forgets_them(
 def test_rules_are_encoded_once_per_rule_set(
     storage: RedisStorage, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
 ) -> None:
-    import policy.storage.redis as driver
+    import policy.storage.redis.script as driver
 
     calls: list[int] = []
     real = driver._encode_rules

@@ -25,7 +25,7 @@ from policy import Engine, MemoryGraph, SendRequest, parse_rules
 from policy.clock import VirtualClock
 from policy.core import Features, TransitionInput
 from policy.storage import MemoryStorage
-from policy.storage.redis_keys import LAYOUT
+from policy.storage.redis.keys import LAYOUT
 from tests.backends import BACKENDS
 from tests.conftest import T0
 
@@ -163,7 +163,7 @@ def _core_traces(memory: Any, sender: str, now: float, rules: tuple) -> dict[str
     """The same from memory://, as the script keeps them: the live clusters, most recent
     first (the script drops the expired ones at each decision, the core when it reads)."""
     from policy.checks import duplicates
-    from policy.storage.redis_keys import unit_bytes
+    from policy.storage.redis.keys import unit_bytes
 
     state = memory.state_of(sender)
     out: dict[str, list] = {}
@@ -391,7 +391,7 @@ def test_the_rules_embedded_in_the_script_read_back_exactly(redis_backend: Any) 
     and every number (exact, non-finite ones too) must reach the script unchanged."""
     from policy.checks import cooldown
     from policy.rules import Mode, Rule
-    from policy.storage.redis import _encode_rules
+    from policy.storage.redis.script import _encode_rules
 
     names = ['a"b', "back\\slash", "new\nline]]", "nul\x00x", "ünï名", "\udc80", "--[[x", "9"]
     numbers = [0.1, 1 / 3, 5e-324, 1.7976931348623157e308, -0.0, 123456789.123456789,
@@ -453,7 +453,7 @@ OLD_TRACE = (
 
 
 def test_keys_of_an_older_layout_are_ignored_until_they_expire(redis_backend: Any) -> None:
-    """The layout's version is in every sender key (``redis_keys.LAYOUT``): what an older
+    """The layout's version is in every sender key (``policy.storage.redis.keys.LAYOUT``): what an older
     version stored (here a variable-width trace and a quota field without its header,
     under the unversioned names) is never read, so never misread; its TTL removes it."""
     rules = tuple(r for r in parse_rules(OLD_LAYOUT_RULES + QUOTA_RULE).active if r.stateful)

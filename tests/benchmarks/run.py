@@ -47,7 +47,7 @@ from limits.strategies import MovingWindowRateLimiter  # noqa: E402
 from policy import Engine, SendRequest  # noqa: E402
 from policy.checks import duplicates as duplicates_check  # noqa: E402
 from policy.clock import VirtualClock  # noqa: E402
-from policy.keys import KeyHasher  # noqa: E402
+from policy.ids import IdHasher  # noqa: E402
 from policy.rules import Mode  # noqa: E402
 from tests.benchmarks import redisstats, sizes  # noqa: E402
 from tests.benchmarks.servers import (  # noqa: E402
@@ -343,7 +343,7 @@ def _redis_engine_memory(server: RedisServer, rules: Any, pop: Population, texts
     engine = Engine(rules, storage=server.url, graph=pop.graph, clock=clock)
     share = _day_of_sends(engine_decide(engine), pop, texts, clock, prof.memory_sends, seed)
     engine.close()
-    hasher = KeyHasher()
+    hasher = IdHasher()
     totals: list[int] = []
     by_label: dict[str, list[int]] = {}
     encodings: dict[str, str] = {}
@@ -365,7 +365,7 @@ def _redis_engine_memory(server: RedisServer, rules: Any, pop: Population, texts
         "keys_per_sender": round(sum(len(v) for v in by_label.values()) / n, 2),
         "by_key": by_key,
         "encodings": encodings,
-        # The driver's layout (policy/storage/redis_keys.py): <prefix>:{<sender>}:q quota, :c cooldown.
+        # The driver's layout (policy/storage/redis/keys.py): <prefix>:{<sender>}:q quota, :c cooldown.
         "quota_cooldown_bytes_per_sender": sum(
             size for label, size in by_key.items() if label.endswith((":q", ":c"))
         ) if any(label.endswith(":q") for label in by_key) else None,
@@ -380,7 +380,7 @@ def memory(prof: Profile, texts: TextSource, server: RedisServer | None,
     clock = VirtualClock(T0)  # explicit only where a day of sends must pass in seconds
     engine = Engine(default_rules(), storage="memory://", graph=pop.graph, clock=clock)
     share = _day_of_sends(engine_decide(engine), pop, texts, clock, prof.memory_sends, seed)
-    hasher = KeyHasher()
+    hasher = IdHasher()
     states = [engine.storage.state_of(hasher.user(s)) for s in pop.senders]  # type: ignore[attr-defined]
     out["memory_engine"] = {
         "allowed_share": share,
@@ -513,7 +513,7 @@ def duplicates(prof: Profile, texts: TextSource, server: RedisServer | None,
             timed = make_requests(pop, texts, prof.dup_timed_per_sender, seed=seed + 1)
             row = interleaved({"engine": engine.check}, timed)["engine"].summary()
             if backend == "memory":
-                hasher = KeyHasher()
+                hasher = IdHasher()
                 states = [engine.storage.state_of(hasher.user(s)) for s in pop.senders]  # type: ignore[attr-defined]
                 row["trace_texts_per_sender"] = round(
                     sum(len(t) for s in states if s for t in s.traces.values()) / len(states), 1

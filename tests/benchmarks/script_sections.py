@@ -4,7 +4,7 @@
 
 Starts its own redis-server on a free loopback port, gives senders 50 messages of
 history (a live trace of 32 texts, 24 quota buckets), then runs the same decisions
-through copies of the assembled script (``policy/storage/transition.lua`` with the
+through copies of the assembled script (``policy/storage/redis/transition.lua`` with the
 kinds' sections) that return at each of its section headers (``-- The checks``
 (the kinds' functions defined), ``-- State``, ``-- core.transition``, ``--
 Commit``, ``-- Result``) and through the whole script, taking turns in each round.
@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from policy.storage.redis import assemble_script
+from policy.storage.redis.script import assemble_script
 from tests.benchmarks.servers import start_server
 from tests.benchmarks.texts import TextSource
 from tests.benchmarks.workload import (

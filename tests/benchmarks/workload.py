@@ -38,7 +38,7 @@ Decide = Callable[[SendRequest], Any]
 
 
 def redis_driver_available() -> bool:
-    """Whether this checkout has the engine's Redis driver (``policy/storage/redis.py``)."""
+    """Whether this checkout has the engine's Redis driver (``policy/storage/redis/``)."""
     return importlib.util.find_spec("policy.storage.redis") is not None
 
 

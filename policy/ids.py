@@ -1,4 +1,5 @@
-"""Stable, private keys for ids: users, apps, conversations are hashed before storage.
+"""Ids hashed with the deployment's secret: users, apps, conversations are hashed before
+storage (the Redis key layout itself is ``policy/storage/redis/keys.py``).
 
 Hashing makes hostile ids (``{``, ``}``, ``:``, ``*``, spaces, non-ASCII) harmless
 in Redis keys and keeps raw ids out of the trace. An optional secret (the same
@@ -32,7 +33,10 @@ def remember(memory: dict[str, V], name: str, value: V, size: int = CACHE_SIZE) 
     return value
 
 
-class KeyHasher:
+class IdHasher:
+    """Hashes ids (BLAKE2b, keyed with the deployment's secret) into the hex keys the
+    storage sees."""
+
     def __init__(self, secret: bytes | None = None) -> None:
         if secret is not None and not isinstance(secret, bytes):
             raise TypeError("key secret must be bytes")

@@ -13,7 +13,7 @@
 -- libraries: fakeredis lacks them.
 --
 -- KEYS: 1 quota hash, 2 cooldown hash, 3 revoked hash, 4 trace hash, 5 the hash of
---       other kinds' slices (layout in policy/storage/redis_keys.py)
+--       other kinds' slices (layout in policy/storage/redis/keys.py)
 -- RULES: the stateful rules, in order, as a Lua table the driver prepends (one
 --        script per rule set, so the rules are neither sent nor parsed per call):
 --        { name = ..., kind = ..., enforce = true|false, triggers = { indexes of the
@@ -29,7 +29,7 @@
 -- trigger(rule, source) -> wait, settle(rule) (after the verdict: `refused` is final)
 -- and commit() (write its keys, once).
 
-local UNIT = 8 -- bytes per recipient unit (policy/storage/redis_keys.py)
+local UNIT = 8 -- bytes per recipient unit (policy/storage/redis/keys.py)
 
 local function f2s(x) return string.format('%.17g', x) end
 local function i2s(x) return string.format('%d', x) end
@@ -73,7 +73,7 @@ for i = 1, argnum() do
   units[i] = { unit = unit, evidence = evidence }
 end
 
-local rules = RULES -- prepended by the driver (policy/storage/redis.py)
+local rules = RULES -- prepended by the driver (policy/storage/redis/script.py)
 local KIND = {} -- kind -> its functions (the sections below)
 local fired, standings = {}, {} -- what the rules found; the quota standings
 local revoked_app = false

@@ -1,20 +1,30 @@
 """Key layout of the Redis storage: every key of one sender under one hash tag.
 
-A sender's state is four keys, one per concern, all in the sender's cluster
-slot (``{<sender>}``), so one Lua script reads and writes them atomically::
+A sender's state is a few keys, one per concern, all in the sender's cluster
+slot (``{<sender>}``), so one Lua script reads and writes them atomically; the
+names of the state that lasts about a day carry the layout's version (``LAYOUT``)::
 
-    <prefix>:{<sender>}:q   hash   quota rule -> "<total>;<newest bucket>;<entries>": the
-                                   entries oldest first, "<bucket>:<count>" then "<count>"
-                                   for the next bucket or "<gap>:<count>" (transition.lua)
-    <prefix>:{<sender>}:c   hash   cooldown rule -> until (epoch seconds)
-    <prefix>:{<sender>}:r   hash   revoked app key -> until
-    <prefix>:{<sender>}:t   hash   duplicates rule -> trace: a 6-byte header ("!", the
-                                   widths of `last` and `seq`, the count), fixed-width
-                                   records most recent first (last, seq, units count,
-                                   32-byte signature), then each record's units, 8 bytes
-                                   each (transition.lua; the older variable-width layout
-                                   is converted when read); "#" -> next sequence number
-    <prefix>:{<sender>}:a   set    apps this sender sent self-messages through (for forget)
+    <prefix>:<layout>:{<sender>}:q   hash  quota rule -> "<total>;<newest bucket>;<entries>":
+                                     the entries oldest first, "<bucket>:<count>" then
+                                     "<count>" for the next bucket or "<gap>:<count>"
+                                     (transition.lua)
+    <prefix>:<layout>:{<sender>}:c   hash  cooldown rule -> until (epoch seconds)
+    <prefix>:{<sender>}:r            hash  revoked app key -> until (no version: a
+                                     revocation lasts 90 days, its layout is unchanged)
+    <prefix>:<layout>:{<sender>}:t   hash  duplicates rule -> trace: a 6-byte header ("!",
+                                     the widths of `last` and `seq`, the count),
+                                     fixed-width records most recent first (last, seq,
+                                     units count, 32-byte signature), then each record's
+                                     units, 8 bytes each (transition.lua); "#" -> next
+                                     sequence number
+    <prefix>:<layout>:{<sender>}:x   hash  rule -> state of a kind without a key of its own
+    <prefix>:{<sender>}:a            set   apps this sender sent self-messages through
+                                     (for forget; no version, like the revocations)
+
+A layout change bumps ``LAYOUT``: keys of an older layout are never read (so never
+misread) and expire by themselves within about a day, instead of being migrated.
+Revocations and the apps index are left out of it: a change to their layout would
+need a migration (none has been needed).
 
 Per app, under the app's own tag (a separate slot, a separate round trip)::
 
@@ -90,8 +100,9 @@ class KeySpace:
 
     def sender(self, sender: str) -> SenderKeys:
         base = f"{self.prefix}:{LAYOUT}:{self.tag(sender)}"
-        return SenderKeys(f"{base}:q", f"{base}:c", f"{base}:r", f"{base}:t", f"{base}:x",
-                          f"{base}:a")
+        lasting = f"{self.prefix}:{self.tag(sender)}"  # outlives a layout change
+        return SenderKeys(f"{base}:q", f"{base}:c", f"{lasting}:r", f"{base}:t", f"{base}:x",
+                          f"{lasting}:a")
 
     def app_signals(self, app: str) -> str:
         return f"{self.prefix}:{{a:{safe_id(app)}}}:s"

@@ -1,0 +1,220 @@
+"""The Redis storage's Lua: the transition script of a rule set and the admin scripts.
+
+One script per rule set: the rules as a Lua table (``_encode_rules``), then the
+frame ``transition.lua`` (beside this file) with the Lua section of each kind the
+rules use (``policy/checks/<kind>.lua``) where the frame marks them
+(``assemble_script``). ``encode_args`` and ``decode_result`` are the two ends of
+its wire format (ARGV and the reply, described at the top of transition.lua).
+The small scripts of the administrative calls (off the hot path) are here too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from policy.core import Fired, Standing, TransitionInput, TransitionResult
+from policy.errors import StorageError
+from policy.fingerprint import SIGNATURE_BYTES
+from policy.lua import lua_bool, lua_int, lua_str
+from policy.rules import Mode, Rule
+from policy.storage.redis.keys import unit_bytes
+
+_SPEC_CACHE_SIZE = 16  # rule sets kept encoded (one per reload, a few at most)
+_KINDS_MARK = b"--@KINDS@--"
+
+
+def _load_script(name: str) -> bytes:
+    return resources.files("policy.storage.redis").joinpath(name).read_bytes()
+
+
+class _Script:
+    """A script and its SHA1, run by the driver as EVALSHA, then EVAL after NOSCRIPT.
+
+    Hand-kept rather than redis-py's ``register_script`` (``commands.core.Script`` and
+    ``AsyncScript``): those answer NOSCRIPT with SCRIPT LOAD and a second EVALSHA, two
+    round trips where EVAL is one, and on a cluster redis-py sends SCRIPT LOAD to every
+    primary, so that a flushed or failed-over node could not run a decision while any
+    other primary is unreachable. They are also bound to one client, where the driver
+    makes its clients lazily, one per event loop, and rebuilds a failed cluster client.
+    """
+
+    __slots__ = ("sha", "source")
+
+    def __init__(self, source: bytes) -> None:
+        self.source = source
+        self.sha = hashlib.sha1(source).hexdigest()
+
+
+# Small scripts for the administrative calls (off the hot path).
+_REVOKE = b"""
+local now = ARGV[3]
+if now == '' then local t = redis.call('TIME'); now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+else now = tonumber(now) end
+local untill = now + tonumber(ARGV[2])
+redis.call('HSET', KEYS[1], ARGV[1], string.format('%.17g', untill))
+local ends = untill
+local flat = redis.call('HGETALL', KEYS[1])
+for i = 2, #flat, 2 do local u = tonumber(flat[i]); if u > ends then ends = u end end
+redis.call('PEXPIRE', KEYS[1], string.format('%d', math.ceil((ends - now) * 1000)))
+return 1
+"""
+
+_SIGNAL = b"""
+local now = ARGV[3]
+if now == '' then local t = redis.call('TIME'); now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+else now = tonumber(now) end
+local window = tonumber(ARGV[2])
+local cut = string.format('%.17g', now - window)
+if ARGV[4] == '1' then
+  redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', cut)
+  redis.call('ZADD', KEYS[1], string.format('%.17g', now), ARGV[1])
+  local extra = redis.call('ZCARD', KEYS[1]) - tonumber(ARGV[5])
+  if extra > 0 then
+    redis.call('ZREMRANGEBYRANK', KEYS[1], '0', string.format('%d', extra - 1))
+  end
+  redis.call('PEXPIRE', KEYS[1], string.format('%d', math.ceil(window * 1000)))
+end
+return redis.call('ZCOUNT', KEYS[1], '(' .. cut, '+inf')
+"""
+
+# The sender's index of apps it signalled, kept long enough to outlive its
+# members in the apps' sets (a member lives at most two windows there).
+_INDEX_APP = b"""
+redis.call('SADD', KEYS[1], ARGV[1])
+local ms = tonumber(ARGV[2])
+if redis.call('PTTL', KEYS[1]) < ms then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 1
+"""
+
+_FORGET = b"""
+local apps = redis.call('SMEMBERS', KEYS[#KEYS])
+redis.call('DEL', unpack(KEYS))
+return apps
+"""
+
+
+def _num(value: float) -> bytes:
+    """An exact decimal of a float: Lua's tonumber reads back the same double."""
+    return repr(float(value)).encode()
+
+
+def _encode_rules(rules: tuple[Rule, ...]) -> bytes:
+    """The rules as a Lua table literal, ``local RULES = {...}`` (the header of the script):
+    each rule's name, kind, mode, the rules it triggers, and its kind's ``lua_params``."""
+    items: list[str] = []
+    for rule in rules:
+        if rule.mode not in (Mode.ENFORCE, Mode.SHADOW):
+            raise ValueError(f"rule {rule.name!r} is off: it is not evaluated")
+        if not rule.stateful:
+            raise ValueError(f"rule {rule.name!r}: {rule.kind} is not a stateful check")
+        triggers = [i for i, t in enumerate(rules, start=1)
+                    if rule.name in getattr(t.params, "triggered_by", ())]
+        fields = [f"name = {lua_str(rule.name)}", f"kind = {lua_str(rule.kind)}",
+                  f"enforce = {lua_bool(rule.mode is Mode.ENFORCE)}",
+                  "triggers = {" + ", ".join(lua_int(i) for i in triggers) + "}"]
+        fields += [f"{name} = {value}" for name, value in rule.module.lua_params(rule, rules)]
+        items.append("  { " + ", ".join(fields) + " },\n")
+    return ("local RULES = {\n" + "".join(items) + "}\n").encode("ascii")
+
+
+def _kind_source(module: Any) -> bytes:
+    """A kind's Lua section: ``LUA`` (source text) if the module has one, else
+    ``<kind>.lua`` beside the module."""
+    source = getattr(module, "LUA", None)
+    if source is None:
+        source = Path(module.__file__).with_name(f"{module.KIND}.lua").read_text("utf-8")
+    return source.encode("utf-8")
+
+
+def assemble_script(rules: tuple[Rule, ...], frame: bytes | None = None) -> bytes:
+    """The transition script of ``rules``: their table, the frame (``transition.lua``)
+    with the Lua sections of the kinds they use where the frame marks them."""
+    frame = frame if frame is not None else _load_script("transition.lua")
+    modules: list[Any] = []
+    for rule in rules:
+        if rule.module not in modules:
+            modules.append(rule.module)
+    sections = b"\n".join(_kind_source(m) for m in modules)
+    head, mark, tail = frame.partition(_KINDS_MARK)
+    if not mark:
+        raise ValueError("the transition frame has no kinds mark")
+    return _encode_rules(rules) + head + sections + tail
+
+
+class TransitionScripts:
+    """The transition script of each rule set, assembled once (a rule set is the tuple
+    of rules an engine passes each time; a reload makes a new one)."""
+
+    def __init__(self) -> None:
+        self._frame = _load_script("transition.lua")
+        self._specs: dict[tuple[int, ...], tuple[tuple[Rule, ...], _Script]] = {}
+        self._last: tuple[tuple[Rule, ...], _Script] | None = None  # the usual answer
+
+    def get(self, rules: tuple[Rule, ...]) -> _Script:
+        last = self._last
+        if last is not None and last[0] is rules:  # an engine passes the same tuple each time
+            return last[1]
+        ident = tuple(map(id, rules))
+        cached = self._specs.get(ident)
+        if cached is not None and all(a is b for a, b in zip(cached[0], rules, strict=True)):
+            self._last = cached
+            return cached[1]
+        script = _Script(assemble_script(rules, self._frame))
+        if len(self._specs) >= _SPEC_CACHE_SIZE:
+            self._specs.clear()
+        self._specs[ident] = self._last = (rules, script)  # holds the rules: ids stay unique
+        return script
+
+
+def encode_args(inp: TransitionInput, now: float | None) -> list[bytes]:
+    """The transition script's ARGV for ``inp`` (``now`` None: Redis TIME)."""
+    f = inp.features
+    if f.signature is not None and len(f.signature) != SIGNATURE_BYTES:
+        # The stored trace has fixed-width records (transition.lua): refuse, never corrupt.
+        raise ValueError(f"a text signature must be {SIGNATURE_BYTES} bytes "
+                         f"(policy.fingerprint), got {len(f.signature)}")
+    args: list[bytes] = [
+        b"" if now is None else _num(now),
+        b"1" if inp.refused_before else b"0",
+        b"0" if f.app is None else b"1",
+        (f.app or "").encode("utf-8", "surrogatepass"),
+        b"1" if f.self_message else b"0",
+        b"0" if f.signature is None else b"1",
+        f.signature or b"",
+        str(f.text_chars).encode(),
+        str(f.cost).encode(),
+        str(len(f.units)).encode(),
+    ]
+    for unit, evidence in f.units:
+        args.append(unit_bytes(unit))
+        args.append(b"1" if evidence else b"0")
+    return args
+
+
+def decode_result(inp: TransitionInput, raw: Sequence[Any], kind: str) -> TransitionResult:
+    """The transition script's reply as a result (nonsense: ``StorageError``)."""
+    try:
+        now = float(raw[0])
+        allowed, revoked = int(raw[1]) == 1, int(raw[2]) == 1
+        i = 3
+        fired = []
+        for _ in range(int(raw[i])):
+            rule = inp.rules[int(raw[i + 1]) - 1]
+            retry = raw[i + 3]
+            fired.append(Fired(rule.name, raw[i + 2].decode(),
+                               float(retry) if retry else None))
+            i += 3
+        i += 1
+        standings = []
+        for _ in range(int(raw[i])):
+            rule = inp.rules[int(raw[i + 1]) - 1]
+            standings.append((rule.name, Standing(int(raw[i + 2]), int(raw[i + 3]),
+                                                  float(raw[i + 4]))))
+            i += 4
+    except (TypeError, ValueError, IndexError, AttributeError) as exc:
+        raise StorageError(f"{kind} storage answered nonsense: {exc}") from exc
+    return TransitionResult(now, tuple(fired), tuple(standings), allowed, revoked)
