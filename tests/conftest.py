@@ -18,7 +18,9 @@ from policy import Engine, MemoryGraph
 from policy.clock import VirtualClock
 from tests.backends import BACKENDS, Backend
 
-ROOT = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent  # tests/: the helpers here, the tests in subpackages
+ROOT = TESTS.parent
+DATA = TESTS / "data"
 DEFAULT_RULES = ROOT / "rules" / "default.toml"
 CORPUS = ROOT.parent / "shared" / "data" / "sms_spam_collection.tsv"
 T0 = 1_800_000_000.0  # 2027-01-15T08:00:00Z: a fixed start for virtual clocks

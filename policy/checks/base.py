@@ -14,7 +14,7 @@ A *stateless* kind (text length, followers, group) also has::
 A *stateful* kind (apps, cooldown, duplicates, quota) runs inside the storage's
 atomic transition, in Python (``policy/core.py`` loops over the rules and calls
 these) and in Lua (``<kind>.lua`` beside the module, assembled into one script by
-the Redis driver; ``tests/test_storage_parity.py`` holds the two together)::
+the Redis driver; ``tests/storage/test_storage_parity.py`` holds the two together)::
 
     step(rule, ctx: Step) -> Fired | None      # what it finds; may change ctx.after
     finding(params, code, retry_after) -> Finding   # the verdict and the sender's message

@@ -13,11 +13,11 @@ from policy.backtest.replay import replay
 from policy.backtest.report import render, write_report
 from policy.cli import main
 from policy.rules import load_rules, parse_rules
-from tests.conftest import DEFAULT_RULES, T0
+from tests.conftest import DATA, DEFAULT_RULES, T0
 
 pytest.importorskip("matplotlib", reason="the HTML report needs the 'report' extra (matplotlib)")
 
-SMALL = Path(__file__).parent / "data" / "backtest_small.jsonl"
+SMALL = DATA / "backtest_small.jsonl"
 
 
 def small_summary(with_b: bool = False) -> dict:

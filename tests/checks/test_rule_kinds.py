@@ -1,6 +1,6 @@
 """One home per rule kind: a kind is its module and its Lua section, nothing else.
 
-A toy stateful kind (``tests/toy_refusals.py``) is added without touching the core,
+A toy stateful kind (``tests/checks/toy_refusals.py``) is added without touching the core,
 the engine or the drivers, and runs the same on memory:// and Redis; the core and
 the engine name no kind.
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 import random
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,11 +18,10 @@ from policy import Engine, MemoryGraph, SendRequest
 from policy.checks import KINDS, register
 from policy.clock import VirtualClock
 from policy.rules import load_rules
-from tests import toy_refusals
 from tests.backends import BACKENDS
-from tests.conftest import T0
+from tests.checks import toy_refusals
+from tests.conftest import ROOT, T0
 
-ROOT = Path(__file__).resolve().parent.parent
 TOY_RULES = ROOT / "tests" / "rules" / "toy-refusals.toml"
 
 

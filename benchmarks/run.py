@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmarks: the engine side by side with ``limits``, on memory://, Redis and a Redis Cluster.
 
-    python tests/benchmarks/run.py [--quick] [--json OUT] [--corpus [PATH]]
+    python benchmarks/run.py [--quick] [--json OUT] [--corpus [PATH]]
 
 Starts its own redis-server (and a 3-master cluster) on free loopback ports,
 stops them at the end (on error too), and prints one table measured in one
@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
@@ -44,20 +44,15 @@ from limits.storage import MemoryStorage as LimitsMemory  # noqa: E402
 from limits.storage import storage_from_string  # noqa: E402
 from limits.strategies import MovingWindowRateLimiter  # noqa: E402
 
-from policy import Engine, SendRequest  # noqa: E402
-from policy.checks import duplicates as duplicates_check  # noqa: E402
-from policy.clock import VirtualClock  # noqa: E402
-from policy.ids import IdHasher  # noqa: E402
-from policy.rules import Mode  # noqa: E402
-from tests.benchmarks import redisstats, sizes  # noqa: E402
-from tests.benchmarks.servers import (  # noqa: E402
+from benchmarks import redisstats, sizes  # noqa: E402
+from benchmarks.servers import (  # noqa: E402
     RedisServer,
     ServerUnavailable,
     redis_cluster,
     start_server,
 )
-from tests.benchmarks.texts import TextSource  # noqa: E402
-from tests.benchmarks.workload import (  # noqa: E402
+from benchmarks.texts import TextSource  # noqa: E402
+from benchmarks.workload import (  # noqa: E402
     LIMIT,
     Decide,
     Population,
@@ -74,6 +69,11 @@ from tests.benchmarks.workload import (  # noqa: E402
     redis_driver_available,
     run_untimed,
 )
+from policy import Engine, SendRequest  # noqa: E402
+from policy.checks import duplicates as duplicates_check  # noqa: E402
+from policy.clock import VirtualClock  # noqa: E402
+from policy.ids import IdHasher  # noqa: E402
+from policy.rules import Mode  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "sms_spam_collection.tsv"
 NO_DRIVER = "driver not available"
@@ -441,7 +441,7 @@ def throughput(prof: Profile, corpus: str | None, targets: dict[str, tuple[str, 
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from tests.benchmarks.throughput import WorkerSpec, worker
+    from benchmarks.throughput import WorkerSpec, worker
 
     ctx = multiprocessing.get_context("spawn")
     out: dict[str, Any] = {"seconds": prof.throughput_seconds}

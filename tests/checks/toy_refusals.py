@@ -68,7 +68,7 @@ def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
 
 
 LUA = """
--- toy_refusals (tests/toy_refusals.py): "<count>;<until>" per rule in KEYS[5]
+-- toy_refusals (tests/checks/toy_refusals.py): "<count>;<until>" per rule in KEYS[5]
 do
   local X = KEYS[5]
   local kept = {}

@@ -1,6 +1,6 @@
 """Figures for the README's storage section, on a redis-server of its own.
 
-    python -m tests.bench_redis [--seconds 3]
+    python -m benchmarks.bench_redis [--seconds 3]
 
 Prints decisions/s on one Redis (engine.check with the seed policy, no injected
 clock: Redis TIME; one thread, four threads, and acheck with 32 concurrent
@@ -123,7 +123,7 @@ def bench(seconds: float) -> None:
         stats = client.info("commandstats")
         sent = sum(stats.get(f"cmdstat_{c}", {}).get("calls", 0) for c in ("evalsha", "eval"))
         print(f"scripts run per decision:    {sent / 1000:8.2f} (EVALSHA; see "
-              "tests/test_redis_roundtrips.py for the MONITOR count)")
+              "tests/storage/test_redis_roundtrips.py for the MONITOR count)")
         light = stats["cmdstat_evalsha"]["usec_per_call"]
         print(f"script time in Redis, a light sender: {light:6.0f} µs")
 

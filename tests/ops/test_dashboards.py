@@ -2,7 +2,7 @@
 
 promtool checks every alert rule, runs the alert unit tests (dashboards/alerts_test.yml),
 and parses every dashboard expression (each is wrapped as a recording rule, since promtool
-has no offline query check). tests/test_prometheus_integration.py then runs all of them
+has no offline query check). tests/ops/test_prometheus_integration.py then runs all of them
 against a live Prometheus.
 """
 

@@ -29,9 +29,9 @@ from policy.clock import VirtualClock
 from policy.metrics import PrometheusObserver
 from policy.rules import parse_rules
 from tests.conftest import T0
+from tests.ops.test_dashboards import ALERTS, REQUIRED_ALERTS, dashboard_expressions
+from tests.ops.test_metrics import TRAFFIC_RULES, SwitchableStorage, drive_traffic
 from tests.processes import free_port, stop_process
-from tests.test_dashboards import ALERTS, REQUIRED_ALERTS, dashboard_expressions
-from tests.test_metrics import TRAFFIC_RULES, SwitchableStorage, drive_traffic
 
 PROMETHEUS = shutil.which("prometheus")
 

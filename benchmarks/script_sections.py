@@ -1,6 +1,6 @@
 """Where the Redis transition script spends its time: the script cut short, section by section.
 
-    python -m tests.benchmarks.script_sections [--rounds 5] [--quick] [--json OUT]
+    python -m benchmarks.script_sections [--rounds 5] [--quick] [--json OUT]
 
 Starts its own redis-server on a free loopback port, gives senders 50 messages of
 history (a live trace of 32 texts, 24 quota buckets), then runs the same decisions
@@ -22,15 +22,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from policy.storage.redis.script import assemble_script
-from tests.benchmarks.servers import start_server
-from tests.benchmarks.texts import TextSource
-from tests.benchmarks.workload import (
+from benchmarks.servers import start_server
+from benchmarks.texts import TextSource
+from benchmarks.workload import (
     default_rules,
     engine_with_history,
     make_population,
     make_requests,
 )
+from policy.storage.redis.script import assemble_script
 
 SECTIONS = ("The checks", "State", "core.transition", "Commit", "Result")
 _HEADER = re.compile(r"^-- (" + "|".join(re.escape(s) for s in SECTIONS) + r")\b")

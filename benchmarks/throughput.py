@@ -11,8 +11,8 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from tests.benchmarks.texts import TextSource
-from tests.benchmarks.workload import (
+from benchmarks.texts import TextSource
+from benchmarks.workload import (
     LIMIT,
     allowed,
     default_rules,

@@ -14,9 +14,9 @@ from policy.backtest.events import EventError, SendEvent, read_events, text_sha2
 from policy.backtest.replay import replay, stand_in_text
 from policy.cli import main
 from policy.rules import load_rules, parse_rules
-from tests.conftest import DEFAULT_RULES, T0
+from tests.conftest import DATA, DEFAULT_RULES, T0
 
-SMALL = Path(__file__).parent / "data" / "backtest_small.jsonl"
+SMALL = DATA / "backtest_small.jsonl"
 
 
 def read(path: Path = SMALL) -> list[str]:

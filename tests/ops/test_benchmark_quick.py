@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-RUN = ROOT / "tests" / "benchmarks" / "run.py"
+from tests.conftest import ROOT
+
+RUN = ROOT / "benchmarks" / "run.py"
 SECTIONS = ("machine", "config", "servers", "latency", "redis_cost", "memory", "throughput",
             "duplicates", "targets")
 
@@ -101,9 +102,9 @@ def test_servers_are_stopped_when_the_benchmark_is_terminated() -> None:
 def test_script_sections_profile_completes_with_every_section(tmp_path: Path) -> None:
     if shutil.which("redis-server") is None:
         pytest.skip("redis-server is not installed")
+    from benchmarks.script_sections import SECTIONS, cut_scripts
     from policy.rules import load_rules
     from policy.storage.redis.script import assemble_script
-    from tests.benchmarks.script_sections import SECTIONS, cut_scripts
 
     # Every section header is still in the script (a renamed one would silently drop a row).
     rules = tuple(r for r in load_rules(ROOT / "rules" / "default.toml").active if r.stateful)
@@ -111,7 +112,7 @@ def test_script_sections_profile_completes_with_every_section(tmp_path: Path) ->
     assert labels == ["empty script", *(f"up to '-- {s}'" for s in SECTIONS), "whole script"]
     out = tmp_path / "sections.json"
     done = subprocess.run(
-        [sys.executable, "-m", "tests.benchmarks.script_sections", "--quick", "--json", str(out)],
+        [sys.executable, "-m", "benchmarks.script_sections", "--quick", "--json", str(out)],
         cwd=ROOT, capture_output=True, text=True, timeout=240,
     )
     assert done.returncode == 0, done.stderr[-3000:]

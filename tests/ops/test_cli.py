@@ -16,9 +16,9 @@ import httpx
 import pytest
 
 from policy.cli import COMMANDS, build_parser, main
+from tests.conftest import ROOT
 from tests.processes import stop_process
 
-ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_RULES = str(ROOT / "rules" / "default.toml")
 
 

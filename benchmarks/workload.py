@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from benchmarks.texts import TextSource
 from policy import Engine, MemoryGraph, SendRequest
 from policy.rules import RuleSet, load_rules, parse_rules
-from tests.benchmarks.texts import TextSource
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_RULES = ROOT / "rules" / "default.toml"
 LIMIT = "1000/day"  # the baseline: one limits moving-window hit of the default quota
 

@@ -1,0 +1,1 @@
+"""Tests of policy/backtest/: simulate, replay, report, detection quality, adversary."""

@@ -1,1 +1,0 @@
-"""Benchmarks (``python tests/benchmarks/run.py``): not collected as tests."""

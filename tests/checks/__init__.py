@@ -1,0 +1,1 @@
+"""Tests of policy/checks/: the rule kinds and how a new one plugs in."""

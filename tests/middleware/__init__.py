@@ -1,0 +1,1 @@
+"""Tests of policy/middleware/: ASGI, WSGI, and the hardening regressions."""
