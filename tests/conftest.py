@@ -16,14 +16,29 @@ import pytest
 
 from policy import Engine, MemoryGraph
 from policy.clock import VirtualClock
+from policy.rules import RuleSet, load_rules
 from tests.backends import BACKENDS, Backend
 
 TESTS = Path(__file__).resolve().parent  # tests/: the helpers here, the tests in subpackages
 ROOT = TESTS.parent
 DATA = TESTS / "data"
+RULES = TESTS / "rules"  # rules files the tests share: rules_file(name), load_test_rules(name)
 DEFAULT_RULES = ROOT / "rules" / "default.toml"
 CORPUS = ROOT.parent / "shared" / "data" / "sms_spam_collection.tsv"
 T0 = 1_800_000_000.0  # 2027-01-15T08:00:00Z: a fixed start for virtual clocks
+
+
+def rules_file(name: str) -> Path:
+    """``tests/rules/<name>.toml``: a whole rules file a test uses as such."""
+    path = RULES / f"{name}.toml"
+    if not path.is_file():
+        raise FileNotFoundError(f"no rules file {name!r} in {RULES}")
+    return path
+
+
+def load_test_rules(name: str) -> RuleSet:
+    """``tests/rules/<name>.toml``, loaded and validated like any rules file."""
+    return load_rules(rules_file(name))
 
 
 def dense_graph(rng: random.Random, people: list[str], share: float = 0.7) -> MemoryGraph:

@@ -20,9 +20,9 @@ from policy.clock import VirtualClock
 from policy.rules import load_rules
 from tests.backends import BACKENDS
 from tests.checks import toy_refusals
-from tests.conftest import ROOT, T0
+from tests.conftest import ROOT, T0, rules_file
 
-TOY_RULES = ROOT / "tests" / "rules" / "toy-refusals.toml"
+TOY_RULES = rules_file("toy-refusals")
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ import pytest
 
 from policy import InviteRequest, MemoryGraph, SendRequest, Verdict
 from policy.clock import VirtualClock
-from tests.conftest import DEFAULT_RULES, EngineFactory
+from tests.conftest import DEFAULT_RULES, EngineFactory, rules_file
 
 FRIENDS = [f"friend{i:02d}" for i in range(40)]
 SPAM = "Congratulations! You have won a {} pound prize. Call {} now to claim it before midnight"
@@ -460,25 +460,9 @@ def test_an_app_abused_across_many_users_stands_out(
 
 # -- shadow mode, forget, reload, async --------------------------------------
 
-SHADOW_RULES = """
-version = "shadow-test"
-[[rules]]
-name = "followers_only"
-check = "follows"
-[[rules]]
-name = "strict_quota"
-check = "quota"
-mode = "shadow"
-limit = "2/day"
-[[rules]]
-name = "daily_quota"
-check = "quota"
-limit = "1000/day"
-"""
-
 
 def test_shadow_rules_report_but_never_refuse(engine_factory: EngineFactory, followed) -> None:
-    engine = engine_factory(SHADOW_RULES)
+    engine = engine_factory(rules_file("shadow-quota"))
     assert [send(engine, "alice", FRIENDS[i]).shadow for i in range(2)] == [(), ()]
     third = send(engine, "alice", FRIENDS[2])
     assert third.allowed

@@ -17,38 +17,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route as StarletteRoute
 
-from policy import Engine, MemoryGraph, StorageError, parse_rules
+from policy import Engine, MemoryGraph, StorageError
 from policy.middleware import REFUSALS, REQUEST_ERRORS, HttpRequest, Message, Route
 from policy.middleware.asgi import PolicyMiddleware
 from policy.rules import load_rules
 from policy.storage import MemoryStorage
-from tests.conftest import DEFAULT_RULES, ROOT
+from tests.conftest import DEFAULT_RULES, ROOT, load_test_rules
 
 SEND = "/1.1/direct_messages/new.json"
-
-SMALL_QUOTA = """
-[[rules]]
-name = "followers_only"
-check = "follows"
-
-[[rules]]
-name = "hourly"
-check = "quota"
-limit = "2/hour"
-precision = 4
-"""
-
-SHADOW_FOLLOWS = """
-[[rules]]
-name = "followers_only"
-check = "follows"
-mode = "shadow"
-
-[[rules]]
-name = "daily_quota"
-check = "quota"
-limit = "1000/day"
-"""
 
 
 async def echo(request: Request) -> Response:
@@ -284,7 +260,7 @@ def test_duplicates_then_cooldown_with_retry_after(engine: Engine, clock: Any) -
 
 def test_quota_is_429_with_retry_after_and_rate_limit_headers(graph: MemoryGraph, clock: Any) -> None:
     graph.follow("bob", "alice")
-    engine = Engine(parse_rules(SMALL_QUOTA, file="<test>"), graph=graph, clock=clock)
+    engine = Engine(load_test_rules("small-quota"), graph=graph, clock=clock)
     app = protect(engine)
     remaining = [post(app, {"user_id": "bob", "text": f"n{i}"}) for i in range(2)]
     assert [int(r.headers["x-rate-limit-remaining"]) for r in remaining] == [1, 0]
@@ -301,7 +277,7 @@ def test_quota_is_429_with_retry_after_and_rate_limit_headers(graph: MemoryGraph
 
 
 def test_shadow_refusal_never_changes_the_response(graph: MemoryGraph, clock: Any) -> None:
-    engine = Engine(parse_rules(SHADOW_FOLLOWS, file="<test>"), graph=graph, clock=clock)
+    engine = Engine(load_test_rules("shadow-follows"), graph=graph, clock=clock)
     graph.follow("bob", "alice")
     app = protect(engine)
     shadowed = post(app, {"user_id": "zoe", "text": "hello"})  # zoe does not follow alice

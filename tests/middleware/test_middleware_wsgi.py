@@ -13,26 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from werkzeug.test import Client, EnvironBuilder
 
-from policy import Engine, MemoryGraph, StorageError, parse_rules
+from policy import Engine, MemoryGraph, StorageError
 from policy.middleware import HttpRequest, Message, Route
 from policy.middleware.wsgi import PolicyMiddleware
 from policy.rules import load_rules
 from policy.storage import MemoryStorage
-from tests.conftest import DEFAULT_RULES, ROOT
+from tests.conftest import DEFAULT_RULES, ROOT, load_test_rules
 
 SEND = "/1.1/direct_messages/new.json"
-
-SMALL_QUOTA = """
-[[rules]]
-name = "followers_only"
-check = "follows"
-
-[[rules]]
-name = "hourly"
-check = "quota"
-limit = "2/hour"
-precision = 4
-"""
 
 
 def flask_app() -> Flask:
@@ -182,7 +170,7 @@ def test_duplicates_then_cooldown(engine: Engine, clock: Any) -> None:
 
 def test_quota_is_429_with_retry_after(graph: MemoryGraph, clock: Any) -> None:
     graph.follow("bob", "alice")
-    app = protect(Engine(parse_rules(SMALL_QUOTA, file="<test>"), graph=graph, clock=clock))
+    app = protect(Engine(load_test_rules("small-quota"), graph=graph, clock=clock))
     assert [post(app, json={"user_id": "bob", "text": f"{i}"}).status_code
             for i in range(2)] == [200, 200]
     over = post(app, json={"user_id": "bob", "text": "more"})

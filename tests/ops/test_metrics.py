@@ -33,62 +33,11 @@ from policy.metrics import (
 )
 from policy.rules import load_rules, parse_rules
 from policy.storage import MemoryStorage
-from tests.conftest import DEFAULT_RULES, ROOT
+from tests.conftest import DEFAULT_RULES, ROOT, rules_file
 
 # Rules that make every metric move: a small quota, a shadow rule of each kind of check
 # that fires often (a short-text limit, a stricter quota), and the app flag after 2 users.
-TRAFFIC_RULES = """
-version = "metrics-test-1"
-
-[storage]
-on_error = "local"
-
-[[rules]]
-name = "apps"
-check = "apps"
-flag_after_users = 2
-
-[[rules]]
-name = "spam_cooldown"
-check = "cooldown"
-duration = "30m"
-triggered_by = ["duplicates"]
-
-[[rules]]
-name = "text"
-check = "text_length"
-max_chars = 140
-
-[[rules]]
-name = "short_texts"
-check = "text_length"
-mode = "shadow"
-max_chars = 30
-
-[[rules]]
-name = "followers_only"
-check = "follows"
-
-[[rules]]
-name = "group"
-check = "group"
-
-[[rules]]
-name = "duplicates"
-check = "duplicates"
-recipients = 5
-
-[[rules]]
-name = "hourly_quota"
-check = "quota"
-limit = "5/hour"
-
-[[rules]]
-name = "strict_quota"
-check = "quota"
-mode = "shadow"
-limit = "2/hour"
-"""
+TRAFFIC_RULES = rules_file("metrics-traffic").read_text()
 
 SPAM_TEXT = "WIN a free cruise today, reply YES to claim your prize"
 
