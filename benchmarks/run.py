@@ -568,7 +568,7 @@ def _core_match(prof: Profile, texts: TextSource) -> dict[str, Any]:
         for sig in probe:
             t0 = time.perf_counter_ns()
             live = duplicates_check.live_clusters(clusters, now, params)
-            duplicates_check.best_match(live, sig, params)
+            duplicates_check.neighbourhood(live, sig, params.similarity)
             ns.append(time.perf_counter_ns() - t0)
         ns.sort()
         rows[str(size)] = {"kept": len(clusters), "p50_us": round(ns[len(ns) // 2] / 1000, 1),

@@ -375,11 +375,11 @@ class Engine:
         return Facts(follows_sender, followed, wrote, blocked)
 
     def _features(self, request: SendRequest, facts: Facts, plan: _Plan) -> core.Features:
-        signature, chars = None, 0
+        signature, chars, contact = None, 0, False
         units: tuple[tuple[str, bool], ...] = ()
         needs = plan.needs
         if "text_from_chars" in needs:
-            chars, signature = self._texts.of(request.text, needs["text_from_chars"])
+            chars, signature, contact = self._texts.of(request.text, needs["text_from_chars"])
         if "units" in needs:
             evidence = facts.followed_by_sender | facts.wrote_to_sender
             recipients = request.recipients
@@ -396,6 +396,7 @@ class Engine:
             signature=signature,
             text_chars=chars,
             units=units,
+            contact=contact,
         )
 
     def _storage_available(self) -> bool:

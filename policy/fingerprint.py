@@ -24,7 +24,7 @@ from collections import OrderedDict
 
 from rapidfuzz.distance import Hamming
 
-from policy.normalize import normalize
+from policy.normalize import has_contact, normalize
 
 SIGNATURE_BYTES = 32
 SHINGLE = 4
@@ -120,14 +120,15 @@ class TextFeatures:
         if size < 0:
             raise ValueError("size must be 0 or more")
         self._size = size
-        self._entries: OrderedDict[bytes, tuple[int, bytes | None]] = OrderedDict()
+        self._entries: OrderedDict[bytes, tuple[int, bytes | None, bool]] = OrderedDict()
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._entries)
 
-    def of(self, text: str, traced_from: int) -> tuple[int, bytes | None]:
-        """(chars, signature); no signature when ``chars < traced_from`` (never compared)."""
+    def of(self, text: str, traced_from: int) -> tuple[int, bytes | None, bool]:
+        """(chars, signature, contact); no signature when ``chars < traced_from`` (never
+        compared); ``contact``: the text carries a phone number, a link or an address."""
         if self._size == 0:
             return _compute(text, traced_from)
         key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
@@ -136,9 +137,9 @@ class TextFeatures:
             if found is not None:
                 self._entries.move_to_end(key)
         if found is not None:
-            chars, sig = found
+            chars, sig, contact = found
             if chars < traced_from:
-                return chars, None
+                return chars, None, contact
             if sig is not None:
                 return found
         computed = _compute(text, traced_from)
@@ -150,10 +151,11 @@ class TextFeatures:
         return computed
 
 
-def _compute(text: str, traced_from: int) -> tuple[int, bytes | None]:
+def _compute(text: str, traced_from: int) -> tuple[int, bytes | None, bool]:
     normalized = normalize(text)
     # Letters and digits only: spacing tricks neither hide a text nor make it count.
     chars = len(normalized) - normalized.count(" ")
     # A text too short for every duplicates rule is never compared: no signature
     # (a third of a decision's time) for "ok" and "see you at 8".
-    return chars, (signature_of_normalized(normalized) if chars >= traced_from else None)
+    sig = signature_of_normalized(normalized) if chars >= traced_from else None
+    return chars, sig, has_contact(text)

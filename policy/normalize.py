@@ -77,3 +77,25 @@ def normalize(text: str) -> str:
     folded = _REPEATS.sub(r"\1\1", folded)
     # rapidfuzz's default_process: non-alphanumerics to spaces, lower, trim.
     return " ".join(default_process(folded).split())
+
+
+# What a campaign wants its readers to act on: a phone number or short code (4 digits
+# or more, however split), a link or domain, an e-mail address, an amount of money.
+_CONTACT = re.compile(
+    r"\d(?:[\s.\-/]{0,2}\d){3,}"
+    r"|https?:|www\s*[.,]|\b[a-z0-9-]{2,}\s*(?:\.|\bdot\b)\s*(?:com|net|org|co|uk|biz|info|io|ly|me|xyz|ru|cn|de|fr|us|tv|app|link|site|online|shop|club|top)\b"
+    r"|[\w.+-]@[\w-]+\.\w|[£$€]\s*\d|\d\s*(?:p|ppm|gbp|usd|eur)\b",
+    re.IGNORECASE,
+)
+
+
+def has_contact(text: str) -> bool:
+    """Whether ``text`` carries a contact: a phone number, a link, an address, a price.
+
+    Read on the text folded like ``normalize`` folds look-alikes and width (so
+    "０８００" and "ѡѡѡ." are seen), before digits are folded away.
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text.translate(_BEFORE_NFKC))
+        text = _INVISIBLE.sub("", text)
+    return _CONTACT.search(text) is not None

@@ -67,6 +67,8 @@ CONTAINED_STRANGERS = 4  # the measuring stick: fixed, does not move with the ru
 # Refusals by these kinds say "not allowed", not "this is abuse"; every other kind
 # (duplicates, cooldown, apps, and whatever kinds the detector grows) is a spam rule.
 NON_SPAM_KINDS = frozenset({"quota", "text_length", "follows", "group"})
+# Codes a group spammer reads as "this group was too much": it tries smaller ones.
+SPAM_CODES = frozenset({"duplicate_content", "too_many_strangers", "cooldown_active"})
 
 TACTICS = ("folded", "personalised", "spun", "rotating", "groups", "split", "slow", "short")
 ADVERSARIES = (*TACTICS, "mix")
@@ -117,10 +119,14 @@ def read_limits(rules: RuleSet) -> Limits:
                 windows.append(float(p.window))
         if isinstance(getattr(p, "similarity", None), float):
             similarity.append(p.similarity)
+        if isinstance(getattr(p, "contact_similarity", None), float):
+            similarity.append(p.contact_similarity)  # texts with a phone number or link
         if isinstance(getattr(p, "max_texts", None), int):
             max_texts.append(p.max_texts)
         if rule.kind != "quota" and isinstance(getattr(p, "min_chars", None), int):
             min_chars.append(p.min_chars)
+        if isinstance(getattr(p, "contact_min_chars", None), int):
+            min_chars.append(p.contact_min_chars)  # texts with a phone number or link
         if isinstance(getattr(p, "limit", None), int) and isinstance(
                 getattr(p, "window", None), (int, float)):
             rates.append((p.limit, float(p.window)))
@@ -471,6 +477,9 @@ class Spammer:
             elif code in ("not_follower", "blocked_member", "invitee_not_follower"):
                 for _ in attempt.recipients:
                     self.targets.popleft()  # a target it cannot reach: next one
+        elif len(attempt.recipients) > 1 and decision.code in SPAM_CODES:
+            # A group read as spam: smaller groups next time (they may pass under the bar).
+            self.group_size = max(1, len(attempt.recipients) // 2)
         # THROTTLE / COOLDOWN: the same targets again, after the wait (the driver sees to it).
         return []
 

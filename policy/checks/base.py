@@ -105,6 +105,7 @@ class Features:
     text_chars: int  # length of the normalised text: short ones are never traced
     units: tuple[tuple[str, bool], ...]
     cost: int = 1
+    contact: bool = False  # the text carries a phone number, a link or an address
 
 
 @dataclass(slots=True)

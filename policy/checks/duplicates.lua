@@ -132,27 +132,29 @@ do
     return lo
   end
 
-  -- duplicates.best_match over the first `count` records: the index of the best one.
-  -- process.extractOne keeps the first of equal best scores. The score of d differing
-  -- bytes, rapidfuzz Hamming.normalized_similarity, is 1 - d / 32: it falls as d grows,
-  -- so "score >= threshold" is d <= most (found once, with the same float arithmetic)
-  -- and "a better score" is a smaller d. Unrolled: the new signature's bytes are locals
-  -- read once, each stored one is read straight from the blob in four calls (no table,
-  -- no loop, no call, no upvalue), stopping as soon as d is past what could still win:
-  -- after 9, 17 and 25 bytes (two random signatures differ in almost every byte).
-  local function best_match(t, count, threshold)
-    if count == 0 then return nil end
+  -- duplicates.neighbourhood over the first `count` records: the index of the best one
+  -- (the first of equal best scores) and the indexes of all at or above the threshold,
+  -- in trace order. The score of d differing bytes, rapidfuzz
+  -- Hamming.normalized_similarity, is 1 - d / 32: it falls as d grows, so "score >=
+  -- threshold" is d <= most (found once, with the same float arithmetic) and "a better
+  -- score" is a smaller d. Unrolled: the new signature's bytes are locals read once,
+  -- each stored one is read straight from the blob in four calls (no table, no loop, no
+  -- call, no upvalue), stopping as soon as d is past the threshold: after 9, 17 and 25
+  -- bytes (two random signatures differ in almost every byte).
+  local function neighbourhood(t, count, threshold)
+    local near = {}
+    if count == 0 then return nil, near end
     local most = -1
     for d = 0, 32 do
       if 1.0 - d / 32 >= threshold then most = d end
     end
-    if most < 0 then return nil end
+    if most < 0 then return nil, near end
     local n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n11, n12, n13, n14, n15, n16
       = byte(signature, 1, 16)
     local n17, n18, n19, n20, n21, n22, n23, n24, n25, n26, n27, n28, n29, n30, n31, n32
       = byte(signature, 17, 32)
     local blob, rs, first = t.blob, t.rs, HEAD + t.lw + t.sw + 3
-    local best, bound = nil, most -- a candidate needs d <= bound
+    local best, best_d, bound = nil, 33, most -- a neighbour needs d <= bound
     for j = 1, count do
       local at, d = first + (j - 1) * rs, 0
       do
@@ -181,15 +183,15 @@ do
             if b28 ~= n28 then d = d + 1 end if b29 ~= n29 then d = d + 1 end
             if b30 ~= n30 then d = d + 1 end if b31 ~= n31 then d = d + 1 end
             if b32 ~= n32 then d = d + 1 end
-            if d <= bound then -- the best so far: the next must beat it
-              best, bound = j, d - 1
-              if bound < 0 then return best end -- identical: nothing beats it
+            if d <= bound then
+              near[#near + 1] = j
+              if d < best_d then best, best_d = j, d end -- ties: the first stays
             end
           end
         end
       end
     end
-    return best
+    return best, near
   end
 
   -- duplicates.new_units: no evidence, not already counted
@@ -255,7 +257,7 @@ do
 
   local dup_rules, before, after = {}, {}, {}
   local other_traces, next_seq, seq_used = false, 0, false
-  local found = {} -- rule name -> { mi, counted, added, live }
+  local found = {} -- rule name -> { mi, own (its units), added, live }
 
   KIND.duplicates = {
     load = function()
@@ -277,14 +279,33 @@ do
       end
     end,
     step = function(rule)
-      if not (has_signature and text_chars >= rule.min_chars) then return nil end
+      if not has_signature then return nil end
+      if not (text_chars >= rule.min_chars or (contact and text_chars >= rule.contact_min_chars)) then
+        return nil
+      end
       local t = before[rule.name]
       local live = live_count(t, rule.window)
-      local mi = best_match(t, live, rule.similarity)
-      local counted = mi and units_of(t, mi) or {}
+      local mi, near = neighbourhood(t, live, contact and rule.contact_similarity or rule.similarity)
+      local own = mi and units_of(t, mi) or {}
+      local counted, seen = {}, {} -- the best one's units first, then the others', each once
+      for _, u in ipairs(own) do
+        counted[#counted + 1] = u
+        seen[u] = true
+      end
+      for _, j in ipairs(near) do
+        if j ~= mi then
+          for _, u in ipairs(units_of(t, j)) do
+            if not seen[u] then
+              seen[u] = true
+              counted[#counted + 1] = u
+            end
+          end
+        end
+      end
       local added = new_units(counted)
-      found[rule.name] = { mi = mi, counted = counted, added = added, live = live }
-      if mi ~= nil and #counted + #added >= rule.recipients then return 'duplicate_content' end
+      found[rule.name] = { mi = mi, own = own, added = added, live = live }
+      -- One send to as many strangers (a new group) is as many copies.
+      if #counted + #added >= rule.recipients then return 'duplicate_content' end
       return nil
     end,
     -- duplicates.settle: record a delivered send; otherwise only drop what expired
@@ -293,7 +314,7 @@ do
       if m ~= nil and not refused then
         local kept, sig, seq = {}, signature, next_seq
         if m.mi ~= nil then
-          local merged = m.counted
+          local merged = m.own
           for _, u in ipairs(m.added) do merged[#merged + 1] = u end
           for k = 1, math.min(#merged, rule.recipients) do kept[k] = merged[k] end
           sig, seq = sig_of(t, m.mi), seq_of(t, m.mi)

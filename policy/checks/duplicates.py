@@ -9,7 +9,14 @@ does not count. Texts with fewer than ``min_chars`` letters and digits after nor
 "happy birthday") are never traced: they say too little to be a campaign.
 
 The rule fires when a text would reach its ``recipients``-th distinct
-recipient within ``window``.
+recipient within ``window``, counting the recipients of *every* recent text at
+least ``similarity`` alike (not only the closest one): spun copies that differ
+from one another still share a neighbourhood. A text that carries a contact (a
+phone number, a link, an address: what a campaign wants its readers to act on)
+is compared at ``contact_similarity`` (spun copies keep a third of their
+shingles; "what did you think about <topic>?" to five friends, with no contact,
+stays apart at ``similarity``), and traced from ``contact_min_chars``, so a
+campaign cut into short parts or shortened under ``min_chars`` is still seen.
 """
 
 from __future__ import annotations
@@ -43,20 +50,34 @@ class Params:
     window: float
     max_texts: int
     min_chars: int
+    contact_min_chars: int
+    contact_similarity: float
+
+    def traces(self, chars: int, contact: bool) -> bool:
+        """Whether a text of ``chars`` letters and digits (with a contact or not) is traced."""
+        return chars >= self.min_chars or (contact and chars >= self.contact_min_chars)
 
 
 def parse(reader: ParamReader) -> Params:
+    min_chars = reader.integer("min_chars", 32, minimum=0)
+    similarity = reader.number("similarity", 0.5, minimum=0.05, maximum=1.0)
     return Params(
-        similarity=reader.number("similarity", 0.5, minimum=0.05, maximum=1.0),
+        similarity=similarity,
         recipients=reader.integer("recipients", 5, minimum=2, maximum=1000),
         window=reader.duration("window", "6h"),
         max_texts=reader.integer("max_texts", 32, minimum=1, maximum=512),
-        min_chars=reader.integer("min_chars", 32, minimum=0),
+        min_chars=min_chars,
+        # Unset: the same as min_chars (contacts change nothing).
+        contact_min_chars=reader.integer("contact_min_chars", min_chars, minimum=0),
+        # Unset: the same as similarity.
+        contact_similarity=reader.number("contact_similarity", similarity, minimum=0.05,
+                                         maximum=1.0),
     )
 
 
 def needs(params: Params) -> dict[str, object]:
-    return {"relationships": True, "text_from_chars": params.min_chars, "units": True}
+    return {"relationships": True, "units": True,
+            "text_from_chars": min(params.min_chars, params.contact_min_chars)}
 
 
 def step(rule: Any, ctx: Step) -> Fired | None:
@@ -64,13 +85,15 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     recipient (the cooldowns it triggers give the wait)."""
     d: Params = rule.params
     feats = ctx.features
-    if feats.signature is None or feats.text_chars < d.min_chars:
+    if feats.signature is None or not d.traces(feats.text_chars, feats.contact):
         return None
     live = live_clusters(ctx.before.traces.get(rule.name, ()), ctx.now, d)
-    match = best_match(live, feats.signature, d)
-    added = new_units(match, feats.units)
+    threshold = d.contact_similarity if feats.contact else d.similarity
+    match, counted = neighbourhood(live, feats.signature, threshold)
+    added = new_units(counted, feats.units)
     ctx.found[rule.name] = (match, added, live)
-    if fires(match, added, d):
+    # One send to as many strangers (a new group) is as many copies.
+    if len(counted) + len(added) >= d.recipients:
         return Fired(rule.name, "duplicate_content")
     return None
 
@@ -116,7 +139,9 @@ def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
     p: Params = rule.params
     return [("similarity", lua_num(p.similarity)), ("recipients", lua_int(p.recipients)),
             ("window", lua_num(p.window)), ("max_texts", lua_int(p.max_texts)),
-            ("min_chars", lua_int(p.min_chars))]
+            ("min_chars", lua_int(p.min_chars)),
+            ("contact_min_chars", lua_int(p.contact_min_chars)),
+            ("contact_similarity", lua_num(p.contact_similarity))]
 
 
 def live_clusters(clusters: tuple[Cluster, ...], now: float, params: Params) -> list[Cluster]:
@@ -133,34 +158,44 @@ def live_clusters(clusters: tuple[Cluster, ...], now: float, params: Params) -> 
     return live
 
 
-def best_match(live: list[Cluster], signature: bytes, params: Params) -> Cluster | None:
-    """The most similar live cluster at or above the threshold (ties: the most recent)."""
+def neighbourhood(
+    live: list[Cluster], signature: bytes, threshold: float
+) -> tuple[Cluster | None, tuple[str, ...]]:
+    """The most similar live cluster at or above the threshold (ties: the most recent),
+    and the recipients of every cluster at or above it: the best one's first, then the
+    others' in trace order, each once."""
     if not live:
-        return None
-    found = process.extractOne(
+        return None, ()
+    found = process.extract(
         signature,
         list(map(_SIGNATURE, live)),
         scorer=Hamming.normalized_similarity,
-        score_cutoff=params.similarity,
+        score_cutoff=threshold,
+        limit=None,
     )
-    return live[found[2]] if found is not None else None
+    if not found:
+        return None, ()
+    top = max(score for _, score, _ in found)
+    best = min(index for _, score, index in found if score == top)
+    counted = list(live[best].units)
+    seen = set(counted)
+    for index in sorted(index for _, _, index in found if index != best):
+        for unit in live[index].units:
+            if unit not in seen:
+                seen.add(unit)
+                counted.append(unit)
+    return live[best], tuple(counted)
 
 
-def new_units(cluster: Cluster | None, units: tuple[tuple[str, bool], ...]) -> tuple[str, ...]:
-    """Recipients this send adds to the cluster: no evidence, not already counted."""
-    seen = set(cluster.units) if cluster else set()
+def new_units(counted: tuple[str, ...], units: tuple[tuple[str, bool], ...]) -> tuple[str, ...]:
+    """Recipients this send adds: no evidence, not already counted."""
+    seen = set(counted)
     out: list[str] = []
     for unit, evidence in units:
         if not evidence and unit not in seen:
             seen.add(unit)
             out.append(unit)
     return tuple(out)
-
-
-def fires(cluster: Cluster | None, added: tuple[str, ...], params: Params) -> bool:
-    if cluster is None:
-        return False
-    return len(cluster.units) + len(added) >= params.recipients
 
 
 def record(

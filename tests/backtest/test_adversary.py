@@ -32,7 +32,7 @@ from policy.cli import main
 from policy.decision import Decision, Verdict
 from policy.normalize import normalize
 from policy.rules import RuleSet, load_rules, parse_rules
-from tests.conftest import DEFAULT_RULES
+from tests.conftest import DEFAULT_RULES, rules_file
 
 pytestmark = pytest.mark.corpus
 
@@ -113,9 +113,12 @@ def attempts(s: Spammer, n: int) -> list[Any]:
 
 def test_limits_are_read_from_the_rules(default_rules: RuleSet) -> None:
     limits = read_limits(default_rules)
-    assert (limits.recipients, limits.window, limits.max_texts, limits.min_chars) == (5, 6 * 3600,
-                                                                                       32, 32)
-    assert limits.rate == (1000, 86400.0) and limits.cooldown == 1800 and limits.max_people == 20
+    # min_chars: a text with a contact is traced from 12 letters and digits; similarity:
+    # such a text is compared at 0.25
+    assert (limits.recipients, limits.window, limits.max_texts, limits.min_chars,
+            limits.similarity) == (5, 6 * 3600, 32, 12, 0.25)
+    # the tightest "limit per window": the strangers rule's
+    assert limits.rate == (12, 6 * 3600.0) and limits.cooldown == 1800 and limits.max_people == 20
     other = read_limits(parse_rules(OTHER_RULES, file="<test>"))
     assert (other.recipients, other.window, other.max_texts, other.min_chars) == (3, 7200, 10, 20)
     assert other.rate == (100, 3600.0) and other.max_chars == 120 and other.max_people == 8
@@ -213,29 +216,31 @@ def test_spammers_never_try_before_retry_after(corpus: Corpus) -> None:
     assert waits > 10  # cooldowns and quota refusals were met, and obeyed
 
 
-# -- (c) today's default rules: the known weaknesses, measured ---------------------------
+# -- (c) the detector before and after: what escapes, measured ---------------------------
 
 
 @pytest.fixture(scope="module")
-def today(corpus: Corpus, default_rules: RuleSet) -> dict[str, dict[str, Any]]:
+def before(corpus: Corpus) -> dict[str, dict[str, Any]]:
+    """The tactics against the duplicates rule alone, as it was (no strangers rule)."""
+    rules = load_rules(rules_file("seed-duplicates-only"))
     config = RunConfig(spammers=4, ham_senders=0, hours=6)
-    return {t: run_tactic(t, default_rules, corpus, config) for t in TACTICS}
+    return {t: run_tactic(t, rules, corpus, config) for t in TACTICS}
 
 
-def test_folded_is_contained_today(today: dict[str, dict[str, Any]]) -> None:
-    row = today["folded"]
+def test_folded_was_contained_before(before: dict[str, dict[str, Any]]) -> None:
+    row = before["folded"]
     assert row["contained_share"] == 1.0 and row["reached_per_day_max"] <= 4 * 4 * 2
     assert targets_met(row)["contained"]
 
 
-def test_rotating_groups_and_short_escape_today(today: dict[str, dict[str, Any]]) -> None:
+def test_rotating_short_and_slow_escaped_before(before: dict[str, dict[str, Any]]) -> None:
     for tactic in ("rotating", "short", "slow"):
-        row = today[tactic]
+        row = before[tactic]
         assert row["contained_share"] == 0.0, tactic
         assert row["reached_per_day_mean"] > 50 * 2, tactic
         assert not targets_met(row)["reached_per_day"], tactic
     # Under every threshold: never refused at all.
-    assert today["slow"]["refusals"] == {} and today["short"]["refusals"] == {}
+    assert before["slow"]["refusals"] == {} and before["short"]["refusals"] == {}
 
 
 def test_slow_follows_other_thresholds(corpus: Corpus) -> None:

@@ -25,6 +25,13 @@ def followed(graph: MemoryGraph) -> MemoryGraph:
     return graph
 
 
+def _hank_follows_back(graph: MemoryGraph) -> None:
+    """hank's 40 followers are his friends both ways: the quota alone limits him (40
+    strangers in a few hours would meet the strangers rule first)."""
+    for friend in FRIENDS:
+        graph.follow("hank", friend)
+
+
 def send(engine, sender: str, to: str | tuple[str, ...], text: str = "hello there", **kw):
     recipients = (to,) if isinstance(to, str) else to
     return engine.check(SendRequest(sender, recipients, text, **kw))
@@ -99,6 +106,8 @@ def test_sms_must_fit_160_with_the_d_username_command(engine_factory: EngineFact
 def test_group_message_up_to_20_people(engine_factory: EngineFactory, followed) -> None:
     engine = engine_factory()
     nineteen = tuple(FRIENDS[:19])  # + alice = 20 people
+    for friend in nineteen:  # friends both ways (19 strangers at once: the strangers rule)
+        followed.follow("alice", friend)
     assert send(engine, "alice", nineteen, "Party at mine on Saturday, bring snacks").allowed
     refused = send(engine, "alice", tuple(FRIENDS[:20]), "Party at mine on Saturday")
     assert (refused.verdict, refused.code) == (Verdict.REJECT, "group_too_large")
@@ -181,6 +190,7 @@ def test_the_1001st_message_of_a_day_is_refused(
     engine_factory: EngineFactory, followed, clock: VirtualClock
 ) -> None:
     engine = engine_factory()
+    _hank_follows_back(followed)
     for i in range(1000):
         decision = send(engine, "hank", FRIENDS[i % 40], f"update number {i}")
         assert decision.allowed, (i, decision)
@@ -196,6 +206,7 @@ def test_capacity_returns_exactly_when_the_refusal_says(
     engine_factory: EngineFactory, followed, clock: VirtualClock
 ) -> None:
     engine = engine_factory()
+    _hank_follows_back(followed)
     clock.advance(437)  # not on a bucket boundary
     for i in range(1000):
         send(engine, "hank", FRIENDS[i % 40], f"update number {i}")
@@ -214,6 +225,7 @@ def test_the_window_rolls_rather_than_resetting_at_midnight(
     engine_factory: EngineFactory, followed, clock: VirtualClock
 ) -> None:
     engine = engine_factory()
+    _hank_follows_back(followed)
     for i in range(500):  # 500 in the morning
         send(engine, "hank", FRIENDS[i % 40], f"morning {i}")
     clock.advance(12 * 3600)

@@ -90,7 +90,7 @@ def test_every_key_of_a_sender_shares_one_slot_and_has_a_bounded_ttl(
     sender_keys = [k for k in keys if k.decode().startswith(
         (f"{storage.keys.prefix}:{LAYOUT}:{{{sender}}}", f"{storage.keys.prefix}:{{{sender}}}"))]
     names = {k.decode().rsplit(":", 1)[1] for k in sender_keys}
-    assert names == {"q", "c", "r", "t", "a"}
+    assert names == {"q", "c", "r", "t", "x", "a"}
     assert len({key_slot(k) for k in sender_keys}) == 1
     # What each key needs at most (engine clock: the TTLs follow it exactly).
     rules = engine.rules
@@ -100,6 +100,7 @@ def test_every_key_of_a_sender_shares_one_slot_and_has_a_bounded_ttl(
         "c": rules.get("spam_cooldown").params.duration,
         "r": rules.get("apps").params.revocation_ttl,
         "t": rules.get("duplicates").params.window,
+        "x": rules.get("strangers").params.window,
         "a": 2 * rules.get("apps").params.signal_window,
         "s": rules.get("apps").params.signal_window,
     }
@@ -107,7 +108,7 @@ def test_every_key_of_a_sender_shares_one_slot_and_has_a_bounded_ttl(
         kind = key.decode().rsplit(":", 1)[1]
         ttl_ms = raw.pttl(key)
         assert 0 < ttl_ms <= needs[kind] * 1000, (key, ttl_ms)
-    assert len(keys) == 6  # the five of the sender and the app's signal set
+    assert len(keys) == 7  # the six of the sender and the app's signal set
 
 
 def test_ttls_shrink_to_what_is_still_live(storage: RedisStorage, raw: redis.Redis) -> None:
@@ -375,7 +376,8 @@ WORDS = ("meet lunch project deadline invoice travel garden concert ticket weath
 def _heavy_sender(storage: RedisStorage, sends: int) -> tuple[Engine, str, VirtualClock]:
     rng = random.Random(7)
     clock, graph = VirtualClock(T0), MemoryGraph()
-    recipients = [f"r{i}" for i in range(200)]
+    # As many recipients as the strangers rule lets one reach (its record full too).
+    recipients = [f"r{i}" for i in range(load_rules(DEFAULT_RULES).get("strangers").params.limit)]
     for r in recipients:
         graph.follow(r, "heavy")
     engine = Engine(load_rules(DEFAULT_RULES), storage=storage, graph=graph, clock=clock)
@@ -413,7 +415,7 @@ def test_memory_per_sender_after_1000_sends_is_bounded(
     assert 0 < used < 16_384
     clock.advance(3600.0)  # the oldest buckets drop out: room for a few more sends
     for i in range(5):  # one text to 5 recipients: the duplicates rule starts a cooldown
-        engine.check(SendRequest("heavy", (f"r{10 + i}",),
+        engine.check(SendRequest("heavy", (f"r{i}",),
                                  "one and the same long text sent to many people, again"))
     assert raw.exists(keys.cooldown)
     limits_state = sum(int(raw.memory_usage(key, samples=0) or 0)

@@ -365,12 +365,13 @@ def test_tie_breaks_and_exact_instants_match_the_core(redis_backend: Any) -> Non
     assert send("s1", T0, a, "u1") == ()
     assert send("s1", T0, b, "u2") == ()
     assert send("s1", T0, half, "u1") == ("duplicate_content",)
-    # Same instant, an older cluster used again: it stays behind the newer-created one
-    # (b wins the tie and holds u2 already: nothing new, no fire; a would have fired).
+    # Same instant, an older cluster used again: it stays behind the newer-created one.
+    # "half" is as near to both: both are its neighbours, u1 + u2 fire (by the closest
+    # alone, b holding u2 already, it would not).
     assert send("s4", T0, a, "u1") == ()
     assert send("s4", T0, b, "u2") == ()
     assert send("s4", T0, a, "u1") == ()
-    assert send("s4", T0, half, "u2") == ()
+    assert send("s4", T0, half, "u2") == ("duplicate_content",)
     # Different instants: the most recently used cluster wins the tie.
     assert send("s2", T0, b, "u2") == ()
     assert send("s2", T0 + 1, a, "u1") == ()

@@ -187,6 +187,7 @@ def encode_args(inp: TransitionInput, now: float | None) -> list[bytes]:
         f.signature or b"",
         str(f.text_chars).encode(),
         str(f.cost).encode(),
+        b"1" if f.contact else b"0",
         str(len(f.units)).encode(),
     ]
     for unit, evidence in f.units:

@@ -19,7 +19,7 @@
 --        { name = ..., kind = ..., enforce = true|false, triggers = { indexes of the
 --          rules whose triggered_by names this one }, the kind's lua_params }
 -- ARGV: now ('' = Redis TIME), refused_before, has_app, app, self_message,
---       has_signature, signature (32 bytes), text_chars, cost, n_units,
+--       has_signature, signature (32 bytes), text_chars, cost, contact, n_units,
 --       (unit (8 bytes), evidence)*n
 -- Returns: now, allowed, revoked_app, n_fired, (rule index, code, retry_after|'')*,
 --          n_standings, (rule index, limit, remaining, reset)*
@@ -66,6 +66,7 @@ local has_signature = arg() == '1'
 local signature = arg()
 local text_chars = argnum()
 local cost = argnum()
+local contact = arg() == '1'
 local units = {}
 for i = 1, argnum() do
   local unit = arg()
