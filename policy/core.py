@@ -90,7 +90,7 @@ def transition(
     """
     program = _program(inp.rules)
     before = state if state is not None else SenderState()
-    ctx = Step(before, _successor(before), inp.features, now, inp.rules, inp.refused_before)
+    ctx = Step(before, before.successor(), inp.features, now, inp.rules, inp.refused_before)
     for prepare in program.prepares:
         prepare(ctx)
     fired: list[Fired] = []
@@ -166,24 +166,6 @@ def _program(rules: tuple[Rule, ...]) -> _Program:
     program = _Program.of(rules)
     _PROGRAMS[id(rules)] = (rules, program)  # holds the tuple: its id stays unique
     return program
-
-
-def _successor(state: SenderState) -> SenderState:
-    """A copy of ``state`` for ``transition`` to change.
-
-    Its dicts are new; what they hold is shared with ``state``: traces are tuples, and
-    quota buckets are never changed in place (each quota rule gets new live buckets
-    before it counts the send in them).
-    """
-    return SenderState(
-        quota=dict(state.quota),
-        cooldown=dict(state.cooldown),
-        traces=dict(state.traces),
-        revoked=dict(state.revoked),
-        next_seq=state.next_seq,
-        expires_at=state.expires_at,
-        slices=dict(state.slices),
-    )
 
 
 def assemble(

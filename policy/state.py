@@ -36,9 +36,11 @@ class SenderState:
     # rule -> what a rule kind without a field above keeps (its own immutable value)
     slices: dict[str, object] = field(default_factory=dict)
 
-    def copy(self) -> SenderState:
+    def successor(self) -> SenderState:
+        """A copy whose dicts are new and whose values are shared (traces are tuples, quota
+        buckets are replaced, never changed in place, by the transition)."""
         return SenderState(
-            quota={rule: dict(buckets) for rule, buckets in self.quota.items()},
+            quota=dict(self.quota),
             cooldown=dict(self.cooldown),
             traces=dict(self.traces),
             revoked=dict(self.revoked),
@@ -46,6 +48,12 @@ class SenderState:
             expires_at=self.expires_at,
             slices=dict(self.slices),
         )
+
+    def copy(self) -> SenderState:
+        """A copy that shares nothing mutable (for inspection and for storages)."""
+        out = self.successor()
+        out.quota = {rule: dict(buckets) for rule, buckets in self.quota.items()}
+        return out
 
     def is_empty(self) -> bool:
         return not (self.quota or self.cooldown or self.traces or self.revoked or self.slices)

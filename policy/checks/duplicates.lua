@@ -261,9 +261,7 @@ do
 
   KIND.duplicates = {
     load = function()
-      for _, r in ipairs(rules) do
-        if r.kind == 'duplicates' then dup_rules[r.name] = r end
-      end
+      dup_rules = rules_of('duplicates')
       local flat = redis.call('HGETALL', TRACE)
       for i = 1, #flat, 2 do
         local field = flat[i]

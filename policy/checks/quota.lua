@@ -136,9 +136,7 @@ do
 
   KIND.quota = {
     load = function()
-      for _, r in ipairs(rules) do
-        if r.kind == 'quota' then quota_rules[r.name] = r end
-      end
+      quota_rules = rules_of('quota')
       local flat = redis.call('HGETALL', QUOTA)
       for i = 1, #flat, 2 do
         local name, blob = flat[i], flat[i + 1]

@@ -29,11 +29,9 @@ do
 
   KIND.strangers = {
     load = function()
-      for _, r in ipairs(rules) do
-        if r.kind == 'strangers' then
-          local v = redis.call('HGET', X, r.name)
-          if v then stored[r.name] = v end
-        end
+      for name in pairs(rules_of('strangers')) do
+        local v = redis.call('HGET', X, name)
+        if v then stored[name] = v end
       end
     end,
     step = function(rule)

@@ -72,12 +72,8 @@ def run(args: argparse.Namespace) -> int:
            and (default["ordinary_cooled_down_share"] or 0) <= TARGET_COOLED)
     print(f"targets (>= {TARGET_CAUGHT:.0%} caught by the 5th recipient, <= {TARGET_COOLED:.1%} "
           f"ordinary cooled down): {'met' if met else 'NOT met'}")
-    if args.json:
-        try:
-            Path(args.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-        except OSError as exc:
-            print(f"error: cannot write {args.json}: {exc.strerror}", file=sys.stderr)
-            return 2
+    if args.json and not _write_json(args.json, result):
+        return 2
     return 0 if met else 1
 
 
@@ -99,10 +95,16 @@ def _run_adversary(args: argparse.Namespace) -> int:
           f"{targets['reached_per_day_mean_max']} strangers reached per spam sender per day "
           f"(mean), <= {targets['ham_refused_by_spam_rule_share_max']:.1%} ordinary senders "
           "refused by a spam rule")
-    if args.json:
-        try:
-            Path(args.json).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-        except OSError as exc:
-            print(f"error: cannot write {args.json}: {exc.strerror}", file=sys.stderr)
-            return 2
+    if args.json and not _write_json(args.json, result):
+        return 2
     return 0
+
+
+def _write_json(path: str, result: dict[str, Any]) -> bool:
+    """Write ``result`` to ``path``; False (and a line on stderr) when it cannot."""
+    try:
+        Path(path).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    except OSError as exc:
+        print(f"error: cannot write {path}: {exc.strerror}", file=sys.stderr)
+        return False
+    return True

@@ -79,13 +79,11 @@ do
   end
   KIND.toy_refusals = {
     load = function()
-      for _, r in ipairs(rules) do
-        if r.kind == 'toy_refusals' then
-          local v = redis.call('HGET', X, r.name)
-          if v then
-            local n, u = string.match(v, '^(%d+);(.+)$')
-            kept[r.name] = { tonumber(n), tonumber(u) }
-          end
+      for name in pairs(rules_of('toy_refusals')) do
+        local v = redis.call('HGET', X, name)
+        if v then
+          local n, u = string.match(v, '^(%d+);(.+)$')
+          kept[name] = { tonumber(n), tonumber(u) }
         end
       end
     end,

@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 
 from policy import Engine, MemoryGraph, SendRequest, parse_rules
+from policy.checks import KINDS
 from policy.clock import VirtualClock
 from policy.core import Features, TransitionInput
 from policy.storage import MemoryStorage
@@ -65,6 +66,8 @@ recipients = 3
 window = "5m"
 max_texts = 4
 min_chars = 12
+contact_min_chars = 4
+contact_similarity = 0.34375  # 11 of 32
 
 [[rules]]
 name = "dups_shadow"
@@ -93,7 +96,20 @@ precision = 3
 name = "late_cool"
 check = "cooldown"
 duration = "20s"
-triggered_by = ["dups_shadow"]
+triggered_by = ["dups_shadow", "strangers"]
+
+[[rules]]
+name = "strangers"
+check = "strangers"
+limit = 3
+window = "4m"
+
+[[rules]]
+name = "strangers_shadow"
+check = "strangers"
+mode = "shadow"
+limit = 2
+window = "90s"
 """
 
 TEXTS = [
@@ -226,6 +242,7 @@ def _input(rng: random.Random, rules: tuple, refused: bool, bases: list[bytes]
         text_chars=rng.choice([3, 8, 20, 40]),
         units=units,
         cost=rng.choice([0, 1, 1, 1, 1, 1, 1, 2, 3, 8]),
+        contact=rng.random() < 0.3,
     )
     return TransitionInput(rules=rules, features=feats, refused_before=refused)
 
@@ -259,6 +276,31 @@ def test_transitions_match_the_core(redis_backend: Any, seed: int) -> None:
         elif roll < 0.06:
             memory.forget(sender)
             storage.forget(sender)
+
+
+def _kind_alone(kind: str) -> tuple:
+    """The stateful rules of RULES of one kind (a cooldown with the rules that trigger it)."""
+    rules = tuple(r for r in parse_rules(RULES, file="<parity>").active if r.stateful)
+    triggers = {t for r in rules if r.kind == kind for t in getattr(r.params, "triggered_by", ())}
+    return tuple(r for r in rules if r.kind == kind or r.name in triggers)
+
+
+@pytest.mark.parametrize("kind", sorted(k for k, m in KINDS.items() if m.STATEFUL))
+def test_each_kind_alone_matches_the_core(redis_backend: Any, kind: str) -> None:
+    """Per kind: its Lua section against its Python module, nothing else in the script."""
+    rules = _kind_alone(kind)
+    if not any(r.kind == kind for r in rules):
+        pytest.skip(f"RULES has no {kind} rule (a kind registered by another test)")
+    for seed in range(3):
+        rng = random.Random(500 + seed)
+        memory, storage = UnsweptMemory(), redis_backend.new_storage()
+        bases = [bytes(rng.choice([1, 2, 3]) for _ in range(32)) for _ in range(4)]
+        now = T0
+        for step in range(150):
+            now += _step(rng, seed % 2 == 0)
+            inp = _input(rng, rules, rng.random() < 0.1, bases)
+            expected = memory.transition("s", inp, now)
+            assert storage.transition("s", inp, now) == expected, f"{kind}, seed {seed}, step {step}"
 
 
 def _engines(backend: Any, clock: VirtualClock, graph: MemoryGraph) -> tuple[Engine, Engine]:

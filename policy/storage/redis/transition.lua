@@ -81,6 +81,15 @@ local revoked_app = false
 
 -- Shared by the kinds' sections ---------------------------------------------
 
+-- The rules of one kind, by name
+local function rules_of(kind)
+  local out = {}
+  for _, r in ipairs(rules) do
+    if r.kind == kind then out[r.name] = r end
+  end
+  return out
+end
+
 local function hash_numbers(key)
   local flat = redis.call('HGETALL', key)
   local out = {}
