@@ -380,16 +380,20 @@ class Engine:
         needs = plan.needs
         if "text_from_chars" in needs:
             chars, signature, contact = self._texts.of(request.text, needs["text_from_chars"])
-        if "units" in needs:
+        people: tuple[tuple[str, bool], ...] | None = None
+        if "units" in needs or "people" in needs:
             evidence = facts.followed_by_sender | facts.wrote_to_sender
-            recipients = request.recipients
-            if request.conversation is not None:
-                units = ((self._keys.unit("c\x00" + request.conversation), False),)
+            unit = self._keys.unit
+            # Each person counts, as if written to alone: a new group of strangers is as
+            # many strangers.
+            each = tuple((unit("u\x00" + r), r in evidence) for r in request.recipients)
+            if request.conversation is None:
+                units = each
             else:
-                # Each person of a new group counts, as if written to alone: a new group
-                # of strangers is as many strangers (an existing conversation is one).
-                unit = self._keys.unit
-                units = tuple((unit("u\x00" + r), r in evidence) for r in recipients)
+                # An existing conversation is one recipient for the duplicates rule (its
+                # members see one message), but each member is reached (strangers).
+                units = ((unit("c\x00" + request.conversation), False),)
+                people = each
         return core.Features(
             app=self._keys.app(request.app) if request.app is not None else None,
             self_message=request.sender in request.recipients,
@@ -397,6 +401,7 @@ class Engine:
             text_chars=chars,
             units=units,
             contact=contact,
+            people=people,
         )
 
     def _storage_available(self) -> bool:

@@ -80,22 +80,37 @@ def normalize(text: str) -> str:
 
 
 # What a campaign wants its readers to act on: a phone number or short code (4 digits
-# or more, however split), a link or domain, an e-mail address, an amount of money.
+# or more, however split, or spelled out), a link or domain (also "site DOT com",
+# "site(.)com"), an e-mail address, an amount of money.
+_NUMBER_WORD = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|nought|double)"
+_TLD = (r"(?:com|net|org|co|uk|biz|info|io|ly|me|xyz|ru|cn|de|fr|us|tv|app|link|site|online"
+        r"|shop|club|top|win|vip|bet|live|click|store|pro|cc|ws|mobi)")
 _CONTACT = re.compile(
     r"\d(?:[\s.\-/]{0,2}\d){3,}"
-    r"|https?:|www\s*[.,]|\b[a-z0-9-]{2,}\s*(?:\.|\bdot\b)\s*(?:com|net|org|co|uk|biz|info|io|ly|me|xyz|ru|cn|de|fr|us|tv|app|link|site|online|shop|club|top)\b"
+    rf"|\b{_NUMBER_WORD}(?:[\s,.\-]+{_NUMBER_WORD}\b){{3,}}"
+    r"|https?:|www\s*(?:[.,]|dot\b|\(\.\)|\[\.\])"
+    rf"|[a-z0-9-]{{2,}}\s*(?:\.|\bdot\b|dot(?=(?-i:[a-z]))|\(\.\)|\[\.\]|\(dot\)|\[dot\])\s*{_TLD}\b"
     r"|[\w.+-]@[\w-]+\.\w|[£$€]\s*\d|\d\s*(?:p|ppm|gbp|usd|eur)\b",
     re.IGNORECASE,
 )
+# Emoji and keycap decorations on digits ("0️⃣"): dropped before looking.
+_DECORATION = re.compile("[\ufe0f\u20e3]")
 
 
 def has_contact(text: str) -> bool:
     """Whether ``text`` carries a contact: a phone number, a link, an address, a price.
 
-    Read on the text folded like ``normalize`` folds look-alikes and width (so
-    "０８００" and "ѡѡѡ." are seen), before digits are folded away.
+    Read on the text with width and styled letters folded (NFKC: "０８００", "𝟬𝟴"),
+    invisible characters and keycap decorations dropped, and look-alike letters
+    mapped as ``normalize`` maps them, before digits are folded away.
     """
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text.translate(_BEFORE_NFKC))
-        text = _INVISIBLE.sub("", text)
+        text = _DECORATION.sub("", _INVISIBLE.sub("", text))
+        text = text.translate(_LOOKALIKES_KEEP_SYMBOLS)
     return _CONTACT.search(text) is not None
+
+
+# The look-alike letters of _LOOKALIKES, without the symbols read as letters ("$", "@",
+# "£", "€" stay: they mark prices and addresses).
+_LOOKALIKES_KEEP_SYMBOLS = {k: v for k, v in _LOOKALIKES.items() if chr(k) not in "$€£@"}

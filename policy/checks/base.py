@@ -43,7 +43,8 @@ NEEDS: dict[str, str] = {
     "relationships": "any",  # followed_by_sender and wrote_to_sender (evidence of a conversation)
     "blocked_pairs_up_to": "max",  # blocks among the people of a new group up to this size
     "text_from_chars": "min",  # the text's fingerprint, for texts of at least this many chars
-    "units": "any",  # the recipients as units (a user, a conversation, a new group)
+    "units": "any",  # the recipients as units (a user; a conversation counts once)
+    "people": "any",  # the recipients one by one, inside a conversation too
 }
 
 
@@ -96,7 +97,10 @@ class Features:
 
     ``units`` are the recipients as the duplicates rule counts them (one per
     user, or one for a group conversation), each with whether there is
-    evidence of a real relationship. ``signature`` is None when no rule needs the text.
+    evidence of a real relationship; ``people`` the same one person at a time,
+    members of a conversation included (the strangers rule), the same tuple as
+    ``units`` when there is no conversation. ``signature`` is None when no rule
+    needs the text.
     """
 
     app: str | None
@@ -106,6 +110,7 @@ class Features:
     units: tuple[tuple[str, bool], ...]
     cost: int = 1
     contact: bool = False  # the text carries a phone number, a link or an address
+    people: tuple[tuple[str, bool], ...] | None = None  # None: the same as units
 
 
 @dataclass(slots=True)

@@ -302,8 +302,8 @@ do
       end
       local added = new_units(counted)
       found[rule.name] = { mi = mi, own = own, added = added, live = live }
-      -- One send to as many strangers (a new group) is as many copies.
-      if #counted + #added >= rule.recipients then return 'duplicate_content' end
+      -- A first copy never fires (duplicates.step says why).
+      if mi ~= nil and #counted + #added >= rule.recipients then return 'duplicate_content' end
       return nil
     end,
     -- duplicates.settle: record a delivered send; otherwise only drop what expired

@@ -92,8 +92,9 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     match, counted = neighbourhood(live, feats.signature, threshold)
     added = new_units(counted, feats.units)
     ctx.found[rule.name] = (match, added, live)
-    # One send to as many strangers (a new group) is as many copies.
-    if len(counted) + len(added) >= d.recipients:
+    # A first copy never fires, even to a new group of many (the strangers rule bounds
+    # that): a refused send records nothing, so it would fire again at every retry.
+    if match is not None and len(counted) + len(added) >= d.recipients:
         return Fired(rule.name, "duplicate_content")
     return None
 

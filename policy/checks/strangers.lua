@@ -41,7 +41,7 @@ do
         if e[2] > cutoff then kept[#kept + 1] = e end
       end
       local strangers, seen_s = {}, {}
-      for _, u in ipairs(units) do
+      for _, u in ipairs(people) do
         if not u.evidence and not seen_s[u.unit] then
           seen_s[u.unit] = true
           strangers[#strangers + 1] = u.unit

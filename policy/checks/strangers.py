@@ -4,7 +4,10 @@ Content-agnostic, so it bounds what the duplicates rule cannot see: templates in
 rotation, texts too short to trace, spun copies that no longer look alike. A
 stranger is a recipient without evidence of a relationship (the sender does not
 follow them, and they never wrote to the sender); each stranger of a new group
-counts, a group conversation counts once. A send that would bring the number of
+counts, and so does each member of a group conversation written to (members of a
+conversation are strangers unless the host's graph knows otherwise: its
+``has_written`` should count what they wrote in a shared conversation). A send
+that would bring the number of
 distinct strangers reached in the last ``window`` over ``limit`` is refused until
 enough of them drop out of the window (``retry_after`` says when); sends to people
 already reached, and to friends, are never refused by this rule.
@@ -46,7 +49,7 @@ def parse(reader: ParamReader) -> Params:
 
 
 def needs(params: Params) -> dict[str, object]:
-    return {"relationships": True, "units": True}
+    return {"relationships": True, "people": True}
 
 
 def live(reached: Reached, now: float, params: Params) -> Reached:
@@ -69,7 +72,8 @@ def strangers_of(units: tuple[tuple[str, bool], ...]) -> tuple[str, ...]:
 def step(rule: Any, ctx: Step) -> Fired | None:
     p: Params = rule.params
     kept = live(ctx.before.slices.get(rule.name, ()), ctx.now, p)  # type: ignore[arg-type]
-    strangers = strangers_of(ctx.features.units)
+    feats = ctx.features
+    strangers = strangers_of(feats.units if feats.people is None else feats.people)
     ctx.found[rule.name] = (kept, strangers)
     if not strangers:
         return None

@@ -243,6 +243,8 @@ def _input(rng: random.Random, rules: tuple, refused: bool, bases: list[bytes]
         units=units,
         cost=rng.choice([0, 1, 1, 1, 1, 1, 1, 2, 3, 8]),
         contact=rng.random() < 0.3,
+        people=None if rng.random() < 0.7 else tuple(  # a conversation's members
+            (f"u{rng.randrange(6)}", rng.random() < 0.2) for _ in range(rng.choice([1, 2, 4]))),
     )
     return TransitionInput(rules=rules, features=feats, refused_before=refused)
 

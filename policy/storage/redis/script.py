@@ -193,6 +193,13 @@ def encode_args(inp: TransitionInput, now: float | None) -> list[bytes]:
     for unit, evidence in f.units:
         args.append(unit_bytes(unit))
         args.append(b"1" if evidence else b"0")
+    if f.people is None:  # the same as the units (no conversation): not sent twice
+        args.append(b"=")
+    else:
+        args.append(str(len(f.people)).encode())
+        for unit, evidence in f.people:
+            args.append(unit_bytes(unit))
+            args.append(b"1" if evidence else b"0")
     return args
 
 

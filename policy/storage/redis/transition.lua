@@ -20,7 +20,8 @@
 --          rules whose triggered_by names this one }, the kind's lua_params }
 -- ARGV: now ('' = Redis TIME), refused_before, has_app, app, self_message,
 --       has_signature, signature (32 bytes), text_chars, cost, contact, n_units,
---       (unit (8 bytes), evidence)*n
+--       (unit (8 bytes), evidence)*n, then the people: '=' (the same as the units)
+--       or n_people, (unit, evidence)*n
 -- Returns: now, allowed, revoked_app, n_fired, (rule index, code, retry_after|'')*,
 --          n_standings, (rule index, limit, remaining, reset)*
 --
@@ -67,11 +68,20 @@ local signature = arg()
 local text_chars = argnum()
 local cost = argnum()
 local contact = arg() == '1'
-local units = {}
-for i = 1, argnum() do
-  local unit = arg()
-  local evidence = arg() == '1'
-  units[i] = { unit = unit, evidence = evidence }
+local function arg_units(n)
+  local out = {}
+  for i = 1, n do
+    local unit = arg()
+    local evidence = arg() == '1'
+    out[i] = { unit = unit, evidence = evidence }
+  end
+  return out
+end
+local units = arg_units(argnum())
+local people = units -- '=': the same (no conversation)
+do
+  local n = arg()
+  if n ~= '=' then people = arg_units(tonumber(n)) end
 end
 
 local rules = RULES -- prepended by the driver (policy/storage/redis/script.py)
