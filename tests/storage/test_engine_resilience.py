@@ -146,7 +146,7 @@ def test_a_senders_state_stays_bounded_whatever_the_volume() -> None:
             state = storage.state_of(engine._keys.user("heavy"))
             assert state is not None
             sizes.append(_deep_size(state))
-            assert all(len(b) <= 97 for b in state.quota.values())
+            assert all(len(b) <= 97 for _, b in state.quota.values())
             assert all(len(t) <= 32 for t in state.traces.values())
             assert all(len(c.units) <= 5 for t in state.traces.values() for c in t)
     # Flat after the windows fill: the last sizes do not keep growing.
