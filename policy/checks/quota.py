@@ -17,7 +17,7 @@ rule take over (and delete) the state its old name kept.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from policy.checks.base import Finding, Fired, Standing, Step
@@ -67,6 +67,12 @@ def check_together(rule: Any, by_name: dict[str, Any]) -> tuple[str, str] | None
         if other is not rule and getattr(other.params, "carries", "") == carries:
             return "carries", f"{carries!r} is carried by rule {other.name!r} too"
     return None
+
+
+def local_params(params: Params, share: float) -> Params:
+    """The rule as one process applies it alone, on its local store while the shared
+    storage is down (``local`` failure mode): ``share`` of the limit, rounded down."""
+    return replace(params, limit=math.floor(params.limit * share))
 
 
 def needs(params: Params) -> dict[str, object]:
