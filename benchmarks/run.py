@@ -388,7 +388,7 @@ def memory(prof: Profile, texts: TextSource, server: RedisServer | None,
             sum(sizes.deep_size(s) for s in states) / len(states)
         ),
         "quota_buckets_per_sender": round(
-            sum(len(b) for s in states for b in s.quota.values()) / len(states), 1
+            sum(len(b) for s in states for _, b in s.quota.values()) / len(states), 1
         ),
         "trace_texts_per_sender": round(
             sum(len(t) for s in states for t in s.traces.values()) / len(states), 1

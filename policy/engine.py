@@ -26,7 +26,7 @@ from policy.graph import MemoryGraph, SocialGraph
 from policy.ids import IdHasher
 from policy.observe import Observer
 from policy.requests import InviteRequest, SendRequest, require_id
-from policy.rules import FAILURE_MODES, Mode, Rule, RuleSet, load_rules
+from policy.rules import FAILURE_MODES, Mode, Rule, RuleSet, check_local_share, load_rules
 from policy.storage import MemoryStorage, Storage, open_storage
 
 logger = logging.getLogger("policy.engine")
@@ -47,9 +47,10 @@ class _Plan:
     stateless_checks: tuple[tuple[Rule, core.Evaluate], ...]
     stateful: tuple[Rule, ...]  # active rules the storage's transition evaluates
     needs: dict[str, Any]  # what to gather for them (policy.checks.base.NEEDS), combined
+    local: tuple[Rule, ...]  # ``stateful`` as one process applies them alone (local mode)
 
     @classmethod
-    def of(cls, ruleset: RuleSet) -> _Plan:
+    def of(cls, ruleset: RuleSet, local_share: float | None = None) -> _Plan:
         active = ruleset.active
         needs: dict[str, Any] = {}
         for rule in active:
@@ -63,13 +64,27 @@ class _Plan:
                     needs[name] = min(needs[name], value)
                 else:
                     needs[name] = needs[name] or value
+        stateful = tuple(r for r in active if r.stateful)
         return cls(
             ruleset,
             frozenset(r.kind for r in active),
             core.stateless_checks(active),
-            tuple(r for r in active if r.stateful),
+            stateful,
             needs,
+            _local_rules(stateful, ruleset.local_share if local_share is None else local_share),
         )
+
+
+def _local_rules(rules: tuple[Rule, ...], share: float) -> tuple[Rule, ...]:
+    """The rules a process applies alone on its local store: each kind that has a
+    ``local_params`` hook (the quota) takes ``share`` of what it admits."""
+    if share >= 1:
+        return rules
+    local = []
+    for rule in rules:
+        hook = getattr(rule.module, "local_params", None)
+        local.append(rule if hook is None else replace(rule, params=hook(rule.params, share)))
+    return tuple(local)
 
 
 @dataclass(slots=True)
@@ -79,6 +94,7 @@ class _Prepared:
     stateless: list[tuple[Any, Any]]
     inp: core.TransitionInput | None
     started: float
+    local: tuple[Rule, ...] = ()  # the stateful rules of the local store (local mode)
 
 
 class Engine:
@@ -94,6 +110,8 @@ class Engine:
     ``fail_closed`` or ``local``) overrides the rules file's failure mode.
     ``text_cache_size`` texts are remembered (by digest) with their fingerprint, so
     that a campaign's repeats are not fingerprinted again (0 turns that off).
+    ``local_share`` (0 < share <= 1) overrides the rules file's: in ``local`` mode each
+    process admits at most that share of every quota on its own store.
     """
 
     def __init__(
@@ -108,6 +126,7 @@ class Engine:
         on_error: str | None = None,
         storage_options: dict[str, Any] | None = None,
         text_cache_size: int = 2048,
+        local_share: float | None = None,
     ) -> None:
         if not isinstance(rules, RuleSet):
             raise TypeError("rules must be a RuleSet (see Engine.from_file)")
@@ -115,10 +134,13 @@ class Engine:
             raise ValueError(f"on_error must be one of {', '.join(FAILURE_MODES)}, got {on_error!r}")
         if clock is not None and not callable(clock):
             raise TypeError("clock must be a zero-argument callable returning epoch seconds")
+        if local_share is not None and (problem := check_local_share(local_share)) is not None:
+            raise ValueError(f"local_share {problem}")
         if not isinstance(text_cache_size, int) or text_cache_size < 0:
             raise ValueError(f"text_cache_size must be an integer >= 0, got {text_cache_size!r}")
         self._rules = rules
-        self._plan = _Plan.of(rules)
+        self._local_share = None if local_share is None else float(local_share)
+        self._plan = _Plan.of(rules, self._local_share)
         self._graph: SocialGraph = graph if graph is not None else MemoryGraph()
         # Optional in the protocol: looked up once (a graph without it knows no conversations).
         self._has_written: Callable[[str, str], bool] | None = getattr(
@@ -176,7 +198,7 @@ class Engine:
         prepared = self._prepare(request)
         result, degraded = None, None
         if prepared.inp is not None:
-            result, degraded = self._transition(prepared.sender_key, prepared.inp)
+            result, degraded = self._transition(prepared.sender_key, prepared.inp, prepared.local)
         signal = self._app_signal_due(request, result)
         if signal is not None:
             self._signal_app(prepared.sender_key, *signal)
@@ -187,7 +209,8 @@ class Engine:
         prepared = self._prepare(request)
         result, degraded = None, None
         if prepared.inp is not None:
-            result, degraded = await self._atransition(prepared.sender_key, prepared.inp)
+            result, degraded = await self._atransition(prepared.sender_key, prepared.inp,
+                                                       prepared.local)
         signal = self._app_signal_due(request, result)
         if signal is not None:
             # Rare (a self-message through an app) and a separate round trip: off the loop.
@@ -330,7 +353,7 @@ class Engine:
     def _plan_for(self, ruleset: RuleSet) -> _Plan:
         plan = self._plan
         if plan.ruleset is not ruleset:  # reloaded since: one new plan, swapped in one step
-            plan = self._plan = _Plan.of(ruleset)
+            plan = self._plan = _Plan.of(ruleset, self._local_share)
         return plan
 
     def _prepare(self, request: SendRequest) -> _Prepared:
@@ -347,7 +370,8 @@ class Engine:
                 features=self._features(request, facts, plan),
                 refused_before=any(rule.mode is Mode.ENFORCE for rule, _ in stateless),
             )
-        return _Prepared(plan.ruleset, self._keys.user(request.sender), stateless, inp, started)
+        return _Prepared(plan.ruleset, self._keys.user(request.sender), stateless, inp, started,
+                         plan.local)
 
     def _facts(self, request: SendRequest, plan: _Plan) -> Facts:
         graph = self._graph
@@ -415,7 +439,7 @@ class Engine:
                        error, self.on_error, STORAGE_RETRY_SECONDS)
 
     def _transition(
-        self, key: str, inp: core.TransitionInput
+        self, key: str, inp: core.TransitionInput, local: tuple[Rule, ...]
     ) -> tuple[core.TransitionResult | None, str | None]:
         now = self._clock_now()
         if self._storage_available():
@@ -423,10 +447,10 @@ class Engine:
                 return self._storage.transition(key, inp, now), None
             except StorageError as error:
                 self._storage_failed(error)
-        return self._degraded(key, inp, now)
+        return self._degraded(key, inp, now, local)
 
     async def _atransition(
-        self, key: str, inp: core.TransitionInput
+        self, key: str, inp: core.TransitionInput, local: tuple[Rule, ...]
     ) -> tuple[core.TransitionResult | None, str | None]:
         now = self._clock_now()
         if self._storage_available():
@@ -434,16 +458,21 @@ class Engine:
                 return await self._storage.atransition(key, inp, now), None
             except StorageError as error:
                 self._storage_failed(error)
-        return self._degraded(key, inp, now)
+        return self._degraded(key, inp, now, local)
 
     def _degraded(
-        self, key: str, inp: core.TransitionInput, now: float | None
+        self, key: str, inp: core.TransitionInput, now: float | None, local: tuple[Rule, ...]
     ) -> tuple[core.TransitionResult | None, str]:
         mode = self.on_error
         if mode == "local":
+            # A per-process store that knows nothing of the shared one: each quota admits
+            # its local_share here (the plan's ``local`` rules), so N processes admit at
+            # most limit x (1 + N x share) in a window while the storage is down.
             with self._fallback_lock:
                 if self._fallback is None:
                     self._fallback = MemoryStorage()
+            if local and local is not inp.rules:
+                inp = replace(inp, rules=local)
             return self._fallback.transition(key, inp, now), mode
         return None, mode
 

@@ -4,6 +4,7 @@
 
     [storage]                     # optional
     on_error = "fail_open"        # fail_open | fail_closed | local
+    local_share = 0.5             # local: the share of each quota a process admits alone
 
     [[rules]]
     name = "daily_quota"
@@ -17,6 +18,7 @@ Every error is a ``RulesError`` naming the file, the rule, the field and what is
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -62,6 +64,7 @@ class RuleSet:
     version: str
     source: str | None = None
     on_error: str = "fail_open"
+    local_share: float = 1.0  # in `local` mode, the share of each quota one process admits
     # Worked out once from ``rules`` (every decision asks them):
     _by_name: dict[str, Rule] = field(init=False, repr=False, compare=False)
     _enforced_quotas: tuple[str, ...] = field(init=False, repr=False, compare=False)
@@ -124,7 +127,7 @@ def parse_rules(text: str, *, file: str | None = None) -> RuleSet:
     version = doc.get("version", "sha256:" + hashlib.sha256(text.encode()).hexdigest()[:12])
     if not isinstance(version, str) or not version:
         raise RulesError("must be a non-empty string", file=file, field="version")
-    on_error = _parse_storage(doc.get("storage", {}), file)
+    on_error, local_share = _parse_storage(doc.get("storage", {}), file)
     raw_rules = doc.get("rules")
     if not isinstance(raw_rules, list) or not raw_rules:
         raise RulesError("the file defines no rules (expected [[rules]] tables)", file=file,
@@ -133,21 +136,35 @@ def parse_rules(text: str, *, file: str | None = None) -> RuleSet:
     for index, raw in enumerate(raw_rules):
         rules.append(_parse_rule(raw, index, file))
     _check_together(rules, file)
-    return RuleSet(rules=tuple(rules), version=version, source=file, on_error=on_error)
+    return RuleSet(rules=tuple(rules), version=version, source=file, on_error=on_error,
+                   local_share=local_share)
 
 
-def _parse_storage(raw: Any, file: str | None) -> str:
+def check_local_share(value: Any) -> str | None:
+    """What is wrong with a ``local_share`` (None: nothing): a number in (0, 1]."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return f"must be a number greater than 0 and at most 1, got {value!r}"
+    if not (math.isfinite(value) and 0 < value <= 1):
+        return f"must be a number greater than 0 and at most 1, got {value!r}"
+    return None
+
+
+def _parse_storage(raw: Any, file: str | None) -> tuple[str, float]:
     if not isinstance(raw, dict):
         raise RulesError("must be a table", file=file, field="storage")
-    unknown = sorted(set(raw) - {"on_error"})
+    unknown = sorted(set(raw) - {"on_error", "local_share"})
     if unknown:
-        raise RulesError("is not a storage setting (expected on_error)", file=file,
-                         field=f"storage.{unknown[0]}")
+        raise RulesError("is not a storage setting (expected on_error, local_share)",
+                         file=file, field=f"storage.{unknown[0]}")
+    local_share = raw.get("local_share", 1.0)
+    problem = check_local_share(local_share)
+    if problem is not None:
+        raise RulesError(problem, file=file, field="storage.local_share")
     on_error = raw.get("on_error", "fail_open")
     if on_error not in FAILURE_MODES:
         raise RulesError(f"must be one of {', '.join(FAILURE_MODES)}, got {on_error!r}",
                          file=file, field="storage.on_error")
-    return str(on_error)
+    return str(on_error), float(local_share)
 
 
 def _parse_rule(raw: Any, index: int, file: str | None) -> Rule:

@@ -27,7 +27,8 @@ class Cluster:
 
 @dataclass(slots=True)
 class SenderState:
-    quota: dict[str, dict[int, int]] = field(default_factory=dict)  # rule -> bucket -> count
+    # rule -> (bucket length in seconds, bucket -> count): the length the buckets count in
+    quota: dict[str, tuple[float, dict[int, int]]] = field(default_factory=dict)
     cooldown: dict[str, float] = field(default_factory=dict)  # rule -> until
     traces: dict[str, tuple[Cluster, ...]] = field(default_factory=dict)  # rule -> clusters
     revoked: dict[str, float] = field(default_factory=dict)  # app key -> until
@@ -52,7 +53,7 @@ class SenderState:
     def copy(self) -> SenderState:
         """A copy that shares nothing mutable (for inspection and for storages)."""
         out = self.successor()
-        out.quota = {rule: dict(buckets) for rule, buckets in self.quota.items()}
+        out.quota = {rule: (size, dict(buckets)) for rule, (size, buckets) in self.quota.items()}
         return out
 
     def is_empty(self) -> bool:

@@ -26,7 +26,10 @@ expired), ``settle(rule, ctx)`` (after the verdict: consume, record),
 mattering), ``trigger(rule, source, ctx) -> float | None`` (another rule fired and
 this rule's ``triggered_by`` names it: the cooldown), ``TRIGGERS = True`` (its firing
 may trigger rules), ``STANDING = True`` (it reports a ``Standing``: the quota) and
-``check_together(rule, by_name) -> (field, problem) | None`` (cross-rule validation).
+``check_together(rule, by_name) -> (field, problem) | None`` (cross-rule validation) and
+``local_params(params, share) -> params`` (the rule as one process applies it alone on
+its local store in the ``local`` failure mode, ``share`` being ``local_share``: the
+quota admits that share of its limit).
 """
 
 from __future__ import annotations

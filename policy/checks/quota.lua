@@ -1,14 +1,18 @@
 -- quota (policy/checks/quota.py): buckets in the sender's quota hash, KEYS[1]: one
--- field per quota rule, "<total>;<newest bucket>;<entries>", the entries in ascending
+-- field per quota rule, "<total>;<newest bucket>;<bucket seconds>;<entries>" (the
+-- bucket length they count in, an exact decimal: a reload that changes it converts
+-- them, quota.convert), the entries in ascending
 -- bucket order, comma-separated: the first "<bucket>:<count>", each next one
 -- "<count>" when its bucket follows the previous one (the usual case) or
 -- "<gap>:<count>". Short (about 3 bytes a bucket instead of 11), and still the
 -- expired buckets are a prefix and the newest bucket is in the header, so a decision
 -- reads only that prefix and the last count, however many buckets there are.
--- Fields of rules not given here (a rule turned off) are kept untouched.
+-- Fields of rules not given here (a rule turned off) are kept untouched, but for those a
+-- rule `carries` (a renamed rule): merged into that rule's, and deleted.
 do
   local QUOTA = KEYS[1]
   local quota_rules, before, after, consumed = {}, {}, {}, {}
+  local carried_names, carried, dropped = {}, {}, {} -- former names; their fields; to delete
   local other_quota = false -- fields of rules not in this rule set
   local found = {} -- rule name -> its standing (the used count before this send)
 
@@ -46,6 +50,54 @@ do
       list[#list + 1] = { b, n }
       p, prev = nxt, b
     end
+  end
+
+  -- A decoded list as a field's record (total, newest, body), ascending
+  local function record_of(list, total)
+    table.sort(list, function(x, y) return x[1] < y[1] end)
+    return { total = total, newest = list[#list][1], body = encode_buckets(list) }
+  end
+
+  -- quota.convert: the stored buckets in q's bucket length, each count moved to the new
+  -- bucket that holds the old bucket's end (never earlier out, one new bucket later
+  -- at most)
+  local function convert(rec, q)
+    local size, new = rec.size, q.bucket_seconds
+    if size == new then return rec end
+    local at, list = {}, {}
+    for _, bn in ipairs(decode_buckets(rec.body)) do
+      local e = (bn[1] + 1) * size
+      local b = math.floor(e / new)
+      if b * new >= e then b = b - 1 end
+      while (b + 1) * new < e do b = b + 1 end
+      if at[b] == nil then
+        list[#list + 1] = { b, bn[2] }
+        at[b] = #list
+      else
+        list[at[b]][2] = list[at[b]][2] + bn[2]
+      end
+    end
+    local out = record_of(list, rec.total)
+    out.size = new
+    return out
+  end
+
+  -- Two records of one bucket length, summed bucket by bucket
+  local function merge(a, b)
+    local at, list = {}, {}
+    for _, rec in ipairs({ a, b }) do
+      for _, bn in ipairs(decode_buckets(rec.body)) do
+        if at[bn[1]] == nil then
+          list[#list + 1] = { bn[1], bn[2] }
+          at[bn[1]] = #list
+        else
+          list[at[bn[1]]][2] = list[at[bn[1]]][2] + bn[2]
+        end
+      end
+    end
+    local out = record_of(list, a.total + b.total)
+    out.size = a.size
+    return out
   end
 
   -- quota.drops_out_at: one whole window after the bucket's end
@@ -137,20 +189,34 @@ do
   KIND.quota = {
     load = function()
       quota_rules = rules_of('quota')
+      for _, r in pairs(quota_rules) do
+        if r.carries ~= '' then carried_names[r.carries] = true end
+      end
       local flat = redis.call('HGETALL', QUOTA)
       for i = 1, #flat, 2 do
         local name, blob = flat[i], flat[i + 1]
-        if quota_rules[name] ~= nil then
-          local total, newest, body = string.match(blob, '^(%d+);(%-?%d+);(.*)$')
+        if quota_rules[name] ~= nil or carried_names[name] ~= nil then
+          local total, newest, size, body = string.match(blob, '^(%d+);(%-?%d+);([^;]+);(.*)$')
           if total == nil then error('dm-policy transition: corrupt quota field') end
-          before[name] = { total = tonumber(total), newest = tonumber(newest), body = body }
+          local rec = { total = tonumber(total), newest = tonumber(newest),
+                        size = tonumber(size), body = body }
+          if quota_rules[name] ~= nil then before[name] = rec else carried[name] = rec end
         else
           other_quota = true
         end
       end
     end,
     step = function(rule)
-      local live = live_buckets(before[rule.name], rule)
+      local rec = before[rule.name]
+      if rec ~= nil then rec = convert(rec, rule) end
+      local old = rule.carries ~= '' and carried[rule.carries] or nil
+      if old ~= nil then -- a renamed rule: take the old name's counts over
+        old = convert(old, rule)
+        if rec == nil then rec = old else rec = merge(rec, old) end
+        dropped[rule.carries] = true
+      end
+      local live = live_buckets(rec, rule)
+      live.rewritten = rec ~= before[rule.name] -- converted or merged: write it back
       after[rule.name] = live
       local used = live.total
       local s = { rule = rule, limit = rule.limit, remaining = math.max(0, rule.limit - used),
@@ -175,23 +241,26 @@ do
     end,
     -- Drop buckets that stopped counting, add this send.
     commit = function()
-      local ends = nil
+      local ends, any_consumed = nil, false
       for name, q in pairs(quota_rules) do
         local live = after[name]
-        if consumed[name] ~= nil or live.pruned then
+        if consumed[name] ~= nil or live.pruned or live.rewritten then
           if live.body ~= '' then
-            redis.call('HSET', QUOTA, name,
-                       i2s(live.total) .. ';' .. i2s(live.newest) .. ';' .. live.body)
+            redis.call('HSET', QUOTA, name, i2s(live.total) .. ';' .. i2s(live.newest) .. ';'
+                       .. f2s(q.bucket_seconds) .. ';' .. live.body)
           else
             redis.call('HDEL', QUOTA, name)
           end
         end
-        if consumed[name] ~= nil then
+        if consumed[name] ~= nil then any_consumed = true end
+        if (consumed[name] ~= nil or live.rewritten) and live.body ~= '' then
           local e = drops_out_at(live.newest, q)
           if ends == nil or e > ends then ends = e end
         end
       end
-      if ends ~= nil then pexpire_until(QUOTA, ends, other_quota) end
+      for name in pairs(dropped) do redis.call('HDEL', QUOTA, name) end
+      -- a rewrite without a send never shortens the key's life (other fields need it)
+      if ends ~= nil then pexpire_until(QUOTA, ends, other_quota or not any_consumed) end
     end,
   }
 end

@@ -5,18 +5,25 @@ for a day), not one entry per message. A bucket counts until the window has
 fully passed its *end*, so the sum never undercounts any window: no instant
 ever sees one message more than the limit. The price is that capacity comes
 back up to one bucket late; the refusal says exactly when.
+
+The state keeps the bucket length it was counted in (``(bucket_seconds, {bucket:
+count})``), so a reload that changes ``precision`` or the window never misreads it:
+stored buckets of another length are converted first (``convert``), each count moved
+to the new bucket that holds the old bucket's *end*, so it drops out no earlier than
+it did (and at most one new bucket later). ``carries = "old_name"`` makes a renamed
+rule take over (and delete) the state its old name kept.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from policy.checks.base import Finding, Fired, Standing, Step
 from policy.checks.params import ParamReader
 from policy.decision import Verdict
-from policy.lua import lua_int, lua_num
+from policy.lua import lua_int, lua_num, lua_str
 from policy.state import SenderState
 
 KIND = "quota"
@@ -29,6 +36,7 @@ class Params:
     limit: int
     window: float
     precision: int
+    carries: str = ""  # the name of a former rule whose counts this rule takes over
 
     @property
     def bucket_seconds(self) -> float:
@@ -38,7 +46,33 @@ class Params:
 def parse(reader: ParamReader) -> Params:
     limit, window = reader.rate("limit", "1000/day")
     precision = reader.integer("precision", 96, minimum=1, maximum=1440)
-    return Params(limit=limit, window=window, precision=precision)
+    carries = reader.string("carries", "")
+    return Params(limit=limit, window=window, precision=precision, carries=carries)
+
+
+def check_together(rule: Any, by_name: dict[str, Any]) -> tuple[str, str] | None:
+    """``carries`` names a former rule: a valid name, not a rule of this file, carried by
+    one rule only."""
+    carries = rule.params.carries
+    if not carries:
+        return None
+    from policy.rules import NAME  # here: policy.rules imports the kinds
+
+    if not NAME.fullmatch(carries):
+        return "carries", f"must be a rule name (a-z, 0-9, _), got {carries!r}"
+    if carries in by_name:
+        return "carries", (f"names a rule of this file ({carries!r}): it carries the state "
+                           "of a former rule's name")
+    for other in by_name.values():
+        if other is not rule and getattr(other.params, "carries", "") == carries:
+            return "carries", f"{carries!r} is carried by rule {other.name!r} too"
+    return None
+
+
+def local_params(params: Params, share: float) -> Params:
+    """The rule as one process applies it alone, on its local store while the shared
+    storage is down (``local`` failure mode): ``share`` of the limit, rounded down."""
+    return replace(params, limit=math.floor(params.limit * share))
 
 
 def needs(params: Params) -> dict[str, object]:
@@ -48,8 +82,18 @@ def needs(params: Params) -> dict[str, object]:
 def step(rule: Any, ctx: Step) -> Fired | None:
     """Count the live buckets; refuse when this send would not fit."""
     q: Params = rule.params
-    live = live_buckets(ctx.before.quota.get(rule.name, {}), ctx.now, q)
-    ctx.after.quota[rule.name] = live  # new in this transition: settle may add to it
+    stored = ctx.before.quota.get(rule.name)
+    buckets = convert(stored, q) if stored is not None else {}
+    if q.carries:
+        carried = ctx.before.quota.get(q.carries)
+        if carried is not None:  # a renamed rule: take the old name's counts over
+            buckets = dict(buckets)
+            for bucket, n in convert(carried, q).items():
+                buckets[bucket] = buckets.get(bucket, 0) + n
+            ctx.after.quota.pop(q.carries, None)
+    live = live_buckets(buckets, ctx.now, q)  # a new dict
+    # new in this transition: settle may add to it
+    ctx.after.quota[rule.name] = (q.bucket_seconds, live)
     used = sum(live.values())
     ctx.found[rule.name] = used
     if used + ctx.features.cost > q.limit:
@@ -63,7 +107,7 @@ def settle(rule: Any, ctx: Step) -> None:
     stands, when refused)."""
     q: Params = rule.params
     used: int = ctx.found[rule.name]
-    buckets = ctx.after.quota[rule.name]
+    buckets = ctx.after.quota[rule.name][1]
     if ctx.refused:
         standing = Standing(q.limit, max(0, q.limit - used), reset_at(buckets, ctx.now, q))
     else:
@@ -78,8 +122,8 @@ def settle(rule: Any, ctx: Step) -> None:
 
 
 def expires_at(rule: Any, state: SenderState) -> float | None:
-    buckets = state.quota.get(rule.name)
-    return drops_out_at(max(buckets), rule.params) if buckets else None
+    stored = state.quota.get(rule.name)
+    return drops_out_at(max(stored[1]), rule.params) if stored and stored[1] else None
 
 
 def finding(params: Params, code: str, retry_after: float | None) -> Finding:
@@ -89,7 +133,7 @@ def finding(params: Params, code: str, retry_after: float | None) -> Finding:
 def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
     p: Params = rule.params
     return [("limit", lua_int(p.limit)), ("window", lua_num(p.window)),
-            ("bucket_seconds", lua_num(p.bucket_seconds))]
+            ("bucket_seconds", lua_num(p.bucket_seconds)), ("carries", lua_str(p.carries))]
 
 
 def bucket_of(now: float, params: Params) -> int:
@@ -99,6 +143,30 @@ def bucket_of(now: float, params: Params) -> int:
 def drops_out_at(bucket: int, params: Params) -> float:
     """When a bucket stops counting: one whole window after its end."""
     return (bucket + 1) * params.bucket_seconds + params.window
+
+
+def convert(stored: tuple[float, dict[int, int]], params: Params) -> dict[int, int]:
+    """Stored buckets as buckets of ``params``' length (the stored dict itself when
+    they already are: not to be changed in place).
+
+    Buckets of another length (a reload changed ``precision`` or the window) move,
+    count and all, to the new bucket that holds their end: the new bucket ends no
+    earlier, so nothing drops out sooner than it did, and at most one new bucket later.
+    """
+    size, buckets = stored
+    new = params.bucket_seconds
+    if size == new:
+        return buckets
+    out: dict[int, int] = {}
+    for bucket, n in buckets.items():
+        end = (bucket + 1) * size
+        b = math.floor(end / new)
+        if b * new >= end:  # the end is on a new bucket's start: the one before holds it
+            b -= 1
+        while (b + 1) * new < end:  # rounding: the new bucket must not end earlier
+            b += 1
+        out[b] = out.get(b, 0) + n
+    return out
 
 
 def live_buckets(buckets: dict[int, int], now: float, params: Params) -> dict[int, int]:

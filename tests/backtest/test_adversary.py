@@ -15,10 +15,12 @@ import pytest
 
 from policy import Engine
 from policy.backtest.adversary import (
+    ADVERSARIES,
     TACTICS,
     Limits,
     RunConfig,
     Spammer,
+    ham_events,
     read_limits,
     run_tactic,
     spin,
@@ -261,3 +263,38 @@ def test_quality_adversary_prints_every_tactic(corpus_path: Path,
     assert code == 0
     rows = [line for line in out.splitlines() if line.startswith("| ") and "tactic" not in line]
     assert [r.split("|")[1].strip() for r in rows] == [*TACTICS, "mix"]
+
+
+# -- (e) the default rules against every tactic: the targets that hold ------------------
+
+
+@pytest.fixture(scope="module")
+def now_default(corpus: Corpus, default_rules: RuleSet) -> dict[str, dict[str, Any]]:
+    """Every tactic (and a mix) on rules/default.toml, a full day, with ordinary users."""
+    config = RunConfig(seed=5, spammers=3, ham_senders=300, hours=24)
+    ham = ham_events(config, corpus)
+    return {t: run_tactic(t, default_rules, corpus, config, ham=ham) for t in ADVERSARIES}
+
+
+def test_every_tactic_reaches_at_most_50_strangers_a_day(
+        now_default: dict[str, dict[str, Any]]) -> None:
+    for tactic, row in now_default.items():
+        assert targets_met(row)["reached_per_day"], (tactic, row["reached_per_day_mean"])
+        # the strangers rules' bound, whatever gets past the duplicates rule
+        assert row["reached_per_day_max"] <= 20, (tactic, row["reached_per_day_max"])
+
+
+def test_no_ordinary_sender_is_refused_by_a_spam_rule(
+        now_default: dict[str, dict[str, Any]]) -> None:
+    for tactic, row in now_default.items():
+        assert targets_met(row)["ham_cooled"], (tactic, row["ham_refused_by_spam_rule"])
+
+
+def test_copies_and_new_groups_are_contained_by_the_5th_stranger(
+        now_default: dict[str, dict[str, Any]]) -> None:
+    for tactic in ("folded", "groups"):
+        assert targets_met(now_default[tactic])["contained"], tactic
+    # Personalised and spun copies: most are contained (the README gives the full run's
+    # figures); the others are bounded by the strangers rules above.
+    for tactic in ("personalised", "spun"):
+        assert now_default[tactic]["contained_share"] >= 1 / 3, tactic

@@ -569,3 +569,88 @@ def test_the_driver_refuses_a_signature_of_another_length(redis_backend: Any) ->
         inp = TransitionInput(rules, Features(None, False, bytes(size), 40, ()), False)
         with pytest.raises(ValueError, match="32 bytes"):
             storage.transition("s", inp, T0)
+
+
+def _quota_set(name: str, limit: str, precision: int, carries: str = "",
+               shadow: str = "") -> tuple:
+    text = (f'[[rules]]\nname = "{name}"\ncheck = "quota"\nlimit = "{limit}"\n'
+            f"precision = {precision}\n" + (f'carries = "{carries}"\n' if carries else ""))
+    if shadow:
+        text += (f'\n[[rules]]\nname = "{shadow}"\ncheck = "quota"\nmode = "shadow"\n'
+                 'limit = "4/minute"\nprecision = 3\n')
+    return tuple(r for r in parse_rules(text, file="<reload>").active if r.stateful)
+
+
+# Rule sets a reload moves between: the bucket length (window / precision) changing
+# both ways, on and off bucket edges (7 and 11 do not divide the others), and renames
+# that carry the counts over (and back).
+RELOADS = [
+    _quota_set("q", "7/5 minutes", 5, shadow="qs"),
+    _quota_set("q", "7/5 minutes", 60),
+    _quota_set("q", "7/5 minutes", 7, shadow="qs"),
+    _quota_set("q", "9/10 minutes", 11),
+    _quota_set("r", "7/5 minutes", 2, carries="q"),
+    _quota_set("q", "7/5 minutes", 13, carries="r", shadow="qs"),
+    _quota_set("r", "7/3 minutes", 1, carries="q"),
+]
+
+
+def _stored_quota(storage: Any, sender: str) -> dict[str, tuple[float, dict[int, int]]]:
+    raw = storage._sync().hgetall(storage.keys.sender(sender).quota)
+    out = {}
+    for name, blob in raw.items():
+        total, _newest, size, body = blob.decode().split(";")
+        buckets: dict[int, int] = {}
+        prev = None
+        for entry in body.split(","):
+            x, _, y = entry.partition(":")
+            if prev is None:
+                bucket, n = int(x), int(y)
+            elif y == "":
+                bucket, n = prev + 1, int(x)
+            else:
+                bucket, n = prev + int(x), int(y)
+            buckets[bucket] = n
+            prev = bucket
+        assert sum(buckets.values()) == int(total)
+        out[name.decode()] = (float(size), buckets)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_reloads_that_change_bucket_length_or_name_match_the_core(redis_backend: Any,
+                                                                  seed: int) -> None:
+    """Quota state counted in one bucket length and read by rules of another (a reload),
+    or carried over from a former name: the same results, and the same stored buckets,
+    memory:// and Lua."""
+    from policy.checks import quota
+
+    rng = random.Random(500 + seed)
+    memory, storage = UnsweptMemory(), redis_backend.new_storage()
+    exact = seed % 2 == 0
+    now = T0 if exact else T0 + rng.random()
+    rules = RELOADS[0]
+    for step in range(300):
+        if rng.random() < 0.08:
+            rules = rng.choice(RELOADS)
+        now += _step(rng, exact)
+        sender = rng.choice(["s1", "s2"])
+        cost = rng.choice([0, 1, 1, 1, 1, 2, 3])
+        inp = TransitionInput(rules, Features(None, False, None, 3, (), cost=cost), False)
+        expected = memory.transition(sender, inp, now)
+        assert storage.transition(sender, inp, now) == expected, f"seed {seed}, step {step}"
+        state = memory.state_of(sender)
+        by_name = {r.name: r for r in rules}
+        stored = _stored_quota(storage, sender)
+        for name, rule in by_name.items():
+            mine = state.quota.get(name) if state is not None else None
+            live = quota.live_buckets(quota.convert(mine, rule.params), now, rule.params) \
+                if mine else {}
+            theirs = stored.get(name)
+            got = (quota.live_buckets(theirs[1], now, rule.params) if theirs else {})
+            assert got == live, f"seed {seed}, step {step}, rule {name}"
+            if theirs:
+                assert theirs[0] == rule.params.bucket_seconds
+        if rng.random() < 0.02:
+            memory.forget(sender)
+            storage.forget(sender)

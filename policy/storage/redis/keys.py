@@ -4,8 +4,8 @@ A sender's state is a few keys, one per concern, all in the sender's cluster
 slot (``{<sender>}``), so one Lua script reads and writes them atomically; the
 names of the state that lasts about a day carry the layout's version (``LAYOUT``)::
 
-    <prefix>:<layout>:{<sender>}:q   hash  quota rule -> "<total>;<newest bucket>;<entries>":
-                                     the entries oldest first, "<bucket>:<count>" then
+    <prefix>:<layout>:{<sender>}:q   hash  quota rule -> "<total>;<newest bucket>;<bucket
+                                     seconds>;<entries>": the entries oldest first, "<bucket>:<count>" then
                                      "<count>" for the next bucket or "<gap>:<count>"
                                      (transition.lua)
     <prefix>:<layout>:{<sender>}:c   hash  cooldown rule -> until (epoch seconds)
@@ -49,7 +49,7 @@ UNIT_BYTES = 8
 DEFAULT_PREFIX = "dmp"
 # The layout's version, in every sender key: keys of an older layout are ignored (never
 # misread) and expire by themselves, within about a day.
-LAYOUT = "2"
+LAYOUT = "3"
 
 
 def safe_id(value: str) -> str:
