@@ -24,6 +24,7 @@ from policy.errors import ClockError, InvalidRequest, StorageError, StorageUnava
 from policy.fingerprint import TextFeatures
 from policy.graph import MemoryGraph, SocialGraph
 from policy.ids import IdHasher
+from policy.ids import key_secret as resolve_key_secret
 from policy.observe import Observer
 from policy.requests import InviteRequest, SendRequest, require_id
 from policy.rules import FAILURE_MODES, Mode, Rule, RuleSet, load_rules
@@ -92,6 +93,8 @@ class Engine:
     callable returning epoch seconds; without one the storage's clock is used
     (Redis ``TIME``, so that every process agrees). ``on_error`` (``fail_open``,
     ``fail_closed`` or ``local``) overrides the rules file's failure mode.
+    ``key_secret`` (bytes or str, at least 16 bytes; else ``$DM_POLICY_KEY_SECRET``) keys
+    the hashes of ids: required on a shared storage (Redis), the same on every process.
     ``text_cache_size`` texts are remembered (by digest) with their fingerprint, so
     that a campaign's repeats are not fingerprinted again (0 turns that off).
     """
@@ -104,7 +107,7 @@ class Engine:
         graph: SocialGraph | None = None,
         clock: Clock | None = None,
         observer: Observer | None = None,
-        key_secret: bytes | None = None,
+        key_secret: bytes | str | None = None,
         on_error: str | None = None,
         storage_options: dict[str, Any] | None = None,
         text_cache_size: int = 2048,
@@ -132,7 +135,13 @@ class Engine:
         )
         self._observer = observer or Observer()
         self._observer.rules_loaded(rules.version)
-        self._keys = IdHasher(key_secret)
+        watch_config = getattr(self._storage, "watch_config", None)  # Redis: eviction, AOF
+        if watch_config is not None:
+            watch_config(self._observer.storage_config)
+        # Ids are hashed with a secret kept outside the storage (policy/ids.py): a shared
+        # storage without one is refused (KeySecretRequired), memory:// takes a random one.
+        self._keys = IdHasher(resolve_key_secret(key_secret,
+                                                 shared=self._storage.kind != "memory"))
         self._on_error_override = on_error
         self._fallback: MemoryStorage | None = None
         self._fallback_lock = threading.Lock()
