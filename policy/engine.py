@@ -140,8 +140,7 @@ class Engine:
             watch_config(self._observer.storage_config)
         # Ids are hashed with a secret kept outside the storage (policy/ids.py): a shared
         # storage without one is refused (KeySecretRequired), memory:// takes a random one.
-        self._keys = IdHasher(resolve_key_secret(key_secret,
-                                                 shared=self._storage.kind != "memory"))
+        self._keys = IdHasher(resolve_key_secret(key_secret, storage=self._storage))
         self._on_error_override = on_error
         self._fallback: MemoryStorage | None = None
         self._fallback_lock = threading.Lock()

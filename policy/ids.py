@@ -36,11 +36,12 @@ class KeySecretRequired(ValueError):
     """A shared storage without a key secret (or with one too short to protect the ids)."""
 
 
-def key_secret(given: bytes | str | None, *, shared: bool) -> bytes:
-    """The secret an engine hashes ids with: ``given``, else ``$DM_POLICY_KEY_SECRET``, else
-    (``shared`` False: memory://) a random secret of this process; a shared storage
-    without one raises ``KeySecretRequired``. Strings are UTF-8; a secret longer than
-    BLAKE2b's 64-byte key is hashed down to 64 bytes."""
+def key_secret(given: bytes | str | None, *, storage: object) -> bytes:
+    """The secret an engine on ``storage`` hashes ids with: ``given``, else
+    ``$DM_POLICY_KEY_SECRET``, else (memory://, one process) a random secret of this
+    process; any other storage (shared: Redis) without one raises ``KeySecretRequired``.
+    Strings are UTF-8; a secret longer than BLAKE2b's 64-byte key is hashed down."""
+    shared = getattr(storage, "kind", None) != "memory"
     source = "key_secret"
     if given is None:
         given, source = os.environ.get(SECRET_ENV) or None, SECRET_ENV
