@@ -72,7 +72,6 @@ from benchmarks.workload import (  # noqa: E402
 from policy import Engine, SendRequest  # noqa: E402
 from policy.checks import duplicates as duplicates_check  # noqa: E402
 from policy.clock import VirtualClock  # noqa: E402
-from policy.ids import IdHasher  # noqa: E402
 from policy.rules import Mode  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "sms_spam_collection.tsv"
@@ -343,7 +342,7 @@ def _redis_engine_memory(server: RedisServer, rules: Any, pop: Population, texts
     engine = Engine(rules, storage=server.url, graph=pop.graph, clock=clock)
     share = _day_of_sends(engine_decide(engine), pop, texts, clock, prof.memory_sends, seed)
     engine.close()
-    hasher = IdHasher()
+    hasher = engine._keys  # the engine's secret: keys are keyed hashes
     totals: list[int] = []
     by_label: dict[str, list[int]] = {}
     encodings: dict[str, str] = {}
@@ -380,7 +379,7 @@ def memory(prof: Profile, texts: TextSource, server: RedisServer | None,
     clock = VirtualClock(T0)  # explicit only where a day of sends must pass in seconds
     engine = Engine(default_rules(), storage="memory://", graph=pop.graph, clock=clock)
     share = _day_of_sends(engine_decide(engine), pop, texts, clock, prof.memory_sends, seed)
-    hasher = IdHasher()
+    hasher = engine._keys  # the engine's secret: keys are keyed hashes
     states = [engine.storage.state_of(hasher.user(s)) for s in pop.senders]  # type: ignore[attr-defined]
     out["memory_engine"] = {
         "allowed_share": share,
@@ -513,7 +512,7 @@ def duplicates(prof: Profile, texts: TextSource, server: RedisServer | None,
             timed = make_requests(pop, texts, prof.dup_timed_per_sender, seed=seed + 1)
             row = interleaved({"engine": engine.check}, timed)["engine"].summary()
             if backend == "memory":
-                hasher = IdHasher()
+                hasher = engine._keys
                 states = [engine.storage.state_of(hasher.user(s)) for s in pop.senders]  # type: ignore[attr-defined]
                 row["trace_texts_per_sender"] = round(
                     sum(len(t) for s in states if s for t in s.traces.values()) / len(states), 1

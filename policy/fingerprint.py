@@ -27,6 +27,12 @@ from rapidfuzz.distance import Hamming
 from policy.normalize import has_contact, normalize
 
 SIGNATURE_BYTES = 32
+# Only the first MAX_CHARS characters of a text are ever normalised, fingerprinted or
+# searched for a contact: twice the longest text the seed policy allows (160 over SMS),
+# so the work on any text, of any length, costs at most that of a 320-character one
+# (a longer text is compared by its beginning; the engine does no text work at all
+# once an enforced stateless rule, such as text_length, refuses the send).
+MAX_CHARS = 320
 SHINGLE = 4
 _MASK32 = 0xFFFFFFFF
 _GOLDEN = 0x9E3779B1  # multiplicative mixing: spreads CRC32's linear structure
@@ -127,8 +133,10 @@ class TextFeatures:
         return len(self._entries)
 
     def of(self, text: str, traced_from: int) -> tuple[int, bytes | None, bool]:
-        """(chars, signature, contact); no signature when ``chars < traced_from`` (never
-        compared); ``contact``: the text carries a phone number, a link or an address."""
+        """(chars, signature, contact) of the text's first ``MAX_CHARS`` characters; no
+        signature when ``chars < traced_from`` (never compared); ``contact``: the text
+        carries a phone number, a link or an address."""
+        text = text[:MAX_CHARS]  # bounded work, whatever the length
         if self._size == 0:
             return _compute(text, traced_from)
         key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()

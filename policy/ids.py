@@ -2,8 +2,12 @@
 storage (the Redis key layout itself is ``policy/storage/redis/keys.py``).
 
 Hashing makes hostile ids (``{``, ``}``, ``:``, ``*``, spaces, non-ASCII) harmless
-in Redis keys and keeps raw ids out of the trace. An optional secret (the same
-on every process sharing a store) makes the hashes unguessable.
+in Redis keys and keeps raw ids out of the trace. The secret makes the hashes
+unguessable: without it, numeric ids are recovered from a Redis dump by
+enumeration in seconds. ``key_secret`` picks it for an engine: a shared storage
+(Redis) needs one, the same on every process sharing it (``key_secret=`` or the
+``DM_POLICY_KEY_SECRET`` environment variable), and an engine refuses to start
+without it; memory:// (one process) takes a random secret of this process.
 
 Each hasher remembers the keys of the last ids it hashed (at most ``CACHE_SIZE`` of
 each kind; the memory is cleared when full), since the same senders and recipients
@@ -13,6 +17,7 @@ come back decision after decision, and a BLAKE2b costs more than a dict look-up.
 from __future__ import annotations
 
 import hashlib
+import os
 from typing import TypeVar
 
 CACHE_SIZE = 4096  # ids of each kind remembered per hasher
@@ -21,6 +26,41 @@ CACHE_SIZE = 4096  # ids of each kind remembered per hasher
 MAX_REMEMBERED_CHARS = 300
 
 V = TypeVar("V")
+
+SECRET_ENV = "DM_POLICY_KEY_SECRET"  # the deployment's secret, when key_secret= is not given
+MIN_SECRET_BYTES = 16  # shorter secrets could be enumerated along with the ids
+_PROCESS_SECRET = os.urandom(32)  # memory:// without a secret: this process's own
+
+
+class KeySecretRequired(ValueError):
+    """A shared storage without a key secret (or with one too short to protect the ids)."""
+
+
+def key_secret(given: bytes | str | None, *, storage: object) -> bytes:
+    """The secret an engine on ``storage`` hashes ids with: ``given``, else
+    ``$DM_POLICY_KEY_SECRET``, else (memory://, one process) a random secret of this
+    process; any other storage (shared: Redis) without one raises ``KeySecretRequired``.
+    Strings are UTF-8; a secret longer than BLAKE2b's 64-byte key is hashed down."""
+    shared = getattr(storage, "kind", None) != "memory"
+    source = "key_secret"
+    if given is None:
+        given, source = os.environ.get(SECRET_ENV) or None, SECRET_ENV
+    if given is None:
+        if shared:
+            raise KeySecretRequired(
+                f"a shared storage (Redis) needs a key secret: set the environment variable "
+                f"{SECRET_ENV} (or pass key_secret=) to at least {MIN_SECRET_BYTES} random "
+                "bytes, the same on every process sharing the storage; without it ids could "
+                "be recovered from the keys by enumeration")
+        return _PROCESS_SECRET
+    if isinstance(given, str):
+        given = given.encode("utf-8")
+    if not isinstance(given, bytes):
+        raise TypeError(f"{source} must be bytes or str, got {type(given).__name__}")
+    if len(given) < MIN_SECRET_BYTES:
+        raise KeySecretRequired(f"{source} is {len(given)} bytes: at least {MIN_SECRET_BYTES} "
+                                "random bytes are needed (e.g. openssl rand -hex 32)")
+    return given if len(given) <= 64 else hashlib.blake2b(given, digest_size=64).digest()
 
 
 def remember(memory: dict[str, V], name: str, value: V, size: int = CACHE_SIZE) -> V:

@@ -111,6 +111,11 @@ METRICS: tuple[Metric, ...] = (
            "once the app has crossed the users bar."),
     Metric("dm_policy_app_revocations_total", "counter", ("trigger",),
            "Apps blocked for one user: automatic (by a self-message) or host (revoke_app)."),
+    Metric("dm_policy_storage_config_risk", "gauge", ("storage", "risk"),
+           "1 when the storage's server can lose the policy's state, read once when a process "
+           "first reaches it: risk=eviction (maxmemory-policy other than noeviction), no_aof "
+           "(appendonly no: a restart loses the counts), unknown (CONFIG GET and INFO "
+           "refused); 0 when checked and absent.", multiprocess_mode="livemax"),
     # livemin: in multiprocess mode, one worker running pure Python shows as 0.
     Metric("dm_policy_signature_accelerated", "gauge", (),
            "1 when text signatures run in the C accelerator, 0 when in pure Python (built "
@@ -187,6 +192,7 @@ class PrometheusObserver(Observer):
         self.app_self_messages = built["dm_policy_app_self_messages_total"]
         self.app_revocations = built["dm_policy_app_revocations_total"]
         self.signature_accelerated = built["dm_policy_signature_accelerated"]
+        self.storage_config_risk = built["dm_policy_storage_config_risk"]
         self.signature_accelerated.set(1 if fingerprint.ACCELERATED else 0)
 
         # Children are looked up once per label set (labels() costs more than inc()).
@@ -249,6 +255,11 @@ class PrometheusObserver(Observer):
         self._child(self.reloads, "success" if ok else "failure").inc()
         if ok:
             self.rules_loaded(version)
+
+    def storage_config(self, storage: str, risks: dict[str, bool]) -> None:
+        kind = _storage_kind(storage)
+        for risk, found in risks.items():  # eviction, no_aof, unknown (serverconfig.RISKS)
+            self._child(self.storage_config_risk, kind, _identifier(risk)).set(1 if found else 0)
 
     def app_signal(self, flagged: bool) -> None:
         self._child(self.app_self_messages, "true" if flagged else "false").inc()

@@ -7,6 +7,7 @@ memory:// and Redis are held to the same oracle.
 
 from __future__ import annotations
 
+import os
 import random
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,6 +26,9 @@ DATA = TESTS / "data"
 RULES = TESTS / "rules"  # rules files the tests share: rules_file(name), load_test_rules(name)
 DEFAULT_RULES = ROOT / "rules" / "default.toml"
 CORPUS = ROOT.parent / "shared" / "data" / "sms_spam_collection.tsv"
+# Engines on Redis need a key secret (policy/ids.py): the tests share this one, and the
+# processes they start inherit it (tests/core/test_key_secret.py unsets it to test that).
+os.environ.setdefault("DM_POLICY_KEY_SECRET", "dm-policy-tests-only-key-secret")
 T0 = 1_800_000_000.0  # 2027-01-15T08:00:00Z: a fixed start for virtual clocks
 
 

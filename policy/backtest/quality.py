@@ -46,9 +46,10 @@ class ExactHashEngine(Engine):
         self._evidence = evidence
         self._min_chars = min_chars
 
-    def _features(self, request: SendRequest, facts: Facts, plan: Any) -> core.Features:
-        features = super()._features(request, facts, plan)
-        if "duplicates" not in plan.kinds:
+    def _features(self, request: SendRequest, facts: Facts, plan: Any,
+                  refused: bool = False) -> core.Features:
+        features = super()._features(request, facts, plan, refused)
+        if "duplicates" not in plan.kinds or refused:  # refused first: the text is not read
             return features
         units = features.units
         if not self._evidence:

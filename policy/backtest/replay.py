@@ -308,7 +308,7 @@ def replay(
     clock = VirtualClock()  # the time of the event being replayed
     a = _Side(rules, storage, clock, engine_factory, None)
     # Each side its own keys, so that two replays on one shared store never mix.
-    b = (_Side(rules_b, storage_b or storage, clock, engine_factory_b, b"rules-b")
+    b = (_Side(rules_b, storage_b or storage, clock, engine_factory_b, b"replay-rules-b-own-keys")
          if rules_b is not None else None)
     diff = Diff()
     counts: Counter[str] = Counter()

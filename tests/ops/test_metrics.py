@@ -334,6 +334,9 @@ def test_label_sets_are_the_documented_ones_and_carry_no_ids_or_text(
     with pytest.raises(ValueError):
         traffic_engine.reload(bad)
     traffic_engine.revoke_app(user="alice0", app="app0")
+    # What the Redis driver reports once it read the server's settings (no Redis here:
+    # tests/storage/test_redis_server_config.py has the real servers).
+    observer.storage_config("redis", {"eviction": True, "no_aof": False, "unknown": False})
 
     samples = all_samples(observer.registry)
     families = {family for family, _, _ in samples}

@@ -57,6 +57,12 @@ from policy.storage.redis.script import (
     decode_result,
     encode_args,
 )
+from policy.storage.redis.serverconfig import (
+    ServerConfig,
+    aread_server_config,
+    read_server_config,
+    report,
+)
 
 
 class RedisStorage:
@@ -98,6 +104,10 @@ class RedisStorage:
         )
         self._closed = False
         self._closing: set[asyncio.Task[None]] = set()
+        # The server's eviction and persistence settings, read once at the first call.
+        self._config: ServerConfig | None = None
+        self._config_claimed = False
+        self._config_watchers: list[Callable[[str, dict[str, bool]], None]] = []
         if cluster:
             self._nodes = _cluster_nodes(uri)
 
@@ -231,9 +241,50 @@ class RedisStorage:
         with self._failures():
             client = self._sync()
             try:
-                return client.evalsha(script.sha, len(keys), *keys, *args)
+                result = client.evalsha(script.sha, len(keys), *keys, *args)
             except NoScriptError:  # a restarted or flushed server: EVAL caches it again
-                return client.eval(script.source, len(keys), *keys, *args)
+                result = client.eval(script.source, len(keys), *keys, *args)
+        if not self._config_claimed and self._claim_config():
+            self._set_config(read_server_config(client))
+        return result
+
+    # -- the server's settings (policy/storage/redis/serverconfig.py) ---------
+
+    @property
+    def server_config(self) -> ServerConfig | None:
+        """The server's eviction and persistence settings, once the first call read them."""
+        return self._config
+
+    def watch_config(self, callback: Callable[[str, dict[str, bool]], None]) -> None:
+        """Call ``callback(kind, risks)`` once the settings are read (at once if they are)."""
+        with self._lock:
+            self._config_watchers.append(callback)
+            config = self._config
+        if config is not None:
+            callback(self.kind, config.risks)
+
+    def _claim_config(self) -> bool:
+        with self._lock:
+            claimed, self._config_claimed = self._config_claimed, True
+        return not claimed
+
+    def _set_config(self, config: ServerConfig) -> None:
+        with self._lock:
+            self._config = config
+            watchers = list(self._config_watchers)
+        report(config, _redacted(self._uri))  # once per driver
+        for callback in watchers:
+            try:
+                callback(self.kind, config.risks)
+            except Exception:  # an observer never breaks a decision
+                pass
+
+    async def _aread_config(self, client: Any) -> None:
+        try:
+            config = await asyncio.wait_for(aread_server_config(client), self._deadline)
+        except Exception:
+            config = ServerConfig(None, None, None, None, "unreadable")
+        self._set_config(config)
 
     async def _arun(self, script: _Script, keys: Sequence[str], args: Sequence[Any]) -> Any:
         try:
@@ -245,12 +296,15 @@ class RedisStorage:
                 except NoScriptError:
                     return await client.eval(script.source, len(keys), *keys, *args)
 
-            return await asyncio.wait_for(call(), self._deadline)
+            result = await asyncio.wait_for(call(), self._deadline)
         except StorageError:
             raise
         except Exception as exc:
             self._areset_after_failure()
             raise StorageError(f"{self.kind} storage failed: {type(exc).__name__}: {exc}") from exc
+        if not self._config_claimed and self._claim_config():
+            await self._aread_config(client)
+        return result
 
     def _reset_after_failure(self) -> None:
         # A cluster client that failed discovery is rebuilt on the next call; a plain
