@@ -81,18 +81,22 @@ def normalize(text: str) -> str:
 
 # What a campaign wants its readers to act on: a phone number or short code (4 digits
 # or more, however split, or spelled out), a link or domain (also "site DOT com",
-# "site(.)com"), an e-mail address, an amount of money.
-_NUMBER_WORD = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|nought|double)"
+# "site(.)com"), an e-mail address, an amount of money. Each pattern runs only when
+# a cheap test of the text says it may match (most texts have no digit, no dot).
 _TLD = (r"(?:com|net|org|co|uk|biz|info|io|ly|me|xyz|ru|cn|de|fr|us|tv|app|link|site|online"
         r"|shop|club|top|win|vip|bet|live|click|store|pro|cc|ws|mobi)")
-_CONTACT = re.compile(
-    r"\d(?:[\s.\-/]{0,2}\d){3,}"
-    rf"|\b{_NUMBER_WORD}(?:[\s,.\-]+{_NUMBER_WORD}\b){{3,}}"
-    r"|https?:|www\s*(?:[.,]|dot\b|\(\.\)|\[\.\])"
-    rf"|[a-z0-9-]{{2,}}\s*(?:\.|\bdot\b|dot(?=(?-i:[a-z]))|\(\.\)|\[\.\]|\(dot\)|\[dot\])\s*{_TLD}\b"
-    r"|[\w.+-]@[\w-]+\.\w|[£$€]\s*\d|\d\s*(?:p|ppm|gbp|usd|eur)\b",
-    re.IGNORECASE,
-)
+_NUMBER = re.compile(r"\d(?:[\s.\-/]{0,2}\d){3,}|[£$€]\s*\d|\d\s*(?:p|ppm|gbp|usd|eur)\b")
+# A domain is two letters or digits, a dot (or "dot", "(.)", "[.]"), a top-level domain;
+# found from its separators (few in a text) rather than tried at every character.
+_SEPARATOR = re.compile(r"\.|\(\.\)|\[\.\]|\(dot\)|\[dot\]|dot")
+_TLD_AT = re.compile(r"\s*" + _TLD + r"(?![a-z])")
+_DIGIT = re.compile(r"\d")
+_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+_WEB = re.compile(r"https?:|www\s*(?:[.,]|dot\b|\(\.\)|\[\.\])")
+_EMAIL = re.compile(r"[\w.+-]@[\w-]+\.\w")
+_WORDS = re.compile(r"[a-z]+")
+_NUMBER_WORDS = frozenset({"zero", "oh", "o", "one", "two", "three", "four", "five", "six",
+                           "seven", "eight", "nine", "nought", "double"})
 # Emoji and keycap decorations on digits ("0️⃣"): dropped before looking.
 _DECORATION = re.compile("[\ufe0f\u20e3]")
 
@@ -108,7 +112,35 @@ def has_contact(text: str) -> bool:
         text = unicodedata.normalize("NFKC", text.translate(_BEFORE_NFKC))
         text = _DECORATION.sub("", _INVISIBLE.sub("", text))
         text = text.translate(_LOOKALIKES_KEEP_SYMBOLS)
-    return _CONTACT.search(text) is not None
+    if _DIGIT.search(text) and _NUMBER.search(text):
+        return True
+    lower = text.lower()
+    if _has_link(lower):
+        return True
+    run = 0  # four number words in a row: a number spelled out ("zero eight oh oh ...")
+    for word in _WORDS.findall(lower):
+        run = run + 1 if word in _NUMBER_WORDS else 0
+        if run >= 4:
+            return True
+    return False
+
+
+def _has_link(lower: str) -> bool:
+    if ("http" in lower or "www" in lower) and _WEB.search(lower):
+        return True
+    if "@" in lower and _EMAIL.search(lower):
+        return True
+    for match in _SEPARATOR.finditer(lower):
+        start, end = match.span()
+        spaced_before = start > 0 and lower[start - 1].isspace()
+        if match.group() == "." and not spaced_before and lower[end:end + 1].isspace():
+            continue  # the end of a sentence ("later. me too"), not "site . com"
+        while start > 0 and lower[start - 1].isspace():
+            start -= 1
+        if (start >= 2 and lower[start - 1] in _NAME_CHARS and lower[start - 2] in _NAME_CHARS
+                and _TLD_AT.match(lower, end)):
+            return True
+    return False
 
 
 # The look-alike letters of _LOOKALIKES, without the symbols read as letters ("$", "@",

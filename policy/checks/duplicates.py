@@ -167,15 +167,13 @@ def neighbourhood(
     others' in trace order, each once."""
     if not live:
         return None, ()
-    found = process.extract(
-        signature,
-        list(map(_SIGNATURE, live)),
-        scorer=Hamming.normalized_similarity,
-        score_cutoff=threshold,
-        limit=None,
-    )
-    if not found:
+    signatures = list(map(_SIGNATURE, live))
+    scorer = Hamming.normalized_similarity
+    # Most texts match nothing: one pass in C finds that out.
+    if process.extractOne(signature, signatures, scorer=scorer, score_cutoff=threshold) is None:
         return None, ()
+    found = process.extract(signature, signatures, scorer=scorer, score_cutoff=threshold,
+                            limit=None)
     top = max(score for _, score, _ in found)
     best = min(index for _, score, index in found if score == top)
     counted = list(live[best].units)

@@ -1,31 +1,13 @@
 -- strangers (policy/checks/strangers.py): the strangers reached, in the sender's slices
 -- hash, KEYS[5]: one field per strangers rule, fixed-width records most recent first,
 -- each the unit (8 bytes) then its last time ('%.17g', right-aligned in 24 spaces:
--- tonumber skips them).
+-- tonumber skips them). Kept records are copied as they are, never formatted again.
 do
   local X = KEYS[5]
   local REC = UNIT + 24
-  local found = {} -- rule name -> { kept = { {unit, last}... }, strangers = {unit...} }
+  local found = {} -- rule name -> { kept = { {unit, last, record}... }, strangers = {unit...} }
   local stored = {} -- rule name -> the stored field (nil: none)
-  local touched = false
-
-  local function decode(blob)
-    local out = {}
-    if blob == nil then return out end
-    for at = 1, #blob, REC do
-      out[#out + 1] = { sub(blob, at, at + UNIT - 1), tonumber(sub(blob, at + UNIT, at + REC - 1)) }
-    end
-    return out
-  end
-
-  local function encode(list)
-    local parts = {}
-    for i, e in ipairs(list) do
-      local last = f2s(e[2])
-      parts[i] = e[1] .. string.rep(' ', 24 - #last) .. last
-    end
-    return table.concat(parts)
-  end
+  local sets, dels, ends = {}, {}, nil -- what commit writes
 
   KIND.strangers = {
     load = function()
@@ -35,10 +17,14 @@ do
       end
     end,
     step = function(rule)
-      local cutoff = now - rule.window
-      local kept = {}
-      for _, e in ipairs(decode(stored[rule.name])) do
-        if e[2] > cutoff then kept[#kept + 1] = e end
+      local cutoff, blob, kept = now - rule.window, stored[rule.name], {}
+      if blob ~= nil then
+        for at = 1, #blob, REC do
+          local last = tonumber(sub(blob, at + UNIT, at + REC - 1))
+          if last > cutoff then
+            kept[#kept + 1] = { sub(blob, at, at + UNIT - 1), last, sub(blob, at, at + REC - 1) }
+          end
+        end
       end
       local strangers, seen_s = {}, {}
       for _, u in ipairs(people) do
@@ -64,42 +50,47 @@ do
     end,
     settle = function(rule)
       local f = found[rule.name]
-      if f == nil then return end
-      local kept = f.kept
+      local kept, parts, newest = f.kept, {}, nil
       if #f.strangers > 0 and not refused then
-        local fresh, out = {}, {}
+        local fresh, now_s = {}, f2s(now)
+        now_s = string.rep(' ', 24 - #now_s) .. now_s
         for _, u in ipairs(f.strangers) do
           fresh[u] = true
-          if #out < rule.limit then out[#out + 1] = { u, now } end
+          if #parts < rule.limit then parts[#parts + 1] = u .. now_s end
         end
+        newest = now
         for _, e in ipairs(kept) do
-          if #out >= rule.limit then break end
-          if not fresh[e[1]] then out[#out + 1] = e end
+          if #parts >= rule.limit then break end
+          if not fresh[e[1]] then
+            parts[#parts + 1] = e[3]
+            if e[2] > newest then newest = e[2] end
+          end
         end
-        kept = out
+      else
+        for i, e in ipairs(kept) do
+          parts[i] = e[3]
+          if newest == nil or e[2] > newest then newest = e[2] end
+        end
       end
-      local blob = encode(kept)
+      local blob = table.concat(parts)
       if blob ~= (stored[rule.name] or '') then
-        touched = true
         if blob == '' then
-          redis.call('HDEL', X, rule.name)
+          dels[#dels + 1] = rule.name
         else
-          redis.call('HSET', X, rule.name, blob)
+          sets[#sets + 1] = rule.name
+          sets[#sets + 1] = blob
         end
-      end
-      if #kept > 0 then
-        local newest = kept[1][2]
-        for _, e in ipairs(kept) do if e[2] > newest then newest = e[2] end end
-        found[rule.name].ends = newest + rule.window
+        if newest ~= nil and (ends == nil or newest + rule.window > ends) then
+          ends = newest + rule.window
+        end
       end
     end,
     commit = function()
-      if not touched then return end
-      local ends = nil
-      for _, f in pairs(found) do
-        if f.ends ~= nil and (ends == nil or f.ends > ends) then ends = f.ends end
+      if #dels > 0 then redis.call('HDEL', X, unpack(dels)) end
+      if #sets > 0 then
+        redis.call('HSET', X, unpack(sets)) -- one call for every strangers rule
+        pexpire_until(X, ends, true)
       end
-      if ends ~= nil then pexpire_until(X, ends, true) end
     end,
   }
 end

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from policy.checks.base import Finding, Fired, Step
@@ -33,6 +34,7 @@ STATEFUL = True
 TRIGGERS = True  # a cooldown's triggered_by may name it
 
 Reached = tuple[tuple[str, float], ...]  # (unit, last written to), most recent first
+_LAST = itemgetter(1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +57,9 @@ def needs(params: Params) -> dict[str, object]:
 def live(reached: Reached, now: float, params: Params) -> Reached:
     """The strangers still inside the window."""
     cutoff = now - params.window
-    if all(last > cutoff for _, last in reached):
+    if not reached or min(map(_LAST, reached)) > cutoff:  # the usual case: all of them
         return reached
-    return tuple((unit, last) for unit, last in reached if last > cutoff)
+    return tuple(item for item in reached if item[1] > cutoff)
 
 
 def strangers_of(units: tuple[tuple[str, bool], ...]) -> tuple[str, ...]:
@@ -109,7 +111,7 @@ def expires_at(rule: Any, state: SenderState) -> float | None:
     reached: Reached | None = state.slices.get(rule.name)  # type: ignore[assignment]
     if not reached:
         return None
-    return max(last for _, last in reached) + rule.params.window
+    return max(map(_LAST, reached)) + rule.params.window
 
 
 def finding(params: Params, code: str, retry_after: float | None) -> Finding:
