@@ -1,13 +1,34 @@
 -- strangers (policy/checks/strangers.py): the strangers reached, in the sender's slices
--- hash, KEYS[5]: one field per strangers rule, fixed-width records most recent first,
--- each the unit (8 bytes) then its last time ('%.17g', right-aligned in 24 spaces:
--- tonumber skips them). Kept records are copied as they are, never formatted again.
+-- hash, KEYS[5]: one field per strangers rule, "<oldest>;" then fixed-width records most
+-- recent first, each the unit (8 bytes) then its last time ('%.17g', right-aligned in
+-- 24 spaces: tonumber skips them). <oldest> is at or before every record's time, so
+-- while it is inside the window no record needs reading: the usual decision finds this
+-- send's people with string.find and splices records, never decoding the others.
 do
   local X = KEYS[5]
   local REC = UNIT + 24
-  local found = {} -- rule name -> { kept = { {unit, last, record}... }, strangers = {unit...} }
+  local found = {} -- rule name -> what step saw, for settle
   local stored = {} -- rule name -> the stored field (nil: none)
   local sets, dels, ends = {}, {}, nil -- what commit writes
+
+  local function pad(s) return string.rep(' ', 24 - #s) .. s end
+
+  -- The record of `unit` in `body` (its start), or nil: found at a record boundary only
+  local function find_unit(body, unit)
+    local at = 1
+    while true do
+      local s = string.find(body, unit, at, true)
+      if s == nil then return nil end
+      if (s - 1) % REC == 0 then return s end
+      at = s + 1
+    end
+  end
+
+  local function lasts_of(body)
+    local out = {}
+    for at = 1, #body, REC do out[#out + 1] = tonumber(sub(body, at + UNIT, at + REC - 1)) end
+    return out
+  end
 
   KIND.strangers = {
     load = function()
@@ -17,79 +38,79 @@ do
       end
     end,
     step = function(rule)
-      local cutoff, blob, kept = now - rule.window, stored[rule.name], {}
+      local cutoff, blob = now - rule.window, stored[rule.name]
+      local body, oldest, pruned, newest = '', nil, false, nil
       if blob ~= nil then
-        for at = 1, #blob, REC do
-          local last = tonumber(sub(blob, at + UNIT, at + REC - 1))
-          if last > cutoff then
-            kept[#kept + 1] = { sub(blob, at, at + UNIT - 1), last, sub(blob, at, at + REC - 1) }
+        local p = string.find(blob, ';', 1, true)
+        oldest, body = tonumber(sub(blob, 1, p - 1)), sub(blob, p + 1)
+        if not (oldest > cutoff) then -- some may be out of the window: read them all
+          local parts = {}
+          oldest = nil
+          for at = 1, #body, REC do
+            local last = tonumber(sub(body, at + UNIT, at + REC - 1))
+            if last > cutoff then
+              parts[#parts + 1] = sub(body, at, at + REC - 1)
+              if oldest == nil or last < oldest then oldest = last end
+              if newest == nil or last > newest then newest = last end
+            end
           end
+          pruned, body = true, table.concat(parts)
         end
       end
-      local strangers, seen_s = {}, {}
+      local strangers, seen = {}, {}
       for _, u in ipairs(people) do
-        if not u.evidence and not seen_s[u.unit] then
-          seen_s[u.unit] = true
+        if not u.evidence and not seen[u.unit] then
+          seen[u.unit] = true
           strangers[#strangers + 1] = u.unit
         end
       end
-      found[rule.name] = { kept = kept, strangers = strangers }
+      local f = { body = body, oldest = oldest, pruned = pruned, newest = newest,
+                  strangers = strangers }
+      found[rule.name] = f
       if #strangers == 0 then return nil end
-      local seen, new = {}, 0
-      for _, e in ipairs(kept) do seen[e[1]] = true end
+      local new = 0
       for _, u in ipairs(strangers) do
-        if not seen[u] then new = new + 1 end
+        if find_unit(body, u) == nil then new = new + 1 end
       end
-      local excess = #kept + new - rule.limit
+      local excess = #body / REC + new - rule.limit
       if new == 0 or excess <= 0 then return nil end
       if new > rule.limit then return 'too_many_strangers' end
-      local lasts = {}
-      for i, e in ipairs(kept) do lasts[i] = e[2] end
+      local lasts = lasts_of(body)
       table.sort(lasts)
       return 'too_many_strangers', lasts[excess] + rule.window - now
     end,
     settle = function(rule)
       local f = found[rule.name]
-      local kept, parts, newest = f.kept, {}, nil
+      local body, changed = f.body, f.pruned
       if #f.strangers > 0 and not refused then
-        local fresh, now_s = {}, f2s(now)
-        now_s = string.rep(' ', 24 - #now_s) .. now_s
+        local now_s, parts = pad(f2s(now)), {}
         for _, u in ipairs(f.strangers) do
-          fresh[u] = true
+          local s = find_unit(body, u) -- written to again: moved to the front
+          if s ~= nil then body = sub(body, 1, s - 1) .. sub(body, s + REC) end
           if #parts < rule.limit then parts[#parts + 1] = u .. now_s end
         end
-        newest = now
-        for _, e in ipairs(kept) do
-          if #parts >= rule.limit then break end
-          if not fresh[e[1]] then
-            parts[#parts + 1] = e[3]
-            if e[2] > newest then newest = e[2] end
-          end
-        end
-      else
-        for i, e in ipairs(kept) do
-          parts[i] = e[3]
-          if newest == nil or e[2] > newest then newest = e[2] end
-        end
+        body = table.concat(parts) .. sub(body, 1, (rule.limit - #parts) * REC)
+        if f.oldest == nil or now < f.oldest then f.oldest = now end -- still at or before all
+        if f.newest == nil or now > f.newest then f.newest = now end
+        changed = true
       end
-      local blob = table.concat(parts)
-      if blob ~= (stored[rule.name] or '') then
-        if blob == '' then
-          dels[#dels + 1] = rule.name
-        else
-          sets[#sets + 1] = rule.name
-          sets[#sets + 1] = blob
-        end
-        if newest ~= nil and (ends == nil or newest + rule.window > ends) then
-          ends = newest + rule.window
-        end
+      if not changed then return end
+      if body == '' then
+        if stored[rule.name] ~= nil then dels[#dels + 1] = rule.name end
+        return
+      end
+      sets[#sets + 1] = rule.name
+      sets[#sets + 1] = f2s(f.oldest) .. ';' .. body
+      -- the newest record's window end (the key's existing TTL covers what it held)
+      if f.newest ~= nil and (ends == nil or f.newest + rule.window > ends) then
+        ends = f.newest + rule.window
       end
     end,
     commit = function()
       if #dels > 0 then redis.call('HDEL', X, unpack(dels)) end
       if #sets > 0 then
         redis.call('HSET', X, unpack(sets)) -- one call for every strangers rule
-        pexpire_until(X, ends, true)
+        if ends ~= nil then pexpire_until(X, ends, true) end
       end
     end,
   }
