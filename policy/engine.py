@@ -411,13 +411,18 @@ class Engine:
         self, request: SendRequest, facts: Facts, plan: _Plan, refused: bool
     ) -> core.Features:
         signature, chars, contact = None, 0, False
+        contacts: tuple[str, ...] = ()
         units: tuple[tuple[str, bool], ...] = ()
         needs = plan.needs
         # Cheap checks first: a send an enforced stateless rule refuses (a text too long,
         # a non-follower) is neither traced nor matched, so its text is not read (no
         # normalisation, no signature: a 100,000-character text would cost 25 to 50 ms).
-        if "text_from_chars" in needs and not refused:
-            chars, signature, contact = self._texts.of(request.text, needs["text_from_chars"])
+        if ("text_from_chars" in needs or "contacts" in needs) and not refused:
+            text = self._texts.of(request.text, needs.get("text_from_chars", 1 << 30))
+            chars, signature, contact = text.chars, text.signature, text.contact
+            if "contacts" in needs:
+                # Keyed like ids: a number or a domain is never recoverable from storage.
+                contacts = tuple(self._keys.unit("k\x00" + c) for c in text.contacts)
         people: tuple[tuple[str, bool], ...] | None = None
         if "units" in needs or "people" in needs:
             evidence = facts.followed_by_sender | facts.wrote_to_sender
@@ -440,6 +445,7 @@ class Engine:
             units=units,
             contact=contact,
             people=people,
+            contacts=contacts,
         )
 
     def _storage_available(self) -> bool:

@@ -21,10 +21,11 @@ import threading
 import zlib
 from bisect import bisect_left
 from collections import OrderedDict
+from typing import NamedTuple
 
 from rapidfuzz.distance import Hamming
 
-from policy.normalize import has_contact, normalize
+from policy.normalize import normalize, read_contacts
 
 SIGNATURE_BYTES = 32
 # Only the first MAX_CHARS characters of a text are ever normalised, fingerprinted or
@@ -112,6 +113,15 @@ def similarity(a: bytes, b: bytes) -> float:
     return float(Hamming.normalized_similarity(a, b))
 
 
+class TextFacts(NamedTuple):
+    """What the rules read of a text: never the words."""
+
+    chars: int  # letters and digits after normalisation
+    signature: bytes | None  # None: too short for every rule that compares texts
+    contact: bool  # a phone number, a link, an address, a price (normalize.has_contact)
+    contacts: tuple[str, ...]  # the numbers, domains, addresses (normalize.read_contacts)
+
+
 class TextFeatures:
     """A text's length (letters and digits, normalised) and signature, for a few recent texts.
 
@@ -126,16 +136,15 @@ class TextFeatures:
         if size < 0:
             raise ValueError("size must be 0 or more")
         self._size = size
-        self._entries: OrderedDict[bytes, tuple[int, bytes | None, bool]] = OrderedDict()
+        self._entries: OrderedDict[bytes, TextFacts] = OrderedDict()
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._entries)
 
-    def of(self, text: str, traced_from: int) -> tuple[int, bytes | None, bool]:
-        """(chars, signature, contact) of the text's first ``MAX_CHARS`` characters; no
-        signature when ``chars < traced_from`` (never compared); ``contact``: the text
-        carries a phone number, a link or an address."""
+    def of(self, text: str, traced_from: int) -> TextFacts:
+        """The ``TextFacts`` of the text's first ``MAX_CHARS`` characters; no signature
+        when ``chars < traced_from`` (never compared)."""
         text = text[:MAX_CHARS]  # bounded work, whatever the length
         if self._size == 0:
             return _compute(text, traced_from)
@@ -145,9 +154,9 @@ class TextFeatures:
             if found is not None:
                 self._entries.move_to_end(key)
         if found is not None:
-            chars, sig, contact = found
-            if chars < traced_from:
-                return chars, None, contact
+            if found.chars < traced_from:
+                return found._replace(signature=None)
+            sig = found.signature
             if sig is not None:
                 return found
         computed = _compute(text, traced_from)
@@ -159,11 +168,11 @@ class TextFeatures:
         return computed
 
 
-def _compute(text: str, traced_from: int) -> tuple[int, bytes | None, bool]:
+def _compute(text: str, traced_from: int) -> TextFacts:
     normalized = normalize(text)
     # Letters and digits only: spacing tricks neither hide a text nor make it count.
     chars = len(normalized) - normalized.count(" ")
     # A text too short for every duplicates rule is never compared: no signature
     # (a third of a decision's time) for "ok" and "see you at 8".
     sig = signature_of_normalized(normalized) if chars >= traced_from else None
-    return chars, sig, has_contact(text)
+    return TextFacts(chars, sig, *read_contacts(text))

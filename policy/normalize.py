@@ -93,10 +93,14 @@ _TLD_AT = re.compile(r"\s*" + _TLD + r"(?![a-z])")
 _DIGIT = re.compile(r"\d")
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 _WEB = re.compile(r"https?:|www\s*(?:[.,]|dot\b|\(\.\)|\[\.\])")
-_EMAIL = re.compile(r"[\w.+-]@[\w-]+\.\w")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _WORDS = re.compile(r"[a-z]+")
-_NUMBER_WORDS = frozenset({"zero", "oh", "o", "one", "two", "three", "four", "five", "six",
-                           "seven", "eight", "nine", "nought", "double"})
+_NUMBER_WORDS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2",
+                 "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+                 "nine": "9", "double": "d"}
+_DIGIT_RUN = re.compile(r"\d(?:[\s.\-/]{0,2}\d)+")
+_NOT_DIGIT = re.compile(r"\D")
+MAX_CONTACTS = 3  # per text: enough for a campaign's number and link
 # Emoji and keycap decorations on digits ("0️⃣"): dropped before looking.
 _DECORATION = re.compile("[\ufe0f\u20e3]")
 
@@ -108,28 +112,66 @@ def has_contact(text: str) -> bool:
     invisible characters and keycap decorations dropped, and look-alike letters
     mapped as ``normalize`` maps them, before digits are folded away.
     """
+    return read_contacts(text)[0]
+
+
+def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
+    """(``has_contact(text)``, the contacts themselves in a canonical form, at most
+    ``MAX_CONTACTS``): numbers of 5 digits or more as their digits ("n:0800123456",
+    however split or spelled out), domains as their last label and top-level domain
+    ("d:winprize.club", however the dot is written), e-mail addresses ("e:..."). The
+    same number in two texts reads the same, whatever else the texts say."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text.translate(_BEFORE_NFKC))
         text = _DECORATION.sub("", _INVISIBLE.sub("", text))
         text = text.translate(_LOOKALIKES_KEEP_SYMBOLS)
+    found: list[str] = []
+    contact = False
     if _DIGIT.search(text) and _NUMBER.search(text):
-        return True
+        contact = True
+        for match in _DIGIT_RUN.finditer(text):
+            digits = _NOT_DIGIT.sub("", match.group())
+            if len(digits) >= 5:
+                found.append("n:" + digits)
     lower = text.lower()
-    if _has_link(lower):
-        return True
-    run = 0  # four number words in a row: a number spelled out ("zero eight oh oh ...")
-    for word in _WORDS.findall(lower):
-        run = run + 1 if word in _NUMBER_WORDS else 0
-        if run >= 4:
-            return True
-    return False
+    for token in _links(lower):
+        contact = True
+        if token != "d:":
+            found.append(token)
+    spelled: list[str] = []  # a number spelled out ("zero eight oh oh ...")
+    for word in [*_WORDS.findall(lower), ""]:
+        value = _NUMBER_WORDS.get(word)
+        if value is not None:
+            spelled.append(value)
+            continue
+        if len(spelled) >= 4:
+            contact = True
+            digits = _undouble("".join(spelled))
+            if len(digits) >= 5:
+                found.append("n:" + digits)
+        spelled = []
+    return contact, tuple(dict.fromkeys(found))[:MAX_CONTACTS]
 
 
-def _has_link(lower: str) -> bool:
-    if ("http" in lower or "www" in lower) and _WEB.search(lower):
-        return True
-    if "@" in lower and _EMAIL.search(lower):
-        return True
+def _undouble(spelled: str) -> str:
+    """A "d" (from "double") repeats the digit after it: "0d7" -> "077"."""
+    out: list[str] = []
+    repeat = False
+    for ch in spelled:
+        if ch == "d":
+            repeat = True
+            continue
+        out.append(ch + ch if repeat else ch)
+        repeat = False
+    return "".join(out)
+
+
+def _links(lower: str) -> list[str]:
+    """Domains ("d:name.tld") and e-mail addresses ("e:...") in a lower-cased text; a bare
+    "http:" or "www." is a contact too ("d:" alone)."""
+    out: list[str] = []
+    if "@" in lower:
+        out.extend("e:" + m.group() for m in _EMAIL.finditer(lower))
     for match in _SEPARATOR.finditer(lower):
         start, end = match.span()
         spaced_before = start > 0 and lower[start - 1].isspace()
@@ -137,10 +179,18 @@ def _has_link(lower: str) -> bool:
             continue  # the end of a sentence ("later. me too"), not "site . com"
         while start > 0 and lower[start - 1].isspace():
             start -= 1
-        if (start >= 2 and lower[start - 1] in _NAME_CHARS and lower[start - 2] in _NAME_CHARS
-                and _TLD_AT.match(lower, end)):
-            return True
-    return False
+        if start >= 2 and lower[start - 1] in _NAME_CHARS and lower[start - 2] in _NAME_CHARS:
+            tld = _TLD_AT.match(lower, end)
+            if tld:
+                label = start
+                while label > 0 and lower[label - 1] in _NAME_CHARS:
+                    label -= 1
+                # "wwwDOTname": the label after the last "dot" (any copy reads the same)
+                name = lower[label:start].rsplit("dot", 1)[-1] or lower[label:start]
+                out.append(f"d:{name}.{tld.group().strip()}")
+    if not out and ("http" in lower or "www" in lower) and _WEB.search(lower):
+        out.append("d:")
+    return out
 
 
 # The look-alike letters of _LOOKALIKES, without the symbols read as letters ("$", "@",

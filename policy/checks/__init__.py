@@ -10,6 +10,7 @@ from types import ModuleType
 
 from policy.checks import (
     apps,
+    contacts,
     cooldown,
     duplicates,
     follows,
@@ -21,7 +22,8 @@ from policy.checks import (
 
 KINDS: dict[str, ModuleType] = {
     module.KIND: module
-    for module in (text_length, follows, group, apps, cooldown, duplicates, strangers, quota)
+    for module in (text_length, follows, group, apps, cooldown, duplicates, contacts, strangers,
+                   quota)
 }
 
 

@@ -48,6 +48,7 @@ NEEDS: dict[str, str] = {
     "text_from_chars": "min",  # the text's fingerprint, for texts of at least this many chars
     "units": "any",  # the recipients as units (a user; a conversation counts once)
     "people": "any",  # the recipients one by one, inside a conversation too
+    "contacts": "any",  # the text's phone numbers, domains, addresses, keyed-hashed
 }
 
 
@@ -114,6 +115,7 @@ class Features:
     cost: int = 1
     contact: bool = False  # the text carries a phone number, a link or an address
     people: tuple[tuple[str, bool], ...] | None = None  # None: the same as units
+    contacts: tuple[str, ...] = ()  # the text's contacts, hashed with the key secret
 
 
 @dataclass(slots=True)

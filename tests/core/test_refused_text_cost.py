@@ -26,7 +26,7 @@ class Calls:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.lengths: dict[str, list[int]] = {"normalize": [], "signature": [], "contact": []}
         for name, step in (("normalize", "normalize"), ("signature", "signature_of_normalized"),
-                           ("contact", "has_contact")):
+                           ("contact", "read_contacts")):
             monkeypatch.setattr(fingerprint, step, self._wrap(name, getattr(fingerprint, step)))
 
     def _wrap(self, name: str, real: Callable[[str], Any]) -> Callable[[str], Any]:

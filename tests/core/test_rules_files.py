@@ -23,7 +23,7 @@ def test_default_rules_encode_the_seed_policy() -> None:
     ruleset = load_rules(DEFAULT_RULES)
     kinds = {r.kind: r for r in ruleset.rules}
     assert set(kinds) == {"apps", "cooldown", "text_length", "follows", "group", "duplicates",
-                          "strangers", "quota"}
+                          "contacts", "strangers", "quota"}
     assert all(r.mode is Mode.ENFORCE for r in ruleset.rules)
     assert kinds["quota"].params.limit == 1000 and kinds["quota"].params.window == 86400
     assert kinds["cooldown"].params.duration == 1800

@@ -96,13 +96,20 @@ precision = 3
 name = "late_cool"
 check = "cooldown"
 duration = "20s"
-triggered_by = ["dups_shadow", "strangers"]
+triggered_by = ["dups_shadow", "strangers", "contacts"]
 
 [[rules]]
 name = "strangers"
 check = "strangers"
 limit = 3
 window = "4m"
+
+[[rules]]
+name = "contacts"
+check = "contacts"
+recipients = 3
+window = "3m"
+max_contacts = 2
 
 [[rules]]
 name = "strangers_shadow"
@@ -245,6 +252,7 @@ def _input(rng: random.Random, rules: tuple, refused: bool, bases: list[bytes]
         contact=rng.random() < 0.3,
         people=None if rng.random() < 0.7 else tuple(  # a conversation's members
             (f"u{rng.randrange(6)}", rng.random() < 0.2) for _ in range(rng.choice([1, 2, 4]))),
+        contacts=tuple(f"k{rng.randrange(4)}" for _ in range(rng.choice([0, 0, 1, 1, 2]))),
     )
     return TransitionInput(rules=rules, features=feats, refused_before=refused)
 

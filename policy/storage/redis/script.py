@@ -200,6 +200,8 @@ def encode_args(inp: TransitionInput, now: float | None) -> list[bytes]:
         for unit, evidence in f.people:
             args.append(unit_bytes(unit))
             args.append(b"1" if evidence else b"0")
+    args.append(str(len(f.contacts)).encode())
+    args.extend(unit_bytes(contact) for contact in f.contacts)
     return args
 
 

@@ -21,7 +21,7 @@
 -- ARGV: now ('' = Redis TIME), refused_before, has_app, app, self_message,
 --       has_signature, signature (32 bytes), text_chars, cost, contact, n_units,
 --       (unit (8 bytes), evidence)*n, then the people: '=' (the same as the units)
---       or n_people, (unit, evidence)*n
+--       or n_people, (unit, evidence)*n; n_contacts, contact (8 bytes)*n
 -- Returns: now, allowed, revoked_app, n_fired, (rule index, code, retry_after|'')*,
 --          n_standings, (rule index, limit, remaining, reset)*
 --
@@ -83,6 +83,8 @@ do
   local n = arg()
   if n ~= '=' then people = arg_units(tonumber(n)) end
 end
+local contacts = {} -- the text's contacts, keyed hashes (8 bytes each)
+for i = 1, argnum() do contacts[i] = arg() end
 
 local rules = RULES -- prepended by the driver (policy/storage/redis/script.py)
 local KIND = {} -- kind -> its functions (the sections below)

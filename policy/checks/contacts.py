@@ -1,0 +1,129 @@
+"""The same contact to many strangers: a phone number, a domain or an address that
+reaches its ``recipients``-th distinct stranger within ``window`` is spam, whatever
+the words around it.
+
+A campaign can rotate its templates, spin its words or pad them with salad until
+no two copies look alike to the duplicates rule, but it needs its readers to act:
+call this number, visit this site. The engine reads each text's contacts
+(``policy.normalize.read_contacts``: numbers of 5 digits or more however split or
+spelled out, domains however the dot is written, e-mail addresses) and hashes them
+with the deployment's key secret, so no number or domain is ever stored. Recipients
+count as for the duplicates rule: strangers only (no evidence of a relationship),
+each person of a new group, a group conversation once. A first send never fires.
+
+State: per rule, the last ``max_contacts`` contacts used, each with the time it was
+last used and at most ``recipients`` hashed recipients.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any
+
+from policy.checks.base import Finding, Fired, Step
+from policy.checks.params import ParamReader
+from policy.decision import Verdict
+from policy.lua import lua_int, lua_num
+from policy.state import SenderState
+
+KIND = "contacts"
+STATEFUL = True
+TRIGGERS = True  # a cooldown's triggered_by may name it
+
+# (contact, last used, recipients), most recently used first
+Used = tuple[tuple[str, float, tuple[str, ...]], ...]
+_LAST = itemgetter(1)
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    recipients: int
+    window: float
+    max_contacts: int
+
+
+def parse(reader: ParamReader) -> Params:
+    return Params(
+        recipients=reader.integer("recipients", 5, minimum=2, maximum=50),
+        window=reader.duration("window", "6h"),
+        max_contacts=reader.integer("max_contacts", 8, minimum=1, maximum=64),
+    )
+
+
+def needs(params: Params) -> dict[str, object]:
+    return {"relationships": True, "units": True, "contacts": True}
+
+
+def live(used: Used, now: float, params: Params) -> Used:
+    cutoff = now - params.window
+    if not used or min(map(_LAST, used)) > cutoff:  # the usual case: all of them
+        return used
+    return tuple(item for item in used if item[1] > cutoff)
+
+
+def _strangers(units: tuple[tuple[str, bool], ...], counted: tuple[str, ...]) -> tuple[str, ...]:
+    seen = set(counted)
+    out: list[str] = []
+    for unit, evidence in units:
+        if not evidence and unit not in seen:
+            seen.add(unit)
+            out.append(unit)
+    return tuple(out)
+
+
+def step(rule: Any, ctx: Step) -> Fired | None:
+    feats = ctx.features
+    if not feats.contacts:
+        return None
+    p: Params = rule.params
+    kept = live(ctx.before.slices.get(rule.name, ()), ctx.now, p)  # type: ignore[arg-type]
+    by_contact = {item[0]: item for item in kept}
+    fire = False
+    for contact in dict.fromkeys(feats.contacts):
+        item = by_contact.get(contact)
+        if item is not None and len(item[2]) + len(_strangers(feats.units, item[2])) >= p.recipients:
+            fire = True
+    ctx.found[rule.name] = kept
+    return Fired(rule.name, "duplicate_contact") if fire else None
+
+
+def settle(rule: Any, ctx: Step) -> None:
+    """Record a delivered send's contacts and strangers (only sends with contacts touch
+    the state; what expired is dropped then, or with the key)."""
+    kept = ctx.found.get(rule.name)
+    if kept is None:
+        return
+    p: Params = rule.params
+    if not ctx.refused:
+        by_contact = {item[0]: item for item in kept}
+        fresh = tuple(dict.fromkeys(ctx.features.contacts))
+        updated = []
+        for contact in fresh:
+            counted = by_contact[contact][2] if contact in by_contact else ()
+            added = _strangers(ctx.features.units, counted)
+            updated.append((contact, ctx.now, (counted + added)[: p.recipients]))
+        kept = (*updated, *(item for item in kept if item[0] not in fresh))[: p.max_contacts]
+    if kept:
+        ctx.after.slices[rule.name] = kept
+    else:
+        ctx.after.slices.pop(rule.name, None)
+
+
+def expires_at(rule: Any, state: SenderState) -> float | None:
+    used: Used | None = state.slices.get(rule.name)  # type: ignore[assignment]
+    return max(map(_LAST, used)) + rule.params.window if used else None
+
+
+def finding(params: Params, code: str, retry_after: float | None) -> Finding:
+    text = "The same phone number or link sent to many accounts looks like spam."
+    if retry_after:
+        text += (f" Wait {int(retry_after // 60)} minutes without any attempt to send "
+                 "before trying again.")
+    return Finding(code, Verdict.COOLDOWN, text, retry_after)
+
+
+def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
+    p: Params = rule.params
+    return [("recipients", lua_int(p.recipients)), ("window", lua_num(p.window)),
+            ("max_contacts", lua_int(p.max_contacts))]
