@@ -1,0 +1,140 @@
+"""The spam rule kinds of the default policy, one behaviour at a time, on every storage:
+the strangers rules, the contacts rule, and how the duplicates rule reads texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy import MemoryGraph, SendRequest
+from policy.clock import VirtualClock
+from policy.decision import Verdict
+from policy.normalize import has_contact, read_contacts
+from tests.conftest import EngineFactory
+
+SPAMMER = "promo"
+
+
+@pytest.fixture
+def fans(graph: MemoryGraph) -> list[str]:
+    """40 people who follow the sender; the sender follows none of them back."""
+    people = [f"fan{i:02d}" for i in range(40)]
+    for person in people:
+        graph.follow(person, SPAMMER)
+    return people
+
+
+def send(engine, to, text: str, **kw):
+    recipients = (to,) if isinstance(to, str) else tuple(to)
+    return engine.check(SendRequest(SPAMMER, recipients, text, **kw))
+
+
+# -- strangers ---------------------------------------------------------------------------
+
+
+def test_the_13th_stranger_in_6_hours_is_throttled_until_one_drops_out(
+        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock) -> None:
+    engine = engine_factory()
+    texts = [f"note {i}: {word}" for i, word in enumerate(
+        "apple bread chair delta eagle flute grape house igloo jelly kite lemon melon".split())]
+    for i in range(12):
+        assert send(engine, fans[i], texts[i]).allowed, i
+        clock.advance(60)
+    refused = send(engine, fans[12], texts[12])
+    assert (refused.verdict, refused.code) == (Verdict.THROTTLE, "too_many_strangers")
+    # the first stranger was reached 12 minutes ago: it leaves the window in 6 h - 12 min
+    assert refused.retry_after == pytest.approx(6 * 3600 - 12 * 60)
+    assert send(engine, fans[5], "and one more thing").allowed  # someone already reached
+    clock.advance(refused.retry_after + 1)
+    assert send(engine, fans[12], texts[12]).allowed
+
+
+def test_friends_never_count_as_strangers(engine_factory: EngineFactory, fans: list[str],
+                                           graph: MemoryGraph) -> None:
+    engine = engine_factory()
+    for person in fans[:30]:
+        graph.follow(SPAMMER, person)  # followed back: friends
+    for i, person in enumerate(fans[:30]):
+        assert send(engine, person, f"hello friend number {i}").allowed, i
+
+
+def test_each_member_of_a_conversation_is_a_stranger_reached(
+        engine_factory: EngineFactory, fans: list[str]) -> None:
+    engine = engine_factory()
+    ten = fans[:10]
+    assert send(engine, ten, "welcome to the club", conversation="club-1").allowed
+    assert send(engine, ten, "second message", conversation="club-1").allowed  # same people
+    # the same conversation id with other members (swapped in): they are new strangers
+    refused = send(engine, fans[10:16], "third message", conversation="club-1")
+    assert refused.code == "too_many_strangers"
+
+
+def test_the_daily_rule_bounds_a_day_of_slow_fan_out(
+        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock) -> None:
+    engine = engine_factory()
+    reached = 0
+    for person in fans:
+        clock.advance(75 * 60)  # under 12 per 6 hours
+        if send(engine, person, f"a personal note for {person} about nothing much").allowed:
+            reached += 1
+    assert reached == 20  # 40 attempts over 50 hours: 20 in the first 24 h, then ...
+    # (the first day's strangers drop out one by one after 24 h: no more than 20 in any day)
+
+
+# -- contacts ----------------------------------------------------------------------------
+
+
+def test_one_number_in_different_texts_to_a_5th_stranger_is_spam(
+        engine_factory: EngineFactory, fans: list[str]) -> None:
+    engine = engine_factory()
+    texts = ["Cheap flights to Spain this weekend only, call 0800 555 0199",
+             "Your parcel is waiting at the depot. Ring 0800-555-0199 to rebook",
+             "Congratulations!!! You have been selected. Dial 08005550199",
+             "Hot singles in your area want to meet you: phone 0800 5550 199",
+             "Last chance to claim the refund owed to you, zero eight hundred... 0800 555 0199"]
+    for i, text in enumerate(texts[:4]):
+        assert send(engine, fans[i], text).allowed, i
+    refused = send(engine, fans[4], texts[4])
+    assert (refused.verdict, refused.reasons[0].rule, refused.code) == (
+        Verdict.COOLDOWN, "contacts", "duplicate_contact")
+    assert refused.retry_after == pytest.approx(30 * 60)  # the spam cooldown it triggers
+
+
+def test_different_numbers_to_many_people_are_not_spam(
+        engine_factory: EngineFactory, fans: list[str]) -> None:
+    engine = engine_factory()
+    for i in range(10):  # (the same text would still be the duplicates rule's business)
+        decision = send(engine, fans[i], f"my new number is 07700 900{i:03d}, save it")
+        assert all(r.rule != "contacts" for r in decision.reasons), i
+
+
+def test_contacts_are_read_however_they_are_written() -> None:
+    number = ("n:08005550199",)
+    for text in ("call 0800 555 0199", "call 0800-555-0199", "call ０８００５５５０１９９",
+                 "call zero eight zero zero five five five zero one nine nine",
+                 "call 0️⃣8️⃣0️⃣0️⃣5️⃣5️⃣5️⃣0️⃣1️⃣9️⃣9️⃣"):
+        assert read_contacts(text) == (True, number), text
+    domain = ("d:winprize.club",)
+    for text in ("visit winprize.club now", "visit www.winprize.club", "visit winprize DOT club",
+                 "visit wwwDOTwinprizeDOTclub", "visit winprize(.)club", "visit winprize . club",
+                 "visit ԝinprize.club"):
+        assert read_contacts(text) == (True, domain), text
+    for text in ("see you at 8", "it ended 3 - 1", "see you later. me too", "Happy birthday!",
+                 "I have one two three cats", "meet at 10:30"):
+        assert not has_contact(text), text
+    assert has_contact("only £5 today") and read_contacts("only £5 today")[1] == ()
+
+
+def test_no_contact_is_stored_in_the_clear(engine_factory: EngineFactory, fans: list[str],
+                                           backend) -> None:
+    engine = engine_factory()
+    for i in range(3):
+        send(engine, fans[i], "Cheap flights this weekend only, call 0800 555 0199 now")
+    storage = engine.storage
+    if hasattr(storage, "_sync"):
+        client = storage._sync()
+        dump = b"".join(k + b"".join(v for pair in client.hgetall(k).items() for v in pair)
+                        for k in client.keys("*") if client.type(k) == b"hash")
+    else:
+        dump = repr(storage.state_of(engine._keys.user(SPAMMER))).encode()
+    for needle in (b"0800", b"5550199", b"08005550199", b"flights"):
+        assert needle not in dump
