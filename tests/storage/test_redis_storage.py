@@ -408,7 +408,8 @@ def test_memory_per_sender_after_1000_sends_is_bounded(
     keys = storage.keys.sender(sender)
     # The state is full: every bucket of the day in use, every trace slot taken.
     assert raw.hget(keys.quota, "daily_quota").count(b",") + 1 >= 96
-    assert _trace_size(raw.hget(keys.trace, "duplicates")) == 32
+    max_texts = load_rules(DEFAULT_RULES).get("duplicates").params.max_texts
+    assert _trace_size(raw.hget(keys.trace, "duplicates")) == max_texts
     used = storage.sender_memory(sender)
     print(f"\nredis: {used} bytes for one sender after 1,000 sends (MEMORY USAGE, all its keys)")
     # 96 quota buckets + 32 traced texts (32-byte signatures, <= 5 recipients each).
