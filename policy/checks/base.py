@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from policy.decision import Verdict
@@ -135,3 +136,27 @@ class Step:
     found: dict[str, Any] = field(default_factory=dict)
     standings: list[tuple[str, Standing]] = field(default_factory=list)
     revoked_app: bool = False  # a self-message revoked the sending app for this sender
+
+
+_LAST = itemgetter(1)
+
+
+def new_strangers(counted: tuple[str, ...], units: tuple[tuple[str, bool], ...]
+                  ) -> tuple[str, ...]:
+    """The recipients of ``units`` without evidence of a relationship and not in
+    ``counted``, each once, in order (what a spam rule counts)."""
+    seen = set(counted)
+    out: list[str] = []
+    for unit, evidence in units:
+        if not evidence and unit not in seen:
+            seen.add(unit)
+            out.append(unit)
+    return tuple(out)
+
+
+def live_since(items: tuple[Any, ...], now: float, window: float) -> tuple[Any, ...]:
+    """The ``items`` (each with its last use at ``[1]``) still inside ``window``."""
+    cutoff = now - window
+    if not items or min(map(_LAST, items)) > cutoff:  # the usual case: all of them
+        return items
+    return tuple(item for item in items if item[1] > cutoff)

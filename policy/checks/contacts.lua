@@ -28,17 +28,7 @@ do
   end
 
   -- Strangers of this send not in `counted`, each once
-  local function strangers(counted)
-    local seen, out = {}, {}
-    for _, u in ipairs(counted) do seen[u] = true end
-    for _, u in ipairs(units) do
-      if not u.evidence and not seen[u.unit] then
-        seen[u.unit] = true
-        out[#out + 1] = u.unit
-      end
-    end
-    return out
-  end
+  local function strangers(counted) return new_strangers(units, counted) end
 
   KIND.contacts = {
     step = function(rule)

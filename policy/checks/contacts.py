@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
-from policy.checks.base import Finding, Fired, Step
+from policy.checks.base import Finding, Fired, Step, live_since, new_strangers
 from policy.checks.params import ParamReader
 from policy.decision import Verdict
 from policy.lua import lua_int, lua_num
@@ -56,20 +56,7 @@ def needs(params: Params) -> dict[str, object]:
 
 
 def live(used: Used, now: float, params: Params) -> Used:
-    cutoff = now - params.window
-    if not used or min(map(_LAST, used)) > cutoff:  # the usual case: all of them
-        return used
-    return tuple(item for item in used if item[1] > cutoff)
-
-
-def _strangers(units: tuple[tuple[str, bool], ...], counted: tuple[str, ...]) -> tuple[str, ...]:
-    seen = set(counted)
-    out: list[str] = []
-    for unit, evidence in units:
-        if not evidence and unit not in seen:
-            seen.add(unit)
-            out.append(unit)
-    return tuple(out)
+    return live_since(used, now, params.window)
 
 
 def step(rule: Any, ctx: Step) -> Fired | None:
@@ -82,7 +69,7 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     fire = False
     for contact in dict.fromkeys(feats.contacts):
         item = by_contact.get(contact)
-        if item is not None and len(item[2]) + len(_strangers(feats.units, item[2])) >= p.recipients:
+        if item is not None and len(item[2]) + len(new_strangers(item[2], feats.units)) >= p.recipients:
             fire = True
     ctx.found[rule.name] = kept
     return Fired(rule.name, "duplicate_contact") if fire else None
@@ -101,7 +88,7 @@ def settle(rule: Any, ctx: Step) -> None:
         updated = []
         for contact in fresh:
             counted = by_contact[contact][2] if contact in by_contact else ()
-            added = _strangers(ctx.features.units, counted)
+            added = new_strangers(counted, ctx.features.units)
             updated.append((contact, ctx.now, (counted + added)[: p.recipients]))
         kept = (*updated, *(item for item in kept if item[0] not in fresh))[: p.max_contacts]
     if kept:

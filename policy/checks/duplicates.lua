@@ -195,17 +195,7 @@ do
   end
 
   -- duplicates.new_units: no evidence, not already counted
-  local function new_units(counted)
-    local seen, added = {}, {}
-    for _, u in ipairs(counted) do seen[u] = true end
-    for _, u in ipairs(units) do
-      if not u.evidence and not seen[u.unit] then
-        seen[u.unit] = true
-        added[#added + 1] = u.unit
-      end
-    end
-    return added
-  end
+  local function new_units(counted) return new_strangers(units, counted) end
 
   -- duplicates.record: the new or updated cluster (sig, seq, units) in front of the other
   -- live records (the matched one, mi, moved), cut at max_texts. Returns the new blob

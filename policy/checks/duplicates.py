@@ -28,7 +28,7 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import Hamming
 
-from policy.checks.base import Finding, Fired, Step
+from policy.checks.base import Finding, Fired, Step, new_strangers
 from policy.checks.params import ParamReader
 from policy.decision import Verdict
 from policy.lua import lua_int, lua_num
@@ -188,13 +188,7 @@ def neighbourhood(
 
 def new_units(counted: tuple[str, ...], units: tuple[tuple[str, bool], ...]) -> tuple[str, ...]:
     """Recipients this send adds: no evidence, not already counted."""
-    seen = set(counted)
-    out: list[str] = []
-    for unit, evidence in units:
-        if not evidence and unit not in seen:
-            seen.add(unit)
-            out.append(unit)
-    return tuple(out)
+    return new_strangers(counted, units)
 
 
 def record(

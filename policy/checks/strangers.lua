@@ -57,13 +57,7 @@ do
           pruned, body = true, table.concat(parts)
         end
       end
-      local strangers, seen = {}, {}
-      for _, u in ipairs(people) do
-        if not u.evidence and not seen[u.unit] then
-          seen[u.unit] = true
-          strangers[#strangers + 1] = u.unit
-        end
-      end
+      local strangers = new_strangers(people, {})
       local f = { body = body, oldest = oldest, pruned = pruned, newest = newest,
                   strangers = strangers }
       found[rule.name] = f

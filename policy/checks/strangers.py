@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
-from policy.checks.base import Finding, Fired, Step
+from policy.checks.base import Finding, Fired, Step, live_since, new_strangers
 from policy.checks.params import ParamReader
 from policy.decision import Verdict
 from policy.lua import lua_int, lua_num
@@ -56,19 +56,12 @@ def needs(params: Params) -> dict[str, object]:
 
 def live(reached: Reached, now: float, params: Params) -> Reached:
     """The strangers still inside the window."""
-    cutoff = now - params.window
-    if not reached or min(map(_LAST, reached)) > cutoff:  # the usual case: all of them
-        return reached
-    return tuple(item for item in reached if item[1] > cutoff)
+    return live_since(reached, now, params.window)
 
 
 def strangers_of(units: tuple[tuple[str, bool], ...]) -> tuple[str, ...]:
     """The send's recipients without evidence, each once, in order."""
-    out: list[str] = []
-    for unit, evidence in units:
-        if not evidence and unit not in out:
-            out.append(unit)
-    return tuple(out)
+    return new_strangers((), units)
 
 
 def step(rule: Any, ctx: Step) -> Fired | None:

@@ -24,20 +24,14 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-import redis
-import redis.asyncio
-import redis.asyncio.cluster
-import redis.asyncio.retry
-import redis.cluster
-from redis.backoff import NoBackoff
 from redis.exceptions import NoScriptError
-from redis.retry import Retry
 
 from policy.core import TransitionInput, TransitionResult
 from policy.errors import StorageError
 from policy.ids import remember
 from policy.rules import Rule
 from policy.storage.base import MAX_SIGNAL_USERS
+from policy.storage.redis.clients import new_aclient, new_client
 from policy.storage.redis.keys import KeySpace
 from policy.storage.redis.options import (
     _cluster_credentials,
@@ -57,12 +51,7 @@ from policy.storage.redis.script import (
     decode_result,
     encode_args,
 )
-from policy.storage.redis.serverconfig import (
-    ServerConfig,
-    aread_server_config,
-    read_server_config,
-    report,
-)
+from policy.storage.redis.serverconfig import ConfigCheck, ServerConfig
 
 
 class RedisStorage:
@@ -105,9 +94,7 @@ class RedisStorage:
         self._closed = False
         self._closing: set[asyncio.Task[None]] = set()
         # The server's eviction and persistence settings, read once at the first call.
-        self._config: ServerConfig | None = None
-        self._config_claimed = False
-        self._config_watchers: list[Callable[[str, dict[str, bool]], None]] = []
+        self._config_check = ConfigCheck(self.kind, _redacted(uri))
         if cluster:
             self._nodes = _cluster_nodes(uri)
 
@@ -141,59 +128,15 @@ class RedisStorage:
     def _cluster_credentials(self) -> dict[str, Any]:
         return _cluster_credentials(self._uri)
 
-    def _common(self) -> dict[str, Any]:
-        o = self._opts
-        out: dict[str, Any] = {
-            "socket_timeout": o["socket_timeout"],
-            "socket_connect_timeout": o["socket_connect_timeout"],
-            "health_check_interval": o["health_check_interval"],
-        }
-        if o["client_name"]:
-            out["client_name"] = o["client_name"]
-        out.update(self._redis_opts)
-        return out
-
     def _new_client(self) -> Any:
-        o = self._opts
-        if self._cluster:
-            # Cluster-level retries follow slot moves and failovers; bounded like the rest.
-            return redis.cluster.RedisCluster(
-                startup_nodes=[redis.cluster.ClusterNode(h, p) for h, p in self._nodes],
-                retry=Retry(NoBackoff(), o["retries"]),
-                max_connections=o["max_connections"],
-                **self._cluster_credentials(),
-                **self._common(),
-            )
-        pool = redis.BlockingConnectionPool.from_url(
-            self._uri,
-            max_connections=o["max_connections"],
-            timeout=o["pool_timeout"],
-            retry=Retry(NoBackoff(), o["retries"], supported_errors=(redis.ConnectionError,)),
-            **self._common(),
-        )
-        return redis.Redis(connection_pool=pool)
+        return new_client(self._uri, self._nodes if self._cluster else None, self._opts,
+                          self._redis_opts)
 
     def _new_aclient(self) -> Any:
         if self._aclient_factory is not None:
             return self._aclient_factory()
-        o = self._opts
-        if self._cluster:
-            return redis.asyncio.cluster.RedisCluster(
-                startup_nodes=[redis.asyncio.cluster.ClusterNode(h, p) for h, p in self._nodes],
-                retry=redis.asyncio.retry.Retry(NoBackoff(), o["retries"]),
-                max_connections=o["max_connections"],
-                **self._cluster_credentials(),
-                **self._common(),
-            )
-        pool = redis.asyncio.BlockingConnectionPool.from_url(
-            self._uri,
-            max_connections=o["max_connections"],
-            timeout=o["pool_timeout"],
-            retry=redis.asyncio.retry.Retry(NoBackoff(), o["retries"],
-                                            supported_errors=(redis.ConnectionError,)),
-            **self._common(),
-        )
-        return redis.asyncio.Redis(connection_pool=pool)
+        return new_aclient(self._uri, self._nodes if self._cluster else None, self._opts,
+                           self._redis_opts)
 
     def _sync(self) -> Any:
         client = self._client
@@ -244,8 +187,8 @@ class RedisStorage:
                 result = client.evalsha(script.sha, len(keys), *keys, *args)
             except NoScriptError:  # a restarted or flushed server: EVAL caches it again
                 result = client.eval(script.source, len(keys), *keys, *args)
-        if not self._config_claimed and self._claim_config():
-            self._set_config(read_server_config(client))
+        if self._config_check.due():
+            self._config_check.read(client)
         return result
 
     # -- the server's settings (policy/storage/redis/serverconfig.py) ---------
@@ -253,38 +196,11 @@ class RedisStorage:
     @property
     def server_config(self) -> ServerConfig | None:
         """The server's eviction and persistence settings, once the first call read them."""
-        return self._config
+        return self._config_check.config
 
     def watch_config(self, callback: Callable[[str, dict[str, bool]], None]) -> None:
         """Call ``callback(kind, risks)`` once the settings are read (at once if they are)."""
-        with self._lock:
-            self._config_watchers.append(callback)
-            config = self._config
-        if config is not None:
-            callback(self.kind, config.risks)
-
-    def _claim_config(self) -> bool:
-        with self._lock:
-            claimed, self._config_claimed = self._config_claimed, True
-        return not claimed
-
-    def _set_config(self, config: ServerConfig) -> None:
-        with self._lock:
-            self._config = config
-            watchers = list(self._config_watchers)
-        report(config, _redacted(self._uri))  # once per driver
-        for callback in watchers:
-            try:
-                callback(self.kind, config.risks)
-            except Exception:  # an observer never breaks a decision
-                pass
-
-    async def _aread_config(self, client: Any) -> None:
-        try:
-            config = await asyncio.wait_for(aread_server_config(client), self._deadline)
-        except Exception:
-            config = ServerConfig(None, None, None, None, "unreadable")
-        self._set_config(config)
+        self._config_check.watch(callback)
 
     async def _arun(self, script: _Script, keys: Sequence[str], args: Sequence[Any]) -> Any:
         try:
@@ -302,8 +218,8 @@ class RedisStorage:
         except Exception as exc:
             self._areset_after_failure()
             raise StorageError(f"{self.kind} storage failed: {type(exc).__name__}: {exc}") from exc
-        if not self._config_claimed and self._claim_config():
-            await self._aread_config(client)
+        if self._config_check.due():
+            await self._config_check.aread(client, self._deadline)
         return result
 
     def _reset_after_failure(self) -> None:

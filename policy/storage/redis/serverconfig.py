@@ -11,7 +11,10 @@ engine's observer (the ``dm_policy_storage_config_risk`` metric).
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -152,3 +155,52 @@ def report(config: ServerConfig, where: str) -> None:
     if message is not None:
         logger.warning("Redis at %s can lose the policy's state: %s (see the README, "
                        "'Production settings')", where, message)
+
+
+class ConfigCheck:
+    """The server's settings, read once, on the first call that reached it, and reported
+    (one log line, and to every watcher: the engine's metrics)."""
+
+    def __init__(self, kind: str, where: str) -> None:
+        self._kind, self._where = kind, where
+        self._lock = threading.Lock()
+        self.config: ServerConfig | None = None
+        self._claimed = False
+        self._watchers: list[Callable[[str, dict[str, bool]], None]] = []
+
+    def watch(self, callback: Callable[[str, dict[str, bool]], None]) -> None:
+        """Call ``callback(kind, risks)`` once the settings are read (at once if they are)."""
+        with self._lock:
+            self._watchers.append(callback)
+            config = self.config
+        if config is not None:
+            callback(self._kind, config.risks)
+
+    def due(self) -> bool:
+        """True once: for the caller that is to read the settings."""
+        if self._claimed:
+            return False
+        with self._lock:
+            claimed, self._claimed = self._claimed, True
+        return not claimed
+
+    def read(self, client: Any) -> None:
+        self._set(read_server_config(client))
+
+    async def aread(self, client: Any, deadline: float) -> None:
+        try:
+            config = await asyncio.wait_for(aread_server_config(client), deadline)
+        except Exception:
+            config = ServerConfig(None, None, None, None, "unreadable")
+        self._set(config)
+
+    def _set(self, config: ServerConfig) -> None:
+        with self._lock:
+            self.config = config
+            watchers = list(self._watchers)
+        report(config, self._where)  # once per driver
+        for callback in watchers:
+            try:
+                callback(self._kind, config.risks)
+            except Exception:  # an observer never breaks a decision
+                pass

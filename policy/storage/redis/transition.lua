@@ -93,6 +93,20 @@ local revoked_app = false
 
 -- Shared by the kinds' sections ---------------------------------------------
 
+-- The recipients of `list` (units or people) without evidence and not in `counted`,
+-- each once, in order (policy.checks.base.new_strangers)
+local function new_strangers(list, counted)
+  local seen, out = {}, {}
+  for _, u in ipairs(counted) do seen[u] = true end
+  for _, u in ipairs(list) do
+    if not u.evidence and not seen[u.unit] then
+      seen[u.unit] = true
+      out[#out + 1] = u.unit
+    end
+  end
+  return out
+end
+
 -- The rules of one kind, by name
 local function rules_of(kind)
   local out = {}
