@@ -14,7 +14,23 @@ read in place, never copied):
 - ``slow``: paced just under every threshold read from the rules (recipients per
   window per text, texts remembered, the quota);
 - ``short``: texts under the duplicates rule's ``min_chars`` after normalisation;
+- ``salad``: each copy padded with random ordinary words (from the corpus's ham
+  lines) up to the text limit, redrawn until it is less similar than the rules'
+  threshold to every copy the trace may still hold; the body carries the
+  spammer's one fixed contact (a phone number or a domain it owns), never folded;
+- ``obfuscated``: spun copies whose fixed contact is written to dodge detection
+  (spelled-out digits, keycap digits, ``name DOT tld``, ``name(.)tld``, letters
+  spaced out), a way chosen at random per copy;
+- ``payload``: K rotating templates that all carry the spammer's one fixed contact;
+- ``homoglyph``: 30-40% of the letters replaced by look-alikes outside
+  ``policy.normalize``'s table, with the fixed contact;
+- ``conversation``: one group conversation id reused, its members swapped for new
+  strangers (as many as the group rule allows) each round;
 - ``mix``: each spammer combines 2 or 3 of the above at random.
+
+A campaign keeps its payload valid: the contact (``Contact``) is put into each copy
+after the rest of the text was folded, spun or salted, in a form the reader can act
+on, and the templates' own numbers and links are taken out first.
 
 The attacker is interactive: a driver runs the spam senders against a real
 ``Engine`` (memory://, a virtual clock, a ``MemoryGraph`` in which every target
@@ -54,7 +70,7 @@ from policy.decision import Decision, Verdict
 from policy.engine import Engine
 from policy.fingerprint import signature, similarity
 from policy.graph import MemoryGraph
-from policy.normalize import normalize
+from policy.normalize import normalize, read_contacts
 from policy.requests import InviteRequest, SendRequest
 from policy.rules import Mode, RuleSet, load_rules
 
@@ -70,11 +86,16 @@ NON_SPAM_KINDS = frozenset({"quota", "text_length", "follows", "group"})
 # Codes a group spammer reads as "this group was too much": it tries smaller ones.
 SPAM_CODES = frozenset({"duplicate_content", "too_many_strangers", "cooldown_active"})
 
-TACTICS = ("folded", "personalised", "spun", "rotating", "groups", "split", "slow", "short")
+TACTICS = ("folded", "personalised", "spun", "rotating", "groups", "split", "slow", "short",
+           "salad", "obfuscated", "payload", "homoglyph", "conversation")
+# The tactics that carry the spammer's one fixed contact.
+CONTACT_TACTICS = ("salad", "obfuscated", "payload", "homoglyph")
 ADVERSARIES = (*TACTICS, "mix")
 DEFAULT_ROTATING_K = 40
 MAX_K = 200
 TARGETS_PER_SPAMMER = 1000
+SALAD_BODY = 40  # characters of spam in a salad copy (the rest: its contact and the salad)
+SALAD_TRIES = 40  # salads drawn for one copy, at most, to find one unlike the recent copies
 MAX_REJECTS = 25  # consecutive REJECTs after which a spammer gives up (it cannot adapt)
 
 
@@ -94,6 +115,7 @@ class Limits:
     rate: tuple[int, float] | None = None  # (messages, seconds): the tightest quota
     max_chars: int = 140  # longest text
     max_people: int = 20  # largest group, sender included
+    fanout: int | None = None  # most distinct people one send may reach (a strangers limit)
 
 
 def read_limits(rules: RuleSet) -> Limits:
@@ -109,6 +131,7 @@ def read_limits(rules: RuleSet) -> Limits:
     min_chars: list[int] = []
     similarity: list[float] = []
     rates: list[tuple[int, float]] = []
+    fanout: list[int] = []
     for rule in rules.rules:
         if rule.mode is not Mode.ENFORCE:
             continue  # a shadow rule never refuses: the attacker does not care
@@ -130,6 +153,8 @@ def read_limits(rules: RuleSet) -> Limits:
         if isinstance(getattr(p, "limit", None), int) and isinstance(
                 getattr(p, "window", None), (int, float)):
             rates.append((p.limit, float(p.window)))
+            if rule.kind != "quota":
+                fanout.append(p.limit)
         if rule.kind == "cooldown":
             limits = replace(limits, cooldown=max(limits.cooldown, float(p.duration)))
         if rule.kind == "text_length":
@@ -145,6 +170,7 @@ def read_limits(rules: RuleSet) -> Limits:
         min_chars=min(min_chars) if min_chars else 0,
         similarity=min(similarity) if similarity else None,
         rate=min(rates, key=lambda r: r[0] / r[1]) if rates else None,
+        fanout=min(fanout) if fanout else None,
     )
 
 
@@ -295,6 +321,134 @@ def pick_templates(pool: tuple[str, ...], k: int, limits: Limits, rng: random.Ra
     return (chosen + spare)[:k]
 
 
+# -- one fixed contact per spammer --------------------------------------------------
+
+_DIGIT_NAMES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_DOMAIN_HEADS = ("win", "prize", "claim", "cash", "lucky", "bonus", "free", "mega", "top", "gift")
+_DOMAIN_TAILS = ("prize", "now", "zone", "hub", "deals", "spot", "winner", "club", "point", "box")
+_DOMAIN_TLDS = ("club", "win", "xyz", "com", "biz", "info", "top", "vip", "online", "site")
+_PHONE_LEADS = ("Call", "Ring", "Dial", "Txt WIN to", "Call now on", "Claim on")
+_DOMAIN_LEADS = ("Visit", "Go to", "Claim at", "See", "Log on to", "Enter at")
+# How the obfuscated tactic writes its contact; the last of each is meant to defeat the
+# reader of contacts (a lone digit among spelled ones; letters spaced out), the others
+# are forms ``policy.normalize.read_contacts`` claims to read.
+PHONE_FORMS = ("spelled", "keycaps", "mixed")
+DOMAIN_FORMS = ("dot_word", "paren_dot", "spaced")
+UNREAD_FORMS = frozenset({"mixed", "spaced"})
+_KEYCAP = "\ufe0f\u20e3"
+# Template parts that are contacts of their own (numbers of 5 digits or more however
+# split, links, domains, addresses): a campaign with one payload takes them out.
+_OWN_CONTACTS = re.compile(
+    r"\d(?:[\s.\-/]{0,2}\d){4,}|https?://\S+|www\.\S+|\S+@\S+|\b[\w-]+\.(?:[a-z]{2,4}\.)?"
+    r"(?:com|net|org|co|uk|biz|info|tv|mobi|ws|cc)\b\S*", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """A spammer's one payload: a phone number ("0906 170 1461") or a domain it owns."""
+
+    kind: str  # "phone" or "domain"
+    value: str  # the digits, or "name.tld"
+    plain: str  # as written in the clear
+
+    @property
+    def token(self) -> str:
+        """What ``policy.normalize.read_contacts`` reads it as."""
+        return ("n:" if self.kind == "phone" else "d:") + self.value
+
+    def lead(self, rng: random.Random) -> str:
+        return rng.choice(_PHONE_LEADS if self.kind == "phone" else _DOMAIN_LEADS)
+
+    def forms(self) -> tuple[str, ...]:
+        return PHONE_FORMS if self.kind == "phone" else DOMAIN_FORMS
+
+    def written(self, form: str, rng: random.Random) -> str:
+        """The contact in one of the obfuscated forms ("plain": in the clear)."""
+        if form == "plain":
+            return self.plain
+        if form == "spelled":
+            return " ".join("oh" if d == "0" and rng.random() < 0.5 else _DIGIT_NAMES[int(d)]
+                            for d in self.value)
+        if form == "mixed":  # spelled out, a few digits left as digits
+            digits = [rng.random() < 0.3 for _ in self.value]
+            digits[rng.randrange(len(digits))] = True
+            return " ".join(d if keep else _DIGIT_NAMES[int(d)]
+                            for d, keep in zip(self.value, digits, strict=True))
+        if form == "keycaps":
+            return "".join(d + _KEYCAP for d in self.value)
+        name, tld = self.value.rsplit(".", 1)
+        if form == "dot_word":
+            return rng.choice((f"{name} DOT {tld}", f"{name}DOT{tld}", f"{name} dot {tld}"))
+        if form == "paren_dot":
+            return rng.choice((f"{name}(.){tld}", f"{name}[.]{tld}", f"{name} (.) {tld}"))
+        if form == "spaced":
+            return " ".join(self.value)
+        raise ValueError(f"unknown contact form {form!r}")
+
+
+def make_contact(rng: random.Random) -> Contact:
+    """A contact of the spammer's own: a premium-rate number or a domain, at random."""
+    if rng.random() < 0.5:
+        digits = "09" + "".join(rng.choice(string.digits) for _ in range(9))
+        plain = rng.choice((f"{digits[:4]} {digits[4:7]} {digits[7:]}", digits,
+                            f"{digits[:5]} {digits[5:]}"))
+        return Contact("phone", digits, plain)
+    head = rng.choice(_DOMAIN_HEADS)
+    tail = rng.choice([t for t in _DOMAIN_TAILS if t != head])
+    domain = f"{head}{tail}{rng.randint(1, 99) if rng.random() < 0.3 else ''}.{rng.choice(_DOMAIN_TLDS)}"
+    return Contact("domain", domain, domain)
+
+
+def without_contacts(text: str) -> str | None:
+    """``text`` with its own numbers and links taken out (None: something is still read)."""
+    body = " ".join(_OWN_CONTACTS.sub(" ", text).split())
+    if len(body.split()) < 4 or read_contacts(body)[1]:
+        return None
+    return body
+
+
+_STRIPPED: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def payload_pool(pool: tuple[str, ...]) -> tuple[str, ...]:
+    """The spam texts without their own contacts (made once per pool)."""
+    cached = _STRIPPED.get(id(pool))
+    if cached is None or cached[0] is not pool:
+        stripped = tuple(dict.fromkeys(b for b in map(without_contacts, pool) if b))
+        cached = _STRIPPED[id(pool)] = (pool, stripped)
+    return cached[1]
+
+
+# Letters outside ``policy.normalize``'s look-alike table that NFKC and case folding
+# keep as they are (checked at import: a glyph the table or NFKC folds is left out).
+_HOMOGLYPH_CANDIDATES = {
+    "a": "ɑ", "e": "ҽ", "o": "օ", "i": "ɩ", "u": "ս", "n": "ո", "g": "ց", "s": "ꜱ",
+    "r": "г", "k": "ĸ", "v": "ѵ", "w": "ɯ", "y": "ყ", "p": "ⲣ", "z": "ᴢ", "l": "ǀ",
+    "d": "ɗ", "t": "ፕ", "c": "ᴄ", "m": "ᴍ", "f": "ғ", "h": "Һ", "b": "Ᏼ",
+}
+HOMOGLYPHS = {k: v for k, v in _HOMOGLYPH_CANDIDATES.items() if normalize(v) == v}
+
+
+def homoglyphs(text: str, rng: random.Random, share: float) -> str:
+    """``text`` with ``share`` of its letters (as far as its ASCII letters allow) replaced
+    by ``HOMOGLYPHS``."""
+    chars = list(text)
+    letters = sum(ch.isalpha() for ch in chars)
+    candidates = [i for i, ch in enumerate(chars) if ch.lower() in HOMOGLYPHS]
+    for i in rng.sample(candidates, min(len(candidates), round(share * letters))):
+        chars[i] = HOMOGLYPHS[chars[i].lower()]
+    return "".join(chars)
+
+
+def salad_words(ham: tuple[str, ...]) -> tuple[str, ...]:
+    """Ordinary words of 3 letters or more from the ham lines, none that reads as a contact
+    or part of one (number words, "dot", "www", top-level domains)."""
+    banned = {*_DIGIT_NAMES, "oh", "nought", "double", "dot", "www", "http", "https",
+              *_DOMAIN_TLDS, "net", "org", "co", "uk"}
+    words = {w.lower() for line in ham for w in re.findall(r"[A-Za-z]{3,}", line)}
+    return tuple(sorted(words - banned))
+
+
 # -- spam plans --------------------------------------------------------------------
 
 
@@ -310,6 +464,16 @@ class Plan:
     group: bool = False
     split: bool = False
     slow: bool = False
+    salad: bool = False  # padded with ordinary words, pairwise dissimilar
+    obfuscate: bool = False  # the contact written to dodge detection
+    payload: bool = False  # the templates carry the spammer's one contact
+    homoglyph: bool = False  # letters outside the look-alike table
+    conversation: bool = False  # one conversation id, members swapped each round
+
+    @property
+    def contact(self) -> bool:
+        """Whether the copies carry the spammer's one fixed contact."""
+        return self.salad or self.obfuscate or self.payload or self.homoglyph
 
 
 def tactic_plan(tactic: str, *, k: int = DEFAULT_ROTATING_K) -> Plan:
@@ -332,24 +496,44 @@ def tactic_plan(tactic: str, *, k: int = DEFAULT_ROTATING_K) -> Plan:
         return Plan(tactic, slow=True)
     if tactic == "short":
         return Plan(tactic, short=True)
+    if tactic == "salad":
+        return Plan(tactic, salad=True)
+    if tactic == "obfuscated":
+        return Plan(tactic, spin=True, obfuscate=True)
+    if tactic == "payload":
+        if not 2 <= k <= MAX_K:
+            raise ValueError(f"payload needs K from 2 to {MAX_K}, got {k}")
+        return Plan(tactic, templates=k, spin=True, payload=True)
+    if tactic == "homoglyph":
+        return Plan(tactic, homoglyph=True)
+    if tactic == "conversation":
+        return Plan(tactic, conversation=True)
     raise ValueError(f"unknown tactic {tactic!r}; known: {', '.join(ADVERSARIES)}")
 
 
 def mixed_plan(rng: random.Random) -> Plan:
     """2 or 3 tactics combined at random (e.g. rotating + spun + groups)."""
     chosen = set(rng.sample(("personalised", "spun", "rotating", "groups", "split", "slow",
-                             "short"), rng.randint(2, 3)))
+                             "short", *CONTACT_TACTICS, "conversation"), rng.randint(2, 3)))
     if "short" in chosen:
-        chosen -= {"split", "personalised", "spun"}  # they would add letters or make no sense
+        # they would add letters or make no sense
+        chosen -= {"split", "personalised", "spun", *CONTACT_TACTICS}
+    rotating = "rotating" in chosen or "payload" in chosen
     return Plan(
         "mix",
-        templates=rng.randint(2, MAX_K) if "rotating" in chosen else 1,
-        spin="spun" in chosen or ("rotating" in chosen and rng.random() < 0.5),
+        templates=rng.randint(2, MAX_K) if rotating else 1,
+        spin=("spun" in chosen or "obfuscated" in chosen
+              or (rotating and rng.random() < 0.5)),
         personalise="personalised" in chosen,
         short="short" in chosen,
         group="groups" in chosen,
         split="split" in chosen,
         slow="slow" in chosen,
+        salad="salad" in chosen,
+        obfuscate="obfuscated" in chosen,
+        payload="payload" in chosen,
+        homoglyph="homoglyph" in chosen,
+        conversation="conversation" in chosen,
     )
 
 
@@ -359,36 +543,60 @@ class Attempt:
     text: str
     template: int
     last_part: bool = True  # the last (or only) part of a message: then the targets are served
+    conversation: str | None = None  # an existing conversation (its members: recipients)
+    invitees: tuple[str, ...] = ()  # invited into the conversation before this message
 
 
 class Spammer:
     """One interactive spam sender: proposes attempts, learns from each decision."""
 
     def __init__(self, uid: str, plan: Plan, targets: list[str], pool: tuple[str, ...],
-                 limits: Limits, rng: random.Random, names: dict[str, str]) -> None:
+                 limits: Limits, rng: random.Random, names: dict[str, str], *,
+                 words: tuple[str, ...] = ()) -> None:
         self.uid = uid
         self.plan = plan
         self.limits = limits
         self.rng = rng
         self.names = names
         self.targets = deque(targets)
+        self.words = words  # the salad: ordinary words
+        if plan.salad and not words:
+            raise ValueError("the salad tactic needs ordinary words (salad_words(corpus.ham))")
         room = limits.max_chars - (45 if plan.personalise else 20)  # room for the additions
+        # The contact and its lead ("Call", "Visit") come after the body; a salad copy
+        # keeps most of its room for the salad (a short body is what makes copies differ).
+        self.contact = make_contact(rng) if plan.contact else None
+        if self.contact is not None:
+            room = min(room, limits.max_chars - 70 if plan.obfuscate else limits.max_chars - 35)
+            if plan.salad:
+                room = min(room, SALAD_BODY)
+            pool = payload_pool(pool)
         k = plan.templates
         if plan.slow and k == 1 and limits.max_texts is not None:
             k = min(limits.max_texts, MAX_K)  # as many texts as the rule remembers, no more
         self.templates = pick_templates(pool, k, limits, rng, room=room, short=plan.short)
+        self.conversation = f"{uid}-conv" if plan.conversation else None
+        self.recent: deque[bytes] = deque(maxlen=max(1, limits.max_texts or 32))  # salad copies
+        self.forms: list[str] = []  # the contact's form in each copy (for the tests)
+        self.written = ""  # the contact as written in the last copy
         self.turn = 0
         self.pending: list[Attempt] = []  # the remaining parts of a split message
         self.uses: list[deque[float]] = [deque() for _ in self.templates]  # slow: when each was sent
         self.last_send = -math.inf
         self.rejects = 0
         self.group_size = max(1, limits.max_people - 1)
+        if plan.conversation and limits.fanout is not None:
+            # Members of a conversation are each a stranger reached: no more at once
+            # than the strangers rule admits (a new group still tries the largest).
+            self.group_size = max(1, min(self.group_size, limits.fanout))
         self.text_limit = limits.max_chars
         self.attempt_times: list[float] = []  # for the obedience test
 
     # What to send next ------------------------------------------------------------
 
     def _text(self, template: int, name: str | None) -> str:
+        if self.contact is not None:
+            return self._contact_text(template, name)
         plan, rng, limit = self.plan, self.rng, self.text_limit
         text = self.templates[template]
         if plan.spin:
@@ -399,6 +607,55 @@ class Spammer:
         if plan.short and text_chars(folded) >= self.limits.min_chars > 1:
             return text  # folding added letters: send the plain short text
         return folded
+
+    def _contact_text(self, template: int, name: str | None) -> str:
+        """A copy that carries the spammer's contact: the body folded (spun, personalised,
+        homoglyphs) as usual, then the contact put in untouched, then the salad."""
+        plan, rng, limit, contact = self.plan, self.rng, self.text_limit, self.contact
+        assert contact is not None
+        form = rng.choice(contact.forms()) if plan.obfuscate else "plain"
+        written = self.written = contact.written(form, rng)
+        self.forms.append(form)
+        tail = f" {written}"
+        lead = contact.lead(rng)
+        room = max(10, limit - len(tail) - len(lead) - 1)
+        body = self.templates[template]
+        if plan.salad:
+            room = min(room, SALAD_BODY)
+        if plan.spin:
+            body = spin(body, rng, limit=room)
+        if plan.personalise:
+            body = personalise(body, name, rng, limit=room)
+        # Folded as usual (case, digits, look-alikes, spacing, invisible characters), the
+        # contact after: its digits are never changed, it stays a working number or link.
+        folded = evade(f"{clip(body, room)} {lead}", rng, limit=max(10, limit - len(tail)))
+        if plan.homoglyph:
+            folded = homoglyphs(folded, rng, rng.uniform(0.3, 0.4))
+        text = folded + tail
+        if plan.salad:
+            text = self._salad(text, limit)
+        return text
+
+    def _salad(self, text: str, limit: int) -> str:
+        """``text`` padded with ordinary words up to ``limit``, drawn again (a few times)
+        until it is less similar than the rules' threshold to every copy still traced."""
+        threshold = self.limits.similarity if self.limits.similarity is not None else 1.0
+        best, best_score, best_sig = text, math.inf, signature(text)
+        for _ in range(SALAD_TRIES):
+            out = text
+            while True:
+                word = self.rng.choice(self.words)
+                if len(out) + 1 + len(word) > limit:
+                    break
+                out = f"{out} {word}" if self.rng.random() < 0.5 else f"{word} {out}"
+            sig = signature(out)
+            score = max((similarity(sig, other) for other in self.recent), default=0.0)
+            if score < best_score:
+                best, best_score, best_sig = out, score, sig
+            if score < threshold:
+                break
+        self.recent.append(best_sig)
+        return best
 
     def _choose_template(self, now: float) -> tuple[int, float]:
         """(template, earliest time) under the slow plan's per-text limits, else the next in turn."""
@@ -432,7 +689,9 @@ class Spammer:
         if not self.targets or self.rejects >= MAX_REJECTS:
             return None
         # As many strangers as a new group may hold: today a group is one trace recipient.
-        size = min(self.group_size, len(self.targets)) if self.plan.group else 1
+        # A conversation: the same id each round, its members swapped for new strangers.
+        grouped = self.plan.group or self.plan.conversation
+        size = min(self.group_size, len(self.targets)) if grouped else 1
         recipients = tuple(self.targets[i] for i in range(size))
         name = self.names.get(recipients[0]) if size == 1 else None
         template, at = self._choose_template(now)
@@ -442,13 +701,21 @@ class Spammer:
             limit, window = self.limits.rate
             pace = max(pace, window / limit * 1.05)  # under the quota, never at it
         at = max(at, self.last_send + pace, now)
+        conv = self.conversation
         if self.plan.split:
-            pieces = split_message(text, self.rng.randint(2, 3))
-            parts = [Attempt(recipients, piece, template, last_part=False) for piece in pieces]
+            # The contact stays whole, in one part: its spaces are not cut at.
+            written = self.written
+            protected = text.replace(written, written.replace(" ", "\x00")) if written else text
+            pieces = [p.replace("\x00", " ")
+                      for p in split_message(protected, self.rng.randint(2, 3))]
+            parts = [Attempt(recipients, piece, template, last_part=False, conversation=conv)
+                     for piece in pieces]
+            parts[0].invitees = recipients if conv is not None else ()
             parts[-1].last_part = True
             self.pending = parts
             return at, parts[0]
-        return at, Attempt(recipients, text, template)
+        return at, Attempt(recipients, text, template, conversation=conv,
+                           invitees=recipients if conv is not None else ())
 
     # What the decision says ---------------------------------------------------------------
 
@@ -460,6 +727,8 @@ class Spammer:
             self.last_send = now
             if self.pending:
                 self.pending.pop(0)
+                for part in self.pending:
+                    part.invitees = ()  # they are members now
             if attempt.last_part:
                 for _ in attempt.recipients:
                     self.targets.popleft()
@@ -554,6 +823,7 @@ def run_tactic(
               Engine(rules, storage="memory://", graph=graph, clock=lambda: now[0]))
     spam_rules = _spam_rule_names(rules)
     pool = tuple(t for t in corpus.spam if len(t.split()) >= 4)
+    words = salad_words(corpus.ham)
     spammers: list[Spammer] = []
     tallies: dict[str, _SpamTally] = {}
     names: dict[str, str] = {}
@@ -565,7 +835,7 @@ def run_tactic(
             graph.follow(target, uid)  # followed by all its targets, follows none of them
             names[target] = rng.choice(_NAMES)
         spammers.append(Spammer(uid, plan, targets, pool, limits, random.Random(rng.random()),
-                                names))
+                                names, words=words))
         tallies[uid] = _SpamTally(plan)
     end = config.start + config.hours * 3600
     heap: list[tuple[float, int, Any]] = []
@@ -602,8 +872,16 @@ def run_tactic(
                 push(planned[0], spammer)
                 continue
         attempt = planned[1]
-        request = SendRequest(spammer.uid, attempt.recipients, attempt.text)
-        decision = engine.check(request)
+        decision = None
+        if attempt.conversation is not None and attempt.invitees:
+            # The new members are invited first (the old ones were removed or left).
+            invite = engine.check_invite(InviteRequest(
+                spammer.uid, attempt.invitees, attempt.conversation, (spammer.uid,)))
+            if not invite.allowed:
+                decision = invite
+        if decision is None:
+            decision = engine.check(SendRequest(spammer.uid, attempt.recipients, attempt.text,
+                                                conversation=attempt.conversation))
         tally = tallies[spammer.uid]
         tally.attempts += 1
         served = spammer.outcome(attempt, decision, now[0])
@@ -684,10 +962,14 @@ def _row(adversary: str, tallies: dict[str, _SpamTally], ham: _HamTally, config:
 
 
 def _plan_label(plan: Plan) -> str:
-    parts = [f"rotating(K={plan.templates})" if plan.templates > 1 else ""]
+    parts = [f"rotating(K={plan.templates})" if plan.templates > 1 and not plan.payload
+             else f"K={plan.templates}" if plan.templates > 1 else ""]
     parts += [name for name, on in (("spun", plan.spin), ("personalised", plan.personalise),
                                     ("short", plan.short), ("groups", plan.group),
-                                    ("split", plan.split), ("slow", plan.slow)) if on]
+                                    ("split", plan.split), ("slow", plan.slow),
+                                    ("salad", plan.salad), ("obfuscated", plan.obfuscate),
+                                    ("payload", plan.payload), ("homoglyph", plan.homoglyph),
+                                    ("conversation", plan.conversation)) if on]
     return "+".join(p for p in parts if p) or "folded"
 
 

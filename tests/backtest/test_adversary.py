@@ -16,13 +16,17 @@ import pytest
 from policy import Engine
 from policy.backtest.adversary import (
     ADVERSARIES,
+    CONTACT_TACTICS,
+    HOMOGLYPHS,
     TACTICS,
+    UNREAD_FORMS,
     Limits,
     RunConfig,
     Spammer,
     ham_events,
     read_limits,
     run_tactic,
+    salad_words,
     spin,
     split_message,
     tactic_plan,
@@ -32,7 +36,8 @@ from policy.backtest.adversary import (
 from policy.backtest.simulate import Corpus, load_corpus
 from policy.cli import main
 from policy.decision import Decision, Verdict
-from policy.normalize import normalize
+from policy.fingerprint import signature, similarity
+from policy.normalize import normalize, read_contacts
 from policy.rules import RuleSet, load_rules, parse_rules
 from tests.conftest import DEFAULT_RULES, rules_file
 
@@ -90,10 +95,17 @@ def default_rules() -> RuleSet:
     return load_rules(DEFAULT_RULES)
 
 
+# The tactics the README's "before" table was measured with (the others came after it).
+BEFORE_TACTICS = ("folded", "personalised", "spun", "rotating", "groups", "split", "slow",
+                  "short")
+NEW_TACTICS = (*CONTACT_TACTICS, "conversation")
+
+
 def spammer(tactic: str, corpus: Corpus, limits: Limits, *, k: int = 40, seed: int = 3) -> Spammer:
     targets = [f"t{i}" for i in range(500)]
     return Spammer("s", tactic_plan(tactic, k=k), targets, corpus.spam, limits,
-                   random.Random(seed), {t: "Anna" for t in targets})
+                   random.Random(seed), {t: "Anna" for t in targets},
+                   words=salad_words(corpus.ham))
 
 
 def attempts(s: Spammer, n: int) -> list[Any]:
@@ -189,6 +201,106 @@ def test_groups_are_new_conversations_within_the_size_limit(
     assert max(len(a.recipients) for a in sent) == limits.max_people - 1
 
 
+# -- (a') the tactics that carry one fixed contact, and conversations ---------------
+
+
+def test_new_tactics_are_known_and_mixed(corpus: Corpus) -> None:
+    assert set(NEW_TACTICS) <= set(TACTICS) and set(TACTICS) < set(ADVERSARIES)
+    from policy.backtest.adversary import mixed_plan
+
+    rng = random.Random(1)
+    plans = [mixed_plan(rng) for _ in range(300)]
+    for switch in ("salad", "obfuscate", "payload", "homoglyph", "conversation"):
+        assert any(getattr(p, switch) for p in plans), switch
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])  # phone numbers and domains both
+def test_salad_copies_are_pairwise_dissimilar_yet_carry_one_contact(
+        corpus: Corpus, default_rules: RuleSet, seed: int) -> None:
+    limits = read_limits(default_rules)
+    s = spammer("salad", corpus, limits, seed=seed)
+    assert s.contact is not None
+    texts = [a.text for a in attempts(s, 30)]  # fewer than the trace keeps (32)
+    sigs = [signature(t) for t in texts]
+    worst = max(similarity(a, b) for i, a in enumerate(sigs) for b in sigs[i + 1:])
+    assert worst < limits.similarity, worst  # under the duplicates rule's threshold
+    for text in texts:
+        assert read_contacts(text)[1] == (s.contact.token,), text  # one contact, every copy
+        assert s.contact.plain in text  # in the clear, digits never changed
+        assert limits.max_chars * 0.75 < len(text) <= limits.max_chars  # padded
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_obfuscated_contacts_are_read_unless_meant_to_defeat_the_reader(
+        corpus: Corpus, default_rules: RuleSet, seed: int) -> None:
+    limits = read_limits(default_rules)
+    s = spammer("obfuscated", corpus, limits, seed=seed)
+    assert s.contact is not None
+    texts = [a.text for a in attempts(s, 60)]
+    assert len(set(texts)) == len(texts)  # spun: no two copies alike
+    assert set(s.forms) == set(s.contact.forms())  # every way of writing it, at random
+    read, readable = 0, 0
+    for text, form in zip(texts, s.forms, strict=True):
+        assert len(text) <= limits.max_chars
+        assert s.contact.plain not in text  # never in the clear
+        if form not in UNREAD_FORMS:
+            readable += 1
+            read += s.contact.token in read_contacts(text)[1]
+        else:
+            # a lone digit among spelled ones, or letters spaced out: the reader misses it
+            assert s.contact.token not in read_contacts(text)[1], (form, text)
+    # Spelled out, keycaps, "DOT", "(.)": read, but for the odd copy whose folding puts a
+    # number word next to it ("t o oh nine ...": the spacing trick split "to", and "o"
+    # reads as a zero)
+    assert read >= 0.8 * readable, (read, readable)
+
+
+def test_payload_rotates_k_templates_with_one_contact(corpus: Corpus,
+                                                      default_rules: RuleSet) -> None:
+    limits = read_limits(default_rules)
+    for k in (2, 40, 200):
+        s = spammer("payload", corpus, limits, k=k)
+        assert len(set(s.templates)) == k and s.contact is not None
+        sent = attempts(s, 2 * k)
+        assert {a.template for a in sent} == set(range(k))
+        read = [read_contacts(a.text)[1] for a in sent]
+        assert all(s.contact.token in r for r in read)
+        # the templates' own numbers and links were taken out: one contact in nearly every
+        # copy (spinning "for" into "4" beside a 4-digit amount makes the odd 5-digit one)
+        assert sum(r == (s.contact.token,) for r in read) >= 0.95 * len(read)
+    with pytest.raises(ValueError):
+        tactic_plan("payload", k=1)
+
+
+def test_homoglyph_letters_are_not_folded(corpus: Corpus, default_rules: RuleSet) -> None:
+    limits = read_limits(default_rules)
+    glyphs = set(HOMOGLYPHS.values())
+    assert len(glyphs) >= 15
+    for glyph in glyphs:  # outside normalize's table, kept by NFKC and case folding
+        assert normalize(f"x{glyph}x") == f"x{glyph}x", glyph
+    s = spammer("homoglyph", corpus, limits)
+    for a in attempts(s, 30):
+        letters = [ch for ch in a.text if ch.isalpha()]
+        swapped = [ch for ch in letters if ch in glyphs]
+        assert 0.29 <= len(swapped) / len(letters) <= 0.41, a.text  # 30 to 40%
+        kept = normalize(a.text)
+        assert sum(kept.count(g) for g in glyphs) == len(swapped)  # none folded away
+        assert read_contacts(a.text)[1] == (s.contact.token,)
+
+
+@pytest.mark.parametrize("rules_text", [None, OTHER_RULES])
+def test_conversation_keeps_one_id_and_swaps_its_members(
+        corpus: Corpus, default_rules: RuleSet, rules_text: str | None) -> None:
+    rules = default_rules if rules_text is None else parse_rules(rules_text, file="<test>")
+    limits = read_limits(rules)
+    sent = attempts(spammer("conversation", corpus, limits), 10)
+    assert len({a.conversation for a in sent}) == 1 and sent[0].conversation is not None
+    size = min(limits.max_people - 1, limits.fanout or limits.max_people)
+    assert all(len(a.recipients) == size and a.invitees == a.recipients for a in sent)
+    for a, b in pairwise(sent):  # each round, new members only
+        assert not set(a.recipients) & set(b.recipients)
+
+
 # -- (b) the driver obeys -----------------------------------------------------------
 
 
@@ -226,7 +338,7 @@ def before(corpus: Corpus) -> dict[str, dict[str, Any]]:
     """The tactics against the duplicates rule alone, as it was (no strangers rule)."""
     rules = load_rules(rules_file("seed-duplicates-only"))
     config = RunConfig(spammers=4, ham_senders=0, hours=6)
-    return {t: run_tactic(t, rules, corpus, config) for t in TACTICS}
+    return {t: run_tactic(t, rules, corpus, config) for t in BEFORE_TACTICS}
 
 
 def test_folded_was_contained_before(before: dict[str, dict[str, Any]]) -> None:
@@ -278,6 +390,7 @@ def now_default(corpus: Corpus, default_rules: RuleSet) -> dict[str, dict[str, A
 
 def test_every_tactic_reaches_at_most_50_strangers_a_day(
         now_default: dict[str, dict[str, Any]]) -> None:
+    assert set(NEW_TACTICS) <= set(now_default)  # the red team's campaigns too
     for tactic, row in now_default.items():
         assert targets_met(row)["reached_per_day"], (tactic, row["reached_per_day_mean"])
         # the strangers rules' bound, whatever gets past the duplicates rule
@@ -286,7 +399,9 @@ def test_every_tactic_reaches_at_most_50_strangers_a_day(
 
 def test_no_ordinary_sender_is_refused_by_a_spam_rule(
         now_default: dict[str, dict[str, Any]]) -> None:
+    assert set(NEW_TACTICS) <= set(now_default)
     for tactic, row in now_default.items():
+        assert row["ham_senders"] >= 250, tactic
         assert targets_met(row)["ham_cooled"], (tactic, row["ham_refused_by_spam_rule"])
 
 
@@ -298,3 +413,13 @@ def test_copies_and_new_groups_are_contained_by_the_5th_stranger(
     # figures); the others are bounded by the strangers rules above.
     for tactic in ("personalised", "spun"):
         assert now_default[tactic]["contained_share"] >= 1 / 3, tactic
+
+
+def test_one_contact_in_the_clear_is_contained_by_the_5th_stranger(
+        now_default: dict[str, dict[str, Any]]) -> None:
+    # Salad, rotating templates and homoglyphs defeat the text's fingerprint, not the
+    # contact the campaign needs its readers to use: the contacts rule contains them.
+    for tactic in ("salad", "payload", "homoglyph"):
+        row = now_default[tactic]
+        assert targets_met(row)["contained"], (tactic, row["contained"], row["refusals"])
+        assert "duplicate_contact" in row["refusals"], tactic
