@@ -98,6 +98,10 @@ _WORDS = re.compile(r"[a-z]+")
 _NUMBER_WORDS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2",
                  "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                  "nine": "9", "double": "d"}
+_WORDS_AND_DIGITS = re.compile(r"[a-z]+|\d+")
+# Five or more single letters or digits apart ("w i n p r i z e"), dots between allowed.
+_SPACED = re.compile(r"(?<![a-z0-9])(?:[a-z0-9] ?[.]? ){4,}[a-z0-9](?![a-z0-9])")
+_GAPS = re.compile(r" ")
 _DIGIT_RUN = re.compile(r"\d(?:[\s.\-/]{0,2}\d)+")
 _NOT_DIGIT = re.compile(r"\D")
 MAX_CONTACTS = 3  # per text: enough for a campaign's number and link
@@ -134,23 +138,39 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
             if len(digits) >= 5:
                 found.append("n:" + digits)
     lower = text.lower()
+    if _spaced_out(lower):  # "w i n p r i z e . c l u b": the letters joined again
+        lower = _SPACED.sub(lambda m: _GAPS.sub("", m.group()), lower)
     for token in _links(lower):
         contact = True
         if token != "d:":
             found.append(token)
-    spelled: list[str] = []  # a number spelled out ("zero eight oh oh ...")
-    for word in [*_WORDS.findall(lower), ""]:
-        value = _NUMBER_WORDS.get(word)
+    # A number spelled out, whole or in part ("zero eight oh 0 1 2 ..."): number words and
+    # digit groups in a row, whatever stands between them but other words.
+    spelled: list[str] = []
+    words = 0
+    for word in [*_WORDS_AND_DIGITS.findall(lower), ""]:
+        value = word if word.isdigit() else _NUMBER_WORDS.get(word)
         if value is not None:
             spelled.append(value)
+            words += not word.isdigit()
             continue
-        if len(spelled) >= 4:
+        if words and len(spelled) >= 4:
             contact = True
             digits = _undouble("".join(spelled))
             if len(digits) >= 5:
                 found.append("n:" + digits)
-        spelled = []
+        spelled, words = [], 0
     return contact, tuple(dict.fromkeys(found))[:MAX_CONTACTS]
+
+
+def _spaced_out(lower: str) -> bool:
+    """Five single characters in a row, apart (cheaper than the pattern on every text)."""
+    run = 0
+    for word in lower.split():
+        run = run + 1 if len(word) == 1 else 0
+        if run >= 5:
+            return True
+    return False
 
 
 def _undouble(spelled: str) -> str:

@@ -334,6 +334,8 @@ _DOMAIN_LEADS = ("Visit", "Go to", "Claim at", "See", "Log on to", "Enter at")
 # are forms ``policy.normalize.read_contacts`` claims to read.
 PHONE_FORMS = ("spelled", "keycaps", "mixed")
 DOMAIN_FORMS = ("dot_word", "paren_dot", "spaced")
+# Forms written to defeat the contact reader (it reads them since: a digit or two among
+# spelled ones, letters spaced out).
 UNREAD_FORMS = frozenset({"mixed", "spaced"})
 _KEYCAP = "\ufe0f\u20e3"
 # Template parts that are contacts of their own (numbers of 5 digits or more however

@@ -232,7 +232,7 @@ def test_salad_copies_are_pairwise_dissimilar_yet_carry_one_contact(
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])
-def test_obfuscated_contacts_are_read_unless_meant_to_defeat_the_reader(
+def test_obfuscated_contacts_are_read_whichever_way_they_are_written(
         corpus: Corpus, default_rules: RuleSet, seed: int) -> None:
     limits = read_limits(default_rules)
     s = spammer("obfuscated", corpus, limits, seed=seed)
@@ -240,20 +240,17 @@ def test_obfuscated_contacts_are_read_unless_meant_to_defeat_the_reader(
     texts = [a.text for a in attempts(s, 60)]
     assert len(set(texts)) == len(texts)  # spun: no two copies alike
     assert set(s.forms) == set(s.contact.forms())  # every way of writing it, at random
-    read, readable = 0, 0
+    read = {form: [0, 0] for form in s.forms}
     for text, form in zip(texts, s.forms, strict=True):
         assert len(text) <= limits.max_chars
         assert s.contact.plain not in text  # never in the clear
-        if form not in UNREAD_FORMS:
-            readable += 1
-            read += s.contact.token in read_contacts(text)[1]
-        else:
-            # a lone digit among spelled ones, or letters spaced out: the reader misses it
-            assert s.contact.token not in read_contacts(text)[1], (form, text)
-    # Spelled out, keycaps, "DOT", "(.)": read, but for the odd copy whose folding puts a
-    # number word next to it ("t o oh nine ...": the spacing trick split "to", and "o"
-    # reads as a zero)
-    assert read >= 0.8 * readable, (read, readable)
+        read[form][0] += s.contact.token in read_contacts(text)[1]
+        read[form][1] += 1
+    # Spelled out (a digit or two among the words too), keycaps, "DOT", "(.)", letters
+    # spaced out: read, but for the odd copy whose folding puts a number word next to it
+    # ("t o oh nine ...": the spacing trick split "to", and "o" reads as a zero)
+    for form, (hits, copies) in read.items():
+        assert hits >= 0.7 * copies, (form, hits, copies, UNREAD_FORMS)
 
 
 def test_payload_rotates_k_templates_with_one_contact(corpus: Corpus,
