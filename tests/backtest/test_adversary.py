@@ -417,7 +417,7 @@ def test_one_contact_in_the_clear_is_contained_by_the_5th_stranger(
         now_default: dict[str, dict[str, Any]]) -> None:
     # Salad, rotating templates and homoglyphs defeat the text's fingerprint, not the
     # contact the campaign needs its readers to use: the contacts rule contains them.
-    for tactic in ("salad", "payload", "homoglyph"):
+    for tactic in ("salad", "payload", "homoglyph", "obfuscated"):
         row = now_default[tactic]
         assert targets_met(row)["contained"], (tactic, row["contained"], row["refusals"])
         assert "duplicate_contact" in row["refusals"], tactic
