@@ -73,6 +73,26 @@ def run(args: argparse.Namespace) -> int:
     clock[0] += 30 * 60 + 1
     send("sam waits 30 minutes without any attempt", "sam", ("bob",), "ok I'll stop")
 
+    print("\nOne number in other words, and many people who don't follow back")
+    fans = [f"fan{i:02d}" for i in range(14)]
+    for fan in fans:
+        graph.follow(fan, "promo")  # they follow promo; promo follows none of them back
+    pitches = ["Cheap flights to Spain this weekend, call 0800 555 0199",
+               "Your parcel is waiting at the depot. Ring 0800-555-0199 to rebook",
+               "You have been selected for a bonus! Dial zero eight hundred 555 0199",
+               "Hot deals near you tonight, phone 08005550199",
+               "Last chance for your refund: 0800 555 0199"]
+    for i, pitch in enumerate(pitches):
+        clock[0] += 60
+        send(f"promo -> {fans[i]}: the same number, other words", "promo", (fans[i],), pitch)
+    clock[0] += 3600
+    for i, fan in enumerate(fans[5:], start=5):
+        clock[0] += 60
+        decision = send(f"promo -> {fan}: a note of its own", "promo", (fan,),
+                        f"Hi {fan}, thanks for following, note {i}")
+        if not decision.allowed:
+            break
+
     print("\nA compromised third-party app")
     send("alice -> alice through 'autoposter'", "alice", ("alice",), "Check this out", app="autoposter")
     send("alice -> bob through 'autoposter'", "alice", ("bob",), "Another one", app="autoposter")
