@@ -7,10 +7,10 @@ follow them, and they never wrote to the sender); each stranger of a new group
 counts, and so does each member of a group conversation written to (members of a
 conversation are strangers unless the host's graph knows otherwise: its
 ``has_written`` should count what they wrote in a shared conversation). A send
-that would bring the number of
-distinct strangers reached in the last ``window`` over ``limit`` is refused until
-enough of them drop out of the window (``retry_after`` says when); sends to people
-already reached, and to friends, are never refused by this rule.
+that would bring the number of distinct strangers reached in the last ``window``
+over ``limit`` is refused until enough of them drop out of the window
+(``retry_after`` says when); sends to people already reached, and to friends, are
+never refused by this rule.
 
 State: the most recent ``limit`` strangers reached, each a hashed unit with the
 time it was last written to: bounded, and it does not forget with the trace.
