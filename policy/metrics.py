@@ -88,7 +88,8 @@ METRICS: tuple[Metric, ...] = (
     Metric("dm_policy_shadow_refusals_total", "counter", ("request", "rule", "code", "verdict"),
            "What shadow-mode rules would have refused (the request was not refused by them)."),
     Metric("dm_policy_cooldowns_started_total", "counter", ("rule",),
-           "Spam cooldowns started: enforced duplicate_content refusals while no cooldown runs "
+           "Spam cooldowns started: enforced duplicate_content or duplicate_contact refusals "
+           "while no cooldown runs "
            "(attempts during a cooldown restart it and are not counted here)."),
     Metric("dm_policy_quota_use_ratio", "histogram", (),
            "Share of the enforced quota the sender had used after each send decision "
@@ -122,6 +123,10 @@ METRICS: tuple[Metric, ...] = (
            "without a C compiler: 15 to 40 us more per traced text).",
            multiprocess_mode="livemin"),
 )
+
+
+# Refusal codes that start the spam cooldown (a spam rule fired).
+_STARTS_COOLDOWN = frozenset({"duplicate_content", "duplicate_contact"})
 
 
 def _build(metric: Metric, registry: CollectorRegistry) -> Any:
@@ -282,7 +287,7 @@ class PrometheusObserver(Observer):
         for reason in decision.reasons:
             rule, code = _identifier(reason.rule), _identifier(reason.code)
             self._child(self.rule_refusals, request, rule, code, _verdict(reason.verdict)).inc()
-            if reason.code == "duplicate_content" and not running:
+            if reason.code in _STARTS_COOLDOWN and not running:
                 self._child(self.cooldowns_started, rule).inc()
         for reason in decision.shadow:
             self._child(self.shadow_refusals, request, _identifier(reason.rule),

@@ -36,7 +36,11 @@ REFUSALS: dict[str, ErrorCode] = {
     "self_message": ErrorCode(349, 403, "a message to oneself (a sign of a compromised app)"),
     "app_revoked": ErrorCode(93, 403, "this third-party app may no longer send for this user"),
     "duplicate_content": ErrorCode(226, 403, "the same text to too many accounts: spam, the wait starts"),
+    "duplicate_contact": ErrorCode(227, 403,
+                                   "one phone number or link to too many accounts: spam, the wait starts"),
     "cooldown_active": ErrorCode(326, 403, "the spam wait is running; each attempt restarts it"),
+    "too_many_strangers": ErrorCode(708, 429,
+                                    "too many people who don't follow back reached in the window"),
     "quota_exceeded": ErrorCode(88, 429, "the daily limit (1,000) is reached"),
     "storage_unavailable": ErrorCode(130, 429, "storage down and the rules say fail_closed"),
 }

@@ -139,3 +139,24 @@ def test_no_contact_is_stored_in_the_clear(engine_factory: EngineFactory, fans: 
         dump = repr(storage.state_of(engine._keys.user(SPAMMER))).encode()
     for needle in (b"0800", b"5550199", b"08005550199", b"flights"):
         assert needle not in dump
+
+
+def test_every_refusal_of_the_spam_kinds_has_its_own_http_code(
+        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock) -> None:
+    """Codes the default policy's spam rules answer are in the middleware's table (a code
+    it does not know is answered by verdict only: a client could not tell them apart)."""
+    from policy.middleware import REFUSALS
+
+    engine = engine_factory()
+    codes = set()
+    for i in range(14):
+        clock.advance(60)
+        codes.update(r.code for r in send(engine, fans[i], f"note {i} for you, call 0800 555 0199"
+                                           if i < 6 else f"a word for {fans[i]} number {i}").reasons)
+    assert {"duplicate_contact", "cooldown_active"} <= codes or "duplicate_content" in codes
+    clock.advance(3 * 3600)
+    for i in range(14, 40):
+        clock.advance(60)
+        codes.update(r.code for r in send(engine, fans[i], f"hello {fans[i]}, a note").reasons)
+    assert "too_many_strangers" in codes
+    assert codes <= set(REFUSALS), codes - set(REFUSALS)
