@@ -1,6 +1,6 @@
 -- contacts (policy/checks/contacts.py): the contacts used, in the sender's slices hash,
 -- KEYS[5]: one field per contacts rule, records most recent first, each the contact
--- (8 bytes), its last use ('%.17g', right-aligned in 24 spaces), the number of its
+-- (8 bytes), its last use (time_field: 18 characters), the number of its
 -- recipients (1 byte) and the recipients (8 bytes each). Read only by a send that
 -- carries a contact.
 do
@@ -11,13 +11,13 @@ do
   local function decode(blob, cutoff)
     local out, at = {}, 1
     while at <= #blob do
-      local n = byte(blob, at + UNIT + 24)
-      local size = UNIT + 25 + n * UNIT
-      local last = tonumber(sub(blob, at + UNIT, at + UNIT + 23))
+      local n = byte(blob, at + UNIT + TIME_WIDTH)
+      local size = UNIT + TIME_WIDTH + 1 + n * UNIT
+      local last = tonumber(sub(blob, at + UNIT, at + UNIT + TIME_WIDTH - 1))
       if last > cutoff then
         local us = {}
         for k = 1, n do
-          local s = at + UNIT + 25 + (k - 1) * UNIT
+          local s = at + UNIT + TIME_WIDTH + 1 + (k - 1) * UNIT
           us[k] = sub(blob, s, s + UNIT - 1)
         end
         out[#out + 1] = { sub(blob, at, at + UNIT - 1), last, us, sub(blob, at, at + size - 1) }
@@ -50,8 +50,7 @@ do
       if kept == nil then return end
       local parts, newest = {}, nil
       if not refused then
-        local fresh, now_s = {}, f2s(now)
-        now_s = string.rep(' ', 24 - #now_s) .. now_s
+        local fresh, now_s = {}, time_field(now)
         newest = now
         for _, c in ipairs(contacts) do
           if not fresh[c] then

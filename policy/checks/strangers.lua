@@ -1,17 +1,15 @@
 -- strangers (policy/checks/strangers.py): the strangers reached, in the sender's slices
 -- hash, KEYS[5]: one field per strangers rule, "<oldest>;" then fixed-width records most
--- recent first, each the unit (8 bytes) then its last time ('%.17g', right-aligned in
--- 24 spaces: tonumber skips them). <oldest> is at or before every record's time, so
+-- recent first, each the unit (8 bytes) then its last time (`time_field`, 18
+-- characters). <oldest> is at or before every record's time, so
 -- while it is inside the window no record needs reading: the usual decision finds this
 -- send's people with string.find and splices records, never decoding the others.
 do
   local X = KEYS[5]
-  local REC = UNIT + 24
+  local REC = UNIT + TIME_WIDTH
   local found = {} -- rule name -> what step saw, for settle
   local stored = {} -- rule name -> the stored field (nil: none)
   local sets, dels, ends = {}, {}, nil -- what commit writes
-
-  local function pad(s) return string.rep(' ', 24 - #s) .. s end
 
   -- The record of `unit` in `body` (its start), or nil: found at a record boundary only
   local function find_unit(body, unit)
@@ -77,7 +75,7 @@ do
       local f = found[rule.name]
       local body, changed = f.body, f.pruned
       if #f.strangers > 0 and not refused then
-        local now_s, parts = pad(f2s(now)), {}
+        local now_s, parts = time_field(now), {}
         for _, u in ipairs(f.strangers) do
           local s = find_unit(body, u) -- written to again: moved to the front
           if s ~= nil then body = sub(body, 1, s - 1) .. sub(body, s + REC) end

@@ -107,6 +107,16 @@ local function new_strangers(list, counted)
   return out
 end
 
+-- A time as a fixed-width field: '%.17g' right-aligned in TIME_WIDTH characters
+-- (tonumber skips the spaces). The engine's clock lies within 1e9..1e11 s (ClockError
+-- otherwise), which '%.17g' writes in at most 18 characters.
+local TIME_WIDTH = 18
+local function time_field(x)
+  local s = f2s(x)
+  if #s > TIME_WIDTH then error('dm-policy transition: a time out of range: ' .. s) end
+  return string.rep(' ', TIME_WIDTH - #s) .. s
+end
+
 -- The rules of one kind, by name
 local function rules_of(kind)
   local out = {}
