@@ -94,14 +94,12 @@ _DIGIT = re.compile(r"\d")
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 _WEB = re.compile(r"https?:|www\s*(?:[.,]|dot\b|\(\.\)|\[\.\])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_WORDS = re.compile(r"[a-z]+")
 _NUMBER_WORDS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2",
                  "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                  "nine": "9", "double": "d", "hundred": "00", "thousand": "000"}
 _WORDS_AND_DIGITS = re.compile(r"[a-z]+|\d+")
 # Five or more single letters or digits apart ("w i n p r i z e"), dots between allowed.
 _SPACED = re.compile(r"(?<![a-z0-9])(?:[a-z0-9] ?[.]? ){4,}[a-z0-9](?![a-z0-9])")
-_GAPS = re.compile(r" ")
 _DIGIT_RUN = re.compile(r"\d(?:[\s.\-/]{0,2}\d)+")
 _NOT_DIGIT = re.compile(r"\D")
 MAX_CONTACTS = 3  # per text: enough for a campaign's number and link
@@ -139,7 +137,7 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
                 found.append("n:" + digits)
     lower = text.lower()
     if _spaced_out(lower):  # "w i n p r i z e . c l u b": the letters joined again
-        lower = _SPACED.sub(lambda m: _GAPS.sub("", m.group()), lower)
+        lower = _SPACED.sub(lambda m: m.group().replace(" ", ""), lower)
     for token in _links(lower):
         contact = True
         if token != "d:":

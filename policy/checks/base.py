@@ -160,3 +160,8 @@ def live_since(items: tuple[Any, ...], now: float, window: float) -> tuple[Any, 
     if not items or min(map(_LAST, items)) > cutoff:  # the usual case: all of them
         return items
     return tuple(item for item in items if item[1] > cutoff)
+
+
+def window_end(items: tuple[Any, ...], window: float) -> float | None:
+    """When the last of ``items`` (each with its last use at ``[1]``) leaves ``window``."""
+    return max(map(_LAST, items)) + window if items else None

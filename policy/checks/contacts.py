@@ -18,10 +18,9 @@ last used and at most ``recipients`` hashed recipients.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Any
 
-from policy.checks.base import Finding, Fired, Step, live_since, new_strangers
+from policy.checks.base import Finding, Fired, Step, live_since, new_strangers, window_end
 from policy.checks.params import ParamReader
 from policy.decision import Verdict
 from policy.lua import lua_int, lua_num
@@ -33,7 +32,6 @@ TRIGGERS = True  # a cooldown's triggered_by may name it
 
 # (contact, last used, recipients), most recently used first
 Used = tuple[tuple[str, float, tuple[str, ...]], ...]
-_LAST = itemgetter(1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +96,7 @@ def settle(rule: Any, ctx: Step) -> None:
 
 
 def expires_at(rule: Any, state: SenderState) -> float | None:
-    used: Used | None = state.slices.get(rule.name)  # type: ignore[assignment]
-    return max(map(_LAST, used)) + rule.params.window if used else None
+    return window_end(state.slices.get(rule.name, ()), rule.params.window)  # type: ignore[arg-type]
 
 
 def finding(params: Params, code: str, retry_after: float | None) -> Finding:

@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Any
 
-from policy.checks.base import Finding, Fired, Step, live_since, new_strangers
+from policy.checks.base import Finding, Fired, Step, live_since, new_strangers, window_end
 from policy.checks.params import ParamReader
 from policy.decision import Verdict
 from policy.lua import lua_int, lua_num
@@ -34,7 +33,6 @@ STATEFUL = True
 TRIGGERS = True  # a cooldown's triggered_by may name it
 
 Reached = tuple[tuple[str, float], ...]  # (unit, last written to), most recent first
-_LAST = itemgetter(1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +99,7 @@ def settle(rule: Any, ctx: Step) -> None:
 
 
 def expires_at(rule: Any, state: SenderState) -> float | None:
-    reached: Reached | None = state.slices.get(rule.name)  # type: ignore[assignment]
-    if not reached:
-        return None
-    return max(map(_LAST, reached)) + rule.params.window
+    return window_end(state.slices.get(rule.name, ()), rule.params.window)  # type: ignore[arg-type]
 
 
 def finding(params: Params, code: str, retry_after: float | None) -> Finding:
