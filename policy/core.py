@@ -23,7 +23,7 @@ from typing import Any
 from policy.checks.base import Facts, Features, Finding, Fired, Mode, Standing, Step
 from policy.decision import Decision, Quota, Reason, Verdict
 from policy.requests import InviteRequest, SendRequest
-from policy.rules import Rule, RuleSet
+from policy.rules import Rule, RuleSet, triggered
 from policy.state import SenderState
 
 __all__ = ["Features", "Fired", "Standing", "TransitionInput", "TransitionResult", "assemble",
@@ -144,12 +144,8 @@ class _Program:
             return tuple((r, getattr(r.module, name)) for r in rules
                          if hasattr(r.module, name))
 
-        triggered = {
-            rule.name: tuple(t for t in rules if rule.name in getattr(t.params, "triggered_by", ()))
-            for rule in rules
-        }
         return cls(tuple(prepares), hooks("step"), hooks("settle"), hooks("expires_at"),
-                   {name: targets for name, targets in triggered.items() if targets})
+                   {name: tuple(rules[i] for i in at) for name, at in triggered(rules).items()})
 
 
 _PROGRAMS: dict[int, tuple[tuple[Rule, ...], _Program]] = {}

@@ -100,6 +100,19 @@ class RuleSet:
         return default
 
 
+def triggered(rules: tuple[Rule, ...]) -> dict[str, tuple[int, ...]]:
+    """Rule name -> the positions in ``rules`` of the rules whose ``triggered_by`` names it
+    (the cooldowns it starts), in file order; rules that start none are left out. The
+    core and the Redis script's rule table read the same map."""
+    out: dict[str, tuple[int, ...]] = {}
+    for rule in rules:
+        targets = tuple(i for i, t in enumerate(rules)
+                        if rule.name in getattr(t.params, "triggered_by", ()))
+        if targets:
+            out[rule.name] = targets
+    return out
+
+
 def load_rules(path: str | Path) -> RuleSet:
     """Read and validate a rules file."""
     file = str(path)

@@ -20,7 +20,7 @@ from policy.core import Fired, Standing, TransitionInput, TransitionResult
 from policy.errors import StorageError
 from policy.fingerprint import SIGNATURE_BYTES
 from policy.lua import lua_bool, lua_int, lua_str
-from policy.rules import Mode, Rule
+from policy.rules import Mode, Rule, triggered
 from policy.storage.redis.keys import unit_bytes
 
 _SPEC_CACHE_SIZE = 16  # rule sets kept encoded (one per reload, a few at most)
@@ -106,13 +106,13 @@ def _encode_rules(rules: tuple[Rule, ...]) -> bytes:
     """The rules as a Lua table literal, ``local RULES = {...}`` (the header of the script):
     each rule's name, kind, mode, the rules it triggers, and its kind's ``lua_params``."""
     items: list[str] = []
+    starts = triggered(rules)
     for rule in rules:
         if rule.mode not in (Mode.ENFORCE, Mode.SHADOW):
             raise ValueError(f"rule {rule.name!r} is off: it is not evaluated")
         if not rule.stateful:
             raise ValueError(f"rule {rule.name!r}: {rule.kind} is not a stateful check")
-        triggers = [i for i, t in enumerate(rules, start=1)
-                    if rule.name in getattr(t.params, "triggered_by", ())]
+        triggers = [i + 1 for i in starts.get(rule.name, ())]  # Lua counts from 1
         fields = [f"name = {lua_str(rule.name)}", f"kind = {lua_str(rule.kind)}",
                   f"enforce = {lua_bool(rule.mode is Mode.ENFORCE)}",
                   "triggers = {" + ", ".join(lua_int(i) for i in triggers) + "}"]
