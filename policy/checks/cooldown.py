@@ -44,8 +44,11 @@ def check_together(rule: Any, by_name: dict[str, Any]) -> tuple[str, str] | None
         if target is None:
             return "triggered_by", f"names no rule of this file: {trigger!r}"
         if not getattr(target.module, "TRIGGERS", False):
+            from policy.checks import KINDS  # the registry imports this module
+
+            kinds = ", ".join(sorted(k for k, m in KINDS.items() if getattr(m, "TRIGGERS", False)))
             return ("triggered_by", f"{trigger!r} is a {target.kind} rule; a cooldown is "
-                    "triggered by duplicates rules")
+                    f"triggered by rules of these checks: {kinds}")
     return None
 
 
