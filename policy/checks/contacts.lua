@@ -6,7 +6,6 @@
 do
   local X = KEYS[5]
   local found = {} -- rule name -> the live records { contact, last, units, record }
-  local sets, dels, ends = {}, {}, nil
 
   local function decode(blob, cutoff)
     local out, at = {}, 1
@@ -77,21 +76,11 @@ do
         end
       end
       if #parts == 0 then
-        dels[#dels + 1] = rule.name
+        drop_slice(rule.name)
         return
       end
-      sets[#sets + 1] = rule.name
-      sets[#sets + 1] = table.concat(parts)
-      if newest ~= nil and (ends == nil or newest + rule.window > ends) then
-        ends = newest + rule.window
-      end
-    end,
-    commit = function()
-      if #dels > 0 then redis.call('HDEL', X, unpack(dels)) end
-      if #sets > 0 then
-        redis.call('HSET', X, unpack(sets))
-        if ends ~= nil then pexpire_until(X, ends, true) end
-      end
+      write_slice(rule.name, table.concat(parts),
+                  newest ~= nil and newest + rule.window or nil)
     end,
   }
 end

@@ -9,7 +9,6 @@ do
   local REC = UNIT + TIME_WIDTH
   local found = {} -- rule name -> what step saw, for settle
   local stored = {} -- rule name -> the stored field (nil: none)
-  local sets, dels, ends = {}, {}, nil -- what commit writes
 
   -- The record of `unit` in `body` (its start), or nil: found at a record boundary only
   local function find_unit(body, unit)
@@ -88,22 +87,12 @@ do
       end
       if not changed then return end
       if body == '' then
-        if stored[rule.name] ~= nil then dels[#dels + 1] = rule.name end
+        if stored[rule.name] ~= nil then drop_slice(rule.name) end
         return
       end
-      sets[#sets + 1] = rule.name
-      sets[#sets + 1] = f2s(f.oldest) .. ';' .. body
       -- the newest record's window end (the key's existing TTL covers what it held)
-      if f.newest ~= nil and (ends == nil or f.newest + rule.window > ends) then
-        ends = f.newest + rule.window
-      end
-    end,
-    commit = function()
-      if #dels > 0 then redis.call('HDEL', X, unpack(dels)) end
-      if #sets > 0 then
-        redis.call('HSET', X, unpack(sets)) -- one call for every strangers rule
-        if ends ~= nil then pexpire_until(X, ends, true) end
-      end
+      write_slice(rule.name, f2s(f.oldest) .. ';' .. body,
+                  f.newest ~= nil and f.newest + rule.window or nil)
     end,
   }
 end

@@ -95,10 +95,9 @@ do
     settle = function(rule)
       local n = live(rule.name)
       if refused then
-        redis.call('HSET', X, rule.name, i2s(n + 1) .. ';' .. f2s(now + rule.window))
-        pexpire_until(X, now + rule.window, true)
+        write_slice(rule.name, i2s(n + 1) .. ';' .. f2s(now + rule.window), now + rule.window)
       elseif n == 0 and kept[rule.name] ~= nil then
-        redis.call('HDEL', X, rule.name)
+        drop_slice(rule.name)
       end
     end,
   }

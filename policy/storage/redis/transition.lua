@@ -28,7 +28,8 @@
 -- A kind's section sets KIND[<kind>] = { step = function(rule) -> code, retry } and
 -- optionally load() (read its keys, once), prepare() (once, before the rules),
 -- trigger(rule, source) -> wait, settle(rule) (after the verdict: `refused` is final)
--- and commit() (write its keys, once).
+-- and commit() (write its keys, once). A kind without a key of its own keeps its state
+-- in KEYS[5] through write_slice / drop_slice.
 
 local UNIT = 8 -- bytes per recipient unit (policy/storage/redis/keys.py)
 
@@ -116,6 +117,18 @@ local function time_field(x)
   if #s > TIME_WIDTH then error('dm-policy transition: a time out of range: ' .. s) end
   return string.rep(' ', TIME_WIDTH - #s) .. s
 end
+
+-- The sender's slices hash (KEYS[5]), shared by the kinds without a key of their own:
+-- each queues its field (a rule's name) here, and one HDEL, one HSET and one PEXPIRE
+-- after every kind's commit write them all. The key's TTL never shrinks (another rule's
+-- field may need it), and covers `ends`, the latest end a kind asked for.
+local slice_sets, slice_dels, slice_ends = {}, {}, nil
+local function write_slice(field, blob, ends)
+  slice_sets[#slice_sets + 1] = field
+  slice_sets[#slice_sets + 1] = blob
+  if ends ~= nil and (slice_ends == nil or ends > slice_ends) then slice_ends = ends end
+end
+local function drop_slice(field) slice_dels[#slice_dels + 1] = field end
 
 -- The rules of one kind, by name
 local function rules_of(kind)
@@ -211,6 +224,11 @@ end
 
 for _, k in ipairs(present) do
   if k.commit then k.commit() end
+end
+if #slice_dels > 0 then redis.call('HDEL', KEYS[5], unpack(slice_dels)) end
+if #slice_sets > 0 then
+  redis.call('HSET', KEYS[5], unpack(slice_sets))
+  if slice_ends ~= nil then pexpire_until(KEYS[5], slice_ends, true) end
 end
 
 -- Result ------------------------------------------------------------------
