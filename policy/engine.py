@@ -43,7 +43,6 @@ class _Plan:
     """What every decision needs to know of one rule set, worked out once for it."""
 
     ruleset: RuleSet
-    kinds: frozenset[str]  # check kinds of the active rules
     # active rules the core evaluates without state, each with its check's evaluate
     stateless_checks: tuple[tuple[Rule, core.Evaluate], ...]
     stateful: tuple[Rule, ...]  # active rules the storage's transition evaluates
@@ -68,7 +67,6 @@ class _Plan:
         stateful = tuple(r for r in active if r.stateful)
         return cls(
             ruleset,
-            frozenset(r.kind for r in active),
             core.stateless_checks(active),
             stateful,
             needs,

@@ -49,7 +49,8 @@ class ExactHashEngine(Engine):
     def _features(self, request: SendRequest, facts: Facts, plan: Any,
                   refused: bool = False) -> core.Features:
         features = super()._features(request, facts, plan, refused)
-        if "duplicates" not in plan.kinds or refused:  # refused first: the text is not read
+        # No rule reads the text (or the send is refused first): nothing to replace.
+        if "text_from_chars" not in plan.needs or refused:
             return features
         units = features.units
         if not self._evidence:
