@@ -23,7 +23,7 @@ from typing import Any
 from policy.checks.base import Facts, Features, Finding, Fired, Mode, Standing, Step
 from policy.decision import Decision, Quota, Reason, Verdict
 from policy.requests import InviteRequest, SendRequest
-from policy.rules import Rule, RuleSet, triggered
+from policy.rules import PerRules, Rule, RuleSet, triggered
 from policy.state import SenderState
 
 __all__ = ["Features", "Fired", "Standing", "TransitionInput", "TransitionResult", "assemble",
@@ -148,20 +148,8 @@ class _Program:
                    {name: tuple(rules[i] for i in at) for name, at in triggered(rules).items()})
 
 
-_PROGRAMS: dict[int, tuple[tuple[Rule, ...], _Program]] = {}
-
-
-def _program(rules: tuple[Rule, ...]) -> _Program:
-    """The program of ``rules`` (an engine passes the same tuple each time: found by
-    identity; a few rule sets at most, one per reload)."""
-    found = _PROGRAMS.get(id(rules))
-    if found is not None and found[0] is rules:
-        return found[1]
-    if len(_PROGRAMS) >= 16:
-        _PROGRAMS.clear()
-    program = _Program.of(rules)
-    _PROGRAMS[id(rules)] = (rules, program)  # holds the tuple: its id stays unique
-    return program
+# The program of each tuple of stateful rules (one per rule set, a few at most).
+_program = PerRules(_Program.of).get
 
 
 def assemble(

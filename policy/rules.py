@@ -21,16 +21,18 @@ import hashlib
 import math
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from policy.checks import KINDS
 from policy.checks.base import Mode
 from policy.checks.params import ParamReader
 from policy.errors import RulesError
 
+T = TypeVar("T")
 NAME = re.compile(r"[a-z][a-z0-9_]{0,47}")  # fullmatch: "$" would let a final newline in
 FAILURE_MODES = ("fail_open", "fail_closed", "local")
 _RULE_KEYS = {"name", "check", "mode", "description"}
@@ -98,6 +100,32 @@ class RuleSet:
             if hasattr(rule.params, name):
                 return getattr(rule.params, name)
         return default
+
+
+class PerRules(Generic[T]):
+    """What ``build`` makes of a tuple of rules, made once per tuple: an engine passes the
+    same tuple each time (a reload makes a new one), so the last answer is found by
+    identity, and a few others by the identity of their rules (bounded: cleared when
+    ``size`` are kept). It holds the rules it keys, so their ids stay unique."""
+
+    def __init__(self, build: Callable[[tuple[Rule, ...]], T], size: int = 16) -> None:
+        self._build = build
+        self._size = size
+        self._kept: dict[tuple[int, ...], tuple[tuple[Rule, ...], T]] = {}
+        self._last: tuple[tuple[Rule, ...], T] | None = None  # the usual answer
+
+    def get(self, rules: tuple[Rule, ...]) -> T:
+        last = self._last
+        if last is not None and last[0] is rules:
+            return last[1]
+        ident = tuple(map(id, rules))
+        kept = self._kept.get(ident)
+        if kept is None or not all(a is b for a, b in zip(kept[0], rules, strict=True)):
+            if len(self._kept) >= self._size:
+                self._kept.clear()
+            kept = self._kept[ident] = (rules, self._build(rules))
+        self._last = kept
+        return kept[1]
 
 
 def triggered(rules: tuple[Rule, ...]) -> dict[str, tuple[int, ...]]:

@@ -20,7 +20,7 @@ from policy.core import Fired, Standing, TransitionInput, TransitionResult
 from policy.errors import StorageError
 from policy.fingerprint import SIGNATURE_BYTES
 from policy.lua import lua_bool, lua_int, lua_str
-from policy.rules import Mode, Rule, triggered
+from policy.rules import Mode, PerRules, Rule, triggered
 from policy.storage.redis.keys import unit_bytes
 
 _SPEC_CACHE_SIZE = 16  # rule sets kept encoded (one per reload, a few at most)
@@ -146,28 +146,12 @@ def assemble_script(rules: tuple[Rule, ...], frame: bytes | None = None) -> byte
 
 
 class TransitionScripts:
-    """The transition script of each rule set, assembled once (a rule set is the tuple
-    of rules an engine passes each time; a reload makes a new one)."""
+    """The transition script of each rule set, assembled once (``PerRules``)."""
 
     def __init__(self) -> None:
-        self._frame = _load_script("transition.lua")
-        self._specs: dict[tuple[int, ...], tuple[tuple[Rule, ...], _Script]] = {}
-        self._last: tuple[tuple[Rule, ...], _Script] | None = None  # the usual answer
-
-    def get(self, rules: tuple[Rule, ...]) -> _Script:
-        last = self._last
-        if last is not None and last[0] is rules:  # an engine passes the same tuple each time
-            return last[1]
-        ident = tuple(map(id, rules))
-        cached = self._specs.get(ident)
-        if cached is not None and all(a is b for a, b in zip(cached[0], rules, strict=True)):
-            self._last = cached
-            return cached[1]
-        script = _Script(assemble_script(rules, self._frame))
-        if len(self._specs) >= _SPEC_CACHE_SIZE:
-            self._specs.clear()
-        self._specs[ident] = self._last = (rules, script)  # holds the rules: ids stay unique
-        return script
+        frame = _load_script("transition.lua")
+        self.get = PerRules(lambda rules: _Script(assemble_script(rules, frame)),
+                            _SPEC_CACHE_SIZE).get
 
 
 def encode_args(inp: TransitionInput, now: float | None) -> list[bytes]:
