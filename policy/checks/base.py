@@ -165,3 +165,16 @@ def live_since(items: tuple[Any, ...], now: float, window: float) -> tuple[Any, 
 def window_end(items: tuple[Any, ...], window: float) -> float | None:
     """When the last of ``items`` (each with its last use at ``[1]``) leaves ``window``."""
     return max(map(_LAST, items)) + window if items else None
+
+
+def keep_slice(ctx: Step, rule: Any, value: tuple[Any, ...]) -> None:
+    """Keep ``value`` as ``rule``'s slice of the new state (none when it is empty)."""
+    if value:
+        ctx.after.slices[rule.name] = value
+    else:
+        ctx.after.slices.pop(rule.name, None)
+
+
+def slice_expires_at(rule: Any, state: SenderState) -> float | None:
+    """``expires_at`` of a kind whose slice is items with their last use at ``[1]``."""
+    return window_end(state.slices.get(rule.name, ()), rule.params.window)  # type: ignore[arg-type]

@@ -20,11 +20,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from policy.checks.base import Finding, Fired, Step, live_since, new_strangers, window_end
+from policy.checks.base import (
+    Finding,
+    Fired,
+    Step,
+    keep_slice,
+    live_since,
+    new_strangers,
+    slice_expires_at,
+)
 from policy.checks.params import ParamReader
 from policy.decision import Verdict
 from policy.lua import lua_int, lua_num
-from policy.state import SenderState
 
 KIND = "contacts"
 STATEFUL = True
@@ -89,14 +96,10 @@ def settle(rule: Any, ctx: Step) -> None:
             added = new_strangers(counted, ctx.features.units)
             updated.append((contact, ctx.now, (counted + added)[: p.recipients]))
         kept = (*updated, *(item for item in kept if item[0] not in fresh))[: p.max_contacts]
-    if kept:
-        ctx.after.slices[rule.name] = kept
-    else:
-        ctx.after.slices.pop(rule.name, None)
+    keep_slice(ctx, rule, kept)
 
 
-def expires_at(rule: Any, state: SenderState) -> float | None:
-    return window_end(state.slices.get(rule.name, ()), rule.params.window)  # type: ignore[arg-type]
+expires_at = slice_expires_at
 
 
 def finding(params: Params, code: str, retry_after: float | None) -> Finding:
