@@ -9,6 +9,7 @@ do
   local REC = UNIT + TIME_WIDTH
   local found = {} -- rule name -> what step saw, for settle
   local stored = {} -- rule name -> the stored field (nil: none)
+  local send_strangers = nil -- this send's people without evidence, each once
 
   -- The record of `unit` in `body` (its start), or nil: found at a record boundary only
   local function find_unit(body, unit)
@@ -54,7 +55,8 @@ do
           pruned, body = true, table.concat(parts)
         end
       end
-      local strangers = new_strangers(people, {})
+      send_strangers = send_strangers or new_strangers(people, {}) -- the same for every rule
+      local strangers = send_strangers
       local f = { body = body, oldest = oldest, pruned = pruned, newest = newest,
                   strangers = strangers }
       found[rule.name] = f

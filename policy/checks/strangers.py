@@ -42,6 +42,9 @@ TRIGGERS = True  # a cooldown's triggered_by may name it
 Reached = tuple[tuple[str, float], ...]  # (unit, last written to), most recent first
 
 
+_SENT = "strangers sent to"  # a key of Step.found no rule name can take (a space)
+
+
 @dataclass(frozen=True, slots=True)
 class Params:
     limit: int
@@ -73,7 +76,10 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     p: Params = rule.params
     kept = live(ctx.before.slices.get(rule.name, ()), ctx.now, p)  # type: ignore[arg-type]
     feats = ctx.features
-    strangers = strangers_of(feats.units if feats.people is None else feats.people)
+    strangers = ctx.found.get(_SENT)  # the same for every strangers rule: worked out once
+    if strangers is None:
+        strangers = ctx.found[_SENT] = strangers_of(
+            feats.units if feats.people is None else feats.people)
     ctx.found[rule.name] = (kept, strangers)
     if not strangers:
         return None
