@@ -26,13 +26,13 @@ from policy.graph import MemoryGraph, SocialGraph
 from policy.ids import IdHasher
 from policy.ids import key_secret as resolve_key_secret
 from policy.observe import Observer
+from policy.operators import DEFAULT_REVOCATION_TTL, OperatorCalls  # noqa: F401 (re-exported)
 from policy.requests import InviteRequest, SendRequest, require_id
 from policy.rules import FAILURE_MODES, Mode, Rule, RuleSet, check_local_share, load_rules
 from policy.storage import MemoryStorage, Storage, open_storage
 
 logger = logging.getLogger("policy.engine")
 Clock = Callable[[], float]
-DEFAULT_REVOCATION_TTL = 90 * 86400.0
 MIN_CLOCK = 1e9  # an injected clock reads epoch seconds from 2001-09-09...
 MAX_CLOCK = 1e11  # ...to the year 5138 (milliseconds stay exact in a double)
 STORAGE_RETRY_SECONDS = 1.0  # after a storage failure, how long to answer degraded before retrying
@@ -96,7 +96,7 @@ class _Prepared:
     local: tuple[Rule, ...] = ()  # the stateful rules of the local store (local mode)
 
 
-class Engine:
+class Engine(OperatorCalls):
     """Decides, for each direct message, whether to deliver it.
 
     >>> engine = Engine.from_file("rules/default.toml", graph=graph)
@@ -245,30 +245,9 @@ class Engine:
 
     # Admin calls reach the storage whatever the failure mode (there is no decision to
     # degrade): while it is down they raise ``StorageUnavailable`` (a ``StorageError``),
-    # nothing is queued, and the host retries (``forget_user`` must be retried).
-
-    def revoke_app(self, *, user: str, app: str) -> None:
-        """Block ``app`` from sending for ``user`` only; first-party sending stays open.
-
-        Raises ``StorageUnavailable`` while the storage is down (not revoked: retry).
-        """
-        require_id(user, "user")
-        require_id(app, "app")
-        ttl = self._rules.param("revocation_ttl", DEFAULT_REVOCATION_TTL)
-        now = self._clock_now()
-        with self._admin("revoke_app"):
-            self._storage.revoke_app(self._keys.user(user), self._keys.app(app), ttl, now)
-        self._observer.app_revoked(automatic=False)
-
-    def restore_app(self, *, user: str, app: str) -> None:
-        """Undo ``revoke_app`` (or an automatic revocation) for one user.
-
-        Raises ``StorageUnavailable`` while the storage is down (not restored: retry).
-        """
-        require_id(user, "user")
-        require_id(app, "app")
-        with self._admin("restore_app"):
-            self._storage.restore_app(self._keys.user(user), self._keys.app(app))
+    # nothing is queued, and the host retries (``forget_user`` must be retried). The
+    # operator calls (standing, audited actions: revoke_app, restore_app, forget_user,
+    # lift_cooldown...) are in ``policy/operators.py``.
 
     def app_report(self, app: str) -> dict[str, Any]:
         """How many distinct users had self-messages through ``app`` in the signal window.
@@ -282,19 +261,6 @@ class Engine:
             users = self._storage.app_signal_count(self._keys.app(app), window, now)
         return {"users_with_self_messages": users, "window_seconds": window,
                 "flagged": users >= bar}
-
-    def forget_user(self, user: str) -> None:
-        """Delete everything the storage keeps under ``user`` (as a sender).
-
-        Raises ``StorageUnavailable`` while the storage is down: the user is then not
-        (or not wholly) forgotten, and the host must retry until the call returns.
-        """
-        require_id(user, "user")
-        key = self._keys.user(user)
-        if self._fallback is not None:  # the local store first: it cannot fail
-            self._fallback.forget(key)
-        with self._admin("forget_user"):
-            self._storage.forget(key)
 
     @contextlib.contextmanager
     def _admin(self, call: str) -> Iterator[None]:

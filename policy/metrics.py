@@ -39,6 +39,7 @@ from prometheus_client import (
 from prometheus_client.multiprocess import MultiProcessCollector
 
 from policy import fingerprint
+from policy.audit import ACTIONS
 from policy.decision import Decision, Reason, Verdict
 from policy.observe import Observer
 from policy.rules import FAILURE_MODES
@@ -117,6 +118,10 @@ METRICS: tuple[Metric, ...] = (
            "first reaches it: risk=eviction (maxmemory-policy other than noeviction), no_aof "
            "(appendonly no: a restart loses the counts), unknown (CONFIG GET and INFO "
            "refused); 0 when checked and absent.", multiprocess_mode="livemax"),
+    Metric("dm_policy_admin_actions_total", "counter", ("action",),
+           "Audited operator actions that took effect (lift_cooldown, reset_quota, "
+           "credit_quota, revoke_app, restore_app, forget_user): who and why are in the "
+           "audit trail (Engine.audit), never in labels."),
     # livemin: in multiprocess mode, one worker running pure Python shows as 0.
     Metric("dm_policy_signature_accelerated", "gauge", (),
            "1 when text signatures run in the C accelerator, 0 when in pure Python (built "
@@ -198,6 +203,7 @@ class PrometheusObserver(Observer):
         self.app_revocations = built["dm_policy_app_revocations_total"]
         self.signature_accelerated = built["dm_policy_signature_accelerated"]
         self.storage_config_risk = built["dm_policy_storage_config_risk"]
+        self.admin_actions = built["dm_policy_admin_actions_total"]
         self.signature_accelerated.set(1 if fingerprint.ACCELERATED else 0)
 
         # Children are looked up once per label set (labels() costs more than inc()).
@@ -220,6 +226,8 @@ class PrometheusObserver(Observer):
             self.app_self_messages.labels(flagged)
         for trigger in ("automatic", "host"):
             self.app_revocations.labels(trigger)
+        for action in ACTIONS:
+            self.admin_actions.labels(action)
 
     def _child(self, metric: Any, *labels: str) -> Any:
         key = (id(metric), *labels)
@@ -271,6 +279,10 @@ class PrometheusObserver(Observer):
 
     def app_revoked(self, automatic: bool) -> None:
         self._child(self.app_revocations, "automatic" if automatic else "host").inc()
+
+    def admin_action(self, action: str) -> None:
+        if action in ACTIONS:  # a fixed set: never an arbitrary label
+            self._child(self.admin_actions, action).inc()
 
     # -- internals -----------------------------------------------------------
 

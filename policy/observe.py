@@ -31,6 +31,10 @@ class Observer:
     def app_revoked(self, automatic: bool) -> None:
         """An app was revoked for one user (by a self-message, or by the host)."""
 
+    def admin_action(self, action: str) -> None:
+        """An audited operator action took effect (``policy.audit.ACTIONS``); who and why
+        are in the audit trail, not here."""
+
     def storage_config(self, storage: str, risks: dict[str, bool]) -> None:
         """The storage's server settings were read (once per driver): each risk of losing
         state (``eviction``, ``no_aof``, ``unknown``) found or not."""

@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from policy.checks.base import Finding, Fired, Mode, Step
+from policy.checks.base import Finding, Fired, Hold, Mode, Step, at_words
 from policy.checks.params import ParamReader
 from policy.decision import Verdict
 from policy.lua import lua_bool, lua_num
+from policy.state import SenderState
 
 KIND = "apps"
 STATEFUL = True
@@ -81,6 +82,18 @@ def step(rule: Any, ctx: Step) -> Fired | None:
             ctx.revoked_app = True
         return Fired(rule.name, "self_message")
     return None
+
+
+def hold(rule: Any, state: SenderState, now: float) -> Hold:
+    """The apps revoked for this sender (counted: app ids are kept hashed), read only."""
+    ends = [until for until in state.revoked.values() if until > now]
+    if not ends:
+        return Hold("clear", words="no app revoked")
+    until = max(ends)
+    n = len(ends)
+    words = (f"{n} third-party app{'s' if n != 1 else ''} revoked for them, until "
+             f"{at_words(until, now)} at the latest; their own apps can still send")
+    return Hold("revoked", until, {"apps_revoked": n}, words)
 
 
 def finding(params: Params, code: str, retry_after: float | None) -> Finding:

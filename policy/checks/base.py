@@ -26,7 +26,11 @@ expired), ``settle(rule, ctx)`` (after the verdict: consume, record),
 mattering), ``trigger(rule, source, ctx) -> float | None`` (another rule fired and
 this rule's ``triggered_by`` names it: the cooldown), ``TRIGGERS = True`` (its firing
 may trigger rules), ``STANDING = True`` (it reports a ``Standing``: the quota) and
-``check_together(rule, by_name) -> (field, problem) | None`` (cross-rule validation) and
+``check_together(rule, by_name) -> (field, problem) | None`` (cross-rule validation),
+``hold(rule, state, now) -> Hold`` (what the rule holds against the sender now, read
+only: ``Engine.standing``, ``policy/standing.py``; a kind without it holds nothing),
+``decode_slice(blob) -> value`` (a kind keeping a slice: its Redis field read back into
+the value its Python keeps, ``policy/storage/redis/snapshot.py``) and
 ``local_params(params, share) -> params`` (the rule as one process applies it alone on
 its local store in the ``local`` failure mode, ``share`` being ``local_share``: the
 quota admits that share of its limit).
@@ -35,6 +39,8 @@ quota admits that share of its limit).
 from __future__ import annotations
 
 import enum
+import math
+import time
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
@@ -94,6 +100,46 @@ class Standing:
     limit: int
     remaining: int
     reset: float
+
+
+@dataclass(frozen=True, slots=True)
+class Hold:
+    """What one stateful rule holds against a sender now (its kind's ``hold`` hook).
+
+    ``status`` is one of ``HOLD_STATUSES``; ``until`` when it stops holding (None: it
+    does not hold, or holds until something else happens); ``detail`` numbers only (never
+    an id or text); ``words`` the same in plain words, for a support agent.
+    """
+
+    status: str = "clear"
+    until: float | None = None
+    detail: dict[str, Any] = field(default_factory=dict)
+    words: str = ""
+
+
+# clear: nothing holds; cooling: a wait (cooldown); throttled: a limit reached (quota,
+# strangers); revoked: an app revoked for this sender; tracing: copies being counted.
+HOLD_STATUSES = ("clear", "cooling", "throttled", "revoked", "tracing")
+
+
+def at_words(at: float, now: float) -> str:
+    """A time as a support agent reads it: ``14:32 UTC``, with the date when not today."""
+    when, today = time.gmtime(at), time.gmtime(now)
+    clock = time.strftime("%H:%M UTC", when)
+    if when[:3] == today[:3]:
+        return clock
+    return time.strftime("%Y-%m-%d ", when) + clock
+
+
+def wait_words(seconds: float) -> str:
+    """A duration in words: ``30 minutes``, ``2 hours``, ``3 days`` (rounded up)."""
+    minutes = max(1, math.ceil(seconds / 60 - 1e-9))
+    if minutes < 120:
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    hours = math.ceil(minutes / 60 - 1e-9)
+    if hours < 48:
+        return f"{hours} hours"
+    return f"{math.ceil(hours / 24 - 1e-9)} days"
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,9 @@ from typing import Any
 from policy.checks.base import (
     Finding,
     Fired,
+    Hold,
     Step,
+    at_words,
     keep_slice,
     live_since,
     new_strangers,
@@ -100,6 +102,35 @@ def settle(rule: Any, ctx: Step) -> None:
 
 
 expires_at = slice_expires_at
+
+
+def hold(rule: Any, state: Any, now: float) -> Hold:
+    """The contacts (numbers, links) used in the window and their recipients, counted."""
+    p: Params = rule.params
+    kept = live(state.slices.get(rule.name, ()), now, p)
+    if not kept:
+        return Hold("clear", words="no contact traced")
+    counts = [len(item[2]) for item in kept]
+    until = max(item[1] for item in kept) + p.window
+    detail = {"contacts_traced": len(kept), "recipients_traced": counts,
+              "threshold": p.recipients}
+    words = (f"{len(kept)} contact{'s' if len(kept) != 1 else ''} (a number, a link) traced; "
+             f"the most shared has reached {max(counts)} people who do not know them (at "
+             f"{p.recipients} it stops their sending); forgotten by {at_words(until, now)}")
+    return Hold("tracing", until, detail, words)
+
+
+def decode_slice(blob: bytes) -> Used:
+    """The Redis field of a contacts rule (``contacts.lua``): records most recent first,
+    each the contact (8 bytes), its last use (18 characters), the number of recipients
+    (1 byte) and the recipients (8 bytes each)."""
+    out, at = [], 0
+    while at < len(blob):
+        n = blob[at + 26]
+        units = tuple(blob[at + 27 + 8 * k: at + 35 + 8 * k].hex() for k in range(n))
+        out.append((blob[at:at + 8].hex(), float(blob[at + 8:at + 26]), units))
+        at += 27 + 8 * n
+    return tuple(out)
 
 
 def finding(params: Params, code: str, retry_after: float | None) -> Finding:

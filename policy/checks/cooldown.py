@@ -10,10 +10,11 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from policy.checks.base import Finding, Fired, Mode, Step
+from policy.checks.base import Finding, Fired, Hold, Mode, Step, at_words, wait_words
 from policy.checks.params import ParamReader
 from policy.decision import Verdict
 from policy.lua import lua_bool, lua_num
+from policy.state import SenderState
 
 KIND = "cooldown"
 STATEFUL = True
@@ -84,6 +85,22 @@ def trigger(rule: Any, source: Any, ctx: Step) -> float | None:
         if rule.mode is Mode.ENFORCE:
             return rule.params.duration
     return None
+
+
+def hold(rule: Any, state: SenderState, now: float) -> Hold:
+    """The wait, if one lasts (read only: ``Engine.standing``)."""
+    p: Params = rule.params
+    until = state.cooldown.get(rule.name, 0.0)
+    if until <= now:
+        return Hold("clear", words="no wait")
+    detail = {"seconds_left": until - now, "duration": p.duration}
+    if p.restart_on_attempt:
+        words = (f"can send again at {at_words(until, now)}, {wait_words(p.duration)} after "
+                 "their last attempt; each attempt restarts the wait")
+    else:
+        words = (f"can send again at {at_words(until, now)} (a {wait_words(p.duration)} wait "
+                 "after spam-like activity)")
+    return Hold("cooling", until, detail, words)
 
 
 def finding(params: Params, code: str, retry_after: float | None) -> Finding:

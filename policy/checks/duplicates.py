@@ -28,7 +28,7 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import Hamming
 
-from policy.checks.base import Finding, Fired, Step, new_strangers
+from policy.checks.base import Finding, Fired, Hold, Step, at_words, new_strangers
 from policy.checks.params import ParamReader
 from policy.decision import Verdict
 from policy.lua import lua_int, lua_num
@@ -130,6 +130,21 @@ def expires_at(rule: Any, state: SenderState) -> float | None:
     # The transition wrote the trace (live_clusters or record): most recent first, but for
     # a recorded cluster in front (the clock may have stepped back).
     return max(map(_LAST, clusters[:2])) + rule.params.window
+
+
+def hold(rule: Any, state: SenderState, now: float) -> Hold:
+    """The texts traced and how close each is to firing (recipient counts, never text)."""
+    d: Params = rule.params
+    live = live_clusters(state.traces.get(rule.name, ()), now, d)
+    if not live:
+        return Hold("clear", words="no text traced")
+    counts = [len(c.units) for c in live]
+    most, until = max(counts), max(c.last for c in live) + d.window
+    detail = {"texts_traced": len(live), "recipients_traced": counts, "threshold": d.recipients}
+    words = (f"{len(live)} text{'s' if len(live) != 1 else ''} traced; the most copied has "
+             f"reached {most} people who do not know them (at {d.recipients} it stops their "
+             f"sending); forgotten by {at_words(until, now)} if no copy follows")
+    return Hold("tracing", until, detail, words)
 
 
 def finding(params: Params, code: str, retry_after: float | None) -> Finding:

@@ -20,7 +20,7 @@ import math
 from dataclasses import dataclass, replace
 from typing import Any
 
-from policy.checks.base import Finding, Fired, Standing, Step
+from policy.checks.base import Finding, Fired, Hold, Standing, Step, at_words
 from policy.checks.params import ParamReader
 from policy.decision import Verdict
 from policy.lua import lua_int, lua_num, lua_str
@@ -119,6 +119,63 @@ def settle(rule: Any, ctx: Step) -> None:
     if not buckets:
         del ctx.after.quota[rule.name]
     ctx.standings.append((rule.name, standing))
+
+
+def counted(rule: Any, state: SenderState, now: float) -> dict[int, int]:
+    """The live buckets of ``rule`` in ``state`` as ``step`` reads them (carried counts
+    included), without changing anything."""
+    q: Params = rule.params
+    stored = state.quota.get(rule.name)
+    buckets = dict(convert(stored, q)) if stored is not None else {}
+    carried = state.quota.get(q.carries) if q.carries else None
+    if carried is not None:
+        for bucket, n in convert(carried, q).items():
+            buckets[bucket] = buckets.get(bucket, 0) + n
+    return live_buckets(buckets, now, q)
+
+
+def credit(rule: Any, state: SenderState, now: float, amount: int
+           ) -> tuple[float, dict[int, int]]:
+    """The rule's stored counts with ``amount`` messages given back (the newest counts
+    first: they would have counted longest), as ``step`` would store them (converted, the
+    carried counts taken over). ``amount`` 0 gives nothing back: a reset is ``amount`` =
+    the count."""
+    q: Params = rule.params
+    live = counted(rule, state, now)
+    left = amount
+    for bucket in sorted(live, reverse=True):
+        if left <= 0:
+            break
+        take = min(left, live[bucket])
+        left -= take
+        if take == live[bucket]:
+            del live[bucket]
+        else:
+            live[bucket] -= take
+    return q.bucket_seconds, live
+
+
+def hold(rule: Any, state: SenderState, now: float) -> Hold:
+    """Used, remaining, and when capacity returns (read only: ``Engine.standing``)."""
+    q: Params = rule.params
+    live = counted(rule, state, now)
+    used = sum(live.values())
+    remaining = max(0, q.limit - used)
+    detail: dict[str, Any] = {"used": used, "remaining": remaining, "limit": q.limit,
+                              "window": q.window}
+    if live:
+        detail["capacity_returns_at"] = reset_at(live, now, q)
+    per = _window_words(q.window)
+    if used + 1 > q.limit:
+        at = capacity_at(live, 1, q)
+        words = f"has used all {q.limit} messages of the last {per}"
+        if at is not None:
+            words += f"; can send again at {at_words(at, now)}"
+        return Hold("throttled", at, detail, words)
+    words = f"{used} of {q.limit} messages used in the last {per}, {remaining} left"
+    if live:
+        words += f"; more capacity returns at {at_words(reset_at(live, now, q), now)}"
+    return Hold("clear", None, detail, words)
 
 
 def expires_at(rule: Any, state: SenderState) -> float | None:

@@ -25,7 +25,9 @@ from typing import Any
 from policy.checks.base import (
     Finding,
     Fired,
+    Hold,
     Step,
+    at_words,
     keep_slice,
     live_since,
     new_strangers,
@@ -109,6 +111,32 @@ def settle(rule: Any, ctx: Step) -> None:
 
 
 expires_at = slice_expires_at
+
+
+def hold(rule: Any, state: Any, now: float) -> Hold:
+    """Strangers reached in the window; when a new one fits again (read only)."""
+    p: Params = rule.params
+    kept = live(state.slices.get(rule.name, ()), now, p)
+    n = len(kept)
+    detail = {"strangers_reached": n, "limit": p.limit, "window": p.window}
+    if n + 1 > p.limit:
+        lasts = sorted(last for _, last in kept)
+        until = lasts[n - p.limit] + p.window  # the formula of step, for one new stranger
+        words = (f"has written to {n} people who don't follow them back within "
+                 f"{_hours(p.window)}; can write to someone new at {at_words(until, now)}, "
+                 "people they already write to are not affected")
+        return Hold("throttled", until, detail, words)
+    return Hold("clear", None, detail, f"{n} of {p.limit} new people written to within "
+                f"{_hours(p.window)}")
+
+
+def decode_slice(blob: bytes) -> Reached:
+    """The Redis field of a strangers rule (``strangers.lua``: the oldest time, ';', then
+    records most recent first: the unit, 8 bytes, and its last time, 18 characters)."""
+    _, _, body = blob.partition(b";")
+    size = 8 + 18
+    return tuple((body[at:at + 8].hex(), float(body[at + 8:at + size]))
+                 for at in range(0, len(body), size))
 
 
 def finding(params: Params, code: str, retry_after: float | None) -> Finding:

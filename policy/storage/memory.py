@@ -14,9 +14,11 @@ from __future__ import annotations
 import heapq
 import threading
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable
+from typing import Any
 
+from policy.audit import AUDIT_ALL, AUDIT_PER_USER, AUDIT_TTL, Change, apply_change
 from policy.core import TransitionInput, TransitionResult, transition
 from policy.state import SenderState
 from policy.storage.base import MAX_SIGNAL_USERS
@@ -43,6 +45,12 @@ class MemoryStorage:
         self._max_apps = max_apps
         self._clock = clock
         self._expiry: list[tuple[float, str]] = []  # (expires_at when pushed, sender)
+        # The audit trail: per user (bounded, the least recently audited users dropped
+        # first past max_senders) and deployment-wide; entries older than AUDIT_TTL are
+        # dropped as they are read or added.
+        self._audit: OrderedDict[str, deque[tuple[str, dict[str, str]]]] = OrderedDict()
+        self._audit_all: deque[tuple[str, dict[str, str]]] = deque(maxlen=AUDIT_ALL)
+        self._audit_seq = 0
 
     def __len__(self) -> int:
         return len(self._states)
@@ -91,6 +99,69 @@ class MemoryStorage:
             else:  # it was used since: look again when its new expiry comes due
                 heapq.heappush(self._expiry, (state.expires_at, sender))
 
+    def snapshot(self, sender: str, rules: tuple[Any, ...], now: float | None
+                 ) -> tuple[SenderState | None, float]:
+        """A copy of the sender's state and the time it was read at (read only)."""
+        with self._lock:
+            at = self._clock() if now is None else now
+            state = self._states.get(sender)
+            return (state.copy() if state is not None else None), at
+
+    async def asnapshot(self, sender: str, rules: tuple[Any, ...], now: float | None
+                        ) -> tuple[SenderState | None, float]:
+        return self.snapshot(sender, rules, now)
+
+    def amend(
+        self,
+        sender: str,
+        compute: Callable[[SenderState, float], tuple[Change, dict[str, str]]],
+        now: float | None,
+    ) -> tuple[str, dict[str, str]]:
+        """Apply an audited action atomically: ``compute`` (pure) answers the change and
+        the audit entry for the state as it is; both are written under the lock."""
+        with self._lock:
+            at = self._clock() if now is None else now
+            current = self._states.get(sender)
+            change, fields = compute(current.copy() if current is not None else SenderState(),
+                                     at)
+            if change.forget:
+                self._forget(sender)
+            elif not change.is_empty():
+                self._store(sender, apply_change(current, change))
+            self._audit_seq += 1
+            entry_id = f"{int(at * 1000)}-{self._audit_seq}"
+            trail = self._audit.get(sender)
+            if trail is None:
+                trail = self._audit[sender] = deque(maxlen=AUDIT_PER_USER)
+            trail.append((entry_id, fields))
+            self._audit.move_to_end(sender)
+            while len(self._audit) > self._max_senders:
+                self._audit.popitem(last=False)
+            self._audit_all.append((entry_id, fields))
+            self._drop_old_audit(at)
+            return entry_id, fields
+
+    def _drop_old_audit(self, now: float) -> None:
+        cutoff = now - AUDIT_TTL
+        while self._audit_all and float(self._audit_all[0][1]["at"]) <= cutoff:
+            self._audit_all.popleft()
+
+    def audit_log(self, sender: str | None, since: float | None, limit: int,
+                  now: float | None = None) -> list[tuple[str, dict[str, str]]]:
+        """Audit entries, most recent first: ``sender``'s, or the deployment's (None)."""
+        with self._lock:
+            at = self._clock() if now is None else now
+            cutoff = max(at - AUDIT_TTL, since if since is not None else -1.0)
+            trail = self._audit_all if sender is None else self._audit.get(sender, ())
+            out: list[tuple[str, dict[str, str]]] = []
+            for entry_id, fields in reversed(trail):
+                if float(fields["at"]) < cutoff:
+                    break
+                out.append((entry_id, dict(fields)))
+                if len(out) >= limit:
+                    break
+            return out
+
     def revoke_app(self, sender: str, app: str, seconds: float, now: float | None) -> None:
         with self._lock:
             at = self._clock() if now is None else now
@@ -130,11 +201,16 @@ class MemoryStorage:
 
     def forget(self, sender: str) -> None:
         with self._lock:
-            self._states.pop(sender, None)
-            for senders in self._signals.values():
-                senders.pop(sender, None)
+            self._forget(sender)
+
+    def _forget(self, sender: str) -> None:
+        self._states.pop(sender, None)
+        for senders in self._signals.values():
+            senders.pop(sender, None)
 
     def close(self) -> None:
         with self._lock:
             self._states.clear()
             self._signals.clear()
+            self._audit.clear()
+            self._audit_all.clear()

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import threading
+import time
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -26,10 +28,12 @@ from urllib.parse import urlsplit
 
 from redis.exceptions import NoScriptError
 
+from policy.audit import AUDIT_ALL, AUDIT_PER_USER, AUDIT_TTL, Change
 from policy.core import TransitionInput, TransitionResult
 from policy.errors import StorageError
 from policy.ids import remember
 from policy.rules import Rule
+from policy.state import SenderState
 from policy.storage.base import MAX_SIGNAL_USERS
 from policy.storage.redis.clients import new_aclient, new_client
 from policy.storage.redis.keys import KeySpace
@@ -52,6 +56,45 @@ from policy.storage.redis.script import (
     encode_args,
 )
 from policy.storage.redis.serverconfig import ConfigCheck, ServerConfig
+from policy.storage.redis.snapshot import (
+    AMEND,
+    FORGET_AUDITED,
+    SNAPSHOT,
+    _pairs,
+    decode_state,
+    encode_quota,
+    ttl_ms,
+)
+
+logger = logging.getLogger("policy.storage.redis")
+_AMEND_TRIES = 5  # snapshot-and-write attempts while decisions keep changing the fields
+_NUL = b"\0"
+
+
+_APPEND = b"""
+redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', unpack(ARGV, 3))
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 1
+"""
+
+
+def _amend_ops(change: Change, hashes: list[dict[str, bytes]], now: float) -> list[bytes]:
+    """``AMEND``'s operations: (key index, field, expected, new, min TTL ms) per field."""
+    ops: list[bytes] = []
+
+    def op(index: int, name: str, new: bytes | None, until: float | None) -> None:
+        expected = hashes[index - 1].get(name, _NUL)
+        ops.extend((str(index).encode(), name.encode("utf-8", "surrogatepass"), expected,
+                    _NUL if new is None else new,
+                    str(ttl_ms(until, now) if until is not None else 1).encode()))
+
+    for name, value in change.quota.items():
+        op(1, name, None if value is None else encode_quota(*value), change.ends.get(name))
+    for name, until in change.cooldown.items():
+        op(2, name, None if until is None else f"{until:.17g}".encode(), until)
+    for name, until in change.revoked.items():
+        op(3, name, None if until is None else f"{until:.17g}".encode(), until)
+    return ops
 
 
 class RedisStorage:
@@ -84,6 +127,10 @@ class RedisStorage:
         self._signal = _Script(_SIGNAL)
         self._index_app = _Script(_INDEX_APP)
         self._forget = _Script(_FORGET)
+        self._snapshot = _Script(SNAPSHOT)
+        self._amend = _Script(AMEND)
+        self._forget_audited = _Script(FORGET_AUDITED)
+        self._append = _Script(_APPEND)
         self._state_keys: dict[str, tuple[str, ...]] = {}  # sender -> keys.sender(...).state
         self._lock = threading.Lock()
         self._client: Any = client  # given: a ready client (fakeredis in unit tests)
@@ -324,6 +371,86 @@ class RedisStorage:
             name = app.decode("utf-8", "surrogatepass") if isinstance(app, bytes) else str(app)
             with self._failures():
                 self._sync().zrem(self.keys.app_signals(name), member)
+
+    # -- operators: standing and audited actions (policy/operators.py) -------------
+
+    def snapshot(self, sender: str, rules: tuple[Rule, ...], now: float | None
+                 ) -> tuple[Any, float]:
+        """The sender's state, read by one read-only script (no write), and its time."""
+        raw = self._run(self._snapshot, self._keys_of(sender), (b"" if now is None else _num(now),))
+        return self._decoded(raw, rules)
+
+    async def asnapshot(self, sender: str, rules: tuple[Rule, ...], now: float | None
+                        ) -> tuple[Any, float]:
+        raw = await self._arun(self._snapshot, self._keys_of(sender),
+                               (b"" if now is None else _num(now),))
+        return self._decoded(raw, rules)
+
+    def _decoded(self, raw: Any, rules: tuple[Rule, ...]) -> tuple[Any, float]:
+        try:
+            return decode_state(raw[1:], rules), float(raw[0])
+        except (TypeError, ValueError, IndexError, AttributeError, UnicodeDecodeError) as exc:
+            raise StorageError(f"{self.kind} storage answered nonsense: {exc}") from exc
+
+    def amend(self, sender: str, compute: Callable[[Any, float], tuple[Change, dict[str, str]]],
+              now: float | None) -> tuple[str, dict[str, str]]:
+        """An audited action: read the state, work the change out (``compute``), write it
+        with the audit entry in one script, provided the fields it rewrites did not change
+        since the read (else read again). Nothing is written when any call fails."""
+        keys = self.keys.sender(sender)
+        streams = (self.keys.audit(sender),) if self._cluster else (
+            self.keys.audit(sender), self.keys.audit_all())
+        tail = [str(AUDIT_PER_USER).encode(), str(AUDIT_ALL).encode(),
+                str(int(AUDIT_TTL * 1000)).encode()]
+        for _ in range(_AMEND_TRIES):
+            raw = self._run(self._snapshot, keys.state, (b"" if now is None else _num(now),))
+            state, at = self._decoded(raw, ())
+            hashes = [_pairs(h) for h in raw[1:4]]
+            change, fields = compute(state if state is not None else SenderState(), at)
+            entry = [v.encode("utf-8", "surrogatepass") for pair in fields.items() for v in pair]
+            if change.forget:
+                got = self._run(self._forget_audited, (*keys.all, *streams),
+                                (str(len(streams)).encode(), *tail, *entry))
+                entry_id, apps = got[0], got[1]
+                member = self.keys.member(sender)
+                for app in apps or ():
+                    name = app.decode("utf-8", "surrogatepass") if isinstance(app, bytes) else str(app)
+                    with self._failures():
+                        self._sync().zrem(self.keys.app_signals(name), member)
+            else:
+                args = _amend_ops(change, hashes, at)
+                got = self._run(self._amend, (keys.quota, keys.cooldown, keys.revoked, *streams),
+                                (str(len(args) // 5).encode(), *args, *tail, *entry))
+                if int(got[0]) == 0:
+                    continue  # a decision changed a field since the read: again
+                entry_id = got[1]
+            entry_id = entry_id.decode() if isinstance(entry_id, bytes) else str(entry_id)
+            if self._cluster:  # the deployment's stream is in another slot: a second call
+                try:
+                    self._run(self._append, (self.keys.audit_all(),), (*tail[1:], *entry))
+                except StorageError as error:  # the action and the user's entry stand
+                    logger.warning("audit: the deployment-wide stream missed %s (%s)",
+                                   entry_id, error)
+            return entry_id, fields
+        raise StorageError(f"{self.kind}: the sender's state kept changing; nothing was done")
+
+    def audit_log(self, sender: str | None, since: float | None, limit: int,
+                  now: float | None = None) -> list[tuple[str, dict[str, str]]]:
+        """Audit entries, most recent first: ``sender``'s, or the deployment's (None)."""
+        key = self.keys.audit_all() if sender is None else self.keys.audit(sender)
+        with self._failures():
+            rows = self._sync().xrevrange(key, "+", "-", count=limit)
+        at = time.time() if now is None else now
+        cutoff = max(at - AUDIT_TTL, since if since is not None else -1.0)
+        out = []
+        for entry_id, raw in rows:
+            fields = {(k.decode() if isinstance(k, bytes) else k):
+                      (v.decode("utf-8", "surrogatepass") if isinstance(v, bytes) else v)
+                      for k, v in raw.items()}
+            if float(fields["at"]) < cutoff:
+                break
+            out.append((entry_id.decode() if isinstance(entry_id, bytes) else entry_id, fields))
+        return out
 
     def sender_keys(self, sender: str) -> tuple[str, ...]:
         """Every key that may hold state of ``sender`` (for inspection and tests)."""

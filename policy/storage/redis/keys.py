@@ -26,6 +26,12 @@ misread) and expire by themselves within about a day, instead of being migrated.
 Revocations and the apps index are left out of it: a change to their layout would
 need a migration (none has been needed).
 
+The audit trail (``policy/audit.py``), streams capped (``XADD MAXLEN ~``) with a TTL::
+
+    <prefix>:{<sender>}:audit   stream  the sender's audited actions (hashed id, actor,
+                                 reason, before and after: numbers, never text)
+    <prefix>:audit              stream  every sender's, for the deployment-wide list
+
 Per app, under the app's own tag (a separate slot, a separate round trip)::
 
     <prefix>:{a:<app>}:s    zset   sender -> time of its last self-message through the app
@@ -103,6 +109,16 @@ class KeySpace:
         lasting = f"{self.prefix}:{self.tag(sender)}"  # outlives a layout change
         return SenderKeys(f"{base}:q", f"{base}:c", f"{lasting}:r", f"{base}:t", f"{base}:x",
                           f"{lasting}:a")
+
+    def audit(self, sender: str) -> str:
+        """The sender's audit stream (``policy/audit.py``): in the sender's slot, so an
+        action and its entry are written by one script; outside ``SenderKeys.all``, so
+        ``forget`` keeps the record of itself (capped, with a TTL)."""
+        return f"{self.prefix}:{self.tag(sender)}:audit"
+
+    def audit_all(self) -> str:
+        """The deployment's audit stream (every user's entries, capped, with a TTL)."""
+        return f"{self.prefix}:audit"
 
     def app_signals(self, app: str) -> str:
         return f"{self.prefix}:{{a:{safe_id(app)}}}:s"

@@ -1,0 +1,187 @@
+"""A sender's state read from Redis, without changing it, and written back field by field.
+
+``SNAPSHOT`` is a read-only script (HGETALL of the sender's five state keys, and TIME
+when the engine has no clock): one round trip, no write, so a standing never changes
+what the next decision answers. ``decode_state`` reads the keys' layout (``keys.py``,
+``transition.lua`` and the kinds' ``.lua``) back into the ``SenderState`` the Python
+core runs on; the kinds keeping a slice decode their own field (``decode_slice``).
+The parity tests hold it to memory://: the same sends give the same standing.
+
+``AMEND`` writes an audited action (``policy/audit.py``): it checks that every field it
+rewrites still holds what the snapshot read (a decision in between: the driver reads
+again), writes them, and appends the audit entry to the user's stream (and, on one
+server, the deployment's) in the same script.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from policy.rules import Rule
+from policy.state import Cluster, SenderState
+
+SNAPSHOT = b"""
+local now = ARGV[1]
+if now == '' then
+  local t = redis.call('TIME')
+  now = string.format('%.17g', tonumber(t[1]) + tonumber(t[2]) / 1000000)
+end
+local out = { now }
+for i = 1, #KEYS do out[#out + 1] = redis.call('HGETALL', KEYS[i]) end
+return out
+"""
+
+# KEYS: the sender's quota, cooldown and revoked hashes, the user's audit stream, and
+# (one server) the deployment's. ARGV: n_ops, (key index, field, expected, new, min ttl
+# ms)*n_ops (expected/new a single NUL byte: absent/delete), the user stream's cap, the
+# deployment stream's cap, the TTL (ms), then the entry's fields and values. Returns
+# {0} when a field changed since the snapshot (nothing written), else {1, id}.
+AMEND = b"""
+local n = tonumber(ARGV[1])
+local NUL = string.char(0)
+for i = 0, n - 1 do
+  local a = 2 + 5 * i
+  local v = redis.call('HGET', KEYS[tonumber(ARGV[a])], ARGV[a + 1])
+  local expected = ARGV[a + 2]
+  if expected == NUL then
+    if v then return { 0 } end
+  elseif v ~= expected then
+    return { 0 }
+  end
+end
+for i = 0, n - 1 do
+  local a = 2 + 5 * i
+  local key, field, new = KEYS[tonumber(ARGV[a])], ARGV[a + 1], ARGV[a + 3]
+  if new == NUL then
+    redis.call('HDEL', key, field)
+  else
+    redis.call('HSET', key, field, new)
+    if redis.call('PTTL', key) < tonumber(ARGV[a + 4]) then
+      redis.call('PEXPIRE', key, ARGV[a + 4])
+    end
+  end
+end
+local a = 2 + 5 * n
+local caps, ttl = { ARGV[a], ARGV[a + 1] }, ARGV[a + 2]
+local entry = {}
+for i = a + 3, #ARGV do entry[#entry + 1] = ARGV[i] end
+local id = nil
+for s = 4, #KEYS do
+  local got = redis.call('XADD', KEYS[s], 'MAXLEN', '~', caps[s - 3], '*', unpack(entry))
+  if id == nil then id = got end
+  redis.call('PEXPIRE', KEYS[s], ttl)
+end
+return { 1, id }
+"""
+
+# forget_user: delete the sender's keys (the apps index last: returned, for the apps'
+# sets in other slots) and append the audit entry. KEYS: the sender's keys (``all``),
+# the user's audit stream, (one server) the deployment's. ARGV: n_streams, the caps,
+# the TTL, the entry's fields and values.
+FORGET_AUDITED = b"""
+local ns = tonumber(ARGV[1])
+local nk = #KEYS - ns
+local apps = redis.call('SMEMBERS', KEYS[nk])
+for i = 1, nk do redis.call('DEL', KEYS[i]) end
+local entry = {}
+for i = 5, #ARGV do entry[#entry + 1] = ARGV[i] end
+local caps = { ARGV[2], ARGV[3] }
+local id = nil
+for s = 1, ns do
+  local got = redis.call('XADD', KEYS[nk + s], 'MAXLEN', '~', caps[s], '*', unpack(entry))
+  if id == nil then id = got end
+  redis.call('PEXPIRE', KEYS[nk + s], ARGV[4])
+end
+return { id, apps }
+"""
+
+
+def decode_state(raw: Sequence[Any], rules: tuple[Rule, ...]) -> SenderState | None:
+    """The ``SNAPSHOT`` reply's five hashes (flat field, value lists, in ``SenderKeys.state``
+    order) as a ``SenderState`` (None when nothing is kept)."""
+    quota_raw, cooldown_raw, revoked_raw, trace_raw, slices_raw = (_pairs(h) for h in raw)
+    state = SenderState()
+    for name, blob in quota_raw.items():
+        state.quota[name] = decode_quota(blob)
+    for name, value in cooldown_raw.items():
+        state.cooldown[name] = float(value)
+    for app, value in revoked_raw.items():
+        state.revoked[app] = float(value)
+    for name, blob in trace_raw.items():
+        if name == "#":
+            state.next_seq = int(blob)
+        else:
+            state.traces[name] = decode_trace(blob)
+    by_name = {rule.name: rule for rule in rules}
+    for name, blob in slices_raw.items():
+        rule = by_name.get(name)
+        decode = getattr(rule.module, "decode_slice", None) if rule is not None else None
+        if decode is not None:
+            state.slices[name] = decode(blob)
+    if state.is_empty() and not state.next_seq:
+        return None
+    state.expires_at = state.latest_until()
+    return state
+
+
+def _pairs(flat: Sequence[Any]) -> dict[str, bytes]:
+    out = {}
+    for i in range(0, len(flat), 2):
+        name = flat[i]
+        out[name.decode("utf-8", "surrogatepass") if isinstance(name, bytes) else str(name)] = (
+            flat[i + 1] if isinstance(flat[i + 1], bytes) else str(flat[i + 1]).encode())
+    return out
+
+
+def decode_quota(blob: bytes) -> tuple[float, dict[int, int]]:
+    """A quota field, ``<total>;<newest>;<bucket seconds>;<entries>`` (``quota.lua``)."""
+    _total, _newest, size, body = blob.decode().split(";")
+    buckets: dict[int, int] = {}
+    prev = None
+    for item in body.split(",") if body else ():
+        x, _, y = item.partition(":")
+        if prev is None:
+            bucket, n = int(x), int(y)
+        elif y == "":
+            bucket, n = prev + 1, int(x)
+        else:
+            bucket, n = prev + int(x), int(y)
+        buckets[bucket] = n
+        prev = bucket
+    return float(size), buckets
+
+
+def encode_quota(size: float, buckets: dict[int, int]) -> bytes:
+    """The twin of ``decode_quota`` (the entries ascending, as ``quota.lua`` writes them)."""
+    parts, prev = [], None
+    for bucket in sorted(buckets):
+        n = buckets[bucket]
+        if prev is None:
+            parts.append(f"{bucket}:{n}")
+        elif bucket == prev + 1:
+            parts.append(str(n))
+        else:
+            parts.append(f"{bucket - prev}:{n}")
+        prev = bucket
+    return (f"{sum(buckets.values())};{max(buckets)};{size:.17g};" + ",".join(parts)).encode()
+
+
+def decode_trace(blob: bytes) -> tuple[Cluster, ...]:
+    """A duplicates field (``duplicates.lua``): a header ('!', the widths of last and seq,
+    the count), fixed-width records, then each record's units, 8 bytes each."""
+    lw, sw, count = blob[1] - 48, blob[2] - 48, int(blob[3:6])
+    size = lw + sw + 2 + 32
+    at, units_at, out = 6, 6 + count * size, []
+    for _ in range(count):
+        rec = blob[at:at + size]
+        n = int.from_bytes(rec[lw + sw:lw + sw + 2], "big")
+        units = tuple(blob[units_at + 8 * k:units_at + 8 * k + 8].hex() for k in range(n))
+        out.append(Cluster(rec[lw + sw + 2:], units, float(rec[:lw]), int(rec[lw:lw + sw])))
+        at, units_at = at + size, units_at + 8 * n
+    return tuple(out)
+
+
+def ttl_ms(until: float, now: float) -> int:
+    return max(1, math.ceil((until - now) * 1000))
