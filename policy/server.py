@@ -45,6 +45,8 @@ from starlette.requests import HTTPConnection, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route as StarletteRoute
 
+from policy.admin import ADMIN_PREFIX, admin_routes
+from policy.admin import admin_token as _admin_token
 from policy.decision import Decision
 from policy.engine import Engine
 from policy.errors import InvalidRequest, StorageError
@@ -148,8 +150,8 @@ class TokenAuth(AuthenticationBackend):
 
     async def authenticate(self, conn: HTTPConnection) -> tuple[AuthCredentials, BaseUser] | None:
         header = conn.headers.get("authorization")
-        if not header:
-            return None
+        if not header or conn.url.path.startswith(ADMIN_PREFIX + "/"):
+            return None  # the admin API checks its own token (policy/admin.py)
         scheme, _, token = header.partition(" ")
         found = self.store.tokens.get(token.strip()) if scheme.lower() == "bearer" else None
         if found is None:
@@ -249,11 +251,13 @@ def create_app(
     rules: str | Path = DEFAULT_RULES,
     storage: str = "memory://",
     metrics: PrometheusObserver | None = None,
+    admin_token: str | None = None,
 ) -> Starlette:
     """The reference server. Without ``engine``, one on ``rules`` and ``storage`` over the
     store's graph, observed by ``metrics`` (a fresh ``PrometheusObserver`` by default);
     with one, its graph must be ``store.graph``. ``GET /metrics`` serves ``metrics``'
-    registry when there is one."""
+    registry when there is one. ``admin_token`` (else ``$DM_POLICY_ADMIN_TOKEN``) opens
+    the admin API under ``/admin/api/`` (``policy/admin.py``)."""
     store = store if store is not None else demo_store()
     if engine is None:
         metrics = metrics if metrics is not None else PrometheusObserver()
@@ -396,6 +400,9 @@ def create_app(
         StarletteRoute("/1.1/apps/revoke.json", revoke, methods=["POST"]),
         StarletteRoute("/1.1/apps/restore.json", restore, methods=["POST"]),
     ]
+    routes += admin_routes(engine, token=_admin_token(admin_token),
+                           user_tokens=store.tokens.__contains__,
+                           resolve=lambda name: name if name in store.users else store.resolve(name))
     if metrics is not None:
         # A Route (not a Mount) so that /metrics answers without a redirect.
         routes.append(StarletteRoute("/metrics", _AsgiEndpoint(metrics_app(metrics.registry))))
