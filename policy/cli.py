@@ -19,6 +19,11 @@ COMMANDS = (
     "simulate",
     "replay",
     "quality",
+    "standing",
+    "lift-cooldown",
+    "reset-quota",
+    "credit-quota",
+    "audit",
 )
 
 
