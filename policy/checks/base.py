@@ -30,7 +30,10 @@ may trigger rules), ``STANDING = True`` (it reports a ``Standing``: the quota) a
 ``hold(rule, state, now) -> Hold`` (what the rule holds against the sender now, read
 only: ``Engine.standing``, ``policy/standing.py``; a kind without it holds nothing),
 ``decode_slice(blob) -> value`` (a kind keeping a slice: its Redis field read back into
-the value its Python keeps, ``policy/storage/redis/snapshot.py``) and
+the value its Python keeps, ``policy/storage/redis/snapshot.py``), ``counted(rule, state,
+now)`` and ``credit(rule, state, now, amount)`` (a kind counting messages, the quota: its
+live counts, and them with ``amount`` given back, for ``reset_quota``/``credit_quota``)
+and
 ``local_params(params, share) -> params`` (the rule as one process applies it alone on
 its local store in the ``local`` failure mode, ``share`` being ``local_share``: the
 quota admits that share of its limit).
