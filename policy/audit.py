@@ -11,6 +11,11 @@ snapshot read (else it reads again) and appends the entry to the user's audit st
 
 The trail is bounded on every storage: ``AUDIT_PER_USER`` entries per user,
 ``AUDIT_ALL`` for the deployment-wide list, each entry kept ``AUDIT_TTL`` at most.
+
+Forgetting a user erases their trail too (their stream, and their entries in the
+deployment's list): afterwards their keyed hash is nowhere in the storage. The
+``forget_user`` entry itself is kept in the deployment's list only, anonymous (no user
+key): who erased someone, when and why, never whom.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ __all__ = ["ACTIONS", "AUDIT_ALL", "AUDIT_PER_USER", "AUDIT_TTL", "AuditRecord",
            "apply_change", "check_actor", "check_reason"]
 
 AUDIT_PER_USER = 1000  # entries kept per user (the oldest dropped first)
-AUDIT_ALL = 100_000  # entries kept in the deployment-wide list
+AUDIT_ALL = 10_000  # entries kept in the deployment-wide list (forget_user scans it)
 AUDIT_TTL = 400 * 86400.0  # how long an entry may be kept (a year and some)
 MAX_ACTOR = 100
 MAX_REASON = 500

@@ -108,8 +108,9 @@ class OperatorCalls:
 
     def forget_user(self, user: str, *, actor: str | None = None,
                     reason: str | None = None) -> AuditRecord:
-        """Delete everything the storage keeps under ``user`` (as a sender); the audit
-        trail keeps the record of it (hashed id, actor, reason, counts), until its TTL.
+        """Delete everything the storage keeps under ``user`` (as a sender), their audit
+        trail included; the deployment's trail keeps an anonymous record of the erasure
+        (actor, reason, counts: never whom).
 
         Raises ``StorageUnavailable`` while the storage is down: the user is then not
         forgotten, and the host must retry until the call returns.
@@ -147,7 +148,9 @@ class OperatorCalls:
 
         def work(state: SenderState, now: float) -> tuple[Change, dict[str, str]]:
             change, before, after = compute(state, now)
-            return change, actions.entry(at=now, actor=actor, action=action, user_key=key,
+            # An erasure's own record names no one (policy/audit.py).
+            user_key = "" if change.forget else key
+            return change, actions.entry(at=now, actor=actor, action=action, user_key=user_key,
                                          reason=reason, before=before, after=after)
 
         with self._admin(action):  # type: ignore[attr-defined]

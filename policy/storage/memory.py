@@ -124,19 +124,24 @@ class MemoryStorage:
             current = self._states.get(sender)
             change, fields = compute(current.copy() if current is not None else SenderState(),
                                      at)
-            if change.forget:
-                self._forget(sender)
-            elif not change.is_empty():
-                self._store(sender, apply_change(current, change))
             self._audit_seq += 1
             entry_id = f"{int(at * 1000)}-{self._audit_seq}"
-            trail = self._audit.get(sender)
-            if trail is None:
-                trail = self._audit[sender] = deque(maxlen=AUDIT_PER_USER)
-            trail.append((entry_id, fields))
-            self._audit.move_to_end(sender)
-            while len(self._audit) > self._max_senders:
-                self._audit.popitem(last=False)
+            if change.forget:  # the trail too; the erasure's own entry names no one
+                self._forget(sender)
+                self._audit.pop(sender, None)
+                kept = [item for item in self._audit_all if item[1]["user"] != sender]
+                self._audit_all.clear()
+                self._audit_all.extend(kept)
+            else:
+                if not change.is_empty():
+                    self._store(sender, apply_change(current, change))
+                trail = self._audit.get(sender)
+                if trail is None:
+                    trail = self._audit[sender] = deque(maxlen=AUDIT_PER_USER)
+                trail.append((entry_id, fields))
+                self._audit.move_to_end(sender)
+                while len(self._audit) > self._max_senders:
+                    self._audit.popitem(last=False)
             self._audit_all.append((entry_id, fields))
             self._drop_old_audit(at)
             return entry_id, fields

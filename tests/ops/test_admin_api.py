@@ -111,12 +111,17 @@ def test_quota_and_app_actions_over_http(server: Any) -> None:
     restore = call(server, "POST", "/admin/api/users/alice/restore-app", token=ADMIN,
                    json={"reason": "cleaned up", "app": "autoposter"})
     assert restore.status_code == 200
+    actions = [r["action"] for r in call(server, "GET", "/admin/api/users/alice/audit",
+                                         token=ADMIN).json()["records"]]
+    assert actions == ["restore_app", "revoke_app", "reset_quota", "credit_quota"]
     forget = call(server, "POST", "/admin/api/users/alice/forget", token=ADMIN,
                   json={"reason": "erasure request"})
     assert forget.status_code == 200
     actions = [r["action"] for r in call(server, "GET", "/admin/api/users/alice/audit",
                                          token=ADMIN).json()["records"]]
-    assert actions == ["forget_user", "restore_app", "revoke_app", "reset_quota", "credit_quota"]
+    assert actions == []  # erased with the user
+    everyone = call(server, "GET", "/admin/api/audit", token=ADMIN).json()["records"]
+    assert [r["action"] for r in everyone] == ["forget_user"]
 
 
 @pytest.mark.parametrize("path,payload", [

@@ -135,13 +135,17 @@ def test_revoke_restore_forget_old_and_new_forms(engine_factory: Any, graph: Mem
     record = engine.restore_app(user="alice", app="shady", actor="ops", reason="user asked")
     assert record.before["revoked_until"] is not None and record.after["revoked_until"] is None
     assert engine.check(SendRequest("alice", ("r1",), "hi", app="shady")).allowed
+    assert [r.action for r in engine.audit("alice")] == ["restore_app", "revoke_app"]
+    assert engine.audit("alice")[-1].actor == "host"
     engine.check(SendRequest("alice", ("r2",), "hi"))
     record = engine.forget_user("alice", actor="dpo", reason="erasure request 42")
     assert record.action == "forget_user"
     assert {r.rule: r for r in engine.standing("alice").rules}["daily_quota"].detail["used"] == 0
-    actions = [r.action for r in engine.audit("alice")]
-    assert actions == ["forget_user", "restore_app", "revoke_app"]
-    assert engine.audit("alice")[-1].actor == "host"
+    # the trail is erased with the user; the deployment's keeps the erasure, naming no one
+    assert engine.audit("alice") == []
+    everyone = engine.audit()
+    assert [r.action for r in everyone] == ["forget_user"]
+    assert everyone[0].user_key == "" and everyone[0].reason == "erasure request 42"
 
 
 @pytest.mark.parametrize("actor,reason", [("", "why"), ("ops", ""), ("ops", "  "),
@@ -302,6 +306,13 @@ def test_standing_parity_with_memory(engine_factory: Any, backend: Any, graph: M
         mirror_clock.advance(wait)
     for user in ("alice", "bob", "nobody"):
         assert here.standing(user).to_dict() == mirror.standing(user).to_dict()
+    for engine in (here, mirror):
+        engine.forget_user("alice", actor="dpo", reason="erasure")
+    trail = [(r.action, r.user_key, r.before, r.after) for r in here.audit()]
+    assert trail == [(r.action, r.user_key, r.before, r.after) for r in mirror.audit()]
+    alice, bob = here._keys.user("alice"), here._keys.user("bob")
+    assert trail[0][:2] == ("forget_user", "")
+    assert alice not in {t[1] for t in trail} and bob in {t[1] for t in trail}
 
 
 def test_astanding(engine_factory: Any, clock: VirtualClock) -> None:

@@ -215,8 +215,13 @@ def test_forget_user_leaves_nothing(storage: RedisStorage, raw: redis.Redis) -> 
     left = _everything(raw, storage.keys.prefix)
     assert sender.encode() not in left
     assert engine.app_report("sketchy-app")["users_with_self_messages"] == 1
+    other = engine._keys.user("other")
     engine.forget_user("other")
-    assert _keys(raw, storage.keys.prefix) == []
+    # Only the deployment's audit trail is left: two erasures, naming no one.
+    assert _keys(raw, storage.keys.prefix) == [storage.keys.audit_all().encode()]
+    left = _everything(raw, storage.keys.prefix)
+    assert sender.encode() not in left and other.encode() not in left
+    assert [r.action for r in engine.audit()] == ["forget_user", "forget_user"]
     # And the user starts afresh: the revoked app may send again.
     decision = engine.check(SendRequest("spammer", ("friend0",), "hello", app="sketchy-app"))
     assert decision.allowed
@@ -478,9 +483,15 @@ def test_cluster_keeps_each_senders_keys_in_one_slot_and_forgets_them(
         assert all(len(slots) == 1 for slots in by_tag.values())
         assert len({s for slots in by_tag.values() for s in slots}) > 1  # spread over nodes
         assert engine.app_report("app{1}")["users_with_self_messages"] == 10
+        engine.revoke_app(user=HOSTILE[0], app="x", actor="ops", reason="an audited action")
         for sender in HOSTILE[:10]:
             engine.forget_user(sender)
-        assert list(client.scan_iter(match=f"{prefix}:*", target_nodes="all")) == []
+        # Only the deployment's audit trail is left: the erasures, naming no one.
+        left = list(client.scan_iter(match=f"{prefix}:*", target_nodes="all"))
+        assert left == [storage.keys.audit_all().encode()]
+        entries = client.xrange(left[0])
+        assert [e[b"action"] for _, e in entries] == [b"forget_user"] * 10
+        assert {e[b"user"] for _, e in entries} == {b""}
     finally:
         client.close()
         storage.close()

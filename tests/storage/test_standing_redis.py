@@ -149,7 +149,11 @@ def test_on_the_cluster_standings_are_read_only_and_match_memory(
         assert mine == [(r.action, r.before, r.after) for r in mirror.audit(user)]
     assert len(engine.audit()) == len(mirror.audit())  # the deployment's stream, 2nd call
     engine.forget_user("alice", actor="dpo", reason="erasure")
-    assert engine.audit("alice")[0].action == "forget_user"
+    assert engine.audit("alice") == []
+    everyone = engine.audit()
+    assert everyone[0].action == "forget_user" and everyone[0].user_key == ""
+    alice = engine._keys.user("alice")
+    assert all(r.user_key != alice for r in everyone)
     commands = _standings_watched(engine, [n.port for n in cluster.nodes], n=5)
     assert [c for c, lua in commands if not lua] == ["EVALSHA"] * 10
     assert {c for c, lua in commands if lua} <= READS

@@ -58,6 +58,7 @@ from policy.storage.redis.script import (
 from policy.storage.redis.serverconfig import ConfigCheck, ServerConfig
 from policy.storage.redis.snapshot import (
     AMEND,
+    ERASE_ALL,
     FORGET_AUDITED,
     SNAPSHOT,
     _pairs,
@@ -76,6 +77,10 @@ redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[1], '*', unpack(ARGV, 3))
 redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1
 """
+
+
+def _text(value: Any) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
 
 
 def _amend_ops(change: Change, hashes: list[dict[str, bytes]], now: float) -> list[bytes]:
@@ -129,7 +134,8 @@ class RedisStorage:
         self._forget = _Script(_FORGET)
         self._snapshot = _Script(SNAPSHOT)
         self._amend = _Script(AMEND)
-        self._forget_audited = _Script(FORGET_AUDITED)
+        self._forget_script = _Script(FORGET_AUDITED)
+        self._erase_all = _Script(ERASE_ALL)
         self._append = _Script(_APPEND)
         self._state_keys: dict[str, tuple[str, ...]] = {}  # sender -> keys.sender(...).state
         self._lock = threading.Lock()
@@ -409,22 +415,13 @@ class RedisStorage:
             change, fields = compute(state if state is not None else SenderState(), at)
             entry = [v.encode("utf-8", "surrogatepass") for pair in fields.items() for v in pair]
             if change.forget:
-                got = self._run(self._forget_audited, (*keys.all, *streams),
-                                (str(len(streams)).encode(), *tail, *entry))
-                entry_id, apps = got[0], got[1]
-                member = self.keys.member(sender)
-                for app in apps or ():
-                    name = app.decode("utf-8", "surrogatepass") if isinstance(app, bytes) else str(app)
-                    with self._failures():
-                        self._sync().zrem(self.keys.app_signals(name), member)
-            else:
-                args = _amend_ops(change, hashes, at)
-                got = self._run(self._amend, (keys.quota, keys.cooldown, keys.revoked, *streams),
-                                (str(len(args) // 5).encode(), *args, *tail, *entry))
-                if int(got[0]) == 0:
-                    continue  # a decision changed a field since the read: again
-                entry_id = got[1]
-            entry_id = entry_id.decode() if isinstance(entry_id, bytes) else str(entry_id)
+                return self._forget_audited(sender, tail, entry), fields
+            args = _amend_ops(change, hashes, at)
+            got = self._run(self._amend, (keys.quota, keys.cooldown, keys.revoked, *streams),
+                            (str(len(args) // 5).encode(), *args, *tail, *entry))
+            if int(got[0]) == 0:
+                continue  # a decision changed a field since the read: again
+            entry_id = _text(got[1])
             if self._cluster:  # the deployment's stream is in another slot: a second call
                 try:
                     self._run(self._append, (self.keys.audit_all(),), (*tail[1:], *entry))
@@ -433,6 +430,27 @@ class RedisStorage:
                                    entry_id, error)
             return entry_id, fields
         raise StorageError(f"{self.kind}: the sender's state kept changing; nothing was done")
+
+    def _forget_audited(self, sender: str, tail: list[bytes], entry: list[bytes]) -> str:
+        """Delete the sender's keys and audit trail, and their entries in the deployment's
+        stream: afterwards the sender's key is nowhere (the erasure's entry names no one).
+        On a cluster the deployment's stream is a second call: if it fails, the call
+        raises and must be retried (as ``forget`` must)."""
+        keys = self.keys.sender(sender)
+        with_all = (self.keys.audit_all(),) if not self._cluster else ()
+        user = sender.encode("utf-8", "surrogatepass")
+        got = self._run(self._forget_script, (*keys.all, self.keys.audit(sender), *with_all),
+                        (b"1" if with_all else b"0", user, *tail[1:], *entry))
+        entry_id, apps = got[0], got[1]
+        member = self.keys.member(sender)
+        for app in apps or ():
+            name = app.decode("utf-8", "surrogatepass") if isinstance(app, bytes) else str(app)
+            with self._failures():
+                self._sync().zrem(self.keys.app_signals(name), member)
+        if not with_all:
+            entry_id = self._run(self._erase_all, (self.keys.audit_all(),),
+                                 (user, *tail[1:], *entry))
+        return _text(entry_id)
 
     def audit_log(self, sender: str | None, since: float | None, limit: int,
                   now: float | None = None) -> list[tuple[str, dict[str, str]]]:

@@ -76,25 +76,57 @@ end
 return { 1, id }
 """
 
-# forget_user: delete the sender's keys (the apps index last: returned, for the apps'
-# sets in other slots) and append the audit entry. KEYS: the sender's keys (``all``),
-# the user's audit stream, (one server) the deployment's. ARGV: n_streams, the caps,
-# the TTL, the entry's fields and values.
-FORGET_AUDITED = b"""
-local ns = tonumber(ARGV[1])
-local nk = #KEYS - ns
+# The deployment's stream without the entries of one user (``user`` field): read whole
+# (at most AUDIT_ALL entries) and, only when one is the user's, rewritten without them
+# under the same ids (XDEL would leave the deleted entries' bytes in the stream's
+# nodes), then the erasure's own entry, anonymous, appended.
+_ERASE = b"""
+local function erase_and_add(stream, user, cap, ttl, entry)
+  local all = redis.call('XRANGE', stream, '-', '+')
+  local keep, hit = {}, false
+  for _, e in ipairs(all) do
+    local f, mine = e[2], false
+    for i = 1, #f, 2 do
+      if f[i] == 'user' then mine = f[i + 1] == user; break end
+    end
+    if mine then hit = true else keep[#keep + 1] = e end
+  end
+  if hit then
+    redis.call('DEL', stream)
+    for _, e in ipairs(keep) do redis.call('XADD', stream, e[1], unpack(e[2])) end
+  end
+  local id = redis.call('XADD', stream, 'MAXLEN', '~', cap, '*', unpack(entry))
+  redis.call('PEXPIRE', stream, ttl)
+  return id
+end
+"""
+
+# forget_user: delete the sender's keys and audit stream (the apps index, last of the
+# sender's keys, is returned: the apps' sets are in other slots), and on one server
+# erase the sender from the deployment's stream. KEYS: the sender's keys (``all``), the
+# user's audit stream, then (one server) the deployment's. ARGV: the user key, the
+# deployment stream's cap, the TTL (ms), the entry's fields and values. Returns {the
+# entry's id or false (a cluster: ERASE_ALL next), apps}.
+FORGET_AUDITED = _ERASE + b"""
+local has_all = ARGV[1] == '1'
+local nk = #KEYS - 1 - (has_all and 1 or 0) -- the sender's keys
 local apps = redis.call('SMEMBERS', KEYS[nk])
-for i = 1, nk do redis.call('DEL', KEYS[i]) end
-local entry = {}
-for i = 5, #ARGV do entry[#entry + 1] = ARGV[i] end
-local caps = { ARGV[2], ARGV[3] }
-local id = nil
-for s = 1, ns do
-  local got = redis.call('XADD', KEYS[nk + s], 'MAXLEN', '~', caps[s], '*', unpack(entry))
-  if id == nil then id = got end
-  redis.call('PEXPIRE', KEYS[nk + s], ARGV[4])
+for i = 1, nk + 1 do redis.call('DEL', KEYS[i]) end
+local id = false
+if has_all then
+  local entry = {}
+  for i = 5, #ARGV do entry[#entry + 1] = ARGV[i] end
+  id = erase_and_add(KEYS[#KEYS], ARGV[2], ARGV[3], ARGV[4], entry)
 end
 return { id, apps }
+"""
+
+# The same erasure on a cluster's deployment stream (another slot). KEYS: the stream.
+# ARGV: the user key, the cap, the TTL (ms), the entry's fields and values.
+ERASE_ALL = _ERASE + b"""
+local entry = {}
+for i = 4, #ARGV do entry[#entry + 1] = ARGV[i] end
+return erase_and_add(KEYS[1], ARGV[1], ARGV[2], ARGV[3], entry)
 """
 
 
