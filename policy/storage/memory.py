@@ -23,6 +23,7 @@ from policy.core import TransitionInput, TransitionResult, transition
 from policy.state import SenderState
 from policy.storage.base import MAX_SIGNAL_USERS
 
+_MAX_AUDITED = 100_000  # users with an audit trail kept (the least recently audited go first)
 _SWEEP_BATCH = 4  # expiry-heap entries looked at per decision: more than one is created
 
 
@@ -46,7 +47,7 @@ class MemoryStorage:
         self._clock = clock
         self._expiry: list[tuple[float, str]] = []  # (expires_at when pushed, sender)
         # The audit trail: per user (bounded, the least recently audited users dropped
-        # first past max_senders) and deployment-wide; entries older than AUDIT_TTL are
+        # first past _MAX_AUDITED or max_senders) and deployment-wide; entries older than AUDIT_TTL are
         # dropped as they are read or added.
         self._audit: OrderedDict[str, deque[tuple[str, dict[str, str]]]] = OrderedDict()
         self._audit_all: deque[tuple[str, dict[str, str]]] = deque(maxlen=AUDIT_ALL)
@@ -140,7 +141,7 @@ class MemoryStorage:
                     trail = self._audit[sender] = deque(maxlen=AUDIT_PER_USER)
                 trail.append((entry_id, fields))
                 self._audit.move_to_end(sender)
-                while len(self._audit) > self._max_senders:
+                while len(self._audit) > min(self._max_senders, _MAX_AUDITED):
                     self._audit.popitem(last=False)
             self._audit_all.append((entry_id, fields))
             self._drop_old_audit(at)

@@ -328,3 +328,32 @@ def test_astanding(engine_factory: Any, clock: VirtualClock) -> None:
 
     got, expected = asyncio.run(both())
     assert got.to_dict() == expected.to_dict()
+
+
+def test_an_action_whose_write_fails_changes_nothing(clock: VirtualClock) -> None:
+    """The storage fails after the read, at the write: StorageUnavailable, and neither the
+    state nor the trail changed (the write is one script: all of it or nothing)."""
+    import fakeredis
+
+    from policy.errors import StorageError
+    from policy.storage.redis import RedisStorage
+
+    storage = RedisStorage.from_uri("redis://fakeredis/0", client=fakeredis.FakeRedis())
+    engine = Engine(load_rules(DEFAULT_RULES), graph=_graph(), clock=clock, storage=storage)
+    _campaign(engine, clock)
+    before = engine.standing("alice")
+    real = storage._run
+
+    def failing(script: Any, keys: Any, args: Any) -> Any:
+        if script is storage._amend or script is storage._forget_script:
+            raise StorageError("redis storage failed: ConnectionError: gone")
+        return real(script, keys, args)
+
+    storage._run = failing  # type: ignore[method-assign]
+    with pytest.raises(StorageUnavailable):
+        engine.lift_cooldown("alice", actor="ops", reason="r")
+    with pytest.raises(StorageUnavailable):
+        engine.forget_user("alice", actor="ops", reason="r")
+    storage._run = real  # type: ignore[method-assign]
+    assert engine.standing("alice") == before
+    assert engine.audit("alice") == [] and engine.audit() == []
