@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from policy.checks.base import Facts, Features, Finding, Fired, Mode, Standing, Step
-from policy.decision import Decision, Quota, Reason, Verdict
+from policy.decision import Challenge, Decision, Quota, Reason, Verdict
 from policy.requests import InviteRequest, SendRequest
 from policy.rules import PerRules, Rule, RuleSet, triggered
 from policy.state import SenderState
@@ -35,6 +35,8 @@ class TransitionInput:
     rules: tuple[Rule, ...]  # the stateful rules, in file order, none "off"
     features: Features
     refused_before: bool  # an enforced stateless rule already refuses this send
+    # rules whose `when` does not hold for this sender: not evaluated (policy/conditions.py)
+    inactive: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,13 +96,24 @@ def transition(
     for prepare in program.prepares:
         prepare(ctx)
     fired: list[Fired] = []
+    inactive = inp.inactive
+    # A passed challenge lifts the codes rules answer with a challenge (policy/challenge.py).
+    passed = before.challenge_passed > now
+    if before.challenge_passed and not passed:
+        ctx.after.challenge_passed = 0.0
     for rule, step in program.steps:
+        if inactive and rule.name in inactive:
+            continue
         hit = step(rule, ctx)
+        if hit is not None and passed and hit.code in rule.challenge:
+            hit = None
         if hit is not None:
             triggered = program.triggered.get(rule.name)
             if triggered:
                 retry = None
                 for target in triggered:
+                    if inactive and target.name in inactive:
+                        continue
                     wait = target.module.trigger(target, rule, ctx)
                     if wait is not None:
                         retry = max(retry or 0.0, wait)
@@ -109,7 +122,8 @@ def transition(
             if rule.mode is Mode.ENFORCE:
                 ctx.refused = True
     for rule, settle in program.settles:
-        settle(rule, ctx)
+        if not (inactive and rule.name in inactive):
+            settle(rule, ctx)
     after = ctx.after
     ends = [now, after.latest_until()]
     for rule, expires_at in program.expiries:
@@ -168,7 +182,10 @@ def assemble(
         for hit in result.fired:
             rule = ruleset.get(hit.rule)
             found = rule.module.finding(rule.params, hit.code, hit.retry_after)
-            by_rule[hit.rule] = Reason(hit.rule, found.code, found.message, found.verdict,
+            verdict = found.verdict
+            if rule.challenge and hit.code in rule.challenge:
+                verdict = Verdict.CHALLENGE
+            by_rule[hit.rule] = Reason(hit.rule, found.code, found.message, verdict,
                                        found.retry_after)
     reasons: list[Reason] = []
     shadow: list[Reason] = []
@@ -179,6 +196,10 @@ def assemble(
                 continue
             (reasons if rule.mode is Mode.ENFORCE else shadow).append(reason)
     verdict = reasons[0].verdict if reasons else Verdict.ALLOW
+    challenge = None
+    if verdict is Verdict.CHALLENGE:
+        first = reasons[0]
+        challenge = Challenge(first.rule, first.code, ruleset.get(first.rule).challenge_ttl)
     retry_after = None
     if verdict in (Verdict.THROTTLE, Verdict.COOLDOWN):
         waits = [r.retry_after for r in reasons if r.retry_after is not None]
@@ -199,4 +220,5 @@ def assemble(
         shadow=tuple(shadow),
         at=now,
         rules_version=ruleset.version,
+        challenge=challenge,
     )

@@ -13,6 +13,20 @@ class Verdict(enum.StrEnum):
     THROTTLE = "throttle"  # a quota is used up; retry_after says when it returns
     COOLDOWN = "cooldown"  # the spam wait; every attempt restarts it
     APP_BLOCKED = "app_blocked"  # this app may not send for this user
+    CHALLENGE = "challenge"  # prove you own the account (policy/challenge.py), then retry
+
+
+@dataclass(frozen=True, slots=True)
+class Challenge:
+    """What a CHALLENGE asks: the rule and code that asked, and how long a pass lifts it
+    (``engine.challenge_passed(user)``)."""
+
+    rule: str
+    code: str
+    lifts_for: float  # seconds
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rule": self.rule, "code": self.code, "lifts_for": self.lifts_for}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +80,7 @@ class Decision:
     degraded: str | None = None  # set when a storage failure mode answered instead
     at: float = 0.0  # the clock reading the decision was made at
     rules_version: str = ""
+    challenge: Challenge | None = None  # set when the verdict is CHALLENGE
 
     @property
     def allowed(self) -> bool:
@@ -87,4 +102,5 @@ class Decision:
             "degraded": self.degraded,
             "at": self.at,
             "rules_version": self.rules_version,
+            "challenge": self.challenge.to_dict() if self.challenge else None,
         }

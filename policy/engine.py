@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from policy import core
+from policy.challenge import DEFAULT_TTL as DEFAULT_CHALLENGE_TTL
 from policy.checks.base import NEEDS, Facts
+from policy.conditions import EMPTY, ConditionPlan, context_of
 from policy.decision import Decision, Reason, Verdict
 from policy.errors import ClockError, InvalidRequest, StorageError, StorageUnavailable
 from policy.fingerprint import TextFeatures
@@ -48,6 +50,7 @@ class _Plan:
     stateful: tuple[Rule, ...]  # active rules the storage's transition evaluates
     needs: dict[str, Any]  # what to gather for them (policy.checks.base.NEEDS), combined
     local: tuple[Rule, ...]  # ``stateful`` as one process applies them alone (local mode)
+    conditions: ConditionPlan | None = None  # the rules with a ``when`` (None: there are none)
 
     @classmethod
     def of(cls, ruleset: RuleSet, local_share: float | None = None) -> _Plan:
@@ -71,6 +74,7 @@ class _Plan:
             stateful,
             needs,
             _local_rules(stateful, ruleset.local_share if local_share is None else local_share),
+            ConditionPlan.of(active),
         )
 
 
@@ -147,6 +151,8 @@ class Engine(OperatorCalls):
         self._has_written: Callable[[str, str], bool] | None = getattr(
             self._graph, "has_written", None
         )
+        # Optional too: the sender's attributes, read only when a rule has a `when`.
+        self._attributes: Callable[[str], Any] | None = getattr(self._graph, "attributes", None)
         self._clock = clock
         self._storage: Storage = (
             open_storage(storage, clock=clock, **(storage_options or {}))
@@ -236,7 +242,13 @@ class Engine(OperatorCalls):
                 (m, i) for m in everyone for i in invite.invitees if m != i and graph.blocks(m, i)
             ),
         )
-        found = core.evaluate_invite(ruleset.rules, invite, facts)
+        rules = ruleset.rules
+        conditions = self._plan_for(ruleset).conditions
+        if conditions is not None:
+            inactive = conditions.inactive(context_of(EMPTY, self._attributes, invite.inviter),
+                                           self._now(), self._observer)
+            rules = tuple(r for r in rules if r.name not in inactive)
+        found = core.evaluate_invite(rules, invite, facts)
         decision = core.assemble(ruleset, found, None, now=self._now())
         self._observer.invite(decision)
         return decision
@@ -248,6 +260,23 @@ class Engine(OperatorCalls):
     # nothing is queued, and the host retries (``forget_user`` must be retried). The
     # operator calls (standing, audited actions: revoke_app, restore_app, forget_user,
     # lift_cooldown...) are in ``policy/operators.py``.
+
+    def challenge_passed(self, user: str) -> float:
+        """``user`` passed the host's challenge: the codes the rules answer with a challenge
+        are lifted for ``challenge_ttl`` (the longest of the rules'); returns when the pass
+        ends (epoch seconds). One round trip. Raises ``StorageUnavailable`` while the
+        storage is down (not passed: retry)."""
+        require_id(user, "user")
+        ttl = max((r.challenge_ttl for r in self._rules.rules if r.challenge),
+                  default=DEFAULT_CHALLENGE_TTL)
+        key = self._keys.user(user)
+        now = self._clock_now()
+        if self._fallback is not None:  # the local store, so a degraded decision agrees
+            self._fallback.pass_challenge(key, ttl, now)
+        with self._admin("challenge_passed"):
+            until = self._storage.pass_challenge(key, ttl, now)
+        self._observer.challenge_passed()
+        return until
 
     def app_report(self, app: str) -> dict[str, Any]:
         """How many distinct users had self-messages through ``app`` in the signal window.
@@ -334,7 +363,13 @@ class Engine(OperatorCalls):
             raise InvalidRequest(f"expected a SendRequest, got {type(request).__name__}")
         plan = self._plan_for(self._rules)
         facts = self._facts(request, plan)
-        stateless = core.evaluate_stateless(plan.stateless_checks, request, facts)
+        checks, inactive = plan.stateless_checks, frozenset[str]()
+        if plan.conditions is not None:  # policy/conditions.py: worked out here, in Python
+            inactive = plan.conditions.inactive(
+                context_of(request.context, self._attributes, request.sender), self._now(),
+                self._observer)
+            checks = tuple(c for c in checks if c[0].name not in inactive)
+        stateless = core.evaluate_stateless(checks, request, facts)
         inp = None
         if plan.stateful:
             refused = any(rule.mode is Mode.ENFORCE for rule, _ in stateless)
@@ -342,6 +377,7 @@ class Engine(OperatorCalls):
                 rules=plan.stateful,
                 features=self._features(request, facts, plan, refused),
                 refused_before=refused,
+                inactive=inactive,
             )
         return _Prepared(plan.ruleset, self._keys.user(request.sender), stateless, inp, started,
                          plan.local)

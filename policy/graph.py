@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Protocol, runtime_checkable
+from collections.abc import Mapping
+from typing import Any, Protocol, runtime_checkable
+
+from policy.conditions import SenderContext
 
 
 @runtime_checkable
@@ -12,8 +15,21 @@ class SocialGraph(Protocol):
 
     ``has_written(author, reader)`` is optional evidence for the duplicates
     rule (a conversation that goes both ways is not spam); a graph without it
-    is treated as knowing no conversations.
+    is treated as knowing no conversations. ``attributes(user)`` is optional too:
+    what the host knows of a sender (a mapping of the attributes of
+    ``policy/conditions.py``, or None), read only when a rule has a ``when``; the
+    request's ``context`` wins attribute by attribute.
     """
+
+    def set_attributes(self, user: str, attributes: Mapping[str, Any] | None = None,
+                       **more: Any) -> None:
+        """What the host knows of ``user`` (validated now: a wrong type or an unknown
+        attribute is an ``InvalidRequest``); replaces what was set before."""
+        merged = {**(attributes or {}), **more}
+        self._attributes[user] = SenderContext.of(merged, where="attributes")
+
+    def attributes(self, user: str) -> SenderContext | None:
+        return self._attributes.get(user)
 
     def follows(self, follower: str, followee: str) -> bool: ...
 
@@ -27,6 +43,7 @@ class MemoryGraph:
         self._following: dict[str, set[str]] = defaultdict(set)
         self._blocking: dict[str, set[str]] = defaultdict(set)
         self._written: dict[str, set[str]] = defaultdict(set)
+        self._attributes: dict[str, SenderContext] = {}
 
     def follow(self, follower: str, followee: str) -> None:
         self._following[follower].add(followee)
@@ -43,6 +60,16 @@ class MemoryGraph:
     def record_message(self, author: str, reader: str) -> None:
         """Note that ``author`` wrote to ``reader`` (the host calls this on delivery)."""
         self._written[author].add(reader)
+
+    def set_attributes(self, user: str, attributes: Mapping[str, Any] | None = None,
+                       **more: Any) -> None:
+        """What the host knows of ``user`` (validated now: a wrong type or an unknown
+        attribute is an ``InvalidRequest``); replaces what was set before."""
+        merged = {**(attributes or {}), **more}
+        self._attributes[user] = SenderContext.of(merged, where="attributes")
+
+    def attributes(self, user: str) -> SenderContext | None:
+        return self._attributes.get(user)
 
     def follows(self, follower: str, followee: str) -> bool:
         return followee in self._following.get(follower, ())

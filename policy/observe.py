@@ -35,6 +35,13 @@ class Observer:
         """An audited operator action took effect (``policy.audit.ACTIONS``); who and why
         are in the audit trail, not here."""
 
+    def condition(self, rule: str, outcome: str) -> None:
+        """A rule's ``when`` was worked out for one request: ``applied``, ``not_applied``
+        or ``missing`` (an attribute it reads was not sent: ``when_missing`` decided)."""
+
+    def challenge_passed(self) -> None:
+        """The host reported a passed challenge (``Engine.challenge_passed``)."""
+
     def storage_config(self, storage: str, risks: dict[str, bool]) -> None:
         """The storage's server settings were read (once per driver): each risk of losing
         state (``eviction``, ``no_aof``, ``unknown``) found or not."""

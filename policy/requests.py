@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from policy.conditions import EMPTY, SenderContext
 from policy.errors import InvalidRequest
 
 CHANNELS = ("api", "sms")
@@ -55,7 +56,9 @@ class SendRequest:
     ``recipients`` are user ids (for SMS, the screen names used in ``d username``).
     ``app`` is the third-party application that sends on the user's behalf
     (None for first-party clients). ``conversation`` names an existing group
-    conversation; its members were checked when they were invited.
+    conversation; its members were checked when they were invited. ``context`` is what
+    the host knows of the sender (a mapping of typed attributes or a ``SenderContext``,
+    see ``policy/conditions.py``); rules with a ``when`` read it.
     """
 
     sender: str
@@ -64,6 +67,7 @@ class SendRequest:
     app: str | None = None
     channel: str = "api"
     conversation: str | None = None
+    context: SenderContext | Any = EMPTY
 
     def __post_init__(self) -> None:
         require_id(self.sender, "sender")
@@ -81,6 +85,8 @@ class SendRequest:
             )
         if self.conversation is not None:
             require_id(self.conversation, "conversation")
+        if self.context is not EMPTY:
+            object.__setattr__(self, "context", SenderContext.of(self.context))
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,9 +27,11 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Generic, TypeVar
 
+from policy.challenge import parse_challenge
 from policy.checks import KINDS
 from policy.checks.base import Mode
 from policy.checks.params import ParamReader
+from policy.conditions import Condition, parse_condition
 from policy.errors import RulesError
 
 T = TypeVar("T")
@@ -45,6 +47,11 @@ class Rule:
     mode: Mode
     params: Any
     description: str = ""
+    # Any kind: a condition on the sender's context (policy/conditions.py), and the codes
+    # answered with a challenge, lifted for challenge_ttl once passed (policy/challenge.py).
+    when: Condition | None = None
+    challenge: frozenset[str] = frozenset()
+    challenge_ttl: float = 0.0
 
     @property
     def module(self) -> ModuleType:
@@ -233,11 +240,16 @@ def _parse_rule(raw: Any, index: int, file: str | None) -> Rule:
     description = raw.get("description", "")
     if not isinstance(description, str):
         raise RulesError("must be a string", file=file, rule=name, field="description")
-    reader = ParamReader({k: v for k, v in raw.items() if k not in _RULE_KEYS}, file=file,
-                         rule=name)
+    rest = {k: v for k, v in raw.items() if k not in _RULE_KEYS}
+    when = parse_condition(rest, file=file, rule=name)  # pops when, when_missing
+    challenge_raw = {k: rest.pop(k) for k in ("challenge", "challenge_ttl") if k in rest}
+    reader = ParamReader(rest, file=file, rule=name)
     params = KINDS[kind].parse(reader)
     reader.finish()
-    return Rule(name=name, kind=kind, mode=mode, params=params, description=description)
+    challenge, challenge_ttl = parse_challenge(challenge_raw, KINDS[kind], params, file=file,
+                                               rule=name)
+    return Rule(name=name, kind=kind, mode=mode, params=params, description=description,
+                when=when, challenge=challenge, challenge_ttl=challenge_ttl)
 
 
 def _check_together(rules: list[Rule], file: str | None) -> None:

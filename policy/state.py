@@ -36,6 +36,7 @@ class SenderState:
     expires_at: float = 0.0  # when every part has expired; the store may drop it then
     # rule -> what a rule kind without a field above keeps (its own immutable value)
     slices: dict[str, object] = field(default_factory=dict)
+    challenge_passed: float = 0.0  # until when a passed challenge lifts the rules' challenges
 
     def successor(self) -> SenderState:
         """A copy whose dicts are new and whose values are shared (traces are tuples, quota
@@ -48,6 +49,7 @@ class SenderState:
             next_seq=self.next_seq,
             expires_at=self.expires_at,
             slices=dict(self.slices),
+            challenge_passed=self.challenge_passed,
         )
 
     def copy(self) -> SenderState:
@@ -57,9 +59,10 @@ class SenderState:
         return out
 
     def is_empty(self) -> bool:
-        return not (self.quota or self.cooldown or self.traces or self.revoked or self.slices)
+        return not (self.quota or self.cooldown or self.traces or self.revoked or self.slices
+                    or self.challenge_passed)
 
     def latest_until(self) -> float:
-        """The latest end of a wait or a revocation (0 when there is none)."""
+        """The latest end of a wait, a revocation or a challenge pass (0 when none)."""
         return max(max(self.cooldown.values(), default=0.0),
-                   max(self.revoked.values(), default=0.0))
+                   max(self.revoked.values(), default=0.0), self.challenge_passed)

@@ -20,6 +20,7 @@ from policy.state import SenderState
 
 KIND = "apps"
 STATEFUL = True
+CODES = ("app_revoked", "self_message")  # what it may fire (a rule's `challenge` names some)
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,7 @@ from policy.lua import lua_int, lua_num
 
 KIND = "contacts"
 STATEFUL = True
+CODES = ("duplicate_contact",)  # what it may fire (a rule's `challenge` names some)
 TRIGGERS = True  # a cooldown's triggered_by may name it
 
 # (contact, last used, recipients), most recently used first

@@ -18,6 +18,7 @@ from policy.state import SenderState
 
 KIND = "cooldown"
 STATEFUL = True
+CODES = ("cooldown_active",)  # what it may fire (a rule's `challenge` names some)
 
 
 @dataclass(frozen=True, slots=True)

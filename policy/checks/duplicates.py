@@ -36,6 +36,7 @@ from policy.state import Cluster, SenderState
 
 KIND = "duplicates"
 STATEFUL = True
+CODES = ("duplicate_content",)  # what it may fire (a rule's `challenge` names some)
 TRIGGERS = True  # a cooldown's triggered_by may name it
 
 _LAST = attrgetter("last")

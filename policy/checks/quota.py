@@ -28,6 +28,7 @@ from policy.state import SenderState
 
 KIND = "quota"
 STATEFUL = True
+CODES = ("quota_exceeded",)  # what it may fire (a rule's `challenge` names some)
 STANDING = True  # its rules report the sender's Standing (Decision.quota)
 
 

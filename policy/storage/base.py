@@ -34,6 +34,11 @@ class Storage(Protocol):
 
     def restore_app(self, sender: str, app: str) -> None: ...
 
+    def pass_challenge(self, sender: str, seconds: float, now: float | None) -> float:
+        """``sender`` passed a challenge: lift the rules' challenges for ``seconds`` (one
+        round trip, under the sender's hash tag, with a TTL); return when the pass ends."""
+        ...
+
     def record_app_signal(self, app: str, sender: str, window: float, now: float | None) -> int:
         """Note a self-message by ``sender`` through ``app``; return distinct senders in window."""
         ...

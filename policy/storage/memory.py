@@ -177,6 +177,16 @@ class MemoryStorage:
             state.expires_at = max(state.expires_at, at + seconds)
             self._store(sender, state)
 
+    def pass_challenge(self, sender: str, seconds: float, now: float | None) -> float:
+        with self._lock:
+            at = self._clock() if now is None else now
+            state = self._states.get(sender)
+            state = state.copy() if state is not None else SenderState()
+            state.challenge_passed = at + seconds
+            state.expires_at = max(state.expires_at, state.challenge_passed)
+            self._store(sender, state)
+            return state.challenge_passed
+
     def restore_app(self, sender: str, app: str) -> None:
         with self._lock:
             state = self._states.get(sender)

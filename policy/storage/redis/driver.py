@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 from redis.exceptions import NoScriptError
 
 from policy.audit import AUDIT_ALL, AUDIT_PER_USER, AUDIT_TTL, Change
+from policy.challenge import STATE_FIELD as CHALLENGE_FIELD
 from policy.core import TransitionInput, TransitionResult
 from policy.errors import StorageError
 from policy.ids import remember
@@ -47,6 +48,7 @@ from policy.storage.redis.options import (
 from policy.storage.redis.script import (
     _FORGET,
     _INDEX_APP,
+    _PASS,
     _REVOKE,
     _SIGNAL,
     TransitionScripts,
@@ -137,6 +139,7 @@ class RedisStorage:
         self._forget_script = _Script(FORGET_AUDITED)
         self._erase_all = _Script(ERASE_ALL)
         self._append = _Script(_APPEND)
+        self._pass = _Script(_PASS)
         self._state_keys: dict[str, tuple[str, ...]] = {}  # sender -> keys.sender(...).state
         self._lock = threading.Lock()
         self._client: Any = client  # given: a ready client (fakeredis in unit tests)
@@ -347,6 +350,13 @@ class RedisStorage:
         self._run(self._revoke, (self.keys.sender(sender).revoked,),
                   (app.encode("utf-8", "surrogatepass"), _num(seconds),
                    b"" if now is None else _num(now)))
+
+    def pass_challenge(self, sender: str, seconds: float, now: float | None) -> float:
+        raw = self._run(self._pass, (self.keys.sender(sender).slices,),
+                        (_num(seconds), b"" if now is None else _num(now),
+                         CHALLENGE_FIELD.encode()))
+        with self._failures():
+            return float(raw)
 
     def restore_app(self, sender: str, app: str) -> None:
         with self._failures():

@@ -90,6 +90,19 @@ if redis.call('PTTL', KEYS[1]) < ms then redis.call('PEXPIRE', KEYS[1], ARGV[2])
 return 1
 """
 
+# A passed challenge (policy/challenge.py): the pass's end in the sender's slices hash,
+# whose TTL never shrinks (another field may need it).
+_PASS = b"""
+local now = ARGV[2]
+if now == '' then local t = redis.call('TIME'); now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+else now = tonumber(now) end
+local untill = now + tonumber(ARGV[1])
+redis.call('HSET', KEYS[1], ARGV[3], string.format('%.17g', untill))
+local ms = math.ceil(tonumber(ARGV[1]) * 1000)
+if redis.call('PTTL', KEYS[1]) < ms then redis.call('PEXPIRE', KEYS[1], string.format('%d', ms)) end
+return string.format('%.17g', untill)
+"""
+
 _FORGET = b"""
 local apps = redis.call('SMEMBERS', KEYS[#KEYS])
 redis.call('DEL', unpack(KEYS))
@@ -116,6 +129,9 @@ def _encode_rules(rules: tuple[Rule, ...]) -> bytes:
         fields = [f"name = {lua_str(rule.name)}", f"kind = {lua_str(rule.kind)}",
                   f"enforce = {lua_bool(rule.mode is Mode.ENFORCE)}",
                   "triggers = {" + ", ".join(lua_int(i) for i in triggers) + "}"]
+        if rule.challenge:  # the codes it answers with a challenge (policy/challenge.py)
+            fields.append("challenge = {" + ", ".join(
+                f"[{lua_str(code)}] = true" for code in sorted(rule.challenge)) + "}")
         fields += [f"{name} = {value}" for name, value in rule.module.lua_params(rule, rules)]
         items.append("  { " + ", ".join(fields) + " },\n")
     return ("local RULES = {\n" + "".join(items) + "}\n").encode("ascii")
@@ -186,6 +202,9 @@ def encode_args(inp: TransitionInput, now: float | None) -> list[bytes]:
             args.append(b"1" if evidence else b"0")
     args.append(str(len(f.contacts)).encode())
     args.extend(unit_bytes(contact) for contact in f.contacts)
+    inactive = inp.inactive
+    args.append(b"".join(b"0" if r.name in inactive else b"1" for r in inp.rules)
+                if inactive else b"")
     return args
 
 

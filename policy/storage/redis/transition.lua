@@ -21,7 +21,8 @@
 -- ARGV: now ('' = Redis TIME), refused_before, has_app, app, self_message,
 --       has_signature, signature (32 bytes), text_chars, cost, contact, n_units,
 --       (unit (8 bytes), evidence)*n, then the people: '=' (the same as the units)
---       or n_people, (unit, evidence)*n; n_contacts, contact (8 bytes)*n
+--       or n_people, (unit, evidence)*n; n_contacts, contact (8 bytes)*n; active ('' or
+--       '0'/'1' per rule: the rules whose `when` holds)
 -- Returns: now, allowed, revoked_app, n_fired, (rule index, code, retry_after|'')*,
 --          n_standings, (rule index, limit, remaining, reset)*
 --
@@ -86,6 +87,12 @@ do
 end
 local contacts = {} -- the text's contacts, keyed hashes (8 bytes each)
 for i = 1, argnum() do contacts[i] = arg() end
+-- The rules that sit out this send (their `when` does not hold, policy/conditions.py):
+-- '' (every rule runs) or one character per rule, '1' active, '0' not
+local active = arg()
+local function is_active(rule)
+  return active == '' or sub(active, rule.index, rule.index) == '1'
+end
 
 local rules = RULES -- prepended by the driver (policy/storage/redis/script.py)
 local KIND = {} -- kind -> its functions (the sections below)
@@ -195,29 +202,47 @@ for _, k in ipairs(present) do
   if k.load then k.load() end
 end
 
+-- A passed challenge (policy/challenge.py): the field CHALLENGE_FIELD of KEYS[5], read only
+-- when a rule answers some code with a challenge; it lifts those codes until it ends.
+local CHALLENGE_FIELD = '!challenge'
+local passed = false
+for _, r in ipairs(rules) do
+  if r.challenge then
+    local untill = tonumber(redis.call('HGET', KEYS[5], CHALLENGE_FIELD) or '0') or 0
+    passed = untill > now
+    if untill ~= 0 and not passed then redis.call('HDEL', KEYS[5], CHALLENGE_FIELD) end
+    break
+  end
+end
+
 -- core.transition ---------------------------------------------------------
 
 for _, k in ipairs(present) do
   if k.prepare then k.prepare() end
 end
 for _, rule in ipairs(rules) do
-  local code, retry = KIND[rule.kind].step(rule)
-  if code ~= nil then
-    if #rule.triggers > 0 then
-      retry = nil
-      for _, ti in ipairs(rule.triggers) do
-        local target = rules[ti]
-        local wait = KIND[target.kind].trigger(target, rule)
-        if wait ~= nil then retry = math.max(retry or 0.0, wait) end
+  if is_active(rule) then
+    local code, retry = KIND[rule.kind].step(rule)
+    if code ~= nil and passed and rule.challenge and rule.challenge[code] then code = nil end
+    if code ~= nil then
+      if #rule.triggers > 0 then
+        retry = nil
+        for _, ti in ipairs(rule.triggers) do
+          local target = rules[ti]
+          if is_active(target) then
+            local wait = KIND[target.kind].trigger(target, rule)
+            if wait ~= nil then retry = math.max(retry or 0.0, wait) end
+          end
+        end
       end
+      fired[#fired + 1] = { rule = rule, code = code, retry = retry }
+      if rule.enforce then refused = true end
     end
-    fired[#fired + 1] = { rule = rule, code = code, retry = retry }
-    if rule.enforce then refused = true end
   end
 end
 for _, rule in ipairs(rules) do
   local settle = KIND[rule.kind].settle
-  if settle then settle(rule) end
+  if settle and is_active(rule) then settle(rule) end
 end
 
 -- Commit: each key keeps exactly what is live, and lives no longer than that --
