@@ -8,7 +8,7 @@ request's win, attribute by attribute. Every attribute is optional and typed:
 
 ==========================  ======================================================
 ``account_created_at``      epoch seconds (int or float) the account was created
-``account_age``             seconds (int or float, or a duration like ``"3d"``)
+``account_age``             seconds (int or float, or a duration: ``"3d"``, ``"2y"``)
 ``verified_email``          true or false
 ``verified_phone``          true or false
 ``prior_enforcements``      whole number >= 0: earlier enforcement actions
@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
@@ -119,13 +120,25 @@ class SenderContext:
 EMPTY = SenderContext()
 
 
+_AGE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([smhdwy])\s*")
+_AGE_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800, "y": 365 * 86400}
+MAX_AGE = 1e11  # seconds: any real account is younger
+
+
 def _seconds(value: Any) -> float:
+    """An age: seconds (a number) or a duration like ``"3d"`` or ``"10y"``, 0 to 1e11 s
+    (no 366-day cap, unlike a rule's durations: accounts are older than that)."""
     if isinstance(value, bool):
         raise TypeError(f"must be seconds or a duration like '3d', got {value!r}")
     if isinstance(value, str):
-        return parse_duration(value)
-    if not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
-        raise ValueError(f"must be a number of seconds >= 0 or a duration, got {value!r}")
+        found = _AGE.fullmatch(value)
+        if found is None:
+            raise ValueError(f"must be seconds or a duration like '3d' or '2y', got {value!r}")
+        value = float(found.group(1)) * _AGE_UNITS[found.group(2)]
+    if not isinstance(value, (int, float)) or not math.isfinite(value) or \
+            not 0 <= value <= MAX_AGE:
+        raise ValueError(f"must be a number of seconds from 0 to 1e11 or a duration, "
+                         f"got {value!r}")
     return float(value)
 
 
@@ -220,14 +233,14 @@ class Condition:
     source: tuple[tuple[str, Any], ...]
 
     def applies(self, ctx: SenderContext, now: float) -> tuple[bool, bool]:
-        """(the rule applies, an attribute was missing)."""
+        """(the rule applies, an attribute it needed was missing: when_missing decided)."""
         missing = False
         for _name, test in self.parts:
             held = test(ctx, now)
             if held is None:
                 missing = True
             elif not held:
-                return False, missing  # one known part fails: the rest cannot make it hold
+                return False, False  # a known part fails: what is missing cannot matter
         if missing:
             return self.when_missing == "apply", True
         return True, False

@@ -122,6 +122,12 @@ METRICS: tuple[Metric, ...] = (
            "Audited operator actions that took effect (lift_cooldown, reset_quota, "
            "credit_quota, revoke_app, restore_app, forget_user): who and why are in the "
            "audit trail (Engine.audit), never in labels."),
+    Metric("dm_policy_challenges_total", "counter", ("event", "rule"),
+           "CHALLENGE verdicts: event=issued (rule: the rule that asked) and event=passed "
+           "(engine.challenge_passed; rule=none)."),
+    Metric("dm_policy_conditions_total", "counter", ("rule", "outcome"),
+           "Conditional rules (a `when` on the sender's context) per request: outcome=applied, "
+           "not_applied, or missing (an attribute was not sent: when_missing decided)."),
     # livemin: in multiprocess mode, one worker running pure Python shows as 0.
     Metric("dm_policy_signature_accelerated", "gauge", (),
            "1 when text signatures run in the C accelerator, 0 when in pure Python (built "
@@ -204,6 +210,8 @@ class PrometheusObserver(Observer):
         self.signature_accelerated = built["dm_policy_signature_accelerated"]
         self.storage_config_risk = built["dm_policy_storage_config_risk"]
         self.admin_actions = built["dm_policy_admin_actions_total"]
+        self.challenges = built["dm_policy_challenges_total"]
+        self.conditions = built["dm_policy_conditions_total"]
         self.signature_accelerated.set(1 if fingerprint.ACCELERATED else 0)
 
         # Children are looked up once per label set (labels() costs more than inc()).
@@ -228,6 +236,7 @@ class PrometheusObserver(Observer):
             self.app_revocations.labels(trigger)
         for action in ACTIONS:
             self.admin_actions.labels(action)
+        self.challenges.labels("passed", NONE)
 
     def _child(self, metric: Any, *labels: str) -> Any:
         key = (id(metric), *labels)
@@ -247,6 +256,8 @@ class PrometheusObserver(Observer):
             self.quota_use.observe(min(1.0, max(0.0, used)))
         if decision.degraded is not None:
             self._child(self.degraded, _mode(decision.degraded)).inc()
+        if decision.challenge is not None:
+            self._child(self.challenges, "issued", _identifier(decision.challenge.rule)).inc()
 
     def invite(self, decision: Decision) -> None:
         self._count("invite", decision)
@@ -273,6 +284,14 @@ class PrometheusObserver(Observer):
         kind = _storage_kind(storage)
         for risk, found in risks.items():  # eviction, no_aof, unknown (serverconfig.RISKS)
             self._child(self.storage_config_risk, kind, _identifier(risk)).set(1 if found else 0)
+
+    def condition(self, rule: str, outcome: str) -> None:
+        if outcome not in ("applied", "not_applied", "missing"):
+            outcome = OTHER
+        self._child(self.conditions, _identifier(rule), outcome).inc()
+
+    def challenge_passed(self) -> None:
+        self._child(self.challenges, "passed", NONE).inc()
 
     def app_signal(self, flagged: bool) -> None:
         self._child(self.app_self_messages, "true" if flagged else "false").inc()

@@ -53,6 +53,11 @@ BY_VERDICT: dict[Verdict, ErrorCode] = {
     Verdict.APP_BLOCKED: ErrorCode(93, 403, "an app block without a code of its own"),
 }
 
+# A CHALLENGE (policy/challenge.py): whatever the rule's code, the host must have the owner
+# prove it is them; the body's "challenge" field says which rule and code asked.
+CHALLENGE = ErrorCode(709, 403, "prove you own the account (the body's `challenge` says why), "
+                                "then retry")
+
 # Requests the policy cannot judge: answered before the engine is asked.
 UNAUTHENTICATED = ErrorCode(32, 401, "no authenticated sender")
 MISSING_PARAMETER = ErrorCode(38, 400, "a required parameter is missing")
@@ -77,6 +82,8 @@ REQUEST_ERRORS: dict[str, ErrorCode] = {
 
 def for_refusal(code: str | None, verdict: Verdict) -> ErrorCode:
     """The numeric code and status of a refusal's stable ``code``."""
+    if verdict is Verdict.CHALLENGE:
+        return CHALLENGE
     known = REFUSALS.get(code or "")
     if known is not None:
         return known

@@ -41,6 +41,8 @@ JSON_TYPE = "application/json; charset=utf-8"
 
 SenderLookup = Callable[[HttpRequest], str | None]
 AppLookup = Callable[[HttpRequest], str | None]
+# The sender's attributes (policy/conditions.py) from the host's own systems, or None.
+ContextLookup = Callable[[HttpRequest], Any]
 Headers = list[tuple[str, str]]
 
 
@@ -129,10 +131,14 @@ def authenticated_user(request: HttpRequest) -> str | None:
     return remote if isinstance(remote, str) and remote else None
 
 
-def error_body(errors: Sequence[tuple[int, str, str]]) -> bytes:
-    """The Twitter API v1.1 envelope; ``label`` is dm-policy's stable string code."""
-    payload = {"errors": [{"code": code, "message": message, "label": label}
-                          for code, message, label in errors]}
+def error_body(errors: Sequence[tuple[int, str, str]],
+               challenge: dict[str, Any] | None = None) -> bytes:
+    """The Twitter API v1.1 envelope; ``label`` is dm-policy's stable string code. A
+    CHALLENGE adds ``"challenge": {"rule", "code", "lifts_for"}`` (docs/signals.md)."""
+    payload: dict[str, Any] = {"errors": [{"code": code, "message": message, "label": label}
+                                          for code, message, label in errors]}
+    if challenge is not None:
+        payload["challenge"] = challenge
     return json.dumps(payload, ensure_ascii=False).encode("utf-8")
 
 
@@ -156,6 +162,7 @@ class GateOptions:
     sender: SenderLookup = authenticated_user
     app_id: AppLookup | None = None
     max_body: int = DEFAULT_MAX_BODY
+    context: ContextLookup | None = None
 
     def __post_init__(self) -> None:
         if self.max_body < 1:
@@ -173,6 +180,7 @@ class PolicyGate:
         self.max_body = options.max_body
         self._sender = options.sender
         self._app_id = options.app_id
+        self._context = options.context
         self._routes: list[tuple[re.Pattern[str], frozenset[str], Extractor]] = []
         routes = options.routes
         if isinstance(routes, str):  # one path, not its characters
@@ -204,13 +212,15 @@ class PolicyGate:
                             label="unauthenticated")
         app = self._lookup(self._app_id, request, "app_id") if self._app_id else None
         request = _with_sender(request, sender)
+        context = self._sender_context(request)
         try:
             message = extractor(request)
             if not isinstance(message, Message):
                 raise TypeError(f"the extractor returned {type(message).__name__}, not a Message")
             # SendRequest checks the recipients' type itself (a bare str would pass tuple()).
             return SendRequest(sender, message.recipients, message.text, app=app,
-                               channel=message.channel, conversation=message.conversation)
+                               channel=message.channel, conversation=message.conversation,
+                               context=context)
         except HttpError:
             raise
         except InvalidRequest as exc:
@@ -219,6 +229,17 @@ class PolicyGate:
             # A host extractor that trips over odd input must not turn it into a 500.
             logger.exception("the extractor failed on %s %s", request.method, request.path)
             raise invalid("The request could not be read.") from None
+
+    def _sender_context(self, request: HttpRequest) -> Any:
+        """The ``context`` lookup's answer (None: none; a failing lookup is logged and
+        answers None, so the rules' ``when_missing`` decides)."""
+        if self._context is None:
+            return None
+        try:
+            return self._context(request)
+        except Exception:
+            logger.exception("the context lookup failed on %s %s", request.method, request.path)
+            return None
 
     @staticmethod
     def _lookup(lookup: SenderLookup | None, request: HttpRequest, what: str) -> str | None:
@@ -263,7 +284,8 @@ class PolicyGate:
         wait = retry_after_seconds(decision.retry_after)
         if wait is not None and decision.verdict in (Verdict.THROTTLE, Verdict.COOLDOWN):
             out.append(("retry-after", str(wait)))
-        return self._json(first.status, error_body(errors), out)
+        challenge = decision.challenge.to_dict() if decision.challenge is not None else None
+        return self._json(first.status, error_body(errors, challenge), out)
 
     def error(self, exc: HttpError) -> Response:
         """A request that could not be judged: 400, 401, 404 or 413, with the headers."""

@@ -337,6 +337,14 @@ def test_label_sets_are_the_documented_ones_and_carry_no_ids_or_text(
     # What the Redis driver reports once it read the server's settings (no Redis here:
     # tests/storage/test_redis_server_config.py has the real servers).
     observer.storage_config("redis", {"eviction": True, "no_aof": False, "unknown": False})
+    # A conditional rule and a challenge (docs/signals.md), with ids that must not leak.
+    signals = Engine(load_rules(ROOT / "rules" / "strict.toml"), graph=graph, observer=observer)
+    graph.follow("bob0", "alice0")
+    signals.check(SendRequest("alice0", ("alice0",), "hi me", app="app1",
+                              context={"verified_email": True}))
+    signals.challenge_passed("alice0")
+    used += ["alice0", "app1", "hi me"]
+    observer.rules_loaded("metrics-test-1")  # the live version again (strict.toml's replaced)
 
     samples = all_samples(observer.registry)
     families = {family for family, _, _ in samples}
