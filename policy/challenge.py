@@ -13,8 +13,9 @@ A stateful rule lists the codes it answers with a challenge::
 When such a code fires, the decision's verdict is ``CHALLENGE`` and
 ``Decision.challenge`` says which rule and code asked and for how long a pass lifts
 it. The host runs its challenge and, when the owner passes, calls
-``engine.challenge_passed(user)``: for ``challenge_ttl`` (the longest of the rules'),
-a code a rule answers with a challenge does not fire for that sender (the send goes
+``engine.challenge_passed(user)``: for ``challenge_ttl`` (one pass for the sender: the
+longest ``challenge_ttl`` of the rules, which ``Decision.challenge.lifts_for`` tells), no
+code a rule answers with a challenge fires for that sender (the send goes
 on as if the rule had found nothing). The pass is kept under the sender's hash tag
 with a TTL (memory:// in the sender's state; Redis in the sender's slices hash,
 field ``!challenge``), read by the transition in the same round trip, the same on
@@ -30,6 +31,12 @@ from policy.errors import RulesError
 
 DEFAULT_TTL = 86400.0
 STATE_FIELD = "!challenge"  # Redis: the pass's field in the slices hash (no rule name has "!")
+
+
+def pass_ttl(rules: Any) -> float:
+    """How long a passed challenge lifts the challenges of ``rules``: the longest of their
+    ``challenge_ttl`` (``DEFAULT_TTL`` when none challenges)."""
+    return max((r.challenge_ttl for r in rules if r.challenge), default=DEFAULT_TTL)
 
 
 def parse_challenge(raw: dict[str, Any], module: Any, params: Any, *, file: str | None,

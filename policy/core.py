@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from policy.challenge import pass_ttl
 from policy.checks.base import Facts, Features, Finding, Fired, Mode, Standing, Step
 from policy.decision import Challenge, Decision, Quota, Reason, Verdict
 from policy.requests import InviteRequest, SendRequest
@@ -199,7 +200,7 @@ def assemble(
     challenge = None
     if verdict is Verdict.CHALLENGE:
         first = reasons[0]
-        challenge = Challenge(first.rule, first.code, ruleset.get(first.rule).challenge_ttl)
+        challenge = Challenge(first.rule, first.code, pass_ttl(ruleset.rules))
     retry_after = None
     if verdict in (Verdict.THROTTLE, Verdict.COOLDOWN):
         waits = [r.retry_after for r in reasons if r.retry_after is not None]

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from policy import core
-from policy.challenge import DEFAULT_TTL as DEFAULT_CHALLENGE_TTL
+from policy.challenge import pass_ttl
 from policy.checks.base import NEEDS, Facts
 from policy.conditions import EMPTY, ConditionPlan, context_of
 from policy.decision import Decision, Reason, Verdict
@@ -267,8 +267,7 @@ class Engine(OperatorCalls):
         ends (epoch seconds). One round trip. Raises ``StorageUnavailable`` while the
         storage is down (not passed: retry)."""
         require_id(user, "user")
-        ttl = max((r.challenge_ttl for r in self._rules.rules if r.challenge),
-                  default=DEFAULT_CHALLENGE_TTL)
+        ttl = pass_ttl(self._rules.rules)
         key = self._keys.user(user)
         now = self._clock_now()
         if self._fallback is not None:  # the local store, so a degraded decision agrees

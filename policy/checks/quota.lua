@@ -244,7 +244,11 @@ do
       local ends, any_consumed = nil, false
       for name, q in pairs(quota_rules) do
         local live = after[name]
-        if consumed[name] ~= nil or live.pruned or live.rewritten then
+        if live == nil then
+          -- a rule that sat out this send (its `when` did not hold): its field stays as
+          -- it is, and the key's life is never shortened under it
+          other_quota = true
+        elseif consumed[name] ~= nil or live.pruned or live.rewritten then
           if live.body ~= '' then
             redis.call('HSET', QUOTA, name, i2s(live.total) .. ';' .. i2s(live.newest) .. ';'
                        .. f2s(q.bucket_seconds) .. ';' .. live.body)
@@ -253,7 +257,7 @@ do
           end
         end
         if consumed[name] ~= nil then any_consumed = true end
-        if (consumed[name] ~= nil or live.rewritten) and live.body ~= '' then
+        if live ~= nil and (consumed[name] ~= nil or live.rewritten) and live.body ~= '' then
           local e = drops_out_at(live.newest, q)
           if ends == nil or e > ends then ends = e end
         end
