@@ -11,6 +11,11 @@ With ``--adversary NAME`` it runs adaptive spam senders instead
 obey every refusal) against one engine, with ordinary users interleaved, and
 prints one row per tactic (``mix``: every tactic, then mixed plans). It exits
 0 whether or not the detector targets are met: it is a measurement.
+
+With ``--context`` it models the sender context (``policy/backtest/context.py``: new
+accounts over-represented among spam senders) and compares rules files side by side
+(``--rules`` once per file; by default rules/default.toml and rules/strict.toml), on
+the simulation and per adversary tactic (docs/signals.md).
 """
 
 from __future__ import annotations
@@ -38,7 +43,9 @@ def register(sub: Any) -> None:
                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--corpus", default=str(DEFAULT_CORPUS), metavar="PATH",
                    help="the SMS Spam Collection (default ../shared/data/sms_spam_collection.tsv)")
-    p.add_argument("--rules", default="rules/default.toml", help="rules file")
+    p.add_argument("--rules", action="append", default=None,
+                   help="rules file (default rules/default.toml; with --context, once per file "
+                        "compared)")
     p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     p.add_argument("--senders", type=int, default=2000, help="accounts (default 2000)")
     p.add_argument("--hours", type=float, default=24.0, help="simulated hours (default 24)")
@@ -51,10 +58,15 @@ def register(sub: Any) -> None:
                    help="with --adversary: ordinary users beside them (default 1000)")
     p.add_argument("--rotating-k", type=int, default=DEFAULT_ROTATING_K,
                    help=f"with --adversary: texts in rotation (default {DEFAULT_ROTATING_K})")
+    p.add_argument("--context", action="store_true",
+                   help="model the sender context and compare rules files (docs/signals.md)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.context:
+        return _run_context(args)
+    args.rules = args.rules[-1] if args.rules else "rules/default.toml"
     if args.adversary is not None:
         return _run_adversary(args)
     try:
@@ -95,6 +107,26 @@ def _run_adversary(args: argparse.Namespace) -> int:
           f"{targets['reached_per_day_mean_max']} strangers reached per spam sender per day "
           f"(mean), <= {targets['ham_refused_by_spam_rule_share_max']:.1%} ordinary senders "
           "refused by a spam rule")
+    if args.json and not _write_json(args.json, result):
+        return 2
+    return 0
+
+
+def _run_context(args: argparse.Namespace) -> int:
+    from policy.backtest.context import format_context_table, run_context_quality
+
+    try:
+        result = run_context_quality(
+            args.corpus, rules=tuple(args.rules or ("rules/default.toml", "rules/strict.toml")),
+            seed=args.seed, senders=args.senders, hours=args.hours, spammers=args.spammers,
+            ham_senders=args.ham_senders)
+    except (CorpusError, RulesError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    sim = result["simulation"]
+    print(f"sender context modelled {result['model']}; seed {sim['seed']}, {sim['senders']} "
+          f"senders, {sim['hours']} h")
+    print(format_context_table(result))
     if args.json and not _write_json(args.json, result):
         return 2
     return 0
