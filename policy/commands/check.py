@@ -29,6 +29,9 @@ def register(sub: Any) -> None:
     p.add_argument("--conversation", default=None, help="existing group conversation id")
     p.add_argument("--followers", default=None,
                    help="comma-separated recipients who follow the sender (default: all)")
+    p.add_argument("--context", default=None, metavar="JSON",
+                   help='the sender\'s attributes (docs/signals.md), e.g. '
+                        '\'{"account_age": "2d", "verified_email": false}\'')
     p.add_argument("--json", action="store_true", help="print the decision as JSON")
     p.set_defaults(run=run)
 
@@ -41,10 +44,13 @@ def run(args: argparse.Namespace) -> int:
     for follower in followers:
         graph.follow(follower, args.sender)
     try:
+        context = json.loads(args.context) if args.context is not None else None
         engine = Engine.from_file(args.rules, storage=args.storage, graph=graph)
         decision = engine.check(SendRequest(args.sender, recipients, args.text, app=args.app,
-                                            channel=args.channel, conversation=args.conversation))
+                                            channel=args.channel, conversation=args.conversation,
+                                            context=context))
     except (RulesError, InvalidRequest, ValueError) as exc:  # ValueError: a bad storage URI
+        # (or --context not JSON)
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if args.json:
@@ -55,6 +61,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {reason.rule}: [{reason.code}] {reason.message}")
         for reason in decision.shadow:
             print(f"  (shadow) {reason.rule}: [{reason.code}] {reason.message}")
+        if decision.challenge is not None:
+            print(f"  challenge: prove ownership; a pass lifts it for "
+                  f"{decision.challenge.lifts_for:.0f} s")
         if decision.retry_after:
             print(f"  retry after {decision.retry_after:.0f} s")
         if decision.quota is not None:

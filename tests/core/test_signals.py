@@ -339,3 +339,15 @@ def test_challenge_passed_validates_the_user() -> None:
     engine = Engine(load_rules(STRICT))
     with pytest.raises(InvalidRequest):
         engine.challenge_passed("")
+
+
+def test_cli_check_takes_a_context(capsys: Any) -> None:
+    from policy.cli import main
+
+    strict = str(STRICT)
+    assert main(["check", "--rules", strict, "--sender", "a", "--to", "a", "--text", "hi",
+                 "--context", '{"account_age": "2y"}']) == 1
+    assert "CHALLENGE" in capsys.readouterr().out
+    assert main(["check", "--rules", strict, "--sender", "a", "--to", "b", "--text", "hi",
+                 "--context", '{"account_age": true}']) == 2
+    assert "context.account_age" in capsys.readouterr().err
