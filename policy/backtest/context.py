@@ -24,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import random
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,7 +123,7 @@ class _Sender:
     recipients: set[str] = dataclasses.field(default_factory=set)
     caught_at: int | None = None  # distinct spam recipients when first refused by a spam rule
     delivered_spam: int = 0
-    affected: bool = False  # refused by a stateful rule (spam rule, tier, quota)
+    affected: str | None = None  # the first stateful rule that refused it (spam, tier, quota)
 
 
 def _replay(events: list[Event], rules: RuleSet, model: ContextModel,
@@ -162,8 +163,8 @@ def _replay(events: list[Event], rules: RuleSet, model: ContextModel,
                         s.delivered_spam += 1
                     continue
                 rule = decision.reasons[0].rule if decision.reasons else ""
-                if rule in stateful:
-                    s.affected = True
+                if rule in stateful and s.affected is None:
+                    s.affected = rule
                 if spam_send and s.caught_at is None and (rule in spam_rules
                                                           or rules.get(rule).when is not None):
                     s.caught_at = len(s.recipients)
@@ -193,6 +194,8 @@ def _figures(senders: dict[str, _Sender]) -> dict[str, Any]:
         "ham_senders": len(ham),
         "ham_affected": sum(1 for s in ham if s.affected),
         "ham_affected_share": _share(sum(1 for s in ham if s.affected), len(ham)),
+        "ham_affected_by_rule": dict(Counter(s.affected for s in ham if s.affected)
+                                     .most_common()),
         "ham_new": len(new_ham),
         "ham_new_affected": sum(1 for s in new_ham if s.affected),
         "ham_new_affected_share": _share(sum(1 for s in new_ham if s.affected), len(new_ham)),
@@ -263,6 +266,9 @@ def format_context_table(result: dict[str, Any]) -> str:
             f"| {_pct(row['ham_affected_share'])} ({row['ham_affected']} of {row['ham_senders']}) "
             f"| {_pct(row['ham_new_affected_share'])} ({row['ham_new_affected']} of "
             f"{row['ham_new']}) |")
+    lines += ["", "Ordinary senders refused, by the first stateful rule that refused them: " + "; ".join(
+        f"{row['rules']}: " + (", ".join(f"{rule} {n}" for rule, n in row["ham_affected_by_rule"]
+                                         .items()) or "none") for row in result["rows"])]
     adversary = result.get("adversary")
     if adversary:
         files = [r["file"] for r in result["rules"]]
