@@ -9,6 +9,7 @@ Everything is bounded in time; Prometheus is stopped at the end.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import subprocess
@@ -27,8 +28,8 @@ from prometheus_client import start_http_server
 from policy import Engine, MemoryGraph, SendRequest
 from policy.clock import VirtualClock
 from policy.metrics import PrometheusObserver
-from policy.rules import parse_rules
-from tests.conftest import T0
+from policy.rules import load_rules, parse_rules
+from tests.conftest import ROOT, T0
 from tests.ops.test_dashboards import ALERTS, REQUIRED_ALERTS, dashboard_expressions
 from tests.ops.test_metrics import TRAFFIC_RULES, SwitchableStorage, drive_traffic
 from tests.processes import free_port, stop_process
@@ -83,6 +84,11 @@ class Traffic:
         self.down.down = True
         self.outage = Engine(rules, storage=self.down, graph=self.graph, clock=self.clock,
                              observer=observer, on_error="fail_open")
+        # rules/strict.toml (docs/signals.md): challenges and conditional rules, under the
+        # traffic's version so that the live-version gauge stays one series.
+        strict = load_rules(ROOT / "rules" / "strict.toml")
+        self.signals = Engine(dataclasses.replace(strict, version=rules.version), graph=self.graph,
+                              clock=self.clock, observer=observer)
         self.good = tmp_path / "good.toml"
         self.good.write_text(TRAFFIC_RULES)
         self.bad = tmp_path / "bad.toml"
@@ -118,6 +124,11 @@ class Traffic:
         for _ in range(3):  # the storage is down: fail_open answers
             self.outage.check(SendRequest(f"erin{n}", (f"dana{n}",), "Lunch at noon?"))
         self.used += [f"dana{n}", f"erin{n}", f"other{n}_0"]
+        # A message to oneself on strict.toml: challenged, then the challenge is passed.
+        self.signals.check(SendRequest(f"owner{n}", (f"owner{n}",), "note to self",
+                                       context={"account_age": "3y"}))
+        self.signals.challenge_passed(f"owner{n}")
+        self.used.append(f"owner{n}")
         with pytest.raises(ValueError):
             self.engine.reload(self.bad)
         self.engine.reload(self.good)
