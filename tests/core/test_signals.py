@@ -351,3 +351,33 @@ def test_cli_check_takes_a_context(capsys: Any) -> None:
     assert main(["check", "--rules", strict, "--sender", "a", "--to", "b", "--text", "hi",
                  "--context", '{"account_age": true}']) == 2
     assert "context.account_age" in capsys.readouterr().err
+
+
+def test_invitations_read_the_inviters_graph_attributes() -> None:
+    from policy import InviteRequest
+
+    rules = parse_rules("""
+[[rules]]
+name = "group_new"
+check = "group"
+max_people = 3
+when = { account_age_under = "7d" }
+when_missing = "skip"
+
+[[rules]]
+name = "group"
+check = "group"
+max_people = 20
+""")
+    graph = MemoryGraph()
+    invitees = ("b", "c", "d")
+    for user in ("new", "old", "anon"):
+        for invitee in invitees:
+            graph.follow(invitee, user)
+    graph.set_attributes("new", account_age="1d")
+    graph.set_attributes("old", account_age="1y")
+    engine = Engine(rules, graph=graph)
+    assert engine.check_invite(InviteRequest("new", invitees, "c1")).code == "group_too_large"
+    assert engine.check_invite(InviteRequest("old", invitees, "c2")).allowed
+    # No age in the graph: when_missing = "skip", the stricter rule sits out.
+    assert engine.check_invite(InviteRequest("anon", invitees, "c3")).allowed
