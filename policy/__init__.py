@@ -3,7 +3,8 @@
     from policy import Engine, SendRequest, MemoryGraph
 """
 
-from policy.decision import Decision, Quota, Reason, Verdict
+from policy.conditions import SenderContext
+from policy.decision import Challenge, Decision, Quota, Reason, Verdict
 from policy.engine import Engine
 from policy.errors import (
     ClockError,
@@ -20,6 +21,7 @@ from policy.rules import Mode, Rule, RuleSet, load_rules, parse_rules
 __version__ = "0.1.0"
 
 __all__ = [
+    "Challenge",
     "ClockError",
     "Decision",
     "Engine",
@@ -34,6 +36,7 @@ __all__ = [
     "RuleSet",
     "RulesError",
     "SendRequest",
+    "SenderContext",
     "SocialGraph",
     "StorageError",
     "StorageUnavailable",
