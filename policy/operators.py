@@ -16,6 +16,8 @@ from typing import Any
 
 from policy import audit as actions
 from policy.audit import AuditRecord, Change
+from policy.conditions import EMPTY, context_of
+from policy.observe import Observer
 from policy.requests import require_id
 from policy.standing import Standing, standing_of
 from policy.state import SenderState
@@ -48,7 +50,8 @@ class OperatorCalls:
         with self._admin("standing"):  # type: ignore[attr-defined]
             state, at = self._storage.snapshot(self._keys.user(user), plan.stateful,
                                                self._clock_now())  # type: ignore[attr-defined]
-        return standing_of(user, plan.ruleset, plan.stateful, state, at)
+        return standing_of(user, plan.ruleset, plan.stateful, state, at,
+                           self._sitting_out(user, plan, at))
 
     async def astanding(self, user: str) -> Standing:
         """``standing`` for asyncio (the storage read is awaited)."""
@@ -57,7 +60,16 @@ class OperatorCalls:
         with self._admin("standing"):  # type: ignore[attr-defined]
             state, at = await self._storage.asnapshot(self._keys.user(user), plan.stateful,
                                                       self._clock_now())  # type: ignore[attr-defined]
-        return standing_of(user, plan.ruleset, plan.stateful, state, at)
+        return standing_of(user, plan.ruleset, plan.stateful, state, at,
+                           self._sitting_out(user, plan, at))
+
+    def _sitting_out(self, user: str, plan: Any, at: float) -> frozenset[str]:
+        """The conditional rules that sit out ``user``'s sends (docs/signals.md), from the
+        graph's attributes (a standing has no request); not counted in the metrics."""
+        if plan.conditions is None:
+            return frozenset()
+        attributes = self._attributes  # type: ignore[attr-defined]
+        return plan.conditions.inactive(context_of(EMPTY, attributes, user), at, Observer())
 
     # -- audited actions ---------------------------------------------------------
 

@@ -95,19 +95,24 @@ class Standing:
         return "\n".join(lines)
 
 
-def probe_input(rules: tuple[Rule, ...]) -> core.TransitionInput:
-    """The probe send: no text, no app, to one stranger, costing one message."""
+def probe_input(rules: tuple[Rule, ...],
+                inactive: frozenset[str] = frozenset()) -> core.TransitionInput:
+    """The probe send: no text, no app, to one stranger, costing one message; the rules
+    in ``inactive`` sit it out (their ``when`` does not hold for the sender)."""
     features = core.Features(app=None, self_message=False, signature=None, text_chars=0,
                              units=((PROBE_UNIT, False),))
-    return core.TransitionInput(rules=rules, features=features, refused_before=False)
+    return core.TransitionInput(rules=rules, features=features, refused_before=False,
+                                inactive=inactive)
 
 
 def standing_of(user: str, ruleset: RuleSet, rules: tuple[Rule, ...],
-                state: SenderState | None, now: float) -> Standing:
+                state: SenderState | None, now: float,
+                inactive: frozenset[str] = frozenset()) -> Standing:
     """The standing of ``user`` from a snapshot of their state (pure: ``state`` is read,
-    never changed; the probe's new state is discarded)."""
+    never changed; the probe's new state is discarded). ``inactive``: the conditional
+    rules that sit the probe out (policy/conditions.py)."""
     snapshot = state if state is not None else SenderState()
-    result, _discarded = core.transition(snapshot, probe_input(rules), now)
+    result, _discarded = core.transition(snapshot, probe_input(rules, inactive), now)
     decision = core.assemble(ruleset, [], result, now=now)
     first = decision.reasons[0] if decision.reasons else None
     retry_at = None if decision.retry_after is None else now + decision.retry_after

@@ -381,3 +381,27 @@ max_people = 20
     assert engine.check_invite(InviteRequest("old", invitees, "c2")).allowed
     # No age in the graph: when_missing = "skip", the stricter rule sits out.
     assert engine.check_invite(InviteRequest("anon", invitees, "c3")).allowed
+
+
+def test_standing_runs_the_tier_only_for_senders_in_it(backend: Any) -> None:
+    """An operator's standing (docs/operators.md) reads the attributes from the graph:
+    a new account at its tier's quota would be throttled, an old one is not held by it."""
+    graph, clock = MemoryGraph(), VirtualClock(T0)
+    engine = engine_on(backend, STRICT, graph, clock)
+    graph.set_attributes("newbie", account_age="1d", verified_email=False)
+    graph.set_attributes("veteran", account_age="3y", verified_email=True)
+    fans = followed(graph, "newbie", 1) + followed(graph, "veteran", 1)
+    for n in range(100):
+        graph.record_message(fans[0], "newbie")
+        graph.record_message(fans[1], "veteran")
+        clock.advance(1)
+        assert engine.check(SendRequest("newbie", (fans[0],), f"reply {n}")).allowed
+        assert engine.check(SendRequest("veteran", (fans[1],), f"reply {n}")).allowed
+    assert engine.standing("newbie").would.code == "quota_exceeded"
+    assert engine.standing("veteran").would.verdict == "allow"
+    engine.challenge_passed("veteran")  # a pass is read back by the snapshot too
+    assert engine.standing("veteran").would.verdict == "allow"
+    # The newcomer verifies their phone: out of the tier, its 100 counted no longer hold.
+    graph.set_attributes("newbie", account_age="1d", verified_phone=True)
+    assert engine.standing("newbie").would.verdict == "allow"
+    assert engine.check(SendRequest("newbie", (fans[0],), "verified now")).allowed

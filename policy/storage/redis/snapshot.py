@@ -19,6 +19,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from policy.challenge import STATE_FIELD as CHALLENGE_FIELD
 from policy.rules import Rule
 from policy.state import Cluster, SenderState
 
@@ -148,6 +149,9 @@ def decode_state(raw: Sequence[Any], rules: tuple[Rule, ...]) -> SenderState | N
             state.traces[name] = decode_trace(blob)
     by_name = {rule.name: rule for rule in rules}
     for name, blob in slices_raw.items():
+        if name == CHALLENGE_FIELD:  # a passed challenge (policy/challenge.py)
+            state.challenge_passed = float(blob)
+            continue
         rule = by_name.get(name)
         decode = getattr(rule.module, "decode_slice", None) if rule is not None else None
         if decode is not None:
