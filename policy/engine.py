@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from policy import core
 from policy.challenge import pass_ttl
@@ -32,6 +32,9 @@ from policy.operators import DEFAULT_REVOCATION_TTL, OperatorCalls  # noqa: F401
 from policy.requests import InviteRequest, SendRequest, require_id
 from policy.rules import FAILURE_MODES, Mode, Rule, RuleSet, check_local_share, load_rules
 from policy.storage import MemoryStorage, Storage, open_storage
+
+if TYPE_CHECKING:
+    from policy.decisionlog import DecisionLog
 
 logger = logging.getLogger("policy.engine")
 Clock = Callable[[], float]
@@ -98,6 +101,8 @@ class _Prepared:
     inp: core.TransitionInput | None
     started: float
     local: tuple[Rule, ...] = ()  # the stateful rules of the local store (local mode)
+    # What the decision log records (only kept when there is one).
+    logged: tuple[SendRequest, Facts, dict[str, Any]] | None = None
 
 
 class Engine(OperatorCalls):
@@ -117,6 +122,8 @@ class Engine(OperatorCalls):
     that a campaign's repeats are not fingerprinted again (0 turns that off).
     ``local_share`` (0 < share <= 1) overrides the rules file's: in ``local`` mode each
     process admits at most that share of every quota on its own store.
+    ``decision_log`` (a ``policy.decisionlog.DecisionLog``) writes each send decision
+    as a line without the text, which ``dm-policy replay`` replays.
     """
 
     def __init__(
@@ -132,6 +139,7 @@ class Engine(OperatorCalls):
         storage_options: dict[str, Any] | None = None,
         text_cache_size: int = 2048,
         local_share: float | None = None,
+        decision_log: DecisionLog | None = None,
     ) -> None:
         if not isinstance(rules, RuleSet):
             raise TypeError("rules must be a RuleSet (see Engine.from_file)")
@@ -172,6 +180,9 @@ class Engine(OperatorCalls):
         self._fallback_lock = threading.Lock()
         self._storage_down_until = 0.0  # monotonic time before which the storage is not retried
         self._texts = TextFeatures(text_cache_size)
+        self._decision_log = decision_log
+        if decision_log is not None:
+            decision_log.bind(keys=self._keys, graph=self._graph, texts=self._texts)
 
     @classmethod
     def from_file(
@@ -379,7 +390,8 @@ class Engine(OperatorCalls):
                 inactive=inactive,
             )
         return _Prepared(plan.ruleset, self._keys.user(request.sender), stateless, inp, started,
-                         plan.local)
+                         plan.local, None if self._decision_log is None else
+                         (request, facts, plan.needs))
 
     def _facts(self, request: SendRequest, plan: _Plan) -> Facts:
         graph = self._graph
@@ -525,6 +537,8 @@ class Engine(OperatorCalls):
             decision = replace(decision, degraded=degraded)
         self._observer.decision(decision, time.perf_counter() - prepared.started,
                                 self._storage.kind)
+        if prepared.logged is not None and self._decision_log is not None:
+            self._decision_log.record(*prepared.logged, decision)
         return decision
 
     def _signal_app(self, sender_key: str, app: str, revoked: bool) -> None:

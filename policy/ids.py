@@ -93,6 +93,11 @@ class IdHasher:
     def _remember(self, cache: dict[str, str], kind: bytes, value: str, size: int) -> str:
         return remember(cache, value, self._hash(kind, value, size))
 
+    def derive(self, label: bytes) -> bytes:
+        """A 32-byte key for ``label``, derived from the secret (the decision log keys
+        its fingerprints with one)."""
+        return hashlib.blake2b(b"derive\x00" + label, digest_size=32, key=self._secret).digest()
+
     def user(self, user: str) -> str:
         key = self._users.get(user)
         return key if key is not None else self._remember(self._users, b"user", user, 12)

@@ -16,6 +16,10 @@ the sends that depend on them:
   "members": ["u1"]}``
 - ``{"t": ..., "type": "meta", ...}``: free-form information on the file (seed, sizes),
   reported but never replayed.
+- ``{"t": ..., "type": "decision", "sender": "<hash>", ...}``: a send as the decision log
+  wrote it (``policy/decisionlog.py``): hashed ids, the text's facts without its words,
+  the graph's answers. Decision lines may go back in time by up to ``SLACK_SECONDS``
+  (threads finish in another order than they decided): they are put back in order.
 
 ``read_events`` reads any iterable of lines lazily: memory does not grow
 with the file. A bad line raises ``EventError`` naming its line number.
@@ -24,6 +28,7 @@ with the file. A bad line raises ``EventError`` naming its line number.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -31,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from policy.decisionlog import SLACK_SECONDS, DecisionEvent, parse_decision
 from policy.errors import InvalidRequest, PolicyError
 from policy.requests import CHANNELS, MAX_TEXT_CHARS, require_id, require_ids
 
@@ -41,7 +47,7 @@ GRAPH_TYPES = {
     "block": ("blocker", "blocked"),
     "unblock": ("blocker", "blocked"),
 }
-EVENT_TYPES = (*GRAPH_TYPES, "send", "invite", "meta")
+EVENT_TYPES = (*GRAPH_TYPES, "send", "invite", "meta", "decision")
 MAX_LINE_CHARS = 1_000_000
 _HEX = frozenset("0123456789abcdef")
 
@@ -130,7 +136,7 @@ class MetaEvent:
         return {**self.info, "t": self.t, "type": "meta"}
 
 
-Event = GraphEvent | SendEvent | InviteEvent | MetaEvent
+Event = GraphEvent | SendEvent | InviteEvent | MetaEvent | DecisionEvent
 
 
 def text_sha256(text: str) -> str:
@@ -181,6 +187,8 @@ def _parse(raw: Any, line: int) -> Event:
         return GraphEvent(t, kind, a, b, line)
     if kind == "meta":
         return MetaEvent(t, {k: v for k, v in raw.items() if k not in ("t", "type")}, line)
+    if kind == "decision":
+        return parse_decision(raw, t, line)
     if kind == "invite":
         return InviteEvent(
             t,
@@ -227,9 +235,11 @@ def read_events(lines: Iterable[str]) -> Iterator[Event]:
     """Events from JSON lines, lazily, checking that time never goes back.
 
     Blank lines are skipped. The first bad line raises ``EventError``; the
-    events before it have already been yielded.
+    events before it have already been yielded (but decision lines held back to
+    be put in order, at most ``SLACK_SECONDS`` of them).
     """
     last = float("-inf")
+    held: list[tuple[float, int, DecisionEvent]] = []  # decision lines, by time
     for number, text in enumerate(lines, start=1):
         if len(text) > MAX_LINE_CHARS:
             raise EventError(f"line longer than {MAX_LINE_CHARS} characters", line=number)
@@ -241,11 +251,24 @@ def read_events(lines: Iterable[str]) -> Iterator[Event]:
         except ValueError as exc:
             raise EventError(f"not JSON ({exc.msg})", line=number) from None
         event = parse_event(raw, line=number)
-        if event.t < last:
+        if isinstance(event, DecisionEvent):
+            if event.t < last - SLACK_SECONDS:
+                raise EventError(f"t goes back in time ({event.t} after {last}) by more than "
+                                 f"{SLACK_SECONDS:g} s", line=number)
+            heapq.heappush(held, (event.t, number, event))
+            last = max(last, event.t)
+            while held and held[0][0] <= last - SLACK_SECONDS:
+                yield heapq.heappop(held)[2]
+            continue
+        while held and (held[0][0] <= event.t or not isinstance(event, MetaEvent)):
+            yield heapq.heappop(held)[2]
+        if event.t < last and not isinstance(event, MetaEvent):
             raise EventError(f"t goes back in time ({event.t} after {last}): "
                              "events must be sorted by time", line=number)
-        last = event.t
+        last = max(last, event.t)
         yield event
+    while held:
+        yield heapq.heappop(held)[2]
 
 
 def open_events(path: str | Path) -> IO[str]:

@@ -8,6 +8,12 @@ fingerprinted: it is replayed with a stand-in text of 64 letters spelled from
 the hash, so identical texts still count as duplicates (an exact match) while
 variants never do, and the length rule sees 64 characters.
 
+A decision log (``policy/decisionlog.py``: ``type: decision`` lines) replays without
+text or graph: each logged send is made of its hashed ids and a stand-in text of its
+length, and the engine reads the logged fingerprint, contacts and graph answers
+instead (``LoggedTexts``, ``LoggedGraph``). Under the rules that wrote it, a log gives
+back the same decisions; ``on_decision`` sees each one beside its event.
+
 With a second rule set, both replays run in lockstep over one reading of the
 events, each with its own engine and graph, and every send whose decision
 differs is counted. Memory grows with the number of senders (a few counters
@@ -48,6 +54,8 @@ from policy.backtest.summary import (
 )
 from policy.clock import VirtualClock
 from policy.decision import Decision, Verdict
+from policy.decisionlog import FORMAT as LOG_FORMAT
+from policy.decisionlog import DecisionEvent, LoggedGraph, LoggedTexts
 from policy.engine import Engine
 from policy.errors import InvalidRequest
 from policy.graph import MemoryGraph
@@ -105,7 +113,7 @@ class Tally:
         self.ham_refusals_by_tag: Counter[str] = Counter()
         self.quota_limit = 0
 
-    def add(self, event: SendEvent, decision: Decision, start: float) -> None:
+    def add(self, event: SendEvent | DecisionEvent, decision: Decision, start: float) -> None:
         self.by_verdict[decision.verdict.value] += 1
         key = _reason_key(decision)
         self.by_reason[key] += 1
@@ -225,12 +233,15 @@ def _histogram(values: list[int], limit: int, bins: int = 20) -> Bins:
 class _Side:
     def __init__(self, ruleset: RuleSet, storage: str, clock: VirtualClock,
                  factory: EngineFactory | None, key_secret: bytes | None) -> None:
-        self.graph = MemoryGraph()
+        self.graph = LoggedGraph()  # a MemoryGraph, but for logged decisions
         if factory is not None:
             self.engine = factory(ruleset, self.graph, clock, storage)
         else:
             self.engine = Engine(ruleset, storage=storage, graph=self.graph, clock=clock,
                                  key_secret=key_secret)
+        # Logged decisions carry their text's facts: the engine reads them from here.
+        self.texts = LoggedTexts(self.engine._texts)
+        self.engine._texts = self.texts  # type: ignore[assignment]
         self.tally = Tally(ruleset)
 
     def apply_graph(self, event: GraphEvent) -> None:
@@ -243,6 +254,17 @@ class _Side:
         if decision.allowed:
             for recipient in request.recipients:
                 self.graph.record_message(request.sender, recipient)
+        self.tally.add(event, decision, start)
+        return decision
+
+    def logged(self, event: DecisionEvent, request: SendRequest, start: float) -> Decision:
+        self.graph.use(event)
+        self.texts.use(event)
+        try:
+            decision = self.engine.check(request)
+        finally:
+            self.graph.use(None)
+            self.texts.use(None)
         self.tally.add(event, decision, start)
         return decision
 
@@ -299,10 +321,12 @@ def replay(
     engine_factory: EngineFactory | None = None,
     engine_factory_b: EngineFactory | None = None,
     on_event: Callable[[int], None] | None = None,
+    on_decision: Callable[[SendEvent | DecisionEvent, Decision], None] | None = None,
 ) -> ReplaySummary:
     """Run ``events`` through ``rules`` (and ``rules_b``); the summary (``to_dict()``: JSON).
 
-    ``on_event(n)`` is called after the n-th event (a progress bar). Invalid
+    ``on_event(n)`` is called after the n-th event (a progress bar);
+    ``on_decision(event, decision)`` after each send under ``rules``. Invalid
     sends raise ``EventError`` naming the line (the summary is then not made).
     """
     clock = VirtualClock()  # the time of the event being replayed
@@ -337,8 +361,21 @@ def replay(
                 except InvalidRequest as exc:
                     raise EventError(exc.message, line=event.line) from None
                 decision_a = a.send(event, request, start)
+                if on_decision is not None:
+                    on_decision(event, decision_a)
                 if b is not None:
                     diff.add(event.sender, decision_a, b.send(event, request, start))
+            elif isinstance(event, DecisionEvent):
+                counts["logged"] += 1
+                try:
+                    request = event.request()
+                except InvalidRequest as exc:
+                    raise EventError(exc.message, line=event.line) from None
+                decision_a = a.logged(event, request, start)
+                if on_decision is not None:
+                    on_decision(event, decision_a)
+                if b is not None:
+                    diff.add(event.sender, decision_a, b.logged(event, request, start))
             elif isinstance(event, InviteEvent):
                 counts["invite"] += 1
                 invite = InviteRequest(event.inviter, event.invitees, event.conversation,
@@ -348,7 +385,13 @@ def replay(
                     b.invite(invite)
             elif isinstance(event, MetaEvent):
                 counts["meta"] += 1
-                if len(meta) < 10:
+                if event.info.get("format") == LOG_FORMAT:
+                    floor = event.info.get("signature_from")
+                    if isinstance(floor, int):
+                        for side in (a, b):
+                            if side is not None:
+                                side.texts.signature_from = floor
+                elif len(meta) < 10:  # (a log file's header is not information)
                     meta.append(event.info)
             if on_event is not None:
                 on_event(number)
