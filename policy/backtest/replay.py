@@ -372,6 +372,10 @@ def replay(
                 except InvalidRequest as exc:
                     raise EventError(exc.message, line=event.line) from None
                 decision_a = a.logged(event, request, start)
+                if event.degraded is None and (
+                        decision_a.verdict.value != event.verdict
+                        or [f"{r.rule}/{r.code}" for r in decision_a.reasons] != list(event.rules)):
+                    counts["logged_differ"] += 1  # rules A decide otherwise than logged
                 if on_decision is not None:
                     on_decision(event, decision_a)
                 if b is not None:
@@ -401,7 +405,7 @@ def replay(
             b.engine.close()
     t0 = start if start is not None else 0.0
     return ReplaySummary(
-        events=EventCounts(sum(counts.values()), dict(counts)),
+        events=EventCounts(sum(counts.values()) - counts["logged_differ"], dict(counts)),
         span=Span(t0, end, round((end - t0) / 3600, 3)),
         meta=meta,
         a=a.tally.summary(t0),

@@ -162,6 +162,9 @@ def format_summary(summary: ReplaySummary) -> str:
     lines = [f"{ev.total} events over {summary.span.hours} h: "
              f"{ev.count('send')} sends ({ev.count('hash_only')} hash only), "
              f"{ev.count('invite')} invitations, {ev.count('graph')} graph events", ""]
+    if ev.count("logged"):
+        lines[-1:-1] = [f"{ev.count('logged')} logged decisions (a decision log): rules A "
+                        f"decide {ev.count('logged_differ')} of them otherwise than logged"]
     lines += _side("A", summary.a)
     if summary.b is not None and summary.diff is not None:
         lines += ["", *_side("B", summary.b), ""]

@@ -103,6 +103,8 @@ def test_replay_command_reads_a_log_and_compares_rules(tmp_path: Path, capsys) -
     assert code == 0, capsys.readouterr().err
     summary = json.loads(out_json.read_text(encoding="utf-8"))
     assert summary["events"]["logged"] == len(recorded)
+    assert summary["events"].get("logged_differ", 0) == 0  # the same rules: as logged
+    assert "rules A decide 0 of them otherwise" in capsys.readouterr().out
     assert summary["a"]["decisions"]["total"] == len(recorded)
     assert summary["diff"]["decisions_changed"] > 0
 
