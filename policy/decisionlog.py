@@ -37,6 +37,7 @@ import threading
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from operator import getitem
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -209,8 +210,7 @@ class DecisionLog:
         return sorted([index[a], index[b]] for a, b in pairs)
 
     def _permute(self, signature: bytes) -> bytes:
-        perm = self._permutation
-        return bytes(perm[i][b] for i, b in enumerate(signature))
+        return bytes(map(getitem, self._permutation, signature))
 
     # -- the files ----------------------------------------------------------
 
