@@ -211,6 +211,10 @@ class Engine(OperatorCalls):
         return self._graph
 
     @property
+    def decision_log(self) -> DecisionLog | None:
+        return self._decision_log
+
+    @property
     def on_error(self) -> str:
         return self._on_error_override or self._rules.on_error
 

@@ -47,7 +47,9 @@ from starlette.routing import Route as StarletteRoute
 
 from policy.admin import ADMIN_PREFIX, admin_routes
 from policy.admin import admin_token as _admin_token
+from policy.console import console_routes
 from policy.decision import Decision
+from policy.decisionlog import DecisionLog
 from policy.engine import Engine
 from policy.errors import InvalidRequest, StorageError
 from policy.graph import MemoryGraph
@@ -252,16 +254,20 @@ def create_app(
     storage: str = "memory://",
     metrics: PrometheusObserver | None = None,
     admin_token: str | None = None,
+    decision_log: DecisionLog | None = None,
 ) -> Starlette:
     """The reference server. Without ``engine``, one on ``rules`` and ``storage`` over the
     store's graph, observed by ``metrics`` (a fresh ``PrometheusObserver`` by default);
     with one, its graph must be ``store.graph``. ``GET /metrics`` serves ``metrics``'
     registry when there is one. ``admin_token`` (else ``$DM_POLICY_ADMIN_TOKEN``) opens
-    the admin API under ``/admin/api/`` (``policy/admin.py``)."""
+    the admin API under ``/admin/api/`` (``policy/admin.py``) and the support console at
+    ``/admin/`` (``policy/console.py``), which shows recent decisions from the engine's
+    ``decision_log`` (given here, it is the new engine's)."""
     store = store if store is not None else demo_store()
     if engine is None:
         metrics = metrics if metrics is not None else PrometheusObserver()
-        engine = Engine.from_file(rules, storage=storage, graph=store.graph, observer=metrics)
+        engine = Engine.from_file(rules, storage=storage, graph=store.graph, observer=metrics,
+                                  decision_log=decision_log)
     render = PolicyGate(engine, GateOptions(routes=()))
     send_extractor = direct_message_extractor(store.resolve)
     group_extractor = conversation_extractor(store)
@@ -400,9 +406,14 @@ def create_app(
         StarletteRoute("/1.1/apps/revoke.json", revoke, methods=["POST"]),
         StarletteRoute("/1.1/apps/restore.json", restore, methods=["POST"]),
     ]
-    routes += admin_routes(engine, token=_admin_token(admin_token),
+    token = _admin_token(admin_token)
+    routes += admin_routes(engine, token=token,
                            user_tokens=store.tokens.__contains__,
                            resolve=lambda name: name if name in store.users else store.resolve(name))
+    routes += console_routes(
+        engine, token=token,
+        resolve=lambda name: name if name in store.users else store.resolve(name),
+        name_of=store.users.get, decision_log=engine.decision_log or decision_log)
     if metrics is not None:
         # A Route (not a Mount) so that /metrics answers without a redirect.
         routes.append(StarletteRoute("/metrics", _AsgiEndpoint(metrics_app(metrics.registry))))
