@@ -80,7 +80,7 @@ SECURITY_HEADERS = {
                                 "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
     "cache-control": "no-store",
     "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
+    "referrer-policy": "same-origin",  # (no-referrer would make the Origin of a POST null)
     "x-frame-options": "DENY",
 }
 
@@ -163,7 +163,7 @@ button.danger { background: var(--bad); border-color: var(--bad); }
 button.link { background: none; border: none; padding: 0; margin: 0; min-height: 0;
   text-decoration: underline; }
 .search { display: flex; flex-wrap: wrap; gap: .5em; align-items: end; }
-.search div { flex: 1 1 16em; }
+.search div { flex: 0 1 28em; }
 .verdict { padding: .75em 1em; border-radius: 6px; border-left: 6px solid var(--good);
   background: #eef8f0; }
 .verdict.refused { border-color: var(--bad); background: #fcefef; }
@@ -198,6 +198,14 @@ code { font-size: .9em; word-break: break-all; }
   th, td { padding: .35em .3em; }
   button { width: 100%; }
   button.link { width: auto; }
+  header { padding: .5em .75em; }
+  /* Tables become one card per row, each value beside its column's name. */
+  table, caption, tbody, tr, td { display: block; width: 100%; }
+  thead { position: absolute; left: -9999px; }
+  tr { border: 1px solid var(--line); border-radius: 6px; margin: .5em 0; padding: .25em 0; }
+  td { border: none; display: grid; grid-template-columns: 7.5em 1fr; gap: .5em;
+    overflow-wrap: anywhere; }
+  td::before { content: attr(data-label); font-weight: 600; color: var(--muted); }
 }
 """
 
@@ -211,7 +219,7 @@ def _page(title: str, body: str, *, session: Session | None = None, status: int 
     nav = ""
     if session is not None:
         nav = (f'<nav aria-label="Console"><ul><li><a href="{PREFIX}/">Look up a user</a></li>'
-               f'<li>Signed in as {escape(session.actor)}</li>'
+               f'<li>Signed in as {escape(session.actor.removeprefix("console:"))}</li>'
                f'<li><form method="post" action="{PREFIX}/logout">'
                f'<input type="hidden" name="csrf" value="{escape(session.csrf)}">'
                '<button class="link" type="submit">Sign out</button></form></li></ul></nav>')
@@ -259,7 +267,31 @@ def _cookie(name: str, value: str, request: Request, *, max_age: int | None = No
 
 
 def _when(at: float | None, now: float) -> str:
-    return "—" if at is None else at_words(at, now)
+    """A decision's time to the second (several fall in one minute), the date if not today."""
+    if at is None:
+        return "—"
+    when, today = time.gmtime(at), time.gmtime(now)
+    clock = time.strftime("%H:%M:%S UTC", when)
+    return clock if when[:3] == today[:3] else time.strftime("%Y-%m-%d ", when) + clock
+
+
+def _value(value: Any, now: float) -> str:
+    """An audit record's before or after value in words (epoch seconds as times)."""
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {_value(v, now)}" for k, v in value.items()) or "none"
+    if isinstance(value, float | int) and not isinstance(value, bool) and 1e9 <= value < 1e11:
+        return "until " + at_words(float(value), now)
+    if value is None:
+        return "none"
+    if isinstance(value, list):
+        return ", ".join(_value(v, now) for v in value) or "none"
+    return str(value)
+
+
+def _row(*cells: tuple[str, str]) -> str:
+    """A table row whose cells carry their column's name (shown beside them on a phone)."""
+    return "<tr>" + "".join(f'<td data-label="{escape(label)}">{escape(value)}</td>'
+                            for label, value in cells) + "</tr>"
 
 
 def console_routes(
@@ -292,10 +324,11 @@ def console_routes(
             raise InvalidRequest("the form is not UTF-8", field="body") from exc
 
     def same_origin(request: Request) -> bool:
-        # Browsers send Origin on every POST: one from elsewhere is refused outright.
+        # Browsers send Origin on POSTs: one from another site is refused outright ("null",
+        # from privacy contexts, and none, from other clients, leave it to the CSRF token).
         origin = request.headers.get("origin")
         if origin is None or origin == "null":
-            return origin is None
+            return True
         return origin == f"{request.url.scheme}://{request.url.netloc}"
 
     def forbidden(message: str) -> HTMLResponse:
@@ -470,9 +503,9 @@ def console_routes(
             wait = line.get("retry_after")
             wait_text = "—" if not isinstance(wait, (int, float)) else f"{round(wait)} s"
             t = line.get("t")
-            rows.append(f"<tr><td>{escape(_when(t if isinstance(t, float) else None, now))}</td>"
-                        f"<td>{escape(what)}</td><td>{escape(str(line.get('verdict')))}</td>"
-                        f"<td>{escape(rules)}</td><td>{escape(wait_text)}</td></tr>")
+            rows.append(_row(("Time", _when(t if isinstance(t, float) else None, now)),
+                             ("Message", what), ("Verdict", str(line.get("verdict"))),
+                             ("Rules", rules), ("Retry after", wait_text)))
         return (title + '<div class="table"><table><caption>The last '
                 f"{len(rows)} decisions naming this user, newest first (from the decision log; "
                 "texts are never logged)</caption><thead><tr><th scope=\"col\">Time</th>"
@@ -486,11 +519,12 @@ def console_routes(
             return title + "<p>No action was taken on this user.</p></section>"
         rows = []
         for record in trail:
-            changes = ", ".join(f"{k}: {record.before.get(k)} → {record.after.get(k)}"
+            changes = "; ".join(f"{k}: {_value(record.before.get(k), now)} → "
+                                f"{_value(record.after.get(k), now)}"
                                 for k in sorted(set(record.before) | set(record.after)))
-            rows.append(f"<tr><td>{escape(at_words(record.at, now))}</td>"
-                        f"<td>{escape(record.actor)}</td><td>{escape(record.action)}</td>"
-                        f"<td>{escape(record.reason)}</td><td>{escape(changes) or '—'}</td></tr>")
+            rows.append(_row(("Time", _when(record.at, now)), ("Who", record.actor),
+                             ("Action", record.action), ("Reason", record.reason),
+                             ("Before → after", changes or "—")))
         return (title + '<div class="table"><table><caption>Actions on this user, newest '
                 'first</caption><thead><tr><th scope="col">Time</th><th scope="col">Who</th>'
                 '<th scope="col">Action</th><th scope="col">Reason</th>'

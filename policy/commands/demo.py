@@ -26,6 +26,9 @@ def register(sub: Any) -> None:
                    help="TCP port on 127.0.0.1 (default 8000; 0 picks a free one)")
     p.add_argument("--rules", default=DEFAULT_RULES, help=f"rules file (default: {DEFAULT_RULES})")
     p.add_argument("--storage", default="memory://", help="storage URI (default: memory://)")
+    p.add_argument("--decision-log", default=None, metavar="PATH",
+                   help="write each decision to this JSON Lines file (docs/decision-log.md); "
+                        "the console at /admin/ shows a user's recent ones")
     p.set_defaults(run=run)
 
 
@@ -42,7 +45,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: --port must be between 0 and 65535, got {args.port}", file=sys.stderr)
         return 2
     try:
-        app = create_app(rules=args.rules, storage=args.storage)
+        from policy.decisionlog import DecisionLog
+
+        log = DecisionLog(args.decision_log) if args.decision_log else None
+        app = create_app(rules=args.rules, storage=args.storage, decision_log=log)
     except (RulesError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -57,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
     url = f"http://{HOST}:{sock.getsockname()[1]}"
     print(f"dm-policy demo: the reference server listens on {url}/ (Ctrl-C stops it)")
     print(f"  users and tokens:  curl {url}/")
+    print(f"  support console:   {url}/admin/ (admin token: $DM_POLICY_ADMIN_TOKEN)")
     print("  send a message:    curl -H 'Authorization: Bearer alice-token' "
           f"-d screen_name=bob -d text=hello {url}/1.1/direct_messages/new.json")
     sys.stdout.flush()
