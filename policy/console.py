@@ -568,7 +568,8 @@ def console_routes(
                         '<label for="confirm-forget"><input id="confirm-forget" name="confirm" '
                         'type="checkbox" value="yes" required> Delete everything kept about '
                         "this user as a sender</label>",
-                        hint="Cannot be undone; the audit trail keeps the record of it.",
+                        hint="Cannot be undone. Their audit trail is erased too; the "
+                        "deployment's trail keeps an anonymous record of it.",
                         danger=True),
         ]
         return (f'<section aria-labelledby="actions-h"><h2 id="actions-h">Actions</h2>'
