@@ -80,6 +80,24 @@ def test_a_recorded_day_replays_to_the_same_decisions_every_one(tmp_path: Path) 
     assert not mismatched, mismatched[:3]
 
 
+def test_a_log_recorded_on_redis_replays_on_memory(tmp_path: Path, backend) -> None:
+    """The log does not depend on the storage it was recorded on (fakeredis, a real
+    redis-server: the Lua transition) or the one it is replayed on (memory://)."""
+    log = DecisionLog(tmp_path / "d.jsonl")
+
+    def factory(ruleset, graph, clock, storage):
+        return Engine(ruleset, storage=backend.new_storage(), graph=graph, clock=clock,
+                      decision_log=log)
+
+    recorded: list[Decision] = []
+    sim = simulate(SimConfig(seed=5, senders=60, hours=6), _corpus())
+    replay(sim, load_rules(DEFAULT_RULES), engine_factory=factory,
+           on_decision=lambda _e, d: recorded.append(d))
+    log.close()
+    assert any(d.code == "duplicate_content" for d in recorded)
+    assert replay_log(log) == recorded
+
+
 def test_a_candidate_rules_file_is_backtested_on_the_log(tmp_path: Path) -> None:
     """The log replayed under other rules decides as the live engine would have: the
     same day, run live under the candidate, agrees with the log replayed under it."""
