@@ -221,3 +221,24 @@ def test_logout_ends_the_session(setup) -> None:
     token = browser.csrf()
     assert browser.request("POST", "/admin/logout", data={"csrf": token}).status_code == 303
     assert browser.request("GET", "/admin/").status_code == 303
+
+
+def test_storage_down_says_so_and_does_nothing(clock: VirtualClock) -> None:
+    from tests.processes import free_port
+
+    store = demo_store()
+    engine = Engine(load_rules(DEFAULT_RULES), graph=store.graph, clock=clock,
+                    storage=f"redis://127.0.0.1:{free_port()}/0?socket_connect_timeout=0.2"
+                            "&socket_timeout=0.2&retries=0")
+    app = create_app(engine, store, admin_token=ADMIN)
+    browser = Browser(app)
+    browser.login()
+    page = browser.request("GET", "/admin/user?q=alice")
+    assert page.status_code == 503 and "The storage is unavailable" in page.text
+    token = browser.csrf()
+    done = browser.request("POST", "/admin/action", data={
+        "csrf": token, "action": "lift_cooldown", "user": "1001", "reason": "r"})
+    assert done.status_code == 303
+    after = browser.request("GET", "/admin/")  # the flash shows on the next page
+    assert "Nothing was done: the storage is unavailable" in after.text
+    engine.close()
