@@ -137,6 +137,30 @@ class DecisionLog:
             return
         self._write(line + "\n", decision.at)
 
+    def action(self, action: str, user: str, *, at: float, app: str | None = None,
+               amount: int | None = None, rule: str | None = None) -> None:
+        """Write an audited action (``policy/operators.py`` calls this once it is done), so
+        that a replay applies it too: the user and app hashed, never the actor or the
+        reason (free text). Never raises."""
+        keys = self._keys
+        if keys is None:
+            return
+        out: dict[str, Any] = {"t": at, "type": "action", "action": action,
+                               "user": keys.user(user)}
+        if app is not None:
+            out["app"] = keys.app(app)
+        if amount is not None:
+            out["amount"] = amount
+        if rule is not None:
+            out["rule"] = rule
+        try:
+            line = _ENCODE(out)
+        except Exception:  # a bug here must not fail the action
+            logger.exception("decision log: could not build a line")
+            self.dropped += 1
+            return
+        self._write(line + "\n", at)
+
     def entry(self, request: SendRequest, facts: Facts, needs: Mapping[str, Any],
               decision: Decision) -> dict[str, Any]:
         """The JSON object of one decision (``record`` writes it)."""
@@ -432,6 +456,63 @@ class DecisionEvent:
         if self.degraded is not None:
             out["degraded"] = self.degraded
         return out
+
+
+ACTIONS = ("lift_cooldown", "reset_quota", "credit_quota", "revoke_app", "restore_app",
+           "forget_user")
+
+
+@dataclass(frozen=True, slots=True)
+class ActionEvent:
+    """An audited action as the log wrote it (``type: action``): the replay applies it."""
+
+    t: float
+    action: str
+    user: str
+    app: str | None = None
+    amount: int | None = None
+    rule: str | None = None
+    line: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"t": self.t, "type": "action", "action": self.action,
+                               "user": self.user}
+        for name in ("app", "amount", "rule"):
+            if getattr(self, name) is not None:
+                out[name] = getattr(self, name)
+        return out
+
+    def apply(self, engine: Any) -> None:
+        """Do the action on ``engine`` (ids are the log's hashes, as the replay's are)."""
+        who = {"actor": "replay", "reason": "from the decision log"}
+        if self.action == "lift_cooldown":
+            engine.lift_cooldown(self.user, **who)
+        elif self.action == "reset_quota":
+            engine.reset_quota(self.user, rule=self.rule, **who)
+        elif self.action == "credit_quota":
+            engine.credit_quota(self.user, self.amount, rule=self.rule, **who)
+        elif self.action == "revoke_app":
+            engine.revoke_app(user=self.user, app=self.app, **who)
+        elif self.action == "restore_app":
+            engine.restore_app(user=self.user, app=self.app, **who)
+        else:
+            engine.forget_user(self.user, **who)
+
+
+def parse_action(raw: Mapping[str, Any], t: float, line: int) -> ActionEvent:
+    """A ``type: action`` line (``InvalidRequest`` names the bad field)."""
+    action = raw.get("action")
+    if action not in ACTIONS:
+        raise InvalidRequest(f"action must be one of {', '.join(ACTIONS)}", field="action")
+    app, amount, rule = raw.get("app"), raw.get("amount"), raw.get("rule")
+    if action in ("revoke_app", "restore_app") and app is None:
+        raise InvalidRequest("app is required for this action", field="app")
+    if amount is not None or action == "credit_quota":
+        amount = _count(raw, "amount", maximum=10**9)
+    if rule is not None and (not isinstance(rule, str) or not 0 < len(rule) <= 200):
+        raise InvalidRequest("rule must be a rule name", field="rule")
+    return ActionEvent(t, action, _hex_id(raw.get("user"), "user"),
+                       None if app is None else _hex_id(app, "app"), amount, rule, line)
 
 
 def _hex_id(value: Any, field: str, size: int | None = None) -> str:

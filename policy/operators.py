@@ -82,7 +82,8 @@ class OperatorCalls:
         """Forget what ``user`` has sent in the quota ``rule`` (every quota rule: None)."""
         rules = actions.quota_rules(self._plan_for(self._rules).stateful, rule)  # type: ignore[attr-defined]
         return self._act("reset_quota", user, actor, reason,
-                         lambda state, now: actions.credit_quota(state, now, rules, None))
+                         lambda state, now: actions.credit_quota(state, now, rules, None),
+                         logged={"rule": rule})
 
     def credit_quota(self, user: str, amount: int, *, actor: str, reason: str,
                      rule: str | None = None) -> AuditRecord:
@@ -90,7 +91,8 @@ class OperatorCalls:
         amount = actions.check_amount(amount)
         rules = actions.quota_rules(self._plan_for(self._rules).stateful, rule)  # type: ignore[attr-defined]
         return self._act("credit_quota", user, actor, reason,
-                         lambda state, now: actions.credit_quota(state, now, rules, amount))
+                         lambda state, now: actions.credit_quota(state, now, rules, amount),
+                         logged={"rule": rule, "amount": amount})
 
     def revoke_app(self, *, user: str, app: str, actor: str | None = None,
                    reason: str | None = None) -> AuditRecord:
@@ -103,7 +105,7 @@ class OperatorCalls:
         key = self._keys.app(app)
         record = self._act("revoke_app", user, actor, reason,
                            lambda state, now: actions.revoke_app(state, now, key, ttl),
-                           old_form=True)
+                           old_form=True, logged={"app": app})
         self._observer.app_revoked(automatic=False)
         return record
 
@@ -116,7 +118,8 @@ class OperatorCalls:
         require_id(app, "app")
         key = self._keys.app(app)
         return self._act("restore_app", user, actor, reason,
-                         lambda state, now: actions.restore_app(state, now, key), old_form=True)
+                         lambda state, now: actions.restore_app(state, now, key), old_form=True,
+                         logged={"app": app})
 
     def forget_user(self, user: str, *, actor: str | None = None,
                     reason: str | None = None) -> AuditRecord:
@@ -150,7 +153,8 @@ class OperatorCalls:
     # -- internals -----------------------------------------------------------------
 
     def _act(self, action: str, user: str, actor: str | None, reason: str | None,
-             compute: Compute, *, old_form: bool = False) -> AuditRecord:
+             compute: Compute, *, old_form: bool = False,
+             logged: dict[str, Any] | None = None) -> AuditRecord:
         require_id(user, "user")
         if old_form and actor is None and reason is None:
             actor, reason = DEFAULT_ACTOR, DEFAULT_REASON
@@ -168,4 +172,8 @@ class OperatorCalls:
         with self._admin(action):  # type: ignore[attr-defined]
             entry_id, fields = self._storage.amend(key, work, self._clock_now())  # type: ignore[attr-defined]
         self._observer.admin_action(action)
-        return actions.record_of(entry_id, fields, user)
+        record = actions.record_of(entry_id, fields, user)
+        log = getattr(self, "decision_log", None)
+        if log is not None:  # so that a replay of the log sees the action too
+            log.action(action, user, at=record.at, **(logged or {}))
+        return record

@@ -18,8 +18,10 @@ the sends that depend on them:
   reported but never replayed.
 - ``{"t": ..., "type": "decision", "sender": "<hash>", ...}``: a send as the decision log
   wrote it (``policy/decisionlog.py``): hashed ids, the text's facts without its words,
-  the graph's answers. Decision lines may go back in time by up to ``SLACK_SECONDS``
-  (threads finish in another order than they decided): they are put back in order.
+  the graph's answers; ``{"t": ..., "type": "action", "action": "lift_cooldown",
+  "user": "<hash>"}``: an audited action the log wrote, which the replay applies. These
+  lines may go back in time by up to ``SLACK_SECONDS`` (threads finish in another order
+  than they decided): they are put back in order.
 
 ``read_events`` reads any iterable of lines lazily: memory does not grow
 with the file. A bad line raises ``EventError`` naming its line number.
@@ -36,7 +38,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from policy.decisionlog import SLACK_SECONDS, DecisionEvent, parse_decision
+from policy.decisionlog import (
+    SLACK_SECONDS,
+    ActionEvent,
+    DecisionEvent,
+    parse_action,
+    parse_decision,
+)
 from policy.errors import InvalidRequest, PolicyError
 from policy.requests import CHANNELS, MAX_TEXT_CHARS, require_id, require_ids
 
@@ -47,7 +55,7 @@ GRAPH_TYPES = {
     "block": ("blocker", "blocked"),
     "unblock": ("blocker", "blocked"),
 }
-EVENT_TYPES = (*GRAPH_TYPES, "send", "invite", "meta", "decision")
+EVENT_TYPES = (*GRAPH_TYPES, "send", "invite", "meta", "decision", "action")
 MAX_LINE_CHARS = 1_000_000
 _HEX = frozenset("0123456789abcdef")
 
@@ -136,7 +144,7 @@ class MetaEvent:
         return {**self.info, "t": self.t, "type": "meta"}
 
 
-Event = GraphEvent | SendEvent | InviteEvent | MetaEvent | DecisionEvent
+Event = GraphEvent | SendEvent | InviteEvent | MetaEvent | DecisionEvent | ActionEvent
 
 
 def text_sha256(text: str) -> str:
@@ -189,6 +197,8 @@ def _parse(raw: Any, line: int) -> Event:
         return MetaEvent(t, {k: v for k, v in raw.items() if k not in ("t", "type")}, line)
     if kind == "decision":
         return parse_decision(raw, t, line)
+    if kind == "action":
+        return parse_action(raw, t, line)
     if kind == "invite":
         return InviteEvent(
             t,
@@ -239,7 +249,7 @@ def read_events(lines: Iterable[str]) -> Iterator[Event]:
     be put in order, at most ``SLACK_SECONDS`` of them).
     """
     last = float("-inf")
-    held: list[tuple[float, int, DecisionEvent]] = []  # decision lines, by time
+    held: list[tuple[float, int, DecisionEvent | ActionEvent]] = []  # log lines, by time
     for number, text in enumerate(lines, start=1):
         if len(text) > MAX_LINE_CHARS:
             raise EventError(f"line longer than {MAX_LINE_CHARS} characters", line=number)
@@ -251,7 +261,7 @@ def read_events(lines: Iterable[str]) -> Iterator[Event]:
         except ValueError as exc:
             raise EventError(f"not JSON ({exc.msg})", line=number) from None
         event = parse_event(raw, line=number)
-        if isinstance(event, DecisionEvent):
+        if isinstance(event, (DecisionEvent, ActionEvent)):
             if event.t < last - SLACK_SECONDS:
                 raise EventError(f"t goes back in time ({event.t} after {last}) by more than "
                                  f"{SLACK_SECONDS:g} s", line=number)

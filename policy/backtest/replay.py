@@ -55,7 +55,7 @@ from policy.backtest.summary import (
 from policy.clock import VirtualClock
 from policy.decision import Decision, Verdict
 from policy.decisionlog import FORMAT as LOG_FORMAT
-from policy.decisionlog import DecisionEvent, LoggedGraph, LoggedTexts
+from policy.decisionlog import ActionEvent, DecisionEvent, LoggedGraph, LoggedTexts
 from policy.engine import Engine
 from policy.errors import InvalidRequest
 from policy.graph import MemoryGraph
@@ -112,6 +112,7 @@ class Tally:
         self.senders: dict[str, _Sender] = {}
         self.ham_refusals_by_tag: Counter[str] = Counter()
         self.quota_limit = 0
+        self.actions_skipped = 0  # logged actions these rules cannot apply
 
     def add(self, event: SendEvent | DecisionEvent, decision: Decision, start: float) -> None:
         self.by_verdict[decision.verdict.value] += 1
@@ -268,6 +269,12 @@ class _Side:
         self.tally.add(event, decision, start)
         return decision
 
+    def act(self, event: ActionEvent) -> None:
+        try:
+            event.apply(self.engine)
+        except InvalidRequest:  # e.g. a quota rule these rules do not have
+            self.tally.actions_skipped += 1
+
     def invite(self, invite: InviteRequest) -> Decision:
         decision = self.engine.check_invite(invite)
         self.tally.invites[decision.verdict.value] += 1
@@ -380,6 +387,11 @@ def replay(
                     on_decision(event, decision_a)
                 if b is not None:
                     diff.add(event.sender, decision_a, b.logged(event, request, start))
+            elif isinstance(event, ActionEvent):
+                counts["action"] += 1
+                for side in (a, b):
+                    if side is not None:
+                        side.act(event)
             elif isinstance(event, InviteEvent):
                 counts["invite"] += 1
                 invite = InviteRequest(event.inviter, event.invitees, event.conversation,

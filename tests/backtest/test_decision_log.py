@@ -205,6 +205,47 @@ def test_the_replay_sees_the_graph_the_live_engine_saw(tmp_path: Path) -> None:
     assert replay_log(log) == live
 
 
+def test_audited_actions_are_logged_and_replayed(tmp_path: Path) -> None:
+    """A support agent's lift, credit, revoke, restore and forget change what follows:
+    the log carries them (hashed, without actor or reason) and the replay applies them."""
+    engine, log, graph = _engine(tmp_path)
+    clock = engine._clock
+    for user in ("erin", "frank", "gina", "zed", "yan"):
+        graph.follow(user, "alice")
+    offer = "Big offer today only at tasty-pasta.com, half price on every order"
+    live = []
+    for name in ("bob", "carol", "dave", "erin", "frank", "gina"):
+        live.append(engine.check(SendRequest("alice", (name,), offer)))
+        clock.advance(10)
+    assert live[-1].code == "cooldown_active"
+    engine.lift_cooldown("alice", actor="Sam", reason="ticket 1: a secret reason")
+    live.append(engine.check(SendRequest("alice", ("bob",), "sorry about that")))
+    engine.credit_quota("alice", 3, actor="Sam", reason="r")
+    engine.reset_quota("alice", actor="Sam", reason="r", rule="daily_quota")
+    engine.revoke_app(user="alice", app="pastaapp", actor="Sam", reason="r")
+    live.append(engine.check(SendRequest("alice", ("bob",), "via the app", app="pastaapp")))
+    engine.restore_app(user="alice", app="pastaapp", actor="Sam", reason="r")
+    live.append(engine.check(SendRequest("alice", ("bob",), "via the app", app="pastaapp")))
+    engine.forget_user("alice", actor="Sam", reason="r")
+    live.append(engine.check(SendRequest("alice", ("zed",), offer)))
+    log.close()
+    assert [d.allowed for d in live[-4:]] == [True, False, True, True]
+    raw = log.path.read_text(encoding="utf-8")
+    assert "secret reason" not in raw and "Sam" not in raw and "pastaapp" not in raw
+    actions = [json.loads(line) for line in raw.splitlines() if '"type":"action"' in line]
+    assert [a["action"] for a in actions] == ["lift_cooldown", "credit_quota", "reset_quota",
+                                              "revoke_app", "restore_app", "forget_user"]
+    assert replay_log(log) == live
+    # without the actions, the replay would keep alice cooled down
+    stripped = tmp_path / "stripped.jsonl"
+    stripped.write_text("".join(line + "\n" for line in raw.splitlines()
+                                if '"type":"action"' not in line), encoding="utf-8")
+    without: list[Decision] = []
+    replay(read_events(stripped.read_text().splitlines()), load_rules(DEFAULT_RULES),
+           on_decision=lambda _e, d: without.append(d))
+    assert without != live and not without[6].allowed
+
+
 def test_sms_length_replays_with_the_names_length(tmp_path: Path) -> None:
     engine, log, graph = _engine(tmp_path)
     name = "d" * 40
