@@ -36,13 +36,14 @@ import os
 import threading
 import time
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from operator import getitem
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from policy.checks.base import Facts
 from policy.checks.text_length import char_count
+from policy.conditions import EMPTY, SenderContext
 from policy.decision import Decision
 from policy.errors import InvalidRequest, PolicyError
 from policy.fingerprint import SIGNATURE_BYTES, TextFacts
@@ -127,10 +128,10 @@ class DecisionLog:
         return self._keys.user(user)
 
     def record(self, request: SendRequest, facts: Facts, needs: Mapping[str, Any],
-               decision: Decision) -> None:
+               context: SenderContext, decision: Decision) -> None:
         """Write one decision; never raises (a failure drops the line and is counted)."""
         try:
-            line = _ENCODE(self.entry(request, facts, needs, decision))
+            line = _ENCODE(self.entry(request, facts, needs, decision, context))
         except Exception:  # a bug here must not fail the send
             logger.exception("decision log: could not build a line")
             self.dropped += 1
@@ -162,7 +163,7 @@ class DecisionLog:
         self._write(line + "\n", at)
 
     def entry(self, request: SendRequest, facts: Facts, needs: Mapping[str, Any],
-              decision: Decision) -> dict[str, Any]:
+              decision: Decision, context: SenderContext = EMPTY) -> dict[str, Any]:
         """The JSON object of one decision (``record`` writes it)."""
         keys, graph, texts = self._keys, self._graph, self._texts
         if keys is None or graph is None or texts is None:
@@ -205,6 +206,11 @@ class DecisionLog:
         out["wrote"] = _bits(recipients, wrote)
         if request.conversation is None and len(recipients) > 1:
             out["blocked"] = self._blocked(request, facts, needs)
+        if context is not EMPTY and context != EMPTY:
+            # What the host knows of the sender (the request's over the graph's), for the
+            # rules with a ``when`` (policy/conditions.py): numbers and flags, no id.
+            out["context"] = {f.name: getattr(context, f.name) for f in fields(context)
+                              if getattr(context, f.name) is not None}
         out["verdict"] = decision.verdict.value
         out["rules"] = [f"{r.rule}/{r.code}" for r in decision.reasons]
         if decision.shadow:
@@ -407,6 +413,7 @@ class DecisionEvent:
     verdict: str = "allow"
     rules: tuple[str, ...] = ()
     degraded: str | None = None
+    context: SenderContext = EMPTY
     line: int = 0
     label: str | None = None  # never logged: the replay's tally reads it
     tag: str | None = None
@@ -424,7 +431,8 @@ class DecisionEvent:
                 length = max(1, length + self.name_chars - ID_HEX)
             text = "x" * max(1, length)
         return SendRequest(self.sender, self.recipients, text, app=self.app,
-                           channel=self.channel, conversation=self.conversation)
+                           channel=self.channel, conversation=self.conversation,
+                           context=self.context)
 
     def text_facts(self) -> TextFacts:
         return TextFacts(self.chars, self.signature, self.contact, self.contacts)
@@ -452,6 +460,10 @@ class DecisionEvent:
         out.update(follows=self.follows, followed=self.followed, wrote=self.wrote)
         if self.conversation is None and len(self.recipients) > 1:
             out["blocked"] = None if self.blocked is None else [list(p) for p in self.blocked]
+        if self.context != EMPTY:
+            out["context"] = {f.name: getattr(self.context, f.name)
+                              for f in fields(self.context)
+                              if getattr(self.context, f.name) is not None}
         out.update(verdict=self.verdict, rules=list(self.rules))
         if self.degraded is not None:
             out["degraded"] = self.degraded
@@ -459,7 +471,7 @@ class DecisionEvent:
 
 
 ACTIONS = ("lift_cooldown", "reset_quota", "credit_quota", "revoke_app", "restore_app",
-           "forget_user")
+           "forget_user", "challenge_passed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -495,6 +507,8 @@ class ActionEvent:
             engine.revoke_app(user=self.user, app=self.app, **who)
         elif self.action == "restore_app":
             engine.restore_app(user=self.user, app=self.app, **who)
+        elif self.action == "challenge_passed":
+            engine.challenge_passed(self.user)
         else:
             engine.forget_user(self.user, **who)
 
@@ -603,6 +617,7 @@ def parse_decision(raw: Mapping[str, Any], t: float, line: int) -> DecisionEvent
         verdict=verdict,
         rules=tuple(rules),
         degraded=degraded if isinstance(degraded, str) else None,
+        context=SenderContext.of(raw.get("context")),
         line=line,
     )
 
@@ -642,6 +657,11 @@ class LoggedGraph(MemoryGraph):
         if self._facts is None:
             return super().has_written(author, reader)
         return (author, reader) in self._facts[2]
+
+    def attributes(self, user: str) -> SenderContext | None:
+        if self._facts is None:
+            return super().attributes(user)
+        return None  # a logged decision carries its sender's context, merged already
 
 
 class LoggedTexts:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from policy import core
 from policy.challenge import pass_ttl
 from policy.checks.base import NEEDS, Facts
-from policy.conditions import EMPTY, ConditionPlan, context_of
+from policy.conditions import EMPTY, ConditionPlan, SenderContext, context_of
 from policy.decision import Decision, Reason, Verdict
 from policy.errors import ClockError, InvalidRequest, StorageError, StorageUnavailable
 from policy.fingerprint import TextFeatures
@@ -102,7 +102,7 @@ class _Prepared:
     started: float
     local: tuple[Rule, ...] = ()  # the stateful rules of the local store (local mode)
     # What the decision log records (only kept when there is one).
-    logged: tuple[SendRequest, Facts, dict[str, Any]] | None = None
+    logged: tuple[SendRequest, Facts, dict[str, Any], SenderContext] | None = None
 
 
 class Engine(OperatorCalls):
@@ -290,6 +290,8 @@ class Engine(OperatorCalls):
         with self._admin("challenge_passed"):
             until = self._storage.pass_challenge(key, ttl, now)
         self._observer.challenge_passed()
+        if self._decision_log is not None:  # a replay of the log passes it too
+            self._decision_log.action("challenge_passed", user, at=until - ttl)
         return until
 
     def app_report(self, app: str) -> dict[str, Any]:
@@ -378,10 +380,11 @@ class Engine(OperatorCalls):
         plan = self._plan_for(self._rules)
         facts = self._facts(request, plan)
         checks, inactive = plan.stateless_checks, frozenset[str]()
+        context = EMPTY
+        if plan.conditions is not None or self._decision_log is not None:
+            context = context_of(request.context, self._attributes, request.sender)
         if plan.conditions is not None:  # policy/conditions.py: worked out here, in Python
-            inactive = plan.conditions.inactive(
-                context_of(request.context, self._attributes, request.sender), self._now(),
-                self._observer)
+            inactive = plan.conditions.inactive(context, self._now(), self._observer)
             checks = tuple(c for c in checks if c[0].name not in inactive)
         stateless = core.evaluate_stateless(checks, request, facts)
         inp = None
@@ -395,7 +398,7 @@ class Engine(OperatorCalls):
             )
         return _Prepared(plan.ruleset, self._keys.user(request.sender), stateless, inp, started,
                          plan.local, None if self._decision_log is None else
-                         (request, facts, plan.needs))
+                         (request, facts, plan.needs, context))
 
     def _facts(self, request: SendRequest, plan: _Plan) -> Facts:
         graph = self._graph

@@ -246,6 +246,44 @@ def test_audited_actions_are_logged_and_replayed(tmp_path: Path) -> None:
     assert without != live and not without[6].allowed
 
 
+def test_sender_context_and_challenges_replay(tmp_path: Path) -> None:
+    """Rules with a ``when`` read the sender's context (the request's over the graph's):
+    the log carries it merged; a passed challenge is logged and replayed like an action."""
+    strict = (DEFAULT_RULES.parent / "strict.toml").read_text(encoding="utf-8")
+    graph = MemoryGraph()
+    clock = VirtualClock(T0)
+    log = DecisionLog(tmp_path / "d.jsonl")
+    engine = Engine(parse_rules(strict, file="strict.toml"), graph=graph, clock=clock,
+                    decision_log=log)
+    people = [f"p{i}" for i in range(8)]
+    for person in people:
+        graph.follow(person, "newbie")
+        graph.follow(person, "veteran")
+    graph.set_attributes("veteran", account_age="2y", verified_email=True)
+    offer = "Big offer today only at tasty-pasta.com, half price on every order {}"
+    live = []
+    for i, person in enumerate(people):
+        live.append(engine.check(SendRequest("newbie", (person,), offer.format(i),
+                                             context={"account_age": 3600})))
+        live.append(engine.check(SendRequest("veteran", (person,), offer.format(i))))
+        clock.advance(30)
+    live.append(engine.check(SendRequest("owner", ("owner",), "note", app="x")))
+    engine.challenge_passed("owner")
+    clock.advance(1)
+    live.append(engine.check(SendRequest("owner", ("owner",), "note", app="y")))
+    log.close()
+    assert [d.verdict.value for d in live[-2:]] == ["challenge", "allow"]  # passed
+    newbie = [d for d in live[0:16:2]]
+    veteran = [d for d in live[1:16:2]]
+    assert [d.allowed for d in newbie] != [d.allowed for d in veteran]  # the tier bites
+    raw = log.path.read_text(encoding="utf-8")
+    assert '"context":{"account_age":3600' in raw and '"challenge_passed"' in raw
+    decisions: list[Decision] = []
+    replay(read_events(raw.splitlines()), parse_rules(strict, file="strict.toml"),
+           on_decision=lambda _e, d: decisions.append(d))
+    assert decisions == live
+
+
 def test_sms_length_replays_with_the_names_length(tmp_path: Path) -> None:
     engine, log, graph = _engine(tmp_path)
     name = "d" * 40
