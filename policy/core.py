@@ -94,15 +94,21 @@ def transition(
     program = _program(inp.rules)
     before = state if state is not None else SenderState()
     ctx = Step(before, before.successor(), inp.features, now, inp.rules, inp.refused_before)
-    for prepare in program.prepares:
-        prepare(ctx)
     fired: list[Fired] = []
+    reporting = inp.features.report is not None
+    if reporting:  # a recipient's report, not a send: only the report hooks run
+        for rule, report in program.reports:
+            hit = report(rule, ctx)
+            if hit is not None:
+                fired.append(hit)
+    for prepare in () if reporting else program.prepares:
+        prepare(ctx)
     inactive = inp.inactive
     # A passed challenge lifts the codes rules answer with a challenge (policy/challenge.py).
     passed = before.challenge_passed > now
-    if before.challenge_passed and not passed:
+    if before.challenge_passed and not passed and not reporting:  # a report: as Lua, untouched
         ctx.after.challenge_passed = 0.0
-    for rule, step in program.steps:
+    for rule, step in () if reporting else program.steps:
         if inactive and rule.name in inactive:
             continue
         hit = step(rule, ctx)
@@ -122,7 +128,7 @@ def transition(
             fired.append(hit)
             if rule.mode is Mode.ENFORCE:
                 ctx.refused = True
-    for rule, settle in program.settles:
+    for rule, settle in () if reporting else program.settles:
         if not (inactive and rule.name in inactive):
             settle(rule, ctx)
     after = ctx.after
@@ -146,6 +152,7 @@ class _Program:
     settles: tuple[tuple[Rule, Callable[[Any, Step], None]], ...]
     expiries: tuple[tuple[Rule, Callable[[Any, SenderState], float | None]], ...]
     triggered: dict[str, tuple[Rule, ...]]  # rule -> the rules whose triggered_by name it
+    reports: tuple[tuple[Rule, Callable[[Any, Step], Fired | None]], ...] = ()
 
     @classmethod
     def of(cls, rules: tuple[Rule, ...]) -> _Program:
@@ -160,7 +167,8 @@ class _Program:
                          if hasattr(r.module, name))
 
         return cls(tuple(prepares), hooks("step"), hooks("settle"), hooks("expires_at"),
-                   {name: tuple(rules[i] for i in at) for name, at in triggered(rules).items()})
+                   {name: tuple(rules[i] for i in at) for name, at in triggered(rules).items()},
+                   hooks("report"))
 
 
 # The program of each tuple of stateful rules (one per rule set, a few at most).

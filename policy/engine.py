@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from policy import core
+from policy import core, feedback
 from policy.challenge import pass_ttl
 from policy.checks.base import NEEDS, Facts
 from policy.conditions import EMPTY, ConditionPlan, SenderContext, context_of
@@ -267,6 +267,53 @@ class Engine(OperatorCalls):
         decision = core.assemble(ruleset, found, None, now=self._now())
         self._observer.invite(decision)
         return decision
+
+    # -- recipient feedback ------------------------------------------------
+
+    def report(self, *, reporter: str, sender: str, kind: str = "spam") -> feedback.ReportOutcome:
+        """``reporter`` reported a message of ``sender`` as spam (``kind="spam"``) or blocked
+        the sender after it (``"block"``): one round trip, recorded in the sender's state.
+        Raises ``StorageUnavailable`` while the storage is down (not recorded: retry or drop).
+        """
+        key, inp = self._report_input(reporter, sender, kind)
+        result = None
+        if inp is not None:
+            now = self._clock_now()
+            with self._admin("report"):
+                result = self._storage.transition(key, inp, now)
+        return self._reported(kind, result)
+
+    async def areport(self, *, reporter: str, sender: str, kind: str = "spam"
+                      ) -> feedback.ReportOutcome:
+        """``report`` for asyncio."""
+        key, inp = self._report_input(reporter, sender, kind)
+        result = None
+        if inp is not None:
+            now = self._clock_now()
+            with self._admin("report"):
+                result = await self._storage.atransition(key, inp, now)
+        return self._reported(kind, result)
+
+    def _report_input(self, reporter: str, sender: str, kind: str
+                      ) -> tuple[str, core.TransitionInput | None]:
+        require_id(reporter, "reporter")
+        require_id(sender, "sender")
+        feedback.check_kind(kind)
+        if reporter == sender:
+            raise InvalidRequest("a user cannot report themselves")
+        has_written = self._has_written
+        replied = has_written is not None and has_written(reporter, sender)
+        plan = self._plan_for(self._rules)
+        # The reporter as a recipient unit: the same hash the strangers record keeps.
+        inp = feedback.report_input(plan.stateful, self._keys.unit("u\x00" + reporter),
+                                    replied, kind)
+        return self._keys.user(sender), inp
+
+    def _reported(self, kind: str, result: core.TransitionResult | None
+                  ) -> feedback.ReportOutcome:
+        outcome = feedback.outcome_of(kind, result)
+        self._observer.report(kind, outcome.outcome)
+        return outcome
 
     # -- administration ----------------------------------------------------
 

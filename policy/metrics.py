@@ -128,6 +128,11 @@ METRICS: tuple[Metric, ...] = (
     Metric("dm_policy_conditions_total", "counter", ("rule", "outcome"),
            "Conditional rules (a `when` on the sender's context) per request: outcome=applied, "
            "not_applied, or missing (an attribute was not sent: when_missing decided)."),
+    Metric("dm_policy_reports_total", "counter", ("kind", "outcome"),
+           "Recipients' reports (Engine.report) by kind (spam, block) and what became of "
+           "them: counted, repeated (the reporter already counted), not_reached (the sender "
+           "did not write to them as a stranger), replied (they wrote to the sender), "
+           "no_rule (no rule takes reports)."),
     # livemin: in multiprocess mode, one worker running pure Python shows as 0.
     Metric("dm_policy_signature_accelerated", "gauge", (),
            "1 when text signatures run in the C accelerator, 0 when in pure Python (built "
@@ -212,6 +217,7 @@ class PrometheusObserver(Observer):
         self.admin_actions = built["dm_policy_admin_actions_total"]
         self.challenges = built["dm_policy_challenges_total"]
         self.conditions = built["dm_policy_conditions_total"]
+        self.reports = built["dm_policy_reports_total"]
         self.signature_accelerated.set(1 if fingerprint.ACCELERATED else 0)
 
         # Children are looked up once per label set (labels() costs more than inc()).
@@ -302,6 +308,9 @@ class PrometheusObserver(Observer):
     def admin_action(self, action: str) -> None:
         if action in ACTIONS:  # a fixed set: never an arbitrary label
             self._child(self.admin_actions, action).inc()
+
+    def report(self, kind: str, outcome: str) -> None:
+        self._child(self.reports, _identifier(kind), _identifier(outcome)).inc()
 
     # -- internals -----------------------------------------------------------
 

@@ -45,3 +45,7 @@ class Observer:
     def storage_config(self, storage: str, risks: dict[str, bool]) -> None:
         """The storage's server settings were read (once per driver): each risk of losing
         state (``eviction``, ``no_aof``, ``unknown``) found or not."""
+
+    def report(self, kind: str, outcome: str) -> None:
+        """A recipient's report (``spam``, ``block``) and what became of it (``counted``,
+        ``repeated``, ``not_reached``, ``replied``, ``no_rule``)."""

@@ -16,6 +16,7 @@ from policy.checks import (
     follows,
     group,
     quota,
+    reports,
     strangers,
     text_length,
 )
@@ -23,7 +24,7 @@ from policy.checks import (
 KINDS: dict[str, ModuleType] = {
     module.KIND: module
     for module in (text_length, follows, group, apps, cooldown, duplicates, contacts, strangers,
-                   quota)
+                   reports, quota)
 }
 
 

@@ -32,8 +32,10 @@ only: ``Engine.standing``, ``policy/standing.py``; a kind without it holds nothi
 ``decode_slice(blob) -> value`` (a kind keeping a slice: its Redis field read back into
 the value its Python keeps, ``policy/storage/redis/snapshot.py``), ``counted(rule, state,
 now)`` and ``credit(rule, state, now, amount)`` (a kind counting messages, the quota: its
-live counts, and them with ``amount`` given back, for ``reset_quota``/``credit_quota``)
-and
+live counts, and them with ``amount`` given back, for ``reset_quota``/``credit_quota``),
+``report(rule, ctx) -> Fired | None`` (a recipient reported the sender: ``ctx.features.report``
+is the kind, ``units`` the reporter; no rule steps or settles in such a transition, and
+the ``Fired`` code says what became of the report) and
 ``local_params(params, share) -> params`` (the rule as one process applies it alone on
 its local store in the ``local`` failure mode, ``share`` being ``local_share``: the
 quota admits that share of its limit).
@@ -166,6 +168,9 @@ class Features:
     contact: bool = False  # the text carries a phone number, a link or an address
     people: tuple[tuple[str, bool], ...] | None = None  # None: the same as units
     contacts: tuple[str, ...] = ()  # the text's contacts, hashed with the key secret
+    # Not a send but a recipient's report ("spam" or "block"): ``units`` is then the one
+    # reporter, its evidence whether they wrote to the sender; only ``report`` hooks run.
+    report: str | None = None
 
 
 @dataclass(slots=True)

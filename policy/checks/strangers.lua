@@ -97,4 +97,24 @@ do
                   f.newest ~= nil and f.newest + rule.window or nil)
     end,
   }
+
+  -- strangers.reached: is `unit` recorded by `rule` as reached inside its window?
+  KIND.strangers.reached = function(rule, unit)
+    local blob = redis.call('HGET', X, rule.name)
+    if not blob then return false end
+    local body = sub(blob, string.find(blob, ';', 1, true) + 1)
+    local s = find_unit(body, unit)
+    if s == nil then return false end
+    return tonumber(sub(body, s + UNIT, s + REC - 1)) > now - rule.window
+  end
+  -- strangers.newly_reached: this send's strangers the rule `name` had not recorded
+  KIND.strangers.newly_reached = function(name)
+    local f = found[name]
+    if f == nil then return 0 end
+    local n = 0
+    for _, u in ipairs(f.strangers) do
+      if find_unit(f.body, u) == nil then n = n + 1 end
+    end
+    return n
+  end
 end

@@ -140,6 +140,23 @@ def decode_slice(blob: bytes) -> Reached:
                  for at in range(0, len(body), size))
 
 
+def reached(rule: Any, state: Any, unit: str, now: float) -> bool:
+    """Whether ``rule``'s record has ``unit`` among the strangers reached in its window
+    (the reports kind asks: a report counts only from someone the sender wrote to)."""
+    return any(u == unit for u, _ in live(state.slices.get(rule.name, ()), now, rule.params))
+
+
+def newly_reached(name: str, ctx: Step) -> int:
+    """How many of this send's strangers the rule ``name`` had not recorded yet (after its
+    step; the reports kind counts the strangers a sender reached with these)."""
+    found = ctx.found.get(name)
+    if found is None:
+        return 0
+    kept, strangers = found
+    seen = {u for u, _ in kept}
+    return sum(1 for u in strangers if u not in seen)
+
+
 def finding(params: Params, code: str, retry_after: float | None) -> Finding:
     text = (f"You have written to {params.limit} people who don't follow you back "
             f"within {_hours(params.window)}.")

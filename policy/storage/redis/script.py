@@ -205,6 +205,8 @@ def encode_args(inp: TransitionInput, now: float | None) -> list[bytes]:
     inactive = inp.inactive
     args.append(b"".join(b"0" if r.name in inactive else b"1" for r in inp.rules)
                 if inactive else b"")
+    if f.report is not None:  # a recipient's report (the frame's report mode)
+        args.append(f.report.encode("ascii"))
     return args
 
 

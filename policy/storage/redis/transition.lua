@@ -22,7 +22,8 @@
 --       has_signature, signature (32 bytes), text_chars, cost, contact, n_units,
 --       (unit (8 bytes), evidence)*n, then the people: '=' (the same as the units)
 --       or n_people, (unit, evidence)*n; n_contacts, contact (8 bytes)*n; active ('' or
---       '0'/'1' per rule: the rules whose `when` holds)
+--       '0'/'1' per rule: the rules whose `when` holds); then, for a recipient's report
+--       only, its kind ("spam", "block"): the one unit is the reporter
 -- Returns: now, allowed, revoked_app, n_fired, (rule index, code, retry_after|'')*,
 --          n_standings, (rule index, limit, remaining, reset)*
 --
@@ -93,6 +94,7 @@ local active = arg()
 local function is_active(rule)
   return active == '' or sub(active, rule.index, rule.index) == '1'
 end
+local report = arg() -- nil: a send
 
 local rules = RULES -- prepended by the driver (policy/storage/redis/script.py)
 local KIND = {} -- kind -> its functions (the sections below)
@@ -186,6 +188,20 @@ end
 --@KINDS@--
 
 -- State -------------------------------------------------------------------
+
+-- A recipient's report (core.transition): only the kinds' report hooks run, each
+-- answering what became of it as a code; then no rule loads, steps or settles.
+if report ~= nil then
+  for i, rule in ipairs(rules) do
+    rule.index = i
+    local take = KIND[rule.kind].report
+    if take then
+      local code = take(rule)
+      if code ~= nil then fired[#fired + 1] = { rule = rule, code = code } end
+    end
+  end
+  rules = {}
+end
 
 local present = {} -- the kinds of these rules, in order of first use
 do
