@@ -117,6 +117,25 @@ check = "strangers"
 mode = "shadow"
 limit = 2
 window = "90s"
+
+[[rules]]
+name = "reports"
+check = "reports"
+strangers = "strangers"
+window = "10m"
+min_reports = 1
+share = 0.25
+max_reports = 2
+
+[[rules]]
+name = "reports_shadow"
+check = "reports"
+mode = "shadow"
+strangers = "strangers_shadow"
+window = "7m"
+min_reports = 2
+share = 0.5
+max_reports = 3
 """
 
 TEXTS = [
@@ -240,6 +259,11 @@ def _signature(rng: random.Random, bases: list[bytes]) -> bytes | None:
 
 def _input(rng: random.Random, rules: tuple, refused: bool, bases: list[bytes]
            ) -> TransitionInput:
+    if rng.random() < 0.15:  # a recipient's report (the reports kind's report hook)
+        reporter = ((f"u{rng.randrange(6)}", rng.random() < 0.15),)
+        feats = Features(app=None, self_message=False, signature=None, text_chars=0,
+                         units=reporter, report=rng.choice(["spam", "block"]))
+        return TransitionInput(rules=rules, features=feats, refused_before=False)
     units = tuple((f"u{rng.randrange(5)}", rng.random() < 0.2)
                   for _ in range(rng.choice([0, 1, 1, 1, 2, 3])))
     feats = Features(
@@ -274,8 +298,9 @@ def test_transitions_match_the_core(redis_backend: Any, seed: int) -> None:
         expected = memory.transition(sender, inp, now)
         got = storage.transition(sender, inp, now)
         assert got == expected, f"seed {seed}, step {step}"
-        assert _stored_traces(storage, sender) == _core_traces(memory, sender, now, stateful), (
-            f"seed {seed}, step {step}")
+        # A report touches only the reports' slices: the traces wait for the next send.
+        assert inp.features.report is not None or _stored_traces(storage, sender) == \
+            _core_traces(memory, sender, now, stateful), f"seed {seed}, step {step}"
         roll = rng.random()
         if roll < 0.03:
             memory.revoke_app(sender, "a1", 30.0, now)
@@ -292,6 +317,8 @@ def _kind_alone(kind: str) -> tuple:
     """The stateful rules of RULES of one kind (a cooldown with the rules that trigger it)."""
     rules = tuple(r for r in parse_rules(RULES, file="<parity>").active if r.stateful)
     triggers = {t for r in rules if r.kind == kind for t in getattr(r.params, "triggered_by", ())}
+    # a reports rule reads whom the sender reached from its strangers rule
+    triggers |= {r.params.strangers for r in rules if r.kind == kind == "reports"}
     return tuple(r for r in rules if r.kind == kind or r.name in triggers)
 
 
@@ -372,6 +399,14 @@ def test_engine_decisions_match_memory(redis_backend: Any, seed: int) -> None:
                     engine.forget_user(user)
             elif roll < 0.1:
                 assert tested.app_report(app) == reference.app_report(app)
+            elif roll < 0.25:  # a recipient reports a sender: the same outcome both ways
+                reporter, sender = rng.choice(PEOPLE), rng.choice(SENDERS)
+                kind = rng.choice(["spam", "block"])
+                expected_report = reference.report(reporter=reporter, sender=sender, kind=kind)
+                got_report = (await tested.areport(reporter=reporter, sender=sender, kind=kind)
+                              if rng.random() < 0.3 else
+                              tested.report(reporter=reporter, sender=sender, kind=kind))
+                assert got_report == expected_report, f"seed {seed}, step {step}"
         await tested.storage.aclose()  # type: ignore[attr-defined]
 
     asyncio.run(run())
