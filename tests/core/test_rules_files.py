@@ -23,7 +23,8 @@ def test_default_rules_encode_the_seed_policy() -> None:
     ruleset = load_rules(DEFAULT_RULES)
     kinds = {r.kind: r for r in ruleset.rules}
     assert set(kinds) == {"apps", "cooldown", "text_length", "follows", "group", "duplicates",
-                          "contacts", "strangers", "quota"}
+                          "contacts", "strangers", "reports", "quota"}
+    assert kinds["reports"].params.strangers == "strangers_daily"  # whom it wrote to
     assert all(r.mode is Mode.ENFORCE for r in ruleset.rules)
     assert kinds["quota"].params.limit == 1000 and kinds["quota"].params.window == 86400
     assert kinds["cooldown"].params.duration == 1800
@@ -60,6 +61,11 @@ def _rule(body: str) -> str:
         ('[[rules]]\nname = "Bad Name"\ncheck = "quota"\n', "#1", "name", "lowercase"),
         ('[[rules]]\ncheck = "quota"\n', "#1", "name", "lowercase"),
         (_rule('check = "follows"') + _rule('check = "follows"'), "r1", "name", "earlier rule"),
+        (_rule('check = "reports"\nstrangers = "nobody"'), "r1", "strangers", "no strangers rule"),
+        (_rule('check = "reports"\nstrangers = "r1"'), "r1", "strangers", "no strangers rule"),
+        (_rule('check = "reports"\nstrangers = "s"\nshare = 2') , "r1", "share", "from 0.0"),
+        (_rule('check = "reports"\nstrangers = "s"\nmin_reports = 5\nmax_reports = 3'), "r1",
+         "max_reports", "at least min_reports"),
     ],
 )
 def test_errors_name_file_rule_field_and_problem(
