@@ -56,6 +56,7 @@ from pathlib import Path
 from typing import Any
 
 from policy.backtest.events import Event, GraphEvent, InviteEvent, SendEvent
+from policy.backtest.feedback import Feedback, FeedbackConfig
 from policy.backtest.simulate import (
     DEFAULT_CORPUS,
     T0,
@@ -96,6 +97,7 @@ MAX_K = 200
 TARGETS_PER_SPAMMER = 1000
 SALAD_BODY = 40  # characters of spam in a salad copy (the rest: its contact and the salad)
 SALAD_TRIES = 40  # salads drawn for one copy, at most, to find one unlike the recent copies
+MAX_HOURS = 24.0 * 31  # a run of several days: the recipients' reports (backtest/feedback.py)
 MAX_REJECTS = 25  # consecutive REJECTs after which a spammer gives up (it cannot adapt)
 
 
@@ -789,8 +791,9 @@ class RunConfig:
     def __post_init__(self) -> None:
         if self.spammers < 1 or self.targets < 1 or self.ham_senders < 0:
             raise ValueError("spammers and targets must be at least 1, ham_senders at least 0")
-        if not 0 < self.hours <= 24:
-            raise ValueError("hours must be above 0 and at most 24 (rates are per day)")
+        if not 0 < self.hours <= MAX_HOURS:
+            raise ValueError(f"hours must be above 0 and at most {MAX_HOURS:.0f} "
+                             "(rates are per day; over 24 for campaigns of several days)")
         if not 2 <= self.rotating_k <= MAX_K:
             raise ValueError(f"rotating_k must be from 2 to {MAX_K}")
 
@@ -815,6 +818,7 @@ def run_tactic(
     ham: list[Event] | None = None,
     engine_factory: Callable[[RuleSet, MemoryGraph, Callable[[], float]], Engine] | None = None,
     keep_spammers: bool = False,
+    feedback: FeedbackConfig | None = None,
 ) -> dict[str, Any]:
     """One tactic's row: spam senders of ``adversary`` and the ordinary users, on one engine."""
     limits = read_limits(rules)
@@ -824,6 +828,9 @@ def run_tactic(
     engine = (engine_factory(rules, graph, lambda: now[0]) if engine_factory is not None else
               Engine(rules, storage="memory://", graph=graph, clock=lambda: now[0]))
     spam_rules = _spam_rule_names(rules)
+    # Recipients who report or block, as a third source of events (backtest/feedback.py).
+    fb = (Feedback(engine, graph, feedback, random.Random(f"{config.seed}:feedback"), now)
+          if feedback is not None else None)
     pool = tuple(t for t in corpus.spam if len(t.split()) >= 4)
     words = salad_words(corpus.ham)
     spammers: list[Spammer] = []
@@ -857,9 +864,12 @@ def run_tactic(
     plans: dict[int, tuple[float, Attempt]] = {}  # a spammer's planned attempt
 
     while heap or next_ham is not None:
+        if fb is not None:
+            fb.run_until(min(next_ham.t if next_ham is not None else end,
+                             heap[0][0] if heap else end))
         if next_ham is not None and (not heap or next_ham.t <= heap[0][0]):
             now[0] = max(now[0], next_ham.t)
-            _ham_event(engine, graph, next_ham, spam_rules, ham_tally)
+            _ham_event(engine, graph, next_ham, spam_rules, ham_tally, fb)
             next_ham = next(events, None)
             continue
         t, _, spammer = heapq.heappop(heap)
@@ -887,6 +897,10 @@ def run_tactic(
         tally = tallies[spammer.uid]
         tally.attempts += 1
         served = spammer.outcome(attempt, decision, now[0])
+        if fb is not None:
+            fb.decided(spammer.uid, decision, spam=True)
+            if served:
+                fb.delivered(spammer.uid, served, spam=True)
         if decision.allowed:
             tally.delivered += 1
             tally.reached.update(served)
@@ -904,13 +918,15 @@ def run_tactic(
         push(now[0] + wait, spammer)
     engine.close()
     row = _row(adversary, tallies, ham_tally, config, limits)
+    if fb is not None:
+        row.update(fb.figures(len(ham_tally.senders)))
     if keep_spammers:
         row["_spammers"] = spammers
     return row
 
 
 def _ham_event(engine: Engine, graph: MemoryGraph, event: Event, spam_rules: frozenset[str],
-               tally: _HamTally) -> None:
+               tally: _HamTally, fb: Feedback | None = None) -> None:
     if isinstance(event, GraphEvent):
         {"follow": graph.follow, "unfollow": graph.unfollow, "block": graph.block,
          "unblock": graph.unblock}[event.type](event.a, event.b)
@@ -922,6 +938,10 @@ def _ham_event(engine: Engine, graph: MemoryGraph, event: Event, spam_rules: fro
                               conversation=event.conversation)
         decision = engine.check(request)
         tally.senders.add(event.sender)
+        if fb is not None:
+            fb.decided(event.sender, decision, spam=False)
+            if decision.allowed:
+                fb.delivered(event.sender, event.recipients, spam=False)
         if decision.allowed:
             for recipient in event.recipients:
                 graph.record_message(event.sender, recipient)  # what has_written answers from

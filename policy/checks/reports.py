@@ -126,7 +126,7 @@ def settle(rule: Any, ctx: Step) -> None:
             if any(b == bucket for b, _ in reached):
                 reached = tuple((b, c + new if b == bucket else c) for b, c in reached)
             else:  # the clock may step back: a new bucket goes last all the same
-                reached = reached + ((bucket, new),)
+                reached = (*reached, (bucket, new))
     _keep(ctx, rule, reports, reached)
 
 
@@ -145,7 +145,7 @@ def report(rule: Any, ctx: Step) -> Fired:
         if srule is None or not strangers_kind.reached(srule, ctx.before, unit, ctx.now):
             outcome = NOT_REACHED
     if outcome == COUNTED:
-        reports = (((unit, ctx.now),) + reports)[: p.max_reports]
+        reports = ((unit, ctx.now), *reports)[: p.max_reports]
     _keep(ctx, rule, reports, reached)
     return Fired(rule.name, outcome, None)
 

@@ -33,6 +33,14 @@ from policy.backtest.adversary import (
     format_adversary_table,
     run_adversary,
 )
+from policy.backtest.feedback import (
+    DEFAULT_DAYS,
+    HAM_SHARE,
+    SPAM_SHARE,
+    FeedbackConfig,
+    format_reports_table,
+    run_reports,
+)
 from policy.backtest.quality import TARGET_CAUGHT, TARGET_COOLED, format_table, run_quality
 from policy.backtest.simulate import DEFAULT_CORPUS, CorpusError
 from policy.errors import RulesError
@@ -60,6 +68,17 @@ def register(sub: Any) -> None:
                    help=f"with --adversary: texts in rotation (default {DEFAULT_ROTATING_K})")
     p.add_argument("--context", action="store_true",
                    help="model the sender context and compare rules files (docs/signals.md)")
+    p.add_argument("--reports", action="store_true",
+                   help="with --adversary: recipients report or block (policy/backtest/"
+                        "feedback.py), over --days days; one row per tactic (mix: several)")
+    p.add_argument("--days", type=float, default=DEFAULT_DAYS,
+                   help=f"with --reports: days of the campaign (default {DEFAULT_DAYS:g})")
+    p.add_argument("--report-share", type=float, default=SPAM_SHARE,
+                   help="with --reports: share of a spam sender's recipients who report it "
+                        "(default 0.02)")
+    p.add_argument("--ham-report-share", type=float, default=HAM_SHARE,
+                   help="with --reports: share of an ordinary sender's recipients who report "
+                        "it (default 0.001)")
     p.set_defaults(run=run)
 
 
@@ -90,6 +109,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_adversary(args: argparse.Namespace) -> int:
+    if args.reports:
+        return _run_reports(args)
     try:
         config = RunConfig(seed=args.seed, spammers=args.spammers, ham_senders=args.ham_senders,
                            hours=min(args.hours, 24.0), rotating_k=args.rotating_k)
@@ -127,6 +148,27 @@ def _run_context(args: argparse.Namespace) -> int:
     print(f"sender context modelled {result['model']}; seed {sim['seed']}, {sim['senders']} "
           f"senders, {sim['hours']} h")
     print(format_context_table(result))
+    if args.json and not _write_json(args.json, result):
+        return 2
+    return 0
+
+
+def _run_reports(args: argparse.Namespace) -> int:
+    try:
+        config = RunConfig(seed=args.seed, spammers=args.spammers, ham_senders=args.ham_senders,
+                           hours=args.days * 24, rotating_k=args.rotating_k)
+        feedback = FeedbackConfig(spam_share=args.report_share, ham_share=args.ham_report_share)
+        result = run_reports(args.adversary, args.corpus, rules=args.rules, config=config,
+                             feedback=feedback)
+    except (CorpusError, RulesError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"adversary {args.adversary} with recipient reports: seed {args.seed}, "
+          f"{args.spammers} spam senders per tactic, {args.ham_senders} ordinary users, "
+          f"{args.days:g} days; {args.report_share:.1%} of spam recipients and "
+          f"{args.ham_report_share:.2%} of ordinary ones report or block; rules "
+          f"{result['rules']} ({result['rules_version']})")
+    print(format_reports_table(result))
     if args.json and not _write_json(args.json, result):
         return 2
     return 0
