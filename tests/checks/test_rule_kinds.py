@@ -90,7 +90,8 @@ def test_an_unknown_kind_is_refused_by_register() -> None:
         register(types.ModuleType("nothing"))
 
 
-KIND_NAMES = ("apps", "cooldown", "duplicates", "quota", "group", "follows", "text_length")
+KIND_NAMES = ("apps", "cooldown", "duplicates", "quota", "group", "follows", "text_length",
+              "reports")
 
 
 @pytest.mark.parametrize("path", ["policy/core.py", "policy/engine.py"])
