@@ -334,6 +334,8 @@ def test_label_sets_are_the_documented_ones_and_carry_no_ids_or_text(
     with pytest.raises(ValueError):
         traffic_engine.reload(bad)
     traffic_engine.revoke_app(user="alice0", app="app0")
+    traffic_engine.report(reporter="reporter0", sender="alice0", kind="block")
+    used.append("reporter0")
     # What the Redis driver reports once it read the server's settings (no Redis here:
     # tests/storage/test_redis_server_config.py has the real servers).
     observer.storage_config("redis", {"eviction": True, "no_aof": False, "unknown": False})
