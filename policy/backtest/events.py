@@ -14,6 +14,9 @@ the sends that depend on them:
   behaviour produced it) are optional.
 - ``{"t": ..., "type": "invite", "inviter": "u1", "invitees": ["u2"], "conversation": "c1",
   "members": ["u1"]}``
+- ``{"t": ..., "type": "report", "reporter": "u2", "sender": "u1", "kind": "spam"}``: a
+  recipient reported the sender as spam (``kind`` ``spam``) or blocked it (``block``)
+  (``Engine.report``; ``policy/backtest/feedback.py`` adds them to a simulation)
 - ``{"t": ..., "type": "meta", ...}``: free-form information on the file (seed, sizes),
   reported but never replayed.
 - ``{"t": ..., "type": "decision", "sender": "<hash>", ...}``: a send as the decision log
@@ -55,7 +58,8 @@ GRAPH_TYPES = {
     "block": ("blocker", "blocked"),
     "unblock": ("blocker", "blocked"),
 }
-EVENT_TYPES = (*GRAPH_TYPES, "send", "invite", "meta", "decision", "action")
+EVENT_TYPES = (*GRAPH_TYPES, "send", "invite", "report", "meta", "decision", "action")
+REPORT_KINDS = ("spam", "block")
 MAX_LINE_CHARS = 1_000_000
 _HEX = frozenset("0123456789abcdef")
 
@@ -135,6 +139,19 @@ class InviteEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportEvent:
+    t: float
+    reporter: str
+    sender: str
+    kind: str = "spam"  # spam or block
+    line: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"t": self.t, "type": "report", "reporter": self.reporter, "sender": self.sender,
+                "kind": self.kind}
+
+
+@dataclass(frozen=True, slots=True)
 class MetaEvent:
     t: float
     info: dict[str, Any]
@@ -144,7 +161,8 @@ class MetaEvent:
         return {**self.info, "t": self.t, "type": "meta"}
 
 
-Event = GraphEvent | SendEvent | InviteEvent | MetaEvent | DecisionEvent | ActionEvent
+Event = (GraphEvent | SendEvent | InviteEvent | ReportEvent | MetaEvent | DecisionEvent
+         | ActionEvent)
 
 
 def text_sha256(text: str) -> str:
@@ -199,6 +217,13 @@ def _parse(raw: Any, line: int) -> Event:
         return parse_decision(raw, t, line)
     if kind == "action":
         return parse_action(raw, t, line)
+    if kind == "report":
+        report_kind = raw.get("kind", "spam")
+        if report_kind not in REPORT_KINDS:
+            raise InvalidRequest(f"kind must be one of {', '.join(REPORT_KINDS)}, "
+                                 f"got {report_kind!r}")
+        return ReportEvent(t, require_id(raw.get("reporter"), "reporter"),
+                           require_id(raw.get("sender"), "sender"), report_kind, line)
     if kind == "invite":
         return InviteEvent(
             t,

@@ -20,9 +20,11 @@ import heapq
 import random
 import statistics
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from policy.backtest.events import Event, ReportEvent, SendEvent
 from policy.decision import Decision
 from policy.engine import Engine
 from policy.graph import MemoryGraph
@@ -144,6 +146,39 @@ class Feedback:
             "ham_refused_by_reports_share": ham_hit / ham_senders if ham_senders else None,
             "report_outcomes": dict(self.outcomes.most_common()),
         }
+
+
+def with_reports(events: Iterable[Event], config: FeedbackConfig, seed: int = 1
+                 ) -> Iterator[Event]:
+    """``events`` (a simulation, in time order) with the recipients' reports put in, in
+    time order: each recipient of a sender, at the first send to it, reports the sender
+    with ``spam_share`` (a send labelled spam) or ``ham_share`` (any other). A simulation
+    does not know what the rules will refuse: a report of a send that was refused counts
+    for nothing in a replay (``not_reached``), as it would not happen."""
+    rng = random.Random(f"{seed}:reports")
+    pending: list[tuple[float, int, ReportEvent]] = []
+    decided: set[tuple[str, str]] = set()
+    seq = 0
+    for event in events:
+        while pending and pending[0][0] <= event.t:
+            yield heapq.heappop(pending)[2]
+        yield event
+        if not isinstance(event, SendEvent):
+            continue
+        share = config.spam_share if event.label == "spam" else config.ham_share
+        for recipient in event.recipients:
+            if recipient == event.sender or (event.sender, recipient) in decided:
+                continue
+            decided.add((event.sender, recipient))
+            if rng.random() < share:
+                delay = min(rng.expovariate(1 / config.delay_mean), config.delay_max)
+                kind = "block" if rng.random() < config.block_share else "spam"
+                seq += 1
+                heapq.heappush(pending, (event.t + delay, seq,
+                                         ReportEvent(event.t + delay, recipient, event.sender,
+                                                     kind)))
+    while pending:
+        yield heapq.heappop(pending)[2]
 
 
 def reports_targets_met(row: dict[str, Any]) -> dict[str, bool]:

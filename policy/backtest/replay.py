@@ -33,6 +33,7 @@ from policy.backtest.events import (
     GraphEvent,
     InviteEvent,
     MetaEvent,
+    ReportEvent,
     SendEvent,
 )
 from policy.backtest.summary import (
@@ -275,6 +276,11 @@ class _Side:
         except InvalidRequest:  # e.g. a quota rule these rules do not have
             self.tally.actions_skipped += 1
 
+    def report(self, event: ReportEvent) -> None:
+        if event.kind == "block":  # the host keeps its block list, and tells the engine
+            self.graph.block(event.reporter, event.sender)
+        self.engine.report(reporter=event.reporter, sender=event.sender, kind=event.kind)
+
     def invite(self, invite: InviteRequest) -> Decision:
         decision = self.engine.check_invite(invite)
         self.tally.invites[decision.verdict.value] += 1
@@ -399,6 +405,14 @@ def replay(
                 a.invite(invite)
                 if b is not None:
                     b.invite(invite)
+            elif isinstance(event, ReportEvent):
+                counts["report"] += 1
+                try:
+                    a.report(event)
+                    if b is not None:
+                        b.report(event)
+                except InvalidRequest as exc:
+                    raise EventError(exc.message, line=event.line) from None
             elif isinstance(event, MetaEvent):
                 counts["meta"] += 1
                 if event.info.get("format") == LOG_FORMAT:

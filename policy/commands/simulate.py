@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from policy.backtest.events import dump_event
+from policy.backtest.events import Event, dump_event
+from policy.backtest.feedback import HAM_SHARE, SPAM_SHARE, FeedbackConfig, with_reports
 from policy.backtest.simulate import DEFAULT_CORPUS, CorpusError, SimConfig, load_corpus, simulate
 
 
@@ -34,6 +36,14 @@ def register(sub: Any) -> None:
                    help="share of ordinary users whose app gets compromised (default 0.01)")
     p.add_argument("--text-hashes", action="store_true",
                    help="write text_sha256 instead of the text")
+    p.add_argument("--reports", action="store_true",
+                   help="recipients report or block (report events, policy/backtest/feedback.py)")
+    p.add_argument("--report-share", type=float, default=SPAM_SHARE,
+                   help="with --reports: share of a spam sender's recipients who report it "
+                        "(default 0.02)")
+    p.add_argument("--ham-report-share", type=float, default=HAM_SHARE,
+                   help="with --reports: share of an ordinary sender's recipients who do "
+                        "(default 0.001)")
     p.add_argument("-o", "--output", default="-", help="output file (default: standard output)")
     p.set_defaults(run=run)
 
@@ -44,18 +54,25 @@ def run(args: argparse.Namespace) -> int:
                            spam_share=args.spam_share, compromised_share=args.compromised_share,
                            text_hashes=args.text_hashes)
         corpus = load_corpus(args.corpus) if args.corpus is not None else None
+        feedback = (FeedbackConfig(spam_share=args.report_share,
+                                   ham_share=args.ham_report_share) if args.reports else None)
     except (ValueError, CorpusError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+
+    def events() -> Iterator[Event]:
+        made = simulate(config, corpus)
+        return with_reports(made, feedback, args.seed) if feedback is not None else made
+
     if args.output == "-":
-        for event in simulate(config, corpus):
+        for event in events():
             sys.stdout.write(dump_event(event) + "\n")
         return 0
     target = Path(args.output)
     tmp = target.with_name(target.name + ".tmp")
     try:
         with open(tmp, "w", encoding="utf-8") as out:
-            for event in simulate(config, corpus):
+            for event in events():
                 out.write(dump_event(event) + "\n")
         tmp.replace(target)  # never a partial file under the real name
     except OSError as exc:
