@@ -57,7 +57,7 @@ def parse(reader: ParamReader) -> Params:
         window=reader.duration("window", "7d"),
         min_reports=reader.integer("min_reports", 2, minimum=1, maximum=1000),
         share=reader.number("share", 0.01, minimum=0.0, maximum=1.0),
-        max_reports=reader.integer("max_reports", 32, minimum=1, maximum=1000),
+        max_reports=reader.integer("max_reports", 8, minimum=1, maximum=1000),
     )
     if p.max_reports < p.min_reports:
         raise reader.error("max_reports", f"must be at least min_reports ({p.min_reports}), "
