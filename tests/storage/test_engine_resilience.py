@@ -174,7 +174,7 @@ def test_expired_states_are_swept() -> None:
         graph.follow("r", f"s{i}")
         engine.check(SendRequest(f"s{i}", ("r",), "hello"))
     assert len(storage) == 300
-    clock.advance(2 * 86400)  # every state has expired
+    clock.advance(8 * 86400)  # every state has expired (the reports rule counts for 7 days)
     for i in range(600):
         graph.follow("r", f"t{i}")
         engine.check(SendRequest(f"t{i}", ("r",), "hello"))

@@ -100,7 +100,10 @@ def test_every_key_of_a_sender_shares_one_slot_and_has_a_bounded_ttl(
         "c": rules.get("spam_cooldown").params.duration,
         "r": rules.get("apps").params.revocation_ttl,
         "t": rules.get("duplicates").params.window,
-        "x": max(rules.get("strangers").params.window, rules.get("strangers_daily").params.window),
+        # the slices of the strangers rules and of the reports rule (its counts of strangers
+        # reached live as long as its window)
+        "x": max(rules.get("strangers").params.window, rules.get("strangers_daily").params.window,
+                 rules.get("reports").params.window),
         "a": 2 * rules.get("apps").params.signal_window,
         "s": rules.get("apps").params.signal_window,
     }
