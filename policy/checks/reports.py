@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from policy.checks import strangers as strangers_kind
-from policy.checks.base import Finding, Fired, Step, new_strangers
+from policy.checks.base import Finding, Fired, Hold, Step, at_words, new_strangers
 from policy.checks.params import ParamReader
 from policy.decision import Verdict
 from policy.lua import lua_int, lua_num, lua_str
@@ -159,6 +159,39 @@ def expires_at(rule: Any, state: Any) -> float | None:
     ends = [t + p.window for _, t in reports]
     ends += [(b + BUCKETS) * (p.window / BUCKETS) for b, _ in reached]
     return max(ends) if ends else None
+
+
+def hold(rule: Any, state: Any, now: float) -> Hold:
+    """Reports counted and strangers reached in the window; whether new strangers are
+    refused, and until when (read only: ``Engine.standing``)."""
+    p: Params = rule.params
+    reports, reached = _live(state.slices.get(rule.name), now, p)
+    n, total = len(reports), sum(c for _, c in reached)
+    detail = {"reports": n, "strangers_reached": total, "min_reports": p.min_reports,
+              "share": p.share, "window": p.window}
+    days = f"{p.window / 86400:g} days"
+    if n >= p.min_reports and n >= p.share * total:
+        until = sorted(t for _, t in reports)[n - p.min_reports] + p.window
+        return Hold("cooling", until, detail,
+                    f"reported as spam by {n} of the {total} people who don't follow them back "
+                    f"they wrote to within {days}; can write to someone new at "
+                    f"{at_words(until, now)} at the latest, people they already write to are "
+                    "not affected")
+    return Hold("clear", None, detail, f"{n} reports counted of {p.min_reports} (and "
+                f"{p.share:.1%} of {total} people reached) within {days}")
+
+
+def decode_slice(blob: bytes) -> tuple[Reports, Reached]:
+    """The Redis field of a reports rule (``reports.lua``: the counts '<bucket>:<count>,',
+    ';', then the reports most recent first: the unit, 8 bytes, and its time, 18
+    characters)."""
+    head, _, body = blob.partition(b";")
+    reached = tuple((int(b), int(c)) for b, c in
+                    (item.split(b":") for item in head.split(b",") if item))
+    size = 8 + 18
+    reports = tuple((body[at:at + 8].hex(), float(body[at + 8:at + size]))
+                    for at in range(0, len(body), size))
+    return reports, reached
 
 
 def finding(params: Params, code: str, retry_after: float | None) -> Finding:

@@ -185,3 +185,21 @@ def test_metrics_count_reports_by_kind_and_outcome_never_ids(
     exposed = "\n".join(str(s) for m in registry.collect() for s in m.samples)
     for name in (SENDER, "fan0", "someone-else"):
         assert name not in exposed
+
+
+def test_the_standing_says_what_the_reports_hold(
+        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock) -> None:
+    """Read back from every storage (Redis: the rule's field decoded), the same standing."""
+    engine = engine_factory(RULES)
+    reach(engine, fans[:5], clock)
+    held = {r.rule: r for r in engine.standing(SENDER).rules}["reports"]
+    assert (held.status, held.detail["reports"], held.detail["strangers_reached"]) == (
+        "clear", 0, 5)
+    for person in fans[:2]:
+        engine.report(reporter=person, sender=SENDER)
+    standing = engine.standing(SENDER)
+    held = {r.rule: r for r in standing.rules}["reports"]
+    assert (held.status, held.detail["reports"]) == ("cooling", 2)
+    assert standing.would.code == "reported_as_spam"
+    assert held.until == pytest.approx(clock.now + 7 * 86400)
+    assert fans[0] not in held.words
