@@ -212,6 +212,7 @@ def write_report(summary: ReplaySummary, path: str | Path, *, title: str = "dm-p
     target = Path(path)
     tmp = target.with_name(target.name + ".tmp")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_text(document, encoding="utf-8")
         tmp.replace(target)
     except OSError as exc:

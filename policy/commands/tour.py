@@ -2,23 +2,29 @@
 
 It plays a scripted day on a virtual clock and prints each decision, so a
 newcomer sees every seed rule at work in a few seconds.
+
+On a shared storage (``--storage redis://...``) the tour writes under a key prefix of its
+own (``dmp-tour-<random>``, with a throwaway key secret), so that it never meets an
+earlier run's state or a deployment's, and forgets every user it played when it ends.
 """
 
 from __future__ import annotations
 
 import argparse
+import secrets
+import sys
 from typing import Any
 
-from policy import Engine, InviteRequest, MemoryGraph, SendRequest
+from policy import Engine, InviteRequest, MemoryGraph, PolicyError, SendRequest
 from policy.decision import Decision
 
-DEFAULT_RULES = "rules/default.toml"
+DEFAULT_RULES = "default"  # the packaged rules (policy/packaged.py)
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("tour", help="play a scripted walk through the default policy and print decisions",
                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--rules", default=DEFAULT_RULES, help=f"rules file (default: {DEFAULT_RULES})")
+    p.add_argument("--rules", default=DEFAULT_RULES, help="rules file, or a packaged name (default: the packaged 'default')")
     p.add_argument("--storage", default="memory://", help="storage URI (default: memory://)")
     p.set_defaults(run=run)
 
@@ -40,10 +46,40 @@ def run(args: argparse.Namespace) -> int:
         graph.follow(name, "sam")
     graph.block("carol", "mallory")
     graph.follow("mallory", "alice")
-    engine = Engine.from_file(args.rules, storage=args.storage, graph=graph, clock=lambda: clock[0])
-    print(f"dm-policy tour: rules {args.rules} (version {engine.rules.version}), storage {args.storage}")
+    options: dict[str, Any] = {}
+    where = args.storage
+    if not args.storage.startswith("memory:"):
+        # A prefix and a secret of its own: never an earlier tour's state, nor a deployment's.
+        prefix = f"dmp-tour-{secrets.token_hex(4)}"
+        options = {"storage_options": {"key_prefix": prefix},
+                   "key_secret": secrets.token_bytes(32)}
+        where = f"{args.storage} (key prefix {prefix}, removed at the end)"
+    try:
+        engine = Engine.from_file(args.rules, storage=args.storage, graph=graph,
+                                  clock=lambda: clock[0], **options)
+    except (PolicyError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    played: set[str] = set()
+    try:
+        return _play(args.rules, where, engine, graph, clock, played)
+    finally:
+        if options:
+            for user in sorted(played):
+                try:
+                    engine.forget_user(user)
+                except PolicyError:
+                    pass  # the storage went away: the keys expire on their own (TTL)
+        engine.close()
+
+
+def _play(rules: str, where: str, engine: Engine, graph: MemoryGraph, clock: list[float],
+          played: set[str]) -> int:
+    friends = ["bob", "carol", "dave", "erin", "frank", "gina", "hank"]
+    print(f"dm-policy tour: rules {rules} (version {engine.rules.version}), storage {where}")
 
     def send(label: str, sender: str, to: tuple[str, ...], text: str, **kw: Any) -> Decision:
+        played.add(sender)
         decision = engine.check(SendRequest(sender, to, text, **kw))
         print(_line(label, decision))
         return decision
@@ -101,6 +137,7 @@ def run(args: argparse.Namespace) -> int:
     print("\n1,000 messages per rolling day")
     graph.follow("alice", "hank")
     last = None
+    played.add("hank")
     for i in range(1000):
         clock[0] += 60
         last = engine.check(SendRequest("hank", ("alice",), f"message number {i}"))

@@ -560,7 +560,6 @@ def test_demo_traffic_steps(observer: PrometheusObserver) -> None:
 
 
 @pytest.mark.parametrize("args, message", [
-    ([], "nothing to serve"),
     (["--demo", "--port", "70000"], "--port"),
     (["--demo", "--rules", "/nonexistent.toml", "--port", "0"], "cannot read"),
     (["--demo", "--rate", "0"], "--rate"),
