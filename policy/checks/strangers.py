@@ -176,3 +176,11 @@ def _hours(seconds: float) -> str:
 def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
     p: Params = rule.params
     return [("limit", lua_int(p.limit)), ("window", lua_num(p.window))]
+
+
+# What each parameter does: docs/rules.md is generated from these and from ``parse``
+# (python -m policy.checks.reference --write).
+PARAM_DOCS = {
+    "limit": "distinct strangers reached within `window`, at most",
+    "window": "how long a stranger counts since the sender last wrote to them",
+}
