@@ -138,7 +138,7 @@ def run_quality(
 
 
 def format_table(result: dict[str, Any]) -> str:
-    """The detection table as Markdown (what the README shows)."""
+    """The detection table as Markdown (what docs/backtests.md shows)."""
     lines = [
         "| detector | spam senders caught by their 5th recipient | caught at all "
         "| ordinary senders ever cooled down |",
