@@ -4,7 +4,7 @@
     from policy.metrics import PrometheusObserver, metrics_app
 
     registry = CollectorRegistry()
-    engine = Engine.from_file("rules/default.toml", observer=PrometheusObserver(registry))
+    engine = Engine.from_file("default", graph=graph, observer=PrometheusObserver(registry))
     app.mount("/metrics", metrics_app(registry))      # ASGI (Starlette, FastAPI, ...)
 
 Every metric is prefixed ``dm_policy_``. Labels are bounded: rule names (validated by

@@ -231,3 +231,24 @@ def test_the_demo_feeds_every_dashboard_panel() -> None:
         samples = [line for line in text.splitlines()
                    if line.startswith(base) and not line.endswith(" 0.0")]
         assert samples, f"the demo leaves the panels on {family} empty"
+
+
+def test_the_report_without_matplotlib_has_the_tables(monkeypatch: pytest.MonkeyPatch,
+                                                     tmp_path: Path) -> None:
+    """A plain ``pip install`` has no matplotlib: ``replay --report`` still writes the
+    tables, and says how to get the charts."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_matplotlib(name: str, *args: object, **kwargs: object) -> object:
+        if name.split(".")[0] == "matplotlib":
+            raise ImportError(f"No module named {name!r}")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_matplotlib)
+    out = tmp_path / "r.html"
+    assert main(["replay", str(SMALL), "--report", str(out)]) == 0
+    document = out.read_text(encoding="utf-8")
+    assert "deciding rule / code" in document and "<svg" not in document
+    assert "pip install &#x27;dm-policy[report]&#x27;" in document
