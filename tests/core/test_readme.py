@@ -210,7 +210,9 @@ def test_the_console_commands_run_as_written(path: Path, commands: list[tuple[in
             argv += ["--duration", "1", "--port", "0"]  # bounded: it serves until stopped
         done = subprocess.run([sys.executable, "-m", "policy", *argv], cwd=tmp_path, env=env,
                               capture_output=True, text=True, timeout=240, check=False)
-        where = f"{path.relative_to(ROOT)}:{line}: {command}"
+        where = (f"{path.relative_to(ROOT)}:{line}: {command} (a command that cannot run as "
+                 f"written in an empty directory on memory:// belongs in a ```sh block; one "
+                 f"meant to fail ends with '# exit N')")
         assert "Traceback" not in done.stderr, f"{where}\n{done.stderr[-2000:]}"
         status = int(expected.group(1)) if expected else 0
         assert done.returncode == status, f"{where}: exit {done.returncode}\n{done.stderr[-2000:]}"
