@@ -6,6 +6,9 @@ newcomer sees every seed rule at work in a few seconds.
 On a shared storage (``--storage redis://...``) the tour writes under a key prefix of its
 own (``dmp-tour-<random>``, with a throwaway key secret), so that it never meets an
 earlier run's state or a deployment's, and forgets every user it played when it ends.
+
+Exit status: 0; 2 bad rules or storage URI; 3 the storage was unavailable (some
+decisions were made without it).
 """
 
 from __future__ import annotations
@@ -69,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
                 try:
                     engine.forget_user(user)
                 except PolicyError:
-                    pass  # the storage went away: the keys expire on their own (TTL)
+                    break  # the storage went away: the keys expire on their own (TTL)
         engine.close()
 
 
@@ -77,10 +80,12 @@ def _play(rules: str, where: str, engine: Engine, graph: MemoryGraph, clock: lis
           played: set[str]) -> int:
     friends = ["bob", "carol", "dave", "erin", "frank", "gina", "hank"]
     print(f"dm-policy tour: rules {rules} (version {engine.rules.version}), storage {where}")
+    degraded = [0]  # decisions made without the storage (it was unavailable)
 
     def send(label: str, sender: str, to: tuple[str, ...], text: str, **kw: Any) -> Decision:
         played.add(sender)
         decision = engine.check(SendRequest(sender, to, text, **kw))
+        degraded[0] += bool(decision.degraded)
         print(_line(label, decision))
         return decision
 
@@ -141,7 +146,15 @@ def _play(rules: str, where: str, engine: Engine, graph: MemoryGraph, clock: lis
     for i in range(1000):
         clock[0] += 60
         last = engine.check(SendRequest("hank", ("alice",), f"message number {i}"))
+        degraded[0] += bool(last.degraded)
     assert last is not None
     print(_line("hank's 1,000th message of the day", last))
     send("hank's 1,001st", "hank", ("alice",), "one more")
+    if degraded[0]:
+        print(f"error: the storage was unavailable: {degraded[0]} decisions were made without "
+              f"it (degraded): the tour does not show the policy", file=sys.stderr)
+        return DEGRADED
     return 0
+
+
+DEGRADED = 3  # exit status: some decisions were made without the storage

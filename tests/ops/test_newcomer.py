@@ -144,6 +144,11 @@ def test_replay_says_degraded_decisions_and_exits_3(capsys: pytest.CaptureFixtur
     assert "DEGRADED" not in capsys.readouterr().out
 
 
+def test_tour_says_when_the_storage_was_down(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["tour", "--storage", NOWHERE]) == 3
+    assert "decisions were made without it (degraded)" in capsys.readouterr().err
+
+
 @pytest.mark.redis
 def test_tour_on_redis_uses_its_own_prefix_and_cleans_up(
         request: pytest.FixtureRequest, capsys: pytest.CaptureFixture[str]) -> None:
