@@ -5,7 +5,7 @@ newcomer sees every seed rule at work in a few seconds.
 
 On a shared storage (``--storage redis://...``) the tour writes under a key prefix of its
 own (``dmp-tour-<random>``, with a throwaway key secret), so that it never meets an
-earlier run's state or a deployment's, and forgets every user it played when it ends.
+earlier run's state or a deployment's, and deletes every key under that prefix when it ends.
 
 Exit status: 0; 2 bad rules or storage URI; 3 the storage was unavailable (some
 decisions were made without it).
@@ -63,27 +63,24 @@ def run(args: argparse.Namespace) -> int:
     except (PolicyError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    played: set[str] = set()
     try:
-        return _play(args.rules, where, engine, graph, clock, played)
+        return _play(args.rules, where, engine, graph, clock)
     finally:
-        if options:
-            for user in sorted(played):
-                try:
-                    engine.forget_user(user)
-                except PolicyError:
-                    break  # the storage went away: the keys expire on their own (TTL)
+        drop = getattr(engine.storage, "drop_prefix", None)
+        if options and drop is not None:
+            try:
+                drop()  # the tour's own prefix: everything it wrote
+            except PolicyError:
+                pass  # the storage went away: the keys expire on their own (TTL)
         engine.close()
 
 
-def _play(rules: str, where: str, engine: Engine, graph: MemoryGraph, clock: list[float],
-          played: set[str]) -> int:
+def _play(rules: str, where: str, engine: Engine, graph: MemoryGraph, clock: list[float]) -> int:
     friends = ["bob", "carol", "dave", "erin", "frank", "gina", "hank"]
     print(f"dm-policy tour: rules {rules} (version {engine.rules.version}), storage {where}")
     degraded = [0]  # decisions made without the storage (it was unavailable)
 
     def send(label: str, sender: str, to: tuple[str, ...], text: str, **kw: Any) -> Decision:
-        played.add(sender)
         decision = engine.check(SendRequest(sender, to, text, **kw))
         degraded[0] += bool(decision.degraded)
         print(_line(label, decision))
@@ -142,7 +139,6 @@ def _play(rules: str, where: str, engine: Engine, graph: MemoryGraph, clock: lis
     print("\n1,000 messages per rolling day")
     graph.follow("alice", "hank")
     last = None
-    played.add("hank")
     for i in range(1000):
         clock[0] += 60
         last = engine.check(SendRequest("hank", ("alice",), f"message number {i}"))
