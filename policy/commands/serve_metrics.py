@@ -9,7 +9,8 @@ Two uses:
   through an engine on memory:// and serve its metrics, to try the Grafana
   dashboard and the alert rules. The demo feeds every panel: the shadow rules of
   the packaged ``shadow-trial`` policy, a storage that fails now and then (errors
-  and degraded decisions), rule reloads, cooldowns, quotas, apps and invitations.
+  and degraded decisions), rule reloads, cooldowns, quotas, apps and invitations,
+  and, on the packaged ``strict`` policy, challenges and conditional rules.
 
 ``--duration`` stops after that many seconds (exit 0).
 """
@@ -17,6 +18,7 @@ Two uses:
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import random
 import sys
 import threading
@@ -27,6 +29,8 @@ from prometheus_client import start_http_server
 from policy import Engine, InviteRequest, MemoryGraph, PolicyError, SendRequest
 from policy.errors import StorageUnavailable
 from policy.metrics import PrometheusObserver, exposition_registry, multiprocess_dir
+from policy.packaged import names as packaged_names
+from policy.rules import load_rules
 from policy.storage import MemoryStorage
 
 DEFAULT_PORT = 9464
@@ -123,6 +127,13 @@ class DemoTraffic:
                                        storage=FlakyStorage())
         self.random = random.Random(seed)
         self.tick = 0
+        # The packaged strict policy (docs/signals.md) for a share of the traffic: challenges
+        # and conditional rules, under the main rules' version (one live-version series).
+        self.signals: Engine | None = None
+        if "strict" in packaged_names():
+            strict = load_rules("strict")
+            self.signals = Engine(dataclasses.replace(strict, version=self.engine.rules.version),
+                                  graph=self.graph, observer=observer)
 
     def run(self, rate: float, stop: threading.Event) -> None:
         period = 1.0 / rate
@@ -139,6 +150,8 @@ class DemoTraffic:
         # Ids cycle through bounded pools, so a demo left running keeps a bounded graph.
         if n % 1009 == 0:
             self.engine.reload(self.rules)  # the rules reloads panel
+        if n % 61 == 0 and self.signals is not None:
+            self._signals(n)
         if n % 97 == 0:
             self._spam_run(f"spammer{n // 97 % 200}")
         elif n % 211 == 0:
@@ -152,6 +165,20 @@ class DemoTraffic:
             self.engine.check(SendRequest(sender, (f"stranger{n % 500}",), "Hello there"))
         else:
             self.engine.check(SendRequest(sender, (friend,), "x" * 200))
+
+    def _signals(self, n: int) -> None:
+        """A message to oneself, challenged, then the challenge passed; a new, unverified
+        account held to the strict tier (the conditional rules)."""
+        assert self.signals is not None
+        owner = f"owner{n // 61 % 200}"
+        self.signals.check(SendRequest(owner, (owner,), "note to self",
+                                       context={"account_age": "3y"}))
+        self.signals.challenge_passed(owner)
+        newbie, friend = f"newbie{n // 61 % 200}", f"friend{n % 500}"
+        self.graph.follow(friend, newbie)
+        self.signals.check(SendRequest(newbie, (friend,), "hi there", context={
+            "account_age": "1d", "verified_email": False, "verified_phone": False}))
+        self.signals.check(SendRequest(f"user{n % 500}", (friend,), "Lunch?"))  # missing
 
     def _spam_run(self, spammer: str) -> None:
         text = "WIN a free cruise today, reply YES to claim your prize now"
