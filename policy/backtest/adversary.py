@@ -1008,7 +1008,7 @@ def run_adversary(
     adversary: str,
     corpus: str | Path = DEFAULT_CORPUS,
     *,
-    rules: str | Path = "rules/default.toml",
+    rules: str | Path = "default",  # a file, or a packaged name (policy/packaged.py)
     config: RunConfig = RunConfig(),
 ) -> dict[str, Any]:
     """The adversary table: one row per tactic (``mix``: every tactic, then the mixed one)."""
