@@ -109,7 +109,7 @@ def admin_routes(
             return {}
         try:
             data = json.loads(raw)
-        except (ValueError, UnicodeDecodeError) as exc:
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:
             raise InvalidRequest(f"the body is not JSON: {exc}", field="body") from exc
         if not isinstance(data, dict):
             raise InvalidRequest("the body must be a JSON object", field="body")

@@ -88,6 +88,11 @@ def _check_text(value: object, name: str, bound: int) -> str:
     if any(ord(c) < 32 and c not in "\t" for c in value):
         raise InvalidRequest(f"{name} must be one line of text (no control characters)",
                              field=name)
+    try:  # a lone surrogate could be stored but never read back as UTF-8
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidRequest(f"{name} is not valid Unicode (a lone surrogate)",
+                             field=name) from None
     return value.strip()
 
 
