@@ -315,9 +315,14 @@ def console_routes(
         return sid, sessions.get(sid)
 
     async def form(request: Request) -> dict[str, str]:
-        raw = await request.body()
-        if len(raw) > MAX_FORM_BYTES:
-            raise InvalidRequest("the form is too large", field="body")
+        # Read up to the bound only: /admin/login answers anyone, and a body of any size
+        # must not be held in memory before its size is known.
+        buffer = bytearray()
+        async for chunk in request.stream():
+            buffer += chunk
+            if len(buffer) > MAX_FORM_BYTES:
+                raise InvalidRequest("the form is too large", field="body")
+        raw = bytes(buffer)
         try:
             return dict(parse_qsl(raw.decode("utf-8"), keep_blank_values=True))
         except UnicodeDecodeError as exc:

@@ -56,3 +56,39 @@ def test_a_deeply_nested_admin_body_is_a_400_not_a_500(server: Any) -> None:
                   headers={"content-type": "application/json"},
                   content=b"[" * 8000 + b"]" * 8000)
     assert error_of(answer) == (400, 195, "invalid_parameter")
+
+
+def test_an_oversized_sign_in_form_is_refused_without_reading_it_all(server: Any) -> None:
+    # /admin/login needs no session: a body of any size was read into memory before
+    # its size was checked. It must stop reading once past the form's bound.
+    import asyncio
+
+    chunk, chunks = b"a" * 65536, 1000
+    pulled = 0
+    answer: dict[str, Any] = {}
+
+    async def receive() -> dict[str, Any]:
+        nonlocal pulled
+        pulled += 1
+        return {"type": "http.request", "body": chunk, "more_body": pulled < chunks}
+
+    async def send(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            answer["status"] = message["status"]
+
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+             "method": "POST", "scheme": "http", "path": "/admin/login", "raw_path":
+             b"/admin/login", "query_string": b"", "root_path": "",
+             "headers": [(b"host", b"demo"),
+                         (b"content-type", b"application/x-www-form-urlencoded")],
+             "client": ("127.0.0.1", 1), "server": ("demo", 80)}
+    asyncio.run(server(scope, receive, send))
+    assert answer["status"] in (400, 413)
+    assert pulled < 10
+
+
+def test_a_sign_in_form_announcing_an_oversized_length_is_refused_unread(server: Any) -> None:
+    answer = call(server, "POST", "/admin/login", token=None,
+                  headers={"content-type": "application/x-www-form-urlencoded"},
+                  content=b"actor=a&token=" + b"x" * 20000)
+    assert answer.status_code in (400, 413)
