@@ -66,6 +66,22 @@ class SenderContext:
     verified_phone: bool | None = None
     prior_enforcements: int | None = None
 
+    def __post_init__(self) -> None:
+        # Built directly by a host (SenderContext(verified_email="false")), a wrong type
+        # would pass silently ("false" is not False: the tier sits out) or fail deep in
+        # a condition: validated here like a mapping is.
+        for f in fields(self):
+            raw = getattr(self, f.name)
+            if raw is None:
+                continue
+            try:
+                value = _READERS[f.name](raw)
+            except (TypeError, ValueError) as exc:
+                raise InvalidRequest(f"context.{f.name} {exc}",
+                                     field=f"context.{f.name}") from None
+            if value is not raw:
+                object.__setattr__(self, f.name, value)
+
     @classmethod
     def of(cls, value: Any, *, where: str = "context") -> SenderContext:
         """A context from a mapping (or a ``SenderContext``, or None: empty), validated:

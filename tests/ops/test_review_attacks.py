@@ -92,3 +92,35 @@ def test_a_sign_in_form_announcing_an_oversized_length_is_refused_unread(server:
                   headers={"content-type": "application/x-www-form-urlencoded"},
                   content=b"actor=a&token=" + b"x" * 20000)
     assert answer.status_code in (400, 413)
+
+
+@pytest.mark.parametrize("attributes,field", [
+    ({"verified_email": "false"}, "context.verified_email"),
+    ({"account_age": "soon"}, "context.account_age"),
+    ({"prior_enforcements": 1.5}, "context.prior_enforcements"),
+    ({"account_created_at": "yesterday"}, "context.account_created_at"),
+])
+def test_a_sender_context_built_directly_is_validated_like_a_mapping(
+        attributes: dict[str, Any], field: str) -> None:
+    from policy.conditions import SenderContext
+
+    with pytest.raises(InvalidRequest) as caught:
+        SenderContext(**attributes)
+    assert caught.value.field == field
+
+
+def test_a_new_account_with_a_string_false_never_escapes_the_strict_tier(
+        clock: VirtualClock) -> None:
+    # "false" is truthy and not False: it used to put a new unverified account in the
+    # ordinary 1,000-a-day tier instead of the new accounts' 100.
+    from policy import MemoryGraph, SendRequest
+    from policy.conditions import SenderContext
+    from tests.conftest import ROOT
+
+    engine = Engine.from_file(ROOT / "rules" / "strict.toml", graph=MemoryGraph(), clock=clock)
+    with pytest.raises(InvalidRequest):
+        engine.check(SendRequest("newcomer", ("bob",), "hello there", context=SenderContext(
+            verified_email="false", account_age=60)))
+    tier = engine.check(SendRequest("newcomer", ("bob",), "hello there", context=SenderContext(
+        verified_email=False, account_age="1m")))
+    assert tier.quota is not None and tier.quota.limit == 100
