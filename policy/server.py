@@ -10,7 +10,8 @@ It is the example a host copies and the target of the end-to-end tests
   (``user_ids``) invites more; ``.../{id}/messages/new.json`` (``text``) writes
   to the group.
 - ``POST /1.1/apps/revoke.json`` / ``restore.json``: ``app_id``, for the
-  authenticated user only.
+  authenticated user only, from a first-party token (an app's token is refused: a
+  revoked app must not restore itself).
 - ``GET /1.1/direct_messages.json``: the messages the authenticated user received.
 
 Authentication is a bearer token (``Authorization: Bearer alice-token``), read
@@ -80,6 +81,7 @@ DEFAULT_RULES = "default"  # the packaged rules (policy/packaged.py)
 SEND_PATH = "/1.1/direct_messages/new.json"
 GROUP_SEND_PATH = "/1.1/dm_conversations/{conversation_id}/messages/new.json"
 MAX_MESSAGES = 10_000  # the demo keeps the latest messages only
+APP_NOT_ALLOWED = codes.ErrorCode(93, 403, "an app's token on /1.1/apps/revoke or restore")
 
 
 @dataclass
@@ -363,6 +365,11 @@ def create_app(
 
     async def _app_access(request: Request, action: Any, done: str) -> Response:
         http = await _http_request(request)
+        if app_of(http) is not None:
+            # Only the user decides which apps act for them: a revoked (compromised) app
+            # must not restore itself with the token it was given.
+            raise HttpError(APP_NOT_ALLOWED, "A third-party app cannot change which apps may "
+                            "send for you: use Twitter's own apps.", label="app_not_allowed")
         app = http.params().get("app_id")
         if app is None or app == "":
             raise missing("app_id")

@@ -124,3 +124,23 @@ def test_a_new_account_with_a_string_false_never_escapes_the_strict_tier(
     tier = engine.check(SendRequest("newcomer", ("bob",), "hello there", context=SenderContext(
         verified_email=False, account_age="1m")))
     assert tier.quota is not None and tier.quota.limit == 100
+
+
+@pytest.mark.parametrize("path", ["/1.1/apps/restore.json", "/1.1/apps/revoke.json"])
+def test_a_third_party_app_cannot_manage_app_access_with_its_delegated_token(
+        server: Any, path: str) -> None:
+    # A self-message revokes the (compromised) app; with the user's token it was given,
+    # it restored itself and sent again.
+    from tests.ops.test_server import SEND
+
+    app_token = "alice-via-autoposter"
+    self_message = call(server, "POST", SEND, token=app_token,
+                        data={"screen_name": "alice", "text": "buy now"})
+    assert self_message.status_code == 403
+    answer = call(server, "POST", path, token=app_token, data={"app_id": "autoposter"})
+    assert error_of(answer) == (403, 93, "app_not_allowed")
+    again = call(server, "POST", SEND, token=app_token, data={"screen_name": "bob", "text": "hi"})
+    assert error_of(again) == (403, 93, "app_revoked")
+    # the user, from a first-party client, still can
+    assert call(server, "POST", "/1.1/apps/restore.json",
+                data={"app_id": "autoposter"}).status_code == 200
