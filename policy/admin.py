@@ -24,6 +24,7 @@ from __future__ import annotations
 import hmac
 import json
 import os
+import time
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qsl
@@ -33,6 +34,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from policy.console import FailureLimit, client_address
 from policy.engine import Engine
 from policy.errors import InvalidRequest
 from policy.middleware import codes
@@ -45,6 +47,7 @@ MAX_BODY = 16 * 1024
 DEFAULT_ACTOR = "admin-api"
 ADMIN_UNAUTHENTICATED = codes.ErrorCode(32, 401, "the admin API needs the admin token")
 ADMIN_FORBIDDEN = codes.ErrorCode(220, 403, "a user's token on the admin API")
+ADMIN_TOO_MANY = codes.ErrorCode(88, 429, "too many wrong admin tokens from one address")
 
 
 def admin_token(given: str | None = None) -> str | None:
@@ -73,6 +76,8 @@ def admin_routes(
     ``user_tokens(token)``: whether ``token`` is a user's (answered 403);
     ``resolve(name)``: a user id for a screen name (None: take the path as an id)."""
 
+    failures = FailureLimit()  # the console's sign-in limit: the token is the same
+
     def denied(request: Request) -> Response | None:
         header = request.headers.get("authorization", "")
         scheme, _, given = header.partition(" ")
@@ -80,8 +85,15 @@ def admin_routes(
         if not header or scheme.lower() != "bearer" or not given:
             return envelope(ADMIN_UNAUTHENTICATED, "The admin API needs the admin token.",
                             "unauthenticated")
+        now, address = time.monotonic(), client_address(request)
+        if failures.blocked(address, now):
+            response = envelope(ADMIN_TOO_MANY, "Too many wrong admin tokens: wait a minute.",
+                                "too_many_attempts")
+            response.headers["retry-after"] = "60"
+            return response
         if token is not None and hmac.compare_digest(given.encode(), token.encode()):
             return None
+        failures.failed(address, now)
         if user_tokens(given):
             return envelope(ADMIN_FORBIDDEN, "A user's token cannot use the admin API.",
                             "forbidden")

@@ -131,6 +131,41 @@ class Sessions:
             self._items.pop(sid or "", None)
 
 
+class FailureLimit:
+    """Failed sign-ins (or admin tokens) per client address: ``per_minute`` failures from
+    one address lock it out for the rest of that minute. Per address, so that nobody can
+    lock every agent out by failing on purpose; bounded to ``addresses`` (the oldest
+    forgotten first)."""
+
+    def __init__(self, per_minute: int = LOGIN_FAILURES_PER_MINUTE,
+                 addresses: int = 4096) -> None:
+        self.per_minute = per_minute
+        self.addresses = addresses
+        self._items: OrderedDict[str, deque[float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def blocked(self, address: str, now: float) -> bool:
+        with self._lock:
+            seen = self._items.get(address)
+            return seen is not None and len(seen) == self.per_minute and now - seen[0] < 60
+
+    def failed(self, address: str, now: float) -> None:
+        with self._lock:
+            seen = self._items.pop(address, None)
+            if seen is None:
+                seen = deque(maxlen=self.per_minute)
+            seen.append(now)
+            self._items[address] = seen
+            while len(self._items) > self.addresses:
+                self._items.popitem(last=False)
+
+
+def client_address(request: Request) -> str:
+    """The peer's address (behind a proxy: the proxy's, unless the server is told to
+    trust its forwarded headers, as uvicorn's ``--proxy-headers``)."""
+    return request.client.host if request.client is not None else ""
+
+
 CSS = """
 :root { --ink: #1b1f24; --muted: #4f5b67; --line: #c9d1d9; --bg: #f6f8fa; --accent: #0b5cad;
   --bad: #a4161a; --good: #1a7f37; --warn: #7a4d00; }
@@ -307,8 +342,7 @@ def console_routes(
     log in). ``resolve(name)``: a user id for a screen name; ``name_of(id)``: the screen
     name shown beside an id; ``decision_log``: where recent decisions are read from."""
     sessions = sessions if sessions is not None else Sessions()
-    failures: deque[float] = deque(maxlen=LOGIN_FAILURES_PER_MINUTE)
-    failures_lock = threading.Lock()
+    failures = FailureLimit()
 
     def current(request: Request) -> tuple[str | None, Session | None]:
         sid = request.cookies.get(COOKIE)
@@ -379,17 +413,15 @@ def console_routes(
         nonce = request.cookies.get(LOGIN_COOKIE, "")
         if not nonce or not hmac.compare_digest(nonce, data.get("login_csrf", "")):
             return login_page(request, "The sign-in form expired: please sign in again.", 403)
-        now = time.monotonic()
-        with failures_lock:
-            if len(failures) == failures.maxlen and now - failures[0] < 60:
-                return login_page(request, "Too many failed sign-ins: wait a minute.", 429)
+        now, address = time.monotonic(), client_address(request)
+        if failures.blocked(address, now):
+            return login_page(request, "Too many failed sign-ins: wait a minute.", 429)
         actor = " ".join(data.get("actor", "").split())[:60]
         given = data.get("token", "")
         if not actor:
             return login_page(request, "Your name is required.", 400)
         if token is None or not hmac.compare_digest(given.encode(), token.encode()):
-            with failures_lock:
-                failures.append(now)
+            failures.failed(address, now)
             message = ("No admin token is configured on this server (DM_POLICY_ADMIN_TOKEN)."
                        if token is None else "Wrong admin token.")
             return login_page(request, message, 401)

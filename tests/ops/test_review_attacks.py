@@ -144,3 +144,49 @@ def test_a_third_party_app_cannot_manage_app_access_with_its_delegated_token(
     # the user, from a first-party client, still can
     assert call(server, "POST", "/1.1/apps/restore.json",
                 data={"app_id": "autoposter"}).status_code == 200
+
+
+def _from(app: Any, address: str, method: str, path: str, **kwargs: Any) -> Any:
+    import asyncio
+
+    import httpx
+
+    async def go() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app, client=(address, 40000))
+        async with httpx.AsyncClient(transport=transport, base_url="http://demo") as client:
+            return await client.request(method, path, **kwargs)
+
+    return asyncio.run(go())
+
+
+def test_wrong_admin_tokens_are_limited_like_the_consoles_sign_in(server: Any) -> None:
+    # The console locks sign-in after 10 failures a minute, but the same token could be
+    # guessed on /admin/api/ without any limit.
+    wrong = {"authorization": "Bearer not-the-admin-token-at-all"}
+    path = "/admin/api/users/alice/standing"
+    for _ in range(10):
+        assert _from(server, "203.0.113.7", "GET", path, headers=wrong).status_code == 401
+    locked = _from(server, "203.0.113.7", "GET", path, headers=wrong)
+    assert error_of(locked) == (429, 88, "too_many_attempts")
+    right = {"authorization": f"Bearer {ADMIN}"}
+    assert _from(server, "203.0.113.7", "GET", path, headers=right).status_code == 429
+    assert _from(server, "198.51.100.2", "GET", path, headers=right).status_code == 200
+
+
+def test_failing_sign_ins_on_purpose_does_not_lock_every_agent_out(server: Any) -> None:
+    # The sign-in limit was global: 10 wrong tokens a minute from anyone kept every agent
+    # out for good. It is per address now.
+    import re
+
+    def login(address: str, token: str) -> int:
+        page = _from(server, address, "GET", "/admin/login")
+        nonce = re.search(r'name="login_csrf" value="([^"]+)"', page.text).group(1)
+        cookie = page.cookies.get("dm_policy_console_login")
+        return _from(server, address, "POST", "/admin/login",
+                     data={"login_csrf": nonce, "actor": "Sam", "token": token},
+                     headers={"cookie": f"dm_policy_console_login={cookie}"}).status_code
+
+    for _ in range(10):
+        assert login("203.0.113.7", "not-the-admin-token") == 401
+    assert login("203.0.113.7", ADMIN) == 429
+    assert login("198.51.100.2", ADMIN) == 303
