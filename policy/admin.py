@@ -185,7 +185,8 @@ def admin_routes(
 
     def credit(user: str, data: dict[str, Any], actor: str, reason: str) -> Any:
         amount = data.get("amount")
-        if isinstance(amount, str) and amount.strip().isdigit():
+        # ASCII digits only: "²".isdigit() is true, and int("²") a ValueError.
+        if isinstance(amount, str) and amount.strip().isascii() and amount.strip().isdigit():
             amount = int(amount)
         return engine.credit_quota(user, amount, actor=actor, reason=reason,  # type: ignore[arg-type]
                                    rule=text(data, "rule"))

@@ -638,7 +638,7 @@ def console_routes(
                 call = lambda: engine.reset_quota(user, actor=actor, reason=reason)  # noqa: E731
             elif name == "credit_quota":
                 raw = data.get("amount", "").strip()
-                if not raw.isdigit():
+                if not (raw.isascii() and raw.isdigit()):  # "²" is a digit to isdigit
                     raise InvalidRequest("the amount must be a whole number", field="amount")
                 amount = int(raw)
                 call = lambda: engine.credit_quota(  # noqa: E731

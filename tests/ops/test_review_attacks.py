@@ -190,3 +190,26 @@ def test_failing_sign_ins_on_purpose_does_not_lock_every_agent_out(server: Any) 
         assert login("203.0.113.7", "not-the-admin-token") == 401
     assert login("203.0.113.7", ADMIN) == 429
     assert login("198.51.100.2", ADMIN) == 303
+
+
+def test_a_superscript_amount_is_a_400_on_the_admin_api(server: Any) -> None:
+    # "²".isdigit() is true but int("²") raises ValueError: it was a 500.
+    answer = call(server, "POST", "/admin/api/users/alice/credit-quota", token=ADMIN,
+                  data={"amount": "²", "reason": "goodwill"})
+    assert error_of(answer) == (400, 195, "invalid_parameter")
+
+
+def test_a_superscript_amount_on_the_console_does_nothing_and_says_so(server: Any) -> None:
+    import re
+
+    from tests.ops.test_console import Browser
+
+    browser = Browser(server)
+    assert browser.login(token=ADMIN).status_code == 303
+    csrf = browser.csrf("/admin/user?q=alice")
+    answer = browser.request("POST", "/admin/action", data={
+        "csrf": csrf, "user": "1001", "action": "credit_quota", "amount": "²",
+        "reason": "goodwill"})
+    assert answer.status_code == 303
+    page = browser.request("GET", "/admin/user?q=alice").text
+    assert re.search(r"Nothing was done: the amount must be a whole number", page)
