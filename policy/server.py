@@ -443,4 +443,5 @@ def create_app(
     )
     app.state.engine = engine
     app.state.store = store
+    app.state.admin_token = token is not None  # whether /admin/ can be signed in to
     return app

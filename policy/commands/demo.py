@@ -63,7 +63,11 @@ def run(args: argparse.Namespace) -> int:
     url = f"http://{HOST}:{sock.getsockname()[1]}"
     print(f"dm-policy demo: the reference server listens on {url}/ (Ctrl-C stops it)")
     print(f"  users and tokens:  curl {url}/")
-    print(f"  support console:   {url}/admin/ (admin token: $DM_POLICY_ADMIN_TOKEN)")
+    if app.state.admin_token:
+        print(f"  support console:   {url}/admin/ (admin token: $DM_POLICY_ADMIN_TOKEN)")
+    else:  # nobody could sign in: say how to turn it on
+        print("  support console:   off: set DM_POLICY_ADMIN_TOKEN (at least 16 characters) "
+              f"and restart to sign in at {url}/admin/")
     print("  send a message:    curl -H 'Authorization: Bearer alice-token' "
           f"-d screen_name=bob -d text=hello {url}/1.1/direct_messages/new.json")
     sys.stdout.flush()

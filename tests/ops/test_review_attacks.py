@@ -213,3 +213,25 @@ def test_a_superscript_amount_on_the_console_does_nothing_and_says_so(server: An
     assert answer.status_code == 303
     page = browser.request("GET", "/admin/user?q=alice").text
     assert re.search(r"Nothing was done: the amount must be a whole number", page)
+
+
+@pytest.mark.parametrize("token,says", [
+    (None, "off: set DM_POLICY_ADMIN_TOKEN"),
+    ("a-long-enough-admin-token", "admin token: $DM_POLICY_ADMIN_TOKEN"),
+])
+def test_demo_says_whether_the_console_can_be_signed_in_to(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        token: str | None, says: str) -> None:
+    # Without DM_POLICY_ADMIN_TOKEN the demo advertised a console nobody could sign in to.
+    uvicorn = pytest.importorskip("uvicorn")
+    from policy.cli import main
+
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets=None: None)
+    if token is None:
+        monkeypatch.delenv("DM_POLICY_ADMIN_TOKEN", raising=False)
+    else:
+        monkeypatch.setenv("DM_POLICY_ADMIN_TOKEN", token)
+    assert main(["demo", "--port", "0", "--rules", str(DEFAULT_RULES)]) == 0
+    console = next(line for line in capsys.readouterr().out.splitlines()
+                   if "support console" in line)
+    assert says in console
