@@ -420,6 +420,9 @@ def console_routes(
         given = data.get("token", "")
         if not actor:
             return login_page(request, "Your name is required.", 400)
+        if not actor.isprintable():  # the audit trail would refuse every action of the session
+            return login_page(request, "Your name must be plain text (no control characters).",
+                              400)
         if token is None or not hmac.compare_digest(given.encode(), token.encode()):
             failures.failed(address, now)
             message = ("No admin token is configured on this server (DM_POLICY_ADMIN_TOKEN)."

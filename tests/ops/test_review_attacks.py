@@ -235,3 +235,13 @@ def test_demo_says_whether_the_console_can_be_signed_in_to(
     console = next(line for line in capsys.readouterr().out.splitlines()
                    if "support console" in line)
     assert says in console
+
+
+def test_a_name_with_a_control_character_is_refused_at_sign_in(server: Any) -> None:
+    # It signed in, and then every action failed: the audit trail refuses such an actor.
+    from tests.ops.test_console import Browser
+
+    browser = Browser(server)
+    refused = browser.login(token=ADMIN, actor="Sam\x1b[31m")
+    assert refused.status_code == 400 and "control characters" in refused.text
+    assert browser.request("GET", "/admin/").status_code == 303  # not signed in
