@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import math
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,7 +86,9 @@ def _check_text(value: object, name: str, bound: int) -> str:
     if len(value) > bound:
         raise InvalidRequest(f"{name} must be at most {bound} characters, got {len(value)}",
                              field=name)
-    if any(ord(c) < 32 and c not in "\t" for c in value):
+    # C0 and C1 controls (a terminal reads "\x9b" as an escape: dm-policy audit prints
+    # reasons), DEL, and the Unicode line and paragraph separators.
+    if any(c != "\t" and unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in value):
         raise InvalidRequest(f"{name} must be one line of text (no control characters)",
                              field=name)
     try:  # a lone surrogate could be stored but never read back as UTF-8

@@ -245,3 +245,15 @@ def test_a_name_with_a_control_character_is_refused_at_sign_in(server: Any) -> N
     refused = browser.login(token=ADMIN, actor="Sam\x1b[31m")
     assert refused.status_code == 400 and "control characters" in refused.text
     assert browser.request("GET", "/admin/").status_code == 303  # not signed in
+
+
+@pytest.mark.parametrize("reason", ["ok\x9b31mred", "ok\x7f", "line\u2028two", "a\x85b"])
+def test_a_reason_with_a_c1_control_or_a_line_separator_is_refused(
+        engine: Engine, reason: str) -> None:
+    # Only C0 controls were refused: "\x9b" (a terminal's CSI) reached `dm-policy audit`'s
+    # output as is, and "\u2028" broke the "one line" a reason is.
+    with pytest.raises(InvalidRequest) as caught:
+        engine.lift_cooldown("alice", actor="ops", reason=reason)
+    assert caught.value.field == "reason"
+    assert engine.audit("alice") == []
+    assert engine.lift_cooldown("alice", actor="ops", reason="tab\tis fine").reason
