@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from policy.middleware.extract import HttpError, HttpRequest
+from policy.errors import InvalidRequest
+from policy.middleware.extract import HttpError, HttpRequest, invalid
 from policy.middleware.gate import (
     POLICY_KEY,
     CheckedMessage,
@@ -72,6 +73,11 @@ class PolicyMiddleware(GatedMiddleware[ASGIApp]):
             return
         try:
             decision = await self.gate.engine.acheck(send_request)
+        except InvalidRequest as exc:
+            # The host's graph answered attributes of the wrong type (docs/signals.md):
+            # a 400 as documented, never the failure mode (which may let it through).
+            await _respond(send, self.gate.error(invalid(exc.message)))
+            return
         except Exception as exc:
             decision = self.gate.engine_failed(exc)
         outcome = self.gate.outcome(decision)

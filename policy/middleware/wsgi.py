@@ -17,7 +17,8 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from policy.middleware.extract import HttpError, HttpRequest
+from policy.errors import InvalidRequest
+from policy.middleware.extract import HttpError, HttpRequest, invalid
 from policy.middleware.gate import (
     POLICY_KEY,
     CheckedMessage,
@@ -64,6 +65,10 @@ class PolicyMiddleware(GatedMiddleware[WSGIApp]):
             return _respond(start_response, self.gate.error(exc))
         try:
             decision = self.gate.engine.check(send_request)
+        except InvalidRequest as exc:
+            # The host's graph answered attributes of the wrong type (docs/signals.md):
+            # a 400 as documented, never the failure mode (which may let it through).
+            return _respond(start_response, self.gate.error(invalid(exc.message)))
         except Exception as exc:
             decision = self.gate.engine_failed(exc)
         outcome = self.gate.outcome(decision)

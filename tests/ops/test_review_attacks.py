@@ -257,3 +257,77 @@ def test_a_reason_with_a_c1_control_or_a_line_separator_is_refused(
     assert caught.value.field == "reason"
     assert engine.audit("alice") == []
     assert engine.lift_cooldown("alice", actor="ops", reason="tab\tis fine").reason
+
+
+class _HostGraph:
+    """A host's graph whose account service answers a wrong type ("false", a string)."""
+
+    def __init__(self) -> None:
+        from policy import MemoryGraph
+
+        self.inner = MemoryGraph()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def attributes(self, user: str) -> dict[str, Any]:
+        return {"account_age": 60, "verified_email": "false"}
+
+
+def _strict_behind(kind: str, clock: VirtualClock) -> Any:
+    from tests.conftest import ROOT
+
+    engine = Engine(load_rules(ROOT / "rules" / "strict.toml"), graph=_HostGraph(),
+                    clock=clock)
+    if kind == "asgi":
+        from starlette.applications import Starlette
+        from starlette.responses import JSONResponse
+        from starlette.routing import Route as StarletteRoute
+
+        from policy.middleware.asgi import PolicyMiddleware
+
+        async def echo(request: Any) -> Any:
+            return JSONResponse({"delivered": True})
+
+        inner = Starlette(routes=[StarletteRoute("/send", echo, methods=["POST"])])
+        return PolicyMiddleware(inner, engine, ["/send"],
+                                sender=lambda request: request.header("x-user"))
+    from flask import Flask
+
+    from policy.middleware.wsgi import PolicyMiddleware as WsgiMiddleware
+
+    flask = Flask(__name__)
+    flask.add_url_rule("/send", "send", lambda: {"delivered": True}, methods=["POST"])
+    return WsgiMiddleware(flask.wsgi_app, engine, ["/send"],
+                          sender=lambda request: request.header("x-user"))
+
+
+@pytest.mark.parametrize("kind", ["asgi", "wsgi"])
+def test_a_wrong_typed_attribute_from_the_hosts_graph_is_a_400_not_an_allow(
+        kind: str, clock: VirtualClock) -> None:
+    # docs/signals.md: a wrong type is an InvalidRequest, over HTTP a 400. Behind the
+    # middleware it counted as an engine failure, and the rules' failure mode (local)
+    # let every send through, stranger or not: every rule bypassed.
+    app = _strict_behind(kind, clock)
+    body = {"user_id": "stranger", "text": "hello"}
+    if kind == "asgi":
+        answer = call(app, "POST", "/send", token=None, headers={"x-user": "newcomer"},
+                      json=body)
+        status, payload = answer.status_code, answer.json()
+    else:
+        import io
+        import json
+
+        raw = json.dumps(body).encode()
+        environ = {"REQUEST_METHOD": "POST", "PATH_INFO": "/send", "QUERY_STRING": "",
+                   "CONTENT_TYPE": "application/json", "CONTENT_LENGTH": str(len(raw)),
+                   "HTTP_X_USER": "newcomer", "SERVER_NAME": "demo", "SERVER_PORT": "80",
+                   "SERVER_PROTOCOL": "HTTP/1.1", "wsgi.input": io.BytesIO(raw),
+                   "wsgi.url_scheme": "http", "wsgi.errors": io.StringIO()}
+        started: list[str] = []
+        chunks = app(environ, lambda status, headers, exc_info=None: started.append(status))
+        status, payload = int(started[0].split()[0]), json.loads(b"".join(chunks))
+    assert status == 400, payload
+    error = payload["errors"][0]
+    assert (error["code"], error["label"]) == (195, "invalid_parameter")
+    assert "verified_email" in error["message"]
