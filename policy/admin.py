@@ -108,9 +108,12 @@ def admin_routes(
         return name
 
     async def body(request: Request) -> dict[str, Any]:
-        raw = await request.body()
-        if len(raw) > MAX_BODY:
-            raise InvalidRequest(f"the body is over {MAX_BODY} bytes", field="body")
+        buffer = bytearray()
+        async for chunk in request.stream():  # up to the bound only, never the whole body
+            buffer += chunk
+            if len(buffer) > MAX_BODY:
+                raise InvalidRequest(f"the body is over {MAX_BODY} bytes", field="body")
+        raw = bytes(buffer)
         kind = request.headers.get("content-type", "").split(";")[0].strip()
         if kind == "application/x-www-form-urlencoded":
             try:

@@ -331,3 +331,31 @@ def test_a_wrong_typed_attribute_from_the_hosts_graph_is_a_400_not_an_allow(
     error = payload["errors"][0]
     assert (error["code"], error["label"]) == (195, "invalid_parameter")
     assert "verified_email" in error["message"]
+
+
+def test_an_oversized_admin_body_is_refused_without_reading_it_all(server: Any) -> None:
+    # The admin API read the whole body, then checked its 16 KiB bound.
+    import asyncio
+
+    pulled = 0
+    answer: dict[str, Any] = {}
+
+    async def receive() -> dict[str, Any]:
+        nonlocal pulled
+        pulled += 1
+        return {"type": "http.request", "body": b"a" * 65536, "more_body": pulled < 1000}
+
+    async def send(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            answer["status"] = message["status"]
+
+    path = "/admin/api/users/alice/lift-cooldown"
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+             "method": "POST", "scheme": "http", "path": path, "raw_path": path.encode(),
+             "query_string": b"", "root_path": "",
+             "headers": [(b"host", b"demo"), (b"content-type", b"application/json"),
+                         (b"authorization", f"Bearer {ADMIN}".encode())],
+             "client": ("127.0.0.1", 1), "server": ("demo", 80)}
+    asyncio.run(server(scope, receive, send))
+    assert answer["status"] == 400
+    assert pulled < 10
