@@ -359,3 +359,29 @@ def test_an_oversized_admin_body_is_refused_without_reading_it_all(server: Any) 
     asyncio.run(server(scope, receive, send))
     assert answer["status"] == 400
     assert pulled < 10
+
+
+def test_a_client_cannot_declare_its_own_context_in_the_body(clock: VirtualClock) -> None:
+    # A guard (not a defect found): the middleware reads no context from the request.
+    from starlette.applications import Starlette
+    from starlette.responses import JSONResponse
+    from starlette.routing import Route as StarletteRoute
+
+    from policy import MemoryGraph
+    from policy.middleware.asgi import PolicyMiddleware
+    from tests.conftest import ROOT
+
+    graph = MemoryGraph()
+    graph.follow("bob", "newcomer")
+    engine = Engine(load_rules(ROOT / "rules" / "strict.toml"), graph=graph, clock=clock)
+
+    async def echo(request: Any) -> Any:
+        return JSONResponse({"delivered": True})
+
+    app = PolicyMiddleware(Starlette(routes=[StarletteRoute("/send", echo, methods=["POST"])]),
+                           engine, ["/send"], sender=lambda request: request.header("x-user"))
+    answer = call(app, "POST", "/send", token=None, headers={"x-user": "newcomer"}, json={
+        "user_id": "bob", "text": "hello",
+        "context": {"account_age": "10y", "verified_email": True}})
+    assert answer.status_code == 200
+    assert answer.headers["x-rate-limit-limit"] == "100"  # the new accounts' tier
