@@ -37,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any
-from urllib.parse import parse_qsl, quote
+from urllib.parse import parse_qsl, quote, urlsplit
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -368,7 +368,15 @@ def console_routes(
         origin = request.headers.get("origin")
         if origin is None or origin == "null":
             return True
-        return origin == f"{request.url.scheme}://{request.url.netloc}"
+        # The host only: behind a proxy that ends TLS the server sees http while the
+        # browser says https (every POST was refused), and a proxy may rewrite the Host
+        # (X-Forwarded-Host). A cross-site form can set neither header.
+        try:
+            host = urlsplit(origin).netloc.lower()
+        except ValueError:
+            return False
+        forwarded = request.headers.get("x-forwarded-host", "").split(",")[0].strip()
+        return bool(host) and host in {request.url.netloc.lower(), forwarded.lower()}
 
     def forbidden(message: str) -> HTMLResponse:
         body = (f'<h1>Refused</h1><p>{escape(message)}</p>'

@@ -385,3 +385,27 @@ def test_a_client_cannot_declare_its_own_context_in_the_body(clock: VirtualClock
         "context": {"account_age": "10y", "verified_email": True}})
     assert answer.status_code == 200
     assert answer.headers["x-rate-limit-limit"] == "100"  # the new accounts' tier
+
+
+@pytest.mark.parametrize("origin,headers,allowed", [
+    ("https://demo", {}, True),  # TLS ended by a proxy: the server sees http://demo
+    ("https://console.example", {"x-forwarded-host": "console.example"}, True),
+    ("https://evil.example", {}, False),
+    ("https://evil.example", {"x-forwarded-host": "console.example"}, False),
+    ("http://demo.evil.example", {}, False),
+])
+def test_the_origin_check_works_behind_a_tls_proxy_and_still_refuses_other_sites(
+        server: Any, origin: str, headers: dict[str, str], allowed: bool) -> None:
+    # docs/console.md says to put the console behind HTTPS: with TLS ended by a proxy the
+    # browser's Origin (https) never equalled the server's own URL (http), and every
+    # sign-in was refused as "sent from another site".
+    import re
+
+    from tests.ops.test_console import Browser
+
+    browser = Browser(server)
+    page = browser.request("GET", "/admin/login")
+    nonce = re.search(r'name="login_csrf" value="([^"]+)"', page.text).group(1)
+    answer = browser.request("POST", "/admin/login", headers={"origin": origin, **headers},
+                             data={"login_csrf": nonce, "actor": "Sam", "token": ADMIN})
+    assert answer.status_code == (303 if allowed else 403)
