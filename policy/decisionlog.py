@@ -181,12 +181,19 @@ class DecisionLog:
         if request.conversation is not None:
             out["conversation"] = keys.unit("c\x00" + request.conversation)
         text = request.text
-        out["len"] = char_count(text)
+        length = char_count(text)
+        out["len"] = length
         if not text.strip():
             out["blank"] = True
         else:
             found = texts.of(text, self.signature_from)
-            out["chars"] = found.chars
+            # A very short text's exact counts say what it was ("ok", "yes", "no"): below
+            # signature_from they are rounded up (no rule the log can replay reads them
+            # finer: a lower min_chars is a LogGap, and text_length bounds are far above).
+            if length < self.signature_from:
+                out["len"] = self.signature_from
+            out["chars"] = (self.signature_from - 1 if 0 < found.chars < self.signature_from
+                            else found.chars)
             if found.signature is not None:
                 out["sig"] = self._permute(found.signature).hex()
             if found.contact:

@@ -409,3 +409,31 @@ def test_the_origin_check_works_behind_a_tls_proxy_and_still_refuses_other_sites
     answer = browser.request("POST", "/admin/login", headers={"origin": origin, **headers},
                              data={"login_csrf": nonce, "actor": "Sam", "token": ADMIN})
     assert answer.status_code == (303 if allowed else 403)
+
+
+def test_the_decision_log_does_not_tell_yes_from_no(tmp_path: Any, clock: VirtualClock) -> None:
+    # The exact length and letter count of a very short text were logged: "ok", "no" and
+    # "yes" were told apart by them. Below signature_from they are rounded up, and a
+    # replay still gives the same decisions.
+    import json
+
+    from policy import MemoryGraph, SendRequest
+    from policy.decisionlog import DecisionLog
+    from tests.backtest.test_decision_log import replay_log
+
+    graph = MemoryGraph()
+    graph.follow("bob", "alice")
+    log = DecisionLog(tmp_path / "decisions.jsonl")
+    engine = Engine(load_rules(DEFAULT_RULES), graph=graph, clock=clock, decision_log=log)
+    live = []
+    for text in ("ok", "no", "yes", "see you", "    ", "?"):
+        live.append(engine.check(SendRequest("alice", ("bob",), text)))
+        clock.advance(1)
+    log.close()
+    replayed = replay_log(log)
+    assert [(d.verdict, d.code) for d in replayed] == [(d.verdict, d.code) for d in live]
+    lines = [json.loads(raw) for raw in (tmp_path / "decisions.jsonl").read_text().splitlines()
+             if '"decision"' in raw]
+    shapes = {(line["len"], line.get("chars")) for line in lines[:4]}
+    assert shapes == {(8, 7)}
+    assert lines[5]["len"] == 8 and lines[5].get("chars", 0) == 0
