@@ -437,3 +437,13 @@ def test_the_decision_log_does_not_tell_yes_from_no(tmp_path: Any, clock: Virtua
     shapes = {(line["len"], line.get("chars")) for line in lines[:4]}
     assert shapes == {(8, 7)}
     assert lines[5]["len"] == 8 and lines[5].get("chars", 0) == 0
+
+
+def test_no_refusal_shares_the_challenges_numeric_code() -> None:
+    # After the reports merge, reported_as_spam answered 709, CHALLENGE's code: a client
+    # showing its captcha on 709 showed it to a reported sender, whom no pass lifts.
+    from policy.middleware import codes
+
+    numbers = [error.code for error in codes.REFUSALS.values()]
+    assert codes.CHALLENGE.code not in numbers
+    assert len(numbers) == len(set(numbers)), "two refusals share a numeric code"
