@@ -12,6 +12,14 @@ over ``limit`` is refused until enough of them drop out of the window
 (``retry_after`` says when); sends to people already reached, and to friends, are
 never refused by this rule.
 
+With ``with_contact = true`` the rule counts only the strangers reached by texts
+that carry a phone number, a link or an address (``Features.contact``), whatever
+else the texts say: a campaign needs a way back to the spammer, and ordinary people
+rarely send one to people who don't follow them back. That bounds template rotation,
+spinning and pacing, which no content matching can follow, at a few strangers, while
+messages without a contact stay under the plain rule's larger limit. It refuses
+with ``links_to_strangers``.
+
 State: the most recent ``limit`` strangers reached, each a hashed unit with the
 time it was last written to: bounded, and it does not forget with the trace.
 """
@@ -35,7 +43,7 @@ from policy.checks.base import (
 )
 from policy.checks.params import ParamReader
 from policy.decision import Verdict
-from policy.lua import lua_int, lua_num
+from policy.lua import lua_bool, lua_int, lua_num, lua_str
 
 KIND = "strangers"
 STATEFUL = True
@@ -52,12 +60,18 @@ _SENT = "strangers sent to"  # a key of Step.found no rule name can take (a spac
 class Params:
     limit: int
     window: float
+    with_contact: bool = False  # count only texts with a phone number, link or address
+
+    @property
+    def code(self) -> str:
+        return "links_to_strangers" if self.with_contact else "too_many_strangers"
 
 
 def parse(reader: ParamReader) -> Params:
     return Params(
         limit=reader.integer("limit", 12, minimum=1, maximum=1000),
         window=reader.duration("window", "6h"),
+        with_contact=reader.boolean("with_contact", False),
     )
 
 
@@ -83,6 +97,8 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     if strangers is None:
         strangers = ctx.found[_SENT] = strangers_of(
             feats.units if feats.people is None else feats.people)
+    if p.with_contact and not feats.contact:
+        strangers = ()  # a text without a contact: not counted by this rule
     ctx.found[rule.name] = (kept, strangers)
     if not strangers:
         return None
@@ -94,7 +110,7 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     # Enough of the oldest must drop out of the window for the new ones to fit.
     lasts = sorted(last for _, last in kept)
     retry = None if new > p.limit else lasts[excess - 1] + p.window - ctx.now
-    return Fired(rule.name, "too_many_strangers", retry)
+    return Fired(rule.name, p.code, retry)
 
 
 def settle(rule: Any, ctx: Step) -> None:
@@ -158,7 +174,9 @@ def newly_reached(name: str, ctx: Step) -> int:
 
 
 def finding(params: Params, code: str, retry_after: float | None) -> Finding:
-    text = (f"You have written to {params.limit} people who don't follow you back "
+    what = ("sent phone numbers, links or addresses" if params.with_contact
+            else "written")
+    text = (f"You have {what} to {params.limit} people who don't follow you back "
             f"within {_hours(params.window)}.")
     if retry_after is not None:
         text += f" You can write to someone new in {max(1, math.ceil(retry_after / 60))} minutes;"
@@ -175,4 +193,5 @@ def _hours(seconds: float) -> str:
 
 def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
     p: Params = rule.params
-    return [("limit", lua_int(p.limit)), ("window", lua_num(p.window))]
+    return [("limit", lua_int(p.limit)), ("window", lua_num(p.window)),
+            ("with_contact", lua_bool(p.with_contact)), ("code", lua_str(p.code))]

@@ -133,6 +133,8 @@ def test_limits_are_read_from_the_rules(default_rules: RuleSet) -> None:
             limits.similarity) == (5, 6 * 3600, 16, 12, 0.25)
     # the tightest "limit per window": the daily strangers rule
     assert limits.rate == (20, 86400.0) and limits.cooldown == 1800 and limits.max_people == 20
+    # texts with a contact: 4 strangers a day (the slow tactic paces those under it)
+    assert limits.contact_rate == (4, 86400.0)
     other = read_limits(parse_rules(OTHER_RULES, file="<test>"))
     assert (other.recipients, other.window, other.max_texts, other.min_chars) == (3, 7200, 10, 20)
     assert other.rate == (100, 3600.0) and other.max_chars == 120 and other.max_people == 8
