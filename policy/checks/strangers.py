@@ -76,6 +76,8 @@ def parse(reader: ParamReader) -> Params:
 
 
 def needs(params: Params) -> dict[str, object]:
+    if params.with_contact:  # whether the text carries a contact (read with its contacts)
+        return {"relationships": True, "people": True, "contacts": True}
     return {"relationships": True, "people": True}
 
 

@@ -76,6 +76,24 @@ def test_a_contact_to_the_5th_stranger_in_a_day_is_refused_whatever_the_words(
     assert send(engine, fans[2], "and another link for you: flyhigh dot biz").allowed
 
 
+def test_a_links_to_strangers_rule_alone_reads_the_texts(
+        engine_factory: EngineFactory, fans: list[str]) -> None:
+    """With no other rule reading texts, the rule still knows which carry a contact."""
+    engine = engine_factory("""
+[[rules]]
+name = "links_only"
+check = "strangers"
+limit = 2
+window = "1h"
+with_contact = true
+""")
+    for i in range(6):
+        assert send(engine, fans[i], f"plain hello number {i}").allowed, i
+    assert send(engine, fans[6], "visit winprize.club").allowed
+    assert send(engine, fans[7], "call 0800 555 0199").allowed
+    assert send(engine, fans[8], "see bestdeals dot biz").code == "links_to_strangers"
+
+
 def test_friends_never_count_as_strangers(engine_factory: EngineFactory, fans: list[str],
                                            graph: MemoryGraph) -> None:
     engine = engine_factory()
