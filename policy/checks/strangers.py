@@ -138,15 +138,16 @@ def hold(rule: Any, state: Any, now: float) -> Hold:
     kept = live(state.slices.get(rule.name, ()), now, p)
     n = len(kept)
     detail = {"strangers_reached": n, "limit": p.limit, "window": p.window}
+    what = "sent phone numbers, links or addresses" if p.with_contact else "written"
     if n + 1 > p.limit:
         lasts = sorted(last for _, last in kept)
         until = lasts[n - p.limit] + p.window  # the formula of step, for one new stranger
-        words = (f"has written to {n} people who don't follow them back within "
+        words = (f"has {what} to {n} people who don't follow them back within "
                  f"{_hours(p.window)}; can write to someone new at {at_words(until, now)}, "
                  "people they already write to are not affected")
         return Hold("throttled", until, detail, words)
-    return Hold("clear", None, detail, f"{n} of {p.limit} new people written to within "
-                f"{_hours(p.window)}")
+    return Hold("clear", None, detail, f"{n} of {p.limit} new people "
+                f"{'sent a contact' if p.with_contact else 'written to'} within {_hours(p.window)}")
 
 
 def decode_slice(blob: bytes) -> Reached:
