@@ -423,3 +423,17 @@ def test_one_contact_in_the_clear_is_contained_by_the_5th_stranger(
         row = now_default[tactic]
         assert targets_met(row)["contained"], (tactic, row["contained"], row["refusals"])
         assert "duplicate_contact" in row["refusals"], tactic
+
+
+def test_contacts_to_strangers_bound_rotation_pacing_and_conversations(
+        now_default: dict[str, dict[str, Any]]) -> None:
+    """Rotated templates, texts paced under every threshold and one conversation with new
+    members each round repeat neither a text nor a contact; they reached the strangers
+    rules' 20 a day. The texts that carry a phone number or link now reach 4 strangers a
+    day (links_to_strangers), so these tactics reach a third of that or less."""
+    for tactic in ("rotating", "slow", "conversation"):
+        row = now_default[tactic]
+        assert row["reached_per_day_max"] <= 8, (tactic, row["reached_per_day_max"])
+    for tactic in ("rotating", "conversation"):
+        assert "links_to_strangers" in now_default[tactic]["refusals"], tactic
+    assert now_default["conversation"]["contained_share"] == 1.0
