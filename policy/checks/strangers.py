@@ -47,7 +47,7 @@ from policy.lua import lua_bool, lua_int, lua_num, lua_str
 
 KIND = "strangers"
 STATEFUL = True
-CODES = ("too_many_strangers",)  # what it may fire (a rule's `challenge` names some)
+CODES = ("too_many_strangers", "links_to_strangers")  # what it may fire (a rule's `challenge` names some)
 TRIGGERS = True  # a cooldown's triggered_by may name it
 
 Reached = tuple[tuple[str, float], ...]  # (unit, last written to), most recent first
