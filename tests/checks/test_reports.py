@@ -67,7 +67,7 @@ def test_two_reports_from_people_written_to_stop_new_strangers_not_friends(
     assert (refused.verdict, refused.code) == (Verdict.COOLDOWN, "reported_as_spam")
     # Until the first report leaves the 7-day window (then fewer than 2 remain).
     assert refused.retry_after == pytest.approx(7 * 86400 - 3600)
-    assert for_refusal(refused.code, refused.verdict).code == 709
+    assert for_refusal(refused.code, refused.verdict).code == 710
     graph.follow(SENDER, fans[12])  # a friend: not refused by this rule
     assert send(engine, fans[12]).allowed
     clock.advance(refused.retry_after + 1)
