@@ -2,7 +2,7 @@
 tests and benchmarks advance it.
 
     clock = VirtualClock(1_800_000_000.0)
-    engine = Engine.from_file("rules/default.toml", clock=clock)
+    engine = Engine.from_file("default", graph=graph, clock=clock)
     clock.advance(3600)          # an hour later, for the engine
     clock.now = event_time       # or set it outright
 """

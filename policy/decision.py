@@ -34,7 +34,7 @@ class Reason:
     """Why a rule refused (or, in shadow mode, would have refused)."""
 
     rule: str
-    code: str  # stable, machine-readable: see README "Refusal codes"
+    code: str  # stable, machine-readable: see docs/http.md "Error codes"
     message: str  # readable by the sender; never contains the message text
     verdict: Verdict
     retry_after: float | None = None

@@ -12,16 +12,17 @@ from __future__ import annotations
 import math
 import re
 
-from limits import parse as parse_limit_item
-
 MIN_SECONDS = 1.0
 MAX_SECONDS = 366 * 86400.0
 MAX_AMOUNT = 10**9
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 _DURATION = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*")
-# The optional count of periods in a rate ("10/5 minutes"); ``limits`` reads 0 as 1.
-_RATE_MULTIPLES = re.compile(r"\s*\d+\s*(?:/|\s+per\s+)\s*(\d+)", re.IGNORECASE)
+# A rate: an amount, "/" or "per", and a window (a duration as above, or a period in words).
+_RATE = re.compile(r"\s*(\d+)\s*(?:/|\s+per\s+)\s*(.*?)\s*", re.IGNORECASE)
+_PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800,
+            "month": 30 * 86400, "year": 360 * 86400}  # month and year as ``limits`` counts them
+_PERIOD = re.compile(r"(?:(\d+)\s*)?(second|minute|hour|day|week|month|year)s?", re.IGNORECASE)
 
 
 def _bounded(seconds: float, value: object, what: str) -> float:
@@ -54,22 +55,37 @@ def parse_duration(value: object) -> float:
 
 
 def parse_rate(value: object) -> tuple[int, float]:
-    """``(amount, window_seconds)`` from a rate in the notation of the ``limits`` package.
+    """``(amount, window_seconds)`` from a rate: an amount, ``/`` or ``per``, and a window.
 
-    ``"1000/day"``, ``"1000 per day"``, ``"100/hour"``, ``"10/5 minutes"``: from 1 to
-    10^9 messages in a window from 1 second to 366 days.
+    The window is a duration as elsewhere in rules files (``"1000/24h"``, ``"1000/7d"``,
+    ``"1000/90m"``) or a period in words, with an optional count (``"1000/day"``,
+    ``"1000 per day"``, ``"100/hour"``, ``"10/5 minutes"``, ``"1000/week"``; a month is 30
+    days, as in the ``limits`` notation). From 1 to 10^9 messages in a window from 1
+    second to 366 days.
     """
     if not isinstance(value, str):
-        raise ValueError(f"expected a rate like '1000/day', got {value!r}")
-    try:
-        item = parse_limit_item(value)
-    except ValueError as exc:
-        raise ValueError(f"expected a rate like '1000/day', got {value!r} ({exc})") from None
-    if item.amount <= 0:
+        raise ValueError(f"expected a rate like '1000/day' or '1000/24h', got {value!r}")
+    match = _RATE.fullmatch(value)
+    if match is None:
+        raise ValueError(f"expected a rate like '1000/day' or '1000/24h' (an amount, '/' or "
+                         f"'per', and a window), got {value!r}")
+    amount, window = int(match.group(1)), match.group(2)
+    if amount <= 0:
         raise ValueError(f"a rate must allow at least one message, got {value!r}")
-    if item.amount > MAX_AMOUNT:
+    if amount > MAX_AMOUNT:
         raise ValueError(f"a rate allows at most {MAX_AMOUNT:,} messages, got {value!r}")
-    multiples = _RATE_MULTIPLES.match(value)
-    if multiples is not None and int(multiples.group(1)) == 0:
+    short = _DURATION.fullmatch(window)
+    if short is not None:
+        seconds = float(short.group(1)) * _UNITS[short.group(2)]
+    else:
+        words = _PERIOD.fullmatch(window)
+        if words is None:
+            raise ValueError(
+                f"a rate's window must be a duration ('24h', '7d', '30m') or a period "
+                f"(second, minute, hour, day, week, month, optionally counted: '5 minutes'), "
+                f"got {window.strip()!r} in {value!r}")
+        count = 1 if words.group(1) is None else int(words.group(1))
+        seconds = float(count * _PERIODS[words.group(2).lower()])
+    if seconds <= 0:
         raise ValueError(f"a rate's window must be at least one period, got {value!r}")
-    return int(item.amount), _bounded(float(item.get_expiry()), value, "a rate's window")
+    return amount, _bounded(seconds, value, "a rate's window")

@@ -10,8 +10,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sys
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -81,6 +83,23 @@ class _Plan:
         )
 
 
+NO_GRAPH_WARNING = (
+    "dm-policy: Engine built without graph=: it asks an empty MemoryGraph, in which no one "
+    "follows anyone, so a followers-only rule refuses every send (not_follower). Pass "
+    "graph= your social graph (an object with follows(follower, followee) and "
+    "blocks(blocker, blocked)), or a MemoryGraph you fill."
+)
+
+
+def _warn_no_graph() -> None:
+    logger.warning(NO_GRAPH_WARNING)
+    # Point the warning at the caller's line, out of this module (Engine(), from_file, default).
+    frame, level = sys._getframe(1), 1
+    while frame is not None and frame.f_code.co_filename == __file__:
+        frame, level = frame.f_back, level + 1
+    warnings.warn(NO_GRAPH_WARNING, UserWarning, stacklevel=level + 1)
+
+
 def _local_rules(rules: tuple[Rule, ...], share: float) -> tuple[Rule, ...]:
     """The rules a process applies alone on its local store: each kind that has a
     ``local_params`` hook (the quota) takes ``share`` of what it admits."""
@@ -108,7 +127,7 @@ class _Prepared:
 class Engine(OperatorCalls):
     """Decides, for each direct message, whether to deliver it.
 
-    >>> engine = Engine.from_file("rules/default.toml", graph=graph)
+    >>> engine = Engine.from_file("default", graph=graph)
     >>> engine.check(SendRequest("alice", ("bob",), "hi")).allowed
 
     ``storage`` is a URI (``memory://``, ``redis://host:6379/0``,
@@ -154,6 +173,8 @@ class Engine(OperatorCalls):
         self._rules = rules
         self._local_share = None if local_share is None else float(local_share)
         self._plan = _Plan.of(rules, self._local_share)
+        if graph is None:
+            _warn_no_graph()
         self._graph: SocialGraph = graph if graph is not None else MemoryGraph()
         # Optional in the protocol: looked up once (a graph without it knows no conversations).
         self._has_written: Callable[[str, str], bool] | None = getattr(
@@ -193,8 +214,20 @@ class Engine(OperatorCalls):
         clock: Clock | None = None,
         **options: Any,
     ) -> Engine:
-        """An engine on the rules of ``path`` (a ``RulesError`` if the file is invalid)."""
+        """An engine on the rules of ``path`` (a ``RulesError`` if the file is invalid): a
+        file, or the name of a packaged one (``"default"``, ``"shadow-trial"``)."""
         return cls(load_rules(path), storage=storage, graph=graph, clock=clock, **options)
+
+    @classmethod
+    def default(
+        cls,
+        storage: Storage | str = "memory://",
+        graph: SocialGraph | None = None,
+        clock: Clock | None = None,
+        **options: Any,
+    ) -> Engine:
+        """An engine on the packaged default policy (``rules/default.toml``)."""
+        return cls.from_file("default", storage=storage, graph=graph, clock=clock, **options)
 
     # -- properties --------------------------------------------------------
 

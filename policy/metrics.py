@@ -4,7 +4,7 @@
     from policy.metrics import PrometheusObserver, metrics_app
 
     registry = CollectorRegistry()
-    engine = Engine.from_file("rules/default.toml", observer=PrometheusObserver(registry))
+    engine = Engine.from_file("default", graph=graph, observer=PrometheusObserver(registry))
     app.mount("/metrics", metrics_app(registry))      # ASGI (Starlette, FastAPI, ...)
 
 Every metric is prefixed ``dm_policy_``. Labels are bounded: rule names (validated by
@@ -16,7 +16,7 @@ Several worker processes (gunicorn, uvicorn ``--workers``): set the environment 
 ``PROMETHEUS_MULTIPROC_DIR`` to an empty directory in the workers' environment (the
 client reads it when it is imported, so setting it later in code is too late). Each
 worker then writes its values to files there, and ``metrics_app()`` /
-``dm-policy serve-metrics`` answer the sum over all workers (see the README).
+``dm-policy serve-metrics`` answer the sum over all workers (see docs/metrics.md).
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ _MODES = frozenset(FAILURE_MODES)
 
 @dataclass(frozen=True, slots=True)
 class Metric:
-    """One metric as exported: the README's metrics table is written from ``METRICS``, and
+    """One metric as exported: the metrics table of docs/metrics.md is written from ``METRICS``, and
     ``PrometheusObserver`` builds its metrics from it (counters without the ``_total`` the
     client appends)."""
 

@@ -33,6 +33,8 @@ from policy.checks.base import Mode
 from policy.checks.params import ParamReader
 from policy.conditions import Condition, parse_condition
 from policy.errors import RulesError
+from policy.packaged import DEFAULT, names, resolve
+from policy.packaged import packaged as packaged  # policy.rules.packaged("default")
 
 T = TypeVar("T")
 NAME = re.compile(r"[a-z][a-z0-9_]{0,47}")  # fullmatch: "$" would let a final newline in
@@ -148,13 +150,16 @@ def triggered(rules: tuple[Rule, ...]) -> dict[str, tuple[int, ...]]:
     return out
 
 
-def load_rules(path: str | Path) -> RuleSet:
-    """Read and validate a rules file."""
+def load_rules(path: str | Path = DEFAULT) -> RuleSet:
+    """Read and validate a rules file: a path, or the name of a packaged one (``default``,
+    ``shadow-trial``: see ``policy.packaged``)."""
     file = str(path)
     try:
-        data = Path(path).read_bytes()
+        data = resolve(path).read_bytes()
     except OSError as exc:
-        raise RulesError(f"cannot read the file ({exc.strerror or exc})", file=file) from None
+        hint = f"; packaged rules: {', '.join(names())}" if names() else ""
+        raise RulesError(f"cannot read the file ({exc.strerror or exc}){hint}",
+                         file=file) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -163,7 +168,8 @@ def load_rules(path: str | Path) -> RuleSet:
 
 
 def parse_rules(text: str, *, file: str | None = None) -> RuleSet:
-    """Validate rules given as TOML text."""
+    """Validate rules given as TOML text (a leading UTF-8 byte order mark is ignored)."""
+    text = text.removeprefix("\ufeff")  # editors on Windows write one; TOML does not allow it
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -76,7 +76,7 @@ from policy.middleware.gate import (
 )
 from policy.requests import InviteRequest
 
-DEFAULT_RULES = "rules/default.toml"
+DEFAULT_RULES = "default"  # the packaged rules (policy/packaged.py)
 SEND_PATH = "/1.1/direct_messages/new.json"
 GROUP_SEND_PATH = "/1.1/dm_conversations/{conversation_id}/messages/new.json"
 MAX_MESSAGES = 10_000  # the demo keeps the latest messages only

@@ -1,6 +1,6 @@
 """An adaptive adversary for the spam rules: spam senders that read the rules and obey refusals.
 
-The duplicates rule is judged here against spammers who have read the README
+The duplicates rule is judged here against spammers who have read the documentation (docs/)
 and the rules file. Each spam sender runs a *plan* (one tactic, or several
 combined) built from real spam (the SMS Spam Collection's ``spam`` lines,
 read in place, never copied):
@@ -676,7 +676,7 @@ class Spammer:
             self.turn += 1
             return index, now
         # At most recipients - 1 sends of one text, then a whole window of silence for it:
-        # the README says a traced text is dropped only 6 hours after its *last* use.
+        # docs/policy.md says a traced text is dropped only 6 hours after its *last* use.
         allowed = self.limits.recipients - 1
         margin = 60.0
         best, best_at = 0, math.inf
@@ -1018,7 +1018,7 @@ def run_adversary(
     adversary: str,
     corpus: str | Path = DEFAULT_CORPUS,
     *,
-    rules: str | Path = "rules/default.toml",
+    rules: str | Path = "default",  # a file, or a packaged name (policy/packaged.py)
     config: RunConfig = RunConfig(),
 ) -> dict[str, Any]:
     """The adversary table: one row per tactic (``mix``: every tactic, then the mixed one)."""

@@ -205,7 +205,7 @@ def _figures(senders: dict[str, _Sender]) -> dict[str, Any]:
 def run_context_quality(
     corpus: str | Path = DEFAULT_CORPUS,
     *,
-    rules: tuple[str | Path, ...] = ("rules/default.toml", "rules/strict.toml"),
+    rules: tuple[str | Path, ...] = ("default", "strict"),  # files or packaged names
     seed: int = 1,
     senders: int = 2000,
     hours: float = 24.0,

@@ -100,7 +100,7 @@ def quality_config(seed: int = 1, senders: int = 2000, hours: float = 24.0) -> S
 def run_quality(
     corpus: str | Path = DEFAULT_CORPUS,
     *,
-    rules: str | Path = "rules/default.toml",
+    rules: str | Path = "default",  # a file, or a packaged name (policy/packaged.py)
     seed: int = 1,
     senders: int = 2000,
     hours: float = 24.0,
@@ -138,7 +138,7 @@ def run_quality(
 
 
 def format_table(result: dict[str, Any]) -> str:
-    """The detection table as Markdown (what the README shows)."""
+    """The detection table as Markdown (what docs/backtests.md shows)."""
     lines = [
         "| detector | spam senders caught by their 5th recipient | caught at all "
         "| ordinary senders ever cooled down |",

@@ -114,9 +114,12 @@ class Tally:
         self.ham_refusals_by_tag: Counter[str] = Counter()
         self.quota_limit = 0
         self.actions_skipped = 0  # logged actions these rules cannot apply
+        self.degraded: Counter[str] = Counter()  # failure mode -> decisions made without the storage
 
     def add(self, event: SendEvent | DecisionEvent, decision: Decision, start: float) -> None:
         self.by_verdict[decision.verdict.value] += 1
+        if decision.degraded:
+            self.degraded[decision.degraded] += 1
         key = _reason_key(decision)
         self.by_reason[key] += 1
         for reason in decision.shadow:
@@ -166,6 +169,7 @@ class Tally:
                 by_verdict=dict(self.by_verdict.most_common()),
                 by_rule=dict(self.by_reason.most_common()),
                 shadow=dict(self.shadow.most_common()),
+                degraded=dict(self.degraded.most_common()),
             ),
             invites=dict(self.invites.most_common()),
             senders=SenderCounts(

@@ -4,7 +4,8 @@ Tables from the summary, and charts drawn with matplotlib (the optional
 extra ``report``; imported only here, on the ``Agg`` backend) as inline SVG:
 refusals over time by rule, the distribution of quota use, the time to catch
 a spam sender and the recipient it was caught at. No script, no external
-style sheet, font or image: text is drawn as paths.
+style sheet, font or image: text is drawn as paths. Without matplotlib (a plain
+``pip install dm-policy``) the report has the tables and says how to get the charts.
 """
 
 from __future__ import annotations
@@ -32,12 +33,15 @@ class ReportError(PolicyError):
     """The report cannot be made (matplotlib is missing, or the file cannot be written)."""
 
 
+NO_CHARTS = "The charts need matplotlib: pip install 'dm-policy[report]'."
+
+
 def _pyplot() -> Any:
+    """matplotlib's pyplot, or None when it is not installed (tables only)."""
     try:
         import matplotlib
     except ImportError:
-        raise ReportError("the HTML report needs matplotlib: pip install 'dm-policy[report]'") \
-            from None
+        return None
     matplotlib.use("Agg", force=True)
     matplotlib.rcParams["svg.hashsalt"] = "dm-policy"  # stable ids: the same summary, same file
     matplotlib.rcParams["svg.fonttype"] = "path"  # no font needed to open it
@@ -162,6 +166,13 @@ def _side_html(plt: Any, name: str, side: SideSummary, hours: float, key: str) -
             ["ham senders ever cooled down",
              f"{labels.ham_cooled_down} ({_pct(labels.ham_cooled_down_share)})"],
         ]))
+    if d.degraded:
+        parts.append(f"<p><strong>Degraded:</strong> {d.degraded_total} of {d.total} decisions "
+                     f"were made without the storage (it was unavailable): "
+                     f"{_esc(', '.join(f'{n} {m}' for m, n in d.degraded.items()))}.</p>")
+    if plt is None:
+        parts.append(f"<p>{_esc(NO_CHARTS)}</p>")
+        return "\n".join(parts)
     parts.append(_figure(_refusals_chart(plt, side, hours),
                          f"Refusals over time by rule ({name})", f"chart-refusals-{key}"))
     parts.append(_figure(_quota_chart(plt, side),
@@ -212,6 +223,7 @@ def write_report(summary: ReplaySummary, path: str | Path, *, title: str = "dm-p
     target = Path(path)
     tmp = target.with_name(target.name + ".tmp")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_text(document, encoding="utf-8")
         tmp.replace(target)
     except OSError as exc:

@@ -47,6 +47,12 @@ class DecisionCounts:
     by_verdict: dict[str, int]
     by_rule: dict[str, int]  # "rule/code" of the deciding reason, or "allow"
     shadow: dict[str, int]  # "rule/code" a shadow rule would have refused
+    # failure mode -> decisions answered without the storage (it was unavailable)
+    degraded: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def degraded_total(self) -> int:
+        return sum(self.degraded.values())
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,3 +104,21 @@ def finding(params: Params, code: str, retry_after: float | None) -> Finding:
 def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
     p: Params = rule.params
     return [("revoke", lua_bool(p.revoke_on_self_message)), ("ttl", lua_num(p.revocation_ttl))]
+
+
+# What each parameter does: docs/rules.md is generated from these and from ``parse``
+# (python -m policy.checks.reference --write).
+PARAM_DOCS = {
+    "revoke_on_self_message": (
+        "a message to oneself through an app revokes that app for that user (a compromised app's sign); false: refused only"
+    ),
+    "revocation_ttl": (
+        "how long a revocation lasts (the host's `restore_app` ends it sooner)"
+    ),
+    "signal_window": (
+        "the window over which an app's self-messages are counted across users (`Engine.app_report`)"
+    ),
+    "flag_after_users": (
+        "distinct users whose self-messages through one app within `signal_window` flag the app as abused"
+    ),
+}

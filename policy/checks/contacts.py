@@ -146,3 +146,14 @@ def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
     p: Params = rule.params
     return [("recipients", lua_int(p.recipients)), ("window", lua_num(p.window)),
             ("max_contacts", lua_int(p.max_contacts))]
+
+
+# What each parameter does: docs/rules.md is generated from these and from ``parse``
+# (python -m policy.checks.reference --write).
+PARAM_DOCS = {
+    "recipients": (
+        "the distinct stranger at which one phone number, domain or address fires"
+    ),
+    "window": "how long a contact is remembered since its last use",
+    "max_contacts": "contacts kept per sender (the oldest is dropped)",
+}

@@ -119,3 +119,16 @@ def message(params: Params, retry_after: float | None) -> str:
     if params.restart_on_attempt:
         return text + " without any attempt to send: each attempt restarts the wait."
     return text + "."
+
+
+# What each parameter does: docs/rules.md is generated from these and from ``parse``
+# (python -m policy.checks.reference --write).
+PARAM_DOCS = {
+    "triggered_by": (
+        "the rules whose firing starts the wait (rules of a kind that triggers: duplicates, contacts, strangers); required"
+    ),
+    "duration": "the wait, during which every send is refused `cooldown_active`",
+    "restart_on_attempt": (
+        "every attempt during the wait starts it again (so it ends only after `duration` without any attempt)"
+    ),
+}

@@ -238,3 +238,24 @@ def message(retry_after: float | None) -> str:
         minutes = int(retry_after // 60)
         text += f" Wait {minutes} minutes without any attempt to send before trying again."
     return text
+
+
+# What each parameter does: docs/rules.md is generated from these and from ``parse``
+# (python -m policy.checks.reference --write).
+PARAM_DOCS = {
+    "min_chars": (
+        "letters and digits (after normalisation) under which a text is never traced"
+    ),
+    "similarity": "share of equal signature bytes at which two texts count as one",
+    "recipients": (
+        "the distinct recipient (strangers only) at which a text and the texts alike fire"
+    ),
+    "window": "how long a text is remembered since its last use",
+    "max_texts": "recent texts kept per sender (the oldest is dropped)",
+    "contact_min_chars": (
+        "`min_chars` for a text that carries a contact (unset: `min_chars`)"
+    ),
+    "contact_similarity": (
+        "`similarity` for a text that carries a contact (unset: `similarity`)"
+    ),
+}

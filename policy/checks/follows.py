@@ -45,3 +45,6 @@ def evaluate(request: SendRequest, facts: Facts, params: Params) -> Finding | No
         "You can only send direct messages to users who follow you"
         + (f" ({count} recipients do not)." if count > 1 else "."),
     )
+
+
+PARAM_DOCS: dict[str, str] = {}  # no parameters (docs/rules.md)

@@ -81,3 +81,10 @@ def evaluate_invite(invite: InviteRequest, facts: Facts, params: Params) -> Find
             "A user blocked by someone in the conversation cannot be invited.",
         )
     return None
+
+
+# What each parameter does: docs/rules.md is generated from these and from ``parse``
+# (python -m policy.checks.reference --write).
+PARAM_DOCS = {
+    "max_people": "people in a group conversation at most, the sender included",
+}

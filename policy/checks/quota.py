@@ -282,3 +282,18 @@ def _minutes(seconds: float) -> str:
     if minutes < 120:
         return f"{minutes} minute{'s' if minutes != 1 else ''}"
     return f"{minutes / 60:.1f} hours"
+
+
+# What each parameter does: docs/rules.md is generated from these and from ``parse``
+# (python -m policy.checks.reference --write).
+PARAM_DOCS = {
+    "limit": (
+        "messages per sender per rolling window: a rate (`1000/day`, `1000/24h`, `500/week`)"
+    ),
+    "precision": (
+        "buckets per window: the rolling window's granularity (never one message over the limit)"
+    ),
+    "carries": (
+        "a former rule's name whose stored counts this rule takes over (a renamed quota keeps its senders' counts)"
+    ),
+}

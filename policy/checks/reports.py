@@ -208,3 +208,14 @@ def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
     return [("strangers", lua_str(p.strangers)), ("window", lua_num(p.window)),
             ("min_reports", lua_int(p.min_reports)), ("share", lua_num(p.share)),
             ("max_reports", lua_int(p.max_reports))]
+
+
+# What each parameter does: docs/rules.md is generated from these and from ``parse``
+# (python -m policy.checks.reference --write).
+PARAM_DOCS = {
+    "strangers": "the `strangers` rule whose record says whom the sender reached (only they can report)",
+    "window": "how long a report counts, and the span over which strangers reached are counted",
+    "min_reports": "reports within `window` at least, before new messages to strangers are refused",
+    "share": "and at least this share of the strangers reached within `window` must have reported",
+    "max_reports": "counted reports kept per sender (at least `min_reports`)",
+}

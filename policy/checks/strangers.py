@@ -198,3 +198,13 @@ def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
     p: Params = rule.params
     return [("limit", lua_int(p.limit)), ("window", lua_num(p.window)),
             ("with_contact", lua_bool(p.with_contact)), ("code", lua_str(p.code))]
+
+
+# What each parameter does: docs/rules.md is generated from these and from ``parse``
+# (python -m policy.checks.reference --write).
+PARAM_DOCS = {
+    "limit": "distinct strangers reached within `window`, at most",
+    "window": "how long a stranger counts since the sender last wrote to them",
+    "with_contact": "count only the strangers sent a text with a phone number, link or "
+                    "address (refusing with `links_to_strangers`), whatever the words",
+}

@@ -69,3 +69,14 @@ def evaluate(request: SendRequest, facts: Facts, params: Params) -> Finding | No
             f"The message has {length} characters; the limit is {params.max_chars}.",
         )
     return None
+
+
+# What each parameter does: docs/rules.md is generated from these and from ``parse``
+# (python -m policy.checks.reference --write).
+PARAM_DOCS = {
+    "max_chars": "characters at most over the API",
+    "sms_max_chars": (
+        "characters at most of one SMS, `sms_command` included (a longer one is split by the carrier)"
+    ),
+    "sms_command": "what the SMS channel adds before the text; must contain `{username}`",
+}

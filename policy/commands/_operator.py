@@ -16,14 +16,15 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from policy import Engine, InvalidRequest, RulesError
+from policy import Engine, InvalidRequest, MemoryGraph, RulesError
 from policy.audit import AuditRecord
 from policy.errors import StorageError
 
 
 def common(p: argparse.ArgumentParser, *, action: bool) -> None:
     p.add_argument("user", help="the user id")
-    p.add_argument("--rules", default="rules/default.toml", help="rules file")
+    p.add_argument("--rules", default="default",
+                   help="rules file, or a packaged name (default: the packaged 'default')")
     p.add_argument("--storage", default="memory://",
                    help="storage URI (default memory://: a fresh store, for trying it out)")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -44,7 +45,8 @@ def actor(args: argparse.Namespace) -> str:
 
 def run_engine(args: argparse.Namespace, work: Callable[[Engine], int]) -> int:
     try:
-        engine = Engine.from_file(args.rules, storage=args.storage)
+        # No send is decided here: the graph is never asked (and the engine does not warn).
+        engine = Engine.from_file(args.rules, storage=args.storage, graph=MemoryGraph())
     except (RulesError, ValueError) as exc:  # ValueError: a bad storage URI
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -16,7 +16,8 @@ from policy.commands._operator import print_record, run_engine
 def register(sub: Any) -> None:
     p = sub.add_parser("audit", help="the audit trail of operator actions", description=__doc__)
     p.add_argument("user", nargs="?", default=None, help="the user id (default: every user)")
-    p.add_argument("--rules", default="rules/default.toml", help="rules file")
+    p.add_argument("--rules", default="default",
+                   help="rules file, or a packaged name (default: the packaged 'default')")
     p.add_argument("--storage", default="memory://", help="storage URI (default memory://)")
     p.add_argument("--since", type=float, default=None, help="epoch seconds")
     p.add_argument("--limit", type=int, default=100, help="records at most (default 100)")

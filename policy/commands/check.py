@@ -1,6 +1,7 @@
 """``dm-policy check``: one decision on memory:// (or a storage URI), readable or ``--json``.
 
-Exit status: 0 allowed, 1 refused, 2 bad input or rules.
+Exit status: 0 allowed, 1 refused, 2 bad input or rules, 3 answered without the storage
+(it was unavailable: the decision is the failure mode's, ``degraded``, not the policy's).
 
 The graph is given on the command line: ``--followers`` lists the recipients
 that follow the sender (by default all of them, so that only the other rules
@@ -19,7 +20,8 @@ from policy import Engine, InvalidRequest, MemoryGraph, RulesError, SendRequest
 
 def register(sub: Any) -> None:
     p = sub.add_parser("check", help="decide one message and print the decision", description=__doc__)
-    p.add_argument("--rules", default="rules/default.toml", help="rules file")
+    p.add_argument("--rules", default="default",
+                   help="rules file, or a packaged name (default: the packaged 'default')")
     p.add_argument("--storage", default="memory://", help="storage URI (default memory://)")
     p.add_argument("--sender", required=True, help="sender id")
     p.add_argument("--to", required=True, help="recipient ids, comma-separated")
@@ -69,5 +71,12 @@ def run(args: argparse.Namespace) -> int:
         if decision.quota is not None:
             print(f"  quota: {decision.quota.remaining}/{decision.quota.limit} left")
         if decision.degraded:
-            print(f"  storage unavailable: answered by {decision.degraded}")
+            print(f"  DEGRADED: the storage was unavailable: answered by {decision.degraded}")
+    if decision.degraded:
+        print(f"error: the storage {args.storage} was unavailable: the decision was made "
+              f"without it ({decision.degraded})", file=sys.stderr)
+        return DEGRADED
     return 0 if decision.allowed else 1
+
+
+DEGRADED = 3  # exit status: answered without the storage

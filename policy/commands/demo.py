@@ -15,7 +15,7 @@ from typing import Any
 
 from policy.errors import RulesError
 
-DEFAULT_RULES = "rules/default.toml"
+DEFAULT_RULES = "default"  # the packaged rules (policy/packaged.py)
 HOST = "127.0.0.1"
 
 
@@ -24,7 +24,7 @@ def register(sub: Any) -> None:
                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--port", type=int, default=8000,
                    help="TCP port on 127.0.0.1 (default 8000; 0 picks a free one)")
-    p.add_argument("--rules", default=DEFAULT_RULES, help=f"rules file (default: {DEFAULT_RULES})")
+    p.add_argument("--rules", default=DEFAULT_RULES, help="rules file, or a packaged name (default: the packaged 'default')")
     p.add_argument("--storage", default="memory://", help="storage URI (default: memory://)")
     p.add_argument("--decision-log", default=None, metavar="PATH",
                    help="write each decision to this JSON Lines file (docs/decision-log.md); "

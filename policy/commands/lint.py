@@ -1,4 +1,5 @@
-"""``dm-policy lint RULES...``: validate rules files (exit 0 if all are valid)."""
+"""``dm-policy lint [RULES...]``: validate rules files (exit 0 if all are valid, 1 if one is
+not). Without a file, the packaged rules files (``default``, ``shadow-trial``...)."""
 
 from __future__ import annotations
 
@@ -7,18 +8,20 @@ import sys
 from typing import Any
 
 from policy.errors import RulesError
+from policy.packaged import names
 from policy.rules import load_rules
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("lint", help="validate rules files", description=__doc__)
-    p.add_argument("files", nargs="+", metavar="RULES", help="rules files (TOML)")
+    p.add_argument("files", nargs="*", metavar="RULES",
+                   help="rules files (TOML) or packaged names (default: every packaged one)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     failed = 0
-    for file in args.files:
+    for file in args.files or names():
         try:
             ruleset = load_rules(file)
         except RulesError as exc:

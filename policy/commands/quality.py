@@ -52,8 +52,8 @@ def register(sub: Any) -> None:
     p.add_argument("--corpus", default=str(DEFAULT_CORPUS), metavar="PATH",
                    help="the SMS Spam Collection (default ../shared/data/sms_spam_collection.tsv)")
     p.add_argument("--rules", action="append", default=None,
-                   help="rules file (default rules/default.toml; with --context, once per file "
-                        "compared)")
+                   help="rules file or packaged name (default: the packaged 'default'; with "
+                        "--context, once per file compared)")
     p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     p.add_argument("--senders", type=int, default=2000, help="accounts (default 2000)")
     p.add_argument("--hours", type=float, default=24.0, help="simulated hours (default 24)")
@@ -85,7 +85,7 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.context:
         return _run_context(args)
-    args.rules = args.rules[-1] if args.rules else "rules/default.toml"
+    args.rules = args.rules[-1] if args.rules else "default"
     if args.adversary is not None:
         return _run_adversary(args)
     try:
@@ -138,7 +138,7 @@ def _run_context(args: argparse.Namespace) -> int:
 
     try:
         result = run_context_quality(
-            args.corpus, rules=tuple(args.rules or ("rules/default.toml", "rules/strict.toml")),
+            args.corpus, rules=tuple(args.rules or ("default", "strict")),
             seed=args.seed, senders=args.senders, hours=args.hours, spammers=args.spammers,
             ham_senders=args.ham_senders)
     except (CorpusError, RulesError, ValueError) as exc:

@@ -5,6 +5,10 @@ the senders refused most, and, where events carry labels, how well the spam
 rules did (spam senders caught and at which recipient, ham senders refused).
 ``--rules-b`` replays the same events under a second rule set and prints what
 changes. The events file is read as a stream.
+
+Exit status: 0 done; 2 bad input (rules, events, storage URI, output path); 3 done, but
+some decisions were made without the storage (it was unavailable: the summary says how
+many, and by which failure mode), so the figures are not the policy's.
 """
 
 from __future__ import annotations
@@ -30,11 +34,14 @@ def register(sub: Any) -> None:
     p = sub.add_parser("replay", help="replay JSON Lines events through one or two rule sets",
                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("events", help="events file (JSON Lines; - for standard input)")
-    p.add_argument("--rules", required=True, help="rules file")
+    p.add_argument("--rules", default="default",
+                   help="rules file, or a packaged name (default: the packaged 'default')")
     p.add_argument("--rules-b", default=None, help="a second rules file to compare with")
     p.add_argument("--storage", default="memory://", help="storage URI (default memory://)")
     p.add_argument("--json", default=None, metavar="OUT", help="write the summary as JSON")
-    p.add_argument("--report", default=None, metavar="OUT.html", help="write the HTML report")
+    p.add_argument("--report", nargs="?", const="replay-report.html", default=None,
+                   metavar="OUT.html",
+                   help="write the HTML report (default name: replay-report.html)")
     p.set_defaults(run=run)
 
 
@@ -76,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         rules = load_rules(args.rules)
         rules_b = load_rules(args.rules_b) if args.rules_b else None
         source = open_events(args.events)
-    except (RulesError, EventError) as exc:
+    except (RulesError, EventError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     progress = None
@@ -105,12 +112,22 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, ReportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    degraded = summary.a.decisions.degraded_total + (
+        summary.b.decisions.degraded_total if summary.b is not None else 0)
+    if degraded:
+        print(f"error: the storage was unavailable: {degraded} decisions were made without it "
+              f"(degraded); these figures are not the policy's", file=sys.stderr)
+        return DEGRADED
     return 0
+
+
+DEGRADED = 3  # exit status: done, but some decisions were made without the storage
 
 
 def _write(path: Path, text: str) -> None:
     tmp = path.with_name(path.name + ".tmp")
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(path)
     except OSError:
@@ -133,6 +150,10 @@ def _side(name: str, side: SideSummary) -> list[str]:
     rules = side.rules
     out = [f"Rules {name}: {rules.source} (version {rules.version})"]
     out += _rows(("verdict", "decisions"), side.decisions.by_verdict)
+    if side.decisions.degraded:
+        modes = ", ".join(f"{n} {mode}" for mode, n in side.decisions.degraded.items())
+        out.append(f"  DEGRADED: {side.decisions.degraded_total} of {side.decisions.total} "
+                   f"decisions were made without the storage (unavailable; answered {modes})")
     out += _rows(("deciding rule/code", "decisions"), side.decisions.by_rule)
     if side.decisions.shadow:
         out += _rows(("shadow rule/code", "would"), side.decisions.shadow)
@@ -166,6 +187,14 @@ def format_summary(summary: ReplaySummary) -> str:
         lines[-1:-1] = [f"{ev.count('logged')} logged decisions (a decision log): rules A "
                         f"decide {ev.count('logged_differ')} of them otherwise than logged"]
     lines += _side("A", summary.a)
+    refused_unfollowed = sum(n for key, n in summary.a.decisions.by_rule.items()
+                             if key.endswith("/not_follower"))
+    if refused_unfollowed and not ev.count("graph"):
+        lines.append(f"  note: {refused_unfollowed} sends were refused not_follower and the "
+                     f"events hold no follow events: the replay's graph is empty (no one "
+                     f"follows anyone). Add follow events before the sends, e.g. "
+                     f"{{\"t\": 1800000000, \"type\": \"follow\", \"follower\": \"bob\", "
+                     f"\"followee\": \"alice\"}} (see docs/backtests.md)")
     if summary.b is not None and summary.diff is not None:
         lines += ["", *_side("B", summary.b), ""]
         diff = summary.diff

@@ -5,13 +5,20 @@ Two uses:
 - Several worker processes (gunicorn, uvicorn --workers) run with
   PROMETHEUS_MULTIPROC_DIR set: this command serves the sum over all workers,
   read from that directory (or --multiproc-dir).
-- ``--demo``: drive synthetic traffic through an engine on memory:// and serve
-  its metrics, to try the Grafana dashboard and the alert rules.
+- ``--demo`` (what it does with nothing to aggregate): drive synthetic traffic
+  through an engine on memory:// and serve its metrics, to try the Grafana
+  dashboard and the alert rules. The demo feeds every panel: the shadow rules of
+  the packaged ``shadow-trial`` policy, a storage that fails now and then (errors
+  and degraded decisions), rule reloads, cooldowns, quotas, apps and invitations,
+  and, on the packaged ``strict`` policy, challenges and conditional rules.
+
+``--duration`` stops after that many seconds (exit 0).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import random
 import sys
 import threading
@@ -19,8 +26,12 @@ from typing import Any
 
 from prometheus_client import start_http_server
 
-from policy import Engine, InviteRequest, MemoryGraph, RulesError, SendRequest
+from policy import Engine, InviteRequest, MemoryGraph, PolicyError, SendRequest
+from policy.errors import StorageUnavailable
 from policy.metrics import PrometheusObserver, exposition_registry, multiprocess_dir
+from policy.packaged import names as packaged_names
+from policy.rules import load_rules
+from policy.storage import MemoryStorage
 
 DEFAULT_PORT = 9464
 
@@ -35,7 +46,9 @@ def register(sub: Any) -> None:
                    help="directory the workers write to (default: $PROMETHEUS_MULTIPROC_DIR)")
     p.add_argument("--demo", action="store_true",
                    help="drive synthetic traffic through an engine and serve its metrics")
-    p.add_argument("--rules", default="rules/default.toml", help="rules file for --demo")
+    p.add_argument("--rules", default="shadow-trial",
+                   help="rules file or packaged name for --demo (default: the packaged "
+                        "'shadow-trial', which has shadow rules)")
     p.add_argument("--rate", type=float, default=50.0, help="demo requests per second")
     p.add_argument("--duration", type=float, default=None,
                    help="stop after this many seconds (default: until interrupted)")
@@ -51,9 +64,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     multiproc = args.multiproc_dir or multiprocess_dir()
     if not args.demo and multiproc is None:
-        print("error: nothing to serve: set PROMETHEUS_MULTIPROC_DIR (or --multiproc-dir) to the "
-              "directory your worker processes write to, or pass --demo", file=sys.stderr)
-        return 2
+        print("no PROMETHEUS_MULTIPROC_DIR (or --multiproc-dir) to aggregate: serving the demo "
+              "traffic's metrics (--demo); point Prometheus and the dashboard at it",
+              file=sys.stderr)
+        args.demo = True
     stop = threading.Event()
     observer: PrometheusObserver | None = None
     demo: threading.Thread | None = None
@@ -66,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         registry = exposition_registry(observer.registry if observer else None,
                                        multiproc_dir=multiproc)
         server, _ = start_http_server(args.port, addr=args.host, registry=registry)
-    except (RulesError, ValueError, OSError) as exc:
+    except (PolicyError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     host, port = server.server_address[:2]
@@ -85,14 +99,41 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+class FlakyStorage(MemoryStorage):
+    """memory:// that is unavailable for ``outage`` transitions every ``every``: the demo's
+    storage errors and degraded decisions (the dashboard's storage panel)."""
+
+    kind = "memory"
+
+    def __init__(self, every: int = 1500, outage: int = 1) -> None:
+        super().__init__()
+        self.every, self.outage, self.calls = every, outage, 0
+
+    def transition(self, *args: Any, **kwargs: Any) -> Any:
+        self.calls += 1
+        if self.calls % self.every < self.outage:
+            raise StorageUnavailable("demo: the storage is down for a moment")
+        return super().transition(*args, **kwargs)
+
+
 class DemoTraffic:
-    """A repeatable mix of everyday sends, strangers, long texts, spam runs and bad apps."""
+    """A repeatable mix of everyday sends, strangers, long texts, spam runs, bad apps,
+    storage outages and rule reloads."""
 
     def __init__(self, rules: str, observer: PrometheusObserver, seed: int = 7) -> None:
+        self.rules = rules
         self.graph = MemoryGraph()
-        self.engine = Engine.from_file(rules, graph=self.graph, observer=observer)
+        self.engine = Engine.from_file(rules, graph=self.graph, observer=observer,
+                                       storage=FlakyStorage())
         self.random = random.Random(seed)
         self.tick = 0
+        # The packaged strict policy (docs/signals.md) for a share of the traffic: challenges
+        # and conditional rules, under the main rules' version (one live-version series).
+        self.signals: Engine | None = None
+        if "strict" in packaged_names():
+            strict = load_rules("strict")
+            self.signals = Engine(dataclasses.replace(strict, version=self.engine.rules.version),
+                                  graph=self.graph, observer=observer)
 
     def run(self, rate: float, stop: threading.Event) -> None:
         period = 1.0 / rate
@@ -107,6 +148,10 @@ class DemoTraffic:
         friend = f"friend{n % 500}"
         self.graph.follow(friend, sender)
         # Ids cycle through bounded pools, so a demo left running keeps a bounded graph.
+        if n % 1009 == 0:
+            self.engine.reload(self.rules)  # the rules reloads panel
+        if n % 61 == 0 and self.signals is not None:
+            self._signals(n)
         if n % 97 == 0:
             self._spam_run(f"spammer{n // 97 % 200}")
         elif n % 211 == 0:
@@ -120,6 +165,20 @@ class DemoTraffic:
             self.engine.check(SendRequest(sender, (f"stranger{n % 500}",), "Hello there"))
         else:
             self.engine.check(SendRequest(sender, (friend,), "x" * 200))
+
+    def _signals(self, n: int) -> None:
+        """A message to oneself, challenged, then the challenge passed; a new, unverified
+        account held to the strict tier (the conditional rules)."""
+        assert self.signals is not None
+        owner = f"owner{n // 61 % 200}"
+        self.signals.check(SendRequest(owner, (owner,), "note to self",
+                                       context={"account_age": "3y"}))
+        self.signals.challenge_passed(owner)
+        newbie, friend = f"newbie{n // 61 % 200}", f"friend{n % 500}"
+        self.graph.follow(friend, newbie)
+        self.signals.check(SendRequest(newbie, (friend,), "hi there", context={
+            "account_age": "1d", "verified_email": False, "verified_phone": False}))
+        self.signals.check(SendRequest(f"user{n % 500}", (friend,), "Lunch?"))  # missing
 
     def _spam_run(self, spammer: str) -> None:
         text = "WIN a free cruise today, reply YES to claim your prize now"

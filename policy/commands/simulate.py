@@ -71,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
     target = Path(args.output)
     tmp = target.with_name(target.name + ".tmp")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "w", encoding="utf-8") as out:
             for event in events():
                 out.write(dump_event(event) + "\n")

@@ -2,23 +2,32 @@
 
 It plays a scripted day on a virtual clock and prints each decision, so a
 newcomer sees every seed rule at work in a few seconds.
+
+On a shared storage (``--storage redis://...``) the tour writes under a key prefix of its
+own (``dmp-tour-<random>``, with a throwaway key secret), so that it never meets an
+earlier run's state or a deployment's, and deletes every key under that prefix when it ends.
+
+Exit status: 0; 2 bad rules or storage URI; 3 the storage was unavailable (some
+decisions were made without it).
 """
 
 from __future__ import annotations
 
 import argparse
+import secrets
+import sys
 from typing import Any
 
-from policy import Engine, InviteRequest, MemoryGraph, SendRequest
+from policy import Engine, InviteRequest, MemoryGraph, PolicyError, SendRequest
 from policy.decision import Decision
 
-DEFAULT_RULES = "rules/default.toml"
+DEFAULT_RULES = "default"  # the packaged rules (policy/packaged.py)
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("tour", help="play a scripted walk through the default policy and print decisions",
                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--rules", default=DEFAULT_RULES, help=f"rules file (default: {DEFAULT_RULES})")
+    p.add_argument("--rules", default=DEFAULT_RULES, help="rules file, or a packaged name (default: the packaged 'default')")
     p.add_argument("--storage", default="memory://", help="storage URI (default: memory://)")
     p.set_defaults(run=run)
 
@@ -40,11 +49,40 @@ def run(args: argparse.Namespace) -> int:
         graph.follow(name, "sam")
     graph.block("carol", "mallory")
     graph.follow("mallory", "alice")
-    engine = Engine.from_file(args.rules, storage=args.storage, graph=graph, clock=lambda: clock[0])
-    print(f"dm-policy tour: rules {args.rules} (version {engine.rules.version}), storage {args.storage}")
+    options: dict[str, Any] = {}
+    where = args.storage
+    if not args.storage.startswith("memory:"):
+        # A prefix and a secret of its own: never an earlier tour's state, nor a deployment's.
+        prefix = f"dmp-tour-{secrets.token_hex(4)}"
+        options = {"storage_options": {"key_prefix": prefix},
+                   "key_secret": secrets.token_bytes(32)}
+        where = f"{args.storage} (key prefix {prefix}, removed at the end)"
+    try:
+        engine = Engine.from_file(args.rules, storage=args.storage, graph=graph,
+                                  clock=lambda: clock[0], **options)
+    except (PolicyError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        return _play(args.rules, where, engine, graph, clock)
+    finally:
+        drop = getattr(engine.storage, "drop_prefix", None)
+        if options and drop is not None:
+            try:
+                drop()  # the tour's own prefix: everything it wrote
+            except PolicyError:
+                pass  # the storage went away: the keys expire on their own (TTL)
+        engine.close()
+
+
+def _play(rules: str, where: str, engine: Engine, graph: MemoryGraph, clock: list[float]) -> int:
+    friends = ["bob", "carol", "dave", "erin", "frank", "gina", "hank"]
+    print(f"dm-policy tour: rules {rules} (version {engine.rules.version}), storage {where}")
+    degraded = [0]  # decisions made without the storage (it was unavailable)
 
     def send(label: str, sender: str, to: tuple[str, ...], text: str, **kw: Any) -> Decision:
         decision = engine.check(SendRequest(sender, to, text, **kw))
+        degraded[0] += bool(decision.degraded)
         print(_line(label, decision))
         return decision
 
@@ -104,7 +142,15 @@ def run(args: argparse.Namespace) -> int:
     for i in range(1000):
         clock[0] += 60
         last = engine.check(SendRequest("hank", ("alice",), f"message number {i}"))
+        degraded[0] += bool(last.degraded)
     assert last is not None
     print(_line("hank's 1,000th message of the day", last))
     send("hank's 1,001st", "hank", ("alice",), "one more")
+    if degraded[0]:
+        print(f"error: the storage was unavailable: {degraded[0]} decisions were made without "
+              f"it (degraded): the tour does not show the policy", file=sys.stderr)
+        return DEGRADED
     return 0
+
+
+DEGRADED = 3  # exit status: some decisions were made without the storage

@@ -19,7 +19,7 @@ from policy.decision import Verdict
 class ErrorCode:
     code: int  # the numeric code of the envelope
     status: int  # the HTTP status
-    summary: str  # what it means, for the README table
+    summary: str  # what it means, for the table of docs/http.md
 
 
 # Refusals by the policy (a Reason's stable code).

@@ -150,7 +150,7 @@ def retry_after_seconds(seconds: float | None) -> int | None:
 
 @dataclass(frozen=True, slots=True)
 class GateOptions:
-    """How a gate reads requests: the options of both middlewares (README "Options").
+    """How a gate reads requests: the options of both middlewares (docs/http.md "Options").
 
     ``PolicyGate(engine, GateOptions(...))``; the middlewares take the same arguments
     after ``app`` and ``engine`` (``routes`` may be given by position, the others by name).

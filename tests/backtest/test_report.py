@@ -100,8 +100,12 @@ def test_replay_writes_the_report(tmp_path: Path) -> None:
     assert main(["replay", str(SMALL), "--rules", str(DEFAULT_RULES), "--report", str(out)]) == 0
     document = out.read_text(encoding="utf-8")
     figure(document, "chart-refusals-a")
+    # A missing directory is made; a path through a file cannot be: one error line, exit 2.
     assert main(["replay", str(SMALL), "--rules", str(DEFAULT_RULES),
-                 "--report", str(tmp_path / "absent" / "r.html")]) == 2
+                 "--report", str(tmp_path / "absent" / "r.html")]) == 0
+    assert (tmp_path / "absent" / "r.html").is_file()
+    assert main(["replay", str(SMALL), "--rules", str(DEFAULT_RULES),
+                 "--report", str(out / "r.html")]) == 2
 
 
 def test_an_empty_replay_still_gives_a_report() -> None:

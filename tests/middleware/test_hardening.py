@@ -6,7 +6,6 @@ import asyncio
 import io
 import json
 import math
-import re
 import socket
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +23,7 @@ from policy import (
     StorageUnavailable,
     load_rules,
 )
+from tests import docs
 from tests.conftest import DEFAULT_RULES, ROOT, T0, EngineFactory, VirtualClock
 
 # -- item 3: rules values that validate but break -------------------------------------------
@@ -297,14 +297,13 @@ ALICE = {"authorization": "Bearer alice-token"}
 
 
 def _readme_app(marker: str, monkeypatch: pytest.MonkeyPatch) -> Any:
-    """Run the README's python block that starts with ``marker``, as written; its ``app``."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    blocks = [b for b in re.findall(r"```python\n(.*?)```", readme, flags=re.S)
-              if b.startswith(marker)]
-    assert len(blocks) == 1, f"one README example must start with {marker!r}"
-    monkeypatch.chdir(ROOT)  # the examples load rules/default.toml from the repository root
+    """Run the documentation's python block that starts with ``marker`` (docs/http.md), as
+    written; its ``app``."""
+    block = docs.python_block(marker)
+    assert block.code.startswith(marker)
+    monkeypatch.chdir(ROOT)
     namespace: dict[str, Any] = {"__name__": "readme_example"}
-    exec(compile(blocks[0], "README.md", "exec"), namespace)
+    exec(compile(block.code, str(block.path), "exec"), namespace)
     return namespace["app"]
 
 

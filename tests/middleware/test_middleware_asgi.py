@@ -22,6 +22,7 @@ from policy.middleware import REFUSALS, REQUEST_ERRORS, HttpRequest, Message, Ro
 from policy.middleware.asgi import PolicyMiddleware
 from policy.rules import load_rules
 from policy.storage import MemoryStorage
+from tests import docs
 from tests.conftest import DEFAULT_RULES, ROOT, load_test_rules
 
 SEND = "/1.1/direct_messages/new.json"
@@ -533,12 +534,8 @@ def test_after_the_replay_the_app_sees_the_real_channel(engine: Engine) -> None:
 
 
 def test_readme_documents_every_code_as_the_table_says() -> None:
-    # The README's table, and the rows a topic's page adds (docs/*.md, the same markers)
-    section = ""
-    for page in (ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))):
-        text = page.read_text(encoding="utf-8")
-        for part in text.split("<!-- section:http -->")[1:]:
-            section += part.split("<!-- /section:http -->")[0]
+    # docs/http.md's table, and the rows a topic's page adds (docs/*.md, the same markers)
+    section = docs.section("http")
     rows = re.findall(r"^\| `([a-z_]+)` \| (\d+) \| (\d+) \|", section, flags=re.M)
     documented = {label: (int(code), int(status)) for label, code, status in rows}
     expected = {label: (e.code, e.status) for label, e in (REFUSALS | REQUEST_ERRORS).items()}
@@ -546,17 +543,16 @@ def test_readme_documents_every_code_as_the_table_says() -> None:
 
 
 def readme_example(marker: str) -> str:
-    """The README's python block that starts with ``marker``: the tests run what users copy."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for block in re.findall(r"```python\n(.*?)```", readme, flags=re.S):
-        if block.startswith(marker):
-            return block
-    raise AssertionError(f"no README example starts with {marker!r}")
+    """The documentation's python block that starts with ``marker`` (docs/http.md): the
+    tests run what users copy."""
+    block = docs.python_block(marker)
+    assert block.code.startswith(marker)
+    return block.code
 
 
 def test_the_readme_fastapi_example_protects_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("fastapi", reason="the README's FastAPI example needs fastapi")
-    monkeypatch.chdir(ROOT)  # the example loads rules/default.toml from the repository root
+    monkeypatch.chdir(ROOT)
     namespace: dict[str, Any] = {"__name__": "readme_fastapi"}
     exec(compile(readme_example("# app.py (FastAPI)"), "README.md", "exec"), namespace)
     app = namespace["app"]

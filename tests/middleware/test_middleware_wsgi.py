@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from typing import Any
 
 import pytest
@@ -18,6 +17,7 @@ from policy.middleware import HttpRequest, Message, Route
 from policy.middleware.wsgi import PolicyMiddleware
 from policy.rules import load_rules
 from policy.storage import MemoryStorage
+from tests import docs
 from tests.conftest import DEFAULT_RULES, ROOT, load_test_rules
 
 SEND = "/1.1/direct_messages/new.json"
@@ -337,13 +337,10 @@ def test_a_failing_extractor_is_a_400(engine: Engine) -> None:
 
 
 def test_the_readme_flask_example_protects_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    blocks = [b for b in re.findall(r"```python\n(.*?)```", readme, flags=re.S)
-              if b.startswith("# app.py (Flask)")]
-    assert len(blocks) == 1
-    monkeypatch.chdir(ROOT)  # the example loads rules/default.toml from the repository root
+    block = docs.python_block("# app.py (Flask)")  # docs/http.md
+    monkeypatch.chdir(ROOT)
     namespace: dict[str, Any] = {"__name__": "readme_flask"}
-    exec(compile(blocks[0], "README.md", "exec"), namespace)
+    exec(compile(block.code, str(block.path), "exec"), namespace)
     client = namespace["app"].test_client()
     alice = {"authorization": "Bearer alice-token"}
     allowed = client.post(SEND, headers=alice, data={"screen_name": "bob", "text": "Lunch?"})

@@ -380,6 +380,16 @@ class RedisStorage:
                           self._signal_args("", window, now, False))
         return int(count)
 
+    def drop_prefix(self) -> int:
+        """Delete every key under this storage's key prefix (``SCAN``, one ``DEL`` per key:
+        keys of many slots). Only for a throwaway prefix (``dm-policy tour``'s own)."""
+        dropped = 0
+        with self._failures():
+            client = self._sync()
+            for key in list(client.scan_iter(match=f"{self.keys.prefix}:*", count=500)):
+                dropped += int(client.delete(key))
+        return dropped
+
     def forget(self, sender: str) -> None:
         apps = self._run(self._forget, self.keys.sender(sender).all, ())
         member = self.keys.member(sender)

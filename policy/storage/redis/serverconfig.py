@@ -153,7 +153,7 @@ def report(config: ServerConfig, where: str) -> None:
     """Log once what is unsafe about the server (the caller calls this once per driver)."""
     message = config.warning()
     if message is not None:
-        logger.warning("Redis at %s can lose the policy's state: %s (see the README, "
+        logger.warning("Redis at %s can lose the policy's state: %s (see docs/storage.md, "
                        "'Production settings')", where, message)
 
 
