@@ -71,7 +71,7 @@ from policy.decision import Decision, Verdict
 from policy.engine import Engine
 from policy.fingerprint import signature, similarity
 from policy.graph import MemoryGraph
-from policy.normalize import normalize, read_contacts
+from policy.normalize import has_contact, normalize, read_contacts
 from policy.requests import InviteRequest, SendRequest
 from policy.rules import Mode, RuleSet, load_rules
 
@@ -85,7 +85,8 @@ CONTAINED_STRANGERS = 4  # the measuring stick: fixed, does not move with the ru
 # (duplicates, cooldown, apps, and whatever kinds the detector grows) is a spam rule.
 NON_SPAM_KINDS = frozenset({"quota", "text_length", "follows", "group"})
 # Codes a group spammer reads as "this group was too much": it tries smaller ones.
-SPAM_CODES = frozenset({"duplicate_content", "too_many_strangers", "cooldown_active"})
+SPAM_CODES = frozenset({"duplicate_content", "duplicate_contact", "too_many_strangers",
+                        "links_to_strangers", "cooldown_active"})
 
 TACTICS = ("folded", "personalised", "spun", "rotating", "groups", "split", "slow", "short",
            "salad", "obfuscated", "payload", "homoglyph", "conversation")
@@ -118,6 +119,8 @@ class Limits:
     max_chars: int = 140  # longest text
     max_people: int = 20  # largest group, sender included
     fanout: int | None = None  # most distinct people one send may reach (a strangers limit)
+    # (messages, seconds) for texts with a phone number, link or address to strangers
+    contact_rate: tuple[int, float] | None = None
 
 
 def read_limits(rules: RuleSet) -> Limits:
@@ -133,6 +136,7 @@ def read_limits(rules: RuleSet) -> Limits:
     min_chars: list[int] = []
     similarity: list[float] = []
     rates: list[tuple[int, float]] = []
+    contact_rates: list[tuple[int, float]] = []
     fanout: list[int] = []
     for rule in rules.rules:
         if rule.mode is not Mode.ENFORCE:
@@ -152,7 +156,9 @@ def read_limits(rules: RuleSet) -> Limits:
             min_chars.append(p.min_chars)
         if isinstance(getattr(p, "contact_min_chars", None), int):
             min_chars.append(p.contact_min_chars)  # texts with a phone number or link
-        if isinstance(getattr(p, "limit", None), int) and isinstance(
+        if getattr(p, "with_contact", False) is True:  # only texts with a contact count
+            contact_rates.append((p.limit, float(p.window)))
+        elif isinstance(getattr(p, "limit", None), int) and isinstance(
                 getattr(p, "window", None), (int, float)):
             rates.append((p.limit, float(p.window)))
             if rule.kind != "quota":
@@ -173,6 +179,7 @@ def read_limits(rules: RuleSet) -> Limits:
         similarity=min(similarity) if similarity else None,
         rate=min(rates, key=lambda r: r[0] / r[1]) if rates else None,
         fanout=min(fanout) if fanout else None,
+        contact_rate=min(contact_rates, key=lambda r: r[0] / r[1]) if contact_rates else None,
     )
 
 
@@ -701,9 +708,12 @@ class Spammer:
         template, at = self._choose_template(now)
         text = self._text(template, name)
         pace = self.rng.expovariate(1 / 30)
-        if self.plan.slow and self.limits.rate is not None:
-            limit, window = self.limits.rate
-            pace = max(pace, window / limit * 1.05)  # under the quota, never at it
+        if self.plan.slow:
+            for rate in (self.limits.rate,
+                         self.limits.contact_rate if has_contact(text) else None):
+                if rate is not None:
+                    limit, window = rate
+                    pace = max(pace, window / limit * 1.05)  # under the limit, never at it
         at = max(at, self.last_send + pace, now)
         conv = self.conversation
         if self.plan.split:

@@ -57,6 +57,7 @@ do
       end
       send_strangers = send_strangers or new_strangers(people, {}) -- the same for every rule
       local strangers = send_strangers
+      if rule.with_contact and not contact then strangers = {} end -- not counted by this rule
       local f = { body = body, oldest = oldest, pruned = pruned, newest = newest,
                   strangers = strangers }
       found[rule.name] = f
@@ -67,10 +68,10 @@ do
       end
       local excess = #body / REC + new - rule.limit
       if new == 0 or excess <= 0 then return nil end
-      if new > rule.limit then return 'too_many_strangers' end
+      if new > rule.limit then return rule.code end
       local lasts = lasts_of(body)
       table.sort(lasts)
-      return 'too_many_strangers', lasts[excess] + rule.window - now
+      return rule.code, lasts[excess] + rule.window - now
     end,
     settle = function(rule)
       local f = found[rule.name]

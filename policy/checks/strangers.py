@@ -12,6 +12,14 @@ over ``limit`` is refused until enough of them drop out of the window
 (``retry_after`` says when); sends to people already reached, and to friends, are
 never refused by this rule.
 
+With ``with_contact = true`` the rule counts only the strangers reached by texts
+that carry a phone number, a link or an address (``Features.contact``), whatever
+else the texts say: a campaign needs a way back to the spammer, and ordinary people
+rarely send one to people who don't follow them back. That bounds template rotation,
+spinning and pacing, which no content matching can follow, at a few strangers, while
+messages without a contact stay under the plain rule's larger limit. It refuses
+with ``links_to_strangers``.
+
 State: the most recent ``limit`` strangers reached, each a hashed unit with the
 time it was last written to: bounded, and it does not forget with the trace.
 """
@@ -35,11 +43,11 @@ from policy.checks.base import (
 )
 from policy.checks.params import ParamReader
 from policy.decision import Verdict
-from policy.lua import lua_int, lua_num
+from policy.lua import lua_bool, lua_int, lua_num, lua_str
 
 KIND = "strangers"
 STATEFUL = True
-CODES = ("too_many_strangers",)  # what it may fire (a rule's `challenge` names some)
+CODES = ("too_many_strangers", "links_to_strangers")  # what it may fire (a rule's `challenge` names some)
 TRIGGERS = True  # a cooldown's triggered_by may name it
 
 Reached = tuple[tuple[str, float], ...]  # (unit, last written to), most recent first
@@ -52,16 +60,24 @@ _SENT = "strangers sent to"  # a key of Step.found no rule name can take (a spac
 class Params:
     limit: int
     window: float
+    with_contact: bool = False  # count only texts with a phone number, link or address
+
+    @property
+    def code(self) -> str:
+        return "links_to_strangers" if self.with_contact else "too_many_strangers"
 
 
 def parse(reader: ParamReader) -> Params:
     return Params(
         limit=reader.integer("limit", 12, minimum=1, maximum=1000),
         window=reader.duration("window", "6h"),
+        with_contact=reader.boolean("with_contact", False),
     )
 
 
 def needs(params: Params) -> dict[str, object]:
+    if params.with_contact:  # whether the text carries a contact (read with its contacts)
+        return {"relationships": True, "people": True, "contacts": True}
     return {"relationships": True, "people": True}
 
 
@@ -83,6 +99,8 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     if strangers is None:
         strangers = ctx.found[_SENT] = strangers_of(
             feats.units if feats.people is None else feats.people)
+    if p.with_contact and not feats.contact:
+        strangers = ()  # a text without a contact: not counted by this rule
     ctx.found[rule.name] = (kept, strangers)
     if not strangers:
         return None
@@ -94,7 +112,7 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     # Enough of the oldest must drop out of the window for the new ones to fit.
     lasts = sorted(last for _, last in kept)
     retry = None if new > p.limit else lasts[excess - 1] + p.window - ctx.now
-    return Fired(rule.name, "too_many_strangers", retry)
+    return Fired(rule.name, p.code, retry)
 
 
 def settle(rule: Any, ctx: Step) -> None:
@@ -120,15 +138,16 @@ def hold(rule: Any, state: Any, now: float) -> Hold:
     kept = live(state.slices.get(rule.name, ()), now, p)
     n = len(kept)
     detail = {"strangers_reached": n, "limit": p.limit, "window": p.window}
+    what = "sent phone numbers, links or addresses" if p.with_contact else "written"
     if n + 1 > p.limit:
         lasts = sorted(last for _, last in kept)
         until = lasts[n - p.limit] + p.window  # the formula of step, for one new stranger
-        words = (f"has written to {n} people who don't follow them back within "
+        words = (f"has {what} to {n} people who don't follow them back within "
                  f"{_hours(p.window)}; can write to someone new at {at_words(until, now)}, "
                  "people they already write to are not affected")
         return Hold("throttled", until, detail, words)
-    return Hold("clear", None, detail, f"{n} of {p.limit} new people written to within "
-                f"{_hours(p.window)}")
+    return Hold("clear", None, detail, f"{n} of {p.limit} new people "
+                f"{'sent a contact' if p.with_contact else 'written to'} within {_hours(p.window)}")
 
 
 def decode_slice(blob: bytes) -> Reached:
@@ -158,7 +177,9 @@ def newly_reached(name: str, ctx: Step) -> int:
 
 
 def finding(params: Params, code: str, retry_after: float | None) -> Finding:
-    text = (f"You have written to {params.limit} people who don't follow you back "
+    what = ("sent phone numbers, links or addresses" if params.with_contact
+            else "written")
+    text = (f"You have {what} to {params.limit} people who don't follow you back "
             f"within {_hours(params.window)}.")
     if retry_after is not None:
         text += f" You can write to someone new in {max(1, math.ceil(retry_after / 60))} minutes;"
@@ -175,7 +196,8 @@ def _hours(seconds: float) -> str:
 
 def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
     p: Params = rule.params
-    return [("limit", lua_int(p.limit)), ("window", lua_num(p.window))]
+    return [("limit", lua_int(p.limit)), ("window", lua_num(p.window)),
+            ("with_contact", lua_bool(p.with_contact)), ("code", lua_str(p.code))]
 
 
 # What each parameter does: docs/rules.md is generated from these and from ``parse``
@@ -183,4 +205,6 @@ def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
 PARAM_DOCS = {
     "limit": "distinct strangers reached within `window`, at most",
     "window": "how long a stranger counts since the sender last wrote to them",
+    "with_contact": "count only the strangers sent a text with a phone number, link or "
+                    "address (refusing with `links_to_strangers`), whatever the words",
 }

@@ -130,9 +130,11 @@ def test_limits_are_read_from_the_rules(default_rules: RuleSet) -> None:
     # min_chars: a text with a contact is traced from 12 letters and digits; similarity:
     # such a text is compared at 0.25
     assert (limits.recipients, limits.window, limits.max_texts, limits.min_chars,
-            limits.similarity) == (5, 6 * 3600, 16, 12, 0.25)
+            limits.similarity) == (5, 6 * 3600, 12, 12, 0.25)
     # the tightest "limit per window": the daily strangers rule
     assert limits.rate == (20, 86400.0) and limits.cooldown == 1800 and limits.max_people == 20
+    # texts with a contact: 4 strangers a day (the slow tactic paces those under it)
+    assert limits.contact_rate == (4, 86400.0)
     other = read_limits(parse_rules(OTHER_RULES, file="<test>"))
     assert (other.recipients, other.window, other.max_texts, other.min_chars) == (3, 7200, 10, 20)
     assert other.rate == (100, 3600.0) and other.max_chars == 120 and other.max_people == 8
@@ -421,3 +423,17 @@ def test_one_contact_in_the_clear_is_contained_by_the_5th_stranger(
         row = now_default[tactic]
         assert targets_met(row)["contained"], (tactic, row["contained"], row["refusals"])
         assert "duplicate_contact" in row["refusals"], tactic
+
+
+def test_contacts_to_strangers_bound_rotation_pacing_and_conversations(
+        now_default: dict[str, dict[str, Any]]) -> None:
+    """Rotated templates, texts paced under every threshold and one conversation with new
+    members each round repeat neither a text nor a contact; they reached the strangers
+    rules' 20 a day. The texts that carry a phone number or link now reach 4 strangers a
+    day (links_to_strangers), so these tactics reach a third of that or less."""
+    for tactic in ("rotating", "slow", "conversation"):
+        row = now_default[tactic]
+        assert row["reached_per_day_max"] <= 8, (tactic, row["reached_per_day_max"])
+    for tactic in ("rotating", "conversation"):
+        assert "links_to_strangers" in now_default[tactic]["refusals"], tactic
+    assert now_default["conversation"]["contained_share"] == 1.0

@@ -7,6 +7,7 @@ reports rule."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from policy.backtest.feedback import (
 )
 from policy.backtest.simulate import load_corpus
 from policy.cli import main
-from policy.rules import load_rules
+from policy.rules import RuleSet, load_rules
 from tests.conftest import DEFAULT_RULES
 
 pytestmark = pytest.mark.corpus
@@ -28,8 +29,15 @@ pytestmark = pytest.mark.corpus
 CONFIG = RunConfig(seed=3, spammers=12, ham_senders=200, hours=14 * 24)
 
 
+def _without_links(rules: RuleSet) -> RuleSet:
+    """The default rules without links_to_strangers: what a campaign whose texts carry no
+    phone number or link meets (that rule holds spun copies with one to 4 strangers a day,
+    too few for 2% of them to report anything within two weeks: see docs/spam.md)."""
+    return replace(rules, rules=tuple(r for r in rules.rules if r.name != "links_to_strangers"))
+
+
 def test_spun_spam_is_stopped_by_reports_within_150_strangers(corpus_path: Path) -> None:
-    rules = load_rules(DEFAULT_RULES)
+    rules = _without_links(load_rules(DEFAULT_RULES))
     corpus = load_corpus(corpus_path)
     ham = ham_events(CONFIG, corpus)
     row = run_tactic("spun", rules, corpus, CONFIG, ham=ham, feedback=FeedbackConfig())

@@ -259,7 +259,11 @@ def test_the_same_text_to_a_fifth_account_starts_the_cooldown(
     assert all(d.allowed for d in decisions[:4])
     fifth = decisions[4]
     assert (fifth.verdict, fifth.code) == (Verdict.COOLDOWN, "duplicate_content")
-    assert fifth.retry_after == 1800
+    assert fifth.reasons[0].retry_after == 1800
+    # The copies carry a phone number: a 5th stranger sent one within the day waits for
+    # the day to roll as well (links_to_strangers); the cooldown itself is 30 minutes.
+    assert {r.rule: r.retry_after for r in fifth.reasons[1:]} == {
+        "links_to_strangers": pytest.approx(86400 - 4 * 20)}
 
 
 def test_each_attempt_during_the_wait_restarts_it(
@@ -422,7 +426,13 @@ def test_the_duplicate_trace_expires(
     engine = engine_factory()
     _campaign(engine, "sam", 4, clock)
     clock.advance(6 * 3600 + 1)  # the trace window (6h) has passed
-    assert _campaign(engine, "sam", 1, clock, start=4)[0].allowed
+    fifth = _campaign(engine, "sam", 1, clock, start=4)[0]
+    # not a duplicate any more; a 5th stranger sent a phone number within the day is the
+    # links_to_strangers rule's (a throttle, not the spam cooldown)
+    assert [(r.rule, r.verdict) for r in fifth.reasons] == [
+        ("links_to_strangers", Verdict.THROTTLE)]
+    clock.advance(18 * 3600)  # the first copies leave the rolling day too
+    assert _campaign(engine, "sam", 1, clock, start=5)[0].allowed
 
 
 # -- apps -------------------------------------------------------------------
@@ -489,6 +499,9 @@ def test_a_shadow_duplicates_rule_does_not_start_an_enforced_cooldown(
     rules = default.replace(
         'name = "duplicates"\ncheck = "duplicates"',
         'name = "duplicates"\ncheck = "duplicates"\nmode = "shadow"',
+    ).replace(  # the copies carry a phone number: that rule in shadow too
+        'name = "links_to_strangers"\ncheck = "strangers"',
+        'name = "links_to_strangers"\ncheck = "strangers"\nmode = "shadow"',
     )
     assert rules != default
     engine = engine_factory(rules)

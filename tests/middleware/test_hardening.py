@@ -409,3 +409,12 @@ class _User:
 
     def __init__(self, identity: str) -> None:
         self.identity = identity
+
+
+def test_every_numeric_code_means_one_thing() -> None:
+    """Two refusals (or a refusal and the CHALLENGE answer) sharing a number could not be
+    told apart by a client; only the verdict fallbacks reuse their refusal's number."""
+    from policy.middleware import codes
+
+    numbers = [c.code for c in codes.REFUSALS.values()] + [codes.CHALLENGE.code]
+    assert len(numbers) == len(set(numbers)), sorted(numbers)

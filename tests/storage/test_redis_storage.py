@@ -100,10 +100,10 @@ def test_every_key_of_a_sender_shares_one_slot_and_has_a_bounded_ttl(
         "c": rules.get("spam_cooldown").params.duration,
         "r": rules.get("apps").params.revocation_ttl,
         "t": rules.get("duplicates").params.window,
-        # the slices of the strangers rules and of the reports rule (its counts of strangers
-        # reached live as long as its window)
-        "x": max(rules.get("strangers").params.window, rules.get("strangers_daily").params.window,
-                 rules.get("reports").params.window),
+        # the slices of the strangers and contacts rules and of the reports rule (its counts
+        # of strangers reached live as long as its window)
+        "x": max(r.params.window for r in rules.rules
+                 if r.kind in ("strangers", "contacts", "reports")),
         "a": 2 * rules.get("apps").params.signal_window,
         "s": rules.get("apps").params.signal_window,
     }
@@ -389,9 +389,12 @@ def _heavy_sender(storage: RedisStorage, sends: int) -> tuple[Engine, str, Virtu
     for r in recipients:
         graph.follow(r, "heavy")
     engine = Engine(load_rules(DEFAULT_RULES), storage=storage, graph=graph, clock=clock)
-    for _ in range(sends):
+    links = load_rules(DEFAULT_RULES).get("links_to_strangers").params.limit
+    for n in range(sends):
         clock.advance(86.0)  # 1,000 sends spread over a day: every bucket in use
         text = " ".join(rng.sample(WORDS, 8))  # distinct texts, all traced: the trace fills up
+        if n < links:  # a number in the first few: the contacts and links records hold some
+            text += f" call 0800 555 {n:04d}"
         engine.check(SendRequest("heavy", (rng.choice(recipients),), text))
     return engine, engine._keys.user("heavy"), clock
 

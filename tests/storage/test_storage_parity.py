@@ -136,6 +136,13 @@ window = "7m"
 min_reports = 2
 share = 0.5
 max_reports = 3
+
+[[rules]]
+name = "links_to_strangers"
+check = "strangers"
+limit = 2
+window = "3m"
+with_contact = true
 """
 
 TEXTS = [
