@@ -81,7 +81,7 @@ DEFAULT_RULES = "default"  # the packaged rules (policy/packaged.py)
 SEND_PATH = "/1.1/direct_messages/new.json"
 GROUP_SEND_PATH = "/1.1/dm_conversations/{conversation_id}/messages/new.json"
 MAX_MESSAGES = 10_000  # the demo keeps the latest messages only
-APP_NOT_ALLOWED = codes.ErrorCode(93, 403, "an app's token on /1.1/apps/revoke or restore")
+APP_NOT_ALLOWED = codes.APP_NOT_ALLOWED
 
 
 @dataclass

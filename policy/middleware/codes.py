@@ -71,6 +71,7 @@ BODY_TOO_LARGE = ErrorCode(195, 413, "the body is larger than the middleware rea
 USER_NOT_FOUND = ErrorCode(50, 404, "the host's resolver knows no such screen name")
 NOT_FOUND = ErrorCode(34, 404, "no such resource (reference server)")
 INVALID_TOKEN = ErrorCode(89, 401, "the bearer token is unknown (reference server)")
+APP_NOT_ALLOWED = ErrorCode(93, 403, "an app's token on /1.1/apps/revoke or restore (reference server)")
 SERVICE_UNAVAILABLE = ErrorCode(130, 503, "the storage is down: an admin call was not done")
 
 REQUEST_ERRORS: dict[str, ErrorCode] = {
@@ -82,6 +83,7 @@ REQUEST_ERRORS: dict[str, ErrorCode] = {
     "not_found": NOT_FOUND,
     "invalid_token": INVALID_TOKEN,
     "service_unavailable": SERVICE_UNAVAILABLE,
+    "app_not_allowed": APP_NOT_ALLOWED,
 }
 
 
