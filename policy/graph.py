@@ -21,16 +21,6 @@ class SocialGraph(Protocol):
     request's ``context`` wins attribute by attribute.
     """
 
-    def set_attributes(self, user: str, attributes: Mapping[str, Any] | None = None,
-                       **more: Any) -> None:
-        """What the host knows of ``user`` (validated now: a wrong type or an unknown
-        attribute is an ``InvalidRequest``); replaces what was set before."""
-        merged = {**(attributes or {}), **more}
-        self._attributes[user] = SenderContext.of(merged, where="attributes")
-
-    def attributes(self, user: str) -> SenderContext | None:
-        return self._attributes.get(user)
-
     def follows(self, follower: str, followee: str) -> bool: ...
 
     def blocks(self, blocker: str, blocked: str) -> bool: ...

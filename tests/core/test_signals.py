@@ -405,3 +405,18 @@ def test_standing_runs_the_tier_only_for_senders_in_it(backend: Any) -> None:
     graph.set_attributes("newbie", account_age="1d", verified_phone=True)
     assert engine.standing("newbie").would.verdict == "allow"
     assert engine.check(SendRequest("newbie", (fans[0],), "verified now")).allowed
+
+
+def test_a_host_graph_with_only_follows_and_blocks_is_a_social_graph() -> None:
+    """attributes() and has_written() are optional: the protocol asks only what every
+    graph must answer (it had copied MemoryGraph's attribute setter)."""
+    from policy.graph import SocialGraph
+
+    class HostGraph:
+        def follows(self, follower: str, followee: str) -> bool:
+            return True
+
+        def blocks(self, blocker: str, blocked: str) -> bool:
+            return False
+
+    assert isinstance(HostGraph(), SocialGraph)
