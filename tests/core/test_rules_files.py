@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,19 @@ def test_a_reload_may_give_a_rule_name_to_another_check(tmp_path: Path) -> None:
     decision = engine.check(SendRequest("alice", ("bob",), text))
     assert decision.allowed
     assert decision.quota is not None and decision.quota.limit == 5
+
+
+def test_the_strict_policy_is_the_default_one_plus_its_tier() -> None:
+    """strict.toml keeps every rule of default.toml, with the same parameters (it adds a
+    tier for new accounts and a challenge): a rule added to the default is added there."""
+    default = load_rules(DEFAULT_RULES)
+    strict = load_rules(DEFAULT_RULES.with_name("strict.toml"))
+    for rule in default.rules:
+        other = strict.get(rule.name)
+        assert other.kind == rule.kind, rule.name
+        for field in dataclasses.fields(rule.params):
+            mine, theirs = getattr(rule.params, field.name), getattr(other.params, field.name)
+            if isinstance(mine, tuple):  # a cooldown's triggers: the tier's rules may add some
+                assert set(mine) <= set(theirs), (rule.name, field.name)
+            else:
+                assert mine == theirs, (rule.name, field.name)
