@@ -197,6 +197,9 @@ def render(summary: ReplaySummary, *, title: str = "dm-policy replay") -> str:
         f"{ev.count('graph')} graph events.</p>",
         _side_html(plt, "A", summary.a, hours, "a"),
     ]
+    note = summary.empty_graph_note()
+    if note is not None:
+        parts.append(f'<p class="note"><strong>Note:</strong> {_esc(note)}</p>')
     if summary.b is not None and summary.diff is not None:
         parts.append(_side_html(plt, "B", summary.b, hours, "b"))
         diff = summary.diff

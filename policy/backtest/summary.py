@@ -197,6 +197,19 @@ class ReplaySummary(Mapping[str, Any]):
             out["diff"] = self.diff.to_dict()
         return out
 
+    def empty_graph_note(self) -> str | None:
+        """Why sends were refused ``not_follower`` when the events hold no follow events
+        (the replay's graph is empty: no one follows anyone), or None; the text summary
+        and the HTML report both say it."""
+        refused = sum(n for key, n in self.a.decisions.by_rule.items()
+                      if key.endswith("/not_follower"))
+        if not refused or self.events.count("graph"):
+            return None
+        return (f"{refused} sends were refused not_follower and the events hold no follow "
+                f"events: the replay's graph is empty (no one follows anyone). Add follow "
+                f"events before the sends, e.g. {{\"t\": 1800000000, \"type\": \"follow\", "
+                f"\"follower\": \"bob\", \"followee\": \"alice\"}} (see docs/backtests.md)")
+
     # The JSON form, read as a mapping.
 
     def __getitem__(self, key: str) -> Any:

@@ -187,14 +187,9 @@ def format_summary(summary: ReplaySummary) -> str:
         lines[-1:-1] = [f"{ev.count('logged')} logged decisions (a decision log): rules A "
                         f"decide {ev.count('logged_differ')} of them otherwise than logged"]
     lines += _side("A", summary.a)
-    refused_unfollowed = sum(n for key, n in summary.a.decisions.by_rule.items()
-                             if key.endswith("/not_follower"))
-    if refused_unfollowed and not ev.count("graph"):
-        lines.append(f"  note: {refused_unfollowed} sends were refused not_follower and the "
-                     f"events hold no follow events: the replay's graph is empty (no one "
-                     f"follows anyone). Add follow events before the sends, e.g. "
-                     f"{{\"t\": 1800000000, \"type\": \"follow\", \"follower\": \"bob\", "
-                     f"\"followee\": \"alice\"}} (see docs/backtests.md)")
+    note = summary.empty_graph_note()
+    if note is not None:
+        lines.append(f"  note: {note}")
     if summary.b is not None and summary.diff is not None:
         lines += ["", *_side("B", summary.b), ""]
         diff = summary.diff

@@ -86,6 +86,16 @@ def test_ids_are_escaped() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in document
 
 
+def test_a_replay_of_sends_without_follows_says_why_in_the_report() -> None:
+    send = {"t": T0, "type": "send", "sender": "alice", "recipients": ["bob"], "text": "hi"}
+    document = render(replay(read_events([json.dumps(send)]), load_rules(DEFAULT_RULES)))
+    assert "refused not_follower and the events hold no follow events" in document
+    follow = {"t": T0, "type": "follow", "follower": "bob", "followee": "alice"}
+    document = render(replay(read_events([json.dumps(follow), json.dumps(send)]),
+                             load_rules(DEFAULT_RULES)))
+    assert "no follow events" not in document
+
+
 def test_the_same_summary_gives_the_same_file(tmp_path: Path) -> None:
     summary = small_summary()
     a, b = tmp_path / "a.html", tmp_path / "b.html"
