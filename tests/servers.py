@@ -17,7 +17,9 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 import time
+import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -219,3 +221,42 @@ def private_redis(args: Sequence[str] = ()) -> Iterator[RedisServer]:
 def unique_prefix() -> str:
     """A key prefix of one's own on a shared server: tests never see each other's keys."""
     return "t" + os.urandom(6).hex()
+
+
+class Watch:
+    """MONITOR on one server, in a thread, from a start marker to an end marker: the
+    commands seen between them, each ``(NAME, from_lua)`` (a command a Lua script runs is
+    not a round trip). The tests that count round trips and reads use it."""
+
+    def __init__(self, port: int) -> None:
+        self.marker = uuid.uuid4().hex
+        self.commands: list[tuple[str, bool]] = []
+        self._client = redis.Redis(port=port, socket_timeout=10)
+        self._marker_client = redis.Redis(port=port, socket_timeout=10)
+        self._marker_client.ping()  # connected (handshake done) before the start marker
+        self._monitor = self._client.monitor()
+        self._monitor.__enter__()
+        self._thread = threading.Thread(target=self._read)
+        self._thread.start()
+        self._marker_client.echo(f"{self.marker}-start")
+
+    def _read(self) -> None:
+        started = False
+        while True:
+            event = self._monitor.next_command()
+            command = event["command"]
+            if command == f"ECHO {self.marker}-start":
+                started = True
+            elif command == f"ECHO {self.marker}-end":
+                return
+            elif started:
+                self.commands.append((command.split()[0].upper(),
+                                      event.get("client_type") == "lua"))
+
+    def stop(self) -> list[tuple[str, bool]]:
+        self._marker_client.echo(f"{self.marker}-end")
+        self._thread.join(10)
+        self._monitor.__exit__()
+        self._client.close()
+        self._marker_client.close()
+        return self.commands

@@ -10,11 +10,8 @@ every command seen between two markers is attributed to the decisions.
 from __future__ import annotations
 
 import asyncio
-import threading
-import uuid
 
 import pytest
-import redis
 
 from policy import Engine, MemoryGraph, SendRequest
 from policy.clock import VirtualClock
@@ -25,46 +22,6 @@ pytestmark = [pytest.mark.redis, pytest.mark.timeout(60)]
 
 DECISIONS = 20
 WORDS = "zero one two three four five six seven eight nine".split()
-
-
-class Watch:
-    """MONITOR on one server, in a thread, from a start marker to an end marker."""
-
-    def __init__(self, port: int) -> None:
-        self.port = port
-        self.marker = uuid.uuid4().hex
-        self.commands: list[list[str]] = []
-        self._client = redis.Redis(port=port, socket_timeout=10)
-        self._marker_client = redis.Redis(port=port, socket_timeout=10)
-        self._marker_client.ping()  # connected (handshake done) before the start marker
-        self._monitor = self._client.monitor()
-        self._monitor.__enter__()
-        self._thread = threading.Thread(target=self._read)
-        self._thread.start()
-        self._echo("start")
-
-    def _echo(self, word: str) -> None:
-        self._marker_client.echo(f"{self.marker}-{word}")
-
-    def _read(self) -> None:
-        started = False
-        while True:
-            event = self._monitor.next_command()
-            command = event["command"]
-            if command == f"ECHO {self.marker}-start":
-                started = True
-            elif command == f"ECHO {self.marker}-end":
-                return
-            elif started and event.get("client_type") != "lua":
-                self.commands.append(command.split()[:1])
-
-    def stop(self) -> list[str]:
-        self._echo("end")
-        self._thread.join(10)
-        self._monitor.__exit__()
-        self._client.close()
-        self._marker_client.close()
-        return [c[0].upper() for c in self.commands]
 
 
 def _engine(url: str) -> tuple[Engine, list[SendRequest]]:
@@ -89,10 +46,10 @@ def _count(engine: Engine, requests: list[SendRequest], ports: list[int]) -> tup
     async def scenario() -> tuple[list, list]:
         engine.check(requests[0])
         await engine.acheck(requests[1])
-        watches = [Watch(port) for port in ports]
+        watches = [servers.Watch(port) for port in ports]
         decisions = [engine.check(r) for r in requests[2 : 2 + DECISIONS]]
         decisions += [await engine.acheck(r) for r in requests[2 + DECISIONS :]]
-        commands = [c for w in watches for c in w.stop()]
+        commands = [c for w in watches for c, lua in w.stop() if not lua]
         await engine.storage.aclose()  # type: ignore[attr-defined]
         return decisions, commands
 

@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import random
-import threading
-import uuid
 from typing import Any
 
 import pytest
-import redis
 
 from policy import Engine, MemoryGraph, SendRequest
 from policy.audit import Change, entry
@@ -28,43 +25,6 @@ TEXTS = ["hello there, how are you doing today my friend", "ok",
          "Win a prize now: visit winprize.example or call 555 0100 today",
          "Cheap meds at pills.example, order now and save big on everything"]
 READS = {"HGETALL", "TIME"}
-
-
-class Watch:
-    """MONITOR on one server from a start marker to an end marker: (command, from lua)."""
-
-    def __init__(self, port: int) -> None:
-        self.marker = uuid.uuid4().hex
-        self.commands: list[tuple[str, bool]] = []
-        self._client = redis.Redis(port=port, socket_timeout=10)
-        self._marker_client = redis.Redis(port=port, socket_timeout=10)
-        self._marker_client.ping()
-        self._monitor = self._client.monitor()
-        self._monitor.__enter__()
-        self._thread = threading.Thread(target=self._read)
-        self._thread.start()
-        self._marker_client.echo(f"{self.marker}-start")
-
-    def _read(self) -> None:
-        started = False
-        while True:
-            event = self._monitor.next_command()
-            command = event["command"]
-            if command == f"ECHO {self.marker}-start":
-                started = True
-            elif command == f"ECHO {self.marker}-end":
-                return
-            elif started:
-                self.commands.append((command.split()[0].upper(),
-                                      event.get("client_type") == "lua"))
-
-    def stop(self) -> list[tuple[str, bool]]:
-        self._marker_client.echo(f"{self.marker}-end")
-        self._thread.join(10)
-        self._monitor.__exit__()
-        self._client.close()
-        self._marker_client.close()
-        return self.commands
 
 
 def _graph() -> MemoryGraph:
@@ -86,7 +46,7 @@ def _standings_watched(engine: Engine, ports: list[int], n: int = 10) -> list[tu
     async def scenario() -> list[tuple[str, bool]]:
         engine.standing("alice")  # warm: connections, script cache, cluster slots
         await engine.astanding("alice")
-        watches = [Watch(port) for port in ports]
+        watches = [servers.Watch(port) for port in ports]
         for _ in range(n):
             engine.standing("alice")
             await engine.astanding("alice")

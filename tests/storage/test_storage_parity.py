@@ -27,6 +27,7 @@ from policy.clock import VirtualClock
 from policy.core import Features, TransitionInput
 from policy.storage import MemoryStorage
 from policy.storage.redis.keys import LAYOUT
+from policy.storage.redis.snapshot import decode_quota
 from tests.backends import BACKENDS
 from tests.conftest import T0
 
@@ -649,21 +650,9 @@ def _stored_quota(storage: Any, sender: str) -> dict[str, tuple[float, dict[int,
     raw = storage._sync().hgetall(storage.keys.sender(sender).quota)
     out = {}
     for name, blob in raw.items():
-        total, _newest, size, body = blob.decode().split(";")
-        buckets: dict[int, int] = {}
-        prev = None
-        for entry in body.split(","):
-            x, _, y = entry.partition(":")
-            if prev is None:
-                bucket, n = int(x), int(y)
-            elif y == "":
-                bucket, n = prev + 1, int(x)
-            else:
-                bucket, n = prev + int(x), int(y)
-            buckets[bucket] = n
-            prev = bucket
-        assert sum(buckets.values()) == int(total)
-        out[name.decode()] = (float(size), buckets)
+        size, buckets = decode_quota(blob)  # the reader Engine.standing uses
+        assert sum(buckets.values()) == int(blob.split(b";")[0])  # the stored total
+        out[name.decode()] = (size, buckets)
     return out
 
 
