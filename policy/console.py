@@ -378,6 +378,10 @@ def console_routes(
         forwarded = request.headers.get("x-forwarded-host", "").split(",")[0].strip()
         return bool(host) and host in {request.url.netloc.lower(), forwarded.lower()}
 
+    def genuine(request: Request, session: Session, data: dict[str, str]) -> bool:
+        """A session's POST from this site, carrying that session's CSRF token."""
+        return same_origin(request) and hmac.compare_digest(session.csrf, data.get("csrf", ""))
+
     def forbidden(message: str) -> HTMLResponse:
         body = (f'<h1>Refused</h1><p>{escape(message)}</p>'
                 f'<p><a href="{PREFIX}/">Back to the console</a></p>')
@@ -447,8 +451,7 @@ def console_routes(
         if session is None:
             return to_login()
         data = await form(request)
-        if not same_origin(request) or not hmac.compare_digest(session.csrf,
-                                                                data.get("csrf", "")):
+        if not genuine(request, session, data):
             return forbidden("The form's security token is missing or wrong.")
         sessions.end(sid)
         response = to_login()
@@ -628,8 +631,7 @@ def console_routes(
         if session is None:
             return to_login()
         data = await form(request)
-        if not same_origin(request) or not hmac.compare_digest(session.csrf,
-                                                                data.get("csrf", "")):
+        if not genuine(request, session, data):
             return forbidden("The form's security token is missing or wrong: reload the "
                              "page and try again.")
         name, user = data.get("action", ""), data.get("user", "")
