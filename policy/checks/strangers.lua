@@ -58,14 +58,14 @@ do
       send_strangers = send_strangers or new_strangers(people, {}) -- the same for every rule
       local strangers = send_strangers
       if rule.with_contact and not contact then strangers = {} end -- not counted by this rule
-      local f = { body = body, oldest = oldest, pruned = pruned, newest = newest,
-                  strangers = strangers }
-      found[rule.name] = f
-      if #strangers == 0 then return nil end
       local new = 0
       for _, u in ipairs(strangers) do
         if find_unit(body, u) == nil then new = new + 1 end
       end
+      local f = { body = body, oldest = oldest, pruned = pruned, newest = newest,
+                  strangers = strangers, new = new }
+      found[rule.name] = f
+      if #strangers == 0 then return nil end
       local excess = #body / REC + new - rule.limit
       if new == 0 or excess <= 0 then return nil end
       if new > rule.limit then return rule.code end
@@ -112,10 +112,6 @@ do
   KIND.strangers.newly_reached = function(name)
     local f = found[name]
     if f == nil then return 0 end
-    local n = 0
-    for _, u in ipairs(f.strangers) do
-      if find_unit(f.body, u) == nil then n = n + 1 end
-    end
-    return n
+    return f.new -- counted by its step
   end
 end

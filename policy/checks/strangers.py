@@ -66,6 +66,11 @@ class Params:
     def code(self) -> str:
         return "links_to_strangers" if self.with_contact else "too_many_strangers"
 
+    @property
+    def done(self) -> str:
+        """What the sender did to the people this rule counts (its messages say it)."""
+        return "sent phone numbers, links or addresses" if self.with_contact else "written"
+
 
 def parse(reader: ParamReader) -> Params:
     return Params(
@@ -101,11 +106,11 @@ def step(rule: Any, ctx: Step) -> Fired | None:
             feats.units if feats.people is None else feats.people)
     if p.with_contact and not feats.contact:
         strangers = ()  # a text without a contact: not counted by this rule
-    ctx.found[rule.name] = (kept, strangers)
-    if not strangers:
-        return None
     seen = {unit for unit, _ in kept}
     new = sum(1 for unit in strangers if unit not in seen)
+    ctx.found[rule.name] = (kept, strangers, new)
+    if not strangers:
+        return None
     excess = len(kept) + new - p.limit
     if new == 0 or excess <= 0:
         return None
@@ -121,7 +126,7 @@ def settle(rule: Any, ctx: Step) -> None:
     found = ctx.found.get(rule.name)
     if found is None:  # not stepped (no such state change): nothing to do
         return
-    kept, strangers = found
+    kept, strangers, _ = found
     if strangers and not ctx.refused:
         fresh = set(strangers)
         kept = (tuple((unit, ctx.now) for unit in strangers)
@@ -138,11 +143,10 @@ def hold(rule: Any, state: Any, now: float) -> Hold:
     kept = live(state.slices.get(rule.name, ()), now, p)
     n = len(kept)
     detail = {"strangers_reached": n, "limit": p.limit, "window": p.window}
-    what = "sent phone numbers, links or addresses" if p.with_contact else "written"
     if n + 1 > p.limit:
         lasts = sorted(last for _, last in kept)
         until = lasts[n - p.limit] + p.window  # the formula of step, for one new stranger
-        words = (f"has {what} to {n} people who don't follow them back within "
+        words = (f"has {p.done} to {n} people who don't follow them back within "
                  f"{_hours(p.window)}; can write to someone new at {at_words(until, now)}, "
                  "people they already write to are not affected")
         return Hold("throttled", until, detail, words)
@@ -169,17 +173,11 @@ def newly_reached(name: str, ctx: Step) -> int:
     """How many of this send's strangers the rule ``name`` had not recorded yet (after its
     step; the reports kind counts the strangers a sender reached with these)."""
     found = ctx.found.get(name)
-    if found is None:
-        return 0
-    kept, strangers = found
-    seen = {u for u, _ in kept}
-    return sum(1 for u in strangers if u not in seen)
+    return 0 if found is None else found[2]  # counted by its step
 
 
 def finding(params: Params, code: str, retry_after: float | None) -> Finding:
-    what = ("sent phone numbers, links or addresses" if params.with_contact
-            else "written")
-    text = (f"You have {what} to {params.limit} people who don't follow you back "
+    text = (f"You have {params.done} to {params.limit} people who don't follow you back "
             f"within {_hours(params.window)}.")
     if retry_after is not None:
         text += f" You can write to someone new in {max(1, math.ceil(retry_after / 60))} minutes;"
