@@ -19,7 +19,6 @@ import json
 import os
 import random
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,7 @@ from typing import Any
 
 import redis
 
+from benchmarks.servers import free_port
 from policy import Engine, MemoryGraph, SendRequest
 from policy.rules import load_rules
 
@@ -39,15 +39,9 @@ SENDERS = 10
 FRIENDS = 12  # followed back: no strangers rule refuses them
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _instructions(workload: str, decisions: int) -> int:
     """Instructions redis-server executed, start to shutdown, around ``decisions`` calls."""
-    port = _free_port()
+    port = free_port()
     out = Path(tempfile.mkdtemp()) / "callgrind.out"
     server = subprocess.Popen(
         ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
