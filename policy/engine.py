@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from policy import core, feedback
 from policy.challenge import pass_ttl
-from policy.checks.base import NEEDS, Facts
+from policy.checks.base import FOLLOWED, NEEDS, NONE, WROTE, Facts
 from policy.conditions import EMPTY, ConditionPlan, SenderContext, context_of
 from policy.decision import Decision, Reason, Verdict
 from policy.errors import ClockError, InvalidRequest, StorageError, StorageUnavailable
@@ -523,17 +523,19 @@ class Engine(OperatorCalls):
                 contacts = tuple(self._keys.unit("k\x00" + c) for c in text.contacts)
         people: tuple[tuple[str, bool], ...] | None = None
         if "units" in needs or "people" in needs:
-            evidence = facts.followed_by_sender | facts.wrote_to_sender
+            followed, wrote = facts.followed_by_sender, facts.wrote_to_sender
             unit = self._keys.unit
             # Each person counts, as if written to alone: a new group of strangers is as
             # many strangers.
-            each = tuple((unit("u\x00" + r), r in evidence) for r in request.recipients)
+            each = tuple((unit("u\x00" + r),
+                          WROTE if r in wrote else FOLLOWED if r in followed else NONE)
+                         for r in request.recipients)
             if request.conversation is None:
                 units = each
             else:
                 # An existing conversation is one recipient for the duplicates rule (its
                 # members see one message), but each member is reached (strangers).
-                units = ((unit("c\x00" + request.conversation), False),)
+                units = ((unit("c\x00" + request.conversation), NONE),)
                 people = each
         return core.Features(
             app=self._keys.app(request.app) if request.app is not None else None,

@@ -152,8 +152,9 @@ class Features:
     """What the stateful checks need to know of one send, already hashed.
 
     ``units`` are the recipients as the duplicates rule counts them (one per
-    user, or one for a group conversation), each with whether there is
-    evidence of a real relationship; ``people`` the same one person at a time,
+    user, or one for a group conversation), each with its evidence of a real
+    relationship: ``NONE`` (0), ``FOLLOWED`` (1: the sender follows them) or ``WROTE``
+    (2: they have written to the sender; a bool reads as NONE or FOLLOWED); ``people`` the same one person at a time,
     members of a conversation included (the strangers rule), the same tuple as
     ``units`` when there is no conversation. ``signature`` is None when no rule
     needs the text.
@@ -163,10 +164,10 @@ class Features:
     self_message: bool
     signature: bytes | None
     text_chars: int  # length of the normalised text: short ones are never traced
-    units: tuple[tuple[str, bool], ...]
+    units: tuple[tuple[str, int], ...]
     cost: int = 1
     contact: bool = False  # the text carries a phone number, a link or an address
-    people: tuple[tuple[str, bool], ...] | None = None  # None: the same as units
+    people: tuple[tuple[str, int], ...] | None = None  # None: the same as units
     contacts: tuple[str, ...] = ()  # the text's contacts, hashed with the key secret
     # Not a send but a recipient's report ("spam" or "block"): ``units`` is then the one
     # reporter, its evidence whether they wrote to the sender; only ``report`` hooks run.
@@ -195,7 +196,26 @@ class Step:
 _LAST = itemgetter(1)
 
 
-def new_strangers(counted: tuple[str, ...], units: tuple[tuple[str, bool], ...]
+# A recipient's evidence of a relationship with the sender (Features.units): following is
+# the sender's own click, so a rule with ``count_followed`` counts FOLLOWED recipients
+# too (follow-back schemes); only a recipient who wrote to the sender is not counted.
+NONE, FOLLOWED, WROTE = 0, 1, 2
+
+
+def new_non_writers(counted: tuple[str, ...], units: tuple[tuple[str, int], ...]
+                    ) -> tuple[str, ...]:
+    """The recipients of ``units`` who never wrote to the sender (followed or not) and
+    are not in ``counted``, each once, in order (what a ``count_followed`` rule counts)."""
+    seen = set(counted)
+    out: list[str] = []
+    for unit, evidence in units:
+        if evidence != WROTE and unit not in seen:
+            seen.add(unit)
+            out.append(unit)
+    return tuple(out)
+
+
+def new_strangers(counted: tuple[str, ...], units: tuple[tuple[str, int], ...]
                   ) -> tuple[str, ...]:
     """The recipients of ``units`` without evidence of a relationship and not in
     ``counted``, each once, in order (what a spam rule counts)."""

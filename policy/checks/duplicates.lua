@@ -194,8 +194,11 @@ do
     return best, near
   end
 
-  -- duplicates.new_units: no evidence, not already counted
-  local function new_units(counted) return new_strangers(units, counted) end
+  -- duplicates.new_units: no evidence (count_followed: never wrote), not already counted
+  local function new_units(rule, counted)
+    if rule.count_followed then return new_non_writers(units, counted) end
+    return new_strangers(units, counted)
+  end
 
   -- duplicates.record: the new or updated cluster (sig, seq, units) in front of the other
   -- live records (the matched one, mi, moved), cut at max_texts. Returns the new blob
@@ -290,7 +293,7 @@ do
           end
         end
       end
-      local added = new_units(counted)
+      local added = new_units(rule, counted)
       found[rule.name] = { mi = mi, own = own, added = added, live = live }
       -- A first copy never fires (duplicates.step says why).
       if mi ~= nil and #counted + #added >= rule.recipients then return 'duplicate_content' end

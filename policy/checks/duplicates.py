@@ -5,7 +5,9 @@ Texts are compared by fingerprint (``policy/fingerprint.py``): normalised
 away) and reduced to a 32-byte MinHash signature. rapidfuzz finds the most
 similar recent text. A recipient counts only without evidence of a real
 relationship: one the sender follows back, or who has written to the sender,
-does not count. Texts with fewer than ``min_chars`` letters and digits after normalisation ("ok",
+does not count. With ``count_followed = true`` the people the sender follows count
+too (following is the sender's own click: a follow-back scheme would hide a whole
+campaign from the plain rule); such a rule wants a larger ``recipients``. Texts with fewer than ``min_chars`` letters and digits after normalisation ("ok",
 "happy birthday") are never traced: they say too little to be a campaign.
 
 The rule fires when a text would reach its ``recipients``-th distinct
@@ -28,10 +30,18 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import Hamming
 
-from policy.checks.base import Finding, Fired, Hold, Step, at_words, new_strangers
+from policy.checks.base import (
+    Finding,
+    Fired,
+    Hold,
+    Step,
+    at_words,
+    new_non_writers,
+    new_strangers,
+)
 from policy.checks.params import ParamReader
 from policy.decision import Verdict
-from policy.lua import lua_int, lua_num
+from policy.lua import lua_bool, lua_int, lua_num
 from policy.state import Cluster, SenderState
 
 KIND = "duplicates"
@@ -53,6 +63,7 @@ class Params:
     min_chars: int
     contact_min_chars: int
     contact_similarity: float
+    count_followed: bool = False  # people the sender follows count too (only writers don't)
 
     def traces(self, chars: int, contact: bool) -> bool:
         """Whether a text of ``chars`` letters and digits (with a contact or not) is traced."""
@@ -73,6 +84,7 @@ def parse(reader: ParamReader) -> Params:
         # Unset: the same as similarity.
         contact_similarity=reader.number("contact_similarity", similarity, minimum=0.05,
                                          maximum=1.0),
+        count_followed=reader.boolean("count_followed", False),
     )
 
 
@@ -91,7 +103,7 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     live = live_clusters(ctx.before.traces.get(rule.name, ()), ctx.now, d)
     threshold = d.contact_similarity if feats.contact else d.similarity
     match, counted = neighbourhood(live, feats.signature, threshold)
-    added = new_units(counted, feats.units)
+    added = new_units(counted, feats.units, d.count_followed)
     ctx.found[rule.name] = (match, added, live)
     # A first copy never fires, even to a new group of many (the strangers rule bounds
     # that): a refused send records nothing, so it would fire again at every retry.
@@ -158,7 +170,8 @@ def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
             ("window", lua_num(p.window)), ("max_texts", lua_int(p.max_texts)),
             ("min_chars", lua_int(p.min_chars)),
             ("contact_min_chars", lua_int(p.contact_min_chars)),
-            ("contact_similarity", lua_num(p.contact_similarity))]
+            ("contact_similarity", lua_num(p.contact_similarity)),
+            ("count_followed", lua_bool(p.count_followed))]
 
 
 def live_clusters(clusters: tuple[Cluster, ...], now: float, params: Params) -> list[Cluster]:
@@ -202,9 +215,11 @@ def neighbourhood(
     return live[best], tuple(counted)
 
 
-def new_units(counted: tuple[str, ...], units: tuple[tuple[str, bool], ...]) -> tuple[str, ...]:
-    """Recipients this send adds: no evidence, not already counted."""
-    return new_strangers(counted, units)
+def new_units(counted: tuple[str, ...], units: tuple[tuple[str, int], ...],
+              count_followed: bool = False) -> tuple[str, ...]:
+    """Recipients this send adds: no evidence (``count_followed``: never wrote to the
+    sender), not already counted."""
+    return new_non_writers(counted, units) if count_followed else new_strangers(counted, units)
 
 
 def record(
@@ -257,5 +272,10 @@ PARAM_DOCS = {
     ),
     "contact_similarity": (
         "`similarity` for a text that carries a contact (unset: `similarity`)"
+    ),
+    "count_followed": (
+        "count the people the sender follows too (only those who wrote to the sender are "
+        "not counted): following is one click, so a follow-back scheme cannot hide a "
+        "campaign; use it with a larger `recipients`"
     ),
 }

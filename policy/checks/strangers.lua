@@ -10,6 +10,7 @@ do
   local found = {} -- rule name -> what step saw, for settle
   local stored = {} -- rule name -> the stored field (nil: none)
   local send_strangers = nil -- this send's people without evidence, each once
+  local send_non_writers = nil -- this send's people who never wrote to the sender, each once
 
   -- The record of `unit` in `body` (its start), or nil: found at a record boundary only
   local function find_unit(body, unit)
@@ -55,8 +56,14 @@ do
           pruned, body = true, table.concat(parts)
         end
       end
-      send_strangers = send_strangers or new_strangers(people, {}) -- the same for every rule
-      local strangers = send_strangers
+      local strangers
+      if rule.count_followed then -- the same for every rule of the same count_followed
+        send_non_writers = send_non_writers or new_non_writers(people, {})
+        strangers = send_non_writers
+      else
+        send_strangers = send_strangers or new_strangers(people, {})
+        strangers = send_strangers
+      end
       if rule.with_contact and not contact then strangers = {} end -- not counted by this rule
       local new = 0
       for _, u in ipairs(strangers) do

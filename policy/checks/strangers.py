@@ -20,6 +20,11 @@ spinning and pacing, which no content matching can follow, at a few strangers, w
 messages without a contact stay under the plain rule's larger limit. It refuses
 with ``links_to_strangers``.
 
+With ``count_followed = true`` the people the sender follows count too: only a
+recipient who has written to the sender is not counted. Following is the sender's
+own click, so a spammer that follows every target first (a follow-back scheme) makes
+them all "friends" to the plain rule; this bounds its fan-out at a larger limit.
+
 State: the most recent ``limit`` strangers reached, each a hashed unit with the
 time it was last written to: bounded, and it does not forget with the trace.
 """
@@ -38,6 +43,7 @@ from policy.checks.base import (
     at_words,
     keep_slice,
     live_since,
+    new_non_writers,
     new_strangers,
     slice_expires_at,
 )
@@ -54,6 +60,7 @@ Reached = tuple[tuple[str, float], ...]  # (unit, last written to), most recent 
 
 
 _SENT = "strangers sent to"  # a key of Step.found no rule name can take (a space)
+_SENT_ALL = "non-writers sent to"  # the same for count_followed rules
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +68,7 @@ class Params:
     limit: int
     window: float
     with_contact: bool = False  # count only texts with a phone number, link or address
+    count_followed: bool = False  # people the sender follows count too (only writers don't)
 
     @property
     def code(self) -> str:
@@ -71,12 +79,20 @@ class Params:
         """What the sender did to the people this rule counts (its messages say it)."""
         return "sent phone numbers, links or addresses" if self.with_contact else "written"
 
+    @property
+    def who(self) -> str:
+        """The people this rule counts, as its messages say it."""
+        if self.count_followed:
+            return "people who never wrote to you"
+        return "people who don't follow you back"
+
 
 def parse(reader: ParamReader) -> Params:
     return Params(
         limit=reader.integer("limit", 12, minimum=1, maximum=1000),
         window=reader.duration("window", "6h"),
         with_contact=reader.boolean("with_contact", False),
+        count_followed=reader.boolean("count_followed", False),
     )
 
 
@@ -91,19 +107,23 @@ def live(reached: Reached, now: float, params: Params) -> Reached:
     return live_since(reached, now, params.window)
 
 
-def strangers_of(units: tuple[tuple[str, bool], ...]) -> tuple[str, ...]:
-    """The send's recipients without evidence, each once, in order."""
-    return new_strangers((), units)
+def strangers_of(units: tuple[tuple[str, int], ...], count_followed: bool = False
+                 ) -> tuple[str, ...]:
+    """The send's recipients without evidence (``count_followed``: who never wrote to the
+    sender), each once, in order."""
+    return new_non_writers((), units) if count_followed else new_strangers((), units)
 
 
 def step(rule: Any, ctx: Step) -> Fired | None:
     p: Params = rule.params
     kept = live(ctx.before.slices.get(rule.name, ()), ctx.now, p)  # type: ignore[arg-type]
     feats = ctx.features
-    strangers = ctx.found.get(_SENT)  # the same for every strangers rule: worked out once
+    # The same for every strangers rule of the same count_followed: worked out once.
+    key = _SENT_ALL if p.count_followed else _SENT
+    strangers = ctx.found.get(key)
     if strangers is None:
-        strangers = ctx.found[_SENT] = strangers_of(
-            feats.units if feats.people is None else feats.people)
+        strangers = ctx.found[key] = strangers_of(
+            feats.units if feats.people is None else feats.people, p.count_followed)
     if p.with_contact and not feats.contact:
         strangers = ()  # a text without a contact: not counted by this rule
     seen = {unit for unit, _ in kept}
@@ -146,7 +166,8 @@ def hold(rule: Any, state: Any, now: float) -> Hold:
     if n + 1 > p.limit:
         lasts = sorted(last for _, last in kept)
         until = lasts[n - p.limit] + p.window  # the formula of step, for one new stranger
-        words = (f"has {p.done} to {n} people who don't follow them back within "
+        who = p.who.replace("you", "them")
+        words = (f"has {p.done} to {n} {who} within "
                  f"{_hours(p.window)}; can write to someone new at {at_words(until, now)}, "
                  "people they already write to are not affected")
         return Hold("throttled", until, detail, words)
@@ -177,7 +198,7 @@ def newly_reached(name: str, ctx: Step) -> int:
 
 
 def finding(params: Params, code: str, retry_after: float | None) -> Finding:
-    text = (f"You have {params.done} to {params.limit} people who don't follow you back "
+    text = (f"You have {params.done} to {params.limit} {params.who} "
             f"within {_hours(params.window)}.")
     if retry_after is not None:
         text += f" You can write to someone new in {max(1, math.ceil(retry_after / 60))} minutes;"
@@ -195,7 +216,8 @@ def _hours(seconds: float) -> str:
 def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
     p: Params = rule.params
     return [("limit", lua_int(p.limit)), ("window", lua_num(p.window)),
-            ("with_contact", lua_bool(p.with_contact)), ("code", lua_str(p.code))]
+            ("with_contact", lua_bool(p.with_contact)), ("code", lua_str(p.code)),
+            ("count_followed", lua_bool(p.count_followed))]
 
 
 # What each parameter does: docs/rules.md is generated from these and from ``parse``
@@ -205,4 +227,7 @@ PARAM_DOCS = {
     "window": "how long a stranger counts since the sender last wrote to them",
     "with_contact": "count only the strangers sent a text with a phone number, link or "
                     "address (refusing with `links_to_strangers`), whatever the words",
+    "count_followed": "count the people the sender follows too (only those who wrote to "
+                      "the sender are not counted): a follow-back scheme, following every "
+                      "target first, cannot hide a campaign; use it with a larger `limit`",
 }

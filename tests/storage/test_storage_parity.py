@@ -97,7 +97,7 @@ precision = 3
 name = "late_cool"
 check = "cooldown"
 duration = "20s"
-triggered_by = ["dups_shadow", "strangers", "contacts"]
+triggered_by = ["dups_shadow", "strangers", "contacts", "dups_followed"]
 
 [[rules]]
 name = "strangers"
@@ -144,6 +144,23 @@ check = "strangers"
 limit = 2
 window = "3m"
 with_contact = true
+
+[[rules]]
+name = "dups_followed"
+check = "duplicates"
+count_followed = true  # followed recipients count too (only writers do not)
+similarity = 0.5
+recipients = 4
+window = "4m"
+max_texts = 3
+min_chars = 12
+
+[[rules]]
+name = "fanout"
+check = "strangers"
+count_followed = true
+limit = 4
+window = "5m"
 """
 
 TEXTS = [
@@ -272,7 +289,8 @@ def _input(rng: random.Random, rules: tuple, refused: bool, bases: list[bytes]
         feats = Features(app=None, self_message=False, signature=None, text_chars=0,
                          units=reporter, report=rng.choice(["spam", "block"]))
         return TransitionInput(rules=rules, features=feats, refused_before=False)
-    units = tuple((f"u{rng.randrange(5)}", rng.random() < 0.2)
+    # Evidence: none, followed by the sender, wrote to the sender (policy.checks.base).
+    units = tuple((f"u{rng.randrange(5)}", rng.choice([0, 0, 0, 0, 1, 2]))
                   for _ in range(rng.choice([0, 1, 1, 1, 2, 3])))
     feats = Features(
         app=rng.choice([None, "a1", "a2", ""]),
@@ -283,7 +301,8 @@ def _input(rng: random.Random, rules: tuple, refused: bool, bases: list[bytes]
         cost=rng.choice([0, 1, 1, 1, 1, 1, 1, 2, 3, 8]),
         contact=rng.random() < 0.3,
         people=None if rng.random() < 0.7 else tuple(  # a conversation's members
-            (f"u{rng.randrange(6)}", rng.random() < 0.2) for _ in range(rng.choice([1, 2, 4]))),
+            (f"u{rng.randrange(6)}", rng.choice([0, 0, 0, 0, 1, 2]))
+            for _ in range(rng.choice([1, 2, 4]))),
         contacts=tuple(f"k{rng.randrange(4)}" for _ in range(rng.choice([0, 0, 1, 1, 2]))),
     )
     return TransitionInput(rules=rules, features=feats, refused_before=refused)

@@ -170,6 +170,11 @@ class TransitionScripts:
                             _SPEC_CACHE_SIZE).get
 
 
+# A unit's evidence as the script reads it (policy.checks.base: NONE, FOLLOWED, WROTE;
+# True, from callers of the bool era, is FOLLOWED).
+_EVIDENCE = {0: b"0", 1: b"1", 2: b"2"}
+
+
 def encode_args(inp: TransitionInput, now: float | None) -> list[bytes]:
     """The transition script's ARGV for ``inp`` (``now`` None: Redis TIME)."""
     f = inp.features
@@ -192,14 +197,14 @@ def encode_args(inp: TransitionInput, now: float | None) -> list[bytes]:
     ]
     for unit, evidence in f.units:
         args.append(unit_bytes(unit))
-        args.append(b"1" if evidence else b"0")
+        args.append(_EVIDENCE[evidence])
     if f.people is None:  # the same as the units (no conversation): not sent twice
         args.append(b"=")
     else:
         args.append(str(len(f.people)).encode())
         for unit, evidence in f.people:
             args.append(unit_bytes(unit))
-            args.append(b"1" if evidence else b"0")
+            args.append(_EVIDENCE[evidence])
     args.append(str(len(f.contacts)).encode())
     args.extend(unit_bytes(contact) for contact in f.contacts)
     inactive = inp.inactive

@@ -20,7 +20,7 @@
 --          rules whose triggered_by names this one }, the kind's lua_params }
 -- ARGV: now ('' = Redis TIME), refused_before, has_app, app, self_message,
 --       has_signature, signature (32 bytes), text_chars, cost, contact, n_units,
---       (unit (8 bytes), evidence)*n, then the people: '=' (the same as the units)
+--       (unit (8 bytes), evidence: '0' none, '1' followed by the sender, '2' wrote)*n, then the people: '=' (the same as the units)
 --       or n_people, (unit, evidence)*n; n_contacts, contact (8 bytes)*n; active ('' or
 --       '0'/'1' per rule: the rules whose `when` holds); then, for a recipient's report
 --       only, its kind ("spam", "block"): the one unit is the reporter
@@ -75,8 +75,8 @@ local function arg_units(n)
   local out = {}
   for i = 1, n do
     local unit = arg()
-    local evidence = arg() == '1'
-    out[i] = { unit = unit, evidence = evidence }
+    local ev = arg() -- '0' none, '1' followed by the sender, '2' wrote to the sender
+    out[i] = { unit = unit, evidence = ev ~= '0', wrote = ev == '2' }
   end
   return out
 end
@@ -110,6 +110,20 @@ local function new_strangers(list, counted)
   for _, u in ipairs(counted) do seen[u] = true end
   for _, u in ipairs(list) do
     if not u.evidence and not seen[u.unit] then
+      seen[u.unit] = true
+      out[#out + 1] = u.unit
+    end
+  end
+  return out
+end
+
+-- The recipients of `list` who never wrote to the sender (followed or not) and not in
+-- `counted`, each once, in order (policy.checks.base.new_non_writers)
+local function new_non_writers(list, counted)
+  local seen, out = {}, {}
+  for _, u in ipairs(counted) do seen[u] = true end
+  for _, u in ipairs(list) do
+    if not u.wrote and not seen[u.unit] then
       seen[u.unit] = true
       out[#out + 1] = u.unit
     end
