@@ -89,7 +89,11 @@ SPAM_CODES = frozenset({"duplicate_content", "duplicate_contact", "too_many_stra
                         "links_to_strangers", "cooldown_active"})
 
 TACTICS = ("folded", "personalised", "spun", "rotating", "groups", "split", "slow", "short",
-           "salad", "obfuscated", "payload", "homoglyph", "conversation")
+           "salad", "obfuscated", "payload", "homoglyph", "conversation", "followback",
+           "followback-copies")
+# The tactics whose targets the spammer follows: not strangers by the rules' definition
+# (docs/spam.md), so their rows are judged by strangers reached per day, not containment.
+FOLLOW_TACTICS = ("followback", "followback-copies")
 # The tactics that carry the spammer's one fixed contact.
 CONTACT_TACTICS = ("salad", "obfuscated", "payload", "homoglyph")
 ADVERSARIES = (*TACTICS, "mix")
@@ -142,6 +146,8 @@ def read_limits(rules: RuleSet) -> Limits:
         if rule.mode is not Mode.ENFORCE:
             continue  # a shadow rule never refuses: the attacker does not care
         p = rule.params
+        if getattr(p, "count_followed", False) is True:
+            continue  # counts only people the sender follows: not these tactics' targets
         if isinstance(getattr(p, "recipients", None), int):
             recipients.append(p.recipients)
             if isinstance(getattr(p, "window", None), (int, float)):
@@ -480,6 +486,7 @@ class Plan:
     payload: bool = False  # the templates carry the spammer's one contact
     homoglyph: bool = False  # letters outside the look-alike table
     conversation: bool = False  # one conversation id, members swapped each round
+    follow: bool = False  # follows every target first (follow-back): no target is a stranger
 
     @property
     def contact(self) -> bool:
@@ -519,6 +526,12 @@ def tactic_plan(tactic: str, *, k: int = DEFAULT_ROTATING_K) -> Plan:
         return Plan(tactic, homoglyph=True)
     if tactic == "conversation":
         return Plan(tactic, conversation=True)
+    if tactic == "followback":
+        # The README says a stranger is someone the sender does not follow: so it follows
+        # every target first, and rotates spun templates as well.
+        return Plan(tactic, templates=k, spin=True, follow=True)
+    if tactic == "followback-copies":
+        return Plan(tactic, follow=True)  # one text, folded, to followed targets
     raise ValueError(f"unknown tactic {tactic!r}; known: {', '.join(ADVERSARIES)}")
 
 
@@ -852,6 +865,8 @@ def run_tactic(
         targets = [f"{uid}-t{i:04d}" for i in range(config.targets)]
         for target in targets:
             graph.follow(target, uid)  # followed by all its targets, follows none of them
+            if plan.follow:
+                graph.follow(uid, target)  # ... but a follow-back spammer follows them all
             names[target] = rng.choice(_NAMES)
         spammers.append(Spammer(uid, plan, targets, pool, limits, random.Random(rng.random()),
                                 names, words=words))
@@ -1001,7 +1016,8 @@ def _plan_label(plan: Plan) -> str:
                                     ("split", plan.split), ("slow", plan.slow),
                                     ("salad", plan.salad), ("obfuscated", plan.obfuscate),
                                     ("payload", plan.payload), ("homoglyph", plan.homoglyph),
-                                    ("conversation", plan.conversation)) if on]
+                                    ("conversation", plan.conversation),
+                                    ("followback", plan.follow)) if on]
     return "+".join(p for p in parts if p) or "folded"
 
 

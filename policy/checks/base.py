@@ -196,20 +196,21 @@ class Step:
 _LAST = itemgetter(1)
 
 
-# A recipient's evidence of a relationship with the sender (Features.units): following is
-# the sender's own click, so a rule with ``count_followed`` counts FOLLOWED recipients
-# too (follow-back schemes); only a recipient who wrote to the sender is not counted.
+# A recipient's evidence of a relationship with the sender (Features.units). Following is
+# the sender's own click: a rule with ``count_followed`` counts the FOLLOWED recipients
+# (follow-back schemes), which the plain rules do not; who wrote to the sender never counts.
 NONE, FOLLOWED, WROTE = 0, 1, 2
 
 
-def new_non_writers(counted: tuple[str, ...], units: tuple[tuple[str, int], ...]
-                    ) -> tuple[str, ...]:
-    """The recipients of ``units`` who never wrote to the sender (followed or not) and
-    are not in ``counted``, each once, in order (what a ``count_followed`` rule counts)."""
+def new_followed(counted: tuple[str, ...], units: tuple[tuple[str, int], ...]
+                 ) -> tuple[str, ...]:
+    """The recipients of ``units`` the sender follows who never wrote to the sender, not
+    in ``counted``, each once, in order (what a ``count_followed`` rule counts; strangers
+    are the plain rules')."""
     seen = set(counted)
     out: list[str] = []
     for unit, evidence in units:
-        if evidence != WROTE and unit not in seen:
+        if evidence == FOLLOWED and unit not in seen:
             seen.add(unit)
             out.append(unit)
     return tuple(out)

@@ -194,9 +194,9 @@ do
     return best, near
   end
 
-  -- duplicates.new_units: no evidence (count_followed: never wrote), not already counted
+  -- duplicates.new_units: no evidence (count_followed: followed, never wrote), not counted yet
   local function new_units(rule, counted)
-    if rule.count_followed then return new_non_writers(units, counted) end
+    if rule.count_followed then return new_followed(units, counted) end
     return new_strangers(units, counted)
   end
 
@@ -302,6 +302,9 @@ do
     -- duplicates.settle: record a delivered send; otherwise only drop what expired
     settle = function(rule)
       local t, m = before[rule.name], found[rule.name]
+      if m ~= nil and m.mi == nil and #m.added == 0 and rule.count_followed then
+        m = nil -- nobody it counts: no record (duplicates.record), only expiry below
+      end
       if m ~= nil and not refused then
         local kept, sig, seq = {}, signature, next_seq
         if m.mi ~= nil then

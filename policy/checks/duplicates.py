@@ -5,9 +5,11 @@ Texts are compared by fingerprint (``policy/fingerprint.py``): normalised
 away) and reduced to a 32-byte MinHash signature. rapidfuzz finds the most
 similar recent text. A recipient counts only without evidence of a real
 relationship: one the sender follows back, or who has written to the sender,
-does not count. With ``count_followed = true`` the people the sender follows count
-too (following is the sender's own click: a follow-back scheme would hide a whole
-campaign from the plain rule); such a rule wants a larger ``recipients``. Texts with fewer than ``min_chars`` letters and digits after normalisation ("ok",
+does not count. A rule with ``count_followed = true`` counts the other side: the
+people the sender follows who never wrote to the sender. Following is the sender's own
+click, so a spammer that follows every target first (a follow-back scheme) would hide
+a whole campaign from the plain rule; such a rule wants a larger ``recipients``, and it
+records a text only once it reaches someone it counts. Texts with fewer than ``min_chars`` letters and digits after normalisation ("ok",
 "happy birthday") are never traced: they say too little to be a campaign.
 
 The rule fires when a text would reach its ``recipients``-th distinct
@@ -36,7 +38,7 @@ from policy.checks.base import (
     Hold,
     Step,
     at_words,
-    new_non_writers,
+    new_followed,
     new_strangers,
 )
 from policy.checks.params import ParamReader
@@ -63,7 +65,7 @@ class Params:
     min_chars: int
     contact_min_chars: int
     contact_similarity: float
-    count_followed: bool = False  # people the sender follows count too (only writers don't)
+    count_followed: bool = False  # count the people the sender follows (who never wrote)
 
     def traces(self, chars: int, contact: bool) -> bool:
         """Whether a text of ``chars`` letters and digits (with a contact or not) is traced."""
@@ -115,7 +117,11 @@ def step(rule: Any, ctx: Step) -> Fired | None:
 def settle(rule: Any, ctx: Step) -> None:
     """Record a delivered send in the trace; otherwise only drop what expired."""
     after, found = ctx.after, ctx.found.get(rule.name)
-    if found is not None and not ctx.refused:
+    # A new text to nobody a count_followed rule counts is not recorded (ordinary talk
+    # costs it no memory); the plain rule traces every text.
+    counts = found is not None and (found[0] is not None or bool(found[1])
+                                    or not rule.params.count_followed)
+    if found is not None and counts and not ctx.refused:
         match, added, live = found
         signature = ctx.features.signature
         assert signature is not None  # matched only when there is a signature
@@ -217,9 +223,9 @@ def neighbourhood(
 
 def new_units(counted: tuple[str, ...], units: tuple[tuple[str, int], ...],
               count_followed: bool = False) -> tuple[str, ...]:
-    """Recipients this send adds: no evidence (``count_followed``: never wrote to the
-    sender), not already counted."""
-    return new_non_writers(counted, units) if count_followed else new_strangers(counted, units)
+    """Recipients this send adds: no evidence (``count_followed``: followed by the sender,
+    never wrote to the sender), not already counted."""
+    return new_followed(counted, units) if count_followed else new_strangers(counted, units)
 
 
 def record(
@@ -274,8 +280,8 @@ PARAM_DOCS = {
         "`similarity` for a text that carries a contact (unset: `similarity`)"
     ),
     "count_followed": (
-        "count the people the sender follows too (only those who wrote to the sender are "
-        "not counted): following is one click, so a follow-back scheme cannot hide a "
+        "count the people the sender follows who never wrote to the sender, instead of "
+        "strangers: following is one click, so a follow-back scheme cannot hide a "
         "campaign; use it with a larger `recipients`"
     ),
 }

@@ -10,7 +10,7 @@ do
   local found = {} -- rule name -> what step saw, for settle
   local stored = {} -- rule name -> the stored field (nil: none)
   local send_strangers = nil -- this send's people without evidence, each once
-  local send_non_writers = nil -- this send's people who never wrote to the sender, each once
+  local send_followed = nil -- this send's people the sender follows, never wrote, each once
 
   -- The record of `unit` in `body` (its start), or nil: found at a record boundary only
   local function find_unit(body, unit)
@@ -58,8 +58,8 @@ do
       end
       local strangers
       if rule.count_followed then -- the same for every rule of the same count_followed
-        send_non_writers = send_non_writers or new_non_writers(people, {})
-        strangers = send_non_writers
+        send_followed = send_followed or new_followed(people, {})
+        strangers = send_followed
       else
         send_strangers = send_strangers or new_strangers(people, {})
         strangers = send_strangers

@@ -20,10 +20,10 @@ spinning and pacing, which no content matching can follow, at a few strangers, w
 messages without a contact stay under the plain rule's larger limit. It refuses
 with ``links_to_strangers``.
 
-With ``count_followed = true`` the people the sender follows count too: only a
-recipient who has written to the sender is not counted. Following is the sender's
-own click, so a spammer that follows every target first (a follow-back scheme) makes
-them all "friends" to the plain rule; this bounds its fan-out at a larger limit.
+With ``count_followed = true`` the rule counts the other side: the people the sender
+follows who never wrote to the sender. Following is the sender's own click, so a
+spammer that follows every target first (a follow-back scheme) makes them all
+"friends" to the plain rule; this bounds its fan-out at a larger limit.
 
 State: the most recent ``limit`` strangers reached, each a hashed unit with the
 time it was last written to: bounded, and it does not forget with the trace.
@@ -43,7 +43,7 @@ from policy.checks.base import (
     at_words,
     keep_slice,
     live_since,
-    new_non_writers,
+    new_followed,
     new_strangers,
     slice_expires_at,
 )
@@ -60,7 +60,7 @@ Reached = tuple[tuple[str, float], ...]  # (unit, last written to), most recent 
 
 
 _SENT = "strangers sent to"  # a key of Step.found no rule name can take (a space)
-_SENT_ALL = "non-writers sent to"  # the same for count_followed rules
+_SENT_FOLLOWED = "followed sent to"  # the same for count_followed rules
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +68,7 @@ class Params:
     limit: int
     window: float
     with_contact: bool = False  # count only texts with a phone number, link or address
-    count_followed: bool = False  # people the sender follows count too (only writers don't)
+    count_followed: bool = False  # count the people the sender follows (who never wrote)
 
     @property
     def code(self) -> str:
@@ -83,7 +83,7 @@ class Params:
     def who(self) -> str:
         """The people this rule counts, as its messages say it."""
         if self.count_followed:
-            return "people who never wrote to you"
+            return "people you follow who never wrote to you"
         return "people who don't follow you back"
 
 
@@ -109,9 +109,9 @@ def live(reached: Reached, now: float, params: Params) -> Reached:
 
 def strangers_of(units: tuple[tuple[str, int], ...], count_followed: bool = False
                  ) -> tuple[str, ...]:
-    """The send's recipients without evidence (``count_followed``: who never wrote to the
-    sender), each once, in order."""
-    return new_non_writers((), units) if count_followed else new_strangers((), units)
+    """The send's recipients without evidence (``count_followed``: followed by the sender,
+    never wrote to the sender), each once, in order."""
+    return new_followed((), units) if count_followed else new_strangers((), units)
 
 
 def step(rule: Any, ctx: Step) -> Fired | None:
@@ -119,7 +119,7 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     kept = live(ctx.before.slices.get(rule.name, ()), ctx.now, p)  # type: ignore[arg-type]
     feats = ctx.features
     # The same for every strangers rule of the same count_followed: worked out once.
-    key = _SENT_ALL if p.count_followed else _SENT
+    key = _SENT_FOLLOWED if p.count_followed else _SENT
     strangers = ctx.found.get(key)
     if strangers is None:
         strangers = ctx.found[key] = strangers_of(
@@ -166,7 +166,8 @@ def hold(rule: Any, state: Any, now: float) -> Hold:
     if n + 1 > p.limit:
         lasts = sorted(last for _, last in kept)
         until = lasts[n - p.limit] + p.window  # the formula of step, for one new stranger
-        who = p.who.replace("you", "them")
+        who = ("people they follow who never wrote to them" if p.count_followed
+               else "people who don't follow them back")
         words = (f"has {p.done} to {n} {who} within "
                  f"{_hours(p.window)}; can write to someone new at {at_words(until, now)}, "
                  "people they already write to are not affected")
@@ -227,7 +228,7 @@ PARAM_DOCS = {
     "window": "how long a stranger counts since the sender last wrote to them",
     "with_contact": "count only the strangers sent a text with a phone number, link or "
                     "address (refusing with `links_to_strangers`), whatever the words",
-    "count_followed": "count the people the sender follows too (only those who wrote to "
-                      "the sender are not counted): a follow-back scheme, following every "
-                      "target first, cannot hide a campaign; use it with a larger `limit`",
+    "count_followed": "count the people the sender follows who never wrote to the sender, "
+                      "instead of strangers: a follow-back scheme, following every target "
+                      "first, cannot hide a campaign; use it with a larger `limit`",
 }

@@ -17,6 +17,7 @@ from policy import Engine
 from policy.backtest.adversary import (
     ADVERSARIES,
     CONTACT_TACTICS,
+    FOLLOW_TACTICS,
     HOMOGLYPHS,
     TACTICS,
     UNREAD_FORMS,
@@ -38,7 +39,7 @@ from policy.cli import main
 from policy.decision import Decision, Verdict
 from policy.fingerprint import signature, similarity
 from policy.normalize import normalize, read_contacts
-from policy.rules import RuleSet, load_rules, parse_rules
+from policy.rules import Mode, RuleSet, load_rules, parse_rules
 from tests.conftest import DEFAULT_RULES, rules_file
 
 pytestmark = pytest.mark.corpus
@@ -391,10 +392,33 @@ def now_default(corpus: Corpus, default_rules: RuleSet) -> dict[str, dict[str, A
 def test_every_tactic_reaches_at_most_50_strangers_a_day(
         now_default: dict[str, dict[str, Any]]) -> None:
     assert set(NEW_TACTICS) <= set(now_default)  # the red team's campaigns too
+    fanout = next(r for r in load_rules(DEFAULT_RULES).rules if r.name == "fanout").params.limit
     for tactic, row in now_default.items():
         assert targets_met(row)["reached_per_day"], (tactic, row["reached_per_day_mean"])
+        if tactic in FOLLOW_TACTICS:
+            # Targets the spammer follows are no strangers: the fanout rule's bound.
+            assert row["reached_per_day_max"] <= fanout, (tactic, row["reached_per_day_max"])
+            continue
         # the strangers rules' bound, whatever gets past the duplicates rule
         assert row["reached_per_day_max"] <= 20, (tactic, row["reached_per_day_max"])
+
+
+def test_following_every_target_first_is_bounded(
+        now_default: dict[str, dict[str, Any]], corpus: Corpus) -> None:
+    """A spammer that follows its targets makes them "friends" to the plain rules: with
+    the count_followed rules off, it reaches its quota's worth; with them, one text is
+    refused at mass_copies' 15th recipient and rotated texts at fanout's 50 a day."""
+    copies, rotating = now_default["followback-copies"], now_default["followback"]
+    assert "duplicate_content" in copies["refusals"], copies["refusals"]
+    assert "too_many_strangers" in rotating["refusals"], rotating["refusals"]
+    text = DEFAULT_RULES.read_text(encoding="utf-8")
+    for name in ("mass_copies", "fanout"):
+        text = text.replace(f'name = "{name}"\n', f'name = "{name}"\nmode = "off"\n')
+    without = parse_rules(text, file="<without count_followed>")
+    assert all(r.mode is Mode.OFF for r in without.rules if r.name in ("mass_copies", "fanout"))
+    row = run_tactic("followback", without, corpus,
+                     RunConfig(seed=5, spammers=2, ham_senders=0, hours=6))
+    assert row["reached_per_day_mean"] > 4 * rotating["reached_per_day_max"], row
 
 
 def test_no_ordinary_sender_is_refused_by_a_spam_rule(

@@ -76,7 +76,7 @@ local function arg_units(n)
   for i = 1, n do
     local unit = arg()
     local ev = arg() -- '0' none, '1' followed by the sender, '2' wrote to the sender
-    out[i] = { unit = unit, evidence = ev ~= '0', wrote = ev == '2' }
+    out[i] = { unit = unit, evidence = ev ~= '0', followed = ev == '1' }
   end
   return out
 end
@@ -117,13 +117,13 @@ local function new_strangers(list, counted)
   return out
 end
 
--- The recipients of `list` who never wrote to the sender (followed or not) and not in
--- `counted`, each once, in order (policy.checks.base.new_non_writers)
-local function new_non_writers(list, counted)
+-- The recipients of `list` the sender follows who never wrote to the sender, not in
+-- `counted`, each once, in order (policy.checks.base.new_followed)
+local function new_followed(list, counted)
   local seen, out = {}, {}
   for _, u in ipairs(counted) do seen[u] = true end
   for _, u in ipairs(list) do
-    if not u.wrote and not seen[u.unit] then
+    if u.followed and not seen[u.unit] then
       seen[u.unit] = true
       out[#out + 1] = u.unit
     end

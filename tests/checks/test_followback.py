@@ -1,0 +1,102 @@
+"""Follow-back schemes: a spammer that follows every target first.
+
+Following is the sender's own click, and the plain spam rules read "the sender follows
+them" as evidence of a relationship: before ``count_followed`` one text with a phone
+number went to 300 followed targets with no refusal. ``mass_copies`` (duplicates,
+count_followed) and ``fanout`` (strangers, count_followed) in rules/default.toml bound
+it; people who wrote to the sender never count. On every storage driver.
+"""
+
+from __future__ import annotations
+
+import random
+
+from policy import MemoryGraph, SendRequest
+from policy.clock import VirtualClock
+from policy.decision import Verdict
+from policy.rules import load_rules
+from tests.conftest import EngineFactory
+
+SPAM = "URGENT! You have won a 1000 pound prize. Call 09061701461 now to claim, valid 12hrs"
+WORDS = ("prize cash claim winner voucher holiday bonus reward lucky ticket draw entry "
+         "apple river stone cloud garden window candle market pepper violin harbor").split()
+
+
+def _rule(name: str):  # the default rules' values, read rather than restated
+    return next(r for r in load_rules("default").rules if r.name == name).params
+
+
+def _follow_back(graph: MemoryGraph, sender: str, n: int) -> list[str]:
+    targets = [f"{sender}-t{i}" for i in range(n)]
+    for target in targets:
+        graph.follow(target, sender)  # may be written to
+        graph.follow(sender, target)  # ... and followed back by the spammer itself
+    return targets
+
+
+def test_one_text_to_followed_targets_is_refused_at_mass_copies_recipients(
+        engine_factory: EngineFactory, graph: MemoryGraph, clock: VirtualClock) -> None:
+    engine = engine_factory()
+    recipients = _rule("mass_copies").recipients
+    targets = _follow_back(graph, "spammer", 300)
+    delivered = 0
+    for target in targets:
+        clock.advance(30)
+        decision = engine.check(SendRequest("spammer", (target,), SPAM))
+        if not decision.allowed:
+            break
+        delivered += 1
+    assert delivered == recipients - 1, delivered
+    assert decision.code == "duplicate_content"
+    assert decision.reasons[0].rule == "mass_copies"
+    # The seed's spam cooldown follows: every attempt, to anyone, restarts the wait.
+    clock.advance(60)
+    again = engine.check(SendRequest("spammer", (targets[-1],), "hello, how are you doing?"))
+    assert again.verdict is Verdict.COOLDOWN
+
+
+def test_rotating_texts_to_followed_targets_stop_at_the_fanout_limit(
+        engine_factory: EngineFactory, graph: MemoryGraph, clock: VirtualClock) -> None:
+    engine = engine_factory()
+    limit = _rule("fanout").limit
+    targets = _follow_back(graph, "rotator", limit + 20)
+    rng = random.Random(3)
+    delivered = 0
+    for target in targets:
+        clock.advance(600)  # 10 minutes apart: the quota and the 6-hour rules stay clear
+        text = " ".join(rng.sample(WORDS, 12))  # every text new: no content rule sees it
+        decision = engine.check(SendRequest("rotator", (target,), text))
+        if not decision.allowed:
+            break
+        delivered += 1
+    assert delivered == limit, delivered
+    assert decision.code == "too_many_strangers" and decision.reasons[0].rule == "fanout"
+    assert "never wrote to you" in decision.reasons[0].message
+    assert decision.retry_after is not None and 0 < decision.retry_after <= 24 * 3600
+    # Someone already written to is not a new person: still allowed.
+    assert engine.check(SendRequest("rotator", (targets[0],), "and one more thing")).allowed
+
+
+def test_people_who_wrote_to_the_sender_never_count(
+        engine_factory: EngineFactory, graph: MemoryGraph, clock: VirtualClock) -> None:
+    engine = engine_factory()
+    friends = _follow_back(graph, "host", 80)
+    for friend in friends:
+        graph.record_message(friend, "host")  # each has written to the sender
+    text = "Party at mine on Saturday from 8, bring something to drink and a friend or two!"
+    for friend in friends:
+        clock.advance(30)
+        decision = engine.check(SendRequest("host", (friend,), text))
+        assert decision.allowed, (friend, decision.code)
+
+
+def test_followed_people_count_for_the_new_rules_only(
+        engine_factory: EngineFactory, graph: MemoryGraph, clock: VirtualClock) -> None:
+    """An invitation to a dozen people the sender follows (who have not written yet) is
+    not spam: the plain duplicates rule does not count them, mass_copies needs more."""
+    engine = engine_factory()
+    friends = _follow_back(graph, "inviter", _rule("mass_copies").recipients - 1)
+    text = "Party at mine on Saturday from 8, bring something to drink and a friend or two!"
+    for friend in friends:
+        clock.advance(30)
+        assert engine.check(SendRequest("inviter", (friend,), text)).allowed
