@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import unicodedata
 import zlib
 from bisect import bisect_left
 from collections import OrderedDict
@@ -145,7 +146,10 @@ class TextFeatures:
     def of(self, text: str, traced_from: int) -> TextFacts:
         """The ``TextFacts`` of the text's first ``MAX_CHARS`` characters; no signature
         when ``chars < traced_from`` (never compared)."""
-        text = text[:MAX_CHARS]  # bounded work, whatever the length
+        if len(text) > MAX_CHARS:
+            # Bounded work, whatever the length; composed first (NFC, as the text rule
+            # counts), so that decomposed letters cannot push a contact past the prefix.
+            text = unicodedata.normalize("NFC", text[:4 * MAX_CHARS])[:MAX_CHARS]
         if self._size == 0:
             return _compute(text, traced_from)
         key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()

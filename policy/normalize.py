@@ -46,6 +46,10 @@ _DIGITS = re.compile(r"\d+(?:[\s.,:/-]+\d+)*")
 # Look-alikes that NFKC would turn into another letter: the lunate sigma looks
 # like "c" but folds to "σ", which looks like "o". Mapped before NFKC.
 _BEFORE_NFKC = str.maketrans({"ϲ": "c", "Ϲ": "C", "ϳ": "j"})
+# Dots a reader reads as the dot of a link or a number ("winprize。club", "077·009"):
+# the ideographic full stop (NFKC maps the halfwidth one to it), middle dots, bullets.
+_DOTS = str.maketrans({"\u3002": ".", "\u00b7": ".", "\u2022": ".", "\u2219": ".",
+                       "\u30fb": ".", "\u2027": ".", "\u22c5": "."})
 # Letters repeated three times or more ("freeee") collapse to two.
 _REPEATS = re.compile(r"(.)\1{2,}")
 
@@ -84,11 +88,26 @@ def normalize(text: str) -> str:
 # "site(.)com"), an e-mail address, an amount of money. Each pattern runs only when
 # a cheap test of the text says it may match (most texts have no digit, no dot).
 _TLD = (r"(?:com|net|org|co|uk|biz|info|io|ly|me|xyz|ru|cn|de|fr|us|tv|app|link|site|online"
-        r"|shop|club|top|win|vip|bet|live|click|store|pro|cc|ws|mobi)")
-_NUMBER = re.compile(r"\d(?:[\s.\-/]{0,2}\d){3,}|[£$€]\s*\d|\d\s*(?:p|ppm|gbp|usd|eur)\b")
+        r"|shop|club|top|win|vip|bet|live|click|store|pro|cc|ws|mobi"
+        # free and cheap domains campaigns favour, and country codes that are no word
+        r"|tk|ml|ga|cf|gq|gg|ai|pw|su|sh|gl|gd|li|lt|lv|ro|pl|cz|sk|hu|gr|pt|se|fi|dk|ch"
+        r"|nl|eu|es|ca|au|jp|kr|br|mx|za|ng|ke|pk|bd|ph|vn|th|sg|tw|hk|fm|gy|icu|cyou|buzz"
+        r"|gdn|sbs|cfd|kim|lol|dev)")
+# Top-level domains that are also words ("going.to the", "her.life will"): a domain only
+# with a path after them ("winprize.in/claim"), like a one-letter name ("t.me/x").
+_WORDY_TLD_PATH = re.compile(
+    r"\s*(?:in|to|is|it|be|at|no|my|am|so|do|go|id|me|us|co|fun|space|website|tech|stream"
+    r"|download|loan|work|review|party|date|racing|bid|trade|men|science|cricket|faith|host"
+    r"|press|life|world|today|news|email|support|page|rest|bar|monster|quest)/")
+# Between the digits of a number: spaces, dots, dashes (any), slashes, bars, brackets,
+# underscores ("077–009", "077|009", "(077)(009)"), at most 3 in a row; not ":" or ","
+# (times and lists of numbers in ordinary texts).
+_NUMBER_SEP = r"[\s.\-/|()\[\]_\u2010-\u2015\u2212]"
+_NUMBER = re.compile(r"\d(?:" + _NUMBER_SEP + r"{0,3}\d){3,}|[£$€]\s*\d"
+                     r"|\d\s*(?:p|ppm|gbp|usd|eur)\b")
 # A domain is two letters or digits, a dot (or "dot", "(.)", "[.]"), a top-level domain;
 # found from its separators (few in a text) rather than tried at every character.
-_SEPARATOR = re.compile(r"\.|\(\.\)|\[\.\]|\(dot\)|\[dot\]|dot")
+_SEPARATOR = re.compile(r"\.|\(\.\)|\[\.\]|\{\.\}|\(dot\)|\[dot\]|\{dot\}|dot")
 _TLD_AT = re.compile(r"\s*" + _TLD + r"(?![a-z])")
 _DIGIT = re.compile(r"\d")
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
@@ -100,7 +119,7 @@ _NUMBER_WORDS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "t
 _WORDS_AND_DIGITS = re.compile(r"[a-z]+|\d+")
 # Five or more single letters or digits apart ("w i n p r i z e"), dots between allowed.
 _SPACED = re.compile(r"(?<![a-z0-9])(?:[a-z0-9] ?[.]? ){4,}[a-z0-9](?![a-z0-9])")
-_DIGIT_RUN = re.compile(r"\d(?:[\s.\-/]{0,2}\d)+")
+_DIGIT_RUN = re.compile(r"\d(?:" + _NUMBER_SEP + r"{0,3}\d)+")
 _NOT_DIGIT = re.compile(r"\D")
 MAX_CONTACTS = 3  # per text: enough for a campaign's number and link
 # Emoji and keycap decorations on digits ("0️⃣"): dropped before looking.
@@ -126,7 +145,7 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text.translate(_BEFORE_NFKC))
         text = _DECORATION.sub("", _INVISIBLE.sub("", text))
-        text = text.translate(_LOOKALIKES_KEEP_SYMBOLS)
+        text = text.translate(_LOOKALIKES_KEEP_SYMBOLS).translate(_DOTS)
     found: list[str] = []
     contact = False
     if _DIGIT.search(text) and _NUMBER.search(text):
@@ -197,15 +216,22 @@ def _links(lower: str) -> list[str]:
             continue  # the end of a sentence ("later. me too"), not "site . com"
         while start > 0 and lower[start - 1].isspace():
             start -= 1
-        if start >= 2 and lower[start - 1] in _NAME_CHARS and lower[start - 2] in _NAME_CHARS:
-            tld = _TLD_AT.match(lower, end)
+        if start >= 1 and lower[start - 1] in _NAME_CHARS:
+            one = start < 2 or lower[start - 2] not in _NAME_CHARS  # "t.me/...": a path needed
+            tld = None if one else _TLD_AT.match(lower, end)
+            if tld is None:
+                tld = _WORDY_TLD_PATH.match(lower, end) or (
+                    _TLD_AT.match(lower, end) if one else None)
+                if tld is not None and one and not lower.startswith("/", tld.end()) \
+                        and not tld.group().endswith("/"):
+                    tld = None
             if tld:
                 label = start
                 while label > 0 and lower[label - 1] in _NAME_CHARS:
                     label -= 1
                 # "wwwDOTname": the label after the last "dot" (any copy reads the same)
                 name = lower[label:start].rsplit("dot", 1)[-1] or lower[label:start]
-                out.append(f"d:{name}.{tld.group().strip()}")
+                out.append(f"d:{name}.{tld.group().strip().rstrip('/')}")
     if not out and ("http" in lower or "www" in lower) and _WEB.search(lower):
         out.append("d:")
     return out

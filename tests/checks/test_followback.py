@@ -100,3 +100,24 @@ def test_followed_people_count_for_the_new_rules_only(
     for friend in friends:
         clock.advance(30)
         assert engine.check(SendRequest("inviter", (friend,), text)).allowed
+
+
+def test_a_number_to_followed_targets_stops_at_links_to_followed(
+        engine_factory: EngineFactory, graph: MemoryGraph, clock: VirtualClock) -> None:
+    """Rotated texts that all carry the spammer's number: no text repeats, but the way
+    back to the spammer is counted, as links_to_strangers counts it for strangers."""
+    engine = engine_factory()
+    limit = _rule("links_to_followed").limit
+    targets = _follow_back(graph, "caller", limit + 10)
+    rng = random.Random(5)
+    delivered = 0
+    for target in targets:
+        clock.advance(600)
+        decision = engine.check(SendRequest(
+            "caller", (target,), " ".join(rng.sample(WORDS, 10)) + " call 0800 123 456"))
+        if not decision.allowed:
+            break
+        delivered += 1
+    assert delivered == limit, delivered
+    assert decision.code == "links_to_strangers"
+    assert decision.reasons[0].rule == "links_to_followed"

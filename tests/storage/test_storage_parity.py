@@ -161,6 +161,14 @@ check = "strangers"
 count_followed = true
 limit = 4
 window = "5m"
+
+[[rules]]
+name = "links_followed"
+check = "strangers"
+count_followed = true
+with_contact = true
+limit = 2
+window = "3m"
 """
 
 TEXTS = [
