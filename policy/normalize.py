@@ -100,10 +100,10 @@ _WORDY_TLD_PATH = re.compile(
     r"|download|loan|work|review|party|date|racing|bid|trade|men|science|cricket|faith|host"
     r"|press|life|world|today|news|email|support|page|rest|bar|monster|quest)/")
 # Between the digits of a number: spaces, dots, dashes (any), slashes, bars, brackets,
-# underscores ("077–009", "077|009", "(077)(009)"), at most 3 in a row; not ":" or ","
+# underscores ("077–009", "077|009", "(077)(009)"), at most 2 in a row; not ":" or ","
 # (times and lists of numbers in ordinary texts).
 _NUMBER_SEP = r"[\s.\-/|()\[\]_\u2010-\u2015\u2212]"
-_NUMBER = re.compile(r"\d(?:" + _NUMBER_SEP + r"{0,3}\d){3,}|[£$€]\s*\d"
+_NUMBER = re.compile(r"\d(?:" + _NUMBER_SEP + r"{0,2}\d){3,}|[£$€]\s*\d"
                      r"|\d\s*(?:p|ppm|gbp|usd|eur)\b")
 # A domain is two letters or digits, a dot (or "dot", "(.)", "[.]"), a top-level domain;
 # found from its separators (few in a text) rather than tried at every character.
@@ -119,7 +119,7 @@ _NUMBER_WORDS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "t
 _WORDS_AND_DIGITS = re.compile(r"[a-z]+|\d+")
 # Five or more single letters or digits apart ("w i n p r i z e"), dots between allowed.
 _SPACED = re.compile(r"(?<![a-z0-9])(?:[a-z0-9] ?[.]? ){4,}[a-z0-9](?![a-z0-9])")
-_DIGIT_RUN = re.compile(r"\d(?:" + _NUMBER_SEP + r"{0,3}\d)+")
+_DIGIT_RUN = re.compile(r"\d(?:" + _NUMBER_SEP + r"{0,2}\d)+")
 _NOT_DIGIT = re.compile(r"\D")
 MAX_CONTACTS = 3  # per text: enough for a campaign's number and link
 # Emoji and keycap decorations on digits ("0️⃣"): dropped before looking.

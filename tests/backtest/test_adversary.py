@@ -407,15 +407,20 @@ def test_following_every_target_first_is_bounded(
         now_default: dict[str, dict[str, Any]], corpus: Corpus) -> None:
     """A spammer that follows its targets makes them "friends" to the plain rules: with
     the count_followed rules off, it reaches its quota's worth; with them, one text is
-    refused at mass_copies' 15th recipient and rotated texts at fanout's 50 a day."""
+    refused at mass_copies' 15th recipient, rotated texts with a number at
+    links_to_followed's 15 a day and the others at fanout's 50."""
     copies, rotating = now_default["followback-copies"], now_default["followback"]
     assert "duplicate_content" in copies["refusals"], copies["refusals"]
-    assert "too_many_strangers" in rotating["refusals"], rotating["refusals"]
+    # links_to_followed (the templates' numbers) or fanout (those without one)
+    assert {"links_to_strangers", "too_many_strangers"} & set(rotating["refusals"]), rotating
+    fanout = next(r for r in load_rules(DEFAULT_RULES).rules if r.name == "fanout").params.limit
+    assert rotating["reached_per_day_max"] <= fanout
     text = DEFAULT_RULES.read_text(encoding="utf-8")
-    for name in ("mass_copies", "fanout"):
+    for name in ("mass_copies", "links_to_followed", "fanout"):
         text = text.replace(f'name = "{name}"\n', f'name = "{name}"\nmode = "off"\n')
     without = parse_rules(text, file="<without count_followed>")
-    assert all(r.mode is Mode.OFF for r in without.rules if r.name in ("mass_copies", "fanout"))
+    assert all(r.mode is Mode.OFF for r in without.rules
+               if r.name in ("mass_copies", "links_to_followed", "fanout"))
     row = run_tactic("followback", without, corpus,
                      RunConfig(seed=5, spammers=2, ham_senders=0, hours=6))
     assert row["reached_per_day_mean"] > 4 * rotating["reached_per_day_max"], row
