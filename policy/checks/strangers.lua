@@ -31,9 +31,12 @@ do
 
   KIND.strangers = {
     load = function()
-      for name in pairs(rules_of('strangers')) do
-        local v = redis.call('HGET', X, name)
-        if v then stored[name] = v end
+      local names = {}
+      for name in pairs(rules_of('strangers')) do names[#names + 1] = name end
+      if #names == 0 then return end
+      local values = redis.call('HMGET', X, unpack(names)) -- one call for every rule
+      for i, name in ipairs(names) do
+        if values[i] then stored[name] = values[i] end
       end
     end,
     step = function(rule)
