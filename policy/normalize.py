@@ -96,7 +96,7 @@ _TLD = (r"(?:com|net|org|co|uk|biz|info|io|ly|me|xyz|ru|cn|de|fr|us|tv|app|link|
 # Top-level domains that are also words ("going.to the", "her.life will"): a domain only
 # with a path after them ("winprize.in/claim"), like a one-letter name ("t.me/x").
 _WORDY_TLD_PATH = re.compile(
-    r"\s*(?:in|to|is|it|be|at|no|my|am|so|do|go|id|me|us|co|fun|space|website|tech|stream"
+    r"\s*(?:in|to|is|it|be|at|no|my|am|so|do|go|id|fun|space|website|tech|stream"
     r"|download|loan|work|review|party|date|racing|bid|trade|men|science|cricket|faith|host"
     r"|press|life|world|today|news|email|support|page|rest|bar|monster|quest)/")
 # Between the digits of a number: spaces, dots, dashes (any), slashes, bars, brackets,
@@ -217,14 +217,10 @@ def _links(lower: str) -> list[str]:
         while start > 0 and lower[start - 1].isspace():
             start -= 1
         if start >= 1 and lower[start - 1] in _NAME_CHARS:
-            one = start < 2 or lower[start - 2] not in _NAME_CHARS  # "t.me/...": a path needed
-            tld = None if one else _TLD_AT.match(lower, end)
-            if tld is None:
-                tld = _WORDY_TLD_PATH.match(lower, end) or (
-                    _TLD_AT.match(lower, end) if one else None)
-                if tld is not None and one and not lower.startswith("/", tld.end()) \
-                        and not tld.group().endswith("/"):
-                    tld = None
+            one_letter = start < 2 or lower[start - 2] not in _NAME_CHARS  # "t.me/x"
+            tld = _TLD_AT.match(lower, end)
+            if tld is None or (one_letter and not lower.startswith("/", tld.end())):
+                tld = _WORDY_TLD_PATH.match(lower, end)  # only with a path after it
             if tld:
                 label = start
                 while label > 0 and lower[label - 1] in _NAME_CHARS:
