@@ -202,28 +202,15 @@ _LAST = itemgetter(1)
 NONE, FOLLOWED, WROTE = 0, 1, 2
 
 
-def new_followed(counted: tuple[str, ...], units: tuple[tuple[str, int], ...]
-                 ) -> tuple[str, ...]:
-    """The recipients of ``units`` the sender follows who never wrote to the sender, not
-    in ``counted``, each once, in order (what a ``count_followed`` rule counts; strangers
-    are the plain rules')."""
+def new_strangers(counted: tuple[str, ...], units: tuple[tuple[str, int], ...],
+                  followed: bool = False) -> tuple[str, ...]:
+    """The recipients of ``units`` without evidence of a relationship (``followed``: the
+    ones the sender follows who never wrote to it, what a ``count_followed`` rule counts)
+    and not in ``counted``, each once, in order (what a spam rule counts)."""
     seen = set(counted)
     out: list[str] = []
     for unit, evidence in units:
-        if evidence == FOLLOWED and unit not in seen:
-            seen.add(unit)
-            out.append(unit)
-    return tuple(out)
-
-
-def new_strangers(counted: tuple[str, ...], units: tuple[tuple[str, int], ...]
-                  ) -> tuple[str, ...]:
-    """The recipients of ``units`` without evidence of a relationship and not in
-    ``counted``, each once, in order (what a spam rule counts)."""
-    seen = set(counted)
-    out: list[str] = []
-    for unit, evidence in units:
-        if not evidence and unit not in seen:
+        if (evidence == FOLLOWED if followed else not evidence) and unit not in seen:
             seen.add(unit)
             out.append(unit)
     return tuple(out)

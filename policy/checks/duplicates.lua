@@ -196,8 +196,7 @@ do
 
   -- duplicates.new_units: no evidence (count_followed: followed, never wrote), not counted yet
   local function new_units(rule, counted)
-    if rule.count_followed then return new_followed(units, counted) end
-    return new_strangers(units, counted)
+    return new_strangers(units, counted, rule.count_followed)
   end
 
   -- duplicates.record: the new or updated cluster (sig, seq, units) in front of the other

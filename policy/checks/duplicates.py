@@ -38,7 +38,6 @@ from policy.checks.base import (
     Hold,
     Step,
     at_words,
-    new_followed,
     new_strangers,
 )
 from policy.checks.params import ParamReader
@@ -225,7 +224,7 @@ def new_units(counted: tuple[str, ...], units: tuple[tuple[str, int], ...],
               count_followed: bool = False) -> tuple[str, ...]:
     """Recipients this send adds: no evidence (``count_followed``: followed by the sender,
     never wrote to the sender), not already counted."""
-    return new_followed(counted, units) if count_followed else new_strangers(counted, units)
+    return new_strangers(counted, units, count_followed)
 
 
 def record(

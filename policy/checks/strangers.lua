@@ -9,8 +9,9 @@ do
   local REC = UNIT + TIME_WIDTH
   local found = {} -- rule name -> what step saw, for settle
   local stored = {} -- rule name -> the stored field (nil: none)
-  local send_strangers = nil -- this send's people without evidence, each once
-  local send_followed = nil -- this send's people the sender follows, never wrote, each once
+  -- this send's people each rule counts, each once, by count_followed (the same for
+  -- every rule of the same count_followed)
+  local sent = {}
 
   -- The record of `unit` in `body` (its start), or nil: found at a record boundary only
   local function find_unit(body, unit)
@@ -59,13 +60,10 @@ do
           pruned, body = true, table.concat(parts)
         end
       end
-      local strangers
-      if rule.count_followed then -- the same for every rule of the same count_followed
-        send_followed = send_followed or new_followed(people, {})
-        strangers = send_followed
-      else
-        send_strangers = send_strangers or new_strangers(people, {})
-        strangers = send_strangers
+      local strangers = sent[rule.count_followed]
+      if strangers == nil then
+        strangers = new_strangers(people, {}, rule.count_followed)
+        sent[rule.count_followed] = strangers
       end
       if rule.with_contact and not contact then strangers = {} end -- not counted by this rule
       local new = 0

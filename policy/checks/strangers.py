@@ -43,7 +43,6 @@ from policy.checks.base import (
     at_words,
     keep_slice,
     live_since,
-    new_followed,
     new_strangers,
     slice_expires_at,
 )
@@ -111,7 +110,7 @@ def strangers_of(units: tuple[tuple[str, int], ...], count_followed: bool = Fals
                  ) -> tuple[str, ...]:
     """The send's recipients without evidence (``count_followed``: followed by the sender,
     never wrote to the sender), each once, in order."""
-    return new_followed((), units) if count_followed else new_strangers((), units)
+    return new_strangers((), units, count_followed)
 
 
 def step(rule: Any, ctx: Step) -> Fired | None:

@@ -20,7 +20,8 @@
 --          rules whose triggered_by names this one }, the kind's lua_params }
 -- ARGV: now ('' = Redis TIME), refused_before, has_app, app, self_message,
 --       has_signature, signature (32 bytes), text_chars, cost, contact, n_units,
---       (unit (8 bytes), evidence: '0' none, '1' followed by the sender, '2' wrote)*n, then the people: '=' (the same as the units)
+--       (unit (8 bytes), evidence: '0' none, '1' followed by the sender, '2' wrote)*n,
+--       then the people: '=' (the same as the units)
 --       or n_people, (unit, evidence)*n; n_contacts, contact (8 bytes)*n; active ('' or
 --       '0'/'1' per rule: the rules whose `when` holds); then, for a recipient's report
 --       only, its kind ("spam", "block"): the one unit is the reporter
@@ -103,27 +104,16 @@ local revoked_app = false
 
 -- Shared by the kinds' sections ---------------------------------------------
 
--- The recipients of `list` (units or people) without evidence and not in `counted`,
--- each once, in order (policy.checks.base.new_strangers)
-local function new_strangers(list, counted)
+-- The recipients of `list` (units or people) without evidence (`followed`: the ones the
+-- sender follows who never wrote to it) and not in `counted`, each once, in order
+-- (policy.checks.base.new_strangers)
+local function new_strangers(list, counted, followed)
   local seen, out = {}, {}
   for _, u in ipairs(counted) do seen[u] = true end
   for _, u in ipairs(list) do
-    if not u.evidence and not seen[u.unit] then
-      seen[u.unit] = true
-      out[#out + 1] = u.unit
-    end
-  end
-  return out
-end
-
--- The recipients of `list` the sender follows who never wrote to the sender, not in
--- `counted`, each once, in order (policy.checks.base.new_followed)
-local function new_followed(list, counted)
-  local seen, out = {}, {}
-  for _, u in ipairs(counted) do seen[u] = true end
-  for _, u in ipairs(list) do
-    if u.followed and not seen[u.unit] then
+    local counts
+    if followed then counts = u.followed else counts = not u.evidence end
+    if counts and not seen[u.unit] then
       seen[u.unit] = true
       out[#out + 1] = u.unit
     end
