@@ -23,7 +23,7 @@ WORDS = ("prize cash claim winner voucher holiday bonus reward lucky ticket draw
 
 
 def _rule(name: str):  # the default rules' values, read rather than restated
-    return next(r for r in load_rules("default").rules if r.name == name).params
+    return load_rules("default").get(name).params
 
 
 def _follow_back(graph: MemoryGraph, sender: str, n: int) -> list[str]:

@@ -42,7 +42,7 @@ VOCAB = ("apple river stone cloud garden window candle market pepper violin harb
 
 
 def _limit(name: str) -> int:  # the default rules' values, read rather than restated
-    return next(r for r in load_rules("default").rules if r.name == name).params.limit
+    return load_rules("default").get(name).params.limit
 
 
 def _salad(rng: random.Random) -> str:
