@@ -107,7 +107,7 @@ _NUMBER = re.compile(r"\d(?:" + _NUMBER_SEP + r"{0,2}\d){3,}|[£$€]\s*\d"
                      r"|\d\s*(?:p|ppm|gbp|usd|eur)\b")
 # A domain is two letters or digits, a dot (or "dot", "(.)", "[.]"), a top-level domain;
 # found from its separators (few in a text) rather than tried at every character.
-_SEPARATOR = re.compile(r"\.|\(\.\)|\[\.\]|\{\.\}|\(dot\)|\[dot\]|\{dot\}|dot")
+_SEPARATOR = re.compile(r",|\.|\(\.\)|\[\.\]|\{\.\}|\(dot\)|\[dot\]|\{dot\}|dot")
 _TLD_AT = re.compile(r"\s*" + _TLD + r"(?![a-z])")
 _DIGIT = re.compile(r"\d")
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
@@ -121,6 +121,30 @@ _WORDS_AND_DIGITS = re.compile(r"[a-z]+|\d+")
 _SPACED = re.compile(r"(?<![a-z0-9])(?:[a-z0-9] ?[.]? ){4,}[a-z0-9](?![a-z0-9])")
 _DIGIT_RUN = re.compile(r"\d(?:" + _NUMBER_SEP + r"{0,2}\d)+")
 _NOT_DIGIT = re.compile(r"\D")
+# Top-level domains that are no word and no abbreviation a text ends a sentence or a list
+# with: read after a comma ("winprize,com"), after a dot and a space ("winprize. com")
+# and with digits for letters ("winprize.c0m"), where the others would read ordinary
+# texts ("ok,me too", "done. me too", "at 12.10") as links.
+_BARE_TLD = re.compile(r"\s*(?:com|org|biz|xyz|ru|ly|io|tk|ml|gq|cf|icu|cyou|buzz|sbs|cfd"
+                       r"|gdn)(?![a-z])")
+_DIGIT_TLD = re.compile(r"com|net|org|biz|info|xyz|site|club|shop|online|click|win|vip")
+_TLD_DIGITS = str.maketrans("01345", "oieas")  # "c0m", "n3t", "b1z", "5ite"
+_TLD_TOKEN = re.compile(r"[a-z0-9]{2,6}(?![a-z0-9])")
+# Digits with look-alike letters among them ("09O6I79OI25", "0906 l79 OI25"): each group
+# has a digit, the whole run has 4; letters-only groups ("lol 1000") end the run.
+_MIXED_NUMBER = re.compile(r"(?<![A-Za-z0-9])[0-9OoIl]*\d[0-9OoIl]*(?:" + _NUMBER_SEP
+                           + r"{1,2}[0-9OoIl]*\d[0-9OoIl]*)*(?![A-Za-z0-9])")
+_AS_DIGITS = str.maketrans("OoIl", "0011")
+# A handle on a messaging app, the way back of campaigns that carry no number or link:
+# the app's name, then "@name" or a name with a digit or "_" ("snap: winprize22",
+# "telegram @winbot"), or "@name" then the app ("@winbot on telegram").
+_APPS = (r"(?:telegram|tg|snap|snapchat|insta|instagram|ig|kik|whatsapp|wechat|discord"
+         r"|skype|tiktok|onlyfans|signal)")
+_HANDLE_AFTER = re.compile(r"\b" + _APPS + r"\b(?:\s*(?:id|name|handle|user)\b)?\s*[:\-]?\s*"
+                           r"(?:@([a-z0-9_.]{3,32})|([a-z][a-z0-9_.]*(?:\d|_)[a-z0-9_.]*))"
+                           r"(?![a-z0-9_])")
+_HANDLE_BEFORE = re.compile(r"(?<![a-z0-9_])@([a-z0-9_.]{3,32})\s+(?:on|at|via|in)\s+" + _APPS
+                            + r"\b")
 MAX_CONTACTS = 3  # per text: enough for a campaign's number and link
 # Emoji and keycap decorations on digits ("0️⃣"): dropped before looking.
 _DECORATION = re.compile("[\ufe0f\u20e3]")
@@ -148,6 +172,8 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         text = text.translate(_LOOKALIKES_KEEP_SYMBOLS).translate(_DOTS)
     found: list[str] = []
     contact = False
+    if _DIGIT.search(text) and ("O" in text or "o" in text or "I" in text or "l" in text):
+        text = _MIXED_NUMBER.sub(_as_digits, text)
     if _DIGIT.search(text) and _NUMBER.search(text):
         contact = True
         for match in _DIGIT_RUN.finditer(text):
@@ -161,6 +187,10 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         contact = True
         if token != "d:":
             found.append(token)
+    if "@" in lower or any(app in lower for app in _APP_HINTS):
+        for handle in _handles(lower):
+            contact = True
+            found.append(handle)
     # A number spelled out, whole or in part ("zero eight oh 0 1 2 ..."): number words and
     # digit groups in a row, whatever stands between them but other words.
     spelled: list[str] = []
@@ -178,6 +208,29 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
                 found.append("n:" + digits)
         spelled, words = [], 0
     return contact, tuple(dict.fromkeys(found))[:MAX_CONTACTS]
+
+
+def _as_digits(match: re.Match[str]) -> str:
+    """A run of digits and look-alike letters as digits, when it is a number (4 digits)."""
+    run = match.group()
+    if run.isdigit() or sum(c.isdigit() for c in run) < 4:
+        return run
+    return run.translate(_AS_DIGITS)
+
+
+_APP_HINTS = ("gram", "tg", "snap", "insta", "ig", "kik", "whatsapp", "wechat", "discord",
+              "skype", "tiktok", "onlyfans", "signal")
+
+
+def _handles(lower: str) -> list[str]:
+    """Handles on messaging apps ("h:name")."""
+    out = []
+    for match in _HANDLE_AFTER.finditer(lower):
+        name = (match.group(1) or match.group(2)).strip("._")
+        if len(name) >= (3 if match.group(1) else 4):
+            out.append("h:" + name)
+    out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_BEFORE.finditer(lower))
+    return out
 
 
 def _spaced_out(lower: str) -> bool:
@@ -212,14 +265,21 @@ def _links(lower: str) -> list[str]:
     for match in _SEPARATOR.finditer(lower):
         start, end = match.span()
         spaced_before = start > 0 and lower[start - 1].isspace()
-        if match.group() == "." and not spaced_before and lower[end:end + 1].isspace():
-            continue  # the end of a sentence ("later. me too"), not "site . com"
+        sep = match.group()
+        # The end of a sentence ("later. me too") or of a list item ("ok,me"), not
+        # "site . com": only a bare top-level domain reads after these.
+        bare = sep == "," or (sep == "." and not spaced_before
+                              and lower[end:end + 1].isspace())
+        if sep == "," and (spaced_before or lower[end:end + 1].isspace()):
+            continue
         while start > 0 and lower[start - 1].isspace():
             start -= 1
         if start >= 1 and lower[start - 1] in _NAME_CHARS:
             one_letter = start < 2 or lower[start - 2] not in _NAME_CHARS  # "t.me/x"
-            tld = _TLD_AT.match(lower, end)
-            if tld is None or (one_letter and not lower.startswith("/", tld.end())):
+            tld = (_BARE_TLD if bare else _TLD_AT).match(lower, end)
+            if tld is None and not bare:
+                tld = _digit_tld(lower, end)  # "winprize.c0m"
+            if not bare and (tld is None or (one_letter and not lower.startswith("/", tld.end()))):
                 tld = _WORDY_TLD_PATH.match(lower, end)  # only with a path after it
             if tld:
                 label = start
@@ -227,10 +287,25 @@ def _links(lower: str) -> list[str]:
                     label -= 1
                 # "wwwDOTname": the label after the last "dot" (any copy reads the same)
                 name = lower[label:start].rsplit("dot", 1)[-1] or lower[label:start]
-                out.append(f"d:{name}.{tld.group().strip().rstrip('/')}")
+                if bare and (len(name) < 3 or name.isdigit()):
+                    continue  # "ok,com on", "at 9,com": a name of a few letters at least
+                top = tld.group().strip().rstrip("/").translate(_TLD_DIGITS)
+                out.append(f"d:{name}.{top}")
     if not out and ("http" in lower or "www" in lower) and _WEB.search(lower):
         out.append("d:")
     return out
+
+
+def _digit_tld(lower: str, at: int) -> re.Match[str] | None:
+    """A bare top-level domain written with digits for letters ("c0m", "n3t"), after a
+    name with a letter: "12.10" stays a time."""
+    token = _TLD_TOKEN.match(lower, at)
+    if token is None or token.group().isalpha() or token.group().isdigit():
+        return None
+    top = token.group().translate(_TLD_DIGITS)
+    if _DIGIT_TLD.fullmatch(top) is None:
+        return None
+    return token
 
 
 # The look-alike letters of _LOOKALIKES, without the symbols read as letters ("$", "@",

@@ -131,6 +131,22 @@ def test_link_the_reader_misses_is_bounded_as_a_contact(link: str) -> None:
     assert len(reached) <= _limit("links_to_strangers"), len(reached)
 
 
+@pytest.mark.parametrize("way_back", [
+    "winprize,com/claim",  # a comma for the dot
+    "winprize. com",  # a space after the dot, as at the end of a sentence
+    "winprize.c0m",  # digits for the letters of the top-level domain
+    "09O6I79OI25",  # look-alike letters among the digits of a number
+    "snap: winprize22",  # a handle on a messaging app: no number, no link
+    "@winprizebot on telegram",
+])
+def test_way_back_the_reader_missed_is_bounded_as_a_contact(way_back: str) -> None:
+    """A second red-team round: ways back that a reader of the message follows at once
+    and ``read_contacts`` did not see (each reached 20 strangers a day). Bound 4
+    (``links_to_strangers``)."""
+    reached, _, _ = _run(lambda rng: f"WIN cash now {_salad(rng)} at {way_back}")
+    assert len(reached) <= _limit("links_to_strangers"), len(reached)
+
+
 _HANGUL = [c for c in "축하합니다당첨금현금상품권특별혜택무료선물긴급확인즉시연락당신행운잡을"
            "오늘한정이벤트참여감사선착순금융대출승인완료입금신청문의환영보상적립금상품"
            if len(unicodedata.normalize("NFD", c)) == 3]
@@ -173,6 +189,17 @@ def test_strangers_and_followed_targets_together_stay_within_both_bounds() -> No
     ("claim at winprize.tk today", "d:winprize.tk"),
     ("go to winprize\u00b7club", "d:winprize.club"),
     ("go to winprize{.}club", "d:winprize.club"),
+    ("go to winprize,com/claim", "d:winprize.com"),
+    ("see bit,ly/3xYz", "d:bit.ly"),
+    ("visit winprize. com today", "d:winprize.com"),
+    ("visit winprize.c0m", "d:winprize.com"),
+    ("visit winprize.n3t", "d:winprize.net"),
+    ("call 09O6I79OI25", "n:09061790125"),
+    ("call 0906 l79 OI25", "n:09061790125"),
+    ("add me on snap: winprize22", "h:winprize22"),
+    ("telegram @winbot", "h:winbot"),
+    ("msg @winbot on telegram", "h:winbot"),
+    ("kik win_bot", "h:win_bot"),
 ])
 def test_the_reader_sees_these_contacts(text: str, contact: str) -> None:
     from policy.normalize import read_contacts
@@ -185,8 +212,24 @@ def test_the_reader_sees_these_contacts(text: str, contact: str) -> None:
     "will be singing praises for her.life will be good",
     "see you at 10:30, bring 2, 3 or 4 friends",  # times and short lists: no number
     "I.m home",
+    "ok,com on",  # a comma before a bare top-level domain needs a name of 3 or more
+    "done. me too",  # a sentence's end before a word-like top-level domain
+    "ok. net is down",
+    "ig 2day?",  # a handle starts with a letter
+    "snap them all later",  # a handle has a digit or "_" (or an "@")
+    "no signal here",
 ])
 def test_ordinary_texts_carry_no_contact(text: str) -> None:
     from policy.normalize import read_contacts
 
     assert read_contacts(text) == (False, ())
+
+
+@pytest.mark.parametrize("text", [
+    "lol 1000 times",  # letters alone are no digits of a number: "1000", not "1011000"
+    "see you at 12.10",  # no letter: no top-level domain with digits ("12.io")
+])
+def test_ordinary_numbers_read_as_no_fixed_contact(text: str) -> None:
+    from policy.normalize import read_contacts
+
+    assert read_contacts(text)[1] == ()
