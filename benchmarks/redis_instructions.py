@@ -1,6 +1,6 @@
 """Redis CPU per decision as instructions, not seconds: redis-server under callgrind.
 
-    python -m benchmarks.redis_instructions [--json OUT]
+    python -m benchmarks.redis_instructions [--sections] [--json OUT]
 
 On a shared machine the Redis CPU that ``INFO commandstats`` reports moves with the
 load (the script's wall time inside the server); instructions do not. This starts
@@ -49,16 +49,7 @@ def _instructions(workload: str, decisions: int) -> int:
          "--appendonly", "no"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     client = redis.Redis(port=port)
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            if time.monotonic() > deadline:
-                server.kill()
-                raise RuntimeError("redis-server under valgrind did not start") from None
-            time.sleep(0.2)
+    _wait(client, server)
     try:
         (_engine if workload == "engine" else _limits)(port, decisions)
     finally:
@@ -110,6 +101,89 @@ def _limits(port: int, decisions: int) -> None:
         limiter.hit(limit, f"s{i % SENDERS}")
 
 
+def sections(decisions: int = 50) -> dict[str, float]:
+    """Instructions per call of the transition script cut short at each of its section
+    headers (``benchmarks.script_sections``): one redis-server under callgrind, its
+    counters zeroed before and dumped after each variant's calls. Deterministic where
+    ``script_sections`` (``INFO commandstats``) moves with the machine's load; the Lua
+    garbage collector runs when allocations add up, so a row may carry some of the
+    previous row's collection (a few thousand instructions)."""
+    from benchmarks.script_sections import cut_scripts
+    from benchmarks.texts import TextSource
+    from benchmarks.workload import (
+        default_rules,
+        engine_with_history,
+        make_population,
+        make_requests,
+    )
+    from policy.storage.redis.script import assemble_script
+
+    port = free_port()
+    workdir = Path(tempfile.mkdtemp())
+    out = workdir / "callgrind.out"
+    server = subprocess.Popen(
+        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", "redis-server",
+         "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    client = redis.Redis(port=port)
+    _wait(client, server)
+    rows: dict[str, float] = {}
+    try:
+        os.environ.setdefault("DM_POLICY_KEY_SECRET", "instructions-benchmark-secret-0123456789")
+        texts = TextSource(None, seed=1)
+        pop = make_population(10, prefix="sect-", seed=3)
+        engine, _ = engine_with_history(default_rules(), f"redis://127.0.0.1:{port}/0",
+                                        pop.graph, make_requests(pop, texts, 50, seed=3))
+        storage: Any = engine.storage
+        prepared = [engine._prepare(r)
+                    for r in make_requests(pop, texts, max(1, decisions // 10), seed=9)]
+        calls = [(storage.keys.sender(p.sender_key).state, storage._args(p.inp, None))
+                 for p in prepared if p.inp is not None]
+        body = assemble_script(prepared[0].inp.rules).decode()
+        shas = [(label, client.script_load(cut)) for label, cut in cut_scripts(body)]
+        engine.close()
+        dumps = 0
+        for label, sha in shas:
+            subprocess.run(["callgrind_control", "-z", str(server.pid)], capture_output=True,
+                           check=False, timeout=60)
+            for keys, args in calls:
+                client.evalsha(sha, len(keys), *keys, *args)
+            subprocess.run(["callgrind_control", "-d", str(server.pid)], capture_output=True,
+                           check=False, timeout=60)
+            dumps += 1
+            rows[label] = _totals(Path(f"{out}.{dumps}")) / len(calls)
+    finally:
+        try:
+            client.shutdown(nosave=True)
+        except redis.ConnectionError:
+            pass
+        server.wait(timeout=120)
+    return rows
+
+
+def _wait(client: Any, server: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            client.ping()
+            return
+        except redis.ConnectionError:
+            if time.monotonic() > deadline:
+                server.kill()
+                raise RuntimeError("redis-server under valgrind did not start") from None
+            time.sleep(0.2)
+
+
+def _totals(path: Path) -> int:
+    for _ in range(100):  # callgrind_control returns before the dump is complete
+        if path.exists():
+            for line in path.read_text().splitlines():
+                if line.startswith(("summary:", "totals:")):
+                    return int(line.split()[1])
+        time.sleep(0.1)
+    raise RuntimeError(f"no totals in {path}")
+
+
 def per_call(workload: str, short: int, long: int) -> float:
     return (_instructions(workload, long) - _instructions(workload, short)) / (long - short)
 
@@ -119,10 +193,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--short", type=int, default=100)
     parser.add_argument("--long", type=int, default=400)
     parser.add_argument("--json", type=Path, metavar="OUT")
+    parser.add_argument("--sections", action="store_true",
+                        help="also the transition script's sections, instructions per call")
     args = parser.parse_args(argv)
     if not (shutil.which("valgrind") and shutil.which("redis-server")):
         print("skipped: valgrind and redis-server are needed")
         return 0
+    if args.sections:
+        rows = sections()
+        print("transition script cut short at each section (instructions per call, callgrind)")
+        previous = None
+        for label, value in rows.items():
+            step = "" if previous is None else f"  ({value - previous:+,.0f})"
+            print(f"  {label:<28} {value:>12,.0f}{step}")
+            previous = value
     result: dict[str, Any] = {
         name: per_call(name, args.short, args.long) for name in ("engine", "limits")}
     result["ratio"] = result["engine"] / result["limits"]
@@ -131,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  engine, rules/default.toml  {result['engine']:>12,.0f}")
     print(f"  limits moving-window hit    {result['limits']:>12,.0f}")
     print(f"  ratio                       {result['ratio']:>12.2f}x")
+    if args.sections:
+        result["sections"] = rows
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n")
     return 0
