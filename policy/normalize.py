@@ -187,7 +187,8 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         contact = True
         if token != "d:":
             found.append(token)
-    if "@" in lower or any(app in lower for app in _APP_HINTS):
+    # A handle has an "@", a "_" or a digit (cheap tests first: most texts have none).
+    if ("@" in lower or "_" in lower or _DIGIT.search(lower)) and _APP_WORD.search(lower):
         for handle in _handles(lower):
             contact = True
             found.append(handle)
@@ -218,8 +219,7 @@ def _as_digits(match: re.Match[str]) -> str:
     return run.translate(_AS_DIGITS)
 
 
-_APP_HINTS = ("gram", "tg", "snap", "insta", "ig", "kik", "whatsapp", "wechat", "discord",
-              "skype", "tiktok", "onlyfans", "signal")
+_APP_WORD = re.compile(r"\b" + _APPS + r"\b")
 
 
 def _handles(lower: str) -> list[str]:
