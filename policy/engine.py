@@ -29,6 +29,7 @@ from policy.fingerprint import TextFeatures
 from policy.graph import MemoryGraph, SocialGraph
 from policy.ids import IdHasher
 from policy.ids import key_secret as resolve_key_secret
+from policy.normalize import contact_key
 from policy.observe import Observer
 from policy.operators import DEFAULT_REVOCATION_TTL, OperatorCalls  # noqa: F401 (re-exported)
 from policy.requests import InviteRequest, SendRequest, require_id
@@ -520,7 +521,9 @@ class Engine(OperatorCalls):
             chars, signature, contact = text.chars, text.signature, text.contact
             if "contacts" in needs:
                 # Keyed like ids: a number or a domain is never recoverable from storage.
-                contacts = tuple(self._keys.unit("k\x00" + c) for c in text.contacts)
+                # One number however it is dialled (normalize.contact_key).
+                contacts = tuple(dict.fromkeys(self._keys.unit("k\x00" + contact_key(c))
+                                               for c in text.contacts))
         people: tuple[tuple[str, bool], ...] | None = None
         if "units" in needs or "people" in needs:
             followed, wrote = facts.followed_by_sender, facts.wrote_to_sender
@@ -535,7 +538,10 @@ class Engine(OperatorCalls):
             else:
                 # An existing conversation is one recipient for the duplicates rule (its
                 # members see one message), but each member is reached (strangers).
-                units = ((unit("c\x00" + request.conversation), NONE),)
+                # Keyed by its members too: one group whose members are swapped is as
+                # many groups (a stable group still counts once).
+                units = ((unit("c\x00" + request.conversation + "\x00"
+                               + "\x00".join(sorted(request.recipients))), NONE),)
                 people = each
         return core.Features(
             app=self._keys.app(request.app) if request.app is not None else None,
@@ -641,3 +647,4 @@ class Engine(OperatorCalls):
         self._observer.app_signal(flagged=users >= bar)
         if revoked:
             self._observer.app_revoked(automatic=True)
+

@@ -8,6 +8,7 @@ away so that two variants of one campaign come out (nearly) the same.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -49,7 +50,44 @@ _BEFORE_NFKC = str.maketrans({"ϲ": "c", "Ϲ": "C", "ϳ": "j"})
 # Dots a reader reads as the dot of a link or a number ("winprize。club", "077·009"):
 # the ideographic full stop (NFKC maps the halfwidth one to it), middle dots, bullets.
 _DOTS = str.maketrans({"\u3002": ".", "\u00b7": ".", "\u2022": ".", "\u2219": ".",
-                       "\u30fb": ".", "\u2027": ".", "\u22c5": "."})
+                       "\u30fb": ".", "\u2027": ".", "\u22c5": ".",
+                       # round 3: more dots a reader reads as one
+                       "\u2e31": ".", "\u2981": ".", "\u25e6": ".", "\u2218": ".",
+                       "\u25cf": ".", "\ua78f": ".", "\u2024": ".", "\u70b9": "."})
+_SLASHES = str.maketrans({"\u2044": "/", "\u2215": "/", "\u29f8": "/"})
+# Symbols and emoji (not currency) read as a gap: "0🔥8🔥0", "snap → name".
+_SYMBOLS = re.compile(r"[^\x00-\x7f\w\s$€£¢¥₹₽₿\u0080-\u024f]")
+# Small capitals and enclosed letters NFKC leaves alone ("ᴄᴏᴍ", "🅲🅾🅼", "🅒").
+_LETTERS = {**{ord(small): latin for small, latin in zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘǫʀꜱᴛᴜᴠᴡʏᴢ",
+                                                         "abcdefghijklmnopqrstuvwyz",
+                                                         strict=True)},
+            **{0x1F150 + i: chr(97 + i) for i in range(26)},
+            **{0x1F170 + i: chr(97 + i) for i in range(26)},
+            **{0x1F1E6 + i: chr(97 + i) for i in range(26)}}
+# Number words, dot words and app names of other scripts, read before the look-alike
+# letters turn Cyrillic into Latin ("ноль" would read "hoль").
+_FOREIGN_WORDS = {
+    "ноль": " 0 ", "нуль": " 0 ", "один": " 1 ", "одна": " 1 ", "два": " 2 ", "две": " 2 ",
+    "три": " 3 ", "четыре": " 4 ", "пять": " 5 ", "шесть": " 6 ", "семь": " 7 ",
+    "восемь": " 8 ", "девять": " 9 ", "точка": " dot ", "тг": " telegram ",
+    "телеграм": " telegram ", "телеграмм": " telegram ", "телега": " telegram ",
+    "ватсап": " whatsapp ", "вотсап": " whatsapp ", "вацап": " whatsapp ",
+    "电报": " telegram ", "飞机": " telegram ", "微信": " wechat ",
+}
+# Top-level domains of other scripts, as IDNA writes them ("winprize.рф").
+_IDN_TLDS = {"рф": "xn--p1ai", "中国": "xn--fiqs8s", "中國": "xn--fiqz9s", "公司": "xn--55qx5d",
+             "网络": "xn--io0a7i", "在线": "xn--3ds443g", "укр": "xn--j1amh", "бел": "xn--90ais"}
+_FOREIGN = re.compile("|".join(sorted(map(re.escape, _FOREIGN_WORDS), key=len, reverse=True))
+                      + r"|[〇零一二三四五六七八九两]{4,}"
+                      + r"|(?<=[a-z0-9][.\u3002\uff0e])(?:" + "|".join(_IDN_TLDS) + ")")
+_FOREIGN_HINT = re.compile(r"[\u0400-\u04ff\u4e00-\u9fff\u3007]")
+_CJK_DIGITS = str.maketrans("〇零一二三四五六七八九两", "001234567892")
+
+
+def _foreign(match: re.Match[str]) -> str:
+    word = match.group()
+    return (_IDN_TLDS.get(word) or _FOREIGN_WORDS.get(word)
+            or " " + word.translate(_CJK_DIGITS) + " ")
 # Letters repeated three times or more ("freeee") collapse to two.
 _REPEATS = re.compile(r"(.)\1{2,}")
 
@@ -92,41 +130,63 @@ _TLD = (r"(?:com|net|org|co|uk|biz|info|io|ly|me|xyz|ru|cn|de|fr|us|tv|app|link|
         # free and cheap domains campaigns favour, and country codes that are no word
         r"|tk|ml|ga|cf|gq|gg|ai|pw|su|sh|gl|gd|li|lt|lv|ro|pl|cz|sk|hu|gr|pt|se|fi|dk|ch"
         r"|nl|eu|es|ca|au|jp|kr|br|mx|za|ng|ke|pk|bd|ph|vn|th|sg|tw|hk|fm|gy|icu|cyou|buzz"
-        r"|gdn|sbs|cfd|kim|lol|dev)")
+        r"|gdn|sbs|cfd|kim|lol|dev"
+        # round 3: more of the most abused, no English word
+        r"|fyi|cam|bond|wang|xin|pics|autos|ltd|guru|asia|tokyo|nyc|lat"
+        r"|xn--[a-z0-9-]+"
+        # word-like, but never after a name and a dot in the corpus's ordinary texts; the
+        # words a sentence starts with ("today", "one", "free", "fun") need a path
+        r"|cash|best|money|site|online|email|bet|games|casino|loans?|credit|finance|deals"
+        r"|gifts?|promo|zone|bid|trade|racing|download|stream|monster|quest)")
 # Top-level domains that are also words ("going.to the", "her.life will"): a domain only
 # with a path after them ("winprize.in/claim"), like a one-letter name ("t.me/x").
 _WORDY_TLD_PATH = re.compile(
-    r"\s*(?:in|to|is|it|be|at|no|my|am|so|do|go|id|fun|space|website|tech|stream"
+    r"\s*(?:[a-z]{2,24}|in|to|is|it|be|at|no|my|am|so|do|go|id|fun|space|website|tech|stream"
     r"|download|loan|work|review|party|date|racing|bid|trade|men|science|cricket|faith|host"
     r"|press|life|world|today|news|email|support|page|rest|bar|monster|quest)/")
 # Between the digits of a number: spaces, dots, dashes (any), slashes, bars, brackets,
 # underscores ("077–009", "077|009", "(077)(009)"), at most 2 in a row; not ":" or ","
 # (times and lists of numbers in ordinary texts).
-_NUMBER_SEP = r"[\s.\-/|()\[\]_\u2010-\u2015\u2212]"
-_NUMBER = re.compile(r"\d(?:" + _NUMBER_SEP + r"{0,2}\d){3,}|[£$€]\s*\d"
+_NUMBER_SEP = r"[\s.\-/|()\[\]_*~+=#<>\u2010-\u2015\u2212]"
+_NUMBER = re.compile(r"\d(?:" + _NUMBER_SEP + r"{0,3}\d){3,}|[£$€]\s*\d"
                      r"|\d\s*(?:p|ppm|gbp|usd|eur)\b")
 # A domain is two letters or digits, a dot (or "dot", "(.)", "[.]"), a top-level domain;
 # found from its separators (few in a text) rather than tried at every character.
-_SEPARATOR = re.compile(r",|\.|\(\.\)|\[\.\]|\{\.\}|\(dot\)|\[dot\]|\{dot\}|dot")
+_BARE_TLDS = r"(?:com|org|biz|xyz|ru|ly|io|tk|ml|gq|cf|icu|cyou|buzz|sbs|cfd|gdn)(?![a-z])"
+# A comma or "punkt" only before a bare top-level domain (looked ahead: most commas of a
+# text are not looked at again).
+_SEPARATOR = re.compile(r"[(\[{<'\"*\-_]\s*(?:\.|dot|d0t)\s*[)\]}>'\"*\-_]|\bd0t\b"
+                        r"|\b(?:punkt|punto|ponto|point)\b(?=\s*" + _BARE_TLDS + r")"
+                        r"|,(?=" + _BARE_TLDS + r")|\.|dot")
 _TLD_AT = re.compile(r"\s*" + _TLD + r"(?![a-z])")
 _DIGIT = re.compile(r"\d")
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
-_WEB = re.compile(r"https?:|www\s*(?:[.,]|dot\b|\(\.\)|\[\.\])")
+_WEB = re.compile(r"https?:|[a-z][a-z0-9+.-]{1,15}://|xn--[a-z0-9]|www\s*(?:[.,]|dot\b|\(\.\)|\[\.\])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _NUMBER_WORDS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2",
                  "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-                 "nine": "9", "double": "d", "hundred": "00", "thousand": "000"}
+                 "nine": "9", "double": "d", "hundred": "00", "thousand": "000",
+                 # round 3: es, pt, it, fr, de (accents stripped first)
+                 "cero": "0", "uno": "1", "dos": "2", "tres": "3", "cuatro": "4",
+                 "cinco": "5", "seis": "6", "siete": "7", "ocho": "8", "nueve": "9",
+                 "dois": "2", "quatro": "4", "sete": "7", "oito": "8", "nove": "9",
+                 "due": "2", "tre": "3", "quattro": "4", "cinque": "5", "sei": "6",
+                 "sette": "7", "otto": "8", "deux": "2", "trois": "3", "quatre": "4",
+                 "cinq": "5", "sept": "7", "huit": "8", "neuf": "9", "null": "0",
+                 "eins": "1", "zwei": "2", "drei": "3", "vier": "4", "funf": "5",
+                 "fuenf": "5", "sechs": "6", "sieben": "7", "acht": "8", "neun": "9"}
+_GLUED = re.compile(r"(?:zero|one|two|three|four|five|six|seven|eight|nine|double|nought){3,}")
+_GLUED_WORD = re.compile(r"zero|one|two|three|four|five|six|seven|eight|nine|double|nought")
 _WORDS_AND_DIGITS = re.compile(r"[a-z]+|\d+")
 # Five or more single letters or digits apart ("w i n p r i z e"), dots between allowed.
 _SPACED = re.compile(r"(?<![a-z0-9])(?:[a-z0-9] ?[.]? ){4,}[a-z0-9](?![a-z0-9])")
-_DIGIT_RUN = re.compile(r"\d(?:" + _NUMBER_SEP + r"{0,2}\d)+")
+_DIGIT_RUN = re.compile(r"\d(?:" + _NUMBER_SEP + r"{0,3}\d)+")
 _NOT_DIGIT = re.compile(r"\D")
 # Top-level domains that are no word and no abbreviation a text ends a sentence or a list
 # with: read after a comma ("winprize,com"), after a dot and a space ("winprize. com")
 # and with digits for letters ("winprize.c0m"), where the others would read ordinary
 # texts ("ok,me too", "done. me too", "at 12.10") as links.
-_BARE_TLD = re.compile(r"\s*(?:com|org|biz|xyz|ru|ly|io|tk|ml|gq|cf|icu|cyou|buzz|sbs|cfd"
-                       r"|gdn)(?![a-z])")
+_BARE_TLD = re.compile(r"\s*" + _BARE_TLDS)
 _DIGIT_TLD = re.compile(r"com|net|org|biz|info|xyz|site|club|shop|online|click|win|vip")
 _TLD_DIGITS = str.maketrans("01345", "oieas")  # "c0m", "n3t", "b1z", "5ite"
 _TLD_TOKEN = re.compile(r"[a-z0-9]{2,6}(?![a-z0-9])")
@@ -139,12 +199,20 @@ _AS_DIGITS = str.maketrans("OoIl", "0011")
 # the app's name, then "@name" or a name with a digit or "_" ("snap: winprize22",
 # "telegram @winbot"), or "@name" then the app ("@winbot on telegram").
 _APPS = (r"(?:telegram|tg|snap|snapchat|insta|instagram|ig|kik|whatsapp|wechat|discord"
-         r"|skype|tiktok|onlyfans|signal)")
-_HANDLE_AFTER = re.compile(r"\b" + _APPS + r"\b(?:\s*(?:id|name|handle|user)\b)?\s*[:\-]?\s*"
-                           r"(?:@([a-z0-9_.]{3,32})|([a-z][a-z0-9_.]*(?:\d|_)[a-z0-9_.]*))"
+         r"|skype|tiktok|onlyfans|signal|line|viber|wickr|threema|facebook|fb|messenger"
+         r"|twitter|weixin|wx|venmo|cashapp|paypal|zalo|kakao|kakaotalk|botim"
+         r"|tele\s?gram)")  # not "imo", "wa", "session": words of ordinary texts
+_HANDLE_AFTER = re.compile(r"\b" + _APPS + r"\b(?:\s*(?:me|id|name|handle|user|username)\b)?"
+                           r"\s*[^\w\s@]{0,3}\s*"
+                           r"(?:[@$]([a-z0-9_.]{3,32})|([a-z][a-z0-9_.]*(?:\d|_)[a-z0-9_.]*))"
                            r"(?![a-z0-9_])")
+_HANDLE_NAMED = re.compile(r"\b" + _APPS + r"\s*(?:id|handle|username|user\s?name)\b"
+                           r"\s*[^\w\s@]{0,3}\s*([a-z][a-z0-9_.]{2,31})(?![a-z0-9_])")
+_HANDLE_BEFORE_BARE = re.compile(r"(?<![a-z0-9_@])([a-z][a-z0-9_.]*(?:\d|_)[a-z0-9_.]*)"
+                                 r"\s+(?:on|at|via|in)\s+" + _APPS + r"\b")
 _HANDLE_BEFORE = re.compile(r"(?<![a-z0-9_])@([a-z0-9_.]{3,32})\s+(?:on|at|via|in)\s+" + _APPS
                             + r"\b")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 MAX_CONTACTS = 3  # per text: enough for a campaign's number and link
 # Emoji and keycap decorations on digits ("0️⃣"): dropped before looking.
 _DECORATION = re.compile("[\ufe0f\u20e3]")
@@ -166,10 +234,21 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     however split or spelled out), domains as their last label and top-level domain
     ("d:winprize.club", however the dot is written), e-mail addresses ("e:..."). The
     same number in two texts reads the same, whatever else the texts say."""
+    if not text.isprintable():  # control characters render as nothing: "0\x008\x000"
+        text = _CONTROLS.sub("", text)
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text.translate(_BEFORE_NFKC))
         text = _DECORATION.sub("", _INVISIBLE.sub("", text))
-        text = text.translate(_LOOKALIKES_KEEP_SYMBOLS).translate(_DOTS)
+        unseen, marks = _unseen()
+        # Every other format character (tags, shorthand and Egyptian format controls,
+        # interlinear annotation, variation selectors of plane 14) renders as nothing too.
+        text = unseen.sub("", text)
+        text = _FOREIGN.sub(_foreign, text.casefold() if _FOREIGN_HINT.search(text) else text)
+        # Marks on letters and digits ("0̸8̸", "c⃝o⃝m⃝", accents) dropped: the bare character.
+        text = marks.sub("", unicodedata.normalize("NFKD", text.translate(_LETTERS)))
+        text = text.translate(_DOTS).translate(_SLASHES)
+        text = _SYMBOLS.sub(" ", text)
+        text = text.translate(_LOOKALIKES_KEEP_SYMBOLS)
     found: list[str] = []
     contact = False
     if _DIGIT.search(text) and ("O" in text or "o" in text or "I" in text or "l" in text):
@@ -187,8 +266,7 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         contact = True
         if token != "d:":
             found.append(token)
-    # A handle has an "@", a "_" or a digit (cheap tests first: most texts have none).
-    if ("@" in lower or "_" in lower or _DIGIT.search(lower)) and _APP_WORD.search(lower):
+    if _APP_WORD.search(lower):  # a messaging app named: its handle may follow
         for handle in _handles(lower):
             contact = True
             found.append(handle)
@@ -196,7 +274,13 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     # digit groups in a row, whatever stands between them but other words.
     spelled: list[str] = []
     words = 0
-    for word in [*_WORDS_AND_DIGITS.findall(lower), ""]:
+    tokens: list[str] = []
+    for word in _WORDS_AND_DIGITS.findall(lower):
+        if len(word) >= 9 and _GLUED.fullmatch(word):  # "zeroeightzero..."
+            tokens.extend(_GLUED_WORD.findall(word))
+        else:
+            tokens.append(word)
+    for word in [*tokens, ""]:
         value = word if word.isdigit() else _NUMBER_WORDS.get(word)
         if value is not None:
             spelled.append(value)
@@ -211,6 +295,46 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     return contact, tuple(dict.fromkeys(found))[:MAX_CONTACTS]
 
 
+@functools.cache
+def _unseen() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(format characters and variation selectors, combining and enclosing marks) as two
+    character classes, built once from the Unicode database on the first text that needs
+    them (a regex substitution, not a Python test per character)."""
+    unseen: list[int] = []
+    marks: list[int] = []
+    for code in (*range(0x80, 0x20000), *range(0xE0000, 0xE0200)):
+        ch = chr(code)
+        category = unicodedata.category(ch)
+        if category == "Cf" or 0xE0100 <= code <= 0xE01EF or code == 0x180F:
+            unseen.append(code)
+        elif unicodedata.combining(ch) or category == "Me":
+            marks.append(code)
+    return re.compile(_char_class(unseen)), re.compile(_char_class(marks))
+
+
+def _char_class(codes: list[int]) -> str:
+    """A regex character class of ``codes`` (sorted), runs written as ranges."""
+    parts: list[str] = []
+    start = prev = codes[0]
+    for code in [*codes[1:], -1]:
+        if code == prev + 1:
+            prev = code
+            continue
+        parts.append(re.escape(chr(start)) if start == prev
+                     else f"{re.escape(chr(start))}-{re.escape(chr(prev))}")
+        start = prev = code
+    return "[" + "".join(parts) + "]"
+
+
+def contact_key(contact: str) -> str:
+    """The form of a contact of ``read_contacts`` that the contacts rule counts: a number
+    as its last 9 significant digits, so "+44 800 123 456", "0044 800 123 456",
+    "0800 123 456" and "+44 (0)800 123 456" are one number; others as they are."""
+    if contact.startswith("n:"):
+        return "n:" + (contact[2:].lstrip("0")[-9:] or "0")
+    return contact
+
+
 def _as_digits(match: re.Match[str]) -> str:
     """A run of digits and look-alike letters as digits, when it is a number (4 digits)."""
     run = match.group()
@@ -220,6 +344,7 @@ def _as_digits(match: re.Match[str]) -> str:
 
 
 _APP_WORD = re.compile(r"\b" + _APPS + r"\b")
+_SPACED_TLD = re.compile(r"\s*(?:c ?o ?m|n ?e ?t|o ?r ?g|x ?y ?z|b ?i ?z|i ?n ?f ?o)(?![a-z])")
 
 
 def _handles(lower: str) -> list[str]:
@@ -230,6 +355,9 @@ def _handles(lower: str) -> list[str]:
         if len(name) >= (3 if match.group(1) else 4):
             out.append("h:" + name)
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_BEFORE.finditer(lower))
+    out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_BEFORE_BARE.finditer(lower)
+               if len(m.group(1)) >= 4)  # "b4 in line" is no handle
+    out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_NAMED.finditer(lower))
     return out
 
 
@@ -268,17 +396,22 @@ def _links(lower: str) -> list[str]:
         sep = match.group()
         # The end of a sentence ("later. me too") or of a list item ("ok,me"), not
         # "site . com": only a bare top-level domain reads after these.
-        bare = sep == "," or (sep == "." and not spaced_before
-                              and lower[end:end + 1].isspace())
+        bare = sep in (",", "punkt", "punto", "ponto", "point") or (
+            sep == "." and not spaced_before and lower[end:end + 1].isspace())
         if sep == "," and (spaced_before or lower[end:end + 1].isspace()):
             continue
         while start > 0 and lower[start - 1].isspace():
             start -= 1
+        if start == 0 and sep not in (",", "punkt", "punto", "ponto", "point") and (
+                _BARE_TLD.match(lower, end) or _SPACED_TLD.match(lower, end)
+                or _WORDY_TLD_PATH.match(lower, end)):
+            out.append("d:")  # the tail of a link cut in two texts: ".com/claim", "dot com"
+            continue
         if start >= 1 and lower[start - 1] in _NAME_CHARS:
             one_letter = start < 2 or lower[start - 2] not in _NAME_CHARS  # "t.me/x"
             tld = (_BARE_TLD if bare else _TLD_AT).match(lower, end)
             if tld is None and not bare:
-                tld = _digit_tld(lower, end)  # "winprize.c0m"
+                tld = _digit_tld(lower, end) or _SPACED_TLD.match(lower, end)  # "winprize.c0m"
             if not bare and (tld is None or (one_letter and not lower.startswith("/", tld.end()))):
                 tld = _WORDY_TLD_PATH.match(lower, end)  # only with a path after it
             if tld:
@@ -289,9 +422,9 @@ def _links(lower: str) -> list[str]:
                 name = lower[label:start].rsplit("dot", 1)[-1] or lower[label:start]
                 if bare and (len(name) < 3 or name.isdigit()):
                     continue  # "ok,com on", "at 9,com": a name of a few letters at least
-                top = tld.group().strip().rstrip("/").translate(_TLD_DIGITS)
+                top = tld.group().replace(" ", "").rstrip("/").translate(_TLD_DIGITS)
                 out.append(f"d:{name}.{top}")
-    if not out and ("http" in lower or "www" in lower) and _WEB.search(lower):
+    if not out and ("http" in lower or "www" in lower or "/" in lower or "xn--" in lower) and _WEB.search(lower):
         out.append("d:")
     return out
 
