@@ -1,10 +1,10 @@
 -- apps (policy/checks/apps.py): revoked apps in the sender's revoked hash, KEYS[3]:
 -- app key -> until (epoch seconds).
 do
-  local REVOKED = KEYS[3]
-  local before, after, changed = nil, {}, false
+  local REVOKED, before, after, changed -- (set by begin: one call's)
 
   KIND.apps = {
+    begin = function() REVOKED, before, after, changed = KEYS[3], nil, {}, false end,
     load = function() before = hash_numbers(REVOKED) end,
     prepare = function()
       for key, untill in pairs(before) do

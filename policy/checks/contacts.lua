@@ -4,8 +4,8 @@
 -- recipients (1 byte) and the recipients (8 bytes each). Read only by a send that
 -- carries a contact.
 do
-  local X = KEYS[5]
-  local found = {} -- rule name -> the live records { contact, last, units, record }
+  local X, found -- the slices hash; rule name -> the live records { contact, last, units,
+  -- record } (set by begin: one call's)
 
   local function decode(blob, cutoff)
     local out, at = {}, 1
@@ -30,6 +30,7 @@ do
   local function strangers(counted) return new_strangers(units, counted) end
 
   KIND.contacts = {
+    begin = function() X, found = KEYS[5], {} end,
     step = function(rule)
       if #contacts == 0 then return nil end
       local blob = redis.call('HGET', X, rule.name)

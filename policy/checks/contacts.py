@@ -37,6 +37,7 @@ from policy.lua import lua_int, lua_num
 
 KIND = "contacts"
 STATEFUL = True
+LUA_ONCE = True  # its Lua sets what one call reads in `begin`: loadable once (a Redis function)
 CODES = ("duplicate_contact",)  # what it may fire (a rule's `challenge` names some)
 TRIGGERS = True  # a cooldown's triggered_by may name it
 

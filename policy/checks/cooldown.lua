@@ -1,10 +1,10 @@
 -- cooldown (policy/checks/cooldown.py): waits in the sender's cooldown hash, KEYS[2]:
 -- rule -> until (epoch seconds).
 do
-  local COOLDOWN = KEYS[2]
-  local before, after, changed = nil, {}, false
+  local COOLDOWN, before, after, changed -- (set by begin: one call's)
 
   KIND.cooldown = {
+    begin = function() COOLDOWN, before, after, changed = KEYS[2], nil, {}, false end,
     load = function() before = hash_numbers(COOLDOWN) end,
     prepare = function()
       for name, untill in pairs(before) do

@@ -18,6 +18,7 @@ from policy.state import SenderState
 
 KIND = "cooldown"
 STATEFUL = True
+LUA_ONCE = True  # its Lua sets what one call reads in `begin`: loadable once (a Redis function)
 CODES = ("cooldown_active",)  # what it may fire (a rule's `challenge` names some)
 
 

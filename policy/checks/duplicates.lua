@@ -14,15 +14,12 @@
 -- descending), so the live ones are a prefix and the first one is the most recent.
 -- The widths grow when a value needs it (a rare re-encode), never shrink but there.
 do
-  local TRACE = KEYS[4]
+  local TRACE -- (set by begin)
   local SEQ_FIELD = '#'
   local SIG = 32 -- bytes of a signature (policy/fingerprint.py SIGNATURE_BYTES)
   local HEAD = 6 -- bytes of the header
   local MIN_LW, MIN_SW = 18, 2 -- an epoch time to the microsecond fits 18 characters
 
-  if has_signature and #signature ~= SIG then
-    error('dm-policy transition: a signature must be ' .. SIG .. ' bytes')
-  end
 
   local function trace_view(blob)
     local lw, sw = byte(blob, 2, 3)
@@ -247,11 +244,19 @@ do
            .. sub(t.blob, t.u0, t.u0 + units_before(t, live + 1) - 1)
   end
 
-  local dup_rules, before, after = {}, {}, {}
-  local other_traces, next_seq, seq_used = false, 0, false
-  local found = {} -- rule name -> { mi, own (its units), added, live }
+  -- (set by begin: one call's) the rules; their traces before and after; whether the
+  -- hash has fields of other rules; the sequence; rule name -> { mi, own (its units),
+  -- added, live }
+  local dup_rules, before, after, other_traces, next_seq, seq_used, found
 
   KIND.duplicates = {
+    begin = function()
+      if has_signature and #signature ~= SIG then
+        error('dm-policy transition: a signature must be ' .. SIG .. ' bytes')
+      end
+      TRACE, dup_rules, before, after = KEYS[4], {}, {}, {}
+      other_traces, next_seq, seq_used, found = false, 0, false, {}
+    end,
     load = function()
       dup_rules = rules_of('duplicates')
       local flat = redis.call('HGETALL', TRACE)

@@ -47,6 +47,7 @@ from policy.state import Cluster, SenderState
 
 KIND = "duplicates"
 STATEFUL = True
+LUA_ONCE = True  # its Lua sets what one call reads in `begin`: loadable once (a Redis function)
 CODES = ("duplicate_content",)  # what it may fire (a rule's `challenge` names some)
 TRIGGERS = True  # a cooldown's triggered_by may name it
 

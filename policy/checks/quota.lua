@@ -10,11 +10,13 @@
 -- Fields of rules not given here (a rule turned off) are kept untouched, but for those a
 -- rule `carries` (a renamed rule): merged into that rule's, and deleted.
 do
-  local QUOTA = KEYS[1]
-  local quota_rules, before, after, consumed = {}, {}, {}, {}
-  local carried_names, carried, dropped = {}, {}, {} -- former names; their fields; to delete
-  local other_quota = false -- fields of rules not in this rule set
-  local found = {} -- rule name -> its standing (the used count before this send)
+  -- (set by begin: one call's) the quota hash; the rules; former names, their fields,
+  -- to delete; fields of rules not in this rule set; rule name -> its standing (the used
+  -- count before this send)
+  local QUOTA, quota_rules, before, after, consumed
+  local carried_names, carried, dropped
+  local other_quota
+  local found
 
   -- The entry at p after the bucket prev (nil: the first entry) -> bucket, count, next p
   local function next_entry(body, p, prev)
@@ -187,6 +189,10 @@ do
   end
 
   KIND.quota = {
+    begin = function()
+      QUOTA, quota_rules, before, after, consumed = KEYS[1], {}, {}, {}, {}
+      carried_names, carried, dropped, other_quota, found = {}, {}, {}, false, {}
+    end,
     load = function()
       quota_rules = rules_of('quota')
       for _, r in pairs(quota_rules) do

@@ -3,10 +3,9 @@
 -- reached as "<bucket>:<count>," (oldest first), ';', then the reports most recent first,
 -- each the reporter's unit (8 bytes) and its time (`time_field`, 18 characters).
 do
-  local X = KEYS[5]
   local REC = UNIT + TIME_WIDTH
   local BUCKETS = 7
-  local found = {} -- rule name -> what step read, for settle
+  local X, found -- the slices hash; rule name -> what step read, for settle (set by begin)
 
   -- The live reports and counts of a rule's field; `pruned`: some were dropped
   local function read(rule)
@@ -57,6 +56,7 @@ do
   end
 
   KIND.reports = {
+    begin = function() X, found = KEYS[5], {} end,
     step = function(rule)
       local reports, reached, existed, pruned = read(rule)
       found[rule.name] = { reports = reports, reached = reached, existed = existed,

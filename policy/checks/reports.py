@@ -31,6 +31,7 @@ from policy.lua import lua_int, lua_num, lua_str
 
 KIND = "reports"
 STATEFUL = True
+LUA_ONCE = True  # its Lua sets what one call reads in `begin`: loadable once (a Redis function)
 CODE = "reported_as_spam"
 BUCKETS = 7  # counts of strangers reached, each a seventh of the window
 REPORT_KINDS = ("spam", "block")

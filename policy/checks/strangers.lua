@@ -5,13 +5,11 @@
 -- while it is inside the window no record needs reading: the usual decision finds this
 -- send's people with string.find and splices records, never decoding the others.
 do
-  local X = KEYS[5]
   local REC = UNIT + TIME_WIDTH
-  local found = {} -- rule name -> what step saw, for settle
-  local stored = {} -- rule name -> the stored field (nil: none)
-  -- this send's people each rule counts, each once, by count_followed (the same for
-  -- every rule of the same count_followed)
-  local sent = {}
+  -- (set by begin: one call's) the slices hash; rule name -> what step saw, for settle;
+  -- rule name -> the stored field (nil: none); this send's people each rule counts,
+  -- each once, by count_followed (the same for every rule of the same count_followed)
+  local X, found, stored, sent
 
   -- The record of `unit` in `body` (its start), or nil: found at a record boundary only
   local function find_unit(body, unit)
@@ -31,6 +29,7 @@ do
   end
 
   KIND.strangers = {
+    begin = function() X, found, stored, sent = KEYS[5], {}, {}, {} end,
     load = function()
       local names = {}
       for name in pairs(rules_of('strangers')) do names[#names + 1] = name end

@@ -52,6 +52,7 @@ from policy.lua import lua_bool, lua_int, lua_num, lua_str
 
 KIND = "strangers"
 STATEFUL = True
+LUA_ONCE = True  # its Lua sets what one call reads in `begin`: loadable once (a Redis function)
 CODES = ("too_many_strangers", "links_to_strangers")  # what it may fire (a rule's `challenge` names some)
 TRIGGERS = True  # a cooldown's triggered_by may name it
 

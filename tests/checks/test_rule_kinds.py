@@ -109,3 +109,16 @@ def test_the_core_and_the_engine_name_no_kind(path: str) -> None:
             for side in (node.left, *node.comparators):
                 assert not (isinstance(side, ast.Attribute) and side.attr == "kind"), (
                     f"{path} branches on a rule's kind (line {node.lineno})")
+
+
+def test_a_kind_without_lua_once_keeps_its_rule_set_on_evalsha() -> None:
+    """The toy kind's Lua reads KEYS[5] and keeps its table when defined: a function
+    library would share them between calls. Without ``LUA_ONCE`` the rule set is never a
+    library, and its decisions are EVALSHA (the test above: the same on Redis)."""
+    from policy.storage.redis.script import loads_once, transition_script
+
+    toy = tuple(r for r in load_rules(TOY_RULES).active if r.stateful)
+    default = tuple(r for r in load_rules(ROOT / "rules" / "default.toml").active if r.stateful)
+    assert not loads_once(toy) and transition_script(toy).function is None
+    assert loads_once(default) and transition_script(default).function is not None
+    assert transition_script(default).library.startswith(b"#!lua name=dmpolicy_")

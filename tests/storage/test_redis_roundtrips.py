@@ -1,4 +1,5 @@
-"""Round trips: an allowed decision costs exactly one command (EVALSHA), sync or async.
+"""Round trips: an allowed decision costs exactly one command (FCALL of the rule set's
+Redis function; EVALSHA where functions are missing or denied), sync or async.
 
 Counted by the server itself: MONITOR shows every command a client sends, and
 marks the ones a Lua script runs (``lua``), which are not round trips. A
@@ -66,7 +67,45 @@ def test_one_command_per_allowed_decision() -> None:
     assert len(decisions) == 2 * DECISIONS
     assert all(d.allowed and d.degraded is None for d in decisions)
     print(f"\nredis: {len(commands)} commands for {len(decisions)} allowed decisions")
+    assert commands == ["FCALL"] * len(decisions)
+
+
+def test_a_flushed_library_costs_one_decision_an_eval_and_is_loaded_again() -> None:
+    """FUNCTION FLUSH (or a new server): the next decision still takes one round trip
+    for itself (EVALSHA), then the library is loaded once, and FCALL follows."""
+    with servers.private_redis() as server:
+        engine, requests = _engine(server.url)
+        try:
+            assert engine.check(requests[0]).allowed
+            server.client().function_flush()
+            watch = servers.Watch(server.port)
+            assert all(engine.check(r).allowed for r in requests[1:5])
+            commands = [c for c, lua in watch.stop() if not lua]
+        finally:
+            engine.close()
+    assert commands == ["FCALL", "EVALSHA", "FUNCTION", "FCALL", "FCALL", "FCALL"]
+
+
+def test_a_user_denied_functions_stays_on_evalsha() -> None:
+    """An ACL that denies FUNCTION LOAD (a managed Redis may): one warning, then EVALSHA,
+    one command per decision, the same decisions."""
+    with servers.private_redis() as server:
+        admin = server.client()
+        admin.acl_setuser("policy", enabled=True, passwords=["+secret-pw"], keys=["*"],
+                          channels=["*"], commands=["+@all", "-function"])
+        url = server.url.replace("redis://", "redis://policy:secret-pw@")
+        engine, requests = _engine(url)
+        try:
+            assert engine.check(requests[0]).allowed  # FCALL, EVALSHA (EVAL), the load denied
+            watch = servers.Watch(server.port)
+            decisions = [engine.check(r) for r in requests[1:6]]
+            commands = [c for c, lua in watch.stop() if not lua]
+            libraries = admin.function_list()
+        finally:
+            engine.close()
+    assert all(d.allowed and d.degraded is None for d in decisions)
     assert commands == ["EVALSHA"] * len(decisions)
+    assert libraries == []
 
 
 @pytest.mark.cluster
@@ -76,4 +115,4 @@ def test_one_command_per_allowed_decision_on_the_cluster(request: pytest.Fixture
     decisions, commands = _count(engine, requests, [n.port for n in cluster.nodes])
     assert all(d.allowed and d.degraded is None for d in decisions)
     print(f"\nredis cluster: {len(commands)} commands for {len(decisions)} allowed decisions")
-    assert commands == ["EVALSHA"] * len(decisions)
+    assert commands == ["FCALL"] * len(decisions)

@@ -237,10 +237,15 @@ def test_a_flushed_script_cache_is_reloaded(storage: RedisStorage, raw: redis.Re
     rules = parse_rules('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "3/day"\n')
     engine = Engine(rules, storage=storage, clock=VirtualClock(T0))
     assert engine.check(SendRequest("a", ("b",), "hi")).allowed
-    raw.script_flush()  # as after a restart or a failover to a fresh replica
-    assert engine.check(SendRequest("a", ("b",), "hi")).allowed
     script = storage._spec(tuple(r for r in rules.active if r.stateful))  # the rule set's
+    assert script.function.encode() in [lib[1] for lib in raw.function_list()]
+    # As after a restart without persistence, or a failover to a fresh replica: neither
+    # the function library nor the script cache is there.
+    raw.script_flush()
+    raw.function_flush()
+    assert engine.check(SendRequest("a", ("b",), "hi")).allowed  # EVALSHA, EVAL, loaded
     assert raw.script_exists(script.sha) == [True]
+    assert script.function.encode() in [lib[1] for lib in raw.function_list()]
     decision = engine.check(SendRequest("a", ("b",), "hi"))
     assert decision.allowed and decision.quota is not None and decision.quota.remaining == 0
     assert not engine.check(SendRequest("a", ("b",), "hi")).allowed

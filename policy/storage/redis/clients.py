@@ -17,6 +17,26 @@ from redis.retry import Retry
 from policy.storage.redis.options import _cluster_credentials
 
 
+class _Cluster(redis.cluster.RedisCluster):
+    """redis-py's cluster client, routing FCALL by its keys as it routes EVALSHA (the
+    same shape: name, numkeys, keys): without this it asks a node (COMMAND GETKEYS),
+    a second round trip per decision."""
+
+    def determine_slot(self, *args: Any) -> Any:
+        if str(args[0]).upper() == "FCALL":
+            return super().determine_slot("EVALSHA", *args[1:])
+        return super().determine_slot(*args)
+
+
+class _ACluster(redis.asyncio.cluster.RedisCluster):
+    """The asyncio twin of ``_Cluster``."""
+
+    async def _determine_slot(self, command: str, *args: Any) -> int:
+        if command.upper() == "FCALL":
+            return await super()._determine_slot("EVALSHA", *args)
+        return await super()._determine_slot(command, *args)
+
+
 def _common(opts: dict[str, Any], redis_opts: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {
         "socket_timeout": opts["socket_timeout"],
@@ -35,7 +55,7 @@ def new_client(uri: str, nodes: list[tuple[str, int]] | None, opts: dict[str, An
     common = _common(opts, redis_opts)
     if nodes is not None:
         # Cluster-level retries follow slot moves and failovers; bounded like the rest.
-        return redis.cluster.RedisCluster(
+        return _Cluster(
             startup_nodes=[redis.cluster.ClusterNode(h, p) for h, p in nodes],
             retry=Retry(NoBackoff(), opts["retries"]),
             max_connections=opts["max_connections"],
@@ -57,7 +77,7 @@ def new_aclient(uri: str, nodes: list[tuple[str, int]] | None, opts: dict[str, A
     """The asyncio twin of ``new_client`` (one per event loop: connections belong to it)."""
     common = _common(opts, redis_opts)
     if nodes is not None:
-        return redis.asyncio.cluster.RedisCluster(
+        return _ACluster(
             startup_nodes=[redis.asyncio.cluster.ClusterNode(h, p) for h, p in nodes],
             retry=redis.asyncio.retry.Retry(NoBackoff(), opts["retries"]),
             max_connections=opts["max_connections"],

@@ -4,8 +4,9 @@ processes and machines.
 All the state of one sender lives in a few keys under one hash tag (layout in
 ``keys.py``) and is checked and consumed by one Lua script (``script.py``: the
 rule set's table and ``transition.lua``, the twin of ``policy.core.transition``)
-in one round trip: EVALSHA, falling back to EVAL (which caches the script again)
-after NOSCRIPT. Without an injected clock the script reads Redis ``TIME``, so
+in one round trip: FCALL of the rule set's Redis 7 function library, whose
+definitions are loaded once (EVALSHA where functions are not there, falling back to
+EVAL, which caches the script again, after NOSCRIPT). Without an injected clock the script reads Redis ``TIME``, so
 every process agrees on the time. Options: ``options.py``.
 
 Every failure (refused connection, timeout, a restarted or misbehaving server,
@@ -26,7 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from redis.exceptions import NoScriptError
+from redis.exceptions import NoScriptError, ResponseError
 
 from policy.audit import AUDIT_ALL, AUDIT_PER_USER, AUDIT_TTL, Change
 from policy.challenge import STATE_FIELD as CHALLENGE_FIELD
@@ -149,6 +150,9 @@ class RedisStorage:
         )
         self._closed = False
         self._closing: set[asyncio.Task[None]] = set()
+        # Redis 7 functions for the transition: None until known, False where they fail
+        # (Redis 6, an ACL): EVAL then (see _load_function).
+        self._functions: bool | None = None
         # The server's eviction and persistence settings, read once at the first call.
         self._config_check = ConfigCheck(self.kind, _redacted(uri))
         if cluster:
@@ -239,13 +243,65 @@ class RedisStorage:
     def _run(self, script: _Script, keys: Sequence[str], args: Sequence[Any]) -> Any:
         with self._failures():
             client = self._sync()
-            try:
-                result = client.evalsha(script.sha, len(keys), *keys, *args)
-            except NoScriptError:  # a restarted or flushed server: EVAL caches it again
-                result = client.eval(script.source, len(keys), *keys, *args)
+            if script.function is not None and self._functions is not False:
+                try:
+                    result = client.fcall(script.function, len(keys), *keys, *args)
+                except ResponseError as exc:
+                    if not self._function_missing(exc):
+                        raise
+                    result = self._eval(client, script, keys, args)
+                    self._load_function(client, script)
+            else:
+                result = self._eval(client, script, keys, args)
         if self._config_check.due():
             self._config_check.read(client)
         return result
+
+    @staticmethod
+    def _eval(client: Any, script: _Script, keys: Sequence[str], args: Sequence[Any]) -> Any:
+        try:
+            return client.evalsha(script.sha, len(keys), *keys, *args)
+        except NoScriptError:  # a restarted or flushed server: EVAL caches it again
+            return client.eval(script.source, len(keys), *keys, *args)
+
+    # -- Redis 7 functions: the transition's definitions loaded once -----------
+    #
+    # A transition runs as FCALL of its rule set's library (script.py). A server that
+    # lacks the library (new, flushed, failed over, the rules reloaded) answers "Function
+    # not found": that decision runs as EVAL, as before, and the library is loaded for the
+    # next ones (on every primary of a cluster). A server without functions (Redis 6) or
+    # a user the ACL denies FUNCTION LOAD keeps this process on EVAL.
+
+    def _function_missing(self, exc: ResponseError) -> bool:
+        """Whether ``exc`` says the function is not there (load it), or functions cannot
+        run here at all (stay on EVAL); an error of the script itself is neither."""
+        text = str(exc).lower()
+        if "function not found" in text:
+            return True
+        if "unknown command" in text or "noperm" in text:
+            self._functions = False
+            return True
+        return False
+
+    def _load_function(self, client: Any, script: _Script) -> None:
+        try:
+            client.function_load(script.library.decode("utf-8"), replace=True)
+        except ResponseError as exc:  # denied, or not supported: EVAL from now on
+            logger.warning("%s storage: Redis functions unavailable (%s): the transition "
+                        "runs as EVAL", self.kind, exc)
+            self._functions = False
+        except Exception:  # a node unreachable: tried again at the next miss
+            pass
+
+    async def _aload_function(self, client: Any, script: _Script) -> None:
+        try:
+            await client.function_load(script.library.decode("utf-8"), replace=True)
+        except ResponseError as exc:
+            logger.warning("%s storage: Redis functions unavailable (%s): the transition "
+                        "runs as EVAL", self.kind, exc)
+            self._functions = False
+        except Exception:
+            pass
 
     # -- the server's settings (policy/storage/redis/serverconfig.py) ---------
 
@@ -262,11 +318,23 @@ class RedisStorage:
         try:
             client = self._async()
 
-            async def call() -> Any:
+            async def evaluate() -> Any:
                 try:
                     return await client.evalsha(script.sha, len(keys), *keys, *args)
                 except NoScriptError:
                     return await client.eval(script.source, len(keys), *keys, *args)
+
+            async def call() -> Any:
+                if script.function is None or self._functions is False:
+                    return await evaluate()
+                try:
+                    return await client.fcall(script.function, len(keys), *keys, *args)
+                except ResponseError as exc:
+                    if not self._function_missing(exc):
+                        raise
+                    result = await evaluate()
+                    await self._aload_function(client, script)
+                    return result
 
             result = await asyncio.wait_for(call(), self._deadline)
         except StorageError:

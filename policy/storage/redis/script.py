@@ -25,6 +25,10 @@ from policy.storage.redis.keys import unit_bytes
 
 _SPEC_CACHE_SIZE = 16  # rule sets kept encoded (one per reload, a few at most)
 _KINDS_MARK = b"--@KINDS@--"
+_CALL_MARK = b"--@CALL@--"
+# The library's name and its one function's: the prefix, then the script's SHA1 (one
+# library per rule set; a reload with other rules loads another).
+FUNCTION_PREFIX = "dmpolicy_"
 
 
 def _load_script(name: str) -> bytes:
@@ -32,7 +36,9 @@ def _load_script(name: str) -> bytes:
 
 
 class _Script:
-    """A script and its SHA1, run by the driver as EVALSHA, then EVAL after NOSCRIPT.
+    """A script and its SHA1, run by the driver as EVALSHA, then EVAL after NOSCRIPT;
+    for a transition, also as a Redis 7 function (``function``: its name, ``library``:
+    the FUNCTION LOAD source; None where a kind's Lua cannot be loaded once).
 
     Hand-kept rather than redis-py's ``register_script`` (``commands.core.Script`` and
     ``AsyncScript``): those answer NOSCRIPT with SCRIPT LOAD and a second EVALSHA, two
@@ -42,11 +48,15 @@ class _Script:
     makes its clients lazily, one per event loop, and rebuilds a failed cluster client.
     """
 
-    __slots__ = ("sha", "source")
+    __slots__ = ("function", "library", "sha", "source")
 
-    def __init__(self, source: bytes) -> None:
+    def __init__(self, source: bytes, library: bytes | None = None) -> None:
         self.source = source
         self.sha = hashlib.sha1(source).hexdigest()
+        self.function = FUNCTION_PREFIX + self.sha if library is not None else None
+        self.library = (None if library is None else
+                        f"#!lua name={self.function}\n".encode("ascii") + library.replace(
+                            b"@FUNCTION@", self.function.encode("ascii")))
 
 
 # Small scripts for the administrative calls (off the hot path).
@@ -146,19 +156,57 @@ def _kind_source(module: Any) -> bytes:
     return source.encode("utf-8")
 
 
-def assemble_script(rules: tuple[Rule, ...], frame: bytes | None = None) -> bytes:
-    """The transition script of ``rules``: their table, the frame (``transition.lua``)
-    with the Lua sections of the kinds they use where the frame marks them."""
-    frame = frame if frame is not None else _load_script("transition.lua")
+# The two ends of the text: an EVAL script reads Redis's KEYS and ARGV and runs at once;
+# a library keeps them in locals that its function sets at every FCALL.
+_EVAL_HEAD = b"local KEYS, ARGV = KEYS, ARGV\n"
+_EVAL_CALL = b"return run()\n"
+_LIBRARY_HEAD = b"local KEYS, ARGV\n"
+_LIBRARY_CALL = (b"redis.register_function('@FUNCTION@', function(keys, args)\n"
+                 b"  KEYS, ARGV = keys, args\n  return run()\nend)\n")
+
+
+def _modules(rules: tuple[Rule, ...]) -> list[Any]:
     modules: list[Any] = []
     for rule in rules:
         if rule.module not in modules:
             modules.append(rule.module)
-    sections = b"\n".join(_kind_source(m) for m in modules)
+    return modules
+
+
+def assemble_script(rules: tuple[Rule, ...], frame: bytes | None = None, *,
+                    library: bool = False) -> bytes:
+    """The transition script of ``rules``: their table, the frame (``transition.lua``)
+    with the Lua sections of the kinds they use where the frame marks them.
+    ``library``: the body of a Redis function library instead (``_Script.library``
+    adds its name): the same text, loaded once."""
+    return _assemble(rules, _encode_rules(rules), frame, library)
+
+
+def _assemble(rules: tuple[Rule, ...], encoded: bytes, frame: bytes | None,
+              library: bool) -> bytes:
+    frame = frame if frame is not None else _load_script("transition.lua")
+    sections = b"\n".join(_kind_source(m) for m in _modules(rules))
     head, mark, tail = frame.partition(_KINDS_MARK)
-    if not mark:
-        raise ValueError("the transition frame has no kinds mark")
-    return _encode_rules(rules) + head + sections + tail
+    if not mark or _CALL_MARK not in tail:
+        raise ValueError("the transition frame has no kinds mark or no call mark")
+    first, call = (_LIBRARY_HEAD, _LIBRARY_CALL) if library else (_EVAL_HEAD, _EVAL_CALL)
+    return first + encoded + head + sections + tail.replace(_CALL_MARK, call)
+
+
+def loads_once(rules: tuple[Rule, ...]) -> bool:
+    """Whether every kind's Lua section sets what one call reads in its ``begin``
+    (``LUA_ONCE = True`` in its module), so that the script may be a Redis function,
+    its definitions loaded once; a kind written for EVAL alone keeps the rule set on
+    EVAL (the same decisions, every definition run at every call)."""
+    return all(getattr(m, "LUA_ONCE", False) for m in _modules(rules))
+
+
+def transition_script(rules: tuple[Rule, ...], frame: bytes | None = None) -> _Script:
+    """The transition of ``rules`` as an EVAL script and, where its kinds allow, a
+    function library."""
+    encoded = _encode_rules(rules)  # once for both forms
+    library = _assemble(rules, encoded, frame, True) if loads_once(rules) else None
+    return _Script(_assemble(rules, encoded, frame, False), library)
 
 
 class TransitionScripts:
@@ -166,7 +214,7 @@ class TransitionScripts:
 
     def __init__(self) -> None:
         frame = _load_script("transition.lua")
-        self.get = PerRules(lambda rules: _Script(assemble_script(rules, frame)),
+        self.get = PerRules(lambda rules: transition_script(rules, frame),
                             _SPEC_CACHE_SIZE).get
 
 

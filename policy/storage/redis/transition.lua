@@ -34,13 +34,26 @@
 -- and commit() (write its keys, once). A kind without a key of its own keeps its state
 -- in KEYS[5] through write_slice / drop_slice.
 
+-- Two forms of one text (policy/storage/redis/script.py): an EVAL script, which runs
+-- all of it at every call, and a Redis 7 function library, whose definitions (the
+-- rules table, the helpers, the kinds' functions: a fifth of a decision's
+-- instructions) run once, at FUNCTION LOAD, and whose `run` runs at every FCALL. So
+-- everything one call reads or changes is set again at the start of `run` (the inputs
+-- below, and each kind's `begin`); nothing of a call outlives it.
+
 local UNIT = 8 -- bytes per recipient unit (policy/storage/redis/keys.py)
 
 local function f2s(x) return string.format('%.17g', x) end
 local function i2s(x) return string.format('%d', x) end
-local byte, sub = string.byte, string.sub
+local byte, sub -- string.byte, string.sub (set by `run`: a library's load may read no global)
 
+-- The call's inputs (set by `run`)
 local argi = 0
+local now, refused, has_app, app, self_message, has_signature, signature
+local text_chars, cost, contact, units, people, contacts, active, report
+local rules -- RULES, or none for a recipient's report
+local fired, standings, revoked_app -- what the rules found; the quota standings
+
 local function arg()
   argi = argi + 1
   return ARGV[argi]
@@ -51,27 +64,6 @@ local function argnum()
   return v
 end
 
--- Inputs ------------------------------------------------------------------
-
-local now
-do
-  local given = arg()
-  if given == '' then
-    local t = redis.call('TIME')
-    now = tonumber(t[1]) + tonumber(t[2]) / 1000000
-  else
-    now = tonumber(given)
-  end
-end
-local refused = arg() == '1'
-local has_app = arg() == '1'
-local app = arg()
-local self_message = arg() == '1'
-local has_signature = arg() == '1'
-local signature = arg()
-local text_chars = argnum()
-local cost = argnum()
-local contact = arg() == '1'
 local function arg_units(n)
   local out = {}
   for i = 1, n do
@@ -81,26 +73,12 @@ local function arg_units(n)
   end
   return out
 end
-local units = arg_units(argnum())
-local people = units -- '=': the same (no conversation)
-do
-  local n = arg()
-  if n ~= '=' then people = arg_units(tonumber(n)) end
-end
-local contacts = {} -- the text's contacts, keyed hashes (8 bytes each)
-for i = 1, argnum() do contacts[i] = arg() end
 -- The rules that sit out this send (their `when` does not hold, policy/conditions.py):
 -- '' (every rule runs) or one character per rule, '1' active, '0' not
-local active = arg()
 local function is_active(rule)
   return active == '' or sub(active, rule.index, rule.index) == '1'
 end
-local report = arg() -- nil: a send
-
-local rules = RULES -- prepended by the driver (policy/storage/redis/script.py)
 local KIND = {} -- kind -> its functions (the sections below)
-local fired, standings = {}, {} -- what the rules found; the quota standings
-local revoked_app = false
 
 -- Shared by the kinds' sections ---------------------------------------------
 
@@ -135,7 +113,7 @@ end
 -- each queues its field (a rule's name) here, and one HDEL, one HSET and one PEXPIRE
 -- after every kind's commit write them all. The key's TTL never shrinks (another rule's
 -- field may need it), and covers `ends`, the latest end a kind asked for.
-local slice_sets, slice_dels, slice_ends = {}, {}, nil
+local slice_sets, slice_dels, slice_ends -- (set by `run`)
 local function write_slice(field, blob, ends)
   slice_sets[#slice_sets + 1] = field
   slice_sets[#slice_sets + 1] = blob
@@ -190,6 +168,47 @@ end
 
 -- The checks (policy/checks/*.lua) ---------------------------------------------
 --@KINDS@--
+
+local function run()
+
+-- Inputs ------------------------------------------------------------------
+
+byte, sub = string.byte, string.sub
+argi = 0
+do
+  local given = arg()
+  if given == '' then
+    local t = redis.call('TIME')
+    now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+  else
+    now = tonumber(given)
+  end
+end
+refused = arg() == '1'
+has_app = arg() == '1'
+app = arg()
+self_message = arg() == '1'
+has_signature = arg() == '1'
+signature = arg()
+text_chars = argnum()
+cost = argnum()
+contact = arg() == '1'
+units = arg_units(argnum())
+people = units -- '=': the same (no conversation)
+do
+  local n = arg()
+  if n ~= '=' then people = arg_units(tonumber(n)) end
+end
+contacts = {} -- the text's contacts, keyed hashes (8 bytes each)
+for i = 1, argnum() do contacts[i] = arg() end
+active = arg()
+report = arg() -- nil: a send
+rules = RULES -- prepended by the driver (policy/storage/redis/script.py)
+fired, standings, revoked_app = {}, {}, false
+slice_sets, slice_dels, slice_ends = {}, {}, nil
+for _, k in pairs(KIND) do
+  if k.begin then k.begin() end
+end
 
 -- State -------------------------------------------------------------------
 
@@ -292,3 +311,6 @@ for _, s in ipairs(standings) do
   out[#out + 1] = f2s(s.reset)
 end
 return out
+
+end
+--@CALL@--
