@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -140,17 +141,26 @@ def sections(decisions: int = 50) -> dict[str, float]:
         calls = [(storage.keys.sender(p.sender_key).state, storage._args(p.inp, None))
                  for p in prepared if p.inp is not None]
         body = assemble_script(prepared[0].inp.rules).decode()
-        shas = [(label, client.script_load(cut)) for label, cut in cut_scripts(body)]
+        runs: list[tuple[str, Any]] = []
+        for label, cut in cut_scripts(body):
+            sha = client.script_load(cut)
+            runs.append((f"EVALSHA, {label}", lambda sha=sha: [
+                client.evalsha(sha, len(keys), *keys, *args) for keys, args in calls]))
+        # The function library (what the driver runs): the same cuts inside `run`.
+        library = assemble_script(prepared[0].inp.rules, library=True).decode()
+        for n, (label, cut) in enumerate(_library_cuts(library)):
+            name = f"dmpolicy_cut{n}"
+            client.function_load(f"#!lua name={name}\n" + cut.replace("@FUNCTION@", name),
+                                 replace=True)
+            runs.append((f"FCALL, {label}", lambda name=name: [
+                client.fcall(name, len(keys), *keys, *args) for keys, args in calls]))
         engine.close()
-        dumps = 0
-        for label, sha in shas:
+        for dumps, (label, run) in enumerate(runs, start=1):
             subprocess.run(["callgrind_control", "-z", str(server.pid)], capture_output=True,
                            check=False, timeout=60)
-            for keys, args in calls:
-                client.evalsha(sha, len(keys), *keys, *args)
+            run()
             subprocess.run(["callgrind_control", "-d", str(server.pid)], capture_output=True,
                            check=False, timeout=60)
-            dumps += 1
             rows[label] = _totals(Path(f"{out}.{dumps}")) / len(calls)
     finally:
         try:
@@ -159,6 +169,25 @@ def sections(decisions: int = 50) -> dict[str, float]:
             pass
         server.wait(timeout=120)
     return rows
+
+
+def _library_cuts(library: str) -> list[tuple[str, str]]:
+    """(label, library) for the function returning at each section header of ``run``
+    (its definitions were loaded once: no row for them)."""
+    from benchmarks.script_sections import SECTIONS
+
+    lines = library.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("local function run()"))
+    out = [("empty function", library.replace(
+        "  return run()\n", "  return 0\n"))]
+    for i in range(start, len(lines)):
+        header = next((s for s in ("Inputs", *SECTIONS[1:])
+                       if re.match(rf"-- {re.escape(s)}\b", lines[i])), None)
+        if header is not None:
+            out.append((f"up to '-- {header}'",
+                        "\n".join([*lines[:i], "do return 0 end", *lines[i:]])))
+    out.append(("whole function", library))
+    return out
 
 
 def _wait(client: Any, server: subprocess.Popen[bytes]) -> None:
@@ -204,9 +233,10 @@ def main(argv: list[str] | None = None) -> int:
         print("transition script cut short at each section (instructions per call, callgrind)")
         previous = None
         for label, value in rows.items():
-            step = "" if previous is None else f"  ({value - previous:+,.0f})"
-            print(f"  {label:<28} {value:>12,.0f}{step}")
-            previous = value
+            first = previous is None or label.split(",")[0] != previous[0]
+            step = "" if first else f"  ({value - previous[1]:+,.0f})"
+            print(f"  {label:<40} {value:>12,.0f}{step}")
+            previous = (label.split(",")[0], value)
     result: dict[str, Any] = {
         name: per_call(name, args.short, args.long) for name in ("engine", "limits")}
     result["ratio"] = result["engine"] / result["limits"]
