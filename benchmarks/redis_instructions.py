@@ -15,6 +15,7 @@ by side. Needs valgrind and redis-server (skips, saying so, otherwise).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -24,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +42,10 @@ SENDERS = 10
 FRIENDS = 12  # followed back: no strangers rule refuses them
 
 
-def _instructions(workload: str, decisions: int) -> int:
-    """Instructions redis-server executed, start to shutdown, around ``decisions`` calls."""
+@contextlib.contextmanager
+def _callgrind_server() -> Iterator[tuple[redis.Redis, subprocess.Popen[bytes], Path]]:
+    """redis-server under callgrind on a free loopback port: (client, process, the
+    callgrind output's path); shut down (and its totals written) on exit."""
     port = free_port()
     out = Path(tempfile.mkdtemp()) / "callgrind.out"
     server = subprocess.Popen(
@@ -52,17 +56,21 @@ def _instructions(workload: str, decisions: int) -> int:
     client = redis.Redis(port=port)
     _wait(client, server)
     try:
-        (_engine if workload == "engine" else _limits)(port, decisions)
+        yield client, server, out
     finally:
         try:
             client.shutdown(nosave=True)
         except redis.ConnectionError:
             pass
         server.wait(timeout=120)
-    for line in out.read_text().splitlines():
-        if line.startswith(("summary:", "totals:")):
-            return int(line.split()[1])
-    raise RuntimeError("no totals in the callgrind output")
+
+
+def _instructions(workload: str, decisions: int) -> int:
+    """Instructions redis-server executed, start to shutdown, around ``decisions`` calls."""
+    with _callgrind_server() as (client, _, out):
+        port = client.connection_pool.connection_kwargs["port"]
+        (_engine if workload == "engine" else _limits)(port, decisions)
+    return _totals(out)
 
 
 def _engine(port: int, decisions: int) -> None:
@@ -119,17 +127,9 @@ def sections(decisions: int = 50) -> dict[str, float]:
     )
     from policy.storage.redis.script import assemble_script
 
-    port = free_port()
-    workdir = Path(tempfile.mkdtemp())
-    out = workdir / "callgrind.out"
-    server = subprocess.Popen(
-        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", "redis-server",
-         "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    client = redis.Redis(port=port)
-    _wait(client, server)
     rows: dict[str, float] = {}
-    try:
+    with _callgrind_server() as (client, server, out):
+        port = client.connection_pool.connection_kwargs["port"]
         os.environ.setdefault("DM_POLICY_KEY_SECRET", "instructions-benchmark-secret-0123456789")
         texts = TextSource(None, seed=1)
         pop = make_population(10, prefix="sect-", seed=3)
@@ -162,12 +162,6 @@ def sections(decisions: int = 50) -> dict[str, float]:
             subprocess.run(["callgrind_control", "-d", str(server.pid)], capture_output=True,
                            check=False, timeout=60)
             rows[label] = _totals(Path(f"{out}.{dumps}")) / len(calls)
-    finally:
-        try:
-            client.shutdown(nosave=True)
-        except redis.ConnectionError:
-            pass
-        server.wait(timeout=120)
     return rows
 
 
