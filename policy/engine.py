@@ -538,10 +538,12 @@ class Engine(OperatorCalls):
             else:
                 # An existing conversation is one recipient for the duplicates rule (its
                 # members see one message), but each member is reached (strangers).
-                # Keyed by its members too: one group whose members are swapped is as
-                # many groups (a stable group still counts once).
-                units = ((unit("c\x00" + request.conversation + "\x00"
-                               + "\x00".join(sorted(request.recipients))), NONE),)
+                # Keyed by its strangers too: the same group with strangers swapped in
+                # and out is as many groups; friends joining or leaving change nothing.
+                strangers = sorted(r for r, (_, evidence) in zip(request.recipients, each,
+                                                                  strict=True)
+                                   if evidence == NONE)
+                units = ((unit("\x00".join(("c", request.conversation, *strangers))), NONE),)
                 people = each
         return core.Features(
             app=self._keys.app(request.app) if request.app is not None else None,

@@ -17,15 +17,16 @@ def lua_str(value: str) -> str:
 
 def lua_num(value: float) -> str:
     """A Lua expression for exactly this double: repr is exact. Lua 5.1 keeps one constant
-    for 0 and -0 in a chunk, so neither -0.0 nor a division by a literal 0 is written:
-    -0.0, the infinities and NaN come from math.huge at run time."""
+    for 0 and -0 in a chunk, so -0.0 is not written as a constant: it, the infinities and
+    NaN are divisions by zero, which Lua 5.1 never folds into constants and computes at
+    run time, reading no global (a Redis function library's load may read none)."""
     value = float(value)
     if math.isnan(value):
-        return "(math.huge - math.huge)"
+        return "(0 / 0)"
     if math.isinf(value):
-        return "math.huge" if value > 0 else "(-math.huge)"
+        return "(1 / 0)" if value > 0 else "(-1 / 0)"
     if value == 0.0 and math.copysign(1.0, value) < 0:
-        return "(-1 / math.huge)"
+        return "(-1 / (1 / 0))"
     return f"({value!r})"
 
 

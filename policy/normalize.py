@@ -56,7 +56,7 @@ _DOTS = str.maketrans({"\u3002": ".", "\u00b7": ".", "\u2022": ".", "\u2219": ".
                        "\u25cf": ".", "\ua78f": ".", "\u2024": ".", "\u70b9": "."})
 _SLASHES = str.maketrans({"\u2044": "/", "\u2215": "/", "\u29f8": "/"})
 # Symbols and emoji (not currency) read as a gap: "0🔥8🔥0", "snap → name".
-_SYMBOLS = re.compile(r"[^\x00-\x7f\w\s$€£¢¥₹₽₿\u0080-\u024f]")
+_SYMBOLS = re.compile(r"[^\x00-\x7f\w\s$€£¢¥₹₽₿\u0080-\u024f\u2010-\u2015\u2212]")
 # Small capitals and enclosed letters NFKC leaves alone ("ᴄᴏᴍ", "🅲🅾🅼", "🅒").
 _LETTERS = {**{ord(small): latin for small, latin in zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘǫʀꜱᴛᴜᴠᴡʏᴢ",
                                                          "abcdefghijklmnopqrstuvwyz",
@@ -78,7 +78,7 @@ _FOREIGN_WORDS = {
 _IDN_TLDS = {"рф": "xn--p1ai", "中国": "xn--fiqs8s", "中國": "xn--fiqz9s", "公司": "xn--55qx5d",
              "网络": "xn--io0a7i", "在线": "xn--3ds443g", "укр": "xn--j1amh", "бел": "xn--90ais"}
 _FOREIGN = re.compile("|".join(sorted(map(re.escape, _FOREIGN_WORDS), key=len, reverse=True))
-                      + r"|[〇零一二三四五六七八九两]{4,}"
+                      + r"|[〇零一二三四五六七八九两]{5,}"  # 4 are idioms: "三三两两"
                       + r"|(?<=[a-z0-9][.\u3002\uff0e])(?:" + "|".join(_IDN_TLDS) + ")")
 _FOREIGN_HINT = re.compile(r"[\u0400-\u04ff\u4e00-\u9fff\u3007]")
 _CJK_DIGITS = str.maketrans("〇零一二三四五六七八九两", "001234567892")
@@ -86,8 +86,16 @@ _CJK_DIGITS = str.maketrans("〇零一二三四五六七八九两", "00123456789
 
 def _foreign(match: re.Match[str]) -> str:
     word = match.group()
-    return (_IDN_TLDS.get(word) or _FOREIGN_WORDS.get(word)
-            or " " + word.translate(_CJK_DIGITS) + " ")
+    if word in _IDN_TLDS:
+        return _IDN_TLDS[word]
+    spoken = _FOREIGN_WORDS.get(word)
+    if spoken is not None:
+        # A digit word becomes its digit alone, so that "ноль восемь" reads "0 8" as "zero
+        # eight" does; a dot word or an app's name keeps spaces around it.
+        return spoken.strip() if spoken.strip().isdigit() else spoken
+    return " " + word.translate(_CJK_DIGITS) + " "  # Chinese numerals: one number
+
+
 # Letters repeated three times or more ("freeee") collapse to two.
 _REPEATS = re.compile(r"(.)\1{2,}")
 
@@ -141,14 +149,17 @@ _TLD = (r"(?:com|net|org|co|uk|biz|info|io|ly|me|xyz|ru|cn|de|fr|us|tv|app|link|
 # Top-level domains that are also words ("going.to the", "her.life will"): a domain only
 # with a path after them ("winprize.in/claim"), like a one-letter name ("t.me/x").
 _WORDY_TLD_PATH = re.compile(
-    r"\s*(?:[a-z]{2,24}|in|to|is|it|be|at|no|my|am|so|do|go|id|fun|space|website|tech|stream"
+    r"\s*(?:in|to|is|it|be|at|no|my|am|so|do|go|id|fun|space|website|tech|stream"
     r"|download|loan|work|review|party|date|racing|bid|trade|men|science|cricket|faith|host"
     r"|press|life|world|today|news|email|support|page|rest|bar|monster|quest)/")
+# Any top-level domain of 2 or 3 letters with a path, after a name of 4 characters or more
+# ("linktr.ee/x"): "my.bad/sorry" and "good.morning/night" are no links.
+_ANY_TLD_PATH = re.compile(r"\s*[a-z]{2,3}/")
 # Between the digits of a number: spaces, dots, dashes (any), slashes, bars, brackets,
 # underscores ("077–009", "077|009", "(077)(009)"), at most 2 in a row; not ":" or ","
 # (times and lists of numbers in ordinary texts).
-_NUMBER_SEP = r"[\s.\-/|()\[\]_*~+=#<>\u2010-\u2015\u2212]"
-_NUMBER = re.compile(r"\d(?:" + _NUMBER_SEP + r"{0,3}\d){3,}|[£$€]\s*\d"
+_NUMBER_SEP = r"[\s.\-/|()\[\]_\u2010-\u2015\u2212]"
+_NUMBER = re.compile(r"\d(?:" + _NUMBER_SEP + r"{0,2}\d){3,}|[£$€]\s*\d"
                      r"|\d\s*(?:p|ppm|gbp|usd|eur)\b")
 # A domain is two letters or digits, a dot (or "dot", "(.)", "[.]"), a top-level domain;
 # found from its separators (few in a text) rather than tried at every character.
@@ -180,7 +191,15 @@ _GLUED_WORD = re.compile(r"zero|one|two|three|four|five|six|seven|eight|nine|dou
 _WORDS_AND_DIGITS = re.compile(r"[a-z]+|\d+")
 # Five or more single letters or digits apart ("w i n p r i z e"), dots between allowed.
 _SPACED = re.compile(r"(?<![a-z0-9])(?:[a-z0-9] ?[.]? ){4,}[a-z0-9](?![a-z0-9])")
-_DIGIT_RUN = re.compile(r"\d(?:" + _NUMBER_SEP + r"{0,3}\d)+")
+_DIGIT_RUN = re.compile(r"\d(?:" + _NUMBER_SEP + r"{0,2}\d)+")
+# One digit at a time between symbols ("0*8*0*0*1*2*3", emoji read as "*"): 7 digits or
+# more, a phone number's; arithmetic and scores ("2+2=4", "3🔥2🔥1") have fewer, or
+# numbers of several digits ("10 + 5 = 15").
+# Groups of digits split by a spaced dash, dot or slash ("0800 - 123 - 456", an address
+# "185 . 12 . 34 . 56"): three groups or more, 7 digits or more ("90 - 85 - 77" and
+# "2023 - 2024" are not numbers).
+_SPACED_NUMBER = re.compile(r"(?<!\d)\d++(?:\s[-./\u2010-\u2015\u2212]\s\d++){2,}+")
+_SYMBOL_DIGITS = re.compile(r"(?<![\d*~+=#<>^])\d(?:\s?[*~+=#<>^]\s?\d){6,}+(?![\d*~+=#<>^])")
 _NOT_DIGIT = re.compile(r"\D")
 # Top-level domains that are no word and no abbreviation a text ends a sentence or a list
 # with: read after a comma ("winprize,com"), after a dot and a space ("winprize. com")
@@ -192,28 +211,32 @@ _TLD_DIGITS = str.maketrans("01345", "oieas")  # "c0m", "n3t", "b1z", "5ite"
 _TLD_TOKEN = re.compile(r"[a-z0-9]{2,6}(?![a-z0-9])")
 # Digits with look-alike letters among them ("09O6I79OI25", "0906 l79 OI25"): each group
 # has a digit, the whole run has 4; letters-only groups ("lol 1000") end the run.
-_MIXED_NUMBER = re.compile(r"(?<![A-Za-z0-9])[0-9OoIl]*\d[0-9OoIl]*(?:" + _NUMBER_SEP
-                           + r"{1,2}[0-9OoIl]*\d[0-9OoIl]*)*(?![A-Za-z0-9])")
+_MIXED_NUMBER = re.compile(r"(?<![A-Za-z0-9])[0-9OoIl]++(?:" + _NUMBER_SEP
+                           + r"{1,2}+[0-9OoIl]++)*+(?![A-Za-z0-9])")
+_GROUPS = re.compile(_NUMBER_SEP + "+")
 _AS_DIGITS = str.maketrans("OoIl", "0011")
 # A handle on a messaging app, the way back of campaigns that carry no number or link:
 # the app's name, then "@name" or a name with a digit or "_" ("snap: winprize22",
 # "telegram @winbot"), or "@name" then the app ("@winbot on telegram").
 _APPS = (r"(?:telegram|tg|snap|snapchat|insta|instagram|ig|kik|whatsapp|wechat|discord"
-         r"|skype|tiktok|onlyfans|signal|line|viber|wickr|threema|facebook|fb|messenger"
+         r"|skype|tiktok|onlyfans|signal|viber|wickr|threema|facebook|fb|messenger"
          r"|twitter|weixin|wx|venmo|cashapp|paypal|zalo|kakao|kakaotalk|botim"
          r"|tele\s?gram)")  # not "imo", "wa", "session": words of ordinary texts
 _HANDLE_AFTER = re.compile(r"\b" + _APPS + r"\b(?:\s*(?:me|id|name|handle|user|username)\b)?"
                            r"\s*[^\w\s@]{0,3}\s*"
-                           r"(?:[@$]([a-z0-9_.]{3,32})|([a-z][a-z0-9_.]*(?:\d|_)[a-z0-9_.]*))"
+                           r"(?:[@$]([a-z0-9_.]{3,32}+)|([a-z][a-z0-9_.]{2,31}+))"
                            r"(?![a-z0-9_])")
 _HANDLE_NAMED = re.compile(r"\b" + _APPS + r"\s*(?:id|handle|username|user\s?name)\b"
                            r"\s*[^\w\s@]{0,3}\s*([a-z][a-z0-9_.]{2,31})(?![a-z0-9_])")
-_HANDLE_BEFORE_BARE = re.compile(r"(?<![a-z0-9_@])([a-z][a-z0-9_.]*(?:\d|_)[a-z0-9_.]*)"
+_HANDLE_BEFORE_BARE = re.compile(r"(?<![a-z0-9_@.])([a-z][a-z0-9_.]{3,31}+)"
                                  r"\s+(?:on|at|via|in)\s+" + _APPS + r"\b")
+# LINE, whose name is a word ("take line m103"): only with "id" or ":" after it.
+_LINE_HANDLE = re.compile(r"\bline\s*(?:id\b|:)\s*@?([a-z][a-z0-9_.]{2,31}+)(?![a-z0-9_])")
 _HANDLE_BEFORE = re.compile(r"(?<![a-z0-9_])@([a-z0-9_.]{3,32})\s+(?:on|at|via|in)\s+" + _APPS
                             + r"\b")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 MAX_CONTACTS = 3  # per text: enough for a campaign's number and link
+_MAX_READ = 640  # characters read, after NFKC (twice fingerprint.MAX_CHARS)
 # Emoji and keycap decorations on digits ("0️⃣"): dropped before looking.
 _DECORATION = re.compile("[\ufe0f\u20e3]")
 
@@ -247,7 +270,8 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         # Marks on letters and digits ("0̸8̸", "c⃝o⃝m⃝", accents) dropped: the bare character.
         text = marks.sub("", unicodedata.normalize("NFKD", text.translate(_LETTERS)))
         text = text.translate(_DOTS).translate(_SLASHES)
-        text = _SYMBOLS.sub(" ", text)
+        text = _SYMBOLS.sub("*", text)  # a gap: "0🔥8🔥0" is "0*8*0", "snap 👉 x" "snap * x"
+        text = text[:_MAX_READ]  # NFKC may have made it longer ("ⅷ" is "viii")
         text = text.translate(_LOOKALIKES_KEEP_SYMBOLS)
     found: list[str] = []
     contact = False
@@ -258,6 +282,12 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         for match in _DIGIT_RUN.finditer(text):
             digits = _NOT_DIGIT.sub("", match.group())
             if len(digits) >= 5:
+                found.append("n:" + digits)
+    if _DIGIT.search(text):
+        for match in (*_SYMBOL_DIGITS.finditer(text), *_SPACED_NUMBER.finditer(text)):
+            digits = _NOT_DIGIT.sub("", match.group())
+            if len(digits) >= 7:
+                contact = True
                 found.append("n:" + digits)
     lower = text.lower()
     if _spaced_out(lower):  # "w i n p r i z e . c l u b": the letters joined again
@@ -336,29 +366,38 @@ def contact_key(contact: str) -> str:
 
 
 def _as_digits(match: re.Match[str]) -> str:
-    """A run of digits and look-alike letters as digits, when it is a number (4 digits)."""
+    """A run of digits and look-alike letters as digits, when it is a number: 4 digits,
+    and a digit in each group ("lol 1000" stays: "lol" is a word)."""
     run = match.group()
     if run.isdigit() or sum(c.isdigit() for c in run) < 4:
+        return run
+    if not all(_DIGIT.search(group) for group in _GROUPS.split(run) if group):
         return run
     return run.translate(_AS_DIGITS)
 
 
-_APP_WORD = re.compile(r"\b" + _APPS + r"\b")
+_APP_WORD = re.compile(r"\b(?:" + _APPS + r"|line)\b")
 _SPACED_TLD = re.compile(r"\s*(?:c ?o ?m|n ?e ?t|o ?r ?g|x ?y ?z|b ?i ?z|i ?n ?f ?o)(?![a-z])")
 
 
 def _handles(lower: str) -> list[str]:
-    """Handles on messaging apps ("h:name")."""
+    """Handles on messaging apps ("h:name"). A name without "@" needs a digit or a "_"
+    ("winprize22", not "them"): tested here, not by backtracking in the patterns."""
     out = []
     for match in _HANDLE_AFTER.finditer(lower):
-        name = (match.group(1) or match.group(2)).strip("._")
-        if len(name) >= (3 if match.group(1) else 4):
+        at, bare = match.group(1), match.group(2)
+        name = (at or bare).strip("._")
+        if len(name) >= (3 if at else 4) and (at or _HANDLE_MARK.search(name)):
             out.append("h:" + name)
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_BEFORE.finditer(lower))
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_BEFORE_BARE.finditer(lower)
-               if len(m.group(1)) >= 4)  # "b4 in line" is no handle
+               if _HANDLE_MARK.search(m.group(1)))  # "b4 in line" is no handle (too short)
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_NAMED.finditer(lower))
+    out.extend("h:" + m.group(1).strip("._") for m in _LINE_HANDLE.finditer(lower))
     return out
+
+
+_HANDLE_MARK = re.compile(r"[\d_]")
 
 
 def _spaced_out(lower: str) -> bool:
@@ -414,6 +453,9 @@ def _links(lower: str) -> list[str]:
                 tld = _digit_tld(lower, end) or _SPACED_TLD.match(lower, end)  # "winprize.c0m"
             if not bare and (tld is None or (one_letter and not lower.startswith("/", tld.end()))):
                 tld = _WORDY_TLD_PATH.match(lower, end)  # only with a path after it
+                if tld is None and start >= 4 and all(
+                        c in _NAME_CHARS for c in lower[start - 4:start]):
+                    tld = _ANY_TLD_PATH.match(lower, end)  # "linktr.ee/x", "win.fyi/x"
             if tld:
                 label = start
                 while label > 0 and lower[label - 1] in _NAME_CHARS:

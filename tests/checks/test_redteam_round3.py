@@ -190,6 +190,28 @@ def test_same_text_in_one_conversation_with_members_swapped_starts_the_duplicate
         decision.verdict, decision.code)
 
 
+def test_the_same_reminder_to_a_group_of_friends_as_it_grows_is_no_spam() -> None:
+    """The other side (a review of the change above): friends who follow each other,
+    one joining before each reminder, are the same group to the duplicates rule; only
+    strangers swapped in and out make it another."""
+    from policy import Engine, MemoryGraph
+    from policy.clock import VirtualClock
+    from policy.rules import load_rules
+
+    graph, clock = MemoryGraph(), VirtualClock(T0)
+    members = [f"m{i}" for i in range(10)]
+    for m in members:
+        graph.follow(m, "alice")
+        graph.follow("alice", m)
+    engine = Engine(load_rules("default"), storage="memory://", graph=graph, clock=clock)
+    text = "Reminder: practice moves to the north field on Saturday at 10, bring water"
+    for n in range(4, 10):
+        decision = engine.check(SendRequest("alice", tuple(members[:n]), text,
+                                            conversation="grp1"))
+        assert decision.allowed, (n, decision.verdict, decision.code)
+        clock.advance(1800)
+
+
 def _fifth_stranger(make_text) -> tuple[Verdict, str | None]:
     engine, clock, cold, _ = _setup(10)
     rng = random.Random(3)

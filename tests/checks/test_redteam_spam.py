@@ -218,6 +218,12 @@ def test_the_reader_sees_these_contacts(text: str, contact: str) -> None:
     "ig 2day?",  # a handle starts with a letter
     "snap them all later",  # a handle has a digit or "_" (or an "@")
     "no signal here",
+    "good.morning/night",  # any top-level domain with a path: a name of 4, a domain of 2 or 3
+    "my.bad/sorry",
+    "ok.see/ya",
+    "take line m103 downtown",  # LINE only with "id" or ":"
+    "our team2 at line",
+    "\u4e09\u4e09\u4e24\u4e24",  # a Chinese idiom of 4 numerals
 ])
 def test_ordinary_texts_carry_no_contact(text: str) -> None:
     from policy.normalize import read_contacts
@@ -228,6 +234,10 @@ def test_ordinary_texts_carry_no_contact(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "lol 1000 times",  # letters alone are no digits of a number: "1000", not "1011000"
     "see you at 12.10",  # no letter: no top-level domain with digits ("12.io")
+    # A review of round 3: arithmetic, ranges, scores are no phone number
+    "10 + 5 = 15", "what is 12 * 12 = 144?", "2+2+2+2=8", "in 2023 - 2024 season",
+    "My grades: 90 - 85 - 77", "Lakers 112 \U0001F3C0 108 Celtics",
+    "scores: 3\U0001F5252\U0001F5251\U0001F5250",
 ])
 def test_ordinary_numbers_read_as_no_fixed_contact(text: str) -> None:
     from policy.normalize import read_contacts

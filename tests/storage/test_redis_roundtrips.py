@@ -86,17 +86,20 @@ def test_a_flushed_library_costs_one_decision_an_eval_and_is_loaded_again() -> N
     assert commands == ["FCALL", "EVALSHA", "FUNCTION", "FCALL", "FCALL", "FCALL"]
 
 
-def test_a_user_denied_functions_stays_on_evalsha() -> None:
-    """An ACL that denies FUNCTION LOAD (a managed Redis may): one warning, then EVALSHA,
-    one command per decision, the same decisions."""
+@pytest.mark.parametrize("denied", [["-function"], ["-fcall", "-function"]])
+def test_a_user_denied_functions_stays_on_evalsha(denied: list[str]) -> None:
+    """An ACL that denies FUNCTION LOAD, or FCALL too (an ACL written before functions,
+    `+evalsha +eval`, denies both): one warning, then EVALSHA, one command per decision,
+    the same decisions, none degraded."""
     with servers.private_redis() as server:
         admin = server.client()
         admin.acl_setuser("policy", enabled=True, passwords=["+secret-pw"], keys=["*"],
-                          channels=["*"], commands=["+@all", "-function"])
+                          channels=["*"], commands=["+@all", *denied])
         url = server.url.replace("redis://", "redis://policy:secret-pw@")
         engine, requests = _engine(url)
         try:
-            assert engine.check(requests[0]).allowed  # FCALL, EVALSHA (EVAL), the load denied
+            first = engine.check(requests[0])  # FCALL, EVALSHA (EVAL), the load denied
+            assert first.allowed and first.degraded is None
             watch = servers.Watch(server.port)
             decisions = [engine.check(r) for r in requests[1:6]]
             commands = [c for c, lua in watch.stop() if not lua]

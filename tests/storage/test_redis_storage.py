@@ -527,3 +527,106 @@ def test_rules_are_encoded_once_per_rule_set(
     assert engine.check(SendRequest("a", ("b",), "hi")).allowed  # the 21st, under the new rules
     assert not engine.check(SendRequest("a", ("b",), "hi")).allowed
     assert len(calls) == 2
+
+
+def test_special_numbers_load_in_a_function_library_and_read_back_exactly(
+    raw: redis.Redis,
+) -> None:
+    """-0.0, the infinities and NaN in the rules table: a library's load may read no
+    global (``math.huge`` made FUNCTION LOAD fail, and every decision fall back to
+    EVALSHA), and each must read back as itself."""
+    import math
+
+    from policy.lua import lua_num
+
+    values = [-0.0, math.inf, -math.inf, math.nan, 0.0, 2.5]
+    body = "local V = {" + ", ".join(lua_num(v) for v in values) + "}\n"
+    show = ("local out = {} for i, v in ipairs(V) do "
+            "out[i] = string.format('%.17g', v) .. (1 / v < 0 and '-' or '+') end "
+            "return out")
+    raw.function_load(f"#!lua name=dmp_numbers\n{body}redis.register_function("
+                      f"'dmp_numbers', function() {show} end)", replace=True)
+    got = [x.decode() for x in raw.fcall("dmp_numbers", 0)]
+    raw.function_delete("dmp_numbers")
+    assert got[0].endswith("-") and float(got[0][:-1]) == 0.0  # -0.0, its sign kept
+    assert got[1][:-1] == "inf" and got[2][:-1] == "-inf"
+    assert "nan" in got[3]
+    assert got[4] == "0+" and float(got[5][:-1]) == 2.5
+
+
+class _Counting:
+    """A fakeredis client (sync or async) that counts FCALL, EVALSHA and FUNCTION LOAD,
+    and whose loads fail (``fail``) or take ``delay`` seconds."""
+
+    def __init__(self, client: Any, fail: list[Exception] | None = None,
+                 delay: float = 0.0) -> None:
+        self._client, self.fail, self.delay = client, list(fail or ()), delay
+        self.calls: list[str] = []
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._client, name)
+        if name in ("fcall", "evalsha"):
+            def counted(*args: Any, **kwargs: Any) -> Any:
+                self.calls.append(name)
+                return attr(*args, **kwargs)
+            return counted
+        if name == "function_load":
+            def load(*args: Any, **kwargs: Any) -> Any:
+                self.calls.append("load")
+                if self.fail:
+                    raise self.fail.pop(0)
+                if self.delay:
+                    async def slow() -> Any:
+                        await asyncio.sleep(self.delay)
+                        return await attr(*args, **kwargs)
+                    return slow()
+                return attr(*args, **kwargs)
+            return load
+        return attr
+
+
+def test_a_load_that_fails_for_a_passing_reason_is_tried_again_later() -> None:
+    """A read-only replica or a node down during FUNCTION LOAD: EVALSHA for a while (no
+    FCALL that would miss, no load at every decision), then the next miss loads it; only
+    a denied or broken load turns functions off for good."""
+    import fakeredis
+    from redis.exceptions import ReadOnlyError
+
+    client = _Counting(fakeredis.FakeRedis(), fail=[ReadOnlyError("You can't write against "
+                                                                  "a read only replica.")])
+    storage = RedisStorage("redis://fake", client=client)
+    engine = Engine(parse_rules('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "50/day"\n'),
+                    storage=storage, clock=VirtualClock(T0))
+    for _ in range(3):
+        assert engine.check(SendRequest("a", ("b",), "hi")).degraded is None
+    assert client.calls == ["fcall", "evalsha", "load", "evalsha", "evalsha"]
+    assert storage._functions is not False
+    storage._functions_paused_until = 0.0  # the pause is over
+    client.calls.clear()
+    for _ in range(3):
+        assert engine.check(SendRequest("a", ("b",), "hi")).degraded is None
+    assert client.calls == ["fcall", "evalsha", "load", "fcall", "fcall"]
+
+
+def test_an_async_decision_does_not_wait_for_a_slow_library_load() -> None:
+    """The load after a miss runs in the background: the decision, already committed by
+    EVALSHA, is answered within its deadline (it was lost, answered locally, when the
+    load ran inside it)."""
+    import fakeredis
+
+    server = fakeredis.FakeServer()
+    aclient = _Counting(fakeredis.FakeAsyncRedis(server=server), delay=2.0)
+    storage = RedisStorage("redis://fake", client=fakeredis.FakeRedis(server=server),
+                           aclient_factory=lambda: aclient, options={"socket_timeout": 0.5})
+    engine = Engine(parse_rules('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "50/day"\n'),
+                    storage=storage, clock=VirtualClock(T0))
+
+    async def scenario() -> list[Any]:
+        out = [await engine.acheck(SendRequest("a", ("b",), "hi")) for _ in range(2)]
+        await storage.aclose()  # waits for the load
+        return out
+
+    decisions = asyncio.run(scenario())
+    assert all(d.allowed and d.degraded is None for d in decisions)
+    assert aclient.calls[:3] == ["fcall", "evalsha", "load"]
+    assert storage._functions is not False

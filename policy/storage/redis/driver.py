@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from redis.exceptions import NoScriptError, ResponseError
+from redis.exceptions import NoPermissionError, NoScriptError, ResponseError
 
 from policy.audit import AUDIT_ALL, AUDIT_PER_USER, AUDIT_TTL, Change
 from policy.challenge import STATE_FIELD as CHALLENGE_FIELD
@@ -150,9 +150,12 @@ class RedisStorage:
         )
         self._closed = False
         self._closing: set[asyncio.Task[None]] = set()
-        # Redis 7 functions for the transition: None until known, False where they fail
-        # (Redis 6, an ACL): EVAL then (see _load_function).
+        # Redis 7 functions for the transition: False where they cannot run (Redis 6, an
+        # ACL, a library that does not load): EVAL then; after a load that failed for
+        # another reason (a node down, out of memory), EVAL until _functions_paused_until.
         self._functions: bool | None = None
+        self._functions_paused_until = 0.0
+        self._loading: set[str] = set()  # libraries being loaded in the background (async)
         # The server's eviction and persistence settings, read once at the first call.
         self._config_check = ConfigCheck(self.kind, _redacted(uri))
         if cluster:
@@ -243,14 +246,15 @@ class RedisStorage:
     def _run(self, script: _Script, keys: Sequence[str], args: Sequence[Any]) -> Any:
         with self._failures():
             client = self._sync()
-            if script.function is not None and self._functions is not False:
+            if self._use_function(script):
                 try:
                     result = client.fcall(script.function, len(keys), *keys, *args)
                 except ResponseError as exc:
                     if not self._function_missing(exc):
                         raise
                     result = self._eval(client, script, keys, args)
-                    self._load_function(client, script)
+                    if self._functions is not False:
+                        self._load_function(client, script)
             else:
                 result = self._eval(client, script, keys, args)
         if self._config_check.due():
@@ -272,36 +276,71 @@ class RedisStorage:
     # next ones (on every primary of a cluster). A server without functions (Redis 6) or
     # a user the ACL denies FUNCTION LOAD keeps this process on EVAL.
 
+    _LOAD_RETRY = 30.0  # seconds on EVAL after a load that failed for a passing reason
+
+    def _use_function(self, script: _Script) -> bool:
+        return (script.function is not None and self._functions is not False
+                and time.monotonic() >= self._functions_paused_until)
+
     def _function_missing(self, exc: ResponseError) -> bool:
         """Whether ``exc`` says the function is not there (load it), or functions cannot
-        run here at all (stay on EVAL); an error of the script itself is neither."""
+        run here at all (stay on EVAL); an error of the script itself is neither (a
+        NOPERM on a key, raised inside the script, is the script's)."""
         text = str(exc).lower()
+        if isinstance(exc, NoPermissionError):
+            if "'fcall'" not in text:
+                return False
+            self._functions_off(exc)  # an ACL that allows EVALSHA and not FCALL
+            return True
         if "function not found" in text:
             return True
-        if "unknown command" in text or "noperm" in text:
-            self._functions = False
+        if "unknown command" in text or "unsupported command" in text:
+            self._functions_off(exc)  # Redis 6, or a proxy that passes no FCALL
             return True
         return False
+
+    def _functions_off(self, exc: Exception) -> None:
+        if self._functions is not False:
+            logger.warning("%s storage: Redis functions unavailable (%s): the transition "
+                           "runs as EVALSHA", self.kind, exc)
+        self._functions = False
+
+    def _load_failed(self, exc: Exception) -> None:
+        """A denied or broken load turns functions off for this process; any other
+        failure (a node down, a failover, out of memory) puts it on EVALSHA for a while,
+        then the next miss tries again."""
+        text = str(exc).lower()
+        if isinstance(exc, NoPermissionError) or "unknown command" in text or (
+                "error registering functions" in text or "error compiling" in text):
+            self._functions_off(exc)
+        else:
+            self._functions_paused_until = time.monotonic() + self._LOAD_RETRY
 
     def _load_function(self, client: Any, script: _Script) -> None:
         try:
             client.function_load(script.library.decode("utf-8"), replace=True)
-        except ResponseError as exc:  # denied, or not supported: EVAL from now on
-            logger.warning("%s storage: Redis functions unavailable (%s): the transition "
-                        "runs as EVAL", self.kind, exc)
-            self._functions = False
-        except Exception:  # a node unreachable: tried again at the next miss
-            pass
+        except Exception as exc:
+            self._load_failed(exc)
 
     async def _aload_function(self, client: Any, script: _Script) -> None:
         try:
-            await client.function_load(script.library.decode("utf-8"), replace=True)
-        except ResponseError as exc:
-            logger.warning("%s storage: Redis functions unavailable (%s): the transition "
-                        "runs as EVAL", self.kind, exc)
-            self._functions = False
-        except Exception:
-            pass
+            await asyncio.wait_for(
+                client.function_load(script.library.decode("utf-8"), replace=True),
+                self._deadline * 4)
+        except Exception as exc:
+            self._load_failed(exc)
+        finally:
+            self._loading.discard(script.function)
+
+    def _aload_later(self, client: Any, script: _Script) -> None:
+        """The load in the background: the decision (already committed by EVALSHA) is
+        answered without waiting for it, within its own deadline."""
+        if script.function in self._loading or self._functions is False:
+            return
+        self._loading.add(script.function)
+        task = asyncio.get_running_loop().create_task(self._aload_function(client, script))
+        self._closing.add(task)  # a reference until it is done
+        task.add_done_callback(self._closing.discard)
 
     # -- the server's settings (policy/storage/redis/serverconfig.py) ---------
 
@@ -325,7 +364,7 @@ class RedisStorage:
                     return await client.eval(script.source, len(keys), *keys, *args)
 
             async def call() -> Any:
-                if script.function is None or self._functions is False:
+                if not self._use_function(script):
                     return await evaluate()
                 try:
                     return await client.fcall(script.function, len(keys), *keys, *args)
@@ -333,7 +372,7 @@ class RedisStorage:
                     if not self._function_missing(exc):
                         raise
                     result = await evaluate()
-                    await self._aload_function(client, script)
+                    self._aload_later(client, script)
                     return result
 
             result = await asyncio.wait_for(call(), self._deadline)
@@ -603,6 +642,9 @@ class RedisStorage:
     async def aclose(self) -> None:
         """Close this event loop's connections (call it before the loop ends: asyncio
         connections cannot be closed once their loop is gone)."""
+        loading = [t for t in self._closing if t.get_loop() is asyncio.get_running_loop()]
+        if loading:  # a library load in the background: done before its connection goes
+            await asyncio.gather(*loading, return_exceptions=True)
         client = self._aclients.pop(asyncio.get_running_loop(), None)
         if client is not None:
             await self._aclose_quietly(client)
