@@ -155,6 +155,7 @@ _WORDY_TLD_PATH = re.compile(
 # Any top-level domain of 2 or 3 letters with a path, after a name of 4 characters or more
 # ("linktr.ee/x"): "my.bad/sorry" and "good.morning/night" are no links.
 _ANY_TLD_PATH = re.compile(r"\s*[a-z]{2,3}/")
+_ANY_TLD = re.compile(r"[a-z]{2,24}+(?![a-z0-9.-])")  # after "www." or "//": any, last
 # Between the digits of a number: spaces, dots, dashes (any), slashes, bars, brackets,
 # underscores ("077–009", "077|009", "(077)(009)"), at most 2 in a row; not ":" or ","
 # (times and lists of numbers in ordinary texts).
@@ -198,8 +199,12 @@ _DIGIT_RUN = re.compile(r"\d(?:" + _NUMBER_SEP + r"{0,2}\d)+")
 # Groups of digits split by a spaced dash, dot or slash ("0800 - 123 - 456", an address
 # "185 . 12 . 34 . 56"): three groups or more, 7 digits or more ("90 - 85 - 77" and
 # "2023 - 2024" are not numbers).
-_SPACED_NUMBER = re.compile(r"(?<!\d)\d++(?:\s[-./\u2010-\u2015\u2212]\s\d++){2,}+")
-_SYMBOL_DIGITS = re.compile(r"(?<![\d*~+=#<>^])\d(?:\s?[*~+=#<>^]\s?\d){6,}+(?![\d*~+=#<>^])")
+_SPACED_NUMBER = re.compile(r"(?<!\d)\d++(?:(?:\s[-./\u2010-\u2015\u2212]\s|\s{1,4}+)\d++)+")
+_SPREAD_HINT = re.compile(r"[*~+=#<>^]")
+_SPACED_DASH = re.compile(r"\s[-./\u2010-\u2015\u2212]\s")  # (gaps of 1 or 2: _NUMBER's)
+_SYMBOL_DIGITS = re.compile(r"(?<!\d)\d(?:\s?[*~+=#<>^]++\s?\d){6,}+(?!\d)"
+                            # or groups of up to 4 ("+44+800+123+456"), "=" left out
+                            r"|(?<!\d)\d{1,4}+(?:\s?[*~+#<>^]++\s?\d{1,4}+){2,}+(?!\d)")
 _NOT_DIGIT = re.compile(r"\D")
 # Top-level domains that are no word and no abbreviation a text ends a sentence or a list
 # with: read after a comma ("winprize,com"), after a dot and a space ("winprize. com")
@@ -211,8 +216,8 @@ _TLD_DIGITS = str.maketrans("01345", "oieas")  # "c0m", "n3t", "b1z", "5ite"
 _TLD_TOKEN = re.compile(r"[a-z0-9]{2,6}(?![a-z0-9])")
 # Digits with look-alike letters among them ("09O6I79OI25", "0906 l79 OI25"): each group
 # has a digit, the whole run has 4; letters-only groups ("lol 1000") end the run.
-_MIXED_NUMBER = re.compile(r"(?<![A-Za-z0-9])[0-9OoIl]++(?:" + _NUMBER_SEP
-                           + r"{1,2}+[0-9OoIl]++)*+(?![A-Za-z0-9])")
+_MIXED_NUMBER = re.compile(r"(?<![A-Za-z0-9])(?=[OoIl]*+\d)[0-9OoIl]++(?:" + _NUMBER_SEP
+                           + r"{1,2}+(?=[OoIl]*+\d)[0-9OoIl]++)*+(?![A-Za-z0-9])")
 _GROUPS = re.compile(_NUMBER_SEP + "+")
 _AS_DIGITS = str.maketrans("OoIl", "0011")
 # A handle on a messaging app, the way back of campaigns that carry no number or link:
@@ -223,17 +228,18 @@ _APPS = (r"(?:telegram|tg|snap|snapchat|insta|instagram|ig|kik|whatsapp|wechat|d
          r"|twitter|weixin|wx|venmo|cashapp|paypal|zalo|kakao|kakaotalk|botim"
          r"|tele\s?gram)")  # not "imo", "wa", "session": words of ordinary texts
 _HANDLE_AFTER = re.compile(r"\b" + _APPS + r"\b(?:\s*(?:me|id|name|handle|user|username)\b)?"
-                           r"\s*[^\w\s@]{0,3}\s*"
+                           r"\s*+[^\w\s@]{0,3}+\s*+"
                            r"(?:[@$]([a-z0-9_.]{3,32}+)|([a-z][a-z0-9_.]{2,31}+))"
                            r"(?![a-z0-9_])")
-_HANDLE_NAMED = re.compile(r"\b" + _APPS + r"\s*(?:id|handle|username|user\s?name)\b"
-                           r"\s*[^\w\s@]{0,3}\s*([a-z][a-z0-9_.]{2,31})(?![a-z0-9_])")
+_HANDLE_NAMED = re.compile(r"\b" + _APPS + r"\s*+(?:id|handle|username|user\s?name)\b"
+                           r"\s*+[^\w\s@]{0,3}+\s*+([a-z][a-z0-9_.]{2,31}+)(?![a-z0-9_])")
 _HANDLE_BEFORE_BARE = re.compile(r"(?<![a-z0-9_@.])([a-z][a-z0-9_.]{3,31}+)"
-                                 r"\s+(?:on|at|via|in)\s+" + _APPS + r"\b")
+                                 r"\s++(?:on|at|via|in)\s++" + _APPS + r"\b")  # not "team2 at line"
 # LINE, whose name is a word ("take line m103"): only with "id" or ":" after it.
-_LINE_HANDLE = re.compile(r"\bline\s*(?:id\b|:)\s*@?([a-z][a-z0-9_.]{2,31}+)(?![a-z0-9_])")
-_HANDLE_BEFORE = re.compile(r"(?<![a-z0-9_])@([a-z0-9_.]{3,32})\s+(?:on|at|via|in)\s+" + _APPS
-                            + r"\b")
+_LINE_HANDLE = re.compile(r"\bline\b(\s*+id\b)?\s*+([^\w\s@]{0,3}+)\s*+(@?)"
+                          r"([a-z][a-z0-9_.]{2,31}+)(?![a-z0-9_])")
+_HANDLE_BEFORE = re.compile(r"(?<![a-z0-9_])@([a-z0-9_.]{3,32}+)\s++(?:on|at|via|in)\s++(?:"
+                            + _APPS + r"|line)\b")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 MAX_CONTACTS = 3  # per text: enough for a campaign's number and link
 _MAX_READ = 640  # characters read, after NFKC (twice fingerprint.MAX_CHARS)
@@ -256,7 +262,9 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     ``MAX_CONTACTS``): numbers of 5 digits or more as their digits ("n:0800123456",
     however split or spelled out), domains as their last label and top-level domain
     ("d:winprize.club", however the dot is written), e-mail addresses ("e:..."). The
-    same number in two texts reads the same, whatever else the texts say."""
+    same number in two texts reads the same, whatever else the texts say. At most
+    ``_MAX_READ`` characters are read, before and after NFKC."""
+    text = text[:_MAX_READ]
     if not text.isprintable():  # control characters render as nothing: "0\x008\x000"
         text = _CONTROLS.sub("", text)
     if not text.isascii():
@@ -284,9 +292,12 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
             if len(digits) >= 5:
                 found.append("n:" + digits)
     if _DIGIT.search(text):
-        for match in (*_SYMBOL_DIGITS.finditer(text), *_SPACED_NUMBER.finditer(text)):
+        spread = (*(_SYMBOL_DIGITS.finditer(text) if _SPREAD_HINT.search(text) else ()),
+                  *(_SPACED_NUMBER.finditer(text)
+                    if "   " in text or _SPACED_DASH.search(text) else ()))
+        for match in spread:
             digits = _NOT_DIGIT.sub("", match.group())
-            if len(digits) >= 7:
+            if len(digits) >= 7 and (match.re is _SYMBOL_DIGITS or _wide(match.group())):
                 contact = True
                 found.append("n:" + digits)
     lower = text.lower()
@@ -296,7 +307,9 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         contact = True
         if token != "d:":
             found.append(token)
-    if _APP_WORD.search(lower):  # a messaging app named: its handle may follow
+    words_and_digits = _WORDS_AND_DIGITS.findall(lower)
+    # A messaging app named (a set lookup first: a search of every name costs more)
+    if not _APP_NAMES.isdisjoint(words_and_digits) and _APP_WORD.search(lower):
         for handle in _handles(lower):
             contact = True
             found.append(handle)
@@ -305,7 +318,7 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     spelled: list[str] = []
     words = 0
     tokens: list[str] = []
-    for word in _WORDS_AND_DIGITS.findall(lower):
+    for word in words_and_digits:
         if len(word) >= 9 and _GLUED.fullmatch(word):  # "zeroeightzero..."
             tokens.extend(_GLUED_WORD.findall(word))
         else:
@@ -356,6 +369,16 @@ def _char_class(codes: list[int]) -> str:
     return "[" + "".join(parts) + "]"
 
 
+def _wide(run: str) -> bool:
+    """A run of digit groups is a number the plain reading missed: a gap of 3 spaces or
+    more ("9   5   6 ..."), or 3 groups or more with a spaced dash, dot or slash ("0800 -
+    123 456"; "2023 - 2024" and a score are not)."""
+    return "   " in run or (_SPACED_DASH.search(run) is not None and len(_GAPS.split(run)) >= 3)
+
+
+_GAPS = re.compile(r"\D+")
+
+
 def contact_key(contact: str) -> str:
     """The form of a contact of ``read_contacts`` that the contacts rule counts: a number
     as its last 9 significant digits, so "+44 800 123 456", "0044 800 123 456",
@@ -377,6 +400,7 @@ def _as_digits(match: re.Match[str]) -> str:
 
 
 _APP_WORD = re.compile(r"\b(?:" + _APPS + r"|line)\b")
+_APP_NAMES = frozenset(re.sub(r"\\s\?", "", _APPS)[3:-1].split("|")) | {"line", "tele"}
 _SPACED_TLD = re.compile(r"\s*(?:c ?o ?m|n ?e ?t|o ?r ?g|x ?y ?z|b ?i ?z|i ?n ?f ?o)(?![a-z])")
 
 
@@ -387,13 +411,16 @@ def _handles(lower: str) -> list[str]:
     for match in _HANDLE_AFTER.finditer(lower):
         at, bare = match.group(1), match.group(2)
         name = (at or bare).strip("._")
-        if len(name) >= (3 if at else 4) and (at or _HANDLE_MARK.search(name)):
+        if len(name) >= (3 if at else 4) and (at or _HANDLE_MARK.search(bare)):
             out.append("h:" + name)
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_BEFORE.finditer(lower))
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_BEFORE_BARE.finditer(lower)
                if _HANDLE_MARK.search(m.group(1)))  # "b4 in line" is no handle (too short)
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_NAMED.finditer(lower))
-    out.extend("h:" + m.group(1).strip("._") for m in _LINE_HANDLE.finditer(lower))
+    for m in _LINE_HANDLE.finditer(lower):  # "line id x", "line @x", "line: x1", not "line: x"
+        named, mark, at, name = m.groups()
+        if named or at or (mark and _HANDLE_MARK.search(name)):
+            out.append("h:" + name.strip("._"))
     return out
 
 
@@ -456,6 +483,12 @@ def _links(lower: str) -> list[str]:
                 if tld is None and start >= 4 and all(
                         c in _NAME_CHARS for c in lower[start - 4:start]):
                     tld = _ANY_TLD_PATH.match(lower, end)  # "linktr.ee/x", "win.fyi/x"
+            if tld is None and not bare:
+                label = start
+                while label > 0 and lower[label - 1] in _NAME_CHARS:
+                    label -= 1
+                if lower.endswith(("www.", "//"), 0, label):  # "www.sms.ac/u", "http://x.yz"
+                    tld = _ANY_TLD.match(lower, end)
             if tld:
                 label = start
                 while label > 0 and lower[label - 1] in _NAME_CHARS:

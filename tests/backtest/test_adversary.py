@@ -447,11 +447,15 @@ def test_copies_and_new_groups_are_contained_by_the_5th_stranger(
 def test_one_contact_in_the_clear_is_contained_by_the_5th_stranger(
         now_default: dict[str, dict[str, Any]]) -> None:
     # Salad, rotating templates and homoglyphs defeat the text's fingerprint, not the
-    # contact the campaign needs its readers to use: the contacts rule contains them.
+    # contact the campaign needs its readers to use: the contacts rule contains them. The
+    # obfuscated contact is read since the red team's third round, so its copies are
+    # compared at the contact similarity and the duplicates rule (before contacts in
+    # the file) refuses the same 5th stranger first.
     for tactic in ("salad", "payload", "homoglyph", "obfuscated"):
         row = now_default[tactic]
         assert targets_met(row)["contained"], (tactic, row["contained"], row["refusals"])
-        assert "duplicate_contact" in row["refusals"], tactic
+        expected = "duplicate_content" if tactic == "obfuscated" else "duplicate_contact"
+        assert expected in row["refusals"], (tactic, row["refusals"])
 
 
 def test_contacts_to_strangers_bound_rotation_pacing_and_conversations(

@@ -212,6 +212,28 @@ def test_the_same_reminder_to_a_group_of_friends_as_it_grows_is_no_spam() -> Non
         clock.advance(1800)
 
 
+def test_one_conversation_with_followed_members_swapped_is_bounded_by_mass_copies() -> None:
+    """A second review: the group's key left out the people the sender follows, so a
+    follow-back spammer swapping them in one conversation took one text to 50 in 6
+    hours (``fanout`` alone stopped it) where written alone it stops at ``mass_copies``."""
+    text = ("Congratulations! You have been selected for our exclusive summer prize draw, "
+            "reply YES now to enter")
+    engine, clock, _, warm = _setup(0, 300)
+    reached: set[str] = set()
+    i, start = 0, clock.now
+    while clock.now < start + 6 * 3600 and i < len(warm):
+        decision = engine.check(SendRequest(SENDER, (warm[i],), text, conversation="c1"))
+        if decision.allowed:
+            reached.add(warm[i])
+            i += 1
+            clock.advance(60)
+        else:
+            clock.advance((decision.retry_after or 600.0) + 1)
+    from policy.rules import load_rules
+
+    assert len(reached) < load_rules("default").get("mass_copies").params.recipients, len(reached)
+
+
 def _fifth_stranger(make_text) -> tuple[Verdict, str | None]:
     engine, clock, cold, _ = _setup(10)
     rng = random.Random(3)

@@ -200,6 +200,17 @@ def test_strangers_and_followed_targets_together_stay_within_both_bounds() -> No
     ("telegram @winbot", "h:winbot"),
     ("msg @winbot on telegram", "h:winbot"),
     ("kik win_bot", "h:win_bot"),
+    # A second review of round 3: spellings its first fixes lost
+    ("call \U0001F5250\U0001F5258\U0001F5250\U0001F5250\U0001F5251\U0001F5252\U0001F5253"
+     "\U0001F5254\U0001F5255\U0001F5256\U0001F525", "n:0800123456"),
+    ("call 08\U0001F52500\U0001F52512\U0001F52534\U0001F52556", "n:0800123456"),
+    ("call +44+800+123+456", "n:44800123456"),
+    ("call 0800*123*456", "n:0800123456"),
+    ("call 09O6I79OI25 lol", "n:09061790125"),
+    ("LINE ID: winbot", "h:winbot"),
+    ("line @winbot", "h:winbot"),
+    ("line \u2192 winbot22", "h:winbot22"),
+    ("telegram: winbot_", "h:winbot"),
 ])
 def test_the_reader_sees_these_contacts(text: str, contact: str) -> None:
     from policy.normalize import read_contacts
@@ -223,6 +234,8 @@ def test_the_reader_sees_these_contacts(text: str, contact: str) -> None:
     "ok.see/ya",
     "take line m103 downtown",  # LINE only with "id" or ":"
     "our team2 at line",
+    "bottom line: this is it",
+    "subject line: meeting",
     "\u4e09\u4e09\u4e24\u4e24",  # a Chinese idiom of 4 numerals
 ])
 def test_ordinary_texts_carry_no_contact(text: str) -> None:

@@ -155,7 +155,8 @@ class RedisStorage:
         # another reason (a node down, out of memory), EVAL until _functions_paused_until.
         self._functions: bool | None = None
         self._functions_paused_until = 0.0
-        self._loading: set[str] = set()  # libraries being loaded in the background (async)
+        # A library being loaded in the background (async): its task, by function name
+        self._loading: dict[str, asyncio.Task[None]] = {}
         # The server's eviction and persistence settings, read once at the first call.
         self._config_check = ConfigCheck(self.kind, _redacted(uri))
         if cluster:
@@ -329,16 +330,16 @@ class RedisStorage:
                 self._deadline * 4)
         except Exception as exc:
             self._load_failed(exc)
-        finally:
-            self._loading.discard(script.function)
 
     def _aload_later(self, client: Any, script: _Script) -> None:
         """The load in the background: the decision (already committed by EVALSHA) is
         answered without waiting for it, within its own deadline."""
-        if script.function in self._loading or self._functions is False:
-            return
-        self._loading.add(script.function)
+        running = self._loading.get(script.function)
+        if self._functions is False or (running is not None and not running.done()
+                                         and not running.get_loop().is_closed()):
+            return  # one load at a time (a task of a closed loop never finishes)
         task = asyncio.get_running_loop().create_task(self._aload_function(client, script))
+        self._loading[script.function] = task
         self._closing.add(task)  # a reference until it is done
         task.add_done_callback(self._closing.discard)
 
