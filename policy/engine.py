@@ -538,17 +538,16 @@ class Engine(OperatorCalls):
             else:
                 # An existing conversation is one recipient for the duplicates rule (its
                 # members see one message), but each member is reached (strangers).
-                # Keyed by its members who never wrote to the sender too: the same group
-                # with them swapped in and out is as many groups (following is one
-                # click: a follow-back scheme swaps people it follows); members who wrote
-                # joining or leaving change nothing. Its evidence is its weakest member's:
-                # a stranger makes it count for the plain rules, people followed only for
-                # the count_followed ones, and a group of people who all wrote for none.
-                silent = sorted(r for r, (_, evidence) in zip(request.recipients, each,
-                                                               strict=True)
-                                if evidence != WROTE)
+                # Keyed by its members too: the same group with members swapped in and
+                # out is as many groups, whoever replies. Its evidence is its weakest
+                # member's: a stranger makes it count for the plain rules, people followed
+                # only for the count_followed ones (a growing group of friends reaches
+                # mass_copies' 15 changes, not duplicates' 5), a group of people who all
+                # wrote for none. (Swapping several members at a time is one unit each
+                # time: the strangers rules and fanout bound it, as they bound new groups.)
                 weakest = min((evidence for _, evidence in each), default=NONE)
-                units = ((unit("\x00".join(("c", request.conversation, *silent))), weakest),)
+                units = ((unit("\x00".join(("c", request.conversation,
+                                             *sorted(request.recipients)))), weakest),)
                 people = each
         return core.Features(
             app=self._keys.app(request.app) if request.app is not None else None,

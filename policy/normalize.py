@@ -202,9 +202,11 @@ _DIGIT_RUN = re.compile(r"\d(?:" + _NUMBER_SEP + r"{0,2}\d)+")
 _SPACED_NUMBER = re.compile(r"(?<!\d)\d++(?:(?:\s[-./\u2010-\u2015\u2212]\s|\s{1,4}+)\d++)+")
 _SPREAD_HINT = re.compile(r"[*~+=#<>^]")
 _SPACED_DASH = re.compile(r"\s[-./\u2010-\u2015\u2212]\s")  # (gaps of 1 or 2: _NUMBER's)
-_SYMBOL_DIGITS = re.compile(r"(?<!\d)\d(?:\s?[*~+=#<>^]++\s?\d){6,}+(?!\d)"
-                            # or groups of up to 4 ("+44+800+123+456"), "=" left out
-                            r"|(?<!\d)\d{1,4}+(?:\s?[*~+#<>^]++\s?\d{1,4}+){2,}+(?!\d)")
+_SYMBOL_DIGITS = re.compile(r"(?<!\d)\d(?:(?:[*~+=#<>^]++|\s[*~+=#<>^]++\s)\d){6,}+(?!\d)")
+# ... or groups of up to 4 digits ("+44+800+123+456", "0800*123*456"), 9 digits or more
+# ("950+120+80", "11 ~ 22 ~ 33 ~ 44" are sums and lists), "=" left out ("12 * 12 = 144")
+_SYMBOL_GROUPS = re.compile(r"(?<!\d)\d{1,4}+(?:(?:[*~+#<>^]++|\s[*~+#<>^]++\s)\d{1,4}+){2,}+"
+                            r"(?!\d)")
 _NOT_DIGIT = re.compile(r"\D")
 # Top-level domains that are no word and no abbreviation a text ends a sentence or a list
 # with: read after a comma ("winprize,com"), after a dot and a space ("winprize. com")
@@ -292,12 +294,15 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
             if len(digits) >= 5:
                 found.append("n:" + digits)
     if _DIGIT.search(text):
-        spread = (*(_SYMBOL_DIGITS.finditer(text) if _SPREAD_HINT.search(text) else ()),
+        hint = _SPREAD_HINT.search(text) is not None
+        spread = (*(_SYMBOL_DIGITS.finditer(text) if hint else ()),
+                  *(_SYMBOL_GROUPS.finditer(text) if hint else ()),
                   *(_SPACED_NUMBER.finditer(text)
                     if "   " in text or _SPACED_DASH.search(text) else ()))
         for match in spread:
             digits = _NOT_DIGIT.sub("", match.group())
-            if len(digits) >= 7 and (match.re is _SYMBOL_DIGITS or _wide(match.group())):
+            if len(digits) >= (9 if match.re is _SYMBOL_GROUPS else 7) and (
+                    match.re is not _SPACED_NUMBER or _wide(match.group())):
                 contact = True
                 found.append("n:" + digits)
     lower = text.lower()
@@ -373,7 +378,10 @@ def _wide(run: str) -> bool:
     """A run of digit groups is a number the plain reading missed: a gap of 3 spaces or
     more ("9   5   6 ..."), or 3 groups or more with a spaced dash, dot or slash ("0800 -
     123 456"; "2023 - 2024" and a score are not)."""
-    return "   " in run or (_SPACED_DASH.search(run) is not None and len(_GAPS.split(run)) >= 3)
+    groups = [g for g in _GAPS.split(run) if g]
+    if "   " in run and all(len(g) <= 2 for g in groups):  # a table has 3-digit columns
+        return True
+    return _SPACED_DASH.search(run) is not None and len(groups) >= 3
 
 
 _GAPS = re.compile(r"\D+")
@@ -419,7 +427,7 @@ def _handles(lower: str) -> list[str]:
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_NAMED.finditer(lower))
     for m in _LINE_HANDLE.finditer(lower):  # "line id x", "line @x", "line: x1", not "line: x"
         named, mark, at, name = m.groups()
-        if named or at or (mark and _HANDLE_MARK.search(name)):
+        if named or ((at or mark) and _HANDLE_MARK.search(name)) or (at and mark):
             out.append("h:" + name.strip("._"))
     return out
 
@@ -487,7 +495,7 @@ def _links(lower: str) -> list[str]:
                 label = start
                 while label > 0 and lower[label - 1] in _NAME_CHARS:
                     label -= 1
-                if lower.endswith(("www.", "//"), 0, label):  # "www.sms.ac/u", "http://x.yz"
+                if lower.endswith(("www.", "://"), 0, label):  # "www.sms.ac/u", "http://x.yz"
                     tld = _ANY_TLD.match(lower, end)
             if tld:
                 label = start

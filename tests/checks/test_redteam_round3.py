@@ -234,6 +234,30 @@ def test_one_conversation_with_followed_members_swapped_is_bounded_by_mass_copie
     assert len(reached) < load_rules("default").get("mass_copies").params.recipients, len(reached)
 
 
+def test_the_same_reminder_to_an_unchanged_group_whose_members_reply_is_no_spam() -> None:
+    """A third review: keyed by its silent members, a group changed key each time one of
+    them first wrote back, and a reminder re-sent to the same 7 people was refused at the
+    5th send. Keyed by all its members, the same group stays one recipient."""
+    from policy import Engine, MemoryGraph
+    from policy.clock import VirtualClock
+    from policy.rules import load_rules
+
+    graph, clock = MemoryGraph(), VirtualClock(T0)
+    members = [f"m{i}" for i in range(7)]
+    for m in members:
+        graph.follow(m, "alice")
+    for m in members[1:]:
+        graph.follow("alice", m)  # one stranger, six people alice follows
+    engine = Engine(load_rules("default"), storage="memory://", graph=graph, clock=clock)
+    text = "Reminder: dinner moves to Luigi's on Friday at eight, tell me if you can come"
+    for n in range(7):
+        decision = engine.check(SendRequest("alice", tuple(members), text, conversation="dinner"))
+        assert decision.allowed, (n, decision.verdict, decision.code)
+        if n + 1 < len(members):
+            graph.record_message(members[n + 1], "alice")  # one more of them writes back
+        clock.advance(900)
+
+
 def _fifth_stranger(make_text) -> tuple[Verdict, str | None]:
     engine, clock, cold, _ = _setup(10)
     rng = random.Random(3)

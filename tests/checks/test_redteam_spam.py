@@ -208,7 +208,8 @@ def test_strangers_and_followed_targets_together_stay_within_both_bounds() -> No
     ("call 0800*123*456", "n:0800123456"),
     ("call 09O6I79OI25 lol", "n:09061790125"),
     ("LINE ID: winbot", "h:winbot"),
-    ("line @winbot", "h:winbot"),
+    ("line: @winbot", "h:winbot"),
+    ("line @winbot22", "h:winbot22"),
     ("line \u2192 winbot22", "h:winbot22"),
     ("telegram: winbot_", "h:winbot"),
 ])
@@ -236,6 +237,9 @@ def test_the_reader_sees_these_contacts(text: str, contact: str) -> None:
     "our team2 at line",
     "bottom line: this is it",
     "subject line: meeting",
+    "great line @dave!",  # a mention: LINE's "@" needs "id", ":" or a digit
+    "rent 950+120+80 = a lot per month", "#1 #2 #3 #4 #5 #6 #7 on the chart",
+    "11 ~ 22 ~ 33 ~ 44 yay", "see //notes.md for details",
     "\u4e09\u4e09\u4e24\u4e24",  # a Chinese idiom of 4 numerals
 ])
 def test_ordinary_texts_carry_no_contact(text: str) -> None:
