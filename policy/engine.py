@@ -653,4 +653,3 @@ class Engine(OperatorCalls):
         self._observer.app_signal(flagged=users >= bar)
         if revoked:
             self._observer.app_revoked(automatic=True)
-

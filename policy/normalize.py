@@ -67,9 +67,11 @@ _LETTERS = {**{ord(small): latin for small, latin in zip("ᴀʙᴄᴅᴇꜰɢʜ�
 # Number words, dot words and app names of other scripts, read before the look-alike
 # letters turn Cyrillic into Latin ("ноль" would read "hoль").
 _FOREIGN_WORDS = {
-    "ноль": " 0 ", "нуль": " 0 ", "один": " 1 ", "одна": " 1 ", "два": " 2 ", "две": " 2 ",
-    "три": " 3 ", "четыре": " 4 ", "пять": " 5 ", "шесть": " 6 ", "семь": " 7 ",
-    "восемь": " 8 ", "девять": " 9 ", "точка": " dot ", "тг": " telegram ",
+    # a digit word becomes its digit alone, so that "ноль восемь" reads "0 8" as "zero
+    # eight" does; a dot word or an app's name keeps spaces around it
+    "ноль": "0", "нуль": "0", "один": "1", "одна": "1", "два": "2", "две": "2",
+    "три": "3", "четыре": "4", "пять": "5", "шесть": "6", "семь": "7",
+    "восемь": "8", "девять": "9", "точка": " dot ", "тг": " telegram ",
     "телеграм": " telegram ", "телеграмм": " telegram ", "телега": " telegram ",
     "ватсап": " whatsapp ", "вотсап": " whatsapp ", "вацап": " whatsapp ",
     "电报": " telegram ", "飞机": " telegram ", "微信": " wechat ",
@@ -90,9 +92,7 @@ def _foreign(match: re.Match[str]) -> str:
         return _IDN_TLDS[word]
     spoken = _FOREIGN_WORDS.get(word)
     if spoken is not None:
-        # A digit word becomes its digit alone, so that "ноль восемь" reads "0 8" as "zero
-        # eight" does; a dot word or an app's name keeps spaces around it.
-        return spoken.strip() if spoken.strip().isdigit() else spoken
+        return spoken
     return " " + word.translate(_CJK_DIGITS) + " "  # Chinese numerals: one number
 
 
@@ -164,6 +164,7 @@ _NUMBER = re.compile(r"\d(?:" + _NUMBER_SEP + r"{0,2}\d){3,}|[£$€]\s*\d"
                      r"|\d\s*(?:p|ppm|gbp|usd|eur)\b")
 # A domain is two letters or digits, a dot (or "dot", "(.)", "[.]"), a top-level domain;
 # found from its separators (few in a text) rather than tried at every character.
+_BARE_SEPARATORS = (",", "punkt", "punto", "ponto", "point")  # before a bare TLD only
 _BARE_TLDS = r"(?:com|org|biz|xyz|ru|ly|io|tk|ml|gq|cf|icu|cyou|buzz|sbs|cfd|gdn)(?![a-z])"
 # A comma or "punkt" only before a bare top-level domain (looked ahead: most commas of a
 # text are not looked at again).
@@ -225,10 +226,12 @@ _AS_DIGITS = str.maketrans("OoIl", "0011")
 # A handle on a messaging app, the way back of campaigns that carry no number or link:
 # the app's name, then "@name" or a name with a digit or "_" ("snap: winprize22",
 # "telegram @winbot"), or "@name" then the app ("@winbot on telegram").
-_APPS = (r"(?:telegram|tg|snap|snapchat|insta|instagram|ig|kik|whatsapp|wechat|discord"
-         r"|skype|tiktok|onlyfans|signal|viber|wickr|threema|facebook|fb|messenger"
-         r"|twitter|weixin|wx|venmo|cashapp|paypal|zalo|kakao|kakaotalk|botim"
-         r"|tele\s?gram)")  # not "imo", "wa", "session": words of ordinary texts
+_APP_LIST = ("telegram", "tg", "snap", "snapchat", "insta", "instagram", "ig", "kik",
+             "whatsapp", "wechat", "discord", "skype", "tiktok", "onlyfans", "signal", "viber",
+             "wickr", "threema", "facebook", "fb", "messenger", "twitter", "weixin", "wx",
+             "venmo", "cashapp", "paypal", "zalo", "kakao", "kakaotalk", "botim")
+# not "imo", "wa", "session": words of ordinary texts; LINE apart (_LINE_HANDLE)
+_APPS = r"(?:" + "|".join(_APP_LIST) + r"|tele\s?gram)"
 _HANDLE_AFTER = re.compile(r"\b" + _APPS + r"\b(?:\s*(?:me|id|name|handle|user|username)\b)?"
                            r"\s*+[^\w\s@]{0,3}+\s*+"
                            r"(?:[@$]([a-z0-9_.]{3,32}+)|([a-z][a-z0-9_.]{2,31}+))"
@@ -285,15 +288,16 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         text = text.translate(_LOOKALIKES_KEEP_SYMBOLS)
     found: list[str] = []
     contact = False
-    if _DIGIT.search(text) and ("O" in text or "o" in text or "I" in text or "l" in text):
+    digits_in = _DIGIT.search(text) is not None  # (the look-alike step only adds digits)
+    if digits_in and ("O" in text or "o" in text or "I" in text or "l" in text):
         text = _MIXED_NUMBER.sub(_as_digits, text)
-    if _DIGIT.search(text) and _NUMBER.search(text):
+    if digits_in and _NUMBER.search(text):
         contact = True
         for match in _DIGIT_RUN.finditer(text):
             digits = _NOT_DIGIT.sub("", match.group())
             if len(digits) >= 5:
                 found.append("n:" + digits)
-    if _DIGIT.search(text):
+    if digits_in:
         hint = _SPREAD_HINT.search(text) is not None
         spread = (*(_SYMBOL_DIGITS.finditer(text) if hint else ()),
                   *(_SYMBOL_GROUPS.finditer(text) if hint else ()),
@@ -408,7 +412,7 @@ def _as_digits(match: re.Match[str]) -> str:
 
 
 _APP_WORD = re.compile(r"\b(?:" + _APPS + r"|line)\b")
-_APP_NAMES = frozenset(re.sub(r"\\s\?", "", _APPS)[3:-1].split("|")) | {"line", "tele"}
+_APP_NAMES = frozenset(_APP_LIST) | {"line", "tele"}  # the words _APP_WORD may find
 _SPACED_TLD = re.compile(r"\s*(?:c ?o ?m|n ?e ?t|o ?r ?g|x ?y ?z|b ?i ?z|i ?n ?f ?o)(?![a-z])")
 
 
@@ -470,37 +474,32 @@ def _links(lower: str) -> list[str]:
         sep = match.group()
         # The end of a sentence ("later. me too") or of a list item ("ok,me"), not
         # "site . com": only a bare top-level domain reads after these.
-        bare = sep in (",", "punkt", "punto", "ponto", "point") or (
+        bare = sep in _BARE_SEPARATORS or (
             sep == "." and not spaced_before and lower[end:end + 1].isspace())
         if sep == "," and (spaced_before or lower[end:end + 1].isspace()):
             continue
         while start > 0 and lower[start - 1].isspace():
             start -= 1
-        if start == 0 and sep not in (",", "punkt", "punto", "ponto", "point") and (
+        if start == 0 and sep not in _BARE_SEPARATORS and (
                 _BARE_TLD.match(lower, end) or _SPACED_TLD.match(lower, end)
                 or _WORDY_TLD_PATH.match(lower, end)):
             out.append("d:")  # the tail of a link cut in two texts: ".com/claim", "dot com"
             continue
         if start >= 1 and lower[start - 1] in _NAME_CHARS:
-            one_letter = start < 2 or lower[start - 2] not in _NAME_CHARS  # "t.me/x"
+            label = start  # where the name before the dot begins
+            while label > 0 and lower[label - 1] in _NAME_CHARS:
+                label -= 1
+            one_letter = start - label < 2  # "t.me/x"
             tld = (_BARE_TLD if bare else _TLD_AT).match(lower, end)
             if tld is None and not bare:
                 tld = _digit_tld(lower, end) or _SPACED_TLD.match(lower, end)  # "winprize.c0m"
             if not bare and (tld is None or (one_letter and not lower.startswith("/", tld.end()))):
                 tld = _WORDY_TLD_PATH.match(lower, end)  # only with a path after it
-                if tld is None and start >= 4 and all(
-                        c in _NAME_CHARS for c in lower[start - 4:start]):
+                if tld is None and start - label >= 4:
                     tld = _ANY_TLD_PATH.match(lower, end)  # "linktr.ee/x", "win.fyi/x"
-            if tld is None and not bare:
-                label = start
-                while label > 0 and lower[label - 1] in _NAME_CHARS:
-                    label -= 1
-                if lower.endswith(("www.", "://"), 0, label):  # "www.sms.ac/u", "http://x.yz"
-                    tld = _ANY_TLD.match(lower, end)
+            if tld is None and not bare and lower.endswith(("www.", "://"), 0, label):
+                tld = _ANY_TLD.match(lower, end)  # "www.sms.ac/u", "http://x.yz"
             if tld:
-                label = start
-                while label > 0 and lower[label - 1] in _NAME_CHARS:
-                    label -= 1
                 # "wwwDOTname": the label after the last "dot" (any copy reads the same)
                 name = lower[label:start].rsplit("dot", 1)[-1] or lower[label:start]
                 if bare and (len(name) < 3 or name.isdigit()):

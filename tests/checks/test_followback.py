@@ -10,6 +10,7 @@ it; people who wrote to the sender never count. On every storage driver.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 from policy import MemoryGraph, SendRequest
 from policy.clock import VirtualClock
@@ -34,18 +35,25 @@ def _follow_back(graph: MemoryGraph, sender: str, n: int) -> list[str]:
     return targets
 
 
+def _until_refused(engine, clock: VirtualClock, sender: str, targets: list[str],
+                   text: Callable[[], str], gap: float):
+    """(people delivered to, the first refusal): one target at a time, ``gap`` apart."""
+    delivered, decision = 0, None
+    for target in targets:
+        clock.advance(gap)
+        decision = engine.check(SendRequest(sender, (target,), text()))
+        if not decision.allowed:
+            break
+        delivered += 1
+    return delivered, decision
+
+
 def test_one_text_to_followed_targets_is_refused_at_mass_copies_recipients(
         engine_factory: EngineFactory, graph: MemoryGraph, clock: VirtualClock) -> None:
     engine = engine_factory()
     recipients = _rule("mass_copies").recipients
     targets = _follow_back(graph, "spammer", 300)
-    delivered = 0
-    for target in targets:
-        clock.advance(30)
-        decision = engine.check(SendRequest("spammer", (target,), SPAM))
-        if not decision.allowed:
-            break
-        delivered += 1
+    delivered, decision = _until_refused(engine, clock, "spammer", targets, lambda: SPAM, 30)
     assert delivered == recipients - 1, delivered
     assert decision.code == "duplicate_content"
     assert decision.reasons[0].rule == "mass_copies"
@@ -61,14 +69,10 @@ def test_rotating_texts_to_followed_targets_stop_at_the_fanout_limit(
     limit = _rule("fanout").limit
     targets = _follow_back(graph, "rotator", limit + 20)
     rng = random.Random(3)
-    delivered = 0
-    for target in targets:
-        clock.advance(600)  # 10 minutes apart: the quota and the 6-hour rules stay clear
-        text = " ".join(rng.sample(WORDS, 12))  # every text new: no content rule sees it
-        decision = engine.check(SendRequest("rotator", (target,), text))
-        if not decision.allowed:
-            break
-        delivered += 1
+    # 10 minutes apart: the quota and the 6-hour rules stay clear; every text new: no
+    # content rule sees it
+    delivered, decision = _until_refused(engine, clock, "rotator", targets,
+                                         lambda: " ".join(rng.sample(WORDS, 12)), 600)
     assert delivered == limit, delivered
     assert decision.code == "too_many_strangers" and decision.reasons[0].rule == "fanout"
     assert "never wrote to you" in decision.reasons[0].message
@@ -110,14 +114,9 @@ def test_a_number_to_followed_targets_stops_at_links_to_followed(
     limit = _rule("links_to_followed").limit
     targets = _follow_back(graph, "caller", limit + 10)
     rng = random.Random(5)
-    delivered = 0
-    for target in targets:
-        clock.advance(600)
-        decision = engine.check(SendRequest(
-            "caller", (target,), " ".join(rng.sample(WORDS, 10)) + " call 0800 123 456"))
-        if not decision.allowed:
-            break
-        delivered += 1
+    delivered, decision = _until_refused(
+        engine, clock, "caller", targets,
+        lambda: " ".join(rng.sample(WORDS, 10)) + " call 0800 123 456", 600)
     assert delivered == limit, delivered
     assert decision.code == "links_to_strangers"
     assert decision.reasons[0].rule == "links_to_followed"
