@@ -246,6 +246,32 @@ _LINE_HANDLE = re.compile(r"\bline\b(\s*+id\b)?\s*+([^\w\s@]{0,3}+)\s*+(@?)"
 _HANDLE_BEFORE = re.compile(r"(?<![a-z0-9_])@([a-z0-9_.]{3,32}+)\s++(?:on|at|via|in)\s++(?:"
                             + _APPS + r"|line)\b")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# A reply keyword: the way back of a campaign in a medium where the reader can answer
+# ("reply WIN", "txt HORO to ...", "text back 'yes'"): a verb of replying, then a keyword in
+# capitals, or quoted, or one of the keywords of campaigns in any case ("reply yes", "text stop"). No number or link is needed for it, and the spammer cannot spin it
+# (the reader must type it). Ordinary texts put "ME", "BACK", "ASAP" there (_NOT_KEYWORDS).
+_KEYWORD = re.compile(
+    r"(?i:\b(?:r[e3]p[l1](?:y|ying|ied)|rp[l1]y|r[e3]spond|answ[e3]r|t[e3]?xt(?:ing)?|sms|msg"
+    r"|m[e3]ssag[e3]|s[e3]nd(?:ing)?"
+    r"|write)\b(?:\s++(?:back|bck|bk|now|us|me|with|the|your|ur|word|keyword|code|this|just"
+    r"|to\s++this(?:\s++(?:message|msg|text|txt|sms))?+))*+)\s*+[:=>\-]?+\s*+"
+    r"(?:[\"'\u201c\u2018\u00ab]([A-Za-z][A-Za-z0-9]{1,11}+)[\"'\u201d\u2019\u00bb]"
+    r"|([A-Z][A-Z0-9]{1,11}+|Y)|(?i:(yes|stop|win|claim|enter|prize|subscribe|unsub|optout)))"
+    r"(?![A-Za-z0-9])")
+_NOT_KEYWORDS = frozenset(
+    "me us u ur you your him her them it is on in at to the and or so of for by as if my ok "
+    "okay k back bck bk asap now later soon tmr tmrw tomorrow tonight today pls plz please "
+    "thx thanks ty lol lmao omg haha hi hey hello yo ya yeah yep nope msg sms txt text pin "
+    "when this that all xx mum mom dad bro sis".split())
+# A short service number after "call" ("call 123") and a postal box ("PO Box 113"):
+# numbers of 4 digits or more are read anyway.
+_SERVICE_NUMBER = re.compile(r"(?i:\b(?:call(?:ing)?|dial(?:l?ing)?|ring|phone)\s++(?:us\s++)?"
+                             r"(?:on\s++|at\s++)?+|\bp\.?\s?o\.?\s?box\s*+)(\d{3})(?!\d|\W{1,3}+\d)")
+# "@name" of this platform itself, after a call to act on it ("follow @winbot", "dm @winbot"):
+# a mention alone ("ask @dave") is no way back.
+_ACCOUNT = re.compile(r"\b(?:follow|dm|pm|add|contact|message|msg|text|txt|write\s++to|hit\s++up"
+                      r"|check\s++out|visit|join|find|search(?:\s++for)?)\s++(?:me\s++)?"
+                      r"(?:at\s++|on\s++|via\s++)?@([a-z0-9_.]{3,32}+)(?![a-z0-9_])")
 MAX_CONTACTS = 3  # per text: enough for a campaign's number and link
 _MAX_READ = 640  # characters read, after NFKC (twice fingerprint.MAX_CHARS)
 # Emoji and keycap decorations on digits ("0️⃣"): dropped before looking.
@@ -322,6 +348,10 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         for handle in _handles(lower):
             contact = True
             found.append(handle)
+    if _KEYWORD_HINT.search(lower):  # "reply WIN", "call 123", "follow @winbot"
+        for token in _calls_to_act(text, lower):
+            contact = True
+            found.append(token)
     # A number spelled out, whole or in part ("zero eight oh 0 1 2 ..."): number words and
     # digit groups in a row, whatever stands between them but other words.
     spelled: list[str] = []
@@ -437,6 +467,23 @@ def _handles(lower: str) -> list[str]:
 
 
 _HANDLE_MARK = re.compile(r"[\d_]")
+
+_KEYWORD_HINT = re.compile(r"r[e3]p[l1]|rp[l1]|r[e3]sp|answ|t[e3]?xt|sms|msg|m[e3]ss|s[e3]nd|write|call"
+                           r"|dial|ring|phone|box|@")
+
+
+def _calls_to_act(text: str, lower: str) -> list[str]:
+    """Reply keywords ("k:win"), short service numbers and postal boxes ("n:123"), and
+    accounts of this platform named after a call to act ("h:winbot")."""
+    out = []
+    for m in _KEYWORD.finditer(text):
+        word = (m.group(1) or m.group(2) or m.group(3)).lower()
+        if word not in _NOT_KEYWORDS:
+            out.append("k:" + word)
+    out.extend("n:" + m.group(1) for m in _SERVICE_NUMBER.finditer(text))
+    if "@" in lower:
+        out.extend("h:" + m.group(1).strip("._") for m in _ACCOUNT.finditer(lower))
+    return out
 
 
 def _spaced_out(lower: str) -> bool:

@@ -101,7 +101,7 @@ DEFAULT_ROTATING_K = 40
 MAX_K = 200
 TARGETS_PER_SPAMMER = 1000
 SALAD_BODY = 40  # characters of spam in a salad copy (the rest: its contact and the salad)
-SALAD_TRIES = 40  # salads drawn for one copy, at most, to find one unlike the recent copies
+SALAD_TRIES = 80  # salads drawn for one copy, at most, to find one unlike the recent copies
 MAX_HOURS = 24.0 * 31  # a run of several days: the recipients' reports (backtest/feedback.py)
 MAX_REJECTS = 25  # consecutive REJECTs after which a spammer gives up (it cannot adapt)
 
@@ -342,7 +342,7 @@ _DIGIT_NAMES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "
 _DOMAIN_HEADS = ("win", "prize", "claim", "cash", "lucky", "bonus", "free", "mega", "top", "gift")
 _DOMAIN_TAILS = ("prize", "now", "zone", "hub", "deals", "spot", "winner", "club", "point", "box")
 _DOMAIN_TLDS = ("club", "win", "xyz", "com", "biz", "info", "top", "vip", "online", "site")
-_PHONE_LEADS = ("Call", "Ring", "Dial", "Txt WIN to", "Call now on", "Claim on")
+_PHONE_LEADS = ("Call", "Ring", "Dial", "Txt us on", "Call now on", "Claim on")
 _DOMAIN_LEADS = ("Visit", "Go to", "Claim at", "See", "Log on to", "Enter at")
 # How the obfuscated tactic writes its contact; the last of each is meant to defeat the
 # reader of contacts (a lone digit among spelled ones; letters spaced out), the others

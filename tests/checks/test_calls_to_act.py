@@ -1,0 +1,79 @@
+"""Calls to act without a number or a link: the way back of a campaign where the reader can answer.
+
+A direct message can be answered, so a campaign needs no phone number or link: "reply
+WIN", "txt HORO to ...", "text back 'yes'", a short service number ("call 123"), a postal
+box, or an account of this platform to follow ("follow @winbot"). 26 of the SMS Spam
+Collection's 747 spam texts carried nothing else the reader saw (69 carried no contact at
+all). ``policy.normalize.read_contacts`` reads them as contacts ("k:win", "n:123",
+"h:winbot"), so the contact rules bound such campaigns whatever their words: before,
+rotating templates with only a reply keyword reached the strangers rules' 20 a day.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from policy import SendRequest
+from policy.decision import Verdict
+from policy.normalize import read_contacts
+from tests.checks.test_redteam_spam import SENDER, _limit, _run, _salad, _setup
+
+
+@pytest.mark.parametrize(("text", "contact"), [
+    ("FreeMsg>FAV XMAS TONES!Reply REAL", "k:real"),
+    ('simply reply back with "ADP"', "k:adp"),
+    ("txt HORO followed by ur star sign", "k:horo"),
+    ("Text YES for a callback", "k:yes"),
+    ("replying with ENTER", "k:enter"),
+    ("please reply with your AGE", "k:age"),
+    ("respond: WIN", "k:win"),
+    ("r3ply WIN now", "k:win"),  # digits for the verb's letters
+    ("text back 'claim' today", "k:claim"),  # quoted, any case
+    ("Reply yes to claim ur prize", "k:yes"),  # the keywords of campaigns, in any case
+    ("send stop to end", "k:stop"),
+    ("Reply Y to confirm", "k:y"),
+    ("to listen call 123", "n:123"),  # a short service number
+    ("dialling 402 from your mobile", "n:402"),
+    ("write to PO Box 113, Bray", "n:113"),
+    ("follow @winbot22 for prizes", "h:winbot22"),  # an account of this platform
+    ("dm me at @winbot", "h:winbot"),
+    ("check out @win.bot now", "h:win.bot"),
+])
+def test_the_reader_sees_calls_to_act(text: str, contact: str) -> None:
+    assert read_contacts(text) == (True, (contact,))
+
+
+@pytest.mark.parametrize("text", [
+    "TEXT ME BACK", "Did u text ME?", "reply ASAP pls", "text me when u r home",
+    "ok i'll text y", "reply U ok", "I'll send it later", "send MUM my love",
+    "ask @dave about it", "say hi to @dave", "call me at 5", "ring me in 10",
+    "answer the phone!", "message OK?", "Reply when you can",
+])
+def test_ordinary_replies_are_no_call_to_act(text: str) -> None:
+    assert read_contacts(text) == (False, ())
+
+
+@pytest.mark.parametrize("call", ["reply WIN to claim", "txt HORO now", "follow @winbot22",
+                                  "call 123 today"])
+def test_rotating_texts_with_only_a_call_to_act_are_bounded_by_links_to_strangers(
+        call: str) -> None:
+    """Texts that never repeat, whose only way back is a keyword, a short number or an
+    account: before, 20 strangers a day (the strangers rules); bound 4."""
+    reached, _, _ = _run(lambda rng: f"Great news {_salad(rng)} {call}")
+    assert len(reached) <= _limit("links_to_strangers"), len(reached)
+
+
+def test_the_same_keyword_to_a_fifth_stranger_starts_the_contacts_cooldown() -> None:
+    """The keyword is the campaign's contact: its 5th stranger within 6 hours is a cooldown
+    (``contacts``), whatever the words around it."""
+    engine, clock, cold, _ = _setup(10)
+    rng = random.Random(3)
+    verdicts = []
+    for i in range(5):
+        text = f"{_salad(rng)} reply {'WIN' if i % 2 else 'win'} now"
+        verdicts.append(engine.check(SendRequest(SENDER, (cold[i],), text)))
+        clock.advance(60)
+    assert [d.allowed for d in verdicts[:4]] == [True] * 4
+    assert (verdicts[4].verdict, verdicts[4].code) == (Verdict.COOLDOWN, "duplicate_contact")
