@@ -81,13 +81,14 @@ _IDN_TLDS = {"рф": "xn--p1ai", "中国": "xn--fiqs8s", "中國": "xn--fiqz9s",
              "网络": "xn--io0a7i", "在线": "xn--3ds443g", "укр": "xn--j1amh", "бел": "xn--90ais"}
 _FOREIGN = re.compile("|".join(sorted(map(re.escape, _FOREIGN_WORDS), key=len, reverse=True))
                       + r"|[〇零一二三四五六七八九两]{5,}"  # 4 are idioms: "三三两两"
-                      + r"|(?<=[a-z0-9][.\u3002\uff0e])(?:" + "|".join(_IDN_TLDS) + ")")
+                      + r"|(?<=[a-z0-9][.\u3002\uff0e])(?:" + "|".join(_IDN_TLDS) + ")",
+                      re.IGNORECASE)  # the text keeps its capitals ("reply WIN"): any case
 _FOREIGN_HINT = re.compile(r"[\u0400-\u04ff\u4e00-\u9fff\u3007]")
 _CJK_DIGITS = str.maketrans("〇零一二三四五六七八九两", "001234567892")
 
 
 def _foreign(match: re.Match[str]) -> str:
-    word = match.group()
+    word = match.group().lower()
     if word in _IDN_TLDS:
         return _IDN_TLDS[word]
     spoken = _FOREIGN_WORDS.get(word)
@@ -247,31 +248,62 @@ _HANDLE_BEFORE = re.compile(r"(?<![a-z0-9_])@([a-z0-9_.]{3,32}+)\s++(?:on|at|via
                             + _APPS + r"|line)\b")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # A reply keyword: the way back of a campaign in a medium where the reader can answer
-# ("reply WIN", "txt HORO to ...", "text back 'yes'"): a verb of replying, then a keyword in
-# capitals, or quoted, or one of the keywords of campaigns in any case ("reply yes", "text stop"). No number or link is needed for it, and the spammer cannot spin it
-# (the reader must type it). Ordinary texts put "ME", "BACK", "ASAP" there (_NOT_KEYWORDS).
+# ("reply WIN", "txt HORO to ...", "text back 'yes'"). No number or link is needed for it,
+# and the spammer cannot spin it (the reader must type it). After a verb of replying
+# ("reply", "text", "respond"): a keyword in capitals, quoted, or an opt-out word in any
+# case ("text stop"); a campaign's word in lower case only named as such or with its
+# purpose after it ("reply with the word win", "reply yes to claim": _PURPOSE; "reply yes
+# or no" is talk). After "answer" and the verbs of sending ("send", "message", "write"),
+# whose object in talk is a thing or a person ("send PDF", "message HR"), only a quoted
+# keyword, a campaign's word, one named as such ("send the word HORO") or one sent to a
+# number ("send GO to 86688"). Ordinary texts put "ME", "ASAP", "LOL" there (_NOT_KEYWORDS).
 _KEYWORD = re.compile(
-    r"(?i:\b(?:r[e3]p[l1](?:y|ying|ied)|rp[l1]y|r[e3]spond|answ[e3]r|t[e3]?xt(?:ing)?|sms|msg"
-    r"|m[e3]ssag[e3]|s[e3]nd(?:ing)?"
-    r"|write)\b(?:\s++(?:back|bck|bk|now|us|me|with|the|your|ur|word|keyword|code|this|just"
-    r"|to\s++this(?:\s++(?:message|msg|text|txt|sms))?+))*+)\s*+[:=>\-]?+\s*+"
-    r"(?:[\"'\u201c\u2018\u00ab]([A-Za-z][A-Za-z0-9]{1,11}+)[\"'\u201d\u2019\u00bb]"
-    r"|([A-Z][A-Z0-9]{1,11}+|Y)|(?i:(yes|stop|win|claim|enter|prize|subscribe|unsub|optout)))"
-    r"(?![A-Za-z0-9])")
+    r"(?i:\b(?:(?P<reply>r[e3]p[l1](?:y|ying)|rp[l1]y|r[e3]spond|t[e3]?xt(?:ing)?|sms)"
+    r"|answ[e3]r|msg|m[e3]ssag[e3]|s[e3]nd(?:ing)?|write)\b"
+    r"(?P<fill>(?:\s++(?:back|bck|bk|now|us|me|with|the|your|ur|word|keyword|code|this|just"
+    r"|to\s++(?:us|this(?:\s++(?:message|msg|text|txt|sms))?+))\b)*+))"
+    # an emoji or arrow reads "*" here ("reply 👉 WIN"); brackets and marks around it
+    r"\s*+(?:[:=>*#(\[~-]\s*+){0,3}+"
+    r"(?:[\"'`\u201c\u2018\u00ab]([A-Za-z][A-Za-z0-9]{1,11}+)[\"'`\u201d\u2019\u00bb]"
+    r"|([A-Z][A-Z0-9]{1,11}+|Y)"
+    r"|(?i:(stop|unsub|optout|subscribe)|(yes|win|claim|enter|prize)))"
+    r"(?!\w)")  # nor a letter of another script: "TEЛEФOH" is no "TE"
+# What a campaign's word in lower case is for ("reply yes to claim", "text win to enter").
+_PURPOSE = re.compile(r"(?i:\s++to\s++(?:claim|win|enter|get|receive|collect|redeem|play|join"
+                      r"|start|subscribe|unsubscribe|opt|stop|end|order|accept|activate)\b)")
+# The campaign's words a verb of sending takes in capitals ("send STOP", "send YES").
+_CAMPAIGN_WORDS = frozenset("yes stop win claim enter prize subscribe unsub optout".split())
+_NAMED_KEYWORD = re.compile(r"(?i)\b(?:word|keyword|code)\b")
+# "send GO to 86688", "send CASH to ...": the keyword sent to a number (not to a person:
+# "send PDF to me").
+_SEND_TO = re.compile(r"(?i:\s++to\b(?!\s++(?:me|us|him|her|them|you|u|ur|my|your|his|their|our"
+                      r"|the|a|an)\b))")
 _NOT_KEYWORDS = frozenset(
     "me us u ur you your him her them it is on in at to the and or so of for by as if my ok "
     "okay k back bck bk asap now later soon tmr tmrw tomorrow tonight today pls plz please "
     "thx thanks ty lol lmao omg haha hi hey hello yo ya yeah yep nope msg sms txt text pin "
-    "when this that all xx mum mom dad bro sis".split())
+    "when this that all xx mum mom dad bro sis "
+    # chat acronyms, greetings, answers and people texts name in capitals ("reply IDK",
+    # "text GN", "reply SORRY", "text BOSS")
+    "lmfao rofl wtf idk idc tbh nvm jk brb btw imo imho fyi np gg gl gn gm ily xoxo xd omw "
+    "otw eta bff bae hun hubby wifey boss team everyone group grandma grandpa nan nana "
+    "sorry thank cool sure done maybe what why how where who huh hmm oops good happy merry "
+    "xmas pm am cc hr it gif luv hbd home uk usa".split())
 # A short service number after "call" ("call 123") and a postal box ("PO Box 113"):
-# numbers of 4 digits or more are read anyway.
+# numbers of 4 digits or more are read anyway. Not a time ("call at 730"), nor an
+# emergency or information number ("call 911", "112", "999", "000", "101", "411").
 _SERVICE_NUMBER = re.compile(r"(?i:\b(?:call(?:ing)?|dial(?:l?ing)?|ring|phone)\s++(?:us\s++)?"
-                             r"(?:on\s++|at\s++)?+|\bp\.?\s?o\.?\s?box\s*+)(\d{3})(?!\d|\W{1,3}+\d)")
-# "@name" of this platform itself, after a call to act on it ("follow @winbot", "dm @winbot"):
-# a mention alone ("ask @dave") is no way back.
-_ACCOUNT = re.compile(r"\b(?:follow|dm|pm|add|contact|message|msg|text|txt|write\s++to|hit\s++up"
-                      r"|check\s++out|visit|join|find|search(?:\s++for)?)\s++(?:me\s++)?"
-                      r"(?:at\s++|on\s++|via\s++)?@([a-z0-9_.]{3,32}+)(?![a-z0-9_])")
+                             r"(?:on\s++)?+(?!000|999|988|[1-9]11|1[01]\d)"
+                             r"|\bp\.?\s?o\.?\s?box\s*+)(\d{3})(?!\d|\W{1,3}+\d)")
+# "@name" of this platform itself, after a call to act on it: to write to it ("dm @winbot",
+# "message me at @winbot"), or, with a digit or "_" in the name as for the apps' handles,
+# to follow or find it ("follow @winbot22"; "follow @natgeo" is a recommendation). A
+# mention alone ("ask @dave"), a possessive ("@dave's") or "add @sarah to the group" is
+# no way back.
+_ACCOUNT = re.compile(r"\b(?:(dm|pm|contact|message|msg|text|txt|write\s++to|hit\s++up)"
+                      r"|follow|add|check\s++out|visit|join|find|search(?:\s++for)?)\s++"
+                      r"(?:me\s++)?(?:at\s++|on\s++|via\s++)?@([a-z0-9_.]{3,32}+)"
+                      r"(?![a-z0-9_']|\s++to\s++(?:the|our|my|this|a)\s++(?:group|chat|convo))")
 MAX_CONTACTS = 3  # per text: enough for a campaign's number and link
 _MAX_READ = 640  # characters read, after NFKC (twice fingerprint.MAX_CHARS)
 # Emoji and keycap decorations on digits ("0️⃣"): dropped before looking.
@@ -305,13 +337,20 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         # Every other format character (tags, shorthand and Egyptian format controls,
         # interlinear annotation, variation selectors of plane 14) renders as nothing too.
         text = unseen.sub("", text)
-        text = _FOREIGN.sub(_foreign, text.casefold() if _FOREIGN_HINT.search(text) else text)
+        folded = _FOREIGN_HINT.search(text) is not None
+        if folded:  # in any case: the text is case folded last (a keyword keeps its capitals)
+            text = _FOREIGN.sub(_foreign, text)
         # Marks on letters and digits ("0̸8̸", "c⃝o⃝m⃝", accents) dropped: the bare character.
         text = marks.sub("", unicodedata.normalize("NFKD", text.translate(_LETTERS)))
         text = text.translate(_DOTS).translate(_SLASHES)
         text = _SYMBOLS.sub("*", text)  # a gap: "0🔥8🔥0" is "0*8*0", "snap 👉 x" "snap * x"
         text = text[:_MAX_READ]  # NFKC may have made it longer ("ⅷ" is "viii")
+        cased = text.translate(_LOOKALIKES_KEEP_SYMBOLS).translate(_CAPITAL_LOOKALIKES)
+        if folded:  # Cyrillic or Chinese: read in small letters (the look-alikes are small)
+            text = text.casefold()[:_MAX_READ]
         text = text.translate(_LOOKALIKES_KEEP_SYMBOLS)
+    else:
+        cased = text
     found: list[str] = []
     contact = False
     digits_in = _DIGIT.search(text) is not None  # (the look-alike step only adds digits)
@@ -348,10 +387,9 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         for handle in _handles(lower):
             contact = True
             found.append(handle)
-    if _KEYWORD_HINT.search(lower):  # "reply WIN", "call 123", "follow @winbot"
-        for token in _calls_to_act(text, lower):
-            contact = True
-            found.append(token)
+    # "reply WIN", "call 123", "follow @winbot": read last, so that a text's keywords
+    # never push its number out of the MAX_CONTACTS kept
+    calls = _calls_to_act(cased, text, lower) if _KEYWORD_HINT.search(lower) else []
     # A number spelled out, whole or in part ("zero eight oh 0 1 2 ..."): number words and
     # digit groups in a row, whatever stands between them but other words.
     spelled: list[str] = []
@@ -374,6 +412,9 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
             if len(digits) >= 5:
                 found.append("n:" + digits)
         spelled, words = [], 0
+    if calls:
+        contact = True
+        found.extend(calls)
     return contact, tuple(dict.fromkeys(found))[:MAX_CONTACTS]
 
 
@@ -472,17 +513,27 @@ _KEYWORD_HINT = re.compile(r"r[e3]p[l1]|rp[l1]|r[e3]sp|answ|t[e3]?xt|sms|msg|m[e
                            r"|dial|ring|phone|box|@")
 
 
-def _calls_to_act(text: str, lower: str) -> list[str]:
-    """Reply keywords ("k:win"), short service numbers and postal boxes ("n:123"), and
-    accounts of this platform named after a call to act ("h:winbot")."""
+def _calls_to_act(cased: str, text: str, lower: str) -> list[str]:
+    """Reply keywords ("k:win", read in ``cased``: the text with its capitals), short
+    service numbers and postal boxes ("n:123"), and accounts of this platform named after
+    a call to act ("h:winbot")."""
     out = []
-    for m in _KEYWORD.finditer(text):
-        word = (m.group(1) or m.group(2) or m.group(3)).lower()
-        if word not in _NOT_KEYWORDS:
-            out.append("k:" + word)
+    for m in _KEYWORD.finditer(cased):
+        quoted, caps, opt_out, listed = m.group(3, 4, 5, 6)
+        word = (quoted or caps or opt_out or listed).lower()
+        if word in _NOT_KEYWORDS:
+            continue
+        named = _NAMED_KEYWORD.search(m.group("fill")) is not None  # "send the word HORO"
+        if (caps and m.group("reply") is None and word not in _CAMPAIGN_WORDS and not named
+                and _SEND_TO.match(cased, m.end()) is None):
+            continue  # "send PDF", "message HR": the object of sending, no keyword
+        if listed and not named and _PURPOSE.match(cased, m.end()) is None:
+            continue  # "reply yes or no", "did u text yes?": talk
+        out.append("k:" + word)
     out.extend("n:" + m.group(1) for m in _SERVICE_NUMBER.finditer(text))
     if "@" in lower:
-        out.extend("h:" + m.group(1).strip("._") for m in _ACCOUNT.finditer(lower))
+        out.extend("h:" + m.group(2).strip("._") for m in _ACCOUNT.finditer(lower)
+                   if m.group(1) or _HANDLE_MARK.search(m.group(2)))
     return out
 
 
@@ -573,3 +624,7 @@ def _digit_tld(lower: str, at: int) -> re.Match[str] | None:
 # The look-alike letters of _LOOKALIKES, without the symbols read as letters ("$", "@",
 # "£", "€" stay: they mark prices and addresses).
 _LOOKALIKES_KEEP_SYMBOLS = {k: v for k, v in _LOOKALIKES.items() if chr(k) not in "$€£@"}
+# Capital look-alikes as capitals, for the reader of keywords only ("reply HОRО" with
+# Cyrillic or Greek "О" is "reply HORO"): the other readers see the text as before.
+_CAPITAL_LOOKALIKES = str.maketrans("АВЕЁКМНОРСТУХЅІЇЈҺԚԜҮӀΑΒΕΗΙΚΜΝΟΡΤΥΧΖ",
+                                    "ABEEKMHOPCTYXSIIJHQWYIABEHIKMNOPTYXZ")

@@ -39,7 +39,17 @@ from tests.checks.test_redteam_spam import SENDER, _limit, _run, _salad, _setup
     ("write to PO Box 113, Bray", "n:113"),
     ("follow @winbot22 for prizes", "h:winbot22"),  # an account of this platform
     ("dm me at @winbot", "h:winbot"),
-    ("check out @win.bot now", "h:win.bot"),
+    ("check out @win_bot now", "h:win_bot"),
+    ("message me at @winbot", "h:winbot"),
+    ("reply with the word win", "k:win"),  # a campaign's word named as such
+    ("send CASH to claim", "k:cash"),  # a keyword sent to a number ("send GO to 86688")
+    ("Reply THEMOB HELP", "k:themob"),  # not "the" + "MOB"
+    ("reply 👉 WIN", "k:win"),  # an emoji, an arrow, brackets, marks between
+    ("reply [WIN] now", "k:win"),
+    ("reply *WIN*", "k:win"),
+    ("Reply HORO телефон", "k:horo"),  # Cyrillic elsewhere folds no capitals away
+    ("reply H\u039fR\u039f", "k:horo"),  # Greek capital omicrons
+    ("reply H\u041eR\u041e", "k:horo"),  # Cyrillic capital o
 ])
 def test_the_reader_sees_calls_to_act(text: str, contact: str) -> None:
     assert read_contacts(text) == (True, (contact,))
@@ -48,8 +58,17 @@ def test_the_reader_sees_calls_to_act(text: str, contact: str) -> None:
 @pytest.mark.parametrize("text", [
     "TEXT ME BACK", "Did u text ME?", "reply ASAP pls", "text me when u r home",
     "ok i'll text y", "reply U ok", "I'll send it later", "send MUM my love",
-    "ask @dave about it", "say hi to @dave", "call me at 5", "ring me in 10",
+    "ask @dave about it", "say hi to @dave", "follow @natgeo they post great stuff",
+    "add @sarah22 to the group", "check out @dave's post", "call me at 5", "ring me in 10",
     "answer the phone!", "message OK?", "Reply when you can",
+    # emergency and information numbers, times
+    "call 911", "call 112 now!!", "dial 999", "call 101", "calling 411", "call at 730",
+    # yes and no in talk, and what happened
+    "reply yes or no", "did u reply yes?", "she replied YES!!!", "I'll send yes",
+    # the object of sending, chat's acronyms, greetings
+    "send PDF", "send me your CV", "message HR", "send PICS", "send LOVE", "send the PDF to me",
+    "text MERRY XMAS", "reply IDK", "text GN", "reply WTF", "answer Q3", "send BACKUP",
+    "SMS \u0422\u0415\u041b\u0415\u0424\u041e\u041d",  # "ТЕЛЕФОН": no "TE"
 ])
 def test_ordinary_replies_are_no_call_to_act(text: str) -> None:
     assert read_contacts(text) == (False, ())
@@ -72,8 +91,15 @@ def test_the_same_keyword_to_a_fifth_stranger_starts_the_contacts_cooldown() -> 
     rng = random.Random(3)
     verdicts = []
     for i in range(5):
-        text = f"{_salad(rng)} reply {'WIN' if i % 2 else 'win'} now"
+        text = f"{_salad(rng)} reply {'WIN' if i % 2 else 'win'} to claim"
         verdicts.append(engine.check(SendRequest(SENDER, (cold[i],), text)))
         clock.advance(60)
     assert [d.allowed for d in verdicts[:4]] == [True] * 4
     assert (verdicts[4].verdict, verdicts[4].code) == (Verdict.COOLDOWN, "duplicate_contact")
+
+
+def test_keywords_never_push_a_number_out() -> None:
+    """Junk keywords, rotated per copy, must not take the places of the text's number (at
+    most MAX_CONTACTS are kept): the contacts rule would never see the number."""
+    text = "Win! reply AB, reply CD or reply EF. Call zero nine zero six one two three four five six"
+    assert read_contacts(text)[1][0] == "n:0906123456"
