@@ -223,6 +223,11 @@ _TLD_TOKEN = re.compile(r"[a-z0-9]{2,6}(?![a-z0-9])")
 _MIXED_NUMBER = re.compile(r"(?<![A-Za-z0-9])(?=[OoIl]*+\d)[0-9OoIl]++(?:" + _NUMBER_SEP
                            + r"{1,2}+(?=[OoIl]*+\d)[0-9OoIl]++)*+(?![A-Za-z0-9])")
 _GROUPS = re.compile(_NUMBER_SEP + "+")
+# A vanity number: a toll-free or premium prefix (0..., 1-8..., +...), then letters dialled
+# on the keypad ("0800-WIN-CASH", "1-800-FLOWERS"): the same number as its digits.
+_VANITY = re.compile(r"(?<![\w+])(?=\+|0|1[-.]?8)(\+?(?:\d{1,3}+[-.])?\d{3,4}+)[-.]"
+                     r"([A-Z]{2,}+(?:[-.][A-Z0-9]++)*+)(?![\w.-]*\w)")
+_KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
 _AS_DIGITS = str.maketrans("OoIl", "0011")
 # A handle on a messaging app, the way back of campaigns that carry no number or link:
 # the app's name, then "@name" or a name with a digit or "_" ("snap: winprize22",
@@ -361,6 +366,13 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         for match in _DIGIT_RUN.finditer(text):
             digits = _NOT_DIGIT.sub("", match.group())
             if len(digits) >= 5:
+                found.append("n:" + digits)
+    if digits_in and ("-" in text or "." in text):
+        for match in _VANITY.finditer(text):
+            digits = _NOT_DIGIT.sub("", match.group(1) + match.group(2).translate(_KEYPAD))
+            if (len(digits) >= 7 and len(_NOT_DIGIT.sub("", match.group(1))) >= 4
+                    and sum(c.isalpha() for c in match.group(2)) >= 3):
+                contact = True
                 found.append("n:" + digits)
     if digits_in:
         hint = _SPREAD_HINT.search(text) is not None

@@ -103,3 +103,31 @@ def test_keywords_never_push_a_number_out() -> None:
     most MAX_CONTACTS are kept): the contacts rule would never see the number."""
     text = "Win! reply AB, reply CD or reply EF. Call zero nine zero six one two three four five six"
     assert read_contacts(text)[1][0] == "n:0906123456"
+
+
+@pytest.mark.parametrize(("text", "contact"), [
+    ("call 0800-WIN-CASH now", "n:08009462274"),  # a vanity number: dialled on the keypad
+    ("ring 1-800-FLOWERS", "n:18003569377"),
+    ("1800-WIN-BIG today", "n:1800946244"),
+])
+def test_the_reader_dials_vanity_numbers(text: str, contact: str) -> None:
+    assert read_contacts(text) == (True, (contact,))
+
+
+@pytest.mark.parametrize("text", ["ok 100-PERCENT sure", "0.5-MILE run", "COVID-19 test",
+                                  "room 101-A", "2 NEW MSGS"])
+def test_ordinary_words_after_numbers_are_no_vanity_number(text: str) -> None:
+    assert not any(c.startswith("n:") for c in read_contacts(text)[1])
+
+
+def test_a_vanity_number_and_its_digits_are_one_contact() -> None:
+    """"0800-WIN-CASH" and "0800 946 2274" are one number to the contacts rule: written
+    both ways to 5 strangers, a cooldown at the 5th."""
+    engine, clock, cold, _ = _setup(10)
+    rng = random.Random(5)
+    decisions = []
+    for i in range(5):
+        number = "0800-WIN-CASH" if i % 2 else "0800 946 2274"
+        decisions.append(engine.check(SendRequest(SENDER, (cold[i],), f"{_salad(rng)} call {number}")))
+        clock.advance(60)
+    assert (decisions[4].verdict, decisions[4].code) == (Verdict.COOLDOWN, "duplicate_contact")
