@@ -131,3 +131,25 @@ def test_a_vanity_number_and_its_digits_are_one_contact() -> None:
         decisions.append(engine.check(SendRequest(SENDER, (cold[i],), f"{_salad(rng)} call {number}")))
         clock.advance(60)
     assert (decisions[4].verdict, decisions[4].code) == (Verdict.COOLDOWN, "duplicate_contact")
+
+
+def test_the_issues_rotation_of_33_templates_on_reserved_domains_is_contained() -> None:
+    """The adaptive-spam issue's reproducer: 33 templates in rotation, each with its own
+    link on a domain reserved for examples ("site7.example", RFC 2606). ".example" was
+    read as no top-level domain: 12 strangers before the first refusal and 20 a day.
+    Now the links are contacts: refused at the 5th stranger (``links_to_strangers``)."""
+    words = _salad(random.Random(0)).split() * 2
+    templates = [" ".join(random.Random(k).sample(words, 12)) + f" claim at site{k}.example"
+                 for k in range(33)]
+    reached, _, _ = _run(lambda rng: templates[rng.randrange(33)])
+    assert len(reached) <= _limit("links_to_strangers"), len(reached)
+
+
+@pytest.mark.parametrize("link", ["site5.example", "prize.test/claim", "win.invalid",
+                                  "xyzabc.onion/claim"])
+def test_domains_reserved_for_examples_are_links(link: str) -> None:
+    assert read_contacts(f"claim at {link}")[0] is True
+
+
+def test_a_word_after_a_full_stop_is_no_onion_link() -> None:
+    assert read_contacts("Ya had just now.onion roast.") == (False, ())
