@@ -176,6 +176,17 @@ _SEPARATOR = re.compile(r"[(\[{<'\"*\-_]\s*(?:\.|dot|d0t)\s*[)\]}>'\"*\-_]|\bd0t
                         r"|\b(?:punkt|punto|ponto|point)\b(?=\s*" + _BARE_TLDS + r")"
                         r"|,(?=" + _BARE_TLDS + r")|\.|dot")
 _TLD_AT = re.compile(r"\s*" + _TLD + r"(?![a-z])")
+# Link shorteners, named with the dot left out or spaced ("bitly/x7Kq2", "goo gl/x"):
+# with a path after them, never words of talk.
+_SHORTENERS = {"bitly": "bit.ly", "tinyurl": "tinyurl.com", "tinyurlcom": "tinyurl.com",
+               "googl": "goo.gl", "cuttly": "cutt.ly", "rebrandly": "rebrand.ly",
+               "owly": "ow.ly", "isgd": "is.gd", "tinycc": "tiny.cc", "rbgy": "rb.gy",
+               "shorturlat": "shorturl.at", "buffly": "buff.ly", "lnkdin": "lnkd.in",
+               "tco": "t.co", "vgd": "v.gd"}
+_SHORTENER = re.compile(r"\b(bit[\s-]?ly|tinyurl(?:[\s-]?com)?|goo[\s-]?gl|cutt[\s-]?ly"
+                        r"|rebrand[\s-]?ly|ow[\s-]?ly|is[\s-]?gd|tiny[\s-]?cc|rb[\s-]?gy"
+                        r"|shorturl[\s-]?at|buff[\s-]?ly|lnkd[\s-]?in|t[\s-]co|v[\s-]?gd)"
+                        r"\s?(?:/|\bslash\b)\s?[a-z0-9]")
 _DIGIT = re.compile(r"\d")
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 _WEB = re.compile(r"https?:|[a-z][a-z0-9+.-]{1,15}://|xn--[a-z0-9]|www\s*(?:[.,]|dot\b|\(\.\)|\[\.\])")
@@ -250,6 +261,18 @@ _HANDLE_NAMED = re.compile(r"\b" + _APPS + r"\s*+(?:id|handle|username|user\s?na
 _HANDLE_BEFORE_BARE = re.compile(r"(?<![a-z0-9_@.])([a-z][a-z0-9_.]{3,31}+)"
                                  r"\s++(?:on|at|via|in)\s++" + _APPS + r"\b")  # not "team2 at line"
 # LINE, whose name is a word ("take line m103"): only with "id" or ":" after it.
+# A handle after an invitation to find the sender on an app ("find me on kik prizedesk",
+# "add me on snap: winqueen") or after the app and a colon ("telegram: winqueen"): no
+# digit or "_" needed, the words say it is a name; not a word of talk ("later", "pls").
+_HANDLE_INVITED = re.compile(r"\b(?:add|find|follow|message|msg|dm|hit|contact|text|reach|catch"
+                             r"|chat\s++with)\s++(?:me|us)\s++(?:up\s++)?(?:on|at|via|in)\s++"
+                             + _APPS + r"\b\s*+[^\w\s@]{0,3}+\s*+@?([a-z][a-z0-9_.]{3,31}+)"
+                             r"(?![a-z0-9_])")
+_HANDLE_COLON = re.compile(r"\b" + _APPS + r"\s*+:\s*+([a-z][a-z0-9_.]{3,31}+)(?![a-z0-9_])")
+_HANDLE_WORDS = frozenset(
+    "later soon today tonight tomorrow tmr now pls please plz thanks thx and then when "
+    "too also instead again first only just maybe ok okay lol haha xoxo yeah yes nope "
+    "with your mine this that there here what where".split())
 _LINE_HANDLE = re.compile(r"\bline\b(\s*+id\b)?\s*+([^\w\s@]{0,3}+)\s*+(@?)"
                           r"([a-z][a-z0-9_.]{2,31}+)(?![a-z0-9_])")
 _HANDLE_BEFORE = re.compile(r"(?<![a-z0-9_])@([a-z0-9_.]{3,32}+)\s++(?:on|at|via|in)\s++(?:"
@@ -266,7 +289,8 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # keyword, a campaign's word, one named as such ("send the word HORO") or one sent to a
 # number ("send GO to 86688"). Ordinary texts put "ME", "ASAP", "LOL" there (_NOT_KEYWORDS).
 _KEYWORD = re.compile(
-    r"(?i:\b(?:(?P<reply>r[e3]p[l1](?:y|ying)|rp[l1]y|r[e3]spond|t[e3]?xt(?:ing)?|sms)"
+    r"(?i:\b(?:(?P<reply>r[e3]p[l1](?:y|ying)|rp[l1]y|r[e3]spond|t[e3]?xt(?:ing)?|sms|type"
+    r"|dm\s++us)"
     r"|answ[e3]r|msg|m[e3]ssag[e3]|s[e3]nd(?:ing)?|write)\b"
     r"(?P<fill>(?:\s++(?:back|bck|bk|now|us|me|with|the|your|ur|word|keyword|code|this|just"
     r"|to\s++(?:us|this(?:\s++(?:message|msg|text|txt|sms))?+))\b)*+))"
@@ -274,8 +298,11 @@ _KEYWORD = re.compile(
     r"\s*+(?:[:=>*#(\[~-]\s*+){0,3}+"
     r"(?:[\"'`\u201c\u2018\u00ab]([A-Za-z][A-Za-z0-9]{1,11}+)[\"'`\u201d\u2019\u00bb]"
     r"|([A-Z][A-Z0-9]{1,11}+|Y)"
-    r"|(?i:(stop|unsub|optout|subscribe)|(yes|win|claim|enter|prize)))"
+    r"|(?i:(stop|unsub|optout|subscribe)|(yes|win|claim|enter|prize))|(\d{1,3}+))"
     r"(?!\w)")  # nor a letter of another script: "TEЛEФOH" is no "TE"
+# After a campaign's word in lower case: the end of the text or of a sentence ("reply
+# win!", "- reply claim"): "yes" there is talk ("did u reply yes?").
+_ENDING = re.compile(r"\s*+(?:[!.*]|$)")
 # What a campaign's word in lower case is for ("reply yes to claim", "text win to enter").
 _PURPOSE = re.compile(r"(?i:\s++to\s++(?:claim|win|enter|get|receive|collect|redeem|play|join"
                       r"|start|subscribe|unsubscribe|opt|stop|end|order|accept|activate)\b)")
@@ -392,6 +419,10 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     lower = text.lower()
     if _spaced_out(lower):  # "w i n p r i z e . c l u b": the letters joined again
         lower = _SPACED.sub(lambda m: m.group().replace(" ", ""), lower)
+    if "/" in lower and (short := _SHORTENER.search(lower)) is not None:
+        # "bitly/x7Kq2", "tinyurl com/x": a shortener's name with its dot left out
+        contact = True
+        found.append("d:" + _SHORTENERS[short.group(1).replace(" ", "").replace("-", "")])
     for token in _links(lower):
         contact = True
         if token != "d:":
@@ -515,6 +546,9 @@ def _handles(lower: str) -> list[str]:
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_BEFORE_BARE.finditer(lower)
                if _HANDLE_MARK.search(m.group(1)))  # "b4 in line" is no handle (too short)
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_NAMED.finditer(lower))
+    out.extend("h:" + m.group(1).strip("._")
+               for pattern in (_HANDLE_INVITED, _HANDLE_COLON) for m in pattern.finditer(lower)
+               if m.group(1).strip("._") not in _HANDLE_WORDS)
     for m in _LINE_HANDLE.finditer(lower):  # "line id x", "line @x", "line: x1", not "line: x"
         named, mark, at, name = m.groups()
         if named or ((at or mark) and _HANDLE_MARK.search(name)) or (at and mark):
@@ -524,7 +558,7 @@ def _handles(lower: str) -> list[str]:
 
 _HANDLE_MARK = re.compile(r"[\d_]")
 
-_KEYWORD_HINT = re.compile(r"r[e3]p[l1]|rp[l1]|r[e3]sp|answ|t[e3]?xt|sms|msg|m[e3]ss|s[e3]nd|write|call"
+_KEYWORD_HINT = re.compile(r"type|dm|r[e3]p[l1]|rp[l1]|r[e3]sp|answ|t[e3]?xt|sms|msg|m[e3]ss|s[e3]nd|write|call"
                            r"|dial|ring|phone|box|@")
 
 
@@ -534,16 +568,21 @@ def _calls_to_act(cased: str, text: str, lower: str) -> list[str]:
     a call to act ("h:winbot")."""
     out = []
     for m in _KEYWORD.finditer(cased):
-        quoted, caps, opt_out, listed = m.group(3, 4, 5, 6)
-        word = (quoted or caps or opt_out or listed).lower()
+        quoted, caps, opt_out, listed, digits = m.group(3, 4, 5, 6, 7)
+        word = (quoted or caps or opt_out or listed or digits).lower()
         if word in _NOT_KEYWORDS:
+            continue
+        if digits:  # "reply 1 to claim", not "text 2 u"
+            if m.group("reply") is not None and _PURPOSE.match(cased, m.end()) is not None:
+                out.append("k:" + word)
             continue
         named = _NAMED_KEYWORD.search(m.group("fill")) is not None  # "send the word HORO"
         if (caps and m.group("reply") is None and word not in _CAMPAIGN_WORDS and not named
                 and _SEND_TO.match(cased, m.end()) is None):
             continue  # "send PDF", "message HR": the object of sending, no keyword
-        if listed and not named and _PURPOSE.match(cased, m.end()) is None:
-            continue  # "reply yes or no", "did u text yes?": talk
+        if listed and not named and _PURPOSE.match(cased, m.end()) is None and (
+                word == "yes" or _ENDING.match(cased, m.end()) is None):
+            continue  # "reply yes or no", "did u text yes?", "text win now?": talk
         out.append("k:" + word)
     out.extend("n:" + m.group(1) for m in _SERVICE_NUMBER.finditer(text))
     if "@" in lower:

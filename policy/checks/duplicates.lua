@@ -196,17 +196,90 @@ do
     return new_strangers(units, counted, rule.count_followed)
   end
 
+  -- duplicates.bounded over the records 1..live but mi (moved to the front): the one to
+  -- drop when one must go, the last with no unit of its own (each also in a later
+  -- record but mi, or none), else the last. From the last one back: it usually stops
+  -- at once (a text to friends holds no unit).
+  local function victim(t, live, mi)
+    local blob, u0, last = t.blob, t.u0, nil
+    local stop = t.u0 + units_before(t, live + 1) - 1 -- the end of the live units
+    local mi_from, mi_to = -1, -1
+    if mi ~= nil then
+      mi_from = u0 + units_before(t, mi)
+      mi_to = mi_from + n_of(t, mi) * UNIT - 1
+    end
+    local at_end = stop + 1 -- where record j's units end (+1), walking back
+    for j = live, 1, -1 do
+      local n = n_of(t, j)
+      local from = at_end - n * UNIT
+      if j ~= mi then
+        if last == nil then last = j end
+        local own = false
+        for q = from, at_end - 1, UNIT do
+          local u, at, held = sub(blob, q, q + UNIT - 1), at_end, false
+          while true do
+            local s = string.find(blob, u, at, true)
+            if s == nil or s > stop then break end
+            if (s - u0) % UNIT == 0 and (s < mi_from or s > mi_to) then
+              held = true
+              break
+            end
+            at = s + 1
+          end
+          if not held then
+            own = true
+            break
+          end
+        end
+        if not own then return j end
+      end
+      at_end = from
+    end
+    return last
+  end
+
+  -- The same over tables (the slow path): out[2..]
+  local function victim_of(out)
+    local older = {}
+    for j = #out, 2, -1 do
+      local own = false
+      for _, u in ipairs(out[j].units) do
+        if not older[u] then own = true end
+        older[u] = true
+      end
+      if not own then return j end
+    end
+    return #out
+  end
+
+  -- The records 1..count but s1 and s2 (records, then their units), copied in runs
+  local function without(t, count, s1, s2)
+    local recs, us, off, start, start_off = {}, {}, 0, nil, 0
+    for j = 1, count + 1 do
+      local skip = j == s1 or j == s2 or j > count
+      if skip and start ~= nil then
+        recs[#recs + 1] = sub(t.blob, rec_at(t, start), rec_at(t, j) - 1)
+        us[#us + 1] = sub(t.blob, t.u0 + start_off, t.u0 + off - 1)
+        start = nil
+      elseif not skip and start == nil then
+        start, start_off = j, off
+      end
+      if j <= count then off = off + n_of(t, j) * UNIT end
+    end
+    return table.concat(recs), table.concat(us)
+  end
+
   -- duplicates.record: the new or updated cluster (sig, seq, units) in front of the other
-  -- live records (the matched one, mi, moved), cut at max_texts. Returns the new blob
-  -- and its first record's last. The usual case splices the stored blob; when a width
-  -- grows or the clock stepped back, the slow path decodes, sorts and encodes.
+  -- live records (the matched one, mi, moved), bounded at max_texts (duplicates.bounded:
+  -- the fewest units go first). Returns the new blob and its first record's last. The
+  -- usual case splices the stored blob; when a width grows, the clock stepped back or
+  -- more than one record must go, the slow path decodes, sorts and encodes.
   local function record_trace(t, live, mi, sig, seq, kept, max_texts)
     local last_s, seq_s = f2s(now), i2s(seq)
     local lw, sw = MIN_LW, MIN_SW
     if t ~= nil then lw, sw = t.lw, t.sw end
     local rest = live - (mi and 1 or 0) -- records kept besides the new one
-    if rest > max_texts - 1 then rest = max_texts - 1 end
-    local fast = #last_s <= lw and #seq_s <= sw
+    local fast = #last_s <= lw and #seq_s <= sw and rest <= max_texts
     if fast and rest > 0 then -- the new record must come first
       local first = mi == 1 and 2 or 1
       local l1 = last_of(t, first)
@@ -218,9 +291,19 @@ do
         if j ~= mi then out[#out + 1] = { last = last_of(t, j), seq = seq_of(t, j),
                                            sig = sig_of(t, j), units = units_of(t, j) } end
       end
-      while #out > max_texts do out[#out] = nil end
+      while #out > max_texts do table.remove(out, victim_of(out)) end
       if not in_order(out) then table.sort(out, more_recent) end
       return encode_trace(out), out[1].last
+    end
+    if rest > max_texts - 1 then -- full: one record goes, the new one comes first
+      local v = victim(t, live, mi)
+      if v == (mi == live and live - 1 or live) then
+        rest = rest - 1 -- the last one: cut as below
+      else
+        local recs, us = without(t, live, mi, v)
+        return header(lw, sw, rest) .. record(last_s, seq_s, lw, sw, #kept, sig) .. recs
+               .. table.concat(kept) .. us, now
+      end
     end
     local head = header(lw, sw, rest + 1) .. record(last_s, seq_s, lw, sw, #kept, sig)
     if rest == 0 then return head .. table.concat(kept), now end

@@ -248,9 +248,28 @@ def record(
         units = (match.units + added)[: params.recipients]
         updated = Cluster(match.signature, units, now, match.seq)
         rest = [c for c in live if c.seq != match.seq]
-        return (updated, *rest)[: params.max_texts], False
+        return bounded([updated, *rest], params.max_texts), False
     created = Cluster(signature, added[: params.recipients], now, seq)
-    return (created, *live)[: params.max_texts], True
+    return bounded([created, *live], params.max_texts), True
+
+
+def bounded(clusters: list[Cluster], max_texts: int) -> tuple[Cluster, ...]:
+    """At most ``max_texts`` clusters (most recent first): past it, the least recent one
+    with no recipient of its own goes (each of its people reached by an older cluster
+    too, or nobody counted), else the least recent; never the first, the one just
+    recorded. Dropping the least recent alone let 12 texts to a friend, or to someone
+    the campaign already reached, push the campaign's text out of the trace: each copy
+    was a first copy again."""
+    while len(clusters) > max_texts:
+        victim, older = len(clusters) - 1, set()
+        for i in range(len(clusters) - 1, 0, -1):
+            units = clusters[i].units
+            if all(unit in older for unit in units):
+                victim = i
+                break
+            older.update(units)
+        del clusters[victim]
+    return tuple(clusters)
 
 
 def message(retry_after: float | None) -> str:
@@ -272,7 +291,8 @@ PARAM_DOCS = {
         "the distinct recipient (strangers only) at which a text and the texts alike fire"
     ),
     "window": "how long a text is remembered since its last use",
-    "max_texts": "recent texts kept per sender (the oldest is dropped)",
+    "max_texts": "texts kept per sender (past it, the oldest one with no recipient of its own, "
+                 "none that no older text reached, is dropped; else the oldest)",
     "contact_min_chars": (
         "`min_chars` for a text that carries a contact (unset: `min_chars`)"
     ),

@@ -131,7 +131,7 @@ def test_limits_are_read_from_the_rules(default_rules: RuleSet) -> None:
     # min_chars: a text with a contact is traced from 12 letters and digits; similarity:
     # such a text is compared at 0.25
     assert (limits.recipients, limits.window, limits.max_texts, limits.min_chars,
-            limits.similarity) == (5, 6 * 3600, 12, 12, 0.25)
+            limits.similarity) == (5, 6 * 3600, 10, 12, 0.25)
     # the tightest "limit per window": the daily strangers rule
     assert limits.rate == (20, 86400.0) and limits.cooldown == 1800 and limits.max_people == 20
     # texts with a contact: 4 strangers a day (the slow tactic paces those under it)

@@ -720,3 +720,68 @@ def test_reloads_that_change_bucket_length_or_name_match_the_core(redis_backend:
         if rng.random() < 0.02:
             memory.forget(sender)
             storage.forget(sender)
+
+
+EVICTION_RULES = """
+version = "eviction"
+
+[[rules]]
+name = "dups"
+check = "duplicates"
+similarity = 0.9
+recipients = 5
+window = "1h"
+max_texts = 3
+min_chars = 0
+"""
+
+
+@pytest.mark.parametrize("fillers", [0, 2, 6])
+def test_a_full_trace_drops_the_text_sent_to_the_fewest(redis_backend: Any,
+                                                        fillers: int) -> None:
+    """Past max_texts the trace drops the text with the fewest counted recipients (ties:
+    the least recent), never the one just recorded: texts to a friend (no recipient
+    counted) cannot push a campaign's text out. Dropping the oldest did: the 5th
+    stranger of the campaign was a first copy again."""
+    rules = tuple(r for r in parse_rules(EVICTION_RULES, file="<eviction>").active if r.stateful)
+    memory, storage = UnsweptMemory(), redis_backend.new_storage()
+    campaign = bytes([1] * 32)
+    now = T0
+
+    def send(sig: bytes, unit: str, evidence: int) -> tuple[str, ...]:
+        nonlocal now
+        now += 10.0
+        inp = TransitionInput(rules, Features(None, False, sig, 40, ((unit, evidence),)), False)
+        expected = memory.transition("s", inp, now)
+        assert storage.transition("s", inp, now) == expected
+        assert _stored_traces(storage, "s") == _core_traces(memory, "s", now, rules)
+        return tuple(f.code for f in expected.fired)
+
+    for i in range(4):  # the campaign's text to 4 strangers, a filler to a stranger between
+        assert send(campaign, f"s{i}", 0) == ()
+        if i == 1:
+            assert send(bytes([9] * 32), "x1", 0) == ()
+    for i in range(fillers):  # texts to a friend the sender follows: nobody counted
+        assert send(bytes([20 + i] * 32), "friend", 1) == ()
+    assert send(campaign, "s9", 0) == ("duplicate_content",)
+
+
+def test_a_reload_that_shrinks_the_trace_drops_the_same_text(redis_backend: Any) -> None:
+    """max_texts lowered by a reload while a copy matches a traced text: the matched one
+    moves to the front, and what it holds does not count as held by an older record
+    (D and C both reached u5: D keeps its own u5, A goes, the least recent of the ties)."""
+    wide = tuple(r for r in parse_rules(EVICTION_RULES.replace("max_texts = 3", "max_texts = 4"),
+                                        file="<wide>").active if r.stateful)
+    narrow = tuple(r for r in parse_rules(EVICTION_RULES, file="<narrow>").active if r.stateful)
+    memory, storage = UnsweptMemory(), redis_backend.new_storage()
+    now = T0
+    sends = ((wide, 1, "u7"), (wide, 2, "u8"), (wide, 3, "u5"), (wide, 4, "u5"),
+             (narrow, 3, "u6"))
+    for rules, byte, unit in sends:
+        now += 10.0
+        inp = TransitionInput(rules, Features(None, False, bytes([byte] * 32), 40,
+                                              ((unit, 0),)), False)
+        assert storage.transition("s", inp, now) == memory.transition("s", inp, now)
+        assert _stored_traces(storage, "s") == _core_traces(memory, "s", now, rules)
+    kept = [sig[0] for _, sig, _ in _stored_traces(storage, "s")["dups"]]
+    assert kept == [3, 4, 2]
