@@ -14,6 +14,8 @@ do
     step = function(rule)
       local untill = before[rule.name] or 0.0
       if untill > now then
+        -- strangers_only: people the sender knows are not held
+        if rule.strangers_only and #new_strangers(people, {}, false) == 0 then return nil end
         if rule.restart then
           untill = now + rule.duration
           after[rule.name] = untill
@@ -29,7 +31,7 @@ do
       if (not rule.enforce) or source.enforce then
         after[rule.name] = now + rule.duration
         changed = true
-        if rule.enforce then return rule.duration end
+        if rule.enforce and not rule.strangers_only then return rule.duration end
       end
       return nil
     end,

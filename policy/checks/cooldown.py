@@ -2,6 +2,13 @@
 
 Every attempt during the wait (allowed or not, whatever else is wrong with
 it) restarts the wait, so the sender must stay quiet for the whole duration.
+
+With ``strangers_only = true`` the wait holds only for sends that reach a stranger
+(someone the sender does not follow and who never wrote to the sender): after a
+campaign is caught, changing its words or its number after the short wait gains it no
+new strangers, while the sender still talks to the people it knows. Such a wait does
+not lengthen the refusal that started it (the sender learns of it when it next writes
+to a stranger).
 """
 
 from __future__ import annotations
@@ -10,7 +17,16 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from policy.checks.base import Finding, Fired, Hold, Mode, Step, at_words, wait_words
+from policy.checks.base import (
+    Finding,
+    Fired,
+    Hold,
+    Mode,
+    Step,
+    at_words,
+    new_strangers,
+    wait_words,
+)
 from policy.checks.params import ParamReader
 from policy.decision import Verdict
 from policy.lua import lua_bool, lua_num
@@ -27,6 +43,7 @@ class Params:
     duration: float
     triggered_by: tuple[str, ...]
     restart_on_attempt: bool
+    strangers_only: bool = False  # only sends that reach a stranger are refused
 
 
 def parse(reader: ParamReader) -> Params:
@@ -37,6 +54,7 @@ def parse(reader: ParamReader) -> Params:
         duration=reader.duration("duration", "30m"),
         triggered_by=triggered_by,
         restart_on_attempt=reader.boolean("restart_on_attempt", True),
+        strangers_only=reader.boolean("strangers_only", False),
     )
 
 
@@ -56,7 +74,7 @@ def check_together(rule: Any, by_name: dict[str, Any]) -> tuple[str, str] | None
 
 
 def needs(params: Params) -> dict[str, object]:
-    return {}
+    return {"relationships": True, "people": True} if params.strangers_only else {}
 
 
 def prepare(ctx: Step) -> None:
@@ -71,6 +89,10 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     p: Params = rule.params
     until = ctx.before.cooldown.get(rule.name, 0.0)
     if until > ctx.now:
+        if p.strangers_only:
+            feats = ctx.features
+            if not new_strangers((), feats.units if feats.people is None else feats.people):
+                return None  # people the sender knows: not held
         if p.restart_on_attempt:
             until = ctx.now + p.duration
             ctx.after.cooldown[rule.name] = until
@@ -84,7 +106,7 @@ def trigger(rule: Any, source: Any, ctx: Step) -> float | None:
     # A shadow rule never changes what the sender experiences.
     if rule.mode is Mode.SHADOW or source.mode is Mode.ENFORCE:
         ctx.after.cooldown[rule.name] = ctx.now + rule.params.duration
-        if rule.mode is Mode.ENFORCE:
+        if rule.mode is Mode.ENFORCE and not rule.params.strangers_only:
             return rule.params.duration
     return None
 
@@ -96,6 +118,11 @@ def hold(rule: Any, state: SenderState, now: float) -> Hold:
     if until <= now:
         return Hold("clear", words="no wait")
     detail = {"seconds_left": until - now, "duration": p.duration}
+    if p.strangers_only:
+        words = (f"can write to people who don't follow them back again at "
+                 f"{at_words(until, now)} (a {wait_words(p.duration)} pause after spam-like "
+                 "activity); people they know are not affected")
+        return Hold("cooling", until, detail, words)
     if p.restart_on_attempt:
         words = (f"can send again at {at_words(until, now)}, {wait_words(p.duration)} after "
                  "their last attempt; each attempt restarts the wait")
@@ -111,11 +138,15 @@ def finding(params: Params, code: str, retry_after: float | None) -> Finding:
 
 def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
     p: Params = rule.params
-    return [("duration", lua_num(p.duration)), ("restart", lua_bool(p.restart_on_attempt))]
+    return [("duration", lua_num(p.duration)), ("restart", lua_bool(p.restart_on_attempt)),
+            ("strangers_only", lua_bool(p.strangers_only))]
 
 
 def message(params: Params, retry_after: float | None) -> str:
     wait = math.ceil((retry_after or params.duration) / 60)
+    if params.strangers_only:
+        return ("Writing to people who don't follow you back is paused because of spam-like "
+                f"activity. Wait {wait} minutes; people you know are not affected.")
     text = f"Sending is paused because of spam-like activity. Wait {wait} minutes"
     if params.restart_on_attempt:
         return text + " without any attempt to send: each attempt restarts the wait."
@@ -131,5 +162,10 @@ PARAM_DOCS = {
     "duration": "the wait, during which every send is refused `cooldown_active`",
     "restart_on_attempt": (
         "every attempt during the wait starts it again (so it ends only after `duration` without any attempt)"
+    ),
+    "strangers_only": (
+        "refuse only the sends that reach a stranger (someone the sender does not follow and "
+        "who never wrote to the sender) during the wait; the refusal that starts it keeps "
+        "its own wait"
     ),
 }

@@ -26,10 +26,17 @@ def test_default_rules_encode_the_seed_policy() -> None:
     assert set(kinds) == {"apps", "cooldown", "text_length", "follows", "group", "duplicates",
                           "contacts", "strangers", "reports", "quota"}
     assert kinds["reports"].params.strangers == "strangers_daily"  # whom it wrote to
-    assert all(r.mode is Mode.ENFORCE for r in ruleset.rules)
+    # Every rule enforced but the day's pause on strangers after spam, which would
+    # outlast the seed's 30-minute wait: measured in shadow (rules/strict.toml enforces it)
+    assert [r.name for r in ruleset.rules if r.mode is not Mode.ENFORCE] == [
+        "spam_strangers_pause"]
+    assert ruleset.get("spam_strangers_pause").mode is Mode.SHADOW
     assert kinds["quota"].params.limit == 1000 and kinds["quota"].params.window == 86400
-    assert kinds["cooldown"].params.duration == 1800
-    assert kinds["cooldown"].params.restart_on_attempt is True
+    wait = ruleset.get("spam_cooldown").params
+    assert wait.duration == 1800 and wait.restart_on_attempt is True  # the seed's 30 minutes
+    assert not wait.strangers_only
+    pause = ruleset.get("spam_strangers_pause").params  # and strangers for a day after it
+    assert pause.strangers_only and pause.triggered_by == wait.triggered_by
     assert kinds["text_length"].params.max_chars == 140
     assert kinds["text_length"].params.sms_max_chars == 160
     assert kinds["group"].params.max_people == 20

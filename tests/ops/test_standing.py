@@ -78,7 +78,9 @@ def test_standing_of_a_cooled_down_user_and_lifting_it(engine_factory: Any, grap
 
     record = engine.lift_cooldown("alice", actor="agent-7", reason="ticket 123: false positive")
     assert record.action == "lift_cooldown" and record.user == "alice"
-    assert record.before["cooldowns"] == {"spam_cooldown": until}
+    # the day's pause on strangers (shadow in the default rules) is lifted with it
+    assert record.before["cooldowns"] == {"spam_cooldown": until,
+                                          "spam_strangers_pause": until - 1800 + 86400}
     assert record.after == {"cooldowns": {}}
     assert engine.standing("alice").would.verdict == "allow"
     assert engine.check(SendRequest("alice", ("r50",), "see you tomorrow at the station then")).allowed

@@ -97,7 +97,7 @@ def test_every_key_of_a_sender_shares_one_slot_and_has_a_bounded_ttl(
     quota = rules.get("daily_quota").params
     needs = {
         "q": quota.window + quota.bucket_seconds,
-        "c": rules.get("spam_cooldown").params.duration,
+        "c": max(r.params.duration for r in rules.rules if r.kind == "cooldown"),
         "r": rules.get("apps").params.revocation_ttl,
         "t": rules.get("duplicates").params.window,
         # the slices of the strangers and contacts rules and of the reports rule (its counts

@@ -52,6 +52,14 @@ triggered_by = ["dups", "dups_shadow"]
 restart_on_attempt = false
 
 [[rules]]
+name = "cool_strangers"
+check = "cooldown"
+duration = "3m"
+triggered_by = ["dups", "contacts"]
+restart_on_attempt = false
+strangers_only = true
+
+[[rules]]
 name = "text"
 check = "text_length"
 
