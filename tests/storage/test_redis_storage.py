@@ -630,3 +630,38 @@ def test_an_async_decision_does_not_wait_for_a_slow_library_load() -> None:
     assert all(d.allowed and d.degraded is None for d in decisions)
     assert aclient.calls[:3] == ["fcall", "evalsha", "load"]
     assert storage._functions is not False
+
+
+def test_a_load_left_on_a_stopped_event_loop_does_not_block_other_loops() -> None:
+    """A load scheduled on an event loop that then stopped (not closed: its task never
+    runs again) must not keep every other loop from loading the library: each of their
+    decisions would stay on EVALSHA."""
+    import fakeredis
+
+    server = fakeredis.FakeServer()
+    calls: list[str] = []
+
+    def factory() -> Any:
+        client = _Counting(fakeredis.FakeAsyncRedis(server=server), delay=60.0)
+        client.calls = calls
+        return client
+
+    storage = RedisStorage("redis://fake", client=fakeredis.FakeRedis(server=server),
+                           aclient_factory=factory, options={"socket_timeout": 0.5})
+    engine = Engine(parse_rules('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "50/day"\n'),
+                    storage=storage, clock=VirtualClock(T0))
+    first = asyncio.new_event_loop()
+    try:
+        assert first.run_until_complete(engine.acheck(SendRequest("a", ("b",), "hi"))).allowed
+        assert calls == ["fcall", "evalsha", "load"]  # the load waits on the stopped loop
+
+        async def elsewhere() -> Any:
+            return await engine.acheck(SendRequest("a", ("b",), "hi"))
+
+        assert asyncio.run(elsewhere()).allowed
+        assert calls.count("load") == 2, calls  # a new load, on the running loop
+    finally:
+        for task in asyncio.all_tasks(first):
+            task.cancel()
+        first.run_until_complete(asyncio.sleep(0))
+        first.close()

@@ -336,8 +336,8 @@ class RedisStorage:
         answered without waiting for it, within its own deadline."""
         running = self._loading.get(script.function)
         if self._functions is False or (running is not None and not running.done()
-                                         and not running.get_loop().is_closed()):
-            return  # one load at a time (a task of a closed loop never finishes)
+                                         and running.get_loop().is_running()):
+            return  # one load at a time (a task of a stopped or closed loop never finishes)
         task = asyncio.get_running_loop().create_task(self._aload_function(client, script))
         self._loading[script.function] = task
         self._closing.add(task)  # a reference until it is done
