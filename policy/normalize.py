@@ -272,7 +272,15 @@ _HANDLE_COLON = re.compile(r"\b" + _APPS + r"\s*+:\s*+([a-z][a-z0-9_.]{3,31}+)(?
 _HANDLE_WORDS = frozenset(
     "later soon today tonight tomorrow tmr now pls please plz thanks thx and then when "
     "too also instead again first only just maybe ok okay lol haha xoxo yeah yes nope "
-    "with your mine this that there here what where".split())
+    "with your mine this that there here what where "
+    # words of talk after "message me on whatsapp ..." or "whatsapp: ...": a time, a
+    # reason, a place, a state, never a name ("about the job", "after work", "broken")
+    "about after before during under over until till since from into onto upon through "
+    "across around near behind between without within because cause coz cuz sometime "
+    "sometimes anytime whenever wherever whatever whoever anyway instead asap tonite "
+    "nite morning evening night weekend week again ever still either neither "
+    "cannot cant dont doesnt didnt isnt wasnt wont aint broken gone down dead slow "
+    "working stopped crashed blocked banned hacked".split())
 _LINE_HANDLE = re.compile(r"\bline\b(\s*+id\b)?\s*+([^\w\s@]{0,3}+)\s*+(@?)"
                           r"([a-z][a-z0-9_.]{2,31}+)(?![a-z0-9_])")
 _HANDLE_BEFORE = re.compile(r"(?<![a-z0-9_])@([a-z0-9_.]{3,32}+)\s++(?:on|at|via|in)\s++(?:"
@@ -287,11 +295,13 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # or no" is talk). After "answer" and the verbs of sending ("send", "message", "write"),
 # whose object in talk is a thing or a person ("send PDF", "message HR"), only a quoted
 # keyword, a campaign's word, one named as such ("send the word HORO") or one sent to a
-# number ("send GO to 86688"). Ordinary texts put "ME", "ASAP", "LOL" there (_NOT_KEYWORDS).
+# number ("send GO to 86688"). After "type", only a campaign's word in capitals ("type
+# WIN"), one named as such or one with its purpose: "type II", "blood type AB", "type
+# enter" are talk. Ordinary texts put "ME", "ASAP", "LOL" there (_NOT_KEYWORDS).
 _KEYWORD = re.compile(
-    r"(?i:\b(?:(?P<reply>r[e3]p[l1](?:y|ying)|rp[l1]y|r[e3]spond|t[e3]?xt(?:ing)?|sms|type"
+    r"(?i:\b(?:(?P<reply>r[e3]p[l1](?:y|ying)|rp[l1]y|r[e3]spond|t[e3]?xt(?:ing)?|sms"
     r"|dm\s++us)"
-    r"|answ[e3]r|msg|m[e3]ssag[e3]|s[e3]nd(?:ing)?|write)\b"
+    r"|(?P<type>type)|answ[e3]r|msg|m[e3]ssag[e3]|s[e3]nd(?:ing)?|write)\b"
     r"(?P<fill>(?:\s++(?:back|bck|bk|now|us|me|with|the|your|ur|word|keyword|code|this|just"
     r"|to\s++(?:us|this(?:\s++(?:message|msg|text|txt|sms))?+))\b)*+))"
     # an emoji or arrow reads "*" here ("reply 👉 WIN"); brackets and marks around it
@@ -568,7 +578,7 @@ def _calls_to_act(cased: str, text: str, lower: str) -> list[str]:
     a call to act ("h:winbot")."""
     out = []
     for m in _KEYWORD.finditer(cased):
-        quoted, caps, opt_out, listed, digits = m.group(3, 4, 5, 6, 7)
+        quoted, caps, opt_out, listed, digits = m.group(4, 5, 6, 7, 8)
         word = (quoted or caps or opt_out or listed or digits).lower()
         if word in _NOT_KEYWORDS:
             continue
@@ -577,6 +587,10 @@ def _calls_to_act(cased: str, text: str, lower: str) -> list[str]:
                 out.append("k:" + word)
             continue
         named = _NAMED_KEYWORD.search(m.group("fill")) is not None  # "send the word HORO"
+        if m.group("type") is not None and not named and _PURPOSE.match(cased, m.end()) is None:
+            # "type WIN", not "type II diabetes", "blood type AB", "then type enter"
+            if not caps or word not in _CAMPAIGN_WORDS or word == "enter":
+                continue
         if (caps and m.group("reply") is None and word not in _CAMPAIGN_WORDS and not named
                 and _SEND_TO.match(cased, m.end()) is None):
             continue  # "send PDF", "message HR": the object of sending, no keyword

@@ -159,7 +159,8 @@ PARAM_DOCS = {
     "triggered_by": (
         "the rules whose firing starts the wait (rules of a kind that triggers: duplicates, contacts, strangers); required"
     ),
-    "duration": "the wait, during which every send is refused `cooldown_active`",
+    "duration": ("the wait, during which every send is refused `cooldown_active` (with "
+                 "`strangers_only`, every send that reaches a stranger)"),
     "restart_on_attempt": (
         "every attempt during the wait starts it again (so it ends only after `duration` without any attempt)"
     ),

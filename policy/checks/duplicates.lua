@@ -271,7 +271,8 @@ do
 
   -- duplicates.record: the new or updated cluster (sig, seq, units) in front of the other
   -- live records (the matched one, mi, moved), bounded at max_texts (duplicates.bounded:
-  -- the fewest units go first). Returns the new blob and its first record's last. The
+  -- the last with no unit of its own goes, else the last). Returns the new blob and its
+  -- first record's last. The
   -- usual case splices the stored blob; when a width grows, the clock stepped back or
   -- more than one record must go, the slow path decodes, sorts and encodes.
   local function record_trace(t, live, mi, sig, seq, kept, max_texts)

@@ -48,6 +48,12 @@ def test_the_reader_sees_these_ways_back(text: str, contact: str) -> None:
     "add me on snap later", "snap them all later", "text win now?", "reply win or lose",
     "I replied win lol", "did u reply yes?", "text 2 u later", "reply 2 me", "dm me JOHN",
     "type here", "my type LOL", "this is/that", "go/come back",
+    # words of talk where the new patterns looked for a name or a keyword
+    "message me on whatsapp about the job", "hit me up on snap after work",
+    "find me on facebook under my maiden name", "reach me on whatsapp during lunch",
+    "dm me on insta sometime", "whatsapp: broken again lol", "telegram: cannot log in",
+    "my dad has type II diabetes", "blood type AB here", "then type ENTER",
+    "just type enter",
 ])
 def test_ordinary_texts_are_still_no_way_back(text: str) -> None:
     assert read_contacts(text) == (False, ())
@@ -65,8 +71,8 @@ def test_texts_to_someone_already_reached_do_not_flush_the_campaign_from_the_tra
     """One text, to a new stranger each time, and between two copies 12 ordinary texts
     to a stranger already reached (the strangers rules do not count them). The trace
     dropped its oldest text: the campaign's text left it and each copy was a first copy,
-    up to the strangers rule's 12. Now the text sent to the fewest goes: the duplicates
-    cooldown at the 5th stranger."""
+    up to the strangers rule's 12. Now the least recent text with no recipient of its own
+    goes: the duplicates cooldown at the 5th stranger."""
     engine, clock, cold, _ = _setup(30)
     rng = random.Random(4)
     campaign = "Well done, you have been chosen for a cash award, collect it at the desk today"

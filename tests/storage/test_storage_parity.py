@@ -745,12 +745,13 @@ min_chars = 0
 
 
 @pytest.mark.parametrize("fillers", [0, 2, 6])
-def test_a_full_trace_drops_the_text_sent_to_the_fewest(redis_backend: Any,
-                                                        fillers: int) -> None:
-    """Past max_texts the trace drops the text with the fewest counted recipients (ties:
-    the least recent), never the one just recorded: texts to a friend (no recipient
-    counted) cannot push a campaign's text out. Dropping the oldest did: the 5th
-    stranger of the campaign was a first copy again."""
+def test_a_full_trace_drops_a_text_with_no_recipient_of_its_own(redis_backend: Any,
+                                                                fillers: int) -> None:
+    """Past max_texts the trace drops the least recent text with no recipient of its own
+    (none, or each also reached by an older text), else the least recent, never the one
+    just recorded: texts to a friend (no recipient counted) cannot push a campaign's
+    text out. Dropping the oldest did: the 5th stranger of the campaign was a first copy
+    again."""
     rules = tuple(r for r in parse_rules(EVICTION_RULES, file="<eviction>").active if r.stateful)
     memory, storage = UnsweptMemory(), redis_backend.new_storage()
     campaign = bytes([1] * 32)
