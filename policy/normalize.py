@@ -203,6 +203,11 @@ _NUMBER_WORDS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "t
                  "cinq": "5", "sept": "7", "huit": "8", "neuf": "9", "null": "0",
                  "eins": "1", "zwei": "2", "drei": "3", "vier": "4", "funf": "5",
                  "fuenf": "5", "sechs": "6", "sieben": "7", "acht": "8", "neun": "9"}
+# Words a number's groups may be joined with ("077 then 81 then 482", "0 7 7 dash 8 1"):
+# a number only at a phone number's length (10 digits or more, 3 groups or more).
+# ("and" joins lists and years in talk: "2023 and 2024 and 2025")
+_JOINING_WORDS = frozenset(("then", "next", "dash", "space", "plus", "comma", "followed", "by",
+                            "hyphen", "slash", "dot"))
 _GLUED = re.compile(r"(?:zero|one|two|three|four|five|six|seven|eight|nine|double|nought){3,}")
 _GLUED_WORD = re.compile(r"zero|one|two|three|four|five|six|seven|eight|nine|double|nought")
 _WORDS_AND_DIGITS = re.compile(r"[a-z]+|\d+")
@@ -336,9 +341,10 @@ _NOT_KEYWORDS = frozenset(
     "xmas pm am cc hr it gif luv hbd home uk usa".split())
 # A short service number after "call" ("call 123") and a postal box ("PO Box 113"):
 # numbers of 4 digits or more are read anyway. Not a time ("call at 730"), nor an
-# emergency or information number ("call 911", "112", "999", "000", "101", "411").
+# emergency or information number ("call 911", "112", "999", "101", "411"), nor the
+# first part of a longer number ("call 077 then 81 ...": read whole, below).
 _SERVICE_NUMBER = re.compile(r"(?i:\b(?:call(?:ing)?|dial(?:l?ing)?|ring|phone)\s++(?:us\s++)?"
-                             r"(?:on\s++)?+(?!000|999|988|[1-9]11|1[01]\d)"
+                             r"(?:on\s++)?+(?!0|999|988|[1-9]11|1[01]\d)"
                              r"|\bp\.?\s?o\.?\s?box\s*+)(\d{3})(?!\d|\W{1,3}+\d)")
 # "@name" of this platform itself, after a call to act on it: to write to it ("dm @winbot",
 # "message me at @winbot"), or, with a digit or "_" in the name as for the apps' handles,
@@ -456,18 +462,25 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
             tokens.extend(_GLUED_WORD.findall(word))
         else:
             tokens.append(word)
+    joined = 0  # words that join digit groups ("077 then 81 then 482 then 378")
     for word in [*tokens, ""]:
         value = word if word.isdigit() else _NUMBER_WORDS.get(word)
         if value is not None:
             spelled.append(value)
             words += not word.isdigit()
             continue
+        if spelled and word in _JOINING_WORDS and joined < 8:
+            joined += 1
+            continue
+        digits = _undouble("".join(spelled))
         if words and len(spelled) >= 4:
             contact = True
-            digits = _undouble("".join(spelled))
             if len(digits) >= 5:
                 found.append("n:" + digits)
-        spelled, words = [], 0
+        elif joined and len(digits) >= 10 and len(spelled) >= 3:
+            contact = True  # a phone number's length, in 3 groups or more
+            found.append("n:" + digits)
+        spelled, words, joined = [], 0, 0
     if calls:
         contact = True
         found.extend(calls)

@@ -130,3 +130,27 @@ def test_after_a_caught_campaign_strangers_wait_a_day_people_known_do_not(rules:
     else:
         assert stranger.allowed
         assert [r.rule for r in stranger.shadow] == ["spam_strangers_pause"]
+
+
+@pytest.mark.parametrize("text", ["call 077 then 81 then 482 then 378",
+                                  "077 followed by 81 followed by 482 378",
+                                  "call 0 7 7 dash 8 1 4 8 2 3 7 8"])
+def test_a_number_whose_groups_are_joined_by_words_is_read(text: str) -> None:
+    """Words between a number's groups ("then", "dash", "followed by"): a number at a
+    phone number's length, 10 digits or more in 3 groups or more."""
+    assert "n:07781482378" in read_contacts(text)[1]
+
+
+@pytest.mark.parametrize("text", ["room 101 then 202 then 303", "scores 3 then 2 then 1",
+                                  "I have 2 and 3 and 4 and 5 and 6 and 7 and 8 and 9 and 10",
+                                  "in 2023 and 2024 and 2025"])
+def test_lists_of_numbers_are_no_phone_number(text: str) -> None:
+    assert not any(c.startswith("n:") for c in read_contacts(text)[1])
+
+
+def test_rotating_texts_with_a_number_in_words_and_groups_are_bounded() -> None:
+    """The red team's "077 then 81 then 482 then 378": 15% contained, 15 strangers a day;
+    now a contact, bound 4."""
+    reached, _, _ = _run(lambda rng: f"Great news {_salad(rng)} call 077 then 81 then 482 "
+                                     "then 378")
+    assert len(reached) <= _limit("links_to_strangers"), len(reached)
