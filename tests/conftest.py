@@ -72,6 +72,14 @@ def backend(request: pytest.FixtureRequest) -> Iterator[Backend]:
         yield opened
 
 
+@pytest.fixture(params=["fakeredis", "redis"])
+def redis_backend(request: pytest.FixtureRequest) -> Iterator[Backend]:
+    """The Redis backends only (the parity tests compare them with memory://)."""
+    chosen = next(b for b in BACKENDS if b.name == request.param)
+    with chosen.open(request) as opened:
+        yield opened
+
+
 EngineFactory = Callable[..., Engine]
 
 

@@ -18,7 +18,6 @@ from policy import Engine, MemoryGraph, SendRequest
 from policy.checks import KINDS, register
 from policy.clock import VirtualClock
 from policy.rules import load_rules
-from tests.backends import BACKENDS
 from tests.checks import toy_refusals
 from tests.conftest import ROOT, T0, rules_file
 
@@ -30,13 +29,6 @@ def toy_kind() -> Iterator[None]:
     register(toy_refusals)
     yield
     KINDS.pop(toy_refusals.KIND, None)
-
-
-@pytest.fixture(params=["fakeredis", "redis"])
-def redis_backend(request: pytest.FixtureRequest) -> Iterator[Any]:
-    chosen = next(b for b in BACKENDS if b.name == request.param)
-    with chosen.open(request) as opened:
-        yield opened
 
 
 def _run(storage: Any, seed: int) -> list[tuple[Any, ...]]:

@@ -7,14 +7,12 @@ against the core, result and stored traces."""
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from policy import parse_rules
 from policy.core import Features, TransitionInput
-from tests.backends import BACKENDS
 from tests.conftest import T0
 from tests.storage.test_storage_parity import UnsweptMemory, _core_traces, _stored_traces
 
@@ -65,13 +63,6 @@ window = "4m"
 max_texts = {m2}
 min_chars = 0
 """
-
-
-@pytest.fixture(params=["fakeredis", "redis"])
-def redis_backend(request: pytest.FixtureRequest) -> Iterator[Any]:
-    chosen = next(b for b in BACKENDS if b.name == request.param)
-    with chosen.open(request) as opened:
-        yield opened
 
 
 def _rules(rng: random.Random) -> tuple:

@@ -5,7 +5,6 @@ core and in transition.lua, result for result (fakeredis and a real redis-server
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -13,7 +12,6 @@ import pytest
 from policy import Engine, MemoryGraph, SendRequest, parse_rules
 from policy.clock import VirtualClock
 from policy.rules import load_rules
-from tests.backends import BACKENDS
 from tests.conftest import ROOT, T0
 from tests.storage.test_storage_parity import UnsweptMemory, _input, _step
 
@@ -93,13 +91,6 @@ check = "quota"
 limit = "9/10 minutes"
 precision = 5
 """
-
-
-@pytest.fixture(params=["fakeredis", "redis"])
-def redis_backend(request: pytest.FixtureRequest) -> Iterator[Any]:
-    chosen = next(b for b in BACKENDS if b.name == request.param)
-    with chosen.open(request) as opened:
-        yield opened
 
 
 @pytest.mark.parametrize("seed", range(8))

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -28,7 +27,6 @@ from policy.core import Features, TransitionInput
 from policy.storage import MemoryStorage
 from policy.storage.redis.keys import LAYOUT
 from policy.storage.redis.snapshot import decode_quota
-from tests.backends import BACKENDS
 from tests.conftest import T0
 
 RULES = """
@@ -207,13 +205,6 @@ class UnsweptMemory(MemoryStorage):
 
 
 assert hasattr(MemoryStorage, "_sweep"), "memory:// renamed its sweep: update UnsweptMemory"
-
-
-@pytest.fixture(params=["fakeredis", "redis"])
-def redis_backend(request: pytest.FixtureRequest) -> Iterator[Any]:
-    chosen = next(b for b in BACKENDS if b.name == request.param)
-    with chosen.open(request) as opened:
-        yield opened
 
 
 def decode_trace(blob: bytes) -> list[tuple[float, int, bytes, tuple[bytes, ...]]]:
