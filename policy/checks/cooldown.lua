@@ -15,7 +15,10 @@ do
       local untill = before[rule.name] or 0.0
       if untill > now then
         -- strangers_only: people the sender knows are not held
-        if rule.strangers_only and #new_strangers(people, {}, false) == 0 then return nil end
+        if rule.strangers_only and #new_strangers(people, {}, false) == 0
+           and not (rule.count_followed and #new_strangers(people, {}, true) > 0) then
+          return nil
+        end
         if rule.restart then
           untill = now + rule.duration
           after[rule.name] = untill

@@ -44,6 +44,7 @@ class Params:
     triggered_by: tuple[str, ...]
     restart_on_attempt: bool
     strangers_only: bool = False  # only sends that reach a stranger are refused
+    count_followed: bool = False  # ... or someone the sender follows who never wrote
 
 
 def parse(reader: ParamReader) -> Params:
@@ -55,7 +56,16 @@ def parse(reader: ParamReader) -> Params:
         triggered_by=triggered_by,
         restart_on_attempt=reader.boolean("restart_on_attempt", True),
         strangers_only=reader.boolean("strangers_only", False),
+        count_followed=_count_followed(reader),
     )
+
+
+def _count_followed(reader: ParamReader) -> bool:
+    value = reader.boolean("count_followed", False)
+    if value and not reader.boolean("strangers_only", False):
+        raise reader.error("count_followed", "holds people the sender follows besides "
+                           "strangers: it needs strangers_only = true")
+    return value
 
 
 def check_together(rule: Any, by_name: dict[str, Any]) -> tuple[str, str] | None:
@@ -91,8 +101,10 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     if until > ctx.now:
         if p.strangers_only:
             feats = ctx.features
-            if not new_strangers((), feats.units if feats.people is None else feats.people):
-                return None  # people the sender knows: not held
+            people = feats.units if feats.people is None else feats.people
+            if not new_strangers((), people) and not (
+                    p.count_followed and new_strangers((), people, True)):
+                return None  # people the sender knows (or follows, unless count_followed)
         if p.restart_on_attempt:
             until = ctx.now + p.duration
             ctx.after.cooldown[rule.name] = until
@@ -119,7 +131,7 @@ def hold(rule: Any, state: SenderState, now: float) -> Hold:
         return Hold("clear", words="no wait")
     detail = {"seconds_left": until - now, "duration": p.duration}
     if p.strangers_only:
-        words = (f"can write to people who don't follow them back again at "
+        words = (f"can write to {_held(p)} again at "
                  f"{at_words(until, now)} (a {wait_words(p.duration)} pause after spam-like "
                  "activity); people they know are not affected")
         return Hold("cooling", until, detail, words)
@@ -139,13 +151,14 @@ def finding(params: Params, code: str, retry_after: float | None) -> Finding:
 def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
     p: Params = rule.params
     return [("duration", lua_num(p.duration)), ("restart", lua_bool(p.restart_on_attempt)),
-            ("strangers_only", lua_bool(p.strangers_only))]
+            ("strangers_only", lua_bool(p.strangers_only)),
+            ("count_followed", lua_bool(p.count_followed))]
 
 
 def message(params: Params, retry_after: float | None) -> str:
     wait = math.ceil((retry_after or params.duration) / 60)
     if params.strangers_only:
-        return ("Writing to people who don't follow you back is paused because of spam-like "
+        return (f"Writing to {_held(params, 'you')} is paused because of spam-like "
                 f"activity. Wait {wait} minutes; people you know are not affected.")
     text = f"Sending is paused because of spam-like activity. Wait {wait} minutes"
     if params.restart_on_attempt:
@@ -169,4 +182,15 @@ PARAM_DOCS = {
         "who never wrote to the sender) during the wait; the refusal that starts it keeps "
         "its own wait"
     ),
+    "count_followed": (
+        "with `strangers_only`, hold the people the sender follows who never wrote to it too "
+        "(following is one click: a caught spammer would follow its next targets)"
+    ),
 }
+
+
+def _held(params: Params, whose: str = "them") -> str:
+    """Who a strangers_only wait holds, in words."""
+    if params.count_followed:
+        return f"people who never wrote to {whose}"
+    return f"people who don't follow {whose} back"

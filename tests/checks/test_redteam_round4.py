@@ -97,18 +97,21 @@ def test_texts_to_someone_already_reached_do_not_flush_the_campaign_from_the_tra
 def test_after_a_caught_campaign_strangers_wait_a_day_people_known_do_not(rules: str) -> None:
     """The red team's adaptive campaign: caught at its 5th stranger (one number), it
     waits the 30 minutes and goes on with a way back the reader misses. Under the strict
-    rules ``spam_strangers_pause`` holds every stranger for a day; a friend the sender
-    follows is not held, and the refusal that started it still says 30 minutes. The
-    default rules run it in shadow: the send goes through, reported in Decision.shadow."""
+    rules ``spam_strangers_pause`` holds every stranger for a day, and anyone it follows
+    who never wrote (a reviewer followed the next target first); a friend who writes to
+    it is not held, and the refusal that started it still says 30 minutes. The default
+    rules run it in shadow: the send goes through, reported in Decision.shadow."""
     from policy import Engine, MemoryGraph
     from policy.clock import VirtualClock
     from policy.rules import load_rules
     from tests.checks.test_redteam_spam import T0
 
     clock, graph = VirtualClock(T0), MemoryGraph()
-    for target in [f"s{i}" for i in range(10)] + ["friend"]:
+    for target in [f"s{i}" for i in range(10)] + ["friend", "followed"]:
         graph.follow(target, SENDER)
     graph.follow(SENDER, "friend")
+    graph.record_message("friend", SENDER)  # a friend who writes to the sender
+    graph.follow(SENDER, "followed")  # followed first (one click), never wrote
     engine = Engine(load_rules(rules), storage="memory://", graph=graph, clock=clock)
     rng = random.Random(2)
     for i in range(5):
@@ -121,8 +124,12 @@ def test_after_a_caught_campaign_strangers_wait_a_day_people_known_do_not(rules:
     text = f"{_salad(rng)} snap prizedeskuk"  # a way back the reader does not see
     stranger = engine.check(SendRequest(SENDER, ("s6",), text))
     assert engine.check(SendRequest(SENDER, ("friend",), "see you later at the game")).allowed
+    followed = engine.check(SendRequest(SENDER, ("followed",), text))
     if rules == "strict":
         assert (stranger.verdict, stranger.reasons[0].rule) == (
+            Verdict.COOLDOWN, "spam_strangers_pause")
+        # following the next target first does not get round it (count_followed)
+        assert (followed.verdict, followed.reasons[0].rule) == (
             Verdict.COOLDOWN, "spam_strangers_pause")
         assert stranger.retry_after == pytest.approx(24 * 3600 - 31 * 60 - 60, abs=1)
         clock.advance(24 * 3600)

@@ -57,6 +57,8 @@ def _rule(body: str) -> str:
         (_rule('check = "nonsense"'), "r1", "check", "unknown check"),
         (_rule('check = "cooldown"\nduration = "30 minutes"\ntriggered_by = ["r1"]'), "r1",
          "duration", "duration"),
+        (_rule('check = "cooldown"\ntriggered_by = ["r1"]\ncount_followed = true'), "r1",
+         "count_followed", "strangers_only = true"),
         (_rule('check = "cooldown"\ntriggered_by = ["missing"]'), "r1", "triggered_by",
          "names no rule"),
         (_rule('check = "cooldown"\ntriggered_by = []'), "r1", "triggered_by", "at least one"),

@@ -58,6 +58,14 @@ restart_on_attempt = false
 strangers_only = true
 
 [[rules]]
+name = "cool_followed"
+check = "cooldown"
+duration = "2m"
+triggered_by = ["dups_followed"]
+strangers_only = true
+count_followed = true
+
+[[rules]]
 name = "text"
 check = "text_length"
 
@@ -785,3 +793,52 @@ def test_a_reload_that_shrinks_the_trace_drops_the_same_text(redis_backend: Any)
         assert _stored_traces(storage, "s") == _core_traces(memory, "s", now, rules)
     kept = [sig[0] for _, sig, _ in _stored_traces(storage, "s")["dups"]]
     assert kept == [3, 4, 2]
+
+
+PAUSE_RULES = """
+version = "pause"
+
+[[rules]]
+name = "pause"
+check = "cooldown"
+duration = "1h"
+triggered_by = ["copies"]
+restart_on_attempt = false
+strangers_only = true
+count_followed = COUNT
+
+[[rules]]
+name = "copies"
+check = "duplicates"
+count_followed = true
+similarity = 0.9
+recipients = 2
+window = "1h"
+max_texts = 4
+min_chars = 0
+"""
+
+
+@pytest.mark.parametrize("count", ["true", "false"])
+def test_a_strangers_only_wait_holds_whom_it_says(redis_backend: Any, count: str) -> None:
+    """After the wait starts: a stranger is held; someone the sender follows who never
+    wrote is held with count_followed only; someone who wrote to the sender never is."""
+    rules = tuple(r for r in parse_rules(PAUSE_RULES.replace("COUNT", count),
+                                         file="<pause>").active if r.stateful)
+    memory, storage = UnsweptMemory(), redis_backend.new_storage()
+    now = T0
+
+    def send(byte: int, unit: str, evidence: int) -> tuple[str, ...]:
+        nonlocal now
+        now += 10.0
+        inp = TransitionInput(rules, Features(None, False, bytes([byte] * 32), 40,
+                                              ((unit, evidence),)), False)
+        expected = memory.transition("s", inp, now)
+        assert storage.transition("s", inp, now) == expected
+        return tuple(f.code for f in expected.fired)
+
+    assert send(1, "f1", 1) == ()
+    assert send(1, "f2", 1) == ("duplicate_content",)  # the wait starts
+    assert send(2, "f3", 1) == (("cooldown_active",) if count == "true" else ())
+    assert send(3, "s1", 0) == ("cooldown_active",)
+    assert send(4, "w1", 2) == ()
