@@ -201,34 +201,19 @@ do
   -- record but mi, or none), else the last. From the last one back: it usually stops
   -- at once (a text to friends holds no unit).
   local function victim(t, live, mi)
-    local blob, u0, last = t.blob, t.u0, nil
-    local stop = t.u0 + units_before(t, live + 1) - 1 -- the end of the live units
-    local mi_from, mi_to = -1, -1
-    if mi ~= nil then
-      mi_from = u0 + units_before(t, mi)
-      mi_to = mi_from + n_of(t, mi) * UNIT - 1
-    end
-    local at_end = stop + 1 -- where record j's units end (+1), walking back
+    -- units of the records after the one looked at (but mi), as a set: one pass
+    local blob, last, older = t.blob, nil, {}
+    local at_end = t.u0 + units_before(t, live + 1) -- where record j's units end (+1)
     for j = live, 1, -1 do
-      local n = n_of(t, j)
-      local from = at_end - n * UNIT
+      local from = at_end - n_of(t, j) * UNIT
       if j ~= mi then
         if last == nil then last = j end
         local own = false
         for q = from, at_end - 1, UNIT do
-          local u, at, held = sub(blob, q, q + UNIT - 1), at_end, false
-          while true do
-            local s = string.find(blob, u, at, true)
-            if s == nil or s > stop then break end
-            if (s - u0) % UNIT == 0 and (s < mi_from or s > mi_to) then
-              held = true
-              break
-            end
-            at = s + 1
-          end
-          if not held then
+          local u = sub(blob, q, q + UNIT - 1)
+          if not older[u] then
             own = true
-            break
+            older[u] = true
           end
         end
         if not own then return j end
