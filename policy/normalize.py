@@ -178,15 +178,15 @@ _SEPARATOR = re.compile(r"[(\[{<'\"*\-_]\s*(?:\.|dot|d0t)\s*[)\]}>'\"*\-_]|\bd0t
 _TLD_AT = re.compile(r"\s*" + _TLD + r"(?![a-z])")
 # Link shorteners, named with the dot left out or spaced ("bitly/x7Kq2", "goo gl/x"):
 # with a path after them, never words of talk.
-_SHORTENERS = {"bitly": "bit.ly", "tinyurl": "tinyurl.com", "tinyurlcom": "tinyurl.com",
-               "googl": "goo.gl", "cuttly": "cutt.ly", "rebrandly": "rebrand.ly",
-               "owly": "ow.ly", "isgd": "is.gd", "tinycc": "tiny.cc", "rbgy": "rb.gy",
-               "shorturlat": "shorturl.at", "buffly": "buff.ly", "lnkdin": "lnkd.in",
-               "tco": "t.co", "vgd": "v.gd"}
-_SHORTENER = re.compile(r"\b(bit[\s-]?ly|tinyurl(?:[\s-]?com)?|goo[\s-]?gl|cutt[\s-]?ly"
-                        r"|rebrand[\s-]?ly|ow[\s-]?ly|is[\s-]?gd|tiny[\s-]?cc|rb[\s-]?gy"
-                        r"|shorturl[\s-]?at|buff[\s-]?ly|lnkd[\s-]?in|t[\s-]co|v[\s-]?gd)"
-                        r"\s?(?:/|\bslash\b)\s?[a-z0-9]")
+# Each: (the domain, how it is written); one group each, so the match says which.
+_SHORTENERS = (("bit.ly", r"bit[\s-]?ly"), ("tinyurl.com", r"tinyurl(?:[\s-]?com)?"),
+               ("goo.gl", r"goo[\s-]?gl"), ("cutt.ly", r"cutt[\s-]?ly"),
+               ("rebrand.ly", r"rebrand[\s-]?ly"), ("ow.ly", r"ow[\s-]?ly"),
+               ("is.gd", r"is[\s-]?gd"), ("tiny.cc", r"tiny[\s-]?cc"), ("rb.gy", r"rb[\s-]?gy"),
+               ("shorturl.at", r"shorturl[\s-]?at"), ("buff.ly", r"buff[\s-]?ly"),
+               ("lnkd.in", r"lnkd[\s-]?in"), ("t.co", r"t[\s-]co"), ("v.gd", r"v[\s-]?gd"))
+_SHORTENER = re.compile(r"\b(?:" + "|".join(f"({written})" for _, written in _SHORTENERS)
+                        + r")\s?(?:/|\bslash\b)\s?[a-z0-9]")
 _DIGIT = re.compile(r"\d")
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 _WEB = re.compile(r"https?:|[a-z][a-z0-9+.-]{1,15}://|xn--[a-z0-9]|www\s*(?:[.,]|dot\b|\(\.\)|\[\.\])")
@@ -315,6 +315,9 @@ _KEYWORD = re.compile(
     r"|([A-Z][A-Z0-9]{1,11}+|Y)"
     r"|(?i:(stop|unsub|optout|subscribe)|(yes|win|claim|enter|prize))|(\d{1,3}+))"
     r"(?!\w)")  # nor a letter of another script: "TEЛEФOH" is no "TE"
+# What a text needs for _calls_to_act to read it (a verb, "box" or "@"): most texts have none.
+_KEYWORD_HINT = re.compile(r"type|dm|r[e3]p[l1]|rp[l1]|r[e3]sp|answ|t[e3]?xt|sms|msg|m[e3]ss"
+                           r"|s[e3]nd|write|call|dial|ring|phone|box|@")
 # After a campaign's word in lower case: the end of the text or of a sentence ("reply
 # win!", "- reply claim"): "yes" there is talk ("did u reply yes?").
 _ENDING = re.compile(r"\s*+(?:[!.*]|$)")
@@ -396,10 +399,11 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         text = text.translate(_DOTS).translate(_SLASHES)
         text = _SYMBOLS.sub("*", text)  # a gap: "0🔥8🔥0" is "0*8*0", "snap 👉 x" "snap * x"
         text = text[:_MAX_READ]  # NFKC may have made it longer ("ⅷ" is "viii")
-        cased = text.translate(_LOOKALIKES_KEEP_SYMBOLS).translate(_CAPITAL_LOOKALIKES)
-        if folded:  # Cyrillic or Chinese: read in small letters (the look-alikes are small)
-            text = text.casefold()[:_MAX_READ]
-        text = text.translate(_LOOKALIKES_KEEP_SYMBOLS)
+        looked = text.translate(_LOOKALIKES_KEEP_SYMBOLS)
+        cased = looked.translate(_CAPITAL_LOOKALIKES)
+        # Cyrillic or Chinese: read in small letters (the look-alikes are small)
+        text = (text.casefold()[:_MAX_READ].translate(_LOOKALIKES_KEEP_SYMBOLS) if folded
+                else looked)
     else:
         cased = text
     found: list[str] = []
@@ -415,9 +419,9 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
                 found.append("n:" + digits)
     if digits_in and ("-" in text or "." in text):
         for match in _VANITY.finditer(text):
-            digits = _NOT_DIGIT.sub("", match.group(1) + match.group(2).translate(_KEYPAD))
-            if (len(digits) >= 7 and len(_NOT_DIGIT.sub("", match.group(1))) >= 4
-                    and sum(c.isalpha() for c in match.group(2)) >= 3):
+            prefix, letters = _NOT_DIGIT.sub("", match.group(1)), match.group(2)
+            digits = prefix + _NOT_DIGIT.sub("", letters.translate(_KEYPAD))
+            if len(digits) >= 7 and len(prefix) >= 4 and sum(map(str.isalpha, letters)) >= 3:
                 contact = True
                 found.append("n:" + digits)
     if digits_in:
@@ -438,7 +442,7 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     if "/" in lower and (short := _SHORTENER.search(lower)) is not None:
         # "bitly/x7Kq2", "tinyurl com/x": a shortener's name with its dot left out
         contact = True
-        found.append("d:" + _SHORTENERS[short.group(1).replace(" ", "").replace("-", "")])
+        found.append("d:" + _SHORTENERS[short.lastindex - 1][0])
     for token in _links(lower):
         contact = True
         if token != "d:":
@@ -469,7 +473,9 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
             spelled.append(value)
             words += not word.isdigit()
             continue
-        if spelled and word in _JOINING_WORDS and joined < 8:
+        if not spelled:  # most words: no number before them
+            continue
+        if word in _JOINING_WORDS and joined < 8:
             joined += 1
             continue
         digits = _undouble("".join(spelled))
@@ -581,10 +587,6 @@ def _handles(lower: str) -> list[str]:
 
 _HANDLE_MARK = re.compile(r"[\d_]")
 
-_KEYWORD_HINT = re.compile(r"type|dm|r[e3]p[l1]|rp[l1]|r[e3]sp|answ|t[e3]?xt|sms|msg|m[e3]ss|s[e3]nd|write|call"
-                           r"|dial|ring|phone|box|@")
-
-
 def _calls_to_act(cased: str, text: str, lower: str) -> list[str]:
     """Reply keywords ("k:win", read in ``cased``: the text with its capitals), short
     service numbers and postal boxes ("n:123"), and accounts of this platform named after
@@ -595,19 +597,20 @@ def _calls_to_act(cased: str, text: str, lower: str) -> list[str]:
         word = (quoted or caps or opt_out or listed or digits).lower()
         if word in _NOT_KEYWORDS:
             continue
+        purpose = _PURPOSE.match(cased, m.end()) is not None  # "... to claim"
         if digits:  # "reply 1 to claim", not "text 2 u"
-            if m.group("reply") is not None and _PURPOSE.match(cased, m.end()) is not None:
+            if m.group("reply") is not None and purpose:
                 out.append("k:" + word)
             continue
         named = _NAMED_KEYWORD.search(m.group("fill")) is not None  # "send the word HORO"
-        if m.group("type") is not None and not named and _PURPOSE.match(cased, m.end()) is None:
+        if m.group("type") is not None and not named and not purpose:
             # "type WIN", not "type II diabetes", "blood type AB", "then type enter"
             if not caps or word not in _CAMPAIGN_WORDS or word == "enter":
                 continue
         if (caps and m.group("reply") is None and word not in _CAMPAIGN_WORDS and not named
                 and _SEND_TO.match(cased, m.end()) is None):
             continue  # "send PDF", "message HR": the object of sending, no keyword
-        if listed and not named and _PURPOSE.match(cased, m.end()) is None and (
+        if listed and not named and not purpose and (
                 word == "yes" or _ENDING.match(cased, m.end()) is None):
             continue  # "reply yes or no", "did u text yes?", "text win now?": talk
         out.append("k:" + word)

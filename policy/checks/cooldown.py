@@ -51,21 +51,17 @@ def parse(reader: ParamReader) -> Params:
     triggered_by = reader.string_list("triggered_by", ())
     if not triggered_by:
         raise reader.error("triggered_by", "must name at least one rule (e.g. ['duplicates'])")
-    return Params(
+    params = Params(
         duration=reader.duration("duration", "30m"),
         triggered_by=triggered_by,
         restart_on_attempt=reader.boolean("restart_on_attempt", True),
         strangers_only=reader.boolean("strangers_only", False),
-        count_followed=_count_followed(reader),
+        count_followed=reader.boolean("count_followed", False),
     )
-
-
-def _count_followed(reader: ParamReader) -> bool:
-    value = reader.boolean("count_followed", False)
-    if value and not reader.boolean("strangers_only", False):
+    if params.count_followed and not params.strangers_only:
         raise reader.error("count_followed", "holds people the sender follows besides "
                            "strangers: it needs strangers_only = true")
-    return value
+    return params
 
 
 def check_together(rule: Any, by_name: dict[str, Any]) -> tuple[str, str] | None:

@@ -113,4 +113,4 @@ def test_a_kind_without_lua_once_keeps_its_rule_set_on_evalsha() -> None:
     default = tuple(r for r in load_rules(ROOT / "rules" / "default.toml").active if r.stateful)
     assert not loads_once(toy) and transition_script(toy).function is None
     assert loads_once(default) and transition_script(default).function is not None
-    assert transition_script(default).library.startswith(b"#!lua name=dmpolicy_")
+    assert transition_script(default).library.startswith("#!lua name=dmpolicy_")

@@ -319,14 +319,14 @@ class RedisStorage:
 
     def _load_function(self, client: Any, script: _Script) -> None:
         try:
-            client.function_load(script.library.decode("utf-8"), replace=True)
+            client.function_load(script.library, replace=True)
         except Exception as exc:
             self._load_failed(exc)
 
     async def _aload_function(self, client: Any, script: _Script) -> None:
         try:
             await asyncio.wait_for(
-                client.function_load(script.library.decode("utf-8"), replace=True),
+                client.function_load(script.library, replace=True),
                 self._deadline * 4)
         except Exception as exc:
             self._load_failed(exc)

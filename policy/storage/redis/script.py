@@ -54,9 +54,9 @@ class _Script:
         self.source = source
         self.sha = hashlib.sha1(source).hexdigest()
         self.function = FUNCTION_PREFIX + self.sha if library is not None else None
-        self.library = (None if library is None else
-                        f"#!lua name={self.function}\n".encode("ascii") + library.replace(
-                            b"@FUNCTION@", self.function.encode("ascii")))
+        # FUNCTION LOAD takes text: decoded here, once, not at every load
+        self.library = (None if library is None else f"#!lua name={self.function}\n"
+                        + library.decode("utf-8").replace("@FUNCTION@", self.function))
 
 
 # Small scripts for the administrative calls (off the hot path).
