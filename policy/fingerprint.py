@@ -27,6 +27,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Hamming
 
 from policy.normalize import normalize, read_contacts
+from policy.promotion import reads_as_promotion
 
 SIGNATURE_BYTES = 32
 # Only the first MAX_CHARS characters of a text are ever normalised, fingerprinted or
@@ -119,7 +120,7 @@ class TextFacts(NamedTuple):
 
     chars: int  # letters and digits after normalisation
     signature: bytes | None  # None: too short for every rule that compares texts
-    contact: bool  # a phone number, a link, an address, a price (normalize.has_contact)
+    contact: bool  # a phone number, a link, an address, a price, or a promotion's words
     contacts: tuple[str, ...]  # the numbers, domains, addresses (normalize.read_contacts)
 
 
@@ -179,4 +180,6 @@ def _compute(text: str, traced_from: int) -> TextFacts:
     # A text too short for every duplicates rule is never compared: no signature
     # (a third of a decision's time) for "ok" and "see you at 8".
     sig = signature_of_normalized(normalized) if chars >= traced_from else None
-    return TextFacts(chars, sig, *read_contacts(text))
+    contact, contacts = read_contacts(text)
+    # A promotion's wording counts as a way back: campaigns without a number still sell.
+    return TextFacts(chars, sig, contact or reads_as_promotion(text), contacts)

@@ -72,6 +72,7 @@ from policy.engine import Engine
 from policy.fingerprint import signature, similarity
 from policy.graph import MemoryGraph
 from policy.normalize import has_contact, normalize, read_contacts
+from policy.promotion import reads_as_promotion
 from policy.requests import InviteRequest, SendRequest
 from policy.rules import Mode, RuleSet, load_rules
 
@@ -722,8 +723,9 @@ class Spammer:
         text = self._text(template, name)
         pace = self.rng.expovariate(1 / 30)
         if self.plan.slow:
-            for rate in (self.limits.rate,
-                         self.limits.contact_rate if has_contact(text) else None):
+            # The rules count a promotion's words as a contact (docs/spam.md): so does it.
+            counted = has_contact(text) or reads_as_promotion(text)
+            for rate in (self.limits.rate, self.limits.contact_rate if counted else None):
                 if rate is not None:
                     limit, window = rate
                     pace = max(pace, window / limit * 1.05)  # under the limit, never at it

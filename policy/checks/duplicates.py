@@ -16,8 +16,8 @@ The rule fires when a text would reach its ``recipients``-th distinct
 recipient within ``window``, counting the recipients of *every* recent text at
 least ``similarity`` alike (not only the closest one): spun copies that differ
 from one another still share a neighbourhood. A text that carries a contact (a
-phone number, a link, an address: what a campaign wants its readers to act on)
-is compared at ``contact_similarity`` (spun copies keep a third of their
+phone number, a link, an address: what a campaign wants its readers to act on;
+or a promotion's words, ``policy/promotion.py``) is compared at ``contact_similarity`` (spun copies keep a third of their
 shingles; "what did you think about <topic>?" to five friends, with no contact,
 stays apart at ``similarity``), and traced from ``contact_min_chars``, so a
 campaign cut into short parts or shortened under ``min_chars`` is still seen.
@@ -294,10 +294,12 @@ PARAM_DOCS = {
     "max_texts": "texts kept per sender (past it, the oldest one with no recipient of its own, "
                  "none that no older text reached, is dropped; else the oldest)",
     "contact_min_chars": (
-        "`min_chars` for a text that carries a contact (unset: `min_chars`)"
+        "`min_chars` for a text that carries a contact or reads as a promotion "
+        "(unset: `min_chars`)"
     ),
     "contact_similarity": (
-        "`similarity` for a text that carries a contact (unset: `similarity`)"
+        "`similarity` for a text that carries a contact or reads as a promotion "
+        "(unset: `similarity`)"
     ),
     "count_followed": (
         "count the people the sender follows who never wrote to the sender, instead of "

@@ -13,8 +13,9 @@ over ``limit`` is refused until enough of them drop out of the window
 never refused by this rule.
 
 With ``with_contact = true`` the rule counts only the strangers reached by texts
-that carry a phone number, a link or an address (``Features.contact``), whatever
-else the texts say: a campaign needs a way back to the spammer, and ordinary people
+that carry a phone number, a link or an address, or read as a promotion
+(``Features.contact``; ``policy/promotion.py``), whatever else the texts say: a
+campaign needs a way back to the spammer or a pitch, and ordinary people
 rarely send one to people who don't follow them back. That bounds template rotation,
 spinning and pacing, which no content matching can follow, at a few strangers, while
 messages without a contact stay under the plain rule's larger limit. It refuses
@@ -67,7 +68,7 @@ _SENT_FOLLOWED = "followed sent to"  # the same for count_followed rules
 class Params:
     limit: int
     window: float
-    with_contact: bool = False  # count only texts with a phone number, link or address
+    with_contact: bool = False  # count only texts with a phone number, link, address, promotion
     count_followed: bool = False  # count the people the sender follows (who never wrote)
 
     @property
@@ -77,7 +78,8 @@ class Params:
     @property
     def done(self) -> str:
         """What the sender did to the people this rule counts (its messages say it)."""
-        return "sent phone numbers, links or addresses" if self.with_contact else "written"
+        return ("sent phone numbers, links, addresses or promotions" if self.with_contact
+                else "written")
 
     @property
     def who(self) -> str:
@@ -226,8 +228,9 @@ def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
 PARAM_DOCS = {
     "limit": "distinct strangers reached within `window`, at most",
     "window": "how long a stranger counts since the sender last wrote to them",
-    "with_contact": "count only the strangers sent a text with a phone number, link or "
-                    "address (refusing with `links_to_strangers`), whatever the words",
+    "with_contact": "count only the strangers sent a text with a phone number, link, "
+                    "address or a promotion's words (policy/promotion.py), refusing with "
+                    "`links_to_strangers`, whatever the other words",
     "count_followed": "count the people the sender follows who never wrote to the sender, "
                       "instead of strangers: a follow-back scheme, following every target "
                       "first, cannot hide a campaign; use it with a larger `limit`",

@@ -44,7 +44,8 @@ REFUSALS: dict[str, ErrorCode] = {
     "reported_as_spam": ErrorCode(710, 403,
                                   "enough strangers the sender wrote to reported it as spam"),
     "links_to_strangers": ErrorCode(711, 429,
-                                    "phone numbers, links or addresses sent to too many people who "
+                                    "phone numbers, links, addresses or promotions sent to too many "
+                                    "people who "
                                     "don't follow back in the window"),
     "quota_exceeded": ErrorCode(88, 429, "the daily limit (1,000) is reached"),
     "storage_unavailable": ErrorCode(130, 429, "storage down and the rules say fail_closed"),

@@ -438,10 +438,13 @@ def test_copies_and_new_groups_are_contained_by_the_5th_stranger(
         now_default: dict[str, dict[str, Any]]) -> None:
     for tactic in ("folded", "groups"):
         assert targets_met(now_default[tactic])["contained"], tactic
-    # Personalised and spun copies: most are contained (the README gives the full run's
-    # figures); the others are bounded by the strangers rules above.
-    for tactic in ("personalised", "spun"):
-        assert now_default[tactic]["contained_share"] >= 1 / 3, tactic
+    # Personalised and spun copies, and rotated templates: a promotion's words count as a
+    # contact (policy/promotion.py), compared at contact_similarity and counted by
+    # links_to_strangers; in this small run all are contained (1 of 3 rotating spammers
+    # and 2 of 3 spun ones before). The full run's figures: README, docs/spam.md.
+    for tactic in ("personalised", "spun", "rotating"):
+        row = now_default[tactic]
+        assert targets_met(row)["contained"], (tactic, row["contained"], row["refusals"])
 
 
 def test_one_contact_in_the_clear_is_contained_by_the_5th_stranger(

@@ -21,6 +21,9 @@ from tests.conftest import EngineFactory
 SPAM = "URGENT! You have won a 1000 pound prize. Call 09061701461 now to claim, valid 12hrs"
 WORDS = ("prize cash claim winner voucher holiday bonus reward lucky ticket draw entry "
          "apple river stone cloud garden window candle market pepper violin harbor").split()
+# Words of talk (policy/promotion.py reads none of them as a promotion).
+PLAIN = ("apple river stone cloud garden window candle market pepper violin harbor "
+         "kitchen yellow bicycle morning letter").split()
 
 
 def _rule(name: str):  # the default rules' values, read rather than restated
@@ -69,10 +72,10 @@ def test_rotating_texts_to_followed_targets_stop_at_the_fanout_limit(
     limit = _rule("fanout").limit
     targets = _follow_back(graph, "rotator", limit + 20)
     rng = random.Random(3)
-    # 10 minutes apart: the quota and the 6-hour rules stay clear; every text new: no
-    # content rule sees it
+    # 10 minutes apart: the quota and the 6-hour rules stay clear; every text new and
+    # plain (no promotion's words): no content rule sees it
     delivered, decision = _until_refused(engine, clock, "rotator", targets,
-                                         lambda: " ".join(rng.sample(WORDS, 12)), 600)
+                                         lambda: " ".join(rng.sample(PLAIN, 12)), 600)
     assert delivered == limit, delivered
     assert decision.code == "too_many_strangers" and decision.reasons[0].rule == "fanout"
     assert "never wrote to you" in decision.reasons[0].message
@@ -117,6 +120,23 @@ def test_a_number_to_followed_targets_stops_at_links_to_followed(
     delivered, decision = _until_refused(
         engine, clock, "caller", targets,
         lambda: " ".join(rng.sample(WORDS, 10)) + " call 0800 123 456", 600)
+    assert delivered == limit, delivered
+    assert decision.code == "links_to_strangers"
+    assert decision.reasons[0].rule == "links_to_followed"
+
+
+def test_a_promotion_with_no_number_to_followed_targets_stops_at_links_to_followed(
+        engine_factory: EngineFactory, graph: MemoryGraph, clock: VirtualClock) -> None:
+    """Rotated prize texts with no number, link or address: the words that sell count as
+    the way back (policy/promotion.py), the same limit as a number."""
+    engine = engine_factory()
+    limit = _rule("links_to_followed").limit
+    targets = _follow_back(graph, "seller", limit + 10)
+    rng = random.Random(7)
+    delivered, decision = _until_refused(
+        engine, clock, "seller", targets,
+        lambda: " ".join(rng.sample(("prize", "claim", "winner", "voucher", "bonus"), 2)
+                          + rng.sample(PLAIN, 8)), 600)
     assert delivered == limit, delivered
     assert decision.code == "links_to_strangers"
     assert decision.reasons[0].rule == "links_to_followed"

@@ -63,7 +63,7 @@ def test_a_contact_to_the_5th_stranger_in_a_day_is_refused_whatever_the_words(
         clock.advance(3600)
     refused = send(engine, fans[4], texts[4])
     assert (refused.verdict, refused.code) == (Verdict.THROTTLE, "links_to_strangers")
-    assert "phone numbers, links or addresses" in refused.reasons[0].message
+    assert "phone numbers, links, addresses or promotions" in refused.reasons[0].message
     # the first of the four leaves the rolling day 24 h after it was reached
     assert refused.retry_after == pytest.approx(24 * 3600 - 4 * 3600)
     # texts without a contact only count for the plain strangers rules

@@ -1,0 +1,101 @@
+"""policy/promotion.py: which texts read as a promotion, and what the rules do with them."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from policy import Engine, MemoryGraph, SendRequest
+from policy.backtest.adversary import spin
+from policy.backtest.simulate import evade
+from policy.clock import VirtualClock
+from policy.fingerprint import TextFeatures
+from policy.promotion import reads_as_promotion
+from policy.rules import load_rules
+
+CAMPAIGNS = (
+    "URGENT! You have won a prize. Claim it before Friday",
+    "Congratulations ur awarded a holiday for 2, reply YES",
+    "Free entry into our weekly competition, just text WIN",
+    "Your mobile is due an upgrade: latest camera phone free",
+    "As a valued customer you are entitled to a bonus",
+    "Hot singles in your area want to chat tonight",
+    "Get laid tonight, discreet local dating, join now",
+    "Your account is suspended: verify your details today",
+    "You have 1 unclaimed voucher, redeem it this week",
+    "Ringtone club: 2 new tones a week, unsubscribe any time",
+    "You are entitled to £500 compensation, act fast",
+    "Complimentary cruise for 2: you have been selected",
+)
+TALK = (
+    "Are you free now? Call me when you can",
+    "I cant pick the phone right now. Pls send a message",
+    "Did you win the match yesterday? Text me the score",
+    "My mobile has no network here, sms me if urgent",
+    "Great news, we picked up the keys today!",
+    "Happy birthday! Hope you get lots of presents",
+    "Congrats on the new job, well done you",
+    "I'll call later, only 20 mins to go",
+    "How was the trip? Send me the pics when you are back",
+    "Lunch at the club tomorrow? My treat",
+    "The customer wants the report by today",
+    "Sorry, I forgot to reply, was at the gym",
+)
+
+
+@pytest.mark.parametrize("text", CAMPAIGNS)
+def test_campaign_wording_reads_as_a_promotion(text: str) -> None:
+    assert reads_as_promotion(text)
+
+
+@pytest.mark.parametrize("text", TALK)
+def test_talk_with_a_pitch_word_or_two_does_not(text: str) -> None:
+    assert not reads_as_promotion(text)
+
+
+def test_one_trade_word_alone_is_not_enough() -> None:
+    assert not reads_as_promotion("She finally got her prize")
+    assert reads_as_promotion("Claim your prize")  # two trade words
+
+
+def test_evasions_and_spintax_keep_it_a_promotion() -> None:
+    rng = random.Random(4)
+    base = "Congratulations! You have won a prize, claim it now, valued customer"
+    variants = [evade(spin(base, rng), rng) for _ in range(400)]
+    missed = [v for v in variants if not reads_as_promotion(v)]
+    # A short word cut by the spacing evasion ("CL AIM") with every other trade word
+    # spun away is missed: rare.
+    assert len(missed) <= 8, missed
+    assert reads_as_promotion("F R E E  E N T R Y to win a prize")  # letters spaced out
+    assert reads_as_promotion("Cοngratulatiοns, claim yοur prize")  # Greek omicrons
+
+
+def test_a_promotion_counts_as_a_contact_for_the_rules() -> None:
+    facts = TextFeatures(0).of("Congratulations, claim your holiday before Friday", 1)
+    assert facts.contact and facts.contacts == ()  # no number read: the words count
+    assert not TextFeatures(0).of("Are you coming to dinner on Friday?", 1).contact
+
+
+def test_promotions_to_strangers_stop_at_links_to_strangers() -> None:
+    """Rotated prize texts with no number to strangers: the 5th stranger is refused."""
+    clock, graph = VirtualClock(1_800_000_000.0), MemoryGraph()
+    engine = Engine(load_rules("default"), graph=graph, clock=clock)
+    limit = load_rules("default").get("links_to_strangers").params.limit
+    rng = random.Random(2)
+    trade = ["prize", "claim", "voucher", "winner", "jackpot", "bonus", "redeem"]
+    # Texts unlike each other (duplicates does not see them): only their trade words count.
+    plain = ("apple river stone cloud garden window candle market pepper violin harbor "
+             "kitchen yellow bicycle morning letter blanket thunder orange pillow meadow "
+             "lantern saddle mirror velvet canyon").split()
+    delivered = 0
+    for i in range(limit + 3):
+        graph.follow(f"t{i}", "pitcher")
+        text = " ".join(rng.sample(trade, 2) + rng.sample(plain, 8))
+        clock.advance(600)
+        decision = engine.check(SendRequest("pitcher", (f"t{i}",), text))
+        if not decision.allowed:
+            assert decision.reasons[0].rule == "links_to_strangers", decision.code
+            break
+        delivered += 1
+    assert delivered == limit
