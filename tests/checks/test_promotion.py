@@ -27,6 +27,14 @@ CAMPAIGNS = (
     "Ringtone club: 2 new tones a week, unsubscribe any time",
     "You are entitled to £500 compensation, act fast",
     "Complimentary cruise for 2: you have been selected",
+    "You've won a prize!",
+    # Obfuscated: digits and symbols in words, dots, small capitals, spaced-out words
+    "Cl41m your pr1ze now",
+    "c.l.a.i.m your p.r.i.z.e",
+    "cl@im your vouch3r",
+    "\u1d04\u029f\u1d00\u026a\u1d0d your prize",
+    "You have been sELecT Ed for a com plimentary gift",
+    "Cla\x00im your pri\u200bze",
 )
 TALK = (
     "Are you free now? Call me when you can",
@@ -41,6 +49,16 @@ TALK = (
     "Lunch at the club tomorrow? My treat",
     "The customer wants the report by today",
     "Sorry, I forgot to reply, was at the gym",
+    # Found by a reviewer: each read as a promotion in the first version of the lists,
+    # and a group of 5 people who never wrote was refused on its first message.
+    "Pub quiz tonight at 8, who's in?",
+    "Are you watching the matches tonight?",
+    "Congratulations to the team, well done!",
+    "You won! drinks on me",
+    "Got you a gift card for your birthday",
+    "He is ineligible, call me",
+    "Customer service will call you back",
+    "I'll call later, 20 mins to go, the line rental is due",
 )
 
 
@@ -99,3 +117,19 @@ def test_promotions_to_strangers_stop_at_links_to_strangers() -> None:
             break
         delivered += 1
     assert delivered == limit
+
+
+def test_a_group_message_of_talk_to_five_people_who_never_wrote_is_allowed() -> None:
+    """A new group of 5 followers the sender does not follow: each counts for the strangers
+    rules, so a text read as a promotion would be refused at once (5 > 4)."""
+    clock, graph = VirtualClock(1_800_000_000.0), MemoryGraph()
+    engine = Engine(load_rules("default"), graph=graph, clock=clock)
+    members = tuple(f"m{i}" for i in range(5))
+    for member in members:
+        graph.follow(member, "coach")
+    for text in ("Pub quiz tonight at 8, who's in?", "Congratulations to the team, well done!"):
+        clock.advance(600)
+        assert engine.check(SendRequest("coach", members, text)).allowed, text
+    clock.advance(600)
+    refused = engine.check(SendRequest("coach", members, "Claim your prize tonight"))
+    assert not refused.allowed and refused.reasons[0].rule == "links_to_strangers"
