@@ -84,13 +84,15 @@ free|win|won|wins|reward|rewards|gift|gifts|urgent|urgently|offers?|deals?|txt|s
 """
 
 
-def _words(listing: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![a-z0-9])(?:" + listing.replace("\n", "") + r")(?![a-z0-9])")
+def _alternatives(listing: str) -> str:
+    return "(?:" + listing.replace("\n", "") + ")"
 
 
-_TRADE_WORDS = _words(_TRADE)
-_SECONDARY_WORDS = _words(_SECONDARY)
-_PITCH_WORDS = _words(_PITCH)
+# One pass over the text for the three lists (a named group says which list matched).
+_WORDS = re.compile(r"(?<![a-z0-9])(?:(?P<t>" + _alternatives(_TRADE) + r")|(?P<s>"
+                    + _alternatives(_SECONDARY) + r")|(?P<p>" + _alternatives(_PITCH)
+                    + r"))(?![a-z0-9])")
+_TRADE_WORD = re.compile(_alternatives(_TRADE))
 # Read alone as a promotion: no talk says these.
 _ALONE = frozenset(("freemsg", "sexychat", "secretadmirer", "datingservice", "xxxpics",
                     "xxxvideo", "xxxvideos", "freeentry", "ringtones", "ringtone"))
@@ -104,11 +106,14 @@ _LONG = re.compile("|".join(sorted(
 _PIECES = re.compile(r"[a-z]+")
 # A word with digits or symbols among its letters ("pr1ze", "cl@im", "p.r.i.z.e", "pri-ze"),
 # read again with them as the letters they stand for; not "150p", "2nite", "b4", "10am".
-_OBFUSCATED = re.compile(r"(?<![a-z0-9])(?=[a-z0-9@$!|.*_'-]*[a-z])(?=[a-z@$!|.*_'-]*[0-9@$!|.*_'-])"
-                         r"[a-z0-9@$!|]+(?:[.*_'-]+[a-z0-9@$!|]+)+|(?<![a-z0-9])(?=[a-z@$!|]*[a-z])"
+_OBFUSCATED = re.compile(r"(?<![a-z0-9])(?=[a-z0-9@$!|.*_-]*[a-z])(?=[a-z@$!|.*_-]*[0-9@$!|.*_-])"
+                         r"[a-z0-9@$!|]+(?:[.*_-]+[a-z0-9@$!|]+)+|(?<![a-z0-9])(?=[a-z@$!|]*[a-z])"
                          r"(?=[a-z]*[0-9@$!|])[a-z0-9@$!|]{3,}")
+# Cheap first: a letter, then digits or symbols, then a letter ("pr1ze", "p.r.i.z.e"), or a
+# word that starts with one ("1ncredible"); most texts have none.
+_MAYBE_OBFUSCATED = re.compile(r"[a-z][0-9@$!|.*_-]+[a-z]|(?<![a-z0-9])[0-9@$!|][a-z]{2}")
 _NUMBERISH = re.compile(r"\d+[a-z]{0,3}|[a-z]{0,3}\d+")
-_SYMBOLS_IN_WORD = re.compile(r"[.*_'-]")
+_SYMBOLS_IN_WORD = re.compile(r"[.*_-]")
 _LEET = str.maketrans("0134578@$!|", "oieastbasil")
 _KEY = re.compile(r"[^a-z0-9£€%&]")  # "opt out", "opt-out", "optout": one word
 
@@ -141,12 +146,15 @@ def _plain(match: re.Match[str]) -> str:
 def _read(folded: str) -> bool:
     trade: set[str] = set()
     secondary: set[str] = set()
+    pitch: list[tuple[str, int, int]] = []
     spans: list[tuple[int, int]] = []
-    for pattern, found in ((_TRADE_WORDS, trade), (_SECONDARY_WORDS, secondary)):
-        for m in pattern.finditer(folded):
-            if all(m.end() <= a or m.start() >= b for a, b in spans):
-                spans.append(m.span())
-                found.add(_KEY.sub("", m.group()))
+    for m in _WORDS.finditer(folded):
+        kind = m.lastgroup
+        if kind == "p":
+            pitch.append((_KEY.sub("", m.group()), m.start(), m.end()))
+        elif all(m.end() <= a or m.start() >= b for a, b in spans):
+            spans.append(m.span())
+            (trade if kind == "t" else secondary).add(_KEY.sub("", m.group()))
     points = 2 * len(trade) + len(secondary - trade)
     if points < 3:
         # Spacing evasions: long words read across the pieces the spaces cut.
@@ -160,16 +168,15 @@ def _read(folded: str) -> bool:
             for m in _LONG.finditer(squeezed):
                 key = m.group()
                 if m.start() in edges and m.end() in edges and key not in trade | secondary:
-                    (trade if _TRADE_WORDS.fullmatch(key) else secondary).add(key)
+                    (trade if _TRADE_WORD.fullmatch(key) else secondary).add(key)
             points = 2 * len(trade) + len(secondary - trade)
     if points == 0:
         return False  # pitch words alone are talk: "are you free? call me"
     if points >= 3 or not _ALONE.isdisjoint(trade):
         return True
     seen = trade | secondary
-    for m in _PITCH_WORDS.finditer(folded):
-        key = _KEY.sub("", m.group())
-        if key not in seen and all(m.end() <= a or m.start() >= b for a, b in spans):
+    for key, start, end in pitch:
+        if key not in seen and all(end <= a or start >= b for a, b in spans):
             seen.add(key)
             points += 1
             if points >= 3:
@@ -182,5 +189,7 @@ def reads_as_promotion(text: str) -> bool:
     folded = _fold(text)
     if _read(folded):
         return True
+    if _MAYBE_OBFUSCATED.search(folded) is None:
+        return False
     plain = _OBFUSCATED.sub(_plain, folded)
     return plain != folded and _read(plain)
