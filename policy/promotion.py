@@ -49,7 +49,7 @@ _FOLD = {k: v for k, v in _LOOKALIKES.items() if chr(k) not in "$€£@"}
 _FOLDED_CHARS = 640
 
 _TRADE = r"""
-prizes?|priz|awards?|awarded|winners?|winnings|sweepstakes?|lucky draw
+priz|awards?|awarded|winnings|sweepstakes?|lucky draw
 |claim|claims|claimed|claiming|redeem|redeemed|redeeming|redeemable|vouchers?|giftcards?
 |gift cards?|coupons?|guaranteed?|ringtones?|polyphonic
 |unsubscribe|unsubscribed|unsub|optout|opt out|opt-out
@@ -57,7 +57,7 @@ prizes?|priz|awards?|awarded|winners?|winnings|sweepstakes?|lucky draw
 |(?:you|u|ya)(?: have| ?['’]ve| hav)? (?:just )?won(?!['’])|been awarded|been selected|been chosen
 |qualified for|secret admirer|helpline|hotline|ppm|p/min|per min(?:ute)?
 |\d+p(?:/| per )(?:msg|min|txt|text|sms|wk|week|day)|\d+p|£\s?\d+|€\s?\d+|\d+\s?(?:gbp|euros?)
-|complimentary|no-cost|zero-cost|gratis|free entry|freemsg|freephone|100% free|100% sure
+|complimentary|no-cost|zero-cost|gratis|free ?entry|freemsg|freephone|100% free|100% sure
 |text (?:stop|yes|\w+ to \d)|reply (?:stop|yes|win)|stop to|send stop|end to
 |final notice|final attempt|act fast|payout|% off|dogging|horny|horniest
 |hot (?:girls|babes|singles)|chat ?line|get laid|busty|saucy|sexychat|xxx ?(?:pics|videos?|movies?)
@@ -65,7 +65,7 @@ prizes?|priz|awards?|awarded|winners?|winnings|sweepstakes?|lucky draw
 |account (?:is |has been )?(?:locked|blocked|suspended)|security alert|unusual activity
 """
 _SECONDARY = r"""
-jackpots?|lotter(?:y|ies)|lucky day|congratulations|congratulation|selected|nominated|entitled
+prizes?|winners?|jackpots?|lotter(?:y|ies)|lucky day|congratulations|congratulation|selected|nominated|entitled
 |eligible|quiz|competitions?|comp|weekly|wkly|latest|newest|brand new|hottest|exclusive
 |bonus|bonuses|promos?|promotions?|promotional|discounts?|bargain|credits|survey|log ?onto
 |dating|singles|discreet|matches|filthy|in your area|tariff|handset|upgrade|wap
@@ -95,7 +95,7 @@ _WORDS = re.compile(r"(?<![a-z0-9])(?:(?P<t>" + _alternatives(_TRADE) + r")|(?P<
 _TRADE_WORD = re.compile(_alternatives(_TRADE))
 # Read alone as a promotion: no talk says these.
 _ALONE = frozenset(("freemsg", "sexychat", "secretadmirer", "datingservice", "xxxpics",
-                    "xxxvideo", "xxxvideos", "freeentry", "ringtones", "ringtone"))
+                    "xxxvideo", "xxxvideos", "ringtones", "ringtone"))
 # Long trade words are read in the letters with the spaces taken out as well: spacing
 # evasions cut words ("sELecT Ed", "vouc her"), read where a match starts and ends where
 # the text's pieces do ("ineligible" is no "eligible").
@@ -167,7 +167,9 @@ def _read(folded: str) -> bool:
                 at += len(piece)
             for m in _LONG.finditer(squeezed):
                 key = m.group()
-                if m.start() in edges and m.end() in edges and key not in trade | secondary:
+                # Not a word of a phrase already read ("been selected", "selected").
+                if (m.start() in edges and m.end() in edges
+                        and not any(key in found for found in trade | secondary)):
                     (trade if _TRADE_WORD.fullmatch(key) else secondary).add(key)
             points = 2 * len(trade) + len(secondary - trade)
     if points == 0:

@@ -166,7 +166,7 @@ class Features:
     text_chars: int  # length of the normalised text: short ones are never traced
     units: tuple[tuple[str, int], ...]
     cost: int = 1
-    contact: bool = False  # the text carries a phone number, a link or an address
+    contact: bool = False  # a phone number, a link or an address, or a promotion's words
     people: tuple[tuple[str, int], ...] | None = None  # None: the same as units
     contacts: tuple[str, ...] = ()  # the text's contacts, hashed with the key secret
     # Not a send but a recipient's report ("spam" or "block"): ``units`` is then the one

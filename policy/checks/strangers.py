@@ -82,6 +82,12 @@ class Params:
                 else "written")
 
     @property
+    def counted(self) -> str:
+        """What this rule admits, as its messages say it."""
+        return ("sent a phone number, link, address or promotion" if self.with_contact
+                else "written to")
+
+    @property
     def who(self) -> str:
         """The people this rule counts, as its messages say it."""
         if self.count_followed:
@@ -201,6 +207,12 @@ def newly_reached(name: str, ctx: Step) -> int:
 
 
 def finding(params: Params, code: str, retry_after: float | None) -> Finding:
+    if retry_after is None:  # this send alone reaches more than the limit: waiting won't do
+        return Finding(code, Verdict.THROTTLE,
+                       f"This message would reach more than {params.limit} {params.who} at "
+                       f"once, the most {params.counted} within {_hours(params.window)}: send "
+                       "it to fewer people; people you already write to are not affected.",
+                       None)
     text = (f"You have {params.done} to {params.limit} {params.who} "
             f"within {_hours(params.window)}.")
     if retry_after is not None:

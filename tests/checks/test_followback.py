@@ -135,7 +135,7 @@ def test_a_promotion_with_no_number_to_followed_targets_stops_at_links_to_follow
     rng = random.Random(7)
     delivered, decision = _until_refused(
         engine, clock, "seller", targets,
-        lambda: " ".join(rng.sample(("prize", "claim", "winner", "voucher", "bonus"), 2)
+        lambda: " ".join(rng.sample(("claim", "voucher", "redeem", "awarded", "coupon"), 2)
                           + rng.sample(PLAIN, 8)), 600)
     assert delivered == limit, delivered
     assert decision.code == "links_to_strangers"

@@ -59,6 +59,10 @@ TALK = (
     "He is ineligible, call me",
     "Customer service will call you back",
     "I'll call later, 20 mins to go, the line rental is due",
+    # A second reviewer's: a phrase and its own word counted twice, a gig announced.
+    "Just found out I've been selected for the regional team. So happy!",
+    "My account has been suspended again, any idea why?",
+    "Playing the Crown on Saturday at 9, free entry, come down and say hi!",
 )
 
 
@@ -101,7 +105,7 @@ def test_promotions_to_strangers_stop_at_links_to_strangers() -> None:
     engine = Engine(load_rules("default"), graph=graph, clock=clock)
     limit = load_rules("default").get("links_to_strangers").params.limit
     rng = random.Random(2)
-    trade = ["prize", "claim", "voucher", "winner", "jackpot", "bonus", "redeem"]
+    trade = ["claim", "voucher", "redeem", "awarded", "winnings", "coupon", "ringtone"]
     # Texts unlike each other (duplicates does not see them): only their trade words count.
     plain = ("apple river stone cloud garden window candle market pepper violin harbor "
              "kitchen yellow bicycle morning letter blanket thunder orange pillow meadow "
@@ -133,3 +137,18 @@ def test_a_group_message_of_talk_to_five_people_who_never_wrote_is_allowed() -> 
     clock.advance(600)
     refused = engine.check(SendRequest("coach", members, "Claim your prize tonight"))
     assert not refused.allowed and refused.reasons[0].rule == "links_to_strangers"
+
+
+def test_a_send_alone_over_the_limit_says_to_send_it_to_fewer_people() -> None:
+    """No wait lets a send to more new people than the limit through: the message says so
+    instead of "you have sent ... to 4 people" (nothing was sent yet)."""
+    clock, graph = VirtualClock(1_800_000_000.0), MemoryGraph()
+    engine = Engine(load_rules("default"), graph=graph, clock=clock)
+    members = tuple(f"m{i}" for i in range(5))
+    for member in members:
+        graph.follow(member, "club")
+    refused = engine.check(SendRequest("club", members, "Claim your voucher, redeem it now"))
+    assert not refused.allowed and refused.retry_after is None
+    assert refused.reasons[0].rule == "links_to_strangers"
+    message = refused.reasons[0].message
+    assert "send it to fewer people" in message and "You have" not in message, message
