@@ -26,6 +26,9 @@ read in place, never copied):
   ``policy.normalize``'s table, with the fixed contact;
 - ``conversation``: one group conversation id reused, its members swapped for new
   strangers (as many as the group rule allows) each round;
+- ``unread``: K rotating templates chosen, and each spun copy redrawn, so that no copy
+  carries a contact or reads as a promotion (``policy/promotion.py`` is public): what
+  a campaign that read the code sends; not drawn into ``mix``;
 - ``mix``: each spammer combines 2 or 3 of the above at random.
 
 A campaign keeps its payload valid: the contact (``Contact``) is put into each copy
@@ -91,7 +94,7 @@ SPAM_CODES = frozenset({"duplicate_content", "duplicate_contact", "too_many_stra
 
 TACTICS = ("folded", "personalised", "spun", "rotating", "groups", "split", "slow", "short",
            "salad", "obfuscated", "payload", "homoglyph", "conversation", "followback",
-           "followback-copies")
+           "followback-copies", "unread")
 # The tactics whose targets the spammer follows: not strangers by the rules' definition
 # (docs/spam.md), so their rows are judged by strangers reached per day, not containment.
 FOLLOW_TACTICS = ("followback", "followback-copies")
@@ -104,6 +107,7 @@ TARGETS_PER_SPAMMER = 1000
 SALAD_BODY = 40  # characters of spam in a salad copy (the rest: its contact and the salad)
 SALAD_TRIES = 80  # salads drawn for one copy, at most, to find one unlike the recent copies
 MAX_HOURS = 24.0 * 31  # a run of several days: the recipients' reports (backtest/feedback.py)
+UNREAD_TRIES = 20  # spun copies drawn, at most, to find one the rules read as talk
 MAX_REJECTS = 25  # consecutive REJECTs after which a spammer gives up (it cannot adapt)
 
 
@@ -188,6 +192,11 @@ def read_limits(rules: RuleSet) -> Limits:
         fanout=min(fanout) if fanout else None,
         contact_rate=min(contact_rates, key=lambda r: r[0] / r[1]) if contact_rates else None,
     )
+
+
+def counted_as_contact(text: str) -> bool:
+    """Whether the rules read ``text`` as carrying a contact (a promotion's words included)."""
+    return has_contact(text) or reads_as_promotion(text)
 
 
 def text_chars(text: str) -> int:
@@ -488,6 +497,7 @@ class Plan:
     homoglyph: bool = False  # letters outside the look-alike table
     conversation: bool = False  # one conversation id, members swapped each round
     follow: bool = False  # follows every target first (follow-back): no target is a stranger
+    unread: bool = False  # no copy with a contact or a promotion's words (the reader is public)
 
     @property
     def contact(self) -> bool:
@@ -531,6 +541,10 @@ def tactic_plan(tactic: str, *, k: int = DEFAULT_ROTATING_K) -> Plan:
         # The README says a stranger is someone the sender does not follow: so it follows
         # every target first, and rotates spun templates as well.
         return Plan(tactic, templates=k, spin=True, follow=True)
+    if tactic == "unread":
+        if not 2 <= k <= MAX_K:
+            raise ValueError(f"unread needs K from 2 to {MAX_K}, got {k}")
+        return Plan(tactic, templates=k, spin=True, unread=True)
     if tactic == "followback-copies":
         return Plan(tactic, follow=True)  # one text, folded, to followed targets
     raise ValueError(f"unknown tactic {tactic!r}; known: {', '.join(ADVERSARIES)}")
@@ -596,6 +610,9 @@ class Spammer:
             if plan.salad:
                 room = min(room, SALAD_BODY)
             pool = payload_pool(pool)
+        if plan.unread:
+            # Templates the rules read as neither a contact nor a promotion, once cut.
+            pool = tuple(t for t in pool if not counted_as_contact(clip(t, max(20, room))))
         k = plan.templates
         if plan.slow and k == 1 and limits.max_texts is not None:
             k = min(limits.max_texts, MAX_K)  # as many texts as the rule remembers, no more
@@ -622,6 +639,17 @@ class Spammer:
     def _text(self, template: int, name: str | None) -> str:
         if self.contact is not None:
             return self._contact_text(template, name)
+        if self.plan.unread:
+            # Spinning may bring a trade word in ("complimentary"): drawn again.
+            text = self._copy(template, name)
+            for _ in range(UNREAD_TRIES):
+                if not counted_as_contact(text):
+                    break
+                text = self._copy(template, name)
+            return text
+        return self._copy(template, name)
+
+    def _copy(self, template: int, name: str | None) -> str:
         plan, rng, limit = self.plan, self.rng, self.text_limit
         text = self.templates[template]
         if plan.spin:
@@ -724,7 +752,7 @@ class Spammer:
         pace = self.rng.expovariate(1 / 30)
         if self.plan.slow:
             # The rules count a promotion's words as a contact (docs/spam.md): so does it.
-            counted = has_contact(text) or reads_as_promotion(text)
+            counted = counted_as_contact(text)
             for rate in (self.limits.rate, self.limits.contact_rate if counted else None):
                 if rate is not None:
                     limit, window = rate
@@ -1019,7 +1047,7 @@ def _plan_label(plan: Plan) -> str:
                                     ("salad", plan.salad), ("obfuscated", plan.obfuscate),
                                     ("payload", plan.payload), ("homoglyph", plan.homoglyph),
                                     ("conversation", plan.conversation),
-                                    ("followback", plan.follow)) if on]
+                                    ("followback", plan.follow), ("unread", plan.unread)) if on]
     return "+".join(p for p in parts if p) or "folded"
 
 

@@ -217,6 +217,20 @@ def test_new_tactics_are_known_and_mixed(corpus: Corpus) -> None:
         assert any(getattr(p, switch) for p in plans), switch
 
 
+def test_unread_copies_carry_neither_a_contact_nor_a_promotion(
+        corpus: Corpus, default_rules: RuleSet) -> None:
+    """The attacker that read policy/promotion.py: real spam templates, spun, that the
+    rules read as talk (a contact or a promotion would count for links_to_strangers)."""
+    from policy.backtest.adversary import counted_as_contact
+
+    s = spammer("unread", corpus, read_limits(default_rules), k=40)
+    assert len(s.templates) == 40 and len(set(s.templates)) == 40
+    texts = [a.text for a in attempts(s, 120)]
+    assert len(set(texts)) > 100  # spun: copies differ
+    read = [t for t in texts if counted_as_contact(t)]
+    assert len(read) <= 3, read  # 20 draws a copy, at most: a rare copy stays read
+
+
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])  # phone numbers and domains both
 def test_salad_copies_are_pairwise_dissimilar_yet_carry_one_contact(
         corpus: Corpus, default_rules: RuleSet, seed: int) -> None:
@@ -470,6 +484,10 @@ def test_contacts_to_strangers_bound_rotation_pacing_and_conversations(
     for tactic in ("rotating", "slow", "conversation"):
         row = now_default[tactic]
         assert row["reached_per_day_max"] <= 8, (tactic, row["reached_per_day_max"])
+    # Templates that carry neither (the attacker read the reader): only the strangers
+    # rules' caps bound them, 20 a day (docs/spam.md, "What it still does not catch").
+    unread = now_default["unread"]
+    assert unread["contained_share"] == 0.0 and unread["reached_per_day_max"] <= 20, unread
     for tactic in ("rotating", "conversation"):
         assert "links_to_strangers" in now_default[tactic]["refusals"], tactic
     assert now_default["conversation"]["contained_share"] == 1.0
