@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policy import Engine, MemoryGraph, SendRequest
 from policy.backtest.adversary import spin
@@ -152,3 +154,18 @@ def test_a_send_alone_over_the_limit_says_to_send_it_to_fewer_people() -> None:
     assert refused.reasons[0].rule == "links_to_strangers"
     message = refused.reasons[0].message
     assert "send it to fewer people" in message and "You have" not in message, message
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)),
+               max_size=400)
+       | st.text(alphabet="prizeclaimvoucher 0123456789@$!.-_*'£€%& \u200b\u0301ᴀ", max_size=200))
+def test_any_text_reads_as_a_bool_and_never_raises(text: str) -> None:
+    assert reads_as_promotion(text) in (True, False)
+    assert TextFeatures(0).of(text, 1).contact in (True, False)
+
+
+def test_odd_input_never_raises() -> None:
+    for text in ("", "\ud800", "\udfff" * 320, "\x00" * 10, "\u0301" * 320, "\u202e" * 50,
+                 "ﷺ" * 320, "£ " * 160, "🎁" * 100, "İ ß ǅ"):
+        assert reads_as_promotion(text) in (True, False)
