@@ -11,19 +11,21 @@ Three lists, read on the text folded (case, look-alike and small-capital letters
 invisible and control characters, letters spaced out, digits and symbols inside a word:
 "pr1ze", "cl@im", "p.r.i.z.e"; digits and currency signs kept):
 
-- *trade* words (2 points), rare in talk: "prize", "claim", "voucher", "ringtone",
+- *trade* words (2 points), rare in talk: "claim", "voucher", "winnings", "ringtone",
   "unsubscribe", "T&Cs", "150p/msg", "£500", "valued customer", "you have won", "get
   laid", and spintax forms of them ("complimentary", "been awarded", "redeem");
 - *secondary* trade words (1 point), common in campaigns but met in talk too:
-  "congratulations", "quiz", "latest", "bonus", "dating", "upgrade", "verify";
+  "prize", "winner", "congratulations", "quiz", "latest", "bonus", "dating", "verify";
 - *pitch* words (1 point), what a campaign adds to its trade: "free", "win", "txt",
   "urgent", "cash", "mobile", "reply".
 
-A text reads as a promotion when its trade words (each counted once, and none inside
-another's match) make 2 points or more and everything makes 3 or more: two trade words,
-or one and a secondary or pitch word, or two secondary and a pitch word. "Pub quiz
-tonight", "Congratulations to the team, well done!", "You won! drinks on me" and "are
-you free? call me" are talk. Measured on the SMS Spam Collection in docs/spam.md.
+A text reads as a promotion when it has a trade or secondary trade word and 3 points in
+all, each word counted once and none inside another's match ("free entry" is one word):
+two trade words, or one and a secondary or pitch word, or a secondary word and two
+others; a few words need nothing else ("freemsg", "sexychat", "secret admirer"). "Pub
+quiz tonight", "Congratulations to the team, well done!", "You won! drinks on me", "my
+new ringtone" and "are you free? call me" are talk. Measured on the SMS Spam Collection
+in docs/spam.md.
 """
 
 from __future__ import annotations
@@ -95,7 +97,7 @@ _WORDS = re.compile(r"(?<![a-z0-9])(?:(?P<t>" + _alternatives(_TRADE) + r")|(?P<
 _TRADE_WORD = re.compile(_alternatives(_TRADE))
 # Read alone as a promotion: no talk says these.
 _ALONE = frozenset(("freemsg", "sexychat", "secretadmirer", "datingservice", "xxxpics",
-                    "xxxvideo", "xxxvideos", "ringtones", "ringtone"))
+                    "xxxvideo", "xxxvideos"))
 # Long trade words are read in the letters with the spaces taken out as well: spacing
 # evasions cut words ("sELecT Ed", "vouc her"), read where a match starts and ends where
 # the text's pieces do ("ineligible" is no "eligible").
@@ -187,7 +189,9 @@ def _read(folded: str) -> bool:
 
 
 def reads_as_promotion(text: str) -> bool:
-    """Whether ``text``'s trade words make 2 points and all its words 3 (module doc)."""
+    """Whether ``text`` has a trade or secondary trade word and 3 points in all, read as
+    written and, where a word has digits or symbols among its letters, as they stand for
+    (the module's docstring)."""
     folded = _fold(text)
     if _read(folded):
         return True

@@ -65,6 +65,7 @@ TALK = (
     "Just found out I've been selected for the regional team. So happy!",
     "My account has been suspended again, any idea why?",
     "Playing the Crown on Saturday at 9, free entry, come down and say hi!",
+    "My new ringtone is so annoying",
 )
 
 
