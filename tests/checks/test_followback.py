@@ -12,6 +12,8 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
+import pytest
+
 from policy import MemoryGraph, SendRequest
 from policy.clock import VirtualClock
 from policy.decision import Verdict
@@ -109,34 +111,27 @@ def test_followed_people_count_for_the_new_rules_only(
         assert engine.check(SendRequest("inviter", (friend,), text)).allowed
 
 
-def test_a_number_to_followed_targets_stops_at_links_to_followed(
-        engine_factory: EngineFactory, graph: MemoryGraph, clock: VirtualClock) -> None:
-    """Rotated texts that all carry the spammer's number: no text repeats, but the way
-    back to the spammer is counted, as links_to_strangers counts it for strangers."""
+# Rotated texts that never repeat, each with the spammer's number, or with words that sell
+# and no number (policy/promotion.py): the way back is counted either way.
+WAYS_BACK = {
+    "number": lambda rng: " ".join(rng.sample(WORDS, 10)) + " call 0800 123 456",
+    "promotion": lambda rng: " ".join(
+        rng.sample(("claim", "voucher", "redeem", "awarded", "coupon"), 2) + rng.sample(PLAIN, 8)),
+}
+
+
+@pytest.mark.parametrize("way_back", sorted(WAYS_BACK))
+def test_a_way_back_to_followed_targets_stops_at_links_to_followed(
+        engine_factory: EngineFactory, graph: MemoryGraph, clock: VirtualClock,
+        way_back: str) -> None:
+    """No text repeats, but the way back to the spammer is counted, as links_to_strangers
+    counts it for strangers."""
     engine = engine_factory()
     limit = _rule("links_to_followed").limit
     targets = _follow_back(graph, "caller", limit + 10)
     rng = random.Random(5)
-    delivered, decision = _until_refused(
-        engine, clock, "caller", targets,
-        lambda: " ".join(rng.sample(WORDS, 10)) + " call 0800 123 456", 600)
-    assert delivered == limit, delivered
-    assert decision.code == "links_to_strangers"
-    assert decision.reasons[0].rule == "links_to_followed"
-
-
-def test_a_promotion_with_no_number_to_followed_targets_stops_at_links_to_followed(
-        engine_factory: EngineFactory, graph: MemoryGraph, clock: VirtualClock) -> None:
-    """Rotated prize texts with no number, link or address: the words that sell count as
-    the way back (policy/promotion.py), the same limit as a number."""
-    engine = engine_factory()
-    limit = _rule("links_to_followed").limit
-    targets = _follow_back(graph, "seller", limit + 10)
-    rng = random.Random(7)
-    delivered, decision = _until_refused(
-        engine, clock, "seller", targets,
-        lambda: " ".join(rng.sample(("claim", "voucher", "redeem", "awarded", "coupon"), 2)
-                          + rng.sample(PLAIN, 8)), 600)
+    delivered, decision = _until_refused(engine, clock, "caller", targets,
+                                         lambda: WAYS_BACK[way_back](rng), 600)
     assert delivered == limit, delivered
     assert decision.code == "links_to_strangers"
     assert decision.reasons[0].rule == "links_to_followed"
