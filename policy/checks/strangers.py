@@ -181,7 +181,7 @@ def hold(rule: Any, state: Any, now: float) -> Hold:
                  "people they already write to are not affected")
         return Hold("throttled", until, detail, words)
     return Hold("clear", None, detail, f"{n} of {p.limit} new people "
-                f"{'sent a contact' if p.with_contact else 'written to'} within {_hours(p.window)}")
+                f"{p.counted} within {_hours(p.window)}")
 
 
 def decode_slice(blob: bytes) -> Reached:
