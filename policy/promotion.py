@@ -38,14 +38,11 @@ from policy.normalize import (
     _CONTROLS,
     _INVISIBLE,
     _LETTERS,
-    _LOOKALIKES,
+    _LOOKALIKES_KEEP_SYMBOLS,
     _SPACED,
     _unseen,
 )
 
-# Look-alike letters as normalize maps them, but currency signs and "@" kept: "£500" is
-# a prize, "$" a price.
-_FOLD = {k: v for k, v in _LOOKALIKES.items() if chr(k) not in "$€£@"}
 # NFKC can expand a character 18 times ("ﷺ"): the folded text is cut, as the engine cuts
 # the raw one (fingerprint.MAX_CHARS).
 _FOLDED_CHARS = 640
@@ -129,7 +126,8 @@ def _fold(text: str) -> str:
         folded = unicodedata.normalize("NFKC", text.translate(_BEFORE_NFKC))
         folded = folded[:_FOLDED_CHARS].casefold()
         folded = _unseen()[0].sub("", _INVISIBLE.sub("", folded))
-        folded = folded.translate(_LETTERS).translate(_FOLD)
+        # Currency signs and "@" kept (read_contacts' table): "£500" is a prize, "$" a price.
+        folded = folded.translate(_LETTERS).translate(_LOOKALIKES_KEEP_SYMBOLS)
         if not folded.isascii():
             folded = "".join(ch for ch in unicodedata.normalize("NFKD", folded)
                              if not unicodedata.combining(ch))
@@ -148,15 +146,15 @@ def _plain(match: re.Match[str]) -> str:
 def _read(folded: str) -> bool:
     trade: set[str] = set()
     secondary: set[str] = set()
-    pitch: list[tuple[str, int, int]] = []
-    spans: list[tuple[int, int]] = []
+    pitch: list[str] = []
+    # One pattern, so no two matches overlap: a word inside a phrase already read ("free"
+    # in "free entry") is never read again.
     for m in _WORDS.finditer(folded):
-        kind = m.lastgroup
-        if kind == "p":
-            pitch.append((_KEY.sub("", m.group()), m.start(), m.end()))
-        elif all(m.end() <= a or m.start() >= b for a, b in spans):
-            spans.append(m.span())
-            (trade if kind == "t" else secondary).add(_KEY.sub("", m.group()))
+        key = _KEY.sub("", m.group())
+        if m.lastgroup == "p":
+            pitch.append(key)
+        else:
+            (trade if m.lastgroup == "t" else secondary).add(key)
     points = 2 * len(trade) + len(secondary - trade)
     if points < 3:
         # Spacing evasions: long words read across the pieces the spaces cut.
@@ -179,8 +177,8 @@ def _read(folded: str) -> bool:
     if points >= 3 or not _ALONE.isdisjoint(trade):
         return True
     seen = trade | secondary
-    for key, start, end in pitch:
-        if key not in seen and all(end <= a or start >= b for a, b in spans):
+    for key in pitch:
+        if key not in seen:
             seen.add(key)
             points += 1
             if points >= 3:

@@ -173,6 +173,11 @@ class Features:
     # reporter, its evidence whether they wrote to the sender; only ``report`` hooks run.
     report: str | None = None
 
+    @property
+    def each_person(self) -> tuple[tuple[str, int], ...]:
+        """The send's people one at a time (``people``; ``units`` when no conversation)."""
+        return self.units if self.people is None else self.people
+
 
 @dataclass(slots=True)
 class Step:

@@ -96,8 +96,7 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     until = ctx.before.cooldown.get(rule.name, 0.0)
     if until > ctx.now:
         if p.strangers_only:
-            feats = ctx.features
-            people = feats.units if feats.people is None else feats.people
+            people = ctx.features.each_person
             if not new_strangers((), people) and not (
                     p.count_followed and new_strangers((), people, True)):
                 return None  # people the sender knows (or follows, unless count_followed)

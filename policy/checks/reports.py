@@ -106,7 +106,7 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     n = len(reports)
     if n < p.min_reports or n < p.share * sum(c for _, c in reached):
         return None
-    if not new_strangers((), feats.units if feats.people is None else feats.people):
+    if not new_strangers((), feats.each_person):
         return None  # friends only: never refused here
     # At the latest when enough of the oldest reports leave the window (earlier if more
     # strangers reached meanwhile... which a refused sender cannot add).

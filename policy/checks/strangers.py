@@ -130,8 +130,7 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     key = _SENT_FOLLOWED if p.count_followed else _SENT
     strangers = ctx.found.get(key)
     if strangers is None:
-        strangers = ctx.found[key] = strangers_of(
-            feats.units if feats.people is None else feats.people, p.count_followed)
+        strangers = ctx.found[key] = strangers_of(feats.each_person, p.count_followed)
     if p.with_contact and not feats.contact:
         strangers = ()  # a text without a contact: not counted by this rule
     seen = {unit for unit, _ in kept}
@@ -215,9 +214,8 @@ def finding(params: Params, code: str, retry_after: float | None) -> Finding:
                        None)
     text = (f"You have {params.done} to {params.limit} {params.who} "
             f"within {_hours(params.window)}.")
-    if retry_after is not None:
-        text += f" You can write to someone new in {max(1, math.ceil(retry_after / 60))} minutes;"
-        text += " people you already write to are not affected."
+    text += f" You can write to someone new in {max(1, math.ceil(retry_after / 60))} minutes;"
+    text += " people you already write to are not affected."
     return Finding(code, Verdict.THROTTLE, text, retry_after)
 
 
