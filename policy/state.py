@@ -23,6 +23,9 @@ class Cluster:
     units: tuple[str, ...]
     last: float  # last time a text of this cluster was delivered
     seq: int  # creation order, to break ties the same way everywhere
+    # Some copy carried a contact or a promotion's words: compared at contact_similarity
+    # (a spun copy that drops its number or pitch still meets its campaign's copies).
+    contact: bool = False
 
 
 @dataclass(slots=True)

@@ -6,8 +6,10 @@
 --   header   '!', the width of `last` and of `seq` (each as the byte 48 + width), the
 --            number of records K ('%3d')
 --   records  K x (lw + sw + 2 + 32) bytes: last ('%.17g', exact, right-aligned in
---            spaces: tonumber skips them), seq (decimal, likewise), n (the number of
---            units, 2 bytes big-endian), the 32-byte signature
+--            spaces: tonumber skips them), seq (decimal, likewise; '+' before it:
+--            Cluster.contact, which tonumber and a release without it read as the
+--            plain number), n (the number of units, 2 bytes big-endian), the 32-byte
+--            signature
 --   units    the units of record 1, then of record 2...: n x 8 bytes each
 --
 -- Records are kept in the order of duplicates.live_clusters (last, then seq,
@@ -42,6 +44,12 @@ do
     local hi, lo = byte(t.blob, rec_at(t, j) + t.lw + t.sw, rec_at(t, j) + t.lw + t.sw + 1)
     return hi * 256 + lo
   end
+  -- Cluster.contact: a '+' before seq (a trace written before it was kept reads false)
+  local function contact_of(t, j)
+    local s = rec_at(t, j) + t.lw
+    return string.find(sub(t.blob, s, s + t.sw - 1), '+', 1, true) ~= nil
+  end
+  local function seq_s_of(seq, c) return (c and '+' or '') .. i2s(seq) end
   local function sig_of(t, j)
     local s = rec_at(t, j) + t.lw + t.sw + 2
     return sub(t.blob, s, s + SIG - 1)
@@ -78,19 +86,16 @@ do
   end
 
 
-  -- The slow path: clusters as tables { last, seq, sig, units } and back
-  local function decode_trace(t, count)
-    local list = {}
-    for j = 1, count do
-      list[j] = { last = last_of(t, j), seq = seq_of(t, j), sig = sig_of(t, j), units = units_of(t, j) }
-    end
-    return list
+  -- The slow path: clusters as tables { last, seq, sig, units, c } and back
+  local function cluster_at(t, j)
+    return { last = last_of(t, j), seq = seq_of(t, j), sig = sig_of(t, j), units = units_of(t, j),
+             c = contact_of(t, j) }
   end
 
   local function encode_trace(list)
     local lw, sw, lasts, seqs = MIN_LW, MIN_SW, {}, {}
     for i, c in ipairs(list) do
-      lasts[i], seqs[i] = f2s(c.last), i2s(c.seq)
+      lasts[i], seqs[i] = f2s(c.last), seq_s_of(c.seq, c.c)
       if #lasts[i] > lw then lw = #lasts[i] end
       if #seqs[i] > sw then sw = #seqs[i] end
     end
@@ -130,7 +135,8 @@ do
   end
 
   -- duplicates.neighbourhood over the first `count` records: the index of the best one
-  -- (the first of equal best scores) and the indexes of all at or above the threshold,
+  -- (the first of equal best scores) and the indexes of all at or above their threshold
+  -- (`cthreshold` for a contact, in the text or the record; else `threshold`),
   -- in trace order. The score of d differing bytes, rapidfuzz
   -- Hamming.normalized_similarity, is 1 - d / 32: it falls as d grows, so "score >=
   -- threshold" is d <= most (found once, with the same float arithmetic) and "a better
@@ -138,20 +144,28 @@ do
   -- each stored one is read straight from the blob in four calls (no table, no loop, no
   -- call, no upvalue), stopping as soon as d is past the threshold: after 9, 17 and 25
   -- bytes (two random signatures differ in almost every byte).
-  local function neighbourhood(t, count, threshold)
-    local near = {}
-    if count == 0 then return nil, near end
+  local function most_differing(threshold)
     local most = -1
     for d = 0, 32 do
       if 1.0 - d / 32 >= threshold then most = d end
     end
-    if most < 0 then return nil, near end
+    return most
+  end
+
+  local function neighbourhood(t, count, threshold, cthreshold, text_contact)
+    local near = {}
+    if count == 0 then return nil, near end
+    local most = most_differing(text_contact and cthreshold or threshold)
+    local cmost = most -- a contact record's bound: the same, but for a text without one
+    if not text_contact and cthreshold ~= threshold then cmost = most_differing(cthreshold) end
+    local loose = cmost > most and cmost or most
+    if loose < 0 then return nil, near end
     local n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n11, n12, n13, n14, n15, n16
       = byte(signature, 1, 16)
     local n17, n18, n19, n20, n21, n22, n23, n24, n25, n26, n27, n28, n29, n30, n31, n32
       = byte(signature, 17, 32)
     local blob, rs, first = t.blob, t.rs, HEAD + t.lw + t.sw + 3
-    local best, best_d, bound = nil, 33, most -- a neighbour needs d <= bound
+    local best, best_d, bound = nil, 33, loose -- a neighbour needs d <= bound
     for j = 1, count do
       local at, d = first + (j - 1) * rs, 0
       do
@@ -180,7 +194,7 @@ do
             if b28 ~= n28 then d = d + 1 end if b29 ~= n29 then d = d + 1 end
             if b30 ~= n30 then d = d + 1 end if b31 ~= n31 then d = d + 1 end
             if b32 ~= n32 then d = d + 1 end
-            if d <= bound then
+            if d <= bound and (cmost == most or d <= (contact_of(t, j) and cmost or most)) then
               near[#near + 1] = j
               if d < best_d then best, best_d = j, d end -- ties: the first stays
             end
@@ -260,8 +274,8 @@ do
   -- first record's last. The
   -- usual case splices the stored blob; when a width grows, the clock stepped back or
   -- more than one record must go, the slow path decodes, sorts and encodes.
-  local function record_trace(t, live, mi, sig, seq, kept, max_texts)
-    local last_s, seq_s = f2s(now), i2s(seq)
+  local function record_trace(t, live, mi, sig, seq, c, kept, max_texts)
+    local last_s, seq_s = f2s(now), seq_s_of(seq, c)
     local lw, sw = MIN_LW, MIN_SW
     if t ~= nil then lw, sw = t.lw, t.sw end
     local rest = live - (mi and 1 or 0) -- records kept besides the new one
@@ -272,10 +286,9 @@ do
       fast = now > l1 or (now == l1 and seq > seq_of(t, first))
     end
     if not fast then
-      local out = { { last = now, seq = seq, sig = sig, units = kept } }
+      local out = { { last = now, seq = seq, sig = sig, units = kept, c = c } }
       for j = 1, live do
-        if j ~= mi then out[#out + 1] = { last = last_of(t, j), seq = seq_of(t, j),
-                                           sig = sig_of(t, j), units = units_of(t, j) } end
+        if j ~= mi then out[#out + 1] = cluster_at(t, j) end
       end
       while #out > max_texts do table.remove(out, victim_of(out)) end
       if not in_order(out) then table.sort(out, more_recent) end
@@ -349,7 +362,7 @@ do
       end
       local t = before[rule.name]
       local live = live_count(t, rule.window)
-      local mi, near = neighbourhood(t, live, contact and rule.contact_similarity or rule.similarity)
+      local mi, near = neighbourhood(t, live, rule.similarity, rule.contact_similarity, contact)
       local own = mi and units_of(t, mi) or {}
       local counted, seen = {}, {} -- the best one's units first, then the others', each once
       for _, u in ipairs(own) do
@@ -379,18 +392,18 @@ do
         m = nil -- nobody it counts: no record (duplicates.record), only expiry below
       end
       if m ~= nil and not refused then
-        local kept, sig, seq = {}, signature, next_seq
+        local kept, sig, seq, c = {}, signature, next_seq, contact
         if m.mi ~= nil then
           local merged = m.own
           for _, u in ipairs(m.added) do merged[#merged + 1] = u end
           for k = 1, math.min(#merged, rule.recipients) do kept[k] = merged[k] end
-          sig, seq = sig_of(t, m.mi), seq_of(t, m.mi)
+          sig, seq, c = sig_of(t, m.mi), seq_of(t, m.mi), contact or contact_of(t, m.mi)
         else
           for k = 1, math.min(#m.added, rule.recipients) do kept[k] = m.added[k] end
           next_seq = next_seq + 1
           seq_used = true
         end
-        local blob, first = record_trace(t, m.live, m.mi, sig, seq, kept, rule.max_texts)
+        local blob, first = record_trace(t, m.live, m.mi, sig, seq, c, kept, rule.max_texts)
         after[rule.name] = { blob = blob, first = first }
       elseif t ~= nil then
         local live = live_count(t, rule.window)

@@ -20,7 +20,11 @@ phone number, a link, an address: what a campaign wants its readers to act on;
 or a promotion's words, ``policy/promotion.py``) is compared at ``contact_similarity`` (spun copies keep a third of their
 shingles; "what did you think about <topic>?" to five friends, with no contact,
 stays apart at ``similarity``), and traced from ``contact_min_chars``, so a
-campaign cut into short parts or shortened under ``min_chars`` is still seen.
+campaign cut into short parts or shortened under ``min_chars`` is still seen. A traced
+text remembers that a copy of it carried one (``Cluster.contact``): later texts are
+compared with it at ``contact_similarity`` too, so a spun copy that lost its number or
+its pitch (spinning rewrites "reply" and "prize" as well) still counts with its
+campaign's earlier copies.
 """
 
 from __future__ import annotations
@@ -103,8 +107,8 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     if feats.signature is None or not d.traces(feats.text_chars, feats.contact):
         return None
     live = live_clusters(ctx.before.traces.get(rule.name, ()), ctx.now, d)
-    threshold = d.contact_similarity if feats.contact else d.similarity
-    match, counted = neighbourhood(live, feats.signature, threshold)
+    match, counted = neighbourhood(live, feats.signature, d.similarity, d.contact_similarity,
+                                   feats.contact)
     added = new_units(counted, feats.units, d.count_followed)
     ctx.found[rule.name] = (match, added, live)
     # A first copy never fires, even to a new group of many (the strangers rule bounds
@@ -127,7 +131,8 @@ def settle(rule: Any, ctx: Step) -> None:
         assert signature is not None  # matched only when there is a signature
         # ``live`` was taken from this same trace at this same ``now``: record() reuses it.
         clusters, used_seq = record(after.traces.get(rule.name, ()), match, signature, added,
-                                    ctx.now, after.next_seq, rule.params, live)
+                                    ctx.now, after.next_seq, rule.params, live,
+                                    ctx.features.contact)
         after.traces[rule.name] = clusters
         if used_seq:
             after.next_seq += 1
@@ -195,20 +200,35 @@ def live_clusters(clusters: tuple[Cluster, ...], now: float, params: Params) -> 
 
 
 def neighbourhood(
-    live: list[Cluster], signature: bytes, threshold: float
+    live: list[Cluster], signature: bytes, threshold: float,
+    contact_threshold: float | None = None, contact: bool = False,
 ) -> tuple[Cluster | None, tuple[str, ...]]:
-    """The most similar live cluster at or above the threshold (ties: the most recent),
+    """The most similar live cluster at or above its threshold (ties: the most recent),
     and the recipients of every cluster at or above it: the best one's first, then the
-    others' in trace order, each once."""
+    others' in trace order, each once.
+
+    The threshold is ``contact_threshold`` when the text or the cluster carries a contact
+    (``contact``, ``Cluster.contact``), else ``threshold``: a spun copy that lost its
+    number or its pitch is still compared with its campaign's earlier copies as one."""
     if not live:
         return None, ()
+    if contact_threshold is None:
+        contact_threshold = threshold
+    if contact:
+        threshold = contact_threshold
+    low = min(threshold, contact_threshold)
     signatures = list(map(_SIGNATURE, live))
     scorer = Hamming.normalized_similarity
     # Most texts match nothing: one pass in C finds that out.
-    if process.extractOne(signature, signatures, scorer=scorer, score_cutoff=threshold) is None:
+    if process.extractOne(signature, signatures, scorer=scorer, score_cutoff=low) is None:
         return None, ()
-    found = process.extract(signature, signatures, scorer=scorer, score_cutoff=threshold,
+    found = process.extract(signature, signatures, scorer=scorer, score_cutoff=low,
                             limit=None)
+    if threshold != contact_threshold:
+        found = [f for f in found
+                 if f[1] >= (contact_threshold if live[f[2]].contact else threshold)]
+        if not found:
+            return None, ()
     top = max(score for _, score, _ in found)
     best = min(index for _, score, index in found if score == top)
     counted = list(live[best].units)
@@ -237,6 +257,7 @@ def record(
     seq: int,
     params: Params,
     live: list[Cluster] | None = None,
+    contact: bool = False,
 ) -> tuple[tuple[Cluster, ...], bool]:
     """The trace after a delivered send; returns (clusters, whether ``seq`` was used).
 
@@ -246,10 +267,10 @@ def record(
         live = live_clusters(clusters, now, params)
     if match is not None:
         units = (match.units + added)[: params.recipients]
-        updated = Cluster(match.signature, units, now, match.seq)
+        updated = Cluster(match.signature, units, now, match.seq, match.contact or contact)
         rest = [c for c in live if c.seq != match.seq]
         return bounded([updated, *rest], params.max_texts), False
-    created = Cluster(signature, added[: params.recipients], now, seq)
+    created = Cluster(signature, added[: params.recipients], now, seq, contact)
     return bounded([created, *live], params.max_texts), True
 
 
@@ -298,8 +319,8 @@ PARAM_DOCS = {
         "(unset: `min_chars`)"
     ),
     "contact_similarity": (
-        "`similarity` for a text that carries a contact or reads as a promotion "
-        "(unset: `similarity`)"
+        "`similarity` for a text that carries a contact or reads as a promotion, and for "
+        "any text compared with a traced one that did (unset: `similarity`)"
     ),
     "count_followed": (
         "count the people the sender follows who never wrote to the sender, instead of "

@@ -191,6 +191,59 @@ def test_no_contact_is_stored_in_the_clear(engine_factory: EngineFactory, fans: 
         assert needle not in dump
 
 
+STICKY_RULES = """
+version = "sticky"
+
+[[rules]]
+name = "followers_only"
+check = "follows"
+
+[[rules]]
+name = "duplicates"
+check = "duplicates"
+similarity = 0.5
+contact_similarity = 0.25
+recipients = 3
+window = "6h"
+min_chars = 32
+"""
+# A campaign's copy with a number, then two rewordings without it: each is a quarter
+# alike with the first (0.25, 0.28) and an eighth with the other, under 0.5 either way.
+WITH_NUMBER = ("Hello dear, this weekend only our shop sells every garden chair at half price, "
+               "call 0906 170 1461")
+WITHOUT = ("Hello dear, this weekend only our shop sells every garden chair at half price, "
+           "come and see us")
+REWORDED = ("Hi dear, just this weekend our little shop sells each garden chair at half the "
+            "price, come by",
+            "Hello friend, only this weekend the shop sells all garden chairs at half price, "
+            "drop in soon")
+
+
+@pytest.mark.parametrize("first", [WITH_NUMBER, WITHOUT], ids=["with-number", "without"])
+def test_a_copy_that_drops_the_number_is_compared_as_its_campaign(
+        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock, first: str) -> None:
+    """A traced text that carried a contact keeps being compared at contact_similarity,
+    also with later texts that carry none: spinning that drops the number (or the pitch)
+    does not take a copy out of its campaign. Without a contact in the first text, the
+    same rewordings are three texts apart (similarity)."""
+    from policy.fingerprint import signature, similarity
+
+    assert read_contacts(WITH_NUMBER)[0] and not any(map(has_contact, (WITHOUT, *REWORDED)))
+    for text in REWORDED:
+        assert 0.25 <= similarity(signature(WITH_NUMBER), signature(text)) < 0.5
+        assert similarity(signature(WITHOUT), signature(text)) < 0.5
+    engine = engine_factory(STICKY_RULES)
+    assert send(engine, fans[0], first).allowed
+    clock.advance(60)
+    assert send(engine, fans[1], REWORDED[0]).allowed
+    clock.advance(60)
+    third = send(engine, fans[2], REWORDED[1])
+    if first is WITH_NUMBER:
+        assert (third.verdict, third.code) == (Verdict.COOLDOWN, "duplicate_content")
+    else:
+        assert third.allowed
+
+
 def test_every_refusal_of_the_spam_kinds_has_its_own_http_code(
         engine_factory: EngineFactory, fans: list[str], clock: VirtualClock) -> None:
     """Codes the default policy's spam rules answer are in the middleware's table (a code

@@ -89,6 +89,7 @@ name = "dups_shadow"
 check = "duplicates"
 mode = "shadow"
 similarity = 0.4375  # 14 of 32
+contact_similarity = 0.5625  # 18 of 32: above similarity (a stricter bar for a contact)
 recipients = 2
 window = "2m"
 max_texts = 3
@@ -215,9 +216,9 @@ class UnsweptMemory(MemoryStorage):
 assert hasattr(MemoryStorage, "_sweep"), "memory:// renamed its sweep: update UnsweptMemory"
 
 
-def decode_trace(blob: bytes) -> list[tuple[float, int, bytes, tuple[bytes, ...]]]:
-    """A stored trace field (layout in transition.lua) as (last, seq, signature, units),
-    checking every length on the way."""
+def decode_trace(blob: bytes) -> list[tuple[float, int, bytes, tuple[bytes, ...], bool]]:
+    """A stored trace field (layout in duplicates.lua) as (last, seq, signature, units,
+    contact), checking every length on the way."""
     assert blob[:1] == b"!", blob[:20]
     lw, sw, count = blob[1] - 48, blob[2] - 48, int(blob[3:6])
     size = lw + sw + 2 + 32
@@ -226,7 +227,8 @@ def decode_trace(blob: bytes) -> list[tuple[float, int, bytes, tuple[bytes, ...]
         rec = blob[at : at + size]
         n = int.from_bytes(rec[lw + sw : lw + sw + 2], "big")
         units = tuple(blob[units_at + 8 * k : units_at + 8 * k + 8] for k in range(n))
-        out.append((float(rec[:lw]), int(rec[lw : lw + sw]), rec[lw + sw + 2 :], units))
+        seq = rec[lw : lw + sw]  # "+12": a contact's cluster
+        out.append((float(rec[:lw]), int(seq), rec[lw + sw + 2 :], units, b"+" in seq))
         at, units_at = at + size, units_at + 8 * n
     assert units_at == len(blob), "the units do not end the field"
     return out
@@ -237,7 +239,8 @@ def _stored_traces(storage: Any, sender: str) -> dict[str, list]:
     raw = storage._sync().hgetall(storage.keys.sender(sender).trace)
     # Sequence numbers only order the clusters (the script starts them again at 0 when a
     # sender's trace is empty, the core when its whole state is): compared as the order.
-    return {name.decode(): [(last, sig, units) for last, _, sig, units in decode_trace(blob)]
+    return {name.decode(): [(last, sig, units, contact)
+                            for last, _, sig, units, contact in decode_trace(blob)]
             for name, blob in raw.items() if name != b"#"}
 
 
@@ -255,8 +258,8 @@ def _core_traces(memory: Any, sender: str, now: float, rules: tuple) -> dict[str
         if rule.kind == "duplicates" and rule.name in state.traces:
             live = duplicates.live_clusters(state.traces[rule.name], now, rule.params)
             if live:
-                out[rule.name] = [(c.last, c.signature, tuple(unit_bytes(u) for u in c.units))
-                                  for c in live]
+                out[rule.name] = [(c.last, c.signature, tuple(unit_bytes(u) for u in c.units),
+                                   c.contact) for c in live]
     return out
 
 
@@ -791,7 +794,7 @@ def test_a_reload_that_shrinks_the_trace_drops_the_same_text(redis_backend: Any)
                                               ((unit, 0),)), False)
         assert storage.transition("s", inp, now) == memory.transition("s", inp, now)
         assert _stored_traces(storage, "s") == _core_traces(memory, "s", now, rules)
-    kept = [sig[0] for _, sig, _ in _stored_traces(storage, "s")["dups"]]
+    kept = [sig[0] for _, sig, _, _ in _stored_traces(storage, "s")["dups"]]
     assert kept == [3, 4, 2]
 
 

@@ -13,8 +13,9 @@ names of the state that lasts about a day carry the layout's version (``LAYOUT``
                                      revocation lasts 90 days, its layout is unchanged)
     <prefix>:<layout>:{<sender>}:t   hash  duplicates rule -> trace: a 6-byte header ("!",
                                      the widths of `last` and `seq`, the count),
-                                     fixed-width records most recent first (last, seq,
-                                     units count, 32-byte signature), then each record's
+                                     fixed-width records most recent first (last, seq:
+                                     "+<seq>" when a copy carried a contact, units
+                                     count, 32-byte signature), then each record's
                                      units, 8 bytes each (transition.lua); "#" -> next
                                      sequence number
     <prefix>:<layout>:{<sender>}:x   hash  rule -> state of a kind without a key of its own

@@ -214,7 +214,8 @@ def decode_trace(blob: bytes) -> tuple[Cluster, ...]:
         rec = blob[at:at + size]
         n = int.from_bytes(rec[lw + sw:lw + sw + 2], "big")
         units = tuple(blob[units_at + 8 * k:units_at + 8 * k + 8].hex() for k in range(n))
-        out.append(Cluster(rec[lw + sw + 2:], units, float(rec[:lw]), int(rec[lw:lw + sw])))
+        seq = rec[lw:lw + sw]  # " +12": a contact's cluster (Cluster.contact), seq 12
+        out.append(Cluster(rec[lw + sw + 2:], units, float(rec[:lw]), int(seq), b"+" in seq))
         at, units_at = at + size, units_at + 8 * n
     return tuple(out)
 
