@@ -50,6 +50,13 @@ do
     return string.find(sub(t.blob, s, s + t.sw - 1), '+', 1, true) ~= nil
   end
   local function seq_s_of(seq, c) return (c and '+' or '') .. i2s(seq) end
+  -- whether one of the first `count` records is a contact's
+  local function any_contact(t, count)
+    for j = 1, count do
+      if contact_of(t, j) then return true end
+    end
+    return false
+  end
   local function sig_of(t, j)
     local s = rec_at(t, j) + t.lw + t.sw + 2
     return sub(t.blob, s, s + SIG - 1)
@@ -357,11 +364,15 @@ do
     end,
     step = function(rule)
       if not has_signature then return nil end
-      if not (text_chars >= rule.min_chars or (contact and text_chars >= rule.contact_min_chars)) then
+      if not (text_chars >= rule.min_chars or text_chars >= rule.contact_min_chars) then
         return nil
       end
       local t = before[rule.name]
       local live = live_count(t, rule.window)
+      -- duplicates.Params.traces: a short text, with a contact or after one (any_contact)
+      if text_chars < rule.min_chars and not contact and not any_contact(t, live) then
+        return nil
+      end
       local mi, near = neighbourhood(t, live, rule.similarity, rule.contact_similarity, contact)
       local own = mi and units_of(t, mi) or {}
       local counted, seen = {}, {} -- the best one's units first, then the others', each once

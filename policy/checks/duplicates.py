@@ -24,7 +24,9 @@ campaign cut into short parts or shortened under ``min_chars`` is still seen. A 
 text remembers that a copy of it carried one (``Cluster.contact``): later texts are
 compared with it at ``contact_similarity`` too, so a spun copy that lost its number or
 its pitch (spinning rewrites "reply" and "prize" as well) still counts with its
-campaign's earlier copies.
+campaign's earlier copies; and while such a text is traced, the sender's shorter texts
+are traced from ``contact_min_chars`` as well (a campaign cut in parts carries its
+contact in one part: the others are short, and alike from copy to copy).
 """
 
 from __future__ import annotations
@@ -104,9 +106,13 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     recipient (the cooldowns it triggers give the wait)."""
     d: Params = rule.params
     feats = ctx.features
-    if feats.signature is None or not d.traces(feats.text_chars, feats.contact):
+    if feats.signature is None or not d.traces(feats.text_chars, True):
         return None
     live = live_clusters(ctx.before.traces.get(rule.name, ()), ctx.now, d)
+    # A short text is traced after a contact too: a campaign cut in parts puts its number
+    # in one, and the others, short and alike, are its copies as much.
+    if not d.traces(feats.text_chars, feats.contact or any(c.contact for c in live)):
+        return None
     match, counted = neighbourhood(live, feats.signature, d.similarity, d.contact_similarity,
                                    feats.contact)
     added = new_units(counted, feats.units, d.count_followed)
@@ -315,8 +321,8 @@ PARAM_DOCS = {
     "max_texts": "texts kept per sender (past it, the oldest one with no recipient of its own, "
                  "none that no older text reached, is dropped; else the oldest)",
     "contact_min_chars": (
-        "`min_chars` for a text that carries a contact or reads as a promotion "
-        "(unset: `min_chars`)"
+        "`min_chars` for a text that carries a contact or reads as a promotion, and for any "
+        "text while a traced one did (unset: `min_chars`)"
     ),
     "contact_similarity": (
         "`similarity` for a text that carries a contact or reads as a promotion, and for "

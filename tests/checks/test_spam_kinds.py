@@ -244,6 +244,31 @@ def test_a_copy_that_drops_the_number_is_compared_as_its_campaign(
         assert third.allowed
 
 
+@pytest.mark.parametrize("first", [WITH_NUMBER, WITHOUT], ids=["with-number", "without"])
+def test_short_texts_are_traced_while_a_text_with_a_contact_is(
+        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock, first: str) -> None:
+    """A campaign cut in parts carries its number in one part; the others are short and
+    alike from copy to copy. While a text with a contact is traced, texts from
+    contact_min_chars on are traced too; without one, short texts never are ("Happy
+    birthday!" to a dozen people)."""
+    short = "XMAS DRAWS! WE ARE TRYING TO REACH U"  # 27 letters and digits: under min_chars
+    assert not has_contact(short)
+    engine = engine_factory(STICKY_RULES.replace('min_chars = 32', 'min_chars = 32\n'
+                                                 'contact_min_chars = 12'))
+    assert send(engine, fans[0], first).allowed
+    for i in (1, 2):
+        clock.advance(60)
+        assert send(engine, fans[i], short).allowed
+    clock.advance(60)
+    third = send(engine, fans[3], short)
+    if first is WITH_NUMBER:
+        assert (third.verdict, third.code) == (Verdict.COOLDOWN, "duplicate_content")
+        clock.advance(6 * 3600 + 1)  # the text with the number is forgotten: short is short again
+        assert all(send(engine, fans[i], short).allowed for i in range(4, 9))
+    else:
+        assert third.allowed
+
+
 def test_every_refusal_of_the_spam_kinds_has_its_own_http_code(
         engine_factory: EngineFactory, fans: list[str], clock: VirtualClock) -> None:
     """Codes the default policy's spam rules answer are in the middleware's table (a code
@@ -260,6 +285,7 @@ def test_every_refusal_of_the_spam_kinds_has_its_own_http_code(
     clock.advance(3 * 3600)
     for i in range(14, 40):
         clock.advance(60)
-        codes.update(r.code for r in send(engine, fans[i], f"hello {fans[i]}, a note").reasons)
+        # (short: after the contact, texts alike from 12 letters on are traced as well)
+        codes.update(r.code for r in send(engine, fans[i], f"hi {i}").reasons)
     assert "too_many_strangers" in codes
     assert codes <= set(REFUSALS), codes - set(REFUSALS)
