@@ -50,10 +50,13 @@ do
     return string.find(sub(t.blob, s, s + t.sw - 1), '+', 1, true) ~= nil
   end
   local function seq_s_of(seq, c) return (c and '+' or '') .. i2s(seq) end
-  -- whether one of the first `count` records is a contact's
-  local function any_contact(t, count)
+  -- duplicates.LOOSENS_FROM, TRACES_SHORT_FROM: a contact's record counts for the
+  -- comparison from 1 unit, for tracing short texts from 2
+  local LOOSENS_FROM, TRACES_SHORT_FROM = 1, 2
+  -- whether one of the first `count` records is a contact's with `units` or more
+  local function any_contact(t, count, units)
     for j = 1, count do
-      if contact_of(t, j) then return true end
+      if contact_of(t, j) and n_of(t, j) >= units then return true end
     end
     return false
   end
@@ -146,16 +149,22 @@ do
   -- (`cthreshold` for a contact, in the text or the record; else `threshold`),
   -- in trace order. The score of d differing bytes, rapidfuzz
   -- Hamming.normalized_similarity, is 1 - d / 32: it falls as d grows, so "score >=
-  -- threshold" is d <= most (found once, with the same float arithmetic) and "a better
-  -- score" is a smaller d. Unrolled: the new signature's bytes are locals read once,
+  -- threshold" is d <= most (most_differing) and "a better score" is a smaller d. Unrolled: the new signature's bytes are locals read once,
   -- each stored one is read straight from the blob in four calls (no table, no loop, no
   -- call, no upvalue), stopping as soon as d is past the threshold: after 9, 17 and 25
   -- bytes (two random signatures differ in almost every byte).
+  -- The most differing bytes a neighbour may have at `threshold`: "score >= threshold"
+  -- with rapidfuzz's score, 1 - d / 32, in the same float arithmetic. A pure function
+  -- of the rules' few thresholds: remembered (a loaded library keeps it between calls).
+  local MOST = {}
   local function most_differing(threshold)
-    local most = -1
+    local most = MOST[threshold]
+    if most ~= nil then return most end
+    most = -1
     for d = 0, 32 do
       if 1.0 - d / 32 >= threshold then most = d end
     end
+    MOST[threshold] = most
     return most
   end
 
@@ -201,7 +210,8 @@ do
             if b28 ~= n28 then d = d + 1 end if b29 ~= n29 then d = d + 1 end
             if b30 ~= n30 then d = d + 1 end if b31 ~= n31 then d = d + 1 end
             if b32 ~= n32 then d = d + 1 end
-            if d <= bound and (cmost == most or d <= (contact_of(t, j) and cmost or most)) then
+            if d <= bound and (cmost == most or d <= ((contact_of(t, j)
+                and n_of(t, j) >= LOOSENS_FROM) and cmost or most)) then
               near[#near + 1] = j
               if d < best_d then best, best_d = j, d end -- ties: the first stays
             end
@@ -370,7 +380,8 @@ do
       local t = before[rule.name]
       local live = live_count(t, rule.window)
       -- duplicates.Params.traces: a short text, with a contact or after one (any_contact)
-      if text_chars < rule.min_chars and not contact and not any_contact(t, live) then
+      if text_chars < rule.min_chars and not contact
+         and not any_contact(t, live, TRACES_SHORT_FROM) then
         return nil
       end
       local mi, near = neighbourhood(t, live, rule.similarity, rule.contact_similarity, contact)

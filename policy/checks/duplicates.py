@@ -24,8 +24,8 @@ campaign cut into short parts or shortened under ``min_chars`` is still seen. A 
 text remembers that a copy of it carried one (``Cluster.contact``): later texts are
 compared with it at ``contact_similarity`` too, so a spun copy that lost its number or
 its pitch (spinning rewrites "reply" and "prize" as well) still counts with its
-campaign's earlier copies; and while such a text is traced, the sender's shorter texts
-are traced from ``contact_min_chars`` as well (a campaign cut in parts carries its
+campaign's earlier copies; and while such a text is traced and has reached two people
+counted, the sender's shorter texts are traced from ``contact_min_chars`` as well (a campaign cut in parts carries its
 contact in one part: the others are short, and alike from copy to copy).
 """
 
@@ -56,6 +56,13 @@ STATEFUL = True
 LUA_ONCE = True  # its Lua sets what one call reads in `begin`: loadable once (a Redis function)
 CODES = ("duplicate_content",)  # what it may fire (a rule's `challenge` names some)
 TRIGGERS = True  # a cooldown's triggered_by may name it
+
+# A copy with a contact marks its traced text (Cluster.contact) once it reached people the
+# rule counts: one, for later texts to be compared at contact_similarity; two, for the
+# sender's short texts to be traced. A number sent to a friend (nobody counted), or a
+# price to one customer, changes nothing for what the sender writes next.
+LOOSENS_FROM = 1
+TRACES_SHORT_FROM = 2
 
 _LAST = attrgetter("last")
 _SEQ = attrgetter("seq")
@@ -111,7 +118,8 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     live = live_clusters(ctx.before.traces.get(rule.name, ()), ctx.now, d)
     # A short text is traced after a contact too: a campaign cut in parts puts its number
     # in one, and the others, short and alike, are its copies as much.
-    if not d.traces(feats.text_chars, feats.contact or any(c.contact for c in live)):
+    if not d.traces(feats.text_chars, feats.contact or any(
+            c.contact and len(c.units) >= TRACES_SHORT_FROM for c in live)):
         return None
     match, counted = neighbourhood(live, feats.signature, d.similarity, d.contact_similarity,
                                    feats.contact)
@@ -214,7 +222,8 @@ def neighbourhood(
     others' in trace order, each once.
 
     The threshold is ``contact_threshold`` when the text or the cluster carries a contact
-    (``contact``, ``Cluster.contact``), else ``threshold``: a spun copy that lost its
+    (``contact``; ``Cluster.contact`` once it reached someone counted: ``loosens``), else
+    ``threshold``: a spun copy that lost its
     number or its pitch is still compared with its campaign's earlier copies as one."""
     if not live:
         return None, ()
@@ -231,8 +240,8 @@ def neighbourhood(
     found = process.extract(signature, signatures, scorer=scorer, score_cutoff=low,
                             limit=None)
     if threshold != contact_threshold:
-        found = [f for f in found
-                 if f[1] >= (contact_threshold if live[f[2]].contact else threshold)]
+        found = [f for f in found if f[1] >= (contact_threshold if loosens(live[f[2]])
+                                              else threshold)]
         if not found:
             return None, ()
     top = max(score for _, score, _ in found)
@@ -245,6 +254,11 @@ def neighbourhood(
                 seen.add(unit)
                 counted.append(unit)
     return live[best], tuple(counted)
+
+
+def loosens(cluster: Cluster) -> bool:
+    """Whether texts without a contact are compared with ``cluster`` at contact_similarity."""
+    return cluster.contact and len(cluster.units) >= LOOSENS_FROM
 
 
 def new_units(counted: tuple[str, ...], units: tuple[tuple[str, int], ...],

@@ -461,6 +461,18 @@ def test_copies_and_new_groups_are_contained_by_the_5th_stranger(
         assert targets_met(row)["contained"], (tactic, row["contained"], row["refusals"])
 
 
+def test_a_message_cut_in_parts_is_mostly_contained(corpus: Corpus,
+                                                   default_rules: RuleSet) -> None:
+    """The parts without the number are short and alike from copy to copy: traced while
+    the part with it is (duplicates: Cluster.contact). 60 split spammers at seed 5: 44
+    contained (73%; 36, 60%, before the trace remembered a contact); the 95% target is
+    not met (docs/spam.md)."""
+    row = run_tactic("split", default_rules, corpus,
+                     RunConfig(seed=5, spammers=60, ham_senders=0, hours=24), ham=[])
+    assert row["contained_share"] >= 0.7, (row["contained"], row["refusals"])
+    assert "duplicate_content" in row["refusals"], row["refusals"]
+
+
 def test_one_contact_in_the_clear_is_contained_by_the_5th_stranger(
         now_default: dict[str, dict[str, Any]]) -> None:
     # Salad, rotating templates and homoglyphs defeat the text's fingerprint, not the

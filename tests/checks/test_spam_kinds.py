@@ -244,29 +244,57 @@ def test_a_copy_that_drops_the_number_is_compared_as_its_campaign(
         assert third.allowed
 
 
-@pytest.mark.parametrize("first", [WITH_NUMBER, WITHOUT], ids=["with-number", "without"])
+@pytest.mark.parametrize(("first", "reached"), [(WITH_NUMBER, 2), (WITH_NUMBER, 1), (WITHOUT, 2)],
+                         ids=["number-to-two", "number-to-one", "without"])
 def test_short_texts_are_traced_while_a_text_with_a_contact_is(
-        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock, first: str) -> None:
+        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock, first: str,
+        reached: int) -> None:
     """A campaign cut in parts carries its number in one part; the others are short and
-    alike from copy to copy. While a text with a contact is traced, texts from
-    contact_min_chars on are traced too; without one, short texts never are ("Happy
-    birthday!" to a dozen people)."""
+    alike from copy to copy. While a text with a contact that reached two strangers is
+    traced, texts from contact_min_chars on are traced too; otherwise short texts never
+    are ("Happy birthday!" to a dozen people; a number sent to a friend or a price to one
+    customer, then "Thanks, your order is on its way!" to five, is talk)."""
     short = "XMAS DRAWS! WE ARE TRYING TO REACH U"  # 27 letters and digits: under min_chars
     assert not has_contact(short)
     engine = engine_factory(STICKY_RULES.replace('min_chars = 32', 'min_chars = 32\n'
                                                  'contact_min_chars = 12'))
-    assert send(engine, fans[0], first).allowed
-    for i in (1, 2):
+    for i in range(reached):
+        clock.advance(60)
+        assert send(engine, fans[i], first).allowed
+    for i in (5, 6):
         clock.advance(60)
         assert send(engine, fans[i], short).allowed
     clock.advance(60)
-    third = send(engine, fans[3], short)
-    if first is WITH_NUMBER:
+    third = send(engine, fans[7], short)
+    if first is WITH_NUMBER and reached == 2:
         assert (third.verdict, third.code) == (Verdict.COOLDOWN, "duplicate_content")
         clock.advance(6 * 3600 + 1)  # the text with the number is forgotten: short is short again
-        assert all(send(engine, fans[i], short).allowed for i in range(4, 9))
+        assert all(send(engine, fans[i], short).allowed for i in range(8, 13))
     else:
         assert third.allowed
+        assert all(send(engine, fans[i], short).allowed for i in range(8, 13))
+
+
+@pytest.mark.parametrize(("first", "short"), [
+    ("new phone, my number is 07700 900123, save it!", "Thank you so much for the support!"),
+    ("Hi! The blue jacket is £45 with free delivery", "Thanks, your order is on its way!"),
+    ("tickets for the spring tour: bandsite.com/tour", "Happy new year!!! Love you all"),
+], ids=["number", "price", "link"])
+@pytest.mark.parametrize("to_friend", [True, False], ids=["to-a-friend", "to-one-fan"])
+def test_one_contact_then_a_short_text_to_five_people_is_talk(
+        engine_factory: EngineFactory, fans: list[str], graph: MemoryGraph,
+        clock: VirtualClock, first: str, short: str, to_friend: bool) -> None:
+    """A reviewer's false positives of the first version, which traced short texts after
+    any contact: one number, price or link, to a friend or to one person who never wrote,
+    then one short thank-you to five people (default rules)."""
+    engine = engine_factory()
+    if to_friend:
+        graph.follow(SPAMMER, fans[0])
+        graph.record_message(fans[0], SPAMMER)
+    assert send(engine, fans[0], first).allowed
+    for i in range(1, 8):
+        clock.advance(600)
+        assert send(engine, fans[i], short).allowed, i
 
 
 def test_every_refusal_of_the_spam_kinds_has_its_own_http_code(
