@@ -36,6 +36,19 @@ _LOOKALIKES = str.maketrans(
         "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v",
         "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ϲ": "c",
         "ς": "s", "σ": "o", "μ": "u",
+        # Canadian syllabics and Cherokee letters of the "fancy text" generators
+        # ("ᑕᒪᗩIᗰ ᑭᖇIᘔE", "Ꮯlaim your Ꮲrize"); Cherokee as case folding leaves it
+        # (capitals) and in its small letters
+        "ᗩ": "a", "ᗷ": "b", "ᑕ": "c", "ᗪ": "d", "ᕮ": "e", "ᖴ": "f", "ᘜ": "g",
+        "ᕼ": "h", "ᒍ": "j", "ᒪ": "l", "ᗰ": "m", "ᑎ": "n", "ᑭ": "p", "ᑫ": "q",
+        "ᖇ": "r", "ᔕ": "s", "ᑌ": "u", "ᐯ": "v", "ᗯ": "w", "᙭": "x", "ᖻ": "y",
+        "ᘔ": "z",
+        **{cherokee: latin for capital, latin in (
+            ("Ꭺ", "a"), ("Ᏼ", "b"), ("Ꮯ", "c"), ("Ꭰ", "d"), ("Ꭼ", "e"), ("Ꮐ", "g"),
+            ("Ꮋ", "h"), ("Ꭻ", "j"), ("Ꮶ", "k"), ("Ꮮ", "l"), ("Ꮇ", "m"), ("Ꮲ", "p"),
+            ("Ꭱ", "r"), ("Ꮪ", "s"), ("Ꭲ", "t"), ("Ꮩ", "v"), ("Ꮃ", "w"), ("Ꮓ", "z"),
+            ("Ꮍ", "y"), ("Ꮤ", "w"), ("Ꮥ", "s"), ("Ꮢ", "r"))
+           for cherokee in (capital, capital.lower())},
         # Latin lookalikes and symbols used as letters
         "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŀ": "l",
         "$": "s", "€": "e", "£": "l", "@": "a",
@@ -46,14 +59,19 @@ _LOOKALIKES = str.maketrans(
 _DIGITS = re.compile(r"\d+(?:[\s.,:/-]+\d+)*")
 # Look-alikes that NFKC would turn into another letter: the lunate sigma looks
 # like "c" but folds to "σ", which looks like "o". Mapped before NFKC.
-_BEFORE_NFKC = str.maketrans({"ϲ": "c", "Ϲ": "C", "ϳ": "j"})
+_BEFORE_NFKC = str.maketrans({"ϲ": "c", "Ϲ": "C", "ϳ": "j",
+                              # a dot that NFKC makes a space and a mark: "winprize˙com"
+                              "\u02d9": "."})
 # Dots a reader reads as the dot of a link or a number ("winprize。club", "077·009"):
 # the ideographic full stop (NFKC maps the halfwidth one to it), middle dots, bullets.
 _DOTS = str.maketrans({"\u3002": ".", "\u00b7": ".", "\u2022": ".", "\u2219": ".",
                        "\u30fb": ".", "\u2027": ".", "\u22c5": ".",
                        # round 3: more dots a reader reads as one
                        "\u2e31": ".", "\u2981": ".", "\u25e6": ".", "\u2218": ".",
-                       "\u25cf": ".", "\ua78f": ".", "\u2024": ".", "\u70b9": "."})
+                       "\u25cf": ".", "\ua78f": ".", "\u2024": ".", "\u70b9": ".",
+                       # round 5: full stops of other scripts, a runic dot
+                       "\ua60e": ".", "\u0701": ".", "\u0702": ".", "\u16eb": ".",
+                       "\u06d4": ".", "\u1362": ".", "\u2e33": "."})
 _SLASHES = str.maketrans({"\u2044": "/", "\u2215": "/", "\u29f8": "/"})
 # Symbols and emoji (not currency) read as a gap: "0🔥8🔥0", "snap → name".
 _SYMBOLS = re.compile(r"[^\x00-\x7f\w\s$€£¢¥₹₽₿\u0080-\u024f\u2010-\u2015\u2212]")
@@ -439,6 +457,22 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     lower = text.lower()
     if _spaced_out(lower):  # "w i n p r i z e . c l u b": the letters joined again
         lower = _SPACED.sub(lambda m: m.group().replace(" ", ""), lower)
+    if ("-" in lower or "/" in lower or "~" in lower) and _SEPARATED_HINT.search(lower):
+        # "w-i-n-p-r-i-z-e.c-o-m", "c/l/a/i/m": joined too
+        lower = _SEPARATED.sub(lambda m: _LETTER_SEPARATORS.sub("", m.group()), lower)
+    if "dawt" in lower or "dought" in lower:  # "winprize dawt com": a dot spelled as said
+        lower = _DOT_SAID.sub("dot", lower)
+    if "slash" in lower:  # "t dot me slash winbot": the slash a link's path starts with
+        lower = _SLASH_WORD.sub("/", lower)
+    if "/" in lower and (dotless := _DOTLESS_PATH.search(lower)) is not None:
+        # "instagram com/winbot", "t me/winbot": a name and a top-level domain, the dot
+        # left out, a path after them
+        contact = True
+        found.append(f"d:{dotless.group(1) or dotless.group(3)}."
+                     f"{dotless.group(2) or dotless.group(4)}")
+    if ("bio" in lower or "profile" in lower or "pinned" in lower) and _PROFILE.search(lower):
+        # "link in my bio": the way back is one click away
+        contact = True
     if "/" in lower and (short := _SHORTENER.search(lower)) is not None:
         # "bitly/x7Kq2", "tinyurl com/x": a shortener's name with its dot left out
         contact = True
@@ -467,7 +501,8 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         else:
             tokens.append(word)
     joined = 0  # words that join digit groups ("077 then 81 then 482 then 378")
-    for word in [*tokens, ""]:
+    tokens.append("")
+    for i, word in enumerate(tokens):
         value = word if word.isdigit() else _NUMBER_WORDS.get(word)
         if value is not None:
             spelled.append(value)
@@ -475,7 +510,8 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
             continue
         if not spelled:  # most words: no number before them
             continue
-        if word in _JOINING_WORDS and joined < 8:
+        if (word in _JOINING_WORDS or (word == "and" and tokens[i + 1] in _JOINING_WORDS)
+                ) and joined < 8:  # "077 and then 814": "and" only before another joiner
             joined += 1
             continue
         digits = _undouble("".join(spelled))
@@ -644,6 +680,29 @@ def _undouble(spelled: str) -> str:
     return "".join(out)
 
 
+# Single letters joined by dashes, slashes or tildes ("w-i-n-p-r-i-z-e", "c/l/a/i/m",
+# "c-o-m"): three letters or more, read as the word ("a/b", "w/e" are not).
+_SEPARATED_HINT = re.compile(r"[a-z][-/~][a-z][-/~][a-z]")
+_SEPARATED = re.compile(r"(?<![a-z0-9])(?:[a-z][-/~]){2,}[a-z](?![a-z0-9])")
+_LETTER_SEPARATORS = re.compile(r"[-/~]")
+_SLASH_WORD = re.compile(r"\s?\bslash\b\s?")
+_DOT_SAID = re.compile(r"\bd(?:awt|ought)\b")
+# A name, a top-level domain without its dot, then a path: "instagram com/x", "t me/x",
+# "wa me/44...", "winprize net/claim" ("text me/call me": "me" only after t and wa; "the
+# com/ms team": not after a word of talk).
+_DOTLESS_PATH = re.compile(r"(?<![a-z0-9.])(?:(t|wa)\s(me)|(?!(?:the|and|our|your|my|its|this|that"
+                           r"|from|with|for|dot)\s)([a-z][a-z0-9-]{2,30}+)\s(com|net|org))"
+                           r"\s?/\s?[a-z0-9]")
+# The way back left out of the text, one click away on the sender's profile: "link in my
+# bio", "details on my profile", "see the pinned post", "check my bio".
+_PROFILE = re.compile(r"\b(?:(?:links?|info|details?|everything|more|it|number|insta|snap"
+                      r"|whatsapp|telegram|site|website)(?:'s|\s+is|\s+are)?\s+(?:is\s+)?"
+                      r"(?:in|on|at)\s+(?:my|the|our)\s+(?:bio|profile|pinned(?:\s+(?:post|tweet))?)"
+                      r"|(?:see|check(?:\s+out)?|visit|tap|click)\s+(?:the\s+)?(?:link\s+in\s+)?"
+                      r"(?:my|our|the)\s+(?:bio|profile|pinned\s+(?:post|tweet)))\b"
+                      r"|\blink\s+in\s+(?:my\s+)?bio\b")
+
+
 def _links(lower: str) -> list[str]:
     """Domains ("d:name.tld") and e-mail addresses ("e:...") in a lower-cased text; a bare
     "http:" or "www." is a contact too ("d:" alone)."""
@@ -675,7 +734,8 @@ def _links(lower: str) -> list[str]:
             tld = (_BARE_TLD if bare else _TLD_AT).match(lower, end)
             if tld is None and not bare:
                 tld = _digit_tld(lower, end) or _SPACED_TLD.match(lower, end)  # "winprize.c0m"
-            if not bare and (tld is None or (one_letter and not lower.startswith("/", tld.end()))):
+            if not bare and (tld is None or (one_letter
+                                             and not lower[tld.end():].lstrip().startswith("/"))):
                 tld = _WORDY_TLD_PATH.match(lower, end)  # only with a path after it
                 if tld is None and start - label >= 4:
                     tld = _ANY_TLD_PATH.match(lower, end)  # "linktr.ee/x", "win.fyi/x"

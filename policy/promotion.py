@@ -103,16 +103,18 @@ _LONG = re.compile("|".join(sorted(
      if w.isalpha() and len(w) >= 8),
     key=len, reverse=True)))
 _PIECES = re.compile(r"[a-z]+")
-# A word with digits or symbols among its letters ("pr1ze", "cl@im", "p.r.i.z.e", "pri-ze"),
+# A word with digits or symbols among its letters ("pr1ze", "cl@im", "p.r.i.z.e", "pri-ze",
+# "c/l/a/i/m", "c~l~a~i~m"),
 # read again with them as the letters they stand for; not "150p", "2nite", "b4", "10am".
-_OBFUSCATED = re.compile(r"(?<![a-z0-9])(?=[a-z0-9@$!|.*_-]*[a-z])(?=[a-z@$!|.*_-]*[0-9@$!|.*_-])"
-                         r"[a-z0-9@$!|]+(?:[.*_-]+[a-z0-9@$!|]+)+|(?<![a-z0-9])(?=[a-z@$!|]*[a-z])"
+_OBFUSCATED = re.compile(r"(?<![a-z0-9])(?=[a-z0-9@$!|.*_/~-]*[a-z])"
+                         r"(?=[a-z@$!|.*_/~-]*[0-9@$!|.*_/~-])"
+                         r"[a-z0-9@$!|]+(?:[.*_/~-]+[a-z0-9@$!|]+)+|(?<![a-z0-9])(?=[a-z@$!|]*[a-z])"
                          r"(?=[a-z]*[0-9@$!|])[a-z0-9@$!|]{3,}")
 # Cheap first: a letter, then digits or symbols, then a letter ("pr1ze", "p.r.i.z.e"), or a
 # word that starts with one ("1ncredible"); most texts have none.
-_MAYBE_OBFUSCATED = re.compile(r"[a-z][0-9@$!|.*_-]+[a-z]|(?<![a-z0-9])[0-9@$!|][a-z]{2}")
+_MAYBE_OBFUSCATED = re.compile(r"[a-z][0-9@$!|.*_/~-]+[a-z]|(?<![a-z0-9])[0-9@$!|][a-z]{2}")
 _NUMBERISH = re.compile(r"\d+[a-z]{0,3}|[a-z]{0,3}\d+")
-_SYMBOLS_IN_WORD = re.compile(r"[.*_-]")
+_SYMBOLS_IN_WORD = re.compile(r"[.*_/~-]")
 _LEET = str.maketrans("0134578@$!|", "oieastbasil")
 _KEY = re.compile(r"[^a-z0-9£€%&]")  # "opt out", "opt-out", "optout": one word
 
