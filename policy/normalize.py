@@ -9,6 +9,7 @@ away so that two variants of one campaign come out (nearly) the same.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 
@@ -70,8 +71,12 @@ _DOTS = str.maketrans({"\u3002": ".", "\u00b7": ".", "\u2022": ".", "\u2219": ".
                        "\u2e31": ".", "\u2981": ".", "\u25e6": ".", "\u2218": ".",
                        "\u25cf": ".", "\ua78f": ".", "\u2024": ".", "\u70b9": ".",
                        # round 5: full stops of other scripts, a runic dot
-                       "\ua60e": ".", "\u0701": ".", "\u0702": ".", "\u16eb": ".",
-                       "\u06d4": ".", "\u1362": ".", "\u2e33": "."})
+                       "\ua60e": ".", "\u16eb": ".", "\u2e33": "."})
+# the full stops that end every sentence of Urdu, Amharic, Syriac text read as a
+# dot only glued between a Latin letter or digit and a Latin letter ("winprize\u0701com"),
+# not before a space ("204\u06d4 10 ..." is two sentences)
+_SENTENCE_STOPS = re.compile(r"(?<=[A-Za-z0-9])[\u06d4\u1362\u0701\u0702]"
+                             r"(?=[A-Za-z]|\s?(?:com|net|org|biz|xyz|info)\b)")
 _SLASHES = str.maketrans({"\u2044": "/", "\u2215": "/", "\u29f8": "/"})
 # Symbols and emoji (not currency) read as a gap: "0🔥8🔥0", "snap → name".
 _SYMBOLS = re.compile(r"[^\x00-\x7f\w\s$€£¢¥₹₽₿\u0080-\u024f\u2010-\u2015\u2212]")
@@ -414,7 +419,7 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
             text = _FOREIGN.sub(_foreign, text)
         # Marks on letters and digits ("0̸8̸", "c⃝o⃝m⃝", accents) dropped: the bare character.
         text = marks.sub("", unicodedata.normalize("NFKD", text.translate(_LETTERS)))
-        text = text.translate(_DOTS).translate(_SLASHES)
+        text = _SENTENCE_STOPS.sub(".", text).translate(_DOTS).translate(_SLASHES)
         text = _SYMBOLS.sub("*", text)  # a gap: "0🔥8🔥0" is "0*8*0", "snap 👉 x" "snap * x"
         text = text[:_MAX_READ]  # NFKC may have made it longer ("ⅷ" is "viii")
         looked = text.translate(_LOOKALIKES_KEEP_SYMBOLS)
@@ -468,8 +473,8 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         # "instagram com/winbot", "t me/winbot": a name and a top-level domain, the dot
         # left out, a path after them
         contact = True
-        found.append(f"d:{dotless.group(1) or dotless.group(3)}."
-                     f"{dotless.group(2) or dotless.group(4)}")
+        name_tld = [g for g in dotless.groups() if g]
+        found.append(f"d:{name_tld[0]}.{name_tld[1]}")
     if ("bio" in lower or "profile" in lower or "pinned" in lower) and _PROFILE.search(lower):
         # "link in my bio": the way back is one click away
         contact = True
@@ -501,6 +506,7 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         else:
             tokens.append(word)
     joined = 0  # words that join digit groups ("077 then 81 then 482 then 378")
+    and_joined = False  # "and then" joins a phone number's groups, not a list
     tokens.append("")
     for i, word in enumerate(tokens):
         value = word if word.isdigit() else _NUMBER_WORDS.get(word)
@@ -513,16 +519,19 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         if (word in _JOINING_WORDS or (word == "and" and tokens[i + 1] in _JOINING_WORDS)
                 ) and joined < 8:  # "077 and then 814": "and" only before another joiner
             joined += 1
+            and_joined = and_joined or word == "and"
             continue
         digits = _undouble("".join(spelled))
-        if words and len(spelled) >= 4:
+        listed = and_joined and _monotone(spelled)  # "10 and then 12 and then 14"
+        if words and len(spelled) >= 4 and not (and_joined and (listed or len(digits) < 7)):
             contact = True
             if len(digits) >= 5:
                 found.append("n:" + digits)
-        elif joined and len(digits) >= 10 and len(spelled) >= 3:
+        elif joined and len(digits) >= 10 and len(spelled) >= 3 and not (
+                listed and not spelled[0].startswith("0")):
             contact = True  # a phone number's length, in 3 groups or more
             found.append("n:" + digits)
-        spelled, words, joined = [], 0, 0
+        spelled, words, joined, and_joined = [], 0, 0, False
     if calls:
         contact = True
         found.extend(calls)
@@ -667,6 +676,22 @@ def _spaced_out(lower: str) -> bool:
     return False
 
 
+def _monotone(spelled: list[str]) -> bool:
+    """groups that only rise or only fall ("10 and then 12 and then 14", "180 and
+    then 140 and then 100"): a list of times, dates, scores, prices, not a phone number's
+    groups. Multipliers ("hundred") are read with the group before them."""
+    values: list[int] = []
+    for value in spelled:
+        if not value.isdigit():
+            return False
+        if values and set(value) == {"0"} and len(value) >= 2:
+            values[-1] = values[-1] * 10 ** len(value)
+        else:
+            values.append(int(value))
+    pairs = list(itertools.pairwise(values))
+    return bool(pairs) and (all(a < b for a, b in pairs) or all(a > b for a, b in pairs))
+
+
 def _undouble(spelled: str) -> str:
     """A "d" (from "double") repeats the digit after it: "0d7" -> "077"."""
     out: list[str] = []
@@ -690,17 +715,37 @@ _DOT_SAID = re.compile(r"\bd(?:awt|ought)\b")
 # A name, a top-level domain without its dot, then a path: "instagram com/x", "t me/x",
 # "wa me/44...", "winprize net/claim" ("text me/call me": "me" only after t and wa; "the
 # com/ms team": not after a word of talk).
-_DOTLESS_PATH = re.compile(r"(?<![a-z0-9.])(?:(t|wa)\s(me)|(?!(?:the|and|our|your|my|its|this|that"
-                           r"|from|with|for|dot)\s)([a-z][a-z0-9-]{2,30}+)\s(com|net|org))"
-                           r"\s?/\s?[a-z0-9]")
-# The way back left out of the text, one click away on the sender's profile: "link in my
-# bio", "details on my profile", "see the pinned post", "check my bio".
-_PROFILE = re.compile(r"\b(?:(?:links?|info|details?|everything|more|it|number|insta|snap"
-                      r"|whatsapp|telegram|site|website)(?:'s|\s+is|\s+are)?\s+(?:is\s+)?"
-                      r"(?:in|on|at)\s+(?:my|the|our)\s+(?:bio|profile|pinned(?:\s+(?:post|tweet))?)"
-                      r"|(?:see|check(?:\s+out)?|visit|tap|click)\s+(?:the\s+)?(?:link\s+in\s+)?"
-                      r"(?:my|our|the)\s+(?:bio|profile|pinned\s+(?:post|tweet)))\b"
-                      r"|\blink\s+in\s+(?:my\s+)?bio\b")
+_PLATFORMS = (r"instagram|facebook|fb|tiktok|youtube|twitter|snapchat|onlyfans|fansly|patreon"
+              r"|telegram|whatsapp|discord|linkedin|reddit|pinterest|twitch|threads|venmo"
+              r"|paypal|cash|linktree|beacons|wechat|kik|signal|viber|etsy|ebay|amazon|google")
+# "t me/x", "wa me/x" not after an apostrophe ("it wasn't me/us"); "<name> com/x"
+# only for a platform's name, after a word that points at a link ("visit winprize com slash
+# claim"), or with a path that carries a digit or "_" ("winprize net/claim7"): "rom com/horror",
+# "safety net/backup", "salary net/gross", "student org/club" are talk.
+_DOTLESS_PATH = re.compile(
+    r"(?<![a-z0-9.])(?<!n['\u2019*])(t|wa)\s(me)\s?/\s?[a-z0-9]"
+    r"|(?<![a-z0-9.])(" + _PLATFORMS + r")\s(com|net|org)\s?/\s?[a-z0-9]"
+    r"|\b(?:visit|go\s+to|goto|head\s+to|open|type(?:\s+in)?|search|at|find\s+(?:me|us)\s+(?:at|on))"
+    r"\s+([a-z][a-z0-9-]{2,30}+)\s(com|net|org)\s?/\s?[a-z0-9]"
+    r"|(?<![a-z0-9.])(?!(?:the|and|our|your|my|its|this|that|from|with|for|dot)\s)"
+    r"([a-z][a-z0-9-]{2,30}+)\s(com|net|org)\s?/\s?[a-z]*[0-9_]")
+# "my" bio, profile, pinned post (not "the bio lab", "tap the profile icon", "our
+# bio notes"), "it" and "more" no subject ("I posted it on my profile"), and the pointer ends
+# the clause ("my profile pic", "everything on my profile is old" are talk).
+_POINTER_END = (r"(?=\s*(?:$|[^\w\s'\u2019]|x+\b|xo+\b|(?:babe|hun|hon|hunny|bae)\b|for\s+(?:the\s+|more\s+)?"
+                r"(?:details?|info|link|links|more|prices?|rates?|menu|number)\b))")
+_PROFILE = re.compile(r"\b(?:(?:links?|(?<!the\s)(?<!your\s)(?:info|details?|everything|more"
+                      r"|it(?='s|\s+is)|number|insta|snap|whatsapp|telegram|site|website))"
+                      r"(?:'s|\s+is|\s+are)?\s+(?:is\s+)?"
+                      r"(?:in|on|at)\s+my\s+(?:bio|profile|pinned(?:\s+(?:post|tweet))?)"
+                      r"|(?:see|check(?:\s+out)?|visit|tap|click)\s+(?:the\s+link\s+in\s+)?"
+                      r"my\s+(?:bio|profile|pinned\s+(?:post|tweet))"
+                      r"|(?:see|check(?:\s+out)?|visit)\s+the\s+pinned\s+(?:post|tweet)\s+on\s+my"
+                      r"\s+(?:page|profile|account|wall)"
+                      r"|link\s+in\s+(?:my\s+)?bio)" + _POINTER_END)
+
+
+_ONE_LETTER_LINKS = frozenset(("t.me", "t.co", "m.me", "g.co", "j.mp", "x.com"))
 
 
 def _links(lower: str) -> list[str]:
@@ -734,8 +779,10 @@ def _links(lower: str) -> list[str]:
             tld = (_BARE_TLD if bare else _TLD_AT).match(lower, end)
             if tld is None and not bare:
                 tld = _digit_tld(lower, end) or _SPACED_TLD.match(lower, end)  # "winprize.c0m"
-            if not bare and (tld is None or (one_letter
-                                             and not lower[tld.end():].lstrip().startswith("/"))):
+            if not bare and (tld is None or (one_letter and not (
+                    lower.startswith("/", tld.end()) or (  # "B.Com / M.Com" is talk
+                        lower[tld.end():].lstrip().startswith("/")
+                        and f"{lower[label:start]}.{tld.group().strip()}" in _ONE_LETTER_LINKS)))):
                 tld = _WORDY_TLD_PATH.match(lower, end)  # only with a path after it
                 if tld is None and start - label >= 4:
                     tld = _ANY_TLD_PATH.match(lower, end)  # "linktr.ee/x", "win.fyi/x"

@@ -18,6 +18,18 @@ was written:
 - a promotion's words in Canadian syllabics or Cherokee letters ("ᑕᒪᗩIᗰ ᑭᖇIᘔE",
   "Ꮯlaim your Ꮲrize") or cut by slashes and tildes ("c/l/a/i/m", "c~l~a~i~m").
 
+A reviewer then wrote 366 ordinary messages in the new patterns' words and shapes: the
+first version read 124 of them ("the bio lab", "my profile pic", "rom com/horror",
+"salary net/gross", "it wasn't me/us", "10 and then 12 and then 14", "B.Com / M.Com",
+Urdu and Amharic full stops between numbers, "w/in"). The patterns were narrowed: a
+pointer to "my" bio, profile or pinned post that ends its clause; "<name> com/x" for a
+platform, after a word that points at a link, or with a digit in the path; "t me/x"
+not after "n't"; groups joined by "and then" that only rise or fall are a list (but
+for a leading 0); the full stops of Urdu, Amharic and Syriac only glued between Latin
+letters or digits; a word cut by "/" or "~" into pieces longer than a letter only into
+a trade word. 19 of the 366 still read differently, most of them contrived ("ok።me
+too", "free~entry").
+
 None of the corpus's 5,574 texts reads differently after these (contacts, contact
 tokens, promotions and signatures compared text by text).
 """
@@ -67,6 +79,16 @@ def test_the_reader_sees_these_ways_back(text: str, contacts: tuple[str, ...]) -
     "the a-b-c of it", "see you on my profile pic lol", "my bio teacher is off sick",
     "we need a new profile photo for the team page", "it was pinned to the fridge",
     "come on, dawt be silly", "the com/ms team",
+    # a reviewer's ordinary messages that the first version of this round read
+    "want to watch a rom com/comedy tonight?", "Is that salary net/gross? they never say",
+    "our student org/club is meeting thursday", "it wasn't me/us who left the door open",
+    "I left it in the bio lab, can someone grab it before 3?", "did you see my profile pic?",
+    "Practice moved to Thursday, see the pinned post for details",
+    "I updated the details on my profile, new job!", "tap the profile picture to see the full photo",
+    "I posted it on my profile, go look at the sunset!",
+    "the scores were 100 and then 200 and then 300 and then 400",
+    "classes on the 10 and then 12 and then 14 and then 16 and then 18",
+    "B.Com / M.Com grads can apply", "\u0645\u06cc\u0679\u0646\u06af 204\u06d4 10 \u0628\u062c\u06d2",
 ])
 def test_ordinary_texts_are_still_no_way_back(text: str) -> None:
     assert read_contacts(text) == (False, ())
@@ -89,7 +111,9 @@ def test_look_alike_letters_of_other_scripts_fold_for_every_reader() -> None:
 
 
 @pytest.mark.parametrize("text", ["w/e and/or 1/2 price pizza", "and/or the free/cheap option",
-                                  "the a/b test won, free pizza for the team"])
+                                  "the a/b test won, free pizza for the team",
+                                  "great news: the discount code works w/in the app",
+                                  "congratulations on your promotion, w/in reach of the top now"])
 def test_slashes_of_talk_are_no_promotion(text: str) -> None:
     assert not reads_as_promotion(text)
 
