@@ -37,6 +37,8 @@ tokens, promotions and signatures compared text by text).
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policy import Engine, MemoryGraph, SendRequest
 from policy.clock import VirtualClock
@@ -150,3 +152,19 @@ def test_the_red_teams_reworded_pitch_is_refused_by_the_5th_stranger(way_back: s
             break
         clock.advance(1500)
     assert refused_at is not None and refused_at <= 4, refused_at
+
+
+_PIECES = ["and", "then", "0", "07", "814", "12", "100", "slash", "dawt", "dought", "com", "net",
+           "me", "t", "wa", "/", "~", "-", ".", " ", "my", "the", "bio", "profile", "pinned",
+           "post", "link's", "in", "on", "instagram", "visit", "n't", "\u06d4", "\u1362",
+           "\ua60e", "\u02d9", "\u13df", "\u1455", "c", "l", "a", "i", "m", "x", "!", "'"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=80).map(" ".join)
+       | st.lists(st.sampled_from(_PIECES), max_size=120).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_the_new_patterns_never_raise_and_answer_in_their_form(text: str) -> None:
+    contact, tokens = read_contacts(text)
+    assert contact in (True, False) and isinstance(tokens, tuple)
+    assert all(t[:2] in ("n:", "d:", "e:", "h:", "k:") for t in tokens), tokens
+    assert reads_as_promotion(text) in (True, False)
