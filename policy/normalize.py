@@ -72,9 +72,9 @@ _DOTS = str.maketrans({"\u3002": ".", "\u00b7": ".", "\u2022": ".", "\u2219": ".
                        "\u25cf": ".", "\ua78f": ".", "\u2024": ".", "\u70b9": ".",
                        # round 5: full stops of other scripts, a runic dot
                        "\ua60e": ".", "\u16eb": ".", "\u2e33": "."})
-# the full stops that end every sentence of Urdu, Amharic, Syriac text read as a
-# dot only glued between a Latin letter or digit and a Latin letter ("winprize\u0701com"),
-# not before a space ("204\u06d4 10 ..." is two sentences)
+# The full stops that end every sentence of Urdu, Amharic and Syriac read as a dot only
+# glued between a Latin letter or digit and a Latin letter ("winprize\u0701com"), not
+# before a space ("204\u06d4 10 ..." is two sentences).
 _SENTENCE_STOPS = re.compile(r"(?<=[A-Za-z0-9])[\u06d4\u1362\u0701\u0702]"
                              r"(?=[A-Za-z]|\s?(?:com|net|org|biz|xyz|info)\b)")
 _SLASHES = str.maketrans({"\u2044": "/", "\u2215": "/", "\u29f8": "/"})
@@ -677,9 +677,9 @@ def _spaced_out(lower: str) -> bool:
 
 
 def _monotone(spelled: list[str]) -> bool:
-    """groups that only rise or only fall ("10 and then 12 and then 14", "180 and
-    then 140 and then 100"): a list of times, dates, scores, prices, not a phone number's
-    groups. Multipliers ("hundred") are read with the group before them."""
+    """Whether the groups only rise or only fall ("10 and then 12 and then 14", "180 and
+    then 140 and then 100"): a list of times, dates, scores or prices, not a phone
+    number's groups. A multiplier ("hundred": "00") is read with the group before it."""
     values: list[int] = []
     for value in spelled:
         if not value.isdigit():
@@ -725,14 +725,17 @@ _PLATFORMS = (r"instagram|facebook|fb|tiktok|youtube|twitter|snapchat|onlyfans|f
 _DOTLESS_PATH = re.compile(
     r"(?<![a-z0-9.])(?<!n['\u2019*])(t|wa)\s(me)\s?/\s?[a-z0-9]"
     r"|(?<![a-z0-9.])(" + _PLATFORMS + r")\s(com|net|org)\s?/\s?[a-z0-9]"
-    r"|\b(?:visit|go\s+to|goto|head\s+to|open|type(?:\s+in)?|search|at|find\s+(?:me|us)\s+(?:at|on))"
-    r"\s+([a-z][a-z0-9-]{2,30}+)\s(com|net|org)\s?/\s?[a-z0-9]"
+    r"|\b(?:visit|go\s+to|goto|head\s+to|open|type(?:\s+in)?|search|at"
+    r"|find\s+(?:me|us)\s+(?:at|on))\s+([a-z][a-z0-9-]{2,30}+)\s(com|net|org)\s?/\s?[a-z0-9]"
     r"|(?<![a-z0-9.])(?!(?:the|and|our|your|my|its|this|that|from|with|for|dot)\s)"
     r"([a-z][a-z0-9-]{2,30}+)\s(com|net|org)\s?/\s?[a-z]*[0-9_]")
-# "my" bio, profile, pinned post (not "the bio lab", "tap the profile icon", "our
-# bio notes"), "it" and "more" no subject ("I posted it on my profile"), and the pointer ends
-# the clause ("my profile pic", "everything on my profile is old" are talk).
-_POINTER_END = (r"(?=\s*(?:$|[^\w\s'\u2019]|x+\b|xo+\b|(?:babe|hun|hon|hunny|bae)\b|for\s+(?:the\s+|more\s+)?"
+# The way back left out of the text, one click away: a pointer to *my* bio, profile or
+# pinned post ("link's in my bio", "everything is on my profile"; not "the bio lab", "tap
+# the profile icon", "our bio notes"; "it" only as "it's"/"it is": "I posted it on my
+# profile" is talk), that ends its clause ("my profile pic", "the info on my profile is
+# old" are talk).
+_POINTER_END = (r"(?=\s*(?:$|[^\w\s'\u2019]|x+\b|xo+\b|(?:babe|hun|hon|hunny|bae)\b"
+                r"|for\s+(?:the\s+|more\s+)?"
                 r"(?:details?|info|link|links|more|prices?|rates?|menu|number)\b))")
 _PROFILE = re.compile(r"\b(?:(?:links?|(?<!the\s)(?<!your\s)(?:info|details?|everything|more"
                       r"|it(?='s|\s+is)|number|insta|snap|whatsapp|telegram|site|website))"
@@ -744,7 +747,7 @@ _PROFILE = re.compile(r"\b(?:(?:links?|(?<!the\s)(?<!your\s)(?:info|details?|eve
                       r"\s+(?:page|profile|account|wall)"
                       r"|link\s+in\s+(?:my\s+)?bio)" + _POINTER_END)
 
-
+# Link domains of one letter, read with a spaced slash after them ("t . me / x").
 _ONE_LETTER_LINKS = frozenset(("t.me", "t.co", "m.me", "g.co", "j.mp", "x.com"))
 
 
@@ -782,7 +785,8 @@ def _links(lower: str) -> list[str]:
             if not bare and (tld is None or (one_letter and not (
                     lower.startswith("/", tld.end()) or (  # "B.Com / M.Com" is talk
                         lower[tld.end():].lstrip().startswith("/")
-                        and f"{lower[label:start]}.{tld.group().strip()}" in _ONE_LETTER_LINKS)))):
+                        and f"{lower[label:start]}.{tld.group().strip()}"
+                        in _ONE_LETTER_LINKS)))):
                 tld = _WORDY_TLD_PATH.match(lower, end)  # only with a path after it
                 if tld is None and start - label >= 4:
                     tld = _ANY_TLD_PATH.match(lower, end)  # "linktr.ee/x", "win.fyi/x"

@@ -138,8 +138,9 @@ def _fold(text: str) -> str:
     return _SPACED.sub(lambda m: m.group().replace(" ", ""), folded)
 
 
-# the pre-round-5 reading, for words cut by "/" or "~" into pieces longer than a
-# letter ("w/in", "T/Cs", "free~entry" are talk; "c/l/a/i/m" is not)
+# _OBFUSCATED without "/" and "~": how a word cut by them into pieces longer than a letter
+# is read, but for a trade word ("w/in", "T/Cs", "free~entry" are talk; "c/l/a/i/m" and
+# "cl/aim" are not)
 _OBFUSCATED_NO_SLASH = re.compile(
     r"(?<![a-z0-9])(?=[a-z0-9@$!|.*_-]*[a-z])(?=[a-z@$!|.*_-]*[0-9@$!|.*_-])"
     r"[a-z0-9@$!|]+(?:[.*_-]+[a-z0-9@$!|]+)+|(?<![a-z0-9])(?=[a-z@$!|]*[a-z])"
@@ -150,8 +151,8 @@ _CUT = re.compile(r"[/~]")
 def _plain(match: re.Match[str]) -> str:
     word = match.group()
     if _CUT.search(word) and any(len(p) > 1 for p in _CUT.split(word) if p):
-        # pieces longer than a letter: joined only into a trade word ("cl/aim", "pr~ize"),
-        # not into a pitch word ("w/in" is "within") or a phrase of talk
+        # Pieces longer than a letter: joined only into a trade word ("cl/aim", "pr~ize"),
+        # not into a pitch word ("w/in" is "within") or a phrase of talk.
         joined = _SYMBOLS_IN_WORD.sub("", word).translate(_LEET)
         found = _WORDS.fullmatch(joined)
         if found is not None and found.lastgroup in ("t", "s"):

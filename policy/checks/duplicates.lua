@@ -144,15 +144,6 @@ do
     return lo
   end
 
-  -- duplicates.neighbourhood over the first `count` records: the index of the best one
-  -- (the first of equal best scores) and the indexes of all at or above their threshold
-  -- (`cthreshold` for a contact, in the text or the record; else `threshold`),
-  -- in trace order. The score of d differing bytes, rapidfuzz
-  -- Hamming.normalized_similarity, is 1 - d / 32: it falls as d grows, so "score >=
-  -- threshold" is d <= most (most_differing) and "a better score" is a smaller d. Unrolled: the new signature's bytes are locals read once,
-  -- each stored one is read straight from the blob in four calls (no table, no loop, no
-  -- call, no upvalue), stopping as soon as d is past the threshold: after 9, 17 and 25
-  -- bytes (two random signatures differ in almost every byte).
   -- The most differing bytes a neighbour may have at `threshold`: "score >= threshold"
   -- with rapidfuzz's score, 1 - d / 32, in the same float arithmetic. A pure function
   -- of the rules' few thresholds: remembered (a loaded library keeps it between calls).
@@ -168,6 +159,16 @@ do
     return most
   end
 
+  -- duplicates.neighbourhood over the first `count` records: the index of the best one
+  -- (the first of equal best scores) and the indexes of all at or above their threshold
+  -- (`cthreshold` for a contact, in the text or the record; else `threshold`), in trace
+  -- order. The score of d differing bytes, rapidfuzz Hamming.normalized_similarity, is
+  -- 1 - d / 32: it falls as d grows, so "score >= threshold" is d <= most
+  -- (most_differing) and "a better score" is a smaller d. Unrolled: the new signature's
+  -- bytes are locals read once, each stored one is read straight from the blob in four
+  -- calls (no table, no loop, no call, no upvalue), stopping as soon as d is past the
+  -- looser bound: after 9, 17 and 25 bytes (two random signatures differ in almost every
+  -- byte).
   local function neighbourhood(t, count, threshold, cthreshold, text_contact)
     local near = {}
     if count == 0 then return nil, near end

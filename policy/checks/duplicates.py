@@ -20,13 +20,15 @@ phone number, a link, an address: what a campaign wants its readers to act on;
 or a promotion's words, ``policy/promotion.py``) is compared at ``contact_similarity`` (spun copies keep a third of their
 shingles; "what did you think about <topic>?" to five friends, with no contact,
 stays apart at ``similarity``), and traced from ``contact_min_chars``, so a
-campaign cut into short parts or shortened under ``min_chars`` is still seen. A traced
-text remembers that a copy of it carried one (``Cluster.contact``): later texts are
-compared with it at ``contact_similarity`` too, so a spun copy that lost its number or
-its pitch (spinning rewrites "reply" and "prize" as well) still counts with its
-campaign's earlier copies; and while such a text is traced and has reached two people
-counted, the sender's shorter texts are traced from ``contact_min_chars`` as well (a campaign cut in parts carries its
-contact in one part: the others are short, and alike from copy to copy).
+campaign cut into short parts or shortened under ``min_chars`` is still seen.
+
+A traced text remembers that a copy of it carried one (``Cluster.contact``). Once it
+reached someone the rule counts, later texts are compared with it at
+``contact_similarity`` too: a spun copy that lost its number or its pitch (spinning
+rewrites "reply" and "prize" as well) still counts with its campaign's earlier copies.
+Once it reached two, the sender's shorter texts are traced from ``contact_min_chars`` as
+well: a campaign cut in parts carries its contact in one part, and the others are short
+and alike from copy to copy.
 """
 
 from __future__ import annotations
@@ -114,7 +116,7 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     d: Params = rule.params
     feats = ctx.features
     if feats.signature is None or not d.traces(feats.text_chars, True):
-        return None
+        return None  # too short for any text
     live = live_clusters(ctx.before.traces.get(rule.name, ()), ctx.now, d)
     # A short text is traced after a contact too: a campaign cut in parts puts its number
     # in one, and the others, short and alike, are its copies as much.
@@ -223,8 +225,8 @@ def neighbourhood(
 
     The threshold is ``contact_threshold`` when the text or the cluster carries a contact
     (``contact``; ``Cluster.contact`` once it reached someone counted: ``loosens``), else
-    ``threshold``: a spun copy that lost its
-    number or its pitch is still compared with its campaign's earlier copies as one."""
+    ``threshold``: a spun copy that lost its number or its pitch is still compared with
+    its campaign's earlier copies as one."""
     if not live:
         return None, ()
     if contact_threshold is None:
@@ -336,11 +338,12 @@ PARAM_DOCS = {
                  "none that no older text reached, is dropped; else the oldest)",
     "contact_min_chars": (
         "`min_chars` for a text that carries a contact or reads as a promotion, and for any "
-        "text while a traced one did (unset: `min_chars`)"
+        "text while a traced one that did has reached two people counted (unset: `min_chars`)"
     ),
     "contact_similarity": (
         "`similarity` for a text that carries a contact or reads as a promotion, and for "
-        "any text compared with a traced one that did (unset: `similarity`)"
+        "any text compared with a traced one that did, once it reached someone counted "
+        "(unset: `similarity`)"
     ),
     "count_followed": (
         "count the people the sender follows who never wrote to the sender, instead of "
