@@ -19,8 +19,9 @@ read in place, never copied):
   threshold to every copy the trace may still hold; the body carries the
   spammer's one fixed contact (a phone number or a domain it owns), never folded;
 - ``obfuscated``: spun copies whose fixed contact is written to dodge detection
-  (spelled-out digits, keycap digits, ``name DOT tld``, ``name(.)tld``, letters
-  spaced out), a way chosen at random per copy;
+  (spelled-out digits, keycap digits, groups joined by "and then", ``name DOT tld``,
+  ``name(.)tld``, ``name dawt tld``, ``name com/claim7``, ``n-a-m-e.c-o-m``, a full stop
+  of another script, letters spaced out), a way chosen at random per copy;
 - ``payload``: K rotating templates that all carry the spammer's one fixed contact;
 - ``homoglyph``: 30-40% of the letters replaced by look-alikes outside
   ``policy.normalize``'s table, with the fixed contact;
@@ -357,12 +358,17 @@ _DOMAIN_LEADS = ("Visit", "Go to", "Claim at", "See", "Log on to", "Enter at")
 # How the obfuscated tactic writes its contact; the last of each is meant to defeat the
 # reader of contacts (a lone digit among spelled ones; letters spaced out), the others
 # are forms ``policy.normalize.read_contacts`` claims to read.
-PHONE_FORMS = ("spelled", "keycaps", "mixed")
-DOMAIN_FORMS = ("dot_word", "paren_dot", "spaced")
+# An outside red team's fifth round added the number in groups joined by "and then", the
+# dot said as "dawt", the dot left out before a path, letters joined by dashes and a full
+# stop of another script.
+PHONE_FORMS = ("spelled", "keycaps", "mixed", "and_then")
+DOMAIN_FORMS = ("dot_word", "paren_dot", "spaced", "dawt", "dotless_path", "dashed",
+                "script_stop")
 # Forms written to defeat the contact reader (it reads them since: a digit or two among
 # spelled ones, letters spaced out).
 UNREAD_FORMS = frozenset({"mixed", "spaced"})
 _KEYCAP = "\ufe0f\u20e3"
+_SCRIPT_STOPS = ("\ua60e", "\u16eb", "\u2e33")  # Vai full stop, runic dot, stenographic dot
 # Template parts that are contacts of their own (numbers of 5 digits or more however
 # split, links, domains, addresses): a campaign with one payload takes them out.
 _OWN_CONTACTS = re.compile(
@@ -403,6 +409,8 @@ class Contact:
                             for d, keep in zip(self.value, digits, strict=True))
         if form == "keycaps":
             return "".join(d + _KEYCAP for d in self.value)
+        if form == "and_then":  # "090 617 014 61" joined by words
+            return " and then ".join(self.value[i:i + 3] for i in range(0, len(self.value), 3))
         name, tld = self.value.rsplit(".", 1)
         if form == "dot_word":
             return rng.choice((f"{name} DOT {tld}", f"{name}DOT{tld}", f"{name} dot {tld}"))
@@ -410,6 +418,18 @@ class Contact:
             return rng.choice((f"{name}(.){tld}", f"{name}[.]{tld}", f"{name} (.) {tld}"))
         if form == "spaced":
             return " ".join(self.value)
+        if form == "dawt":
+            return f"{name} {rng.choice(('dawt', 'dought'))} {tld}"
+        if form == "dotless_path":  # "winprize com/claim7" (a path with a digit)
+            if tld in ("com", "net", "org"):
+                return f"{name} {tld}/{rng.choice(('claim', 'win', 'go'))}{rng.randint(1, 99)}"
+            return f"{name} dawt {tld}"
+        if form == "dashed":  # "w-i-n-p-r-i-z-e.c-o-m"
+            if name.isalpha():
+                return "-".join(name) + "." + "-".join(tld)
+            return f"{name} dawt {tld}"
+        if form == "script_stop":  # a full stop of another script for the dot
+            return name + rng.choice(_SCRIPT_STOPS) + tld
         raise ValueError(f"unknown contact form {form!r}")
 
 
