@@ -209,7 +209,7 @@ _SHORTENERS = (("bit.ly", r"bit[\s-]?ly"), ("tinyurl.com", r"tinyurl(?:[\s-]?com
                ("shorturl.at", r"shorturl[\s-]?at"), ("buff.ly", r"buff[\s-]?ly"),
                ("lnkd.in", r"lnkd[\s-]?in"), ("t.co", r"t[\s-]co"), ("v.gd", r"v[\s-]?gd"))
 _SHORTENER = re.compile(r"\b(?:" + "|".join(f"({written})" for _, written in _SHORTENERS)
-                        + r")\s?(?:/|\bslash\b)\s?[a-z0-9]")
+                        + r")\s?/\s?[a-z0-9]")  # ("slash" is read as "/" before it)
 _DIGIT = re.compile(r"\d")
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 _WEB = re.compile(r"https?:|[a-z][a-z0-9+.-]{1,15}://|xn--[a-z0-9]|www\s*(?:[.,]|dot\b|\(\.\)|\[\.\])")
@@ -230,7 +230,7 @@ _NUMBER_WORDS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "t
 # a number only at a phone number's length (10 digits or more, 3 groups or more).
 # ("and" joins lists and years in talk: "2023 and 2024 and 2025")
 _JOINING_WORDS = frozenset(("then", "next", "dash", "space", "plus", "comma", "followed", "by",
-                            "hyphen", "slash", "dot"))
+                            "hyphen", "dot"))  # ("slash" is read as "/" before them)
 _GLUED = re.compile(r"(?:zero|one|two|three|four|five|six|seven|eight|nine|double|nought){3,}")
 _GLUED_WORD = re.compile(r"zero|one|two|three|four|five|six|seven|eight|nine|double|nought")
 _WORDS_AND_DIGITS = re.compile(r"[a-z]+|\d+")

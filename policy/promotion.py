@@ -103,13 +103,21 @@ _LONG = re.compile("|".join(sorted(
      if w.isalpha() and len(w) >= 8),
     key=len, reverse=True)))
 _PIECES = re.compile(r"[a-z]+")
+
+
+def _obfuscated(cuts: str) -> re.Pattern[str]:
+    """A word with digits or symbols among its letters, ``cuts`` the symbols that may
+    stand between its pieces ("p.r.i.z.e", "pri-ze"); the symbols that stand for letters
+    ("cl@im", "pr!ze") and the digits ("pr1ze") are the same for every reading."""
+    return re.compile(rf"(?<![a-z0-9])(?=[a-z0-9@$!|{cuts}]*[a-z])(?=[a-z@$!|{cuts}]*[0-9@$!|{cuts}])"
+                      rf"[a-z0-9@$!|]+(?:[{cuts}]+[a-z0-9@$!|]+)+|(?<![a-z0-9])(?=[a-z@$!|]*[a-z])"
+                      r"(?=[a-z]*[0-9@$!|])[a-z0-9@$!|]{3,}")
+
+
 # A word with digits or symbols among its letters ("pr1ze", "cl@im", "p.r.i.z.e", "pri-ze",
-# "c/l/a/i/m", "c~l~a~i~m"),
-# read again with them as the letters they stand for; not "150p", "2nite", "b4", "10am".
-_OBFUSCATED = re.compile(r"(?<![a-z0-9])(?=[a-z0-9@$!|.*_/~-]*[a-z])"
-                         r"(?=[a-z@$!|.*_/~-]*[0-9@$!|.*_/~-])"
-                         r"[a-z0-9@$!|]+(?:[.*_/~-]+[a-z0-9@$!|]+)+|(?<![a-z0-9])(?=[a-z@$!|]*[a-z])"
-                         r"(?=[a-z]*[0-9@$!|])[a-z0-9@$!|]{3,}")
+# "c/l/a/i/m", "c~l~a~i~m"), read again with them as the letters they stand for; not
+# "150p", "2nite", "b4", "10am".
+_OBFUSCATED = _obfuscated(".*_/~-")
 # Cheap first: a letter, then digits or symbols, then a letter ("pr1ze", "p.r.i.z.e"), or a
 # word that starts with one ("1ncredible"); most texts have none.
 _MAYBE_OBFUSCATED = re.compile(r"[a-z][0-9@$!|.*_/~-]+[a-z]|(?<![a-z0-9])[0-9@$!|][a-z]{2}")
@@ -141,10 +149,7 @@ def _fold(text: str) -> str:
 # _OBFUSCATED without "/" and "~": how a word cut by them into pieces longer than a letter
 # is read, but for a trade word ("w/in", "T/Cs", "free~entry" are talk; "c/l/a/i/m" and
 # "cl/aim" are not)
-_OBFUSCATED_NO_SLASH = re.compile(
-    r"(?<![a-z0-9])(?=[a-z0-9@$!|.*_-]*[a-z])(?=[a-z@$!|.*_-]*[0-9@$!|.*_-])"
-    r"[a-z0-9@$!|]+(?:[.*_-]+[a-z0-9@$!|]+)+|(?<![a-z0-9])(?=[a-z@$!|]*[a-z])"
-    r"(?=[a-z]*[0-9@$!|])[a-z0-9@$!|]{3,}")
+_OBFUSCATED_NO_SLASH = _obfuscated(".*_-")
 _CUT = re.compile(r"[/~]")
 
 

@@ -117,12 +117,13 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     feats = ctx.features
     if feats.signature is None or not d.traces(feats.text_chars, True):
         return None  # too short for any text
-    live = live_clusters(ctx.before.traces.get(rule.name, ()), ctx.now, d)
+    clusters = ctx.before.traces.get(rule.name, ())
     # A short text is traced after a contact too: a campaign cut in parts puts its number
-    # in one, and the others, short and alike, are its copies as much.
-    if not d.traces(feats.text_chars, feats.contact or any(
-            c.contact and len(c.units) >= TRACES_SHORT_FROM for c in live)):
+    # in one, and the others, short and alike, are its copies as much. Looked up in the
+    # trace as stored (settle sorts it once when the text is not traced).
+    if not d.traces(feats.text_chars, feats.contact) and not traces_short(clusters, ctx.now, d):
         return None
+    live = live_clusters(clusters, ctx.now, d)
     match, counted = neighbourhood(live, feats.signature, d.similarity, d.contact_similarity,
                                    feats.contact)
     added = new_units(counted, feats.units, d.count_followed)
@@ -256,6 +257,14 @@ def neighbourhood(
                 seen.add(unit)
                 counted.append(unit)
     return live[best], tuple(counted)
+
+
+def traces_short(clusters: tuple[Cluster, ...], now: float, params: Params) -> bool:
+    """Whether a live cluster of a contact has reached ``TRACES_SHORT_FROM`` people: the
+    sender's short texts are then traced from ``contact_min_chars``."""
+    cutoff = now - params.window
+    return any(c.contact and c.last > cutoff and len(c.units) >= TRACES_SHORT_FROM
+               for c in clusters)
 
 
 def loosens(cluster: Cluster) -> bool:
