@@ -404,8 +404,10 @@ do
       end
       local added = new_units(rule, counted)
       found[rule.name] = { mi = mi, own = own, added = added, live = live }
-      -- A first copy never fires (duplicates.step says why).
-      if mi ~= nil and #counted + #added >= rule.recipients then return 'duplicate_content' end
+      -- A first copy never fires, nor one that reaches nobody new (duplicates.step says why).
+      if mi ~= nil and #added > 0 and #counted + #added >= rule.recipients then
+        return 'duplicate_content'
+      end
       return nil
     end,
     -- duplicates.settle: record a delivered send; otherwise only drop what expired

@@ -491,23 +491,26 @@ def test_tie_breaks_and_exact_instants_match_the_core(redis_backend: Any) -> Non
         assert storage.transition(sender, inp, now) == expected
         return tuple(f.code for f in expected.fired)
 
-    # Same instant: the later-created cluster (b) comes first and wins the tie; it
-    # already holds u2, so adding u1 makes 2 recipients and fires. Matching the
-    # older cluster (a, which holds u1) would not.
+    # Same instant: the later-created cluster (b) comes first and wins the tie (the
+    # record of a copy that does not fire goes to it: the states compared above).
+    # "half" is exactly as near to both: both are its neighbours, so u1 (in a) and u2
+    # (in b) are counted; to u1 again it reaches nobody new and does not fire, to u3 it
+    # reaches a third and fires.
     assert send("s1", T0, a, "u1") == ()
     assert send("s1", T0, b, "u2") == ()
-    assert send("s1", T0, half, "u1") == ("duplicate_content",)
+    assert send("s1", T0, half, "u1") == ()
+    assert send("s1", T0, half, "u3") == ("duplicate_content",)
     # Same instant, an older cluster used again: it stays behind the newer-created one.
-    # "half" is as near to both: both are its neighbours, u1 + u2 fire (by the closest
-    # alone, b holding u2 already, it would not).
     assert send("s4", T0, a, "u1") == ()
     assert send("s4", T0, b, "u2") == ()
     assert send("s4", T0, a, "u1") == ()
-    assert send("s4", T0, half, "u2") == ("duplicate_content",)
+    assert send("s4", T0, half, "u2") == ()
+    assert send("s4", T0, half, "u5") == ("duplicate_content",)
     # Different instants: the most recently used cluster wins the tie.
     assert send("s2", T0, b, "u2") == ()
     assert send("s2", T0 + 1, a, "u1") == ()
-    assert send("s2", T0 + 2, half, "u2") == ("duplicate_content",)  # a: u1 + u2
+    assert send("s2", T0 + 2, half, "u2") == ()  # nobody new
+    assert send("s2", T0 + 2, half, "u6") == ("duplicate_content",)  # u1 + u2 + u6
     # The cooldown set at T0 + 2 ends at T0 + 32 exactly: gone at that instant, and
     # pruned, so a clock stepping back does not bring it back.
     assert send("s2", T0 + 31, bytes([3] * 32), "u3") == ("cooldown_active",)
