@@ -21,7 +21,6 @@ key): who erased someone, when and why, never whom.
 from __future__ import annotations
 
 import json
-import math
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -126,8 +125,11 @@ def check_limit(limit: object) -> int:
 def check_since(since: object) -> float | None:
     if since is None:
         return None
-    if isinstance(since, bool) or not isinstance(since, (int, float)) or not math.isfinite(since):
-        raise InvalidRequest(f"since must be epoch seconds, got {since!r}", field="since")
+    # Compared, not math.isfinite: an int past a float's range would raise OverflowError.
+    if isinstance(since, bool) or not isinstance(since, (int, float)) or \
+            not -1e300 < since < 1e300:
+        shown = repr(since) if isinstance(since, float) or abs(since) < 10**30 else "a larger number"
+        raise InvalidRequest(f"since must be epoch seconds, got {shown}", field="since")
     return float(since)
 
 

@@ -41,7 +41,6 @@ of the wrong type are errors: ``RulesError`` at load, ``InvalidRequest`` on a re
 from __future__ import annotations
 
 import logging
-import math
 import re
 import time
 from collections.abc import Callable, Mapping
@@ -151,8 +150,8 @@ def _seconds(value: Any) -> float:
         if found is None:
             raise ValueError(f"must be seconds or a duration like '3d' or '2y', got {value!r}")
         value = float(found.group(1)) * _AGE_UNITS[found.group(2)]
-    if not isinstance(value, (int, float)) or not math.isfinite(value) or \
-            not 0 <= value <= MAX_AGE:
+    # The range first: math.isfinite(10**400) raises OverflowError (nan and inf fail it).
+    if not isinstance(value, (int, float)) or not 0 <= value <= MAX_AGE:
         raise ValueError(f"must be a number of seconds from 0 to 1e11 or a duration, "
                          f"got {value!r}")
     return float(value)
@@ -161,7 +160,7 @@ def _seconds(value: Any) -> float:
 def _epoch(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"must be epoch seconds (a number), got {value!r}")
-    if not (math.isfinite(value) and MIN_EPOCH <= value <= MAX_EPOCH):
+    if not MIN_EPOCH <= value <= MAX_EPOCH:  # nan and inf fail too; no OverflowError
         raise ValueError(f"must be epoch seconds from 0 to 1e11, got {value!r}")
     return float(value)
 

@@ -409,7 +409,9 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         text = _CONTROLS.sub("", text)
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text.translate(_BEFORE_NFKC))
-        text = _DECORATION.sub("", _INVISIBLE.sub("", text))
+        # Digits of every script as ASCII ones ("٠٨٠٠", "०८००", "০৮০০"): one number, one
+        # key, however many scripts its digits are written in (NFKC leaves them be).
+        text = _DECORATION.sub("", _INVISIBLE.sub("", text)).translate(_ascii_digits())
         unseen, marks = _unseen()
         # Every other format character (tags, shorthand and Egyptian format controls,
         # interlinear annotation, variation selectors of plane 14) renders as nothing too.
@@ -553,6 +555,18 @@ def _unseen() -> tuple[re.Pattern[str], re.Pattern[str]]:
         elif unicodedata.combining(ch) or category == "Me":
             marks.append(code)
     return re.compile(_char_class(unseen)), re.compile(_char_class(marks))
+
+
+@functools.cache
+def _ascii_digits() -> dict[int, str]:
+    """Every decimal digit outside ASCII (Unicode category Nd) to its ASCII digit, built
+    once from the Unicode database on the first text that needs it."""
+    table: dict[int, str] = {}
+    for code in range(0x80, 0x20000):
+        value = unicodedata.decimal(chr(code), None)
+        if value is not None:
+            table[code] = str(value)
+    return table
 
 
 def _char_class(codes: list[int]) -> str:

@@ -54,7 +54,7 @@ class PolicyMiddleware(GatedMiddleware[WSGIApp]):
             request = HttpRequest(
                 method=environ["REQUEST_METHOD"],
                 path=path,
-                query_string=environ.get("QUERY_STRING", "").encode("latin-1"),
+                query_string=_query(environ),
                 headers=_headers(environ),
                 body=body,
                 raw=environ,
@@ -128,6 +128,16 @@ def _path(environ: Environ) -> str:
         return raw.encode("latin-1").decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
         return raw
+
+
+def _query(environ: Environ) -> bytes:
+    """QUERY_STRING as bytes (PEP 3333: latin-1). A server that hands over decoded text
+    past latin-1 breaks the standard; its text is taken as UTF-8 rather than failing."""
+    raw = environ.get("QUERY_STRING", "")
+    try:
+        return raw.encode("latin-1")
+    except UnicodeEncodeError:
+        return raw.encode("utf-8", "surrogatepass")
 
 
 def _headers(environ: Environ) -> tuple[tuple[str, str], ...]:

@@ -7,9 +7,23 @@ what the fix must keep.
 
 from __future__ import annotations
 
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
 from policy import Engine, MemoryGraph, SendRequest
+from policy.audit import check_since
 from policy.clock import VirtualClock
+from policy.conditions import SenderContext
+from policy.errors import InvalidRequest
+from policy.middleware.wsgi import PolicyMiddleware
+from policy.normalize import read_contacts
+from policy.promotion import reads_as_promotion
 from policy.requests import InviteRequest
+from policy.rules import check_local_share, parse_rules
 from tests.conftest import DEFAULT_RULES
 
 T0 = 1_790_000_000.0
@@ -88,3 +102,102 @@ def test_a_copy_that_reaches_nobody_new_does_not_fire() -> None:
     assert engine.check(SendRequest("alice", ("f0",), text)).allowed
     clock.advance(60)
     assert engine.check(SendRequest("alice", ("f4",), text)).code == "duplicate_content"
+
+
+# The robustness review ------------------------------------------------------------
+
+DIGIT_SCRIPTS = ["0123456789", "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669",
+                 "\u0966\u0967\u0968\u0969\u096a\u096b\u096c\u096d\u096e\u096f",
+                 "\u09e6\u09e7\u09e8\u09e9\u09ea\u09eb\u09ec\u09ed\u09ee\u09ef",
+                 "\u0e50\u0e51\u0e52\u0e53\u0e54\u0e55\u0e56\u0e57\u0e58\u0e59",
+                 "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"]
+
+
+@pytest.mark.parametrize("digits", DIGIT_SCRIPTS)
+def test_one_number_in_any_scripts_digits_is_one_contact(digits: str) -> None:
+    number = "0800 123 456".translate(str.maketrans("0123456789", digits))
+    assert read_contacts(f"call {number} now") == (True, ("n:0800123456",))
+
+
+def test_a_number_whose_digits_change_script_from_copy_to_copy_is_one_contact() -> None:
+    """The review's reproducer: the same number, a new script for each stranger, among
+    filler that keeps the duplicates rule quiet. Only `links_to_strangers` refused; the
+    contacts rule read five numbers."""
+    engine, graph, clock = _engine()
+    fillers = ["the weather turned and we walked along the river until late",
+               "my sister finally finished painting the kitchen a pale green",
+               "there is a new bakery on the corner that sells rye loaves",
+               "our train was delayed twice so we played cards in the station",
+               "the garden needs water again after a whole week of sunshine"]
+    decisions = []
+    for i, filler in enumerate(fillers):
+        graph.follow(f"t{i}", "spammer")
+        number = "0800 123 456".translate(str.maketrans("0123456789", DIGIT_SCRIPTS[i]))
+        decisions.append(engine.check(SendRequest("spammer", (f"t{i}",), f"{filler} {number}")))
+        clock.advance(60)
+    assert all(d.allowed for d in decisions[:4])
+    assert "contacts" in {r.rule for r in decisions[4].reasons}, decisions[4].reasons
+
+
+def test_an_age_past_a_floats_range_is_a_typed_error() -> None:
+    for field in ("account_age", "account_created_at"):
+        with pytest.raises(InvalidRequest):
+            SenderContext.of({field: 10 ** 400})
+        with pytest.raises(InvalidRequest):
+            SendRequest("alice", ("bob",), "hi", context={field: 10 ** 400})
+    with pytest.raises(InvalidRequest):
+        check_since(10 ** 400)
+    assert check_local_share(10 ** 400) is not None
+
+
+def test_a_graph_answering_an_age_past_a_floats_range_is_refused_as_bad_input() -> None:
+    """Through the WSGI middleware the OverflowError was `engine_failed`, which the
+    default `on_error = "local"` answered with 200 ALLOW."""
+    rules = parse_rules(Path(DEFAULT_RULES).read_text() + """
+[[rules]]
+name = "daily_quota_new"
+check = "quota"
+limit = "1/day"
+when = { account_age_under = "7d" }
+""", file="<test>")
+
+    class Graph(MemoryGraph):
+        def attributes(self, user: str) -> dict[str, object]:
+            return {"account_age": 10 ** 400}
+
+    graph = Graph()
+    graph.follow("bob", "alice")
+    engine = Engine(rules, storage="memory://", graph=graph)
+    with pytest.raises(InvalidRequest):
+        engine.check(SendRequest("alice", ("bob",), "hi"))
+
+
+def test_a_query_string_past_latin1_is_no_crash_of_the_wsgi_middleware() -> None:
+    """PEP 3333 hands QUERY_STRING over as latin-1; a server that breaks it passed text
+    that `.encode("latin-1")` raised on, outside the middleware's error handling."""
+    graph = MemoryGraph()
+    graph.follow("bob", "alice")
+    engine = Engine.from_file(DEFAULT_RULES, storage="memory://", graph=graph)
+
+    def app(environ: dict, start_response: Any) -> list[bytes]:
+        start_response("200 OK", [("content-type", "application/json")])
+        return [b"{}"]
+
+    middleware = PolicyMiddleware(app, engine=engine)
+    body = json.dumps({"user_id": "bob", "text": "hello"}).encode()
+    status: list[str] = []
+    environ = {"REQUEST_METHOD": "POST", "PATH_INFO": "/1.1/direct_messages/new.json",
+               "QUERY_STRING": "note=\u65e5\u672c", "CONTENT_TYPE": "application/json",
+               "CONTENT_LENGTH": str(len(body)), "wsgi.input": io.BytesIO(body),
+               "REMOTE_USER": "alice"}
+    b"".join(middleware(environ, lambda s, h, e=None: status.append(s)))
+    assert status and status[0].split()[0] in ("200", "400")
+
+
+def test_the_promotion_reader_reads_what_the_contact_reader_reads_and_no_more() -> None:
+    """ASCII text was read whole (a run of 20,000 "@" took 8 s, quadratic): now cut at
+    the same 640 characters as the rest, so a pitch past them is not read."""
+    pitch = "claim your prize now, txt WIN to 80080"
+    assert reads_as_promotion(pitch)
+    assert not reads_as_promotion("x " * 330 + pitch)
+    assert not reads_as_promotion("@" * 20_000 + " a1a")
