@@ -133,7 +133,7 @@ def test_handle_the_reader_misses_round3(handle: str) -> None:
 
 def test_follow_back_campaign_with_a_hidden_number_is_bounded_by_links_to_followed() -> None:
     """The same hole for a spammer that follows its targets first: ``links_to_followed``
-    (15) never sees the number, ``fanout`` stops it at 50."""
+    (15) never sees the number, ``fanout`` stops it at its limit."""
     number = FIRE.join("0800123456")
     reached, _, _ = _run(lambda rng: f"WIN cash now {_salad(rng)} call {number}",
                          strangers=0, followed=300)

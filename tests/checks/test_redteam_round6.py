@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import random
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from policy.middleware.wsgi import PolicyMiddleware
 from policy.normalize import read_contacts
 from policy.promotion import reads_as_promotion
 from policy.requests import InviteRequest
-from policy.rules import check_local_share, parse_rules
+from policy.rules import check_local_share, load_rules, parse_rules
 from tests.conftest import DEFAULT_RULES
 
 T0 = 1_790_000_000.0
@@ -201,3 +202,36 @@ def test_the_promotion_reader_reads_what_the_contact_reader_reads_and_no_more() 
     assert reads_as_promotion(pitch)
     assert not reads_as_promotion("x " * 330 + pitch)
     assert not reads_as_promotion("@" * 20_000 + " a1a")
+
+
+def test_following_and_unfollowing_adds_no_one_past_50_people_a_day() -> None:
+    """The red team's trick: write to strangers until the strangers rules refuse, then
+    follow each next target, write, unfollow (the strangers rules count people the sender
+    does not follow, `fanout` those it does). With fanout at 50 that reached 66 people
+    who never wrote in a day (70 possible); the issue's bound is 50."""
+    rules = load_rules(DEFAULT_RULES)
+    bound = rules.get("strangers_daily").params.limit + rules.get("fanout").params.limit
+    assert bound <= 50
+    engine, graph, clock = _engine()
+    targets = [f"t{i}" for i in range(200)]
+    for target in targets:
+        graph.follow(target, "spammer")
+    reached: set[str] = set()
+    rng = random.Random(6)
+    words = ("river garden window coffee morning bicycle yellow sister market pencil "
+             "thunder cousin orange kitchen letter holiday winter puzzle camera blanket "
+             "ladder violin harbour mirror forest candle shadow meadow button lantern").split()
+    texts = (" ".join(rng.sample(words, 9)) for _ in iter(int, 1))  # unalike texts
+    end, i = clock.now + 86_400, 0
+    while clock.now < end and i < len(targets):
+        target = targets[i]
+        decision = engine.check(SendRequest("spammer", (target,), next(texts)))
+        if not decision.allowed:
+            graph.follow("spammer", target)  # then a "friend" to the strangers rules
+            decision = engine.check(SendRequest("spammer", (target,), next(texts)))
+            graph.unfollow("spammer", target)
+        if decision.allowed:
+            reached.add(target)
+            i += 1
+        clock.advance(120 if decision.allowed else 900)
+    assert bound - 5 <= len(reached) <= bound, len(reached)

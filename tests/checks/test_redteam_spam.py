@@ -12,8 +12,8 @@ policy/fingerprint.py were fixed after.
   ``policy.fingerprint.MAX_CHARS`` code points of a text that is still under the
   140-character limit after NFC composition, reach the plain strangers rules' 20.
 - ``fanout`` counts only the people the sender follows, the strangers rules the others:
-  mixing both reaches 20 + 50 = 70 a day, the documented bound (its description said
-  "whether you follow them or not": corrected).
+  mixing both reached 20 + 50 = 70 a day (its description said "whether you follow
+  them or not": corrected; since round 6, fanout's 30 make it 50 in all).
 """
 
 from __future__ import annotations

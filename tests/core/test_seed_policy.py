@@ -26,10 +26,12 @@ def followed(graph: MemoryGraph) -> MemoryGraph:
 
 
 def _hank_follows_back(graph: MemoryGraph) -> None:
-    """hank's 40 followers are his friends both ways: the quota alone limits him (40
-    strangers in a few hours would meet the strangers rule first)."""
+    """hank's 40 followers are his friends both ways, who write to him too: the quota
+    alone limits him (40 strangers in a few hours would meet the strangers rule first,
+    40 people he follows who never wrote fanout's 30 a day)."""
     for friend in FRIENDS:
         graph.follow("hank", friend)
+        graph.record_message(friend, "hank")
 
 
 def send(engine, sender: str, to: str | tuple[str, ...], text: str = "hello there", **kw):

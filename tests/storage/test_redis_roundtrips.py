@@ -30,7 +30,8 @@ def _engine(url: str) -> tuple[Engine, list[SendRequest]]:
     requests = []
     for i in range(2 * DECISIONS + 2):
         graph.follow(f"friend{i}", "alice")
-        graph.follow("alice", f"friend{i}")  # friends: the duplicates rule does not count them
+        graph.follow("alice", f"friend{i}")  # friends who write to her: no spam rule
+        graph.record_message(f"friend{i}", "alice")  # counts them (42 would pass fanout's)
         # Numbers are folded away by normalisation: words make the texts differ.
         text = " ".join(WORDS[int(d)] for d in f"{i:03d}") + " is what I meant"
         requests.append(SendRequest("alice", (f"friend{i}",), text))
