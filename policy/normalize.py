@@ -191,12 +191,12 @@ _NUMBER = re.compile(r"\d(?:" + _NUMBER_SEP + r"{0,2}\d){3,}|[£$€]\s*\d"
                      r"|\d\s*(?:p|ppm|gbp|usd|eur)\b")
 # A domain is two letters or digits, a dot (or "dot", "(.)", "[.]"), a top-level domain;
 # found from its separators (few in a text) rather than tried at every character.
-_BARE_SEPARATORS = (",", "punkt", "punto", "ponto", "point")  # before a bare TLD only
+_BARE_SEPARATORS = (",", "punkt", "punto", "ponto", "point", "nokta", "noqta")  # bare TLD only
 _BARE_TLDS = r"(?:com|org|biz|xyz|ru|ly|io|tk|ml|gq|cf|icu|cyou|buzz|sbs|cfd|gdn)(?![a-z])"
 # A comma or "punkt" only before a bare top-level domain (looked ahead: most commas of a
 # text are not looked at again).
 _SEPARATOR = re.compile(r"[(\[{<'\"*\-_]\s*(?:\.|dot|d0t)\s*[)\]}>'\"*\-_]|\bd0t\b"
-                        r"|\b(?:punkt|punto|ponto|point)\b(?=\s*" + _BARE_TLDS + r")"
+                        r"|\b(?:punkt|punto|ponto|point|nokta|noqta)\b(?=\s*" + _BARE_TLDS + r")"
                         r"|,(?=" + _BARE_TLDS + r")|\.|dot")
 _TLD_AT = re.compile(r"\s*" + _TLD + r"(?![a-z])")
 # Link shorteners, named with the dot left out or spaced ("bitly/x7Kq2", "goo gl/x"):
@@ -226,6 +226,21 @@ _NUMBER_WORDS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "t
                  "cinq": "5", "sept": "7", "huit": "8", "neuf": "9", "null": "0",
                  "eins": "1", "zwei": "2", "drei": "3", "vier": "4", "funf": "5",
                  "fuenf": "5", "sechs": "6", "sieben": "7", "acht": "8", "neun": "9"}
+# Digits in words of languages whose words meet English ones ("een", "bir", "do", "teen"):
+# read only in a run of 7 or more number words with 3 different digits or more
+# (nl, tr, pl, sv, and Hindi written in Latin letters; accents stripped first).
+_RUN_NUMBER_WORDS = {"nul": "0", "een": "1", "twee": "2", "drie": "3", "vijf": "5", "zes": "6",
+                     "zeven": "7", "negen": "9",
+                     "sifir": "0", "bir": "1", "iki": "2", "uc": "3", "dort": "4", "bes": "5",
+                     "alti": "6", "yedi": "7", "sekiz": "8", "dokuz": "9",
+                     "jeden": "1", "dwa": "2", "trzy": "3", "cztery": "4", "piec": "5",
+                     "szesc": "6", "siedem": "7", "osiem": "8", "dziewiec": "9",
+                     "noll": "0", "ett": "1", "tva": "2", "fyra": "4", "fem": "5", "sex": "6", "sju": "7",
+                     "atta": "8", "nio": "9",
+                     "shunya": "0", "shoonya": "0", "ek": "1", "do": "2", "teen": "3",
+                     "char": "4", "chaar": "4", "paanch": "5", "panch": "5", "chhe": "6",
+                     "chah": "6", "saat": "7", "aath": "8", "nau": "9"}
+_RUN_MIN = 7
 # Words a number's groups may be joined with ("077 then 81 then 482", "0 7 7 dash 8 1"):
 # a number only at a phone number's length (10 digits or more, 3 groups or more).
 # ("and" joins lists and years in talk: "2023 and 2024 and 2025")
@@ -292,10 +307,34 @@ _HANDLE_BEFORE_BARE = re.compile(r"(?<![a-z0-9_@.])([a-z][a-z0-9_.]{3,31}+)"
 # A handle after an invitation to find the sender on an app ("find me on kik prizedesk",
 # "add me on snap: winqueen") or after the app and a colon ("telegram: winqueen"): no
 # digit or "_" needed, the words say it is a name; not a word of talk ("later", "pls").
-_HANDLE_INVITED = re.compile(r"\b(?:add|find|follow|message|msg|dm|hit|contact|text|reach|catch"
-                             r"|chat\s++with)\s++(?:me|us)\s++(?:up\s++)?(?:on|at|via|in)\s++"
-                             + _APPS + r"\b\s*+[^\w\s@]{0,3}+\s*+@?([a-z][a-z0-9_.]{3,31}+)"
-                             r"(?![a-z0-9_])")
+_HANDLE_INVITED = re.compile(r"\b(?:(hmu)\s++|(?:add|find|follow|message|msg|dm|hit|contact|text"
+                             r"|reach|catch|chat\s++with)\s++(?:me|us)\s++(?:up\s++)?)"
+                             r"(?:on|at|via|in)\s++" + _APPS + r"\b\s*+(as\s++)?"
+                             r"[^\w\s@]{0,3}+\s*+(@?)([a-z][a-z0-9_.]{3,31}+)(?![a-z0-9_])")
+# The sender's own account named: "my ig is winqueen22", "my snap name: @winqueen" (a bare
+# name needs a digit or a "_": "my ig is private", "my snap is down" are talk).
+_HANDLE_MINE = re.compile(r"\bmy\s++" + _APPS + r"(?:\s++(?:id|name|handle|user|username|"
+                          r"user\s?name|addy|account|acc))?\s*+(?:is\s*+[:=-]?|=|:|-+>?)\s*+"
+                          r"(?:[@$]([a-z0-9_.]{3,32}+)|([a-z][a-z0-9_.]{2,31}+))(?![a-z0-9_])")
+# An e-mail address said rather than written: "prizedesk22 at gmail", "email me prizedesk at
+# yahoo", "my gmail is prizedesk22" (a name with a digit, ".", "_" or "+", or after an
+# invitation to write: "he works at yahoo" is talk).
+_MAIL_HOSTS = r"(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|icloud|protonmail|proton|aol|gmx|yandex)"
+_MAIL_SAID = re.compile(r"(?<![a-z0-9._+@-])([a-z0-9][a-z0-9._+-]{2,63}+)\s++at\s++(" + _MAIL_HOSTS
+                        + r")\b")
+_MAIL_INVITED = re.compile(r"\b(?:e-?mail|mail|write\s++to|contact)\s++(?:me|us)\s++(?:at\s++)?$")
+_MAIL_MINE = re.compile(r"\bmy\s++(?:e-?mail|(" + _MAIL_HOSTS + r"))(?:\s++(?:address|addy|id))?"
+                        r"\s*+(?:is\s*+[:=-]?|=|:|-+>?)\s*+([a-z0-9][a-z0-9._+-]{2,63}+)(?![a-z0-9@_.+-])")
+_MAIL_MARK = re.compile(r"[\d_.+]")
+# A name starts with a letter and has 3 ("7pm at outlook point", "60k at yahoo finance",
+# "2.4gb at icloud" are talk); a handle without "@" has the shape of one: 4 letters then 2
+# digits, or a "_" or "." inside ("my snap is s23 camera", "my discord is win10 only").
+_MAIL_NAME = re.compile(r"[a-z](?:[^a-z]*[a-z]){2}")
+_HANDLE_SHAPE = re.compile(r"[a-z]{4,}[a-z_.]*\d{2,}|[a-z]+[_.][a-z0-9_.]*[a-z0-9]")
+# Words after "find me on <app> as" or "email me" that are talk, not a name
+_NOT_NAMES = frozenset("well usual always ever before friend friends bestie buddy promised "
+                       "requested discussed agreed planned normal said back directly "
+                       "personally privately".split())
 _HANDLE_COLON = re.compile(r"\b" + _APPS + r"\s*+:\s*+([a-z][a-z0-9_.]{3,31}+)(?![a-z0-9_])")
 _HANDLE_WORDS = frozenset(
     "later soon today tonight tomorrow tmr now pls please plz thanks thx and then when "
@@ -494,6 +533,10 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         for handle in _handles(lower):
             contact = True
             found.append(handle)
+    if not _MAIL_WORDS.isdisjoint(words_and_digits):  # "prizedesk22 at gmail"
+        for mail in _mails(lower):
+            contact = True
+            found.append(mail)
     # "reply WIN", "call 123", "follow @winbot": read last, so that a text's keywords
     # never push its number out of the MAX_CONTACTS kept
     calls = _calls_to_act(cased, text, lower) if _KEYWORD_HINT.search(lower) else []
@@ -537,6 +580,16 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     if calls:
         contact = True
         found.extend(calls)
+    if len(words_and_digits) >= _RUN_MIN and not _RUN_WORDS.isdisjoint(words_and_digits):
+        for digits in _number_runs(words_and_digits):  # "nul acht nul nul een twee ..."
+            contact = True
+            found.append("n:" + digits)
+    if digits_in and len(lower) <= 24 and (piece := _FRAGMENT.fullmatch(lower.strip(_AROUND))):
+        # A message that is only a piece of a number ("ring 077", "009", "then 23"): a
+        # number cut in pieces of 3 digits sent one by one; the same piece to many
+        # people is one contact (the contacts rule), and talk is never only digits.
+        contact = True
+        found.append("n:" + piece.group(1))
     return contact, tuple(dict.fromkeys(found))[:MAX_CONTACTS]
 
 
@@ -634,8 +687,21 @@ def _handles(lower: str) -> list[str]:
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_BEFORE_BARE.finditer(lower)
                if _HANDLE_MARK.search(m.group(1)))  # "b4 in line" is no handle (too short)
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_NAMED.finditer(lower))
-    out.extend("h:" + m.group(1).strip("._")
-               for pattern in (_HANDLE_INVITED, _HANDLE_COLON) for m in pattern.finditer(lower)
+    for match in _HANDLE_MINE.finditer(lower):  # "my ig is winqueen22"
+        at, bare = match.group(1), match.group(2)
+        name = (at or bare).strip("._")
+        if len(name) >= 3 and (at or _HANDLE_SHAPE.fullmatch(bare)):
+            out.append("h:" + name)
+    for match in _HANDLE_INVITED.finditer(lower):  # "find me on kik prizedesk"
+        hmu, said_as, at, name = match.group(1, 2, 3, 4)
+        name = name.strip("._")
+        if name in _HANDLE_WORDS or (said_as and name in _NOT_NAMES):
+            continue
+        # after "hmu" a pet name or a filler is talk ("hmu on snap babe"): a handle's mark
+        if hmu and not (at or _HANDLE_MARK.search(name)):
+            continue
+        out.append("h:" + name)
+    out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_COLON.finditer(lower)
                if m.group(1).strip("._") not in _HANDLE_WORDS)
     for m in _LINE_HANDLE.finditer(lower):  # "line id x", "line @x", "line: x1", not "line: x"
         named, mark, at, name = m.groups()
@@ -645,6 +711,53 @@ def _handles(lower: str) -> list[str]:
 
 
 _HANDLE_MARK = re.compile(r"[\d_]")
+_RUN_WORDS = frozenset(_RUN_NUMBER_WORDS)
+
+
+def _number_runs(tokens: list[str]) -> list[str]:
+    """Numbers spelled in a run of number words with one of ``_RUN_NUMBER_WORDS`` among
+    them: at least 7 words and 3 different digits ("do do do do do do do" is a song)."""
+    out: list[str] = []
+    run: list[str] = []
+    foreign = False
+    for token in (*tokens, ""):
+        value = _RUN_NUMBER_WORDS.get(token)
+        if value is not None:
+            foreign = True
+        elif token.isdigit() or token in _NUMBER_WORDS:
+            value = token if token.isdigit() else _NUMBER_WORDS[token]
+        if value is not None and value != "d" and len(value) <= 4:
+            run.append(value)
+            continue
+        if foreign and len(run) >= _RUN_MIN and len(set(run)) >= 3:
+            digits = "".join(run)
+            if len(digits) >= 5:
+                out.append(digits)
+        run, foreign = [], False
+    return out
+_FRAGMENT = re.compile(r"(?:(?:call|ring|dial|phone|tel|txt|text|then|and|next|plus|dash)\s*+)?"
+                       r"[+(]?(\d{2,4}+)\)?")
+_AROUND = " \t\n.,;:!?-*\"'"
+_MAIL_WORDS = frozenset(("gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "icloud",
+                         "protonmail", "proton", "aol", "gmx", "yandex", "email", "mail"))
+
+
+def _mails(lower: str) -> list[str]:
+    """E-mail addresses said rather than written ("e:name@host.com"; "e:name" when the
+    host is not said): a name that starts with a letter and has 3, with a digit, ".", "_"
+    or "+", or after "email me"."""
+    out = []
+    for m in _MAIL_SAID.finditer(lower):
+        name = m.group(1).strip("._+-")
+        if not _MAIL_NAME.match(name) or name in _HANDLE_WORDS or name in _NOT_NAMES:
+            continue
+        if _MAIL_MARK.search(name) or _MAIL_INVITED.search(lower, 0, m.start()):
+            out.append(f"e:{name}@{m.group(2)}.com")
+    for m in _MAIL_MINE.finditer(lower):
+        host, name = m.group(1), m.group(2).strip("._+-")
+        if _MAIL_NAME.match(name) and _MAIL_MARK.search(name):
+            out.append(f"e:{name}@{host}.com" if host else "e:" + name)
+    return out
 
 def _calls_to_act(cased: str, text: str, lower: str) -> list[str]:
     """Reply keywords ("k:win", read in ``cased``: the text with its capitals), short

@@ -17,11 +17,14 @@ read in place, never copied):
 - ``salad``: each copy padded with random ordinary words (from the corpus's ham
   lines) up to the text limit, redrawn until it is less similar than the rules'
   threshold to every copy the trace may still hold; the body carries the
-  spammer's one fixed contact (a phone number or a domain it owns), never folded;
+  spammer's one fixed contact (a phone number, a domain or a handle on a messaging app
+  it owns), never folded;
 - ``obfuscated``: spun copies whose fixed contact is written to dodge detection
-  (spelled-out digits, keycap digits, groups joined by "and then", ``name DOT tld``,
-  ``name(.)tld``, ``name dawt tld``, ``name com/claim7``, ``n-a-m-e.c-o-m``, a full stop
-  of another script, letters spaced out), a way chosen at random per copy;
+  (spelled-out digits, in English or another language, keycap digits, groups joined by
+  "and then", ``name DOT tld``, ``name(.)tld``, ``name dawt tld``, ``name nokta tld``,
+  ``name com/claim7``, ``n-a-m-e.c-o-m``, a full stop of another script, letters spaced
+  out; a handle as "my kik is x22", "find me on snap as x22", "hmu on insta x22"), a way
+  chosen at random per copy;
 - ``payload``: K rotating templates that all carry the spammer's one fixed contact;
 - ``homoglyph``: 30-40% of the letters replaced by look-alikes outside
   ``policy.normalize``'s table, with the fixed contact;
@@ -355,15 +358,29 @@ _DOMAIN_TAILS = ("prize", "now", "zone", "hub", "deals", "spot", "winner", "club
 _DOMAIN_TLDS = ("club", "win", "xyz", "com", "biz", "info", "top", "vip", "online", "site")
 _PHONE_LEADS = ("Call", "Ring", "Dial", "Txt us on", "Call now on", "Claim on")
 _DOMAIN_LEADS = ("Visit", "Go to", "Claim at", "See", "Log on to", "Enter at")
+_HANDLE_LEADS = ("Add me", "DM me", "Find me", "Message me", "Hit me up")
+_HANDLE_APPS = ("telegram", "snap", "kik", "insta", "whatsapp")
+# Digits in words of other languages (a random one per copy), as a spammer types them.
+_FOREIGN_DIGITS = (
+    ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"),
+    ("s\u0131f\u0131r", "bir", "iki", "\u00fc\u00e7", "d\u00f6rt", "be\u015f",
+     "alt\u0131", "yedi", "sekiz", "dokuz"),
+    ("zero", "jeden", "dwa", "trzy", "cztery", "pi\u0119\u0107", "sze\u015b\u0107",
+     "siedem", "osiem", "dziewi\u0119\u0107"),
+    ("noll", "ett", "tv\u00e5", "tre", "fyra", "fem", "sex", "sju", "\u00e5tta", "nio"),
+    ("shunya", "ek", "do", "teen", "char", "paanch", "chhe", "saat", "aath", "nau"))
 # How the obfuscated tactic writes its contact; the last of each is meant to defeat the
 # reader of contacts (a lone digit among spelled ones; letters spaced out), the others
 # are forms ``policy.normalize.read_contacts`` claims to read.
 # An outside red team's fifth round added the number in groups joined by "and then", the
 # dot said as "dawt", the dot left out before a path, letters joined by dashes and a full
-# stop of another script.
-PHONE_FORMS = ("spelled", "keycaps", "mixed", "and_then")
+# stop of another script; its sixth the digits in words of other languages, "nokta" for
+# the dot, and a handle on a messaging app named as the sender's own ("my kik is x22"),
+# found "as" a name, or after "hmu".
+PHONE_FORMS = ("spelled", "keycaps", "mixed", "and_then", "foreign_words")
 DOMAIN_FORMS = ("dot_word", "paren_dot", "spaced", "dawt", "dotless_path", "dashed",
-                "script_stop")
+                "script_stop", "nokta")
+HANDLE_FORMS = ("mine", "found_as", "hmu")
 # Forms written to defeat the contact reader (it reads them since: a digit or two among
 # spelled ones, letters spaced out).
 UNREAD_FORMS = frozenset({"mixed", "spaced"})
@@ -380,20 +397,22 @@ _OWN_CONTACTS = re.compile(
 class Contact:
     """A spammer's one payload: a phone number ("0906 170 1461") or a domain it owns."""
 
-    kind: str  # "phone" or "domain"
-    value: str  # the digits, or "name.tld"
+    kind: str  # "phone", "domain" or "handle"
+    value: str  # the digits, "name.tld", or the handle's name
     plain: str  # as written in the clear
+    app: str = ""  # a handle's messaging app
 
     @property
     def token(self) -> str:
         """What ``policy.normalize.read_contacts`` reads it as."""
-        return ("n:" if self.kind == "phone" else "d:") + self.value
+        return {"phone": "n:", "domain": "d:", "handle": "h:"}[self.kind] + self.value
 
     def lead(self, rng: random.Random) -> str:
-        return rng.choice(_PHONE_LEADS if self.kind == "phone" else _DOMAIN_LEADS)
+        return rng.choice({"phone": _PHONE_LEADS, "domain": _DOMAIN_LEADS,
+                           "handle": _HANDLE_LEADS}[self.kind])
 
     def forms(self) -> tuple[str, ...]:
-        return PHONE_FORMS if self.kind == "phone" else DOMAIN_FORMS
+        return {"phone": PHONE_FORMS, "domain": DOMAIN_FORMS, "handle": HANDLE_FORMS}[self.kind]
 
     def written(self, form: str, rng: random.Random) -> str:
         """The contact in one of the obfuscated forms ("plain": in the clear)."""
@@ -411,6 +430,15 @@ class Contact:
             return "".join(d + _KEYCAP for d in self.value)
         if form == "and_then":  # "090 617 014 61" joined by words
             return " and then ".join(self.value[i:i + 3] for i in range(0, len(self.value), 3))
+        if form == "foreign_words":  # "nul negen een ...", one language per copy
+            words = rng.choice(_FOREIGN_DIGITS)
+            return " ".join(words[int(d)] for d in self.value)
+        if form == "mine":  # "my kik is winzone22"
+            return f"my {self.app} {rng.choice(('is', 'is:', 'name is', 'id:'))} {self.value}"
+        if form == "found_as":
+            return f"{rng.choice(('find', 'add'))} me on {self.app} as {self.value}"
+        if form == "hmu":
+            return f"hmu on {self.app} {self.value}"
         name, tld = self.value.rsplit(".", 1)
         if form == "dot_word":
             return rng.choice((f"{name} DOT {tld}", f"{name}DOT{tld}", f"{name} dot {tld}"))
@@ -430,18 +458,25 @@ class Contact:
             return f"{name} dawt {tld}"
         if form == "script_stop":  # a full stop of another script for the dot
             return name + rng.choice(_SCRIPT_STOPS) + tld
+        if form == "nokta":  # Turkish for "dot"
+            return f"{name} nokta {tld}"
         raise ValueError(f"unknown contact form {form!r}")
 
 
 def make_contact(rng: random.Random) -> Contact:
-    """A contact of the spammer's own: a premium-rate number or a domain, at random."""
-    if rng.random() < 0.5:
+    """A contact of the spammer's own: a premium-rate number, a domain or a handle on a
+    messaging app, at random."""
+    roll = rng.random()
+    if roll < 0.5:
         digits = "09" + "".join(rng.choice(string.digits) for _ in range(9))
         plain = rng.choice((f"{digits[:4]} {digits[4:7]} {digits[7:]}", digits,
                             f"{digits[:5]} {digits[5:]}"))
         return Contact("phone", digits, plain)
     head = rng.choice(_DOMAIN_HEADS)
     tail = rng.choice([t for t in _DOMAIN_TAILS if t != head])
+    if roll >= 0.8:  # "telegram @winzone22"
+        name, app = f"{head}{tail}{rng.randint(10, 99)}", rng.choice(_HANDLE_APPS)
+        return Contact("handle", name, f"{app} @{name}", app)
     domain = f"{head}{tail}{rng.randint(1, 99) if rng.random() < 0.3 else ''}.{rng.choice(_DOMAIN_TLDS)}"
     return Contact("domain", domain, domain)
 

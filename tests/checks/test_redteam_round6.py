@@ -235,3 +235,91 @@ def test_following_and_unfollowing_adds_no_one_past_50_people_a_day() -> None:
             i += 1
         clock.advance(120 if decision.allowed else 900)
     assert bound - 5 <= len(reached) <= bound, len(reached)
+
+
+# The campaigns' ways back -----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "contacts"), [
+    ("my ig is prizedesk22", ("h:prizedesk22",)),
+    ("my insta is @prizedesk", ("h:prizedesk",)),
+    ("my snap name: @winqueen", ("h:winqueen",)),
+    ("my kik is prize_desk", ("h:prize_desk",)),
+    ("find me on whatsapp as prizedesk22", ("h:prizedesk22",)),
+    ("hmu on ig prizedesk22", ("h:prizedesk22",)),
+    ("hmu on snap @winqueen", ("h:winqueen",)),
+    ("my kik is: winnow20", ("h:winnow20",)),
+    ("prizedesk22 at gmail", ("e:prizedesk22@gmail.com",)),
+    ("email me prizedesk at yahoo", ("e:prizedesk@yahoo.com",)),
+    ("my gmail is prizedesk22", ("e:prizedesk22@gmail.com",)),
+    ("winprize nokta com", ("d:winprize.com",)),
+    ("bel nul acht nul nul een twee drie vier vijf zes", ("n:0800123456",)),
+    ("s\u0131f\u0131r sekiz s\u0131f\u0131r s\u0131f\u0131r bir iki \u00fc\u00e7 d\u00f6rt be\u015f alt\u0131",
+     ("n:0800123456",)),
+    ("zero osiem zero zero jeden dwa trzy cztery pi\u0119\u0107 sze\u015b\u0107", ("n:0800123456",)),
+    ("call karo shunya aath shunya shunya ek do teen char paanch chhe", ("n:0800123456",)),
+    ("ring 077", ("n:077",)),
+    ("009", ("n:009",)),
+    ("then 23.", ("n:23",)),
+])
+def test_the_reader_sees_these_ways_back(text: str, contacts: tuple[str, ...]) -> None:
+    assert read_contacts(text) == (True, contacts)
+
+
+@pytest.mark.parametrize("text", [
+    "my ig is private", "my snap is down lol", "my email is broken", "my insta is mostly food pics",
+    "my ig is @ the gym lol", "he works at yahoo now", "I am at gmail hq", "i met him at yahoo",
+    "hmu on snap later", "do do do do do do do", "ek do teen char",
+    # a reviewer's ordinary messages that the first version of this round read
+    "hmu on snap bestie", "hmu on insta once you land", "follow me on ig as well!!",
+    "dm me on insta as usual", "meet 7pm at outlook point", "spy 450 at yahoo finance",
+    "we're 1-0 at yahoo fantasy", "2.4gb at icloud", "email me later at gmail",
+    "my email's 100% full", "my gmail is 15gb full", "my snap's ios17 update",
+    "my discord is win10 only", "my whatsapp is v2.24", "my snap is s23 camera",
+    "bu nokta net de\u011fil", "\u00f6nemli nokta \u015fu",
+    "I have to do it, the teen said, do you?", "een twee drie vier hoedje van papier",
+    "2", "call me at 5", "10 mins", "see you at 10", "then 23 ok",
+])
+def test_ordinary_texts_are_still_no_way_back(text: str) -> None:
+    assert read_contacts(text) == (False, ())
+
+
+@pytest.mark.parametrize("way_back", ["my ig is prizedesk22", "prizedesk22 at gmail",
+                                      "find me on whatsapp as prizedesk22",
+                                      "bel nul acht nul nul een twee drie vier vijf zes"])
+def test_a_reworded_pitch_with_its_way_back_is_refused_by_the_5th_stranger(way_back: str) -> None:
+    """The red team's campaigns: each copy reworded by hand, one every 25 minutes; with
+    these ways back they reached the strangers rules' 20 a day, never refused."""
+    pitches = ["a little something is set aside 4 u this week",
+               "ur name came up, nice payout waiting for u",
+               "u got picked this week, pick it up b4 sunday",
+               "ok so ur in luck, some extra money 4 u",
+               "omg u were chosen, there's a treat waiting",
+               "listen, there's a surprise 4 u this wk"]
+    engine, graph, clock = _engine()
+    sends = [((f"t{i}",), f"hey, {p}, {way_back}", None) for i, p in enumerate(pitches)]
+    assert _first_spam_refusal(engine, graph, clock, sends) == 4
+
+
+def test_a_number_cut_in_pieces_one_message_each_counts_as_a_contact() -> None:
+    """"ring 077", "009", "001", "23", each a message after the pitch: no piece was a
+    contact, the parts were too short to trace: 20 strangers a day."""
+    engine, graph, clock = _engine()
+    rng = random.Random(3)
+    words = ("river garden window coffee morning bicycle yellow sister market pencil "
+             "thunder cousin orange kitchen letter holiday winter puzzle camera blanket").split()
+    reached = set()
+    for i in range(12):
+        target = f"t{i}"
+        graph.follow(target, "spammer")
+        pitch = " ".join(rng.sample(words, 7)) + ", ring me"  # unalike from copy to copy
+        for part in (pitch, "ring 077", "009", "001", "23"):
+            decision = engine.check(SendRequest("spammer", (target,), part))
+            clock.advance(60)
+            if not decision.allowed:
+                assert decision.reasons[0].rule in SPAM_RULES
+                break
+            reached.add(target)
+        else:
+            continue
+        break
+    assert len(reached) <= 5, reached
