@@ -735,8 +735,9 @@ def _number_runs(tokens: list[str]) -> list[str]:
                 out.append(digits)
         run, foreign = [], False
     return out
-_FRAGMENT = re.compile(r"(?:(?:call|ring|dial|phone|tel|txt|text|then|and|next|plus|dash)\s*+)?"
-                       r"[+(]?(\d{2,4}+)\)?")
+# (after a call to act only from a leading 0 or "+": "call 911", "dial 999" are talk)
+_FRAGMENT = re.compile(r"(?:(?:call|ring|dial|phone|tel|txt|text)\s*+(?=[+(]?0|\+)"
+                       r"|(?:then|and|next|plus|dash)\s*+)?[+(]?(\d{2,4}+)\)?")
 _AROUND = " \t\n.,;:!?-*\"'"
 _MAIL_WORDS = frozenset(("gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "icloud",
                          "protonmail", "proton", "aol", "gmx", "yandex", "email", "mail"))

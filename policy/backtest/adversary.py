@@ -98,7 +98,7 @@ SPAM_CODES = frozenset({"duplicate_content", "duplicate_contact", "too_many_stra
 
 TACTICS = ("folded", "personalised", "spun", "rotating", "groups", "split", "slow", "short",
            "salad", "obfuscated", "payload", "homoglyph", "conversation", "followback",
-           "followback-copies", "unread")
+           "followback-copies", "unread", "invited", "followswap", "pieces")
 # The tactics whose targets the spammer follows: not strangers by the rules' definition
 # (docs/spam.md), so their rows are judged by strangers reached per day, not containment.
 FOLLOW_TACTICS = ("followback", "followback-copies")
@@ -553,11 +553,14 @@ class Plan:
     conversation: bool = False  # one conversation id, members swapped each round
     follow: bool = False  # follows every target first (follow-back): no target is a stranger
     unread: bool = False  # no copy with a contact or a promotion's words (the reader is public)
+    invited: bool = False  # a conversation of its own each round, its members invited first
+    swap: bool = False  # once the strangers rules refuse: follow the target, write, unfollow
+    pieces: bool = False  # its number cut in pieces of 3 digits, a message each, after the text
 
     @property
     def contact(self) -> bool:
         """Whether the copies carry the spammer's one fixed contact."""
-        return self.salad or self.obfuscate or self.payload or self.homoglyph
+        return self.salad or self.obfuscate or self.payload or self.homoglyph or self.pieces
 
 
 def tactic_plan(tactic: str, *, k: int = DEFAULT_ROTATING_K) -> Plan:
@@ -602,6 +605,14 @@ def tactic_plan(tactic: str, *, k: int = DEFAULT_ROTATING_K) -> Plan:
         return Plan(tactic, templates=k, spin=True, unread=True)
     if tactic == "followback-copies":
         return Plan(tactic, follow=True)  # one text, folded, to followed targets
+    if tactic == "invited":
+        return Plan(tactic, invited=True)
+    if tactic == "followswap":
+        if not 2 <= k <= MAX_K:
+            raise ValueError(f"followswap needs K from 2 to {MAX_K}, got {k}")
+        return Plan(tactic, templates=k, spin=True, swap=True)
+    if tactic == "pieces":
+        return Plan(tactic, spin=True, pieces=True)
     raise ValueError(f"unknown tactic {tactic!r}; known: {', '.join(ADVERSARIES)}")
 
 
@@ -660,6 +671,8 @@ class Spammer:
         # The contact and its lead ("Call", "Visit") come after the body; a salad copy
         # keeps most of its room for the salad (a short body is what makes copies differ).
         self.contact = make_contact(rng) if plan.contact else None
+        while plan.pieces and self.contact is not None and self.contact.kind != "phone":
+            self.contact = make_contact(rng)  # pieces of a number
         if self.contact is not None:
             room = min(room, limits.max_chars - 70 if plan.obfuscate else limits.max_chars - 35)
             if plan.salad:
@@ -682,7 +695,7 @@ class Spammer:
         self.last_send = -math.inf
         self.rejects = 0
         self.group_size = max(1, limits.max_people - 1)
-        if plan.conversation and limits.fanout is not None:
+        if (plan.conversation or plan.invited) and limits.fanout is not None:
             # Members of a conversation are each a stranger reached: no more at once
             # than the strangers rule admits (a new group still tries the largest).
             self.group_size = max(1, min(self.group_size, limits.fanout))
@@ -798,7 +811,7 @@ class Spammer:
             return None
         # As many strangers as a new group may hold: today a group is one trace recipient.
         # A conversation: the same id each round, its members swapped for new strangers.
-        grouped = self.plan.group or self.plan.conversation
+        grouped = self.plan.group or self.plan.conversation or self.plan.invited
         size = min(self.group_size, len(self.targets)) if grouped else 1
         recipients = tuple(self.targets[i] for i in range(size))
         name = self.names.get(recipients[0]) if size == 1 else None
@@ -814,6 +827,20 @@ class Spammer:
                     pace = max(pace, window / limit * 1.05)  # under the limit, never at it
         at = max(at, self.last_send + pace, now)
         conv = self.conversation
+        if self.plan.invited:  # a conversation of its own for these targets
+            conv = f"{self.uid}-with-{recipients[0]}"
+        if self.plan.pieces and self.contact is not None:
+            # The text without its number, then the number in pieces, a message each:
+            # "Ring 090", "617", "014", "61" (no piece is a phone number, none is traced).
+            digits = self.contact.value
+            body = self._copy(template, name)
+            cuts = [f"{self.contact.lead(self.rng)} {digits[:3]}",
+                    *(digits[i:i + 3] for i in range(3, len(digits), 3))]
+            parts = [Attempt(recipients, piece, template, last_part=False)
+                     for piece in (body, *cuts)]
+            parts[-1].last_part = True
+            self.pending = parts
+            return at, parts[0]
         if self.plan.split:
             # The contact stays whole, in one part: its spaces are not cut at.
             written = self.written
@@ -1002,8 +1029,18 @@ def run_tactic(
             if not invite.allowed:
                 decision = invite
         if decision is None:
-            decision = engine.check(SendRequest(spammer.uid, attempt.recipients, attempt.text,
-                                                conversation=attempt.conversation))
+            request = SendRequest(spammer.uid, attempt.recipients, attempt.text,
+                                  conversation=attempt.conversation)
+            decision = engine.check(request)
+            if (spammer.plan.swap and not decision.allowed
+                    and decision.code in ("too_many_strangers", "links_to_strangers")):
+                # The strangers rules count people it does not follow: it follows them,
+                # writes, and unfollows (fanout counts people it follows).
+                for person in attempt.recipients:
+                    graph.follow(spammer.uid, person)
+                decision = engine.check(request)
+                for person in attempt.recipients:
+                    graph.unfollow(spammer.uid, person)
         tally = tallies[spammer.uid]
         tally.attempts += 1
         served = spammer.outcome(attempt, decision, now[0])
