@@ -512,7 +512,6 @@ class Engine(OperatorCalls):
         signature, chars, contact = None, 0, False
         contacts: tuple[str, ...] = ()
         units: tuple[tuple[str, bool], ...] = ()
-        people: tuple[tuple[str, bool], ...] | None = None
         needs = plan.needs
         # Cheap checks first: a send an enforced stateless rule refuses (a text too long,
         # a non-follower) is neither traced nor matched, so its text is not read (no
@@ -525,6 +524,7 @@ class Engine(OperatorCalls):
                 # One number however it is dialled (normalize.contact_key).
                 contacts = tuple(dict.fromkeys(self._keys.unit("k\x00" + contact_key(c))
                                                for c in text.contacts))
+        people: tuple[tuple[str, bool], ...] | None = None
         if "units" in needs or "people" in needs:
             followed, wrote = facts.followed_by_sender, facts.wrote_to_sender
             unit = self._keys.unit
@@ -533,19 +533,25 @@ class Engine(OperatorCalls):
             each = tuple((unit("u\x00" + r),
                           WROTE if r in wrote else FOLLOWED if r in followed else NONE)
                          for r in request.recipients)
-            units = each
-            if request.conversation is not None:
-                # So is a group conversation, up to one under the duplicates rules'
-                # `recipients` of each kind of member (the same ones each time: the
-                # lowest units): the same text posted again to one conversation, even
-                # of many silent members, never fires, but the same text to a second
-                # conversation of strangers, or with members swapped in, counts its new
-                # members. (When a conversation counted once, an outside red team sent
-                # one text to five conversations it had invited three strangers into:
-                # 12 reached, no refusal.) Every member is reached (``people``).
-                most = needs.get("conversation_units", len(each))
-                units = tuple(u for kind in (NONE, FOLLOWED, WROTE)
-                              for u in sorted(u for u in each if u[1] == kind)[:most])
+            if request.conversation is None:
+                units = each
+            else:
+                # An existing conversation is one recipient for the duplicates rule (its
+                # members see one message), but each member is reached (strangers).
+                # Keyed by its members too: the same group with members swapped in and
+                # out is as many groups, whoever replies. Its evidence is its weakest
+                # member's: a stranger makes it count for the plain rules, people followed
+                # only for the count_followed ones (a growing group of friends reaches
+                # mass_copies' 15 changes, not duplicates' 5), a group of people who all
+                # wrote for none. (Swapping several members at a time is one unit each
+                # time: the strangers rules and fanout bound it, as they bound new groups.
+                # Counting each member instead refused an organiser's announcement posted
+                # to a second chat of silent members, or again after one left: an outside
+                # red team's conversations of invited strangers are bounded by the
+                # strangers rules, 12 in 6 hours, as any text is.)
+                weakest = min((evidence for _, evidence in each), default=NONE)
+                units = ((unit("\x00".join(("c", request.conversation,
+                                             *sorted(request.recipients)))), weakest),)
                 people = each
         return core.Features(
             app=self._keys.app(request.app) if request.app is not None else None,

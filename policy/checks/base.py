@@ -58,11 +58,8 @@ NEEDS: dict[str, str] = {
     "relationships": "any",  # followed_by_sender and wrote_to_sender (evidence of a conversation)
     "blocked_pairs_up_to": "max",  # blocks among the people of a new group up to this size
     "text_from_chars": "min",  # the text's fingerprint, for texts of at least this many chars
-    "units": "any",  # the recipients as units (a user; a conversation's members, a few)
+    "units": "any",  # the recipients as units (a user; a conversation counts once)
     "people": "any",  # the recipients one by one, inside a conversation too
-    # How many of a conversation's members of each kind count as units, at most: one
-    # under the duplicates rules' `recipients`, so that no conversation fires by itself.
-    "conversation_units": "min",
     "contacts": "any",  # the text's phone numbers, domains, addresses, keyed-hashed
 }
 
@@ -155,12 +152,11 @@ class Features:
     """What the stateful checks need to know of one send, already hashed.
 
     ``units`` are the recipients as the duplicates rule counts them (one per
-    person; in a group conversation, a few of its members: ``engine._features``), each
-    with its evidence of a real relationship: ``NONE`` (0), ``FOLLOWED`` (1: the sender
-    follows them) or ``WROTE`` (2: they have written to the sender; a bool reads as NONE
-    or FOLLOWED); ``people`` the same one person at a time, every member of a
-    conversation (the strangers rules), the same tuple as ``units`` when there is no
-    conversation.
+    user, or one for a group conversation), each with its evidence of a real
+    relationship: ``NONE`` (0), ``FOLLOWED`` (1: the sender follows them) or ``WROTE``
+    (2: they have written to the sender; a bool reads as NONE or FOLLOWED); ``people``
+    the same one person at a time, members of a conversation included (the strangers
+    rule), the same tuple as ``units`` when there is no conversation.
     ``signature`` is None when no rule needs the text.
     """
 

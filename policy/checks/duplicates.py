@@ -107,8 +107,7 @@ def parse(reader: ParamReader) -> Params:
 
 def needs(params: Params) -> dict[str, object]:
     return {"relationships": True, "units": True,
-            "text_from_chars": min(params.min_chars, params.contact_min_chars),
-            "conversation_units": params.recipients - 1}
+            "text_from_chars": min(params.min_chars, params.contact_min_chars)}
 
 
 def step(rule: Any, ctx: Step) -> Fired | None:
@@ -131,8 +130,8 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     ctx.found[rule.name] = (match, added, live)
     # A first copy never fires, even to a new group of many (the strangers rule bounds
     # that): a refused send records nothing, so it would fire again at every retry. Nor
-    # does a copy that reaches nobody new: the same text again to a group conversation,
-    # or a retry, to people it already reached (each member is a unit).
+    # does a copy that reaches nobody new: a retry, or the same text again to people or a
+    # conversation it already reached.
     if match is not None and added and len(counted) + len(added) >= d.recipients:
         return Fired(rule.name, "duplicate_content")
     return None

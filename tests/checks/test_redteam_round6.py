@@ -41,8 +41,9 @@ def _engine() -> tuple[Engine, MemoryGraph, VirtualClock]:
 
 
 def _first_spam_refusal(engine: Engine, graph: MemoryGraph, clock: VirtualClock,
-                        sends: list[tuple[tuple[str, ...], str, str | None]]) -> int | None:
-    """Strangers reached before the first refusal by a spam rule (None: never refused)."""
+                        sends: list[tuple[tuple[str, ...], str, str | None]],
+                        rules: frozenset[str] | set[str] = SPAM_RULES) -> int | None:
+    """Strangers reached before the first refusal by one of ``rules`` (None: never)."""
     reached: set[str] = set()
     for people, text, conversation in sends:
         for person in people:
@@ -52,41 +53,37 @@ def _first_spam_refusal(engine: Engine, graph: MemoryGraph, clock: VirtualClock,
         decision = engine.check(SendRequest("spammer", people, text, conversation=conversation))
         if decision.allowed:
             reached.update(people)
-        elif decision.reasons[0].rule in SPAM_RULES:
+        elif decision.reasons[0].rule in rules:
             return len(reached)
         clock.advance(1500)
     return None
 
 
-def test_one_text_to_conversations_of_invited_strangers_counts_each_member() -> None:
-    """The red team's reproducer: it invited 4 strangers into a conversation of its own,
-    then sent the text there, five times. A conversation counted once for the duplicates
-    rule: 12 strangers reached, then only the plain strangers rule refused."""
+def test_conversations_of_invited_strangers_are_bounded_by_the_strangers_rules() -> None:
+    """The red team invited 4 strangers into each of five conversations of its own, then
+    sent one text to each. A conversation is one recipient for the duplicates rule (its
+    members see one message: see the next test), so only the strangers rules bound it:
+    12 strangers in 6 hours, as for any text; new groups are refused by the 5th."""
     engine, graph, clock = _engine()
     sends = [(tuple(f"t{4 * k + j}" for j in range(4)), PITCH, f"g{k}") for k in range(5)]
-    assert _first_spam_refusal(engine, graph, clock, sends) == 4
-    # ... as a new group already did
+    assert _first_spam_refusal(engine, graph, clock, sends, SPAM_RULES | {"strangers"}) == 12
     engine, graph, clock = _engine()
     sends = [(people, text, None) for people, text, _ in sends]
     assert _first_spam_refusal(engine, graph, clock, sends) == 4
 
 
-def test_members_swapped_into_one_conversation_count_as_they_come() -> None:
+def test_an_announcement_to_silent_chats_is_not_refused() -> None:
+    """A reviewer's cases against counting each member of a conversation: the same
+    announcement to two chats whose members never wrote, again after one member left,
+    and to a member who missed it. Each was refused when members counted as people."""
     engine, graph, clock = _engine()
-    sends = [((f"t{k}", f"t{k + 1}"), PITCH, "g") for k in range(0, 12, 2)]
-    assert _first_spam_refusal(engine, graph, clock, sends) == 4
-
-
-def test_the_same_text_again_to_a_large_silent_conversation_is_not_refused() -> None:
-    """Up to one under `recipients` of its members count: a reminder posted again and
-    again to a conversation of 12 people who never wrote is never a 5th recipient."""
-    engine, graph, clock = _engine()
-    members = tuple(f"m{i}" for i in range(12))
-    for member in members:
+    first, second = tuple(f"m{i}" for i in range(4)), tuple(f"n{i}" for i in range(4))
+    for member in (*first, *second):
         graph.follow(member, "host")
-    text = "Reminder: the meeting moves to room 4 tomorrow morning at nine sharp"
-    for _ in range(6):
-        assert engine.check(SendRequest("host", members, text, conversation="team")).allowed
+    text = "Reminder: the club meets on Thursday at seven in the library, bring a friend"
+    for people, conversation in ((first, "club"), (second, "committee"), (first[1:], "club"),
+                                 (first[:1], None)):
+        assert engine.check(SendRequest("host", people, text, conversation=conversation)).allowed
         clock.advance(600)
 
 
