@@ -44,6 +44,7 @@ Clock = Callable[[], float]
 MIN_CLOCK = 1e9  # an injected clock reads epoch seconds from 2001-09-09...
 MAX_CLOCK = 1e11  # ...to the year 5138 (milliseconds stay exact in a double)
 STORAGE_RETRY_SECONDS = 1.0  # after a storage failure, how long to answer degraded before retrying
+FRESH_CONVERSATION = 86400.0  # a conversation its sender started this long ago is a new group
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +184,9 @@ class Engine(OperatorCalls):
         )
         # Optional too: the sender's attributes, read only when a rule has a `when`.
         self._attributes: Callable[[str], Any] | None = getattr(self._graph, "attributes", None)
+        # Optional too: who started a conversation, and when (a fresh one is a new group).
+        self._started: Callable[[str], Any] | None = getattr(
+            self._graph, "conversation_started", None)
         self._clock = clock
         self._storage: Storage = (
             open_storage(storage, clock=clock, **(storage_options or {}))
@@ -533,7 +537,7 @@ class Engine(OperatorCalls):
             each = tuple((unit("u\x00" + r),
                           WROTE if r in wrote else FOLLOWED if r in followed else NONE)
                          for r in request.recipients)
-            if request.conversation is None:
+            if request.conversation is None or self._fresh(request):
                 units = each
             else:
                 # An existing conversation is one recipient for the duplicates rule (its
@@ -563,6 +567,26 @@ class Engine(OperatorCalls):
             people=people,
             contacts=contacts,
         )
+
+    def _fresh(self, request: SendRequest) -> bool:
+        """Whether the sender itself started the request's conversation within the last
+        ``FRESH_CONVERSATION`` seconds (``graph.conversation_started``): then it is a new
+        group by another door, each member a recipient for the duplicates rules. (An
+        outside red team invited 4 strangers into each of five conversations of its own
+        and sent one text to each: counted once each, 12 reached before any spam rule.)"""
+        if self._started is None or request.conversation is None:
+            return False
+        started = self._started(request.conversation)
+        if started is None:
+            return False
+        try:
+            user, at = started
+            at = float(at)
+        except (TypeError, ValueError):
+            raise InvalidRequest("graph.conversation_started must return (user, epoch "
+                                 f"seconds) or None, got {started!r}",
+                                 field="graph.conversation_started") from None
+        return user == request.sender and self._now() - at <= FRESH_CONVERSATION
 
     def _storage_available(self) -> bool:
         return time.monotonic() >= self._storage_down_until

@@ -18,7 +18,11 @@ class SocialGraph(Protocol):
     is treated as knowing no conversations. ``attributes(user)`` is optional too:
     what the host knows of a sender (a mapping of the attributes of
     ``policy/conditions.py``, or None), read only when a rule has a ``when``; the
-    request's ``context`` wins attribute by attribute.
+    request's ``context`` wins attribute by attribute. ``conversation_started(
+    conversation)`` is optional as well: who started a group conversation and when
+    (``(user, epoch seconds)``, or None if unknown); a conversation its sender started
+    within the last day counts for the duplicates rules as the new group it is, each
+    member a recipient, not as one.
     """
 
     def follows(self, follower: str, followee: str) -> bool: ...
@@ -34,6 +38,7 @@ class MemoryGraph:
         self._blocking: dict[str, set[str]] = defaultdict(set)
         self._written: dict[str, set[str]] = defaultdict(set)
         self._attributes: dict[str, SenderContext] = {}
+        self._started: dict[str, tuple[str, float]] = {}
 
     def follow(self, follower: str, followee: str) -> None:
         self._following[follower].add(followee)
@@ -60,6 +65,14 @@ class MemoryGraph:
 
     def attributes(self, user: str) -> SenderContext | None:
         return self._attributes.get(user)
+
+    def start_conversation(self, conversation: str, user: str, at: float) -> None:
+        """Note that ``user`` started ``conversation`` at ``at`` (the host calls this when
+        a group conversation is made, by invitation or by a first message)."""
+        self._started[conversation] = (user, float(at))
+
+    def conversation_started(self, conversation: str) -> tuple[str, float] | None:
+        return self._started.get(conversation)
 
     def follows(self, follower: str, followee: str) -> bool:
         return followee in self._following.get(follower, ())

@@ -1028,6 +1028,9 @@ def run_tactic(
                 spammer.uid, attempt.invitees, attempt.conversation, (spammer.uid,)))
             if not invite.allowed:
                 decision = invite
+            elif graph.conversation_started(attempt.conversation) is None:
+                # a conversation of its own: the host notes who started it, and when
+                graph.start_conversation(attempt.conversation, spammer.uid, now[0])
         if decision is None:
             request = SendRequest(spammer.uid, attempt.recipients, attempt.text,
                                   conversation=attempt.conversation)
@@ -1078,8 +1081,10 @@ def _ham_event(engine: Engine, graph: MemoryGraph, event: Event, spam_rules: fro
         {"follow": graph.follow, "unfollow": graph.unfollow, "block": graph.block,
          "unblock": graph.unblock}[event.type](event.a, event.b)
     elif isinstance(event, InviteEvent):
-        engine.check_invite(InviteRequest(event.inviter, event.invitees, event.conversation,
-                                          event.members))
+        invite = engine.check_invite(InviteRequest(event.inviter, event.invitees,
+                                                   event.conversation, event.members))
+        if invite.allowed and not event.members:  # a new conversation: the host notes it
+            graph.start_conversation(event.conversation, event.inviter, event.t)
     elif isinstance(event, SendEvent) and event.text is not None:
         request = SendRequest(event.sender, event.recipients, event.text,
                               conversation=event.conversation)

@@ -285,9 +285,11 @@ class _Side:
             self.graph.block(event.reporter, event.sender)
         self.engine.report(reporter=event.reporter, sender=event.sender, kind=event.kind)
 
-    def invite(self, invite: InviteRequest) -> Decision:
+    def invite(self, invite: InviteRequest, at: float) -> Decision:
         decision = self.engine.check_invite(invite)
         self.tally.invites[decision.verdict.value] += 1
+        if decision.allowed and not invite.members:  # a new conversation: the host notes it
+            self.graph.start_conversation(invite.conversation, invite.inviter, at)
         return decision
 
 
@@ -406,9 +408,9 @@ def replay(
                 counts["invite"] += 1
                 invite = InviteRequest(event.inviter, event.invitees, event.conversation,
                                        event.members)
-                a.invite(invite)
+                a.invite(invite, event.t)
                 if b is not None:
-                    b.invite(invite)
+                    b.invite(invite, event.t)
             elif isinstance(event, ReportEvent):
                 counts["report"] += 1
                 try:

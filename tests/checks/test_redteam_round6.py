@@ -72,6 +72,49 @@ def test_conversations_of_invited_strangers_are_bounded_by_the_strangers_rules()
     assert _first_spam_refusal(engine, graph, clock, sends) == 4
 
 
+def _invited(started_by: str | None, age: float) -> int | None:
+    """The red team's five conversations of 4 invited strangers, on a graph that knows who
+    started each conversation (``start_conversation``) and how long ago."""
+    engine, graph, clock = _engine()
+    reached: set[str] = set()
+    for k in range(5):
+        people = tuple(f"t{4 * k + j}" for j in range(4))
+        for person in people:
+            graph.follow(person, "spammer")
+        assert engine.check_invite(InviteRequest("spammer", people, f"g{k}")).allowed
+        if started_by is not None:
+            graph.start_conversation(f"g{k}", started_by, clock.now - age)
+        decision = engine.check(SendRequest("spammer", people, PITCH, conversation=f"g{k}"))
+        if decision.allowed:
+            reached.update(people)
+        elif decision.reasons[0].rule in SPAM_RULES | {"strangers"}:
+            return len(reached)
+        clock.advance(1500)
+    return None
+
+
+def test_a_conversation_its_sender_just_started_is_a_new_group() -> None:
+    """With ``graph.conversation_started`` the engine knows the conversations are the
+    sender's own, started within the day: each member counts, as in a new group."""
+    assert _invited("spammer", 0) == 4
+    assert _invited("spammer", 23 * 3600) == 4
+    assert _invited("spammer", 25 * 3600) == 12  # an established conversation
+    assert _invited("someone else", 0) == 12  # the sender only writes in it
+    assert _invited(None, 0) == 12  # a graph that does not know
+
+
+def test_a_graph_answering_conversation_started_wrongly_is_refused_as_bad_input() -> None:
+    class Graph(MemoryGraph):
+        def conversation_started(self, conversation: str) -> object:
+            return "yesterday"
+
+    graph = Graph()
+    graph.follow("bob", "alice")
+    engine = Engine.from_file(DEFAULT_RULES, storage="memory://", graph=graph)
+    with pytest.raises(InvalidRequest):
+        engine.check(SendRequest("alice", ("bob",), "hello", conversation="c1"))
+
+
 def test_an_announcement_to_silent_chats_is_not_refused() -> None:
     """A reviewer's cases against counting each member of a conversation: the same
     announcement to two chats whose members never wrote, again after one member left,
