@@ -235,12 +235,13 @@ _RUN_NUMBER_WORDS = {"nul": "0", "een": "1", "twee": "2", "drie": "3", "vijf": "
                      "alti": "6", "yedi": "7", "sekiz": "8", "dokuz": "9",
                      "jeden": "1", "dwa": "2", "trzy": "3", "cztery": "4", "piec": "5",
                      "szesc": "6", "siedem": "7", "osiem": "8", "dziewiec": "9",
-                     "noll": "0", "ett": "1", "tva": "2", "fyra": "4", "fem": "5", "sex": "6", "sju": "7",
-                     "atta": "8", "nio": "9",
+                     "noll": "0", "ett": "1", "tva": "2", "fyra": "4", "fem": "5", "sex": "6",
+                     "sju": "7", "atta": "8", "nio": "9",
                      "shunya": "0", "shoonya": "0", "ek": "1", "do": "2", "teen": "3",
                      "char": "4", "chaar": "4", "paanch": "5", "panch": "5", "chhe": "6",
                      "chah": "6", "saat": "7", "aath": "8", "nau": "9"}
 _RUN_MIN = 7
+_RUN_WORDS = frozenset(_RUN_NUMBER_WORDS)
 # Words a number's groups may be joined with ("077 then 81 then 482", "0 7 7 dash 8 1"):
 # a number only at a phone number's length (10 digits or more, 3 groups or more).
 # ("and" joins lists and years in talk: "2023 and 2024 and 2025")
@@ -312,7 +313,7 @@ _HANDLE_INVITED = re.compile(r"\b(?:(hmu)\s++|(?:add|find|follow|message|msg|dm|
                              r"(?:on|at|via|in)\s++" + _APPS + r"\b\s*+(as\s++)?"
                              r"[^\w\s@]{0,3}+\s*+(@?)([a-z][a-z0-9_.]{3,31}+)(?![a-z0-9_])")
 # The sender's own account named: "my ig is winqueen22", "my snap name: @winqueen" (a bare
-# name needs a digit or a "_": "my ig is private", "my snap is down" are talk).
+# name has a handle's shape, _HANDLE_SHAPE: "my ig is private", "my snap is s23" are talk).
 _HANDLE_MINE = re.compile(r"\bmy\s++" + _APPS + r"(?:\s++(?:id|name|handle|user|username|"
                           r"user\s?name|addy|account|acc))?\s*+(?:is\s*+[:=-]?|=|:|-+>?)\s*+"
                           r"(?:[@$]([a-z0-9_.]{3,32}+)|([a-z][a-z0-9_.]{2,31}+))(?![a-z0-9_])")
@@ -711,7 +712,6 @@ def _handles(lower: str) -> list[str]:
 
 
 _HANDLE_MARK = re.compile(r"[\d_]")
-_RUN_WORDS = frozenset(_RUN_NUMBER_WORDS)
 
 
 def _number_runs(tokens: list[str]) -> list[str]:
@@ -735,7 +735,10 @@ def _number_runs(tokens: list[str]) -> list[str]:
                 out.append(digits)
         run, foreign = [], False
     return out
-# (after a call to act only from a leading 0 or "+": "call 911", "dial 999" are talk)
+
+
+# A message that is only a piece of a number (after a call to act only from a leading 0 or
+# "+": "call 911", "dial 999" are talk)
 _FRAGMENT = re.compile(r"(?:(?:call|ring|dial|phone|tel|txt|text)\s*+(?=[+(]?0|\+)"
                        r"|(?:then|and|next|plus|dash)\s*+)?[+(]?(\d{2,4}+)\)?")
 _AROUND = " \t\n.,;:!?-*\"'"
@@ -759,6 +762,7 @@ def _mails(lower: str) -> list[str]:
         if _MAIL_NAME.match(name) and _MAIL_MARK.search(name):
             out.append(f"e:{name}@{host}.com" if host else "e:" + name)
     return out
+
 
 def _calls_to_act(cased: str, text: str, lower: str) -> list[str]:
     """Reply keywords ("k:win", read in ``cased``: the text with its capitals), short
