@@ -195,8 +195,14 @@ _BARE_SEPARATORS = (",", "punkt", "punto", "ponto", "point", "nokta", "noqta")  
 _BARE_TLDS = r"(?:com|org|biz|xyz|ru|ly|io|tk|ml|gq|cf|icu|cyou|buzz|sbs|cfd|gdn)(?![a-z])"
 # A comma or "punkt" only before a bare top-level domain (looked ahead: most commas of a
 # text are not looked at again).
+# "nokta" (Turkish, Arabic: "dot") before the domains campaigns favour too ("nokta net",
+# "nokta tv" are Turkish talk)
+_NOKTA_TLDS = (r"(?:com|org|biz|xyz|ru|ly|io|tk|ml|gq|cf|icu|cyou|buzz|sbs|cfd|gdn|top|club|vip"
+               r"|site|online|info|win)(?![a-z])")
+_NOKTA_TLD = re.compile(r"\s*" + _NOKTA_TLDS)
 _SEPARATOR = re.compile(r"[(\[{<'\"*\-_]\s*(?:\.|dot|d0t)\s*[)\]}>'\"*\-_]|\bd0t\b"
-                        r"|\b(?:punkt|punto|ponto|point|nokta|noqta)\b(?=\s*" + _BARE_TLDS + r")"
+                        r"|\b(?:punkt|punto|ponto|point)\b(?=\s*" + _BARE_TLDS + r")"
+                        r"|\b(?:nokta|noqta)\b(?=\s*" + _NOKTA_TLDS + r")"
                         r"|,(?=" + _BARE_TLDS + r")|\.|dot")
 _TLD_AT = re.compile(r"\s*" + _TLD + r"(?![a-z])")
 # Link shorteners, named with the dot left out or spaced ("bitly/x7Kq2", "goo gl/x"):
@@ -911,7 +917,8 @@ def _links(lower: str) -> list[str]:
             while label > 0 and lower[label - 1] in _NAME_CHARS:
                 label -= 1
             one_letter = start - label < 2  # "t.me/x"
-            tld = (_BARE_TLD if bare else _TLD_AT).match(lower, end)
+            tld = (_NOKTA_TLD if sep in ("nokta", "noqta") else _BARE_TLD if bare
+                   else _TLD_AT).match(lower, end)
             if tld is None and not bare:
                 tld = _digit_tld(lower, end) or _SPACED_TLD.match(lower, end)  # "winprize.c0m"
             if not bare and (tld is None or (one_letter and not (

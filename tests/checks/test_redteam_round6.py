@@ -292,6 +292,8 @@ def test_following_and_unfollowing_adds_no_one_past_50_people_a_day() -> None:
     ("email me prizedesk at yahoo", ("e:prizedesk@yahoo.com",)),
     ("my gmail is prizedesk22", ("e:prizedesk22@gmail.com",)),
     ("winprize nokta com", ("d:winprize.com",)),
+    ("cashpoint nokta top", ("d:cashpoint.top",)),
+    ("winclub noqta vip", ("d:winclub.vip",)),
     ("bel nul acht nul nul een twee drie vier vijf zes", ("n:0800123456",)),
     ("s\u0131f\u0131r sekiz s\u0131f\u0131r s\u0131f\u0131r bir iki \u00fc\u00e7 d\u00f6rt be\u015f alt\u0131",
      ("n:0800123456",)),
@@ -315,7 +317,7 @@ def test_the_reader_sees_these_ways_back(text: str, contacts: tuple[str, ...]) -
     "we're 1-0 at yahoo fantasy", "2.4gb at icloud", "email me later at gmail",
     "my email's 100% full", "my gmail is 15gb full", "my snap's ios17 update",
     "my discord is win10 only", "my whatsapp is v2.24", "my snap is s23 camera",
-    "bu nokta net de\u011fil", "\u00f6nemli nokta \u015fu",
+    "bu nokta net de\u011fil", "\u00f6nemli nokta \u015fu", "\u015fu nokta tv de",
     "I have to do it, the teen said, do you?", "een twee drie vier hoedje van papier",
     "2", "call me at 5", "10 mins", "see you at 10", "then 23 ok",
 ])
