@@ -597,7 +597,15 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         # people is one contact (the contacts rule), and talk is never only digits.
         contact = True
         found.append("n:" + piece.group(1))
-    return contact, tuple(dict.fromkeys(found))[:MAX_CONTACTS]
+    kept = tuple(dict.fromkeys(found))
+    if len(kept) > MAX_CONTACTS and all(map(_weak, kept[:MAX_CONTACTS])):
+        # More than fit, and only codes or keywords first: the first phone number's length,
+        # link, address or handle takes the last place ("order 48213, 99120, 55731: call
+        # 0800 123 456" keeps the number, not only the decoys in front of it).
+        strong = next((token for token in kept if not _weak(token)), None)
+        if strong is not None:
+            kept = (*kept[:MAX_CONTACTS - 1], strong)
+    return contact, kept[:MAX_CONTACTS]
 
 
 @functools.cache
@@ -718,6 +726,14 @@ def _handles(lower: str) -> list[str]:
 
 
 _HANDLE_MARK = re.compile(r"[\d_]")
+
+
+def _weak(token: str) -> bool:
+    """Whether a contact is a code or a keyword (a number under 9 digits, "k:..."), not
+    a phone number's length, a link, an address or a handle."""
+    if token.startswith("n:"):
+        return len(token) < 11
+    return token.startswith("k:")
 
 
 def _number_runs(tokens: list[str]) -> list[str]:

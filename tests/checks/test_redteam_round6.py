@@ -365,3 +365,25 @@ def test_a_number_cut_in_pieces_one_message_each_counts_as_a_contact() -> None:
             continue
         break
     assert len(reached) <= 5, reached
+
+
+def test_decoy_codes_in_front_of_a_number_do_not_push_it_out() -> None:
+    """The review's reproducer: three new 5-digit codes before the same number in every
+    copy. The reader keeps 3 contacts a text, the codes came first: the contacts rule
+    never saw the number (only `links_to_strangers` refused)."""
+    assert read_contacts("order 48213, 99120, 55731: call 0800 123 456")[1][-1] == "n:0800123456"
+    engine, graph, clock = _engine()
+    fillers = ["the weather turned and we walked along the river until late",
+               "my sister finally finished painting the kitchen a pale green",
+               "there is a new bakery on the corner that sells rye loaves",
+               "our train was delayed twice so we played cards in the station",
+               "the garden needs water again after a whole week of sunshine"]
+    decisions = []
+    for i, filler in enumerate(fillers):
+        graph.follow(f"t{i}", "spammer")
+        decoys = f"{10000 + i * 7}, {20000 + i * 13}, {30000 + i * 17}"
+        decisions.append(engine.check(SendRequest("spammer", (f"t{i}",),
+                                                  f"{filler} {decoys}: 0800 123 456")))
+        clock.advance(60)
+    assert all(d.allowed for d in decisions[:4])
+    assert "contacts" in {r.rule for r in decisions[4].reasons}, decisions[4].reasons
