@@ -581,12 +581,17 @@ class Engine(OperatorCalls):
             return False
         try:
             user, at = started
-            at = float(at)
         except (TypeError, ValueError):
+            user, at = None, None
+        if (not isinstance(user, str) or isinstance(at, bool) or not isinstance(at, (int, float))
+                or not MIN_CLOCK <= at <= MAX_CLOCK):  # nan, inf, 10**400 too (no OverflowError)
             raise InvalidRequest("graph.conversation_started must return (user, epoch "
-                                 f"seconds) or None, got {started!r}",
-                                 field="graph.conversation_started") from None
-        return user == request.sender and self._now() - at <= FRESH_CONVERSATION
+                                 f"seconds from {MIN_CLOCK:.0e} to {MAX_CLOCK:.0e}) or None",
+                                 field="graph.conversation_started")
+        # The process's clock (or the injected one), not the storage's: a day is coarse
+        # enough for the clocks of a fleet. A start a little ahead of it is now.
+        age = self._now() - at
+        return user == request.sender and -300.0 <= age <= FRESH_CONVERSATION
 
     def _storage_available(self) -> bool:
         return time.monotonic() >= self._storage_down_until

@@ -592,9 +592,10 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
             contact = True
             found.append("n:" + digits)
     if digits_in and len(lower) <= 24 and (piece := _FRAGMENT.fullmatch(lower.strip(_AROUND))):
-        # A message that is only a piece of a number ("ring 077", "009", "then 23"): a
+        # A message that is only a piece of a number ("ring 077", "009", "then 345"): a
         # number cut in pieces of 3 digits sent one by one; the same piece to many
-        # people is one contact (the contacts rule), and talk is never only digits.
+        # people is one contact (the contacts rule), and talk to someone who never
+        # wrote is rarely 3 digits alone.
         contact = True
         found.append("n:" + piece.group(1))
     kept = tuple(dict.fromkeys(found))
@@ -704,8 +705,8 @@ def _handles(lower: str) -> list[str]:
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_NAMED.finditer(lower))
     for match in _HANDLE_MINE.finditer(lower):  # "my ig is winqueen22"
         at, bare = match.group(1), match.group(2)
-        name = (at or bare).strip("._")
-        if len(name) >= 3 and (at or _HANDLE_SHAPE.fullmatch(bare)):
+        name = (at or bare).strip("._")  # "my ig is winqueen22." ends a sentence
+        if len(name) >= 3 and (at or _HANDLE_SHAPE.fullmatch(name)):
             out.append("h:" + name)
     for match in _HANDLE_INVITED.finditer(lower):  # "find me on kik prizedesk"
         hmu, said_as, at, name = match.group(1, 2, 3, 4)
@@ -738,7 +739,8 @@ def _weak(token: str) -> bool:
 
 def _number_runs(tokens: list[str]) -> list[str]:
     """Numbers spelled in a run of number words with one of ``_RUN_NUMBER_WORDS`` among
-    them: at least 7 words and 3 different digits ("do do do do do do do" is a song)."""
+    them: at least 7 words and 3 different digits ("do do do do do do do" is a song), not
+    counting up ("een twee drie vier vijf zes zeven")."""
     out: list[str] = []
     run: list[str] = []
     foreign = False
@@ -751,7 +753,9 @@ def _number_runs(tokens: list[str]) -> list[str]:
         if value is not None and value != "d" and len(value) <= 4:
             run.append(value)
             continue
-        if foreign and len(run) >= _RUN_MIN and len(set(run)) >= 3:
+        counting = all(len(a) == len(b) == 1 and int(b) == int(a) + 1
+                       for a, b in itertools.pairwise(run))  # "ek do teen char ...": a song
+        if foreign and len(run) >= _RUN_MIN and len(set(run)) >= 3 and not counting:
             digits = "".join(run)
             if len(digits) >= 5:
                 out.append(digits)
@@ -759,10 +763,12 @@ def _number_runs(tokens: list[str]) -> list[str]:
     return out
 
 
-# A message that is only a piece of a number (after a call to act only from a leading 0 or
-# "+": "call 911", "dial 999" are talk)
-_FRAGMENT = re.compile(r"(?:(?:call|ring|dial|phone|tel|txt|text)\s*+(?=[+(]?0|\+)"
-                       r"|(?:then|and|next|plus|dash)\s*+)?[+(]?(\d{2,4}+)\)?")
+# A message that is only a piece of a number: 3 digits, or 2 to 4 from a leading 0 ("42",
+# "2024" are answers); after a call to act only from a leading 0 or "+" ("call 911",
+# "dial 999" are talk)
+_FRAGMENT = re.compile(r"(?:(?:call|ring|dial|phone|tel|txt|text|claim)(?:\s++(?:us|me|now))?"
+                       r"(?:\s++on)?\s*+(?=[+(]?0|\+)|(?:then|and|next|plus|dash)\s*+)?"
+                       r"[+(]?(0\d{1,3}+|\d{3})\)?")
 _AROUND = " \t\n.,;:!?-*\"'"
 _MAIL_WORDS = frozenset(("gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "icloud",
                          "protonmail", "proton", "aol", "gmx", "yandex", "email", "mail"))

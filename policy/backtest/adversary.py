@@ -30,9 +30,17 @@ read in place, never copied):
   ``policy.normalize``'s table, with the fixed contact;
 - ``conversation``: one group conversation id reused, its members swapped for new
   strangers (as many as the group rule allows) each round;
+- ``followback``: every target followed first (no target is then a stranger), K spun
+  templates in rotation; ``followback-copies``: the same with one folded text;
 - ``unread``: K rotating templates chosen, and each spun copy redrawn, so that no copy
   carries a contact or reads as a promotion (``policy/promotion.py`` is public): what
   a campaign that read the code sends; not drawn into ``mix``;
+- ``invited``: a conversation of its own for each group of strangers, made by inviting
+  them, then the text (the host notes who started it: ``graph.conversation_started``);
+- ``followswap``: K spun templates; once the strangers rules refuse, it follows the
+  target, writes and unfollows (bounded by ``strangers_daily`` + ``fanout``);
+- ``pieces``: the text, then its number in pieces of 3 digits, a message each;
+  ``invited``, ``followswap`` and ``pieces`` are not drawn into ``mix`` either;
 - ``mix``: each spammer combines 2 or 3 of the above at random.
 
 A campaign keeps its payload valid: the contact (``Contact``) is put into each copy
@@ -1024,12 +1032,14 @@ def run_tactic(
         decision = None
         if attempt.conversation is not None and attempt.invitees:
             # The new members are invited first (the old ones were removed or left).
+            # A conversation not yet made is made by this invitation (no members yet).
+            new = graph.conversation_started(attempt.conversation) is None
             invite = engine.check_invite(InviteRequest(
-                spammer.uid, attempt.invitees, attempt.conversation, (spammer.uid,)))
+                spammer.uid, attempt.invitees, attempt.conversation,
+                () if new else (spammer.uid,)))
             if not invite.allowed:
                 decision = invite
-            elif graph.conversation_started(attempt.conversation) is None:
-                # a conversation of its own: the host notes who started it, and when
+            elif new:  # the host notes who started it, and when
                 graph.start_conversation(attempt.conversation, spammer.uid, now[0])
         if decision is None:
             request = SendRequest(spammer.uid, attempt.recipients, attempt.text,
@@ -1144,7 +1154,9 @@ def _plan_label(plan: Plan) -> str:
                                     ("salad", plan.salad), ("obfuscated", plan.obfuscate),
                                     ("payload", plan.payload), ("homoglyph", plan.homoglyph),
                                     ("conversation", plan.conversation),
-                                    ("followback", plan.follow), ("unread", plan.unread)) if on]
+                                    ("followback", plan.follow), ("unread", plan.unread),
+                                    ("invited", plan.invited), ("followswap", plan.swap),
+                                    ("pieces", plan.pieces)) if on]
     return "+".join(p for p in parts if p) or "folded"
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from policy import Engine, MemoryGraph, SendRequest
+from policy import Engine, MemoryGraph, SendRequest, promotion
 from policy.audit import check_since
 from policy.clock import VirtualClock
 from policy.conditions import SenderContext
@@ -103,14 +103,33 @@ def test_a_conversation_its_sender_just_started_is_a_new_group() -> None:
     assert _invited(None, 0) == 12  # a graph that does not know
 
 
-def test_a_graph_answering_conversation_started_wrongly_is_refused_as_bad_input() -> None:
+def test_a_day_old_conversation_is_fresh_to_the_second_and_a_future_start_is_now() -> None:
+    engine, graph, clock = _engine()
+    graph.follow("bob", "alice")
+    fresh = engine._fresh  # the engine's reading of the graph's answer
+    request = SendRequest("alice", ("bob",), "hello", conversation="c1")
+    graph.start_conversation("c1", "alice", clock.now - 86_400)
+    assert fresh(request)
+    graph.start_conversation("c1", "alice", clock.now - 86_401)
+    assert not fresh(request)
+    graph.start_conversation("c1", "alice", clock.now + 60)  # a clock a minute ahead
+    assert fresh(request)
+    graph.start_conversation("c1", "alice", clock.now + 3600)  # no start in the future
+    assert not fresh(request)
+
+
+@pytest.mark.parametrize("answer", ["yesterday", ("alice", 10 ** 400), ("alice", float("inf")),
+                                    ("alice", "1e9"), ("alice", True), (42, T0), ("alice",)])
+def test_a_graph_answering_conversation_started_wrongly_is_refused_as_bad_input(
+        answer: object) -> None:
     class Graph(MemoryGraph):
         def conversation_started(self, conversation: str) -> object:
-            return "yesterday"
+            return answer
 
     graph = Graph()
     graph.follow("bob", "alice")
-    engine = Engine.from_file(DEFAULT_RULES, storage="memory://", graph=graph)
+    engine = Engine.from_file(DEFAULT_RULES, storage="memory://", graph=graph,
+                              clock=VirtualClock(T0))
     with pytest.raises(InvalidRequest):
         engine.check(SendRequest("alice", ("bob",), "hello", conversation="c1"))
 
@@ -241,7 +260,7 @@ def test_the_promotion_reader_reads_what_the_contact_reader_reads_and_no_more() 
     pitch = "claim your prize now, txt WIN to 80080"
     assert reads_as_promotion(pitch)
     assert not reads_as_promotion("x " * 330 + pitch)
-    assert not reads_as_promotion("@" * 20_000 + " a1a")
+    assert len(promotion._fold("@" * 20_000 + " a1a")) <= 640  # what the patterns see
 
 
 def test_following_and_unfollowing_adds_no_one_past_50_people_a_day() -> None:
@@ -300,8 +319,10 @@ def test_following_and_unfollowing_adds_no_one_past_50_people_a_day() -> None:
     ("zero osiem zero zero jeden dwa trzy cztery pi\u0119\u0107 sze\u015b\u0107", ("n:0800123456",)),
     ("call karo shunya aath shunya shunya ek do teen char paanch chhe", ("n:0800123456",)),
     ("ring 077", ("n:077",)),
+    ("txt us on 090", ("n:090",)),
+    ("my ig is winqueen22.", ("h:winqueen22",)),
     ("009", ("n:009",)),
-    ("then 23.", ("n:23",)),
+    ("then 345.", ("n:345",)),
 ])
 def test_the_reader_sees_these_ways_back(text: str, contacts: tuple[str, ...]) -> None:
     assert read_contacts(text) == (True, contacts)
@@ -319,7 +340,8 @@ def test_the_reader_sees_these_ways_back(text: str, contacts: tuple[str, ...]) -
     "my discord is win10 only", "my whatsapp is v2.24", "my snap is s23 camera",
     "bu nokta net de\u011fil", "\u00f6nemli nokta \u015fu", "\u015fu nokta tv de",
     "I have to do it, the teen said, do you?", "een twee drie vier hoedje van papier",
-    "2", "call me at 5", "10 mins", "see you at 10", "then 23 ok",
+    "2", "42", "then 10", "call me at 5", "10 mins", "see you at 10", "then 23 ok",
+    "ek do teen char paanch chhe saat aath nau", "een twee drie vier vijf zes zeven",
 ])
 def test_ordinary_texts_are_still_no_way_back(text: str) -> None:
     assert read_contacts(text) == (False, ())
