@@ -179,24 +179,32 @@ def test_one_number_in_any_scripts_digits_is_one_contact(digits: str) -> None:
     assert read_contacts(f"call {number} now") == (True, ("n:0800123456",))
 
 
-def test_a_number_whose_digits_change_script_from_copy_to_copy_is_one_contact() -> None:
-    """The review's reproducer: the same number, a new script for each stranger, among
-    filler that keeps the duplicates rule quiet. Only `links_to_strangers` refused; the
-    contacts rule read five numbers."""
+FILLERS = ["the weather turned and we walked along the river until late",
+           "my sister finally finished painting the kitchen a pale green",
+           "there is a new bakery on the corner that sells rye loaves",
+           "our train was delayed twice so we played cards in the station",
+           "the garden needs water again after a whole week of sunshine"]
+
+
+def _contacts_rule_refuses_the_5th(way_back: Any) -> None:
+    """One filler (unlike the others: the duplicates rule stays quiet) and ``way_back(i)``
+    to each of 5 strangers: the 5th is refused by the contacts rule (the same contact)."""
     engine, graph, clock = _engine()
-    fillers = ["the weather turned and we walked along the river until late",
-               "my sister finally finished painting the kitchen a pale green",
-               "there is a new bakery on the corner that sells rye loaves",
-               "our train was delayed twice so we played cards in the station",
-               "the garden needs water again after a whole week of sunshine"]
     decisions = []
-    for i, filler in enumerate(fillers):
+    for i, filler in enumerate(FILLERS):
         graph.follow(f"t{i}", "spammer")
-        number = "0800 123 456".translate(str.maketrans("0123456789", DIGIT_SCRIPTS[i]))
-        decisions.append(engine.check(SendRequest("spammer", (f"t{i}",), f"{filler} {number}")))
+        decisions.append(engine.check(SendRequest("spammer", (f"t{i}",),
+                                                  f"{filler} {way_back(i)}")))
         clock.advance(60)
     assert all(d.allowed for d in decisions[:4])
     assert "contacts" in {r.rule for r in decisions[4].reasons}, decisions[4].reasons
+
+
+def test_a_number_whose_digits_change_script_from_copy_to_copy_is_one_contact() -> None:
+    """The review's reproducer: the same number, a new script for each stranger. Only
+    `links_to_strangers` refused; the contacts rule read five numbers."""
+    _contacts_rule_refuses_the_5th(
+        lambda i: "0800 123 456".translate(str.maketrans("0123456789", DIGIT_SCRIPTS[i])))
 
 
 def test_an_age_past_a_floats_range_is_a_typed_error() -> None:
@@ -394,18 +402,5 @@ def test_decoy_codes_in_front_of_a_number_do_not_push_it_out() -> None:
     copy. The reader keeps 3 contacts a text, the codes came first: the contacts rule
     never saw the number (only `links_to_strangers` refused)."""
     assert read_contacts("order 48213, 99120, 55731: call 0800 123 456")[1][-1] == "n:0800123456"
-    engine, graph, clock = _engine()
-    fillers = ["the weather turned and we walked along the river until late",
-               "my sister finally finished painting the kitchen a pale green",
-               "there is a new bakery on the corner that sells rye loaves",
-               "our train was delayed twice so we played cards in the station",
-               "the garden needs water again after a whole week of sunshine"]
-    decisions = []
-    for i, filler in enumerate(fillers):
-        graph.follow(f"t{i}", "spammer")
-        decoys = f"{10000 + i * 7}, {20000 + i * 13}, {30000 + i * 17}"
-        decisions.append(engine.check(SendRequest("spammer", (f"t{i}",),
-                                                  f"{filler} {decoys}: 0800 123 456")))
-        clock.advance(60)
-    assert all(d.allowed for d in decisions[:4])
-    assert "contacts" in {r.rule for r in decisions[4].reasons}, decisions[4].reasons
+    _contacts_rule_refuses_the_5th(
+        lambda i: f"{10000 + i * 7}, {20000 + i * 13}, {30000 + i * 17}: 0800 123 456")
