@@ -374,9 +374,12 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # enter" are talk. Ordinary texts put "ME", "ASAP", "LOL" there (_NOT_KEYWORDS).
 _KEYWORD = re.compile(
     r"(?i:\b(?:(?P<reply>r[e3]p[l1](?:y|ying)|rp[l1]y|r[e3]spond|t[e3]?xt(?:ing)?|sms"
-    r"|dm\s++us)"
+    r"|dm\s++us"
+    # Spanish, Portuguese, French, Hindi in Latin letters (accents are stripped first)
+    r"|respond[ae]|contesta|escribenos|envianos|repond(?:ez|s)|envoy(?:ez)|mande|jawab\s++do)"
     r"|(?P<type>type)|answ[e3]r|msg|m[e3]ssag[e3]|s[e3]nd(?:ing)?|write)\b"
     r"(?P<fill>(?:\s++(?:back|bck|bk|now|us|me|with|the|your|ur|word|keyword|code|this|just"
+    r"|con|la|el|palabra|avec|le|mot|com|a|palavra|karo"
     r"|to\s++(?:us|this(?:\s++(?:message|msg|text|txt|sms))?+))\b)*+))"
     # an emoji or arrow reads "*" here ("reply 👉 WIN"); brackets and marks around it
     r"\s*+(?:[:=>*#(\[~-]\s*+){0,3}+"
@@ -386,7 +389,8 @@ _KEYWORD = re.compile(
     r"(?!\w)")  # nor a letter of another script: "TEЛEФOH" is no "TE"
 # What a text needs for _calls_to_act to read it (a verb, "box" or "@"): most texts have none.
 _KEYWORD_HINT = re.compile(r"type|dm|r[e3]p[l1]|rp[l1]|r[e3]sp|answ|t[e3]?xt|sms|msg|m[e3]ss"
-                           r"|s[e3]nd|write|call|dial|ring|phone|box|@")
+                           r"|s[e3]nd|write|call|dial|ring|phone|box|@"
+                           r"|contest|escrib|envia|repond|envoy|mande|jawab")
 # After a campaign's word in lower case: the end of the text or of a sentence ("reply
 # win!", "- reply claim"): "yes" there is talk ("did u reply yes?").
 _ENDING = re.compile(r"\s*+(?:[!.*]|$)")

@@ -331,6 +331,12 @@ def test_following_and_unfollowing_adds_no_one_past_50_people_a_day() -> None:
     ("my ig is winqueen22.", ("h:winqueen22",)),
     ("009", ("n:009",)),
     ("then 345.", ("n:345",)),
+    # a reply keyword asked for in Spanish, French, Portuguese, Hindi in Latin letters
+    ("\u00a1Felicidades! Responde SI para reclamarlo", ("k:si",)),
+    ("Vous avez gagn\u00e9. R\u00e9pondez OUI pour le r\u00e9clamer", ("k:oui",)),
+    ("Voc\u00ea ganhou. Responda SIM para resgatar", ("k:sim",)),
+    ("Responde con la palabra PREMIO", ("k:premio",)),
+    ("Badhai ho! Reply karo HAAN aur inaam lo", ("k:haan",)),
 ])
 def test_the_reader_sees_these_ways_back(text: str, contacts: tuple[str, ...]) -> None:
     assert read_contacts(text) == (True, contacts)
@@ -350,6 +356,8 @@ def test_the_reader_sees_these_ways_back(text: str, contacts: tuple[str, ...]) -
     "I have to do it, the teen said, do you?", "een twee drie vier hoedje van papier",
     "2", "42", "then 10", "call me at 5", "10 mins", "see you at 10", "then 23 ok",
     "ek do teen char paanch chhe saat aath nau", "een twee drie vier vijf zes zeven",
+    "responde si puedes venir", "Contesta YA", "mande um beijo pra ela",
+    "responda quando puder", "R\u00e9pondez-moi vite",
 ])
 def test_ordinary_texts_are_still_no_way_back(text: str) -> None:
     assert read_contacts(text) == (False, ())
