@@ -373,13 +373,15 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # WIN"), one named as such or one with its purpose: "type II", "blood type AB", "type
 # enter" are talk. Ordinary texts put "ME", "ASAP", "LOL" there (_NOT_KEYWORDS).
 _KEYWORD = re.compile(
-    r"(?i:\b(?:(?P<reply>r[e3]p[l1](?:y|ying)|rp[l1]y|r[e3]spond|t[e3]?xt(?:ing)?|sms"
+    r"(?i:\b(?:(?P<reply>(?P<foreign>(?:r[e3]p[l1]y|t[e3]?xt)\s++karo|respond[ae]|contesta"
+    r"|repond(?:ez|s)|jawab\s++do)|r[e3]p[l1](?:y|ying)|rp[l1]y|r[e3]spond|t[e3]?xt(?:ing)?|sms"
     r"|dm\s++us"
     # Spanish, Portuguese, French, Hindi in Latin letters (accents are stripped first)
-    r"|respond[ae]|contesta|escribenos|envianos|repond(?:ez|s)|envoy(?:ez)|mande|jawab\s++do)"
-    r"|(?P<type>type)|answ[e3]r|msg|m[e3]ssag[e3]|s[e3]nd(?:ing)?|write)\b"
+    r")"
+    r"|(?P<type>type)|answ[e3]r|msg|m[e3]ssag[e3]|s[e3]nd(?:ing)?|write"
+    r"|escribenos|envianos|envoy(?:ez)|mande)\b"
     r"(?P<fill>(?:\s++(?:back|bck|bk|now|us|me|with|the|your|ur|word|keyword|code|this|just"
-    r"|con|la|el|palabra|avec|le|mot|com|a|palavra|karo"
+    r"|con|la|el|palabra|avec|le|mot|com|palavra"
     r"|to\s++(?:us|this(?:\s++(?:message|msg|text|txt|sms))?+))\b)*+))"
     # an emoji or arrow reads "*" here ("reply 👉 WIN"); brackets and marks around it
     r"\s*+(?:[:=>*#(\[~-]\s*+){0,3}+"
@@ -399,7 +401,15 @@ _PURPOSE = re.compile(r"(?i:\s++to\s++(?:claim|win|enter|get|receive|collect|red
                       r"|start|subscribe|unsubscribe|opt|stop|end|order|accept|activate)\b)")
 # The campaign's words a verb of sending takes in capitals ("send STOP", "send YES").
 _CAMPAIGN_WORDS = frozenset("yes stop win claim enter prize subscribe unsub optout".split())
-_NAMED_KEYWORD = re.compile(r"(?i)\b(?:word|keyword|code)\b")
+_NAMED_KEYWORD = re.compile(r"(?i)\b(?:word|keyword|code|palabra|mot|palavra)\b")
+# A reply verb of another language takes a keyword only named as one or with its purpose
+# ("Responde SI para reclamarlo", "Reply karo HAAN aur inaam lo"): "Responde SI o NO",
+# "Réponds VITE", "Mande KKK" are talk (a reviewer's 209 ordinary messages: 142 read
+# without this, 1 with it).
+_FOREIGN_PURPOSE = re.compile(r"(?i:\s++(?:para|pra|pour|aur|ke\s++liye)\s++"
+                              r"(?:(?:le|la|lo|o|a|et)\s++)?"
+                              r"(?:reclam|resgat|receb|recib|gan|particip|obten|cobr"
+                              r"|inaam|paise|jeet|claim|activ|ativ|obtenir|recev))")
 # "send GO to 86688", "send CASH to ...": the keyword sent to a number (not to a person:
 # "send PDF to me").
 _SEND_TO = re.compile(r"(?i:\s++to\b(?!\s++(?:me|us|him|her|them|you|u|ur|my|your|his|their|our"
@@ -802,7 +812,7 @@ def _calls_to_act(cased: str, text: str, lower: str) -> list[str]:
     a call to act ("h:winbot")."""
     out = []
     for m in _KEYWORD.finditer(cased):
-        quoted, caps, opt_out, listed, digits = m.group(4, 5, 6, 7, 8)
+        quoted, caps, opt_out, listed, digits = m.group(5, 6, 7, 8, 9)
         word = (quoted or caps or opt_out or listed or digits).lower()
         if word in _NOT_KEYWORDS:
             continue
@@ -812,6 +822,9 @@ def _calls_to_act(cased: str, text: str, lower: str) -> list[str]:
                 out.append("k:" + word)
             continue
         named = _NAMED_KEYWORD.search(m.group("fill")) is not None  # "send the word HORO"
+        if (m.group("foreign") is not None and not named
+                and _FOREIGN_PURPOSE.match(cased, m.end()) is None):
+            continue  # "Responde SI o NO", "Réponds VITE": talk; "Responde SI para reclamar"
         if m.group("type") is not None and not named and not purpose:
             # "type WIN", not "type II diabetes", "blood type AB", "then type enter"
             if not caps or word not in _CAMPAIGN_WORDS or word == "enter":

@@ -358,6 +358,11 @@ def test_the_reader_sees_these_ways_back(text: str, contacts: tuple[str, ...]) -
     "ek do teen char paanch chhe saat aath nau", "een twee drie vier vijf zes zeven",
     "responde si puedes venir", "Contesta YA", "mande um beijo pra ela",
     "responda quando puder", "R\u00e9pondez-moi vite",
+    # a reviewer's ordinary messages that the first version read
+    "Responde SI o NO, vienes a la cena del s\u00e1bado?", "Mande KKK pra ela que ela vai entender",
+    "R\u00e9ponds OUI ou NON pour samedi", "Jawab do HAAN ya NA, aa rahe ho kal?",
+    "Envoyez le PDF avant midi svp", "Text a BIG thank you to grandma",
+    "Envoyez le PDF pour le recevoir demain",
 ])
 def test_ordinary_texts_are_still_no_way_back(text: str) -> None:
     assert read_contacts(text) == (False, ())
