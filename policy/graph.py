@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any, Protocol, runtime_checkable
 
 from policy.conditions import SenderContext
+from policy.requests import InviteRequest
 
 
 @runtime_checkable
@@ -70,6 +71,12 @@ class MemoryGraph:
         """Note that ``user`` started ``conversation`` at ``at`` (the host calls this when
         a group conversation is made, by invitation or by a first message)."""
         self._started[conversation] = (user, float(at))
+
+    def record_invite(self, invite: InviteRequest, at: float) -> None:
+        """Note an invitation the engine allowed (the host calls this on delivery, as
+        ``record_message``): one into no members made its conversation, started then."""
+        if not invite.members:
+            self.start_conversation(invite.conversation, invite.inviter, at)
 
     def conversation_started(self, conversation: str) -> tuple[str, float] | None:
         return self._started.get(conversation)

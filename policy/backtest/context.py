@@ -142,10 +142,10 @@ def _replay(events: list[Event], rules: RuleSet, model: ContextModel,
                 {"follow": graph.follow, "unfollow": graph.unfollow, "block": graph.block,
                  "unblock": graph.unblock}[event.type](event.a, event.b)
             elif isinstance(event, InviteEvent):
-                invite = engine.check_invite(InviteRequest(event.inviter, event.invitees,
-                                                           event.conversation, event.members))
-                if invite.allowed and not event.members:  # a new conversation: noted
-                    graph.start_conversation(event.conversation, event.inviter, event.t)
+                invite = InviteRequest(event.inviter, event.invitees, event.conversation,
+                                       event.members)
+                if engine.check_invite(invite).allowed:
+                    graph.record_invite(invite, event.t)
             elif isinstance(event, SendEvent) and event.text is not None:
                 s = senders.get(event.sender)
                 if s is None:

@@ -288,8 +288,8 @@ class _Side:
     def invite(self, invite: InviteRequest, at: float) -> Decision:
         decision = self.engine.check_invite(invite)
         self.tally.invites[decision.verdict.value] += 1
-        if decision.allowed and not invite.members:  # a new conversation: the host notes it
-            self.graph.start_conversation(invite.conversation, invite.inviter, at)
+        if decision.allowed:
+            self.graph.record_invite(invite, at)
         return decision
 
 
