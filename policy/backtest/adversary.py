@@ -389,6 +389,9 @@ PHONE_FORMS = ("spelled", "keycaps", "mixed", "and_then", "foreign_words")
 DOMAIN_FORMS = ("dot_word", "paren_dot", "spaced", "dawt", "dotless_path", "dashed",
                 "script_stop", "nokta")
 HANDLE_FORMS = ("mine", "found_as", "hmu")
+# Per kind of contact: what the reader reads it as, its leads, how it is written.
+_KINDS = {"phone": ("n:", _PHONE_LEADS, PHONE_FORMS), "domain": ("d:", _DOMAIN_LEADS, DOMAIN_FORMS),
+          "handle": ("h:", _HANDLE_LEADS, HANDLE_FORMS)}
 # Forms written to defeat the contact reader (it reads them since: a digit or two among
 # spelled ones, letters spaced out).
 UNREAD_FORMS = frozenset({"mixed", "spaced"})
@@ -413,14 +416,17 @@ class Contact:
     @property
     def token(self) -> str:
         """What ``policy.normalize.read_contacts`` reads it as."""
-        return {"phone": "n:", "domain": "d:", "handle": "h:"}[self.kind] + self.value
+        return _KINDS[self.kind][0] + self.value
 
     def lead(self, rng: random.Random) -> str:
-        return rng.choice({"phone": _PHONE_LEADS, "domain": _DOMAIN_LEADS,
-                           "handle": _HANDLE_LEADS}[self.kind])
+        return rng.choice(_KINDS[self.kind][1])
 
     def forms(self) -> tuple[str, ...]:
-        return {"phone": PHONE_FORMS, "domain": DOMAIN_FORMS, "handle": HANDLE_FORMS}[self.kind]
+        return _KINDS[self.kind][2]
+
+    def groups(self) -> list[str]:
+        """A number's digits in groups of 3 ("090 617 014 61")."""
+        return [self.value[i:i + 3] for i in range(0, len(self.value), 3)]
 
     def written(self, form: str, rng: random.Random) -> str:
         """The contact in one of the obfuscated forms ("plain": in the clear)."""
@@ -437,7 +443,7 @@ class Contact:
         if form == "keycaps":
             return "".join(d + _KEYCAP for d in self.value)
         if form == "and_then":  # "090 617 014 61" joined by words
-            return " and then ".join(self.value[i:i + 3] for i in range(0, len(self.value), 3))
+            return " and then ".join(self.groups())
         if form == "foreign_words":  # "nul negen een ...", one language per copy
             words = rng.choice(_FOREIGN_DIGITS)
             return " ".join(words[int(d)] for d in self.value)
@@ -840,10 +846,9 @@ class Spammer:
         if self.plan.pieces and self.contact is not None:
             # The text without its number, then the number in pieces, a message each:
             # "Ring 090", "617", "014", "61" (no piece is a phone number, none is traced).
-            digits = self.contact.value
             body = self._copy(template, name)
-            cuts = [f"{self.contact.lead(self.rng)} {digits[:3]}",
-                    *(digits[i:i + 3] for i in range(3, len(digits), 3))]
+            first, *rest = self.contact.groups()
+            cuts = [f"{self.contact.lead(self.rng)} {first}", *rest]
             parts = [Attempt(recipients, piece, template, last_part=False)
                      for piece in (body, *cuts)]
             parts[-1].last_part = True
@@ -1034,13 +1039,13 @@ def run_tactic(
             # The new members are invited first (the old ones were removed or left).
             # A conversation not yet made is made by this invitation (no members yet).
             new = graph.conversation_started(attempt.conversation) is None
-            invite = engine.check_invite(InviteRequest(
-                spammer.uid, attempt.invitees, attempt.conversation,
-                () if new else (spammer.uid,)))
-            if not invite.allowed:
-                decision = invite
-            elif new:  # the host notes who started it, and when
-                graph.start_conversation(attempt.conversation, spammer.uid, now[0])
+            invite = InviteRequest(spammer.uid, attempt.invitees, attempt.conversation,
+                                   () if new else (spammer.uid,))
+            allowed = engine.check_invite(invite)
+            if not allowed.allowed:
+                decision = allowed
+            else:
+                graph.record_invite(invite, now[0])  # the host notes who started it, when
         if decision is None:
             request = SendRequest(spammer.uid, attempt.recipients, attempt.text,
                                   conversation=attempt.conversation)
@@ -1091,10 +1096,9 @@ def _ham_event(engine: Engine, graph: MemoryGraph, event: Event, spam_rules: fro
         {"follow": graph.follow, "unfollow": graph.unfollow, "block": graph.block,
          "unblock": graph.unblock}[event.type](event.a, event.b)
     elif isinstance(event, InviteEvent):
-        invite = engine.check_invite(InviteRequest(event.inviter, event.invitees,
-                                                   event.conversation, event.members))
-        if invite.allowed and not event.members:  # a new conversation: the host notes it
-            graph.start_conversation(event.conversation, event.inviter, event.t)
+        invite = InviteRequest(event.inviter, event.invitees, event.conversation, event.members)
+        if engine.check_invite(invite).allowed:
+            graph.record_invite(invite, event.t)
     elif isinstance(event, SendEvent) and event.text is not None:
         request = SendRequest(event.sender, event.recipients, event.text,
                               conversation=event.conversation)
