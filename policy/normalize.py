@@ -192,13 +192,13 @@ _NUMBER = re.compile(r"\d(?:" + _NUMBER_SEP + r"{0,2}\d){3,}|[£$€]\s*\d"
 # A domain is two letters or digits, a dot (or "dot", "(.)", "[.]"), a top-level domain;
 # found from its separators (few in a text) rather than tried at every character.
 _BARE_SEPARATORS = (",", "punkt", "punto", "ponto", "point", "nokta", "noqta")  # bare TLD only
-_BARE_TLDS = r"(?:com|org|biz|xyz|ru|ly|io|tk|ml|gq|cf|icu|cyou|buzz|sbs|cfd|gdn)(?![a-z])"
+_BARE_TLD_NAMES = "com|org|biz|xyz|ru|ly|io|tk|ml|gq|cf|icu|cyou|buzz|sbs|cfd|gdn"
+_BARE_TLDS = r"(?:" + _BARE_TLD_NAMES + r")(?![a-z])"
 # A comma or "punkt" only before a bare top-level domain (looked ahead: most commas of a
 # text are not looked at again).
 # "nokta" (Turkish, Arabic: "dot") before the domains campaigns favour too ("nokta net",
 # "nokta tv" are Turkish talk)
-_NOKTA_TLDS = (r"(?:com|org|biz|xyz|ru|ly|io|tk|ml|gq|cf|icu|cyou|buzz|sbs|cfd|gdn|top|club|vip"
-               r"|site|online|info|win)(?![a-z])")
+_NOKTA_TLDS = r"(?:" + _BARE_TLD_NAMES + r"|top|club|vip|site|online|info|win)(?![a-z])"
 _NOKTA_TLD = re.compile(r"\s*" + _NOKTA_TLDS)
 _SEPARATOR = re.compile(r"[(\[{<'\"*\-_]\s*(?:\.|dot|d0t)\s*[)\]}>'\"*\-_]|\bd0t\b"
                         r"|\b(?:punkt|punto|ponto|point)\b(?=\s*" + _BARE_TLDS + r")"
@@ -326,7 +326,9 @@ _HANDLE_MINE = re.compile(r"\bmy\s++" + _APPS + r"(?:\s++(?:id|name|handle|user|
 # An e-mail address said rather than written: "prizedesk22 at gmail", "email me prizedesk at
 # yahoo", "my gmail is prizedesk22" (a name with a digit, ".", "_" or "+", or after an
 # invitation to write: "he works at yahoo" is talk).
-_MAIL_HOSTS = r"(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|icloud|protonmail|proton|aol|gmx|yandex)"
+_MAIL_HOST_LIST = ("gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "icloud",
+                   "protonmail", "proton", "aol", "gmx", "yandex")
+_MAIL_HOSTS = r"(?:" + "|".join(_MAIL_HOST_LIST) + ")"
 _MAIL_SAID = re.compile(r"(?<![a-z0-9._+@-])([a-z0-9][a-z0-9._+-]{2,63}+)\s++at\s++(" + _MAIL_HOSTS
                         + r")\b")
 _MAIL_INVITED = re.compile(r"\b(?:e-?mail|mail|write\s++to|contact)\s++(?:me|us)\s++(?:at\s++)?$")
@@ -784,8 +786,7 @@ _FRAGMENT = re.compile(r"(?:(?:call|ring|dial|phone|tel|txt|text|claim)(?:\s++(?
                        r"(?:\s++on)?\s*+(?=[+(]?0|\+)|(?:then|and|next|plus|dash)\s*+)?"
                        r"[+(]?(0\d{1,3}+|\d{3})\)?")
 _AROUND = " \t\n.,;:!?-*\"'"
-_MAIL_WORDS = frozenset(("gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "icloud",
-                         "protonmail", "proton", "aol", "gmx", "yandex", "email", "mail"))
+_MAIL_WORDS = frozenset((*_MAIL_HOST_LIST, "email", "mail"))  # the words _mails may find
 
 
 def _mails(lower: str) -> list[str]:
