@@ -102,12 +102,17 @@ _FOREIGN_WORDS = {
 # Top-level domains of other scripts, as IDNA writes them ("winprize.рф").
 _IDN_TLDS = {"рф": "xn--p1ai", "中国": "xn--fiqs8s", "中國": "xn--fiqz9s", "公司": "xn--55qx5d",
              "网络": "xn--io0a7i", "在线": "xn--3ds443g", "укр": "xn--j1amh", "бел": "xn--90ais"}
+_CJK_NUMERAL = "[〇零一二三四五六七八九两壹贰貳叁參肆伍陆陸柒捌玖]"
 _FOREIGN = re.compile("|".join(sorted(map(re.escape, _FOREIGN_WORDS), key=len, reverse=True))
                       + r"|[〇零一二三四五六七八九两]{5,}"  # 4 are idioms: "三三两两"
+                      # in groups, or in the numerals of cheques ("壹叁捌 零零壹贰 叁肆伍陆")
+                      + r"|" + _CJK_NUMERAL + r"(?:[\s\-]*+" + _CJK_NUMERAL + r"){6,}"
                       + r"|(?<=[a-z0-9][.\u3002\uff0e])(?:" + "|".join(_IDN_TLDS) + ")",
                       re.IGNORECASE)  # the text keeps its capitals ("reply WIN"): any case
 _FOREIGN_HINT = re.compile(r"[\u0400-\u04ff\u4e00-\u9fff\u3007]")
-_CJK_DIGITS = str.maketrans("〇零一二三四五六七八九两", "001234567892")
+_CJK_DIGITS = str.maketrans("〇零一二三四五六七八九两壹贰貳叁參肆伍陆陸柒捌玖",
+                            "001234567892122334566789")
+_NOT_DIGIT_OR_NUMERAL = re.compile(r"[\s\-]")
 
 
 def _foreign(match: re.Match[str]) -> str:
@@ -117,7 +122,7 @@ def _foreign(match: re.Match[str]) -> str:
     spoken = _FOREIGN_WORDS.get(word)
     if spoken is not None:
         return spoken
-    return " " + word.translate(_CJK_DIGITS) + " "  # Chinese numerals: one number
+    return " " + _NOT_DIGIT_OR_NUMERAL.sub("", word).translate(_CJK_DIGITS) + " "  # one number
 
 
 # Letters repeated three times or more ("freeee") collapse to two.
@@ -165,6 +170,9 @@ _TLD = (r"(?:com|net|org|co|uk|biz|info|io|ly|me|xyz|ru|cn|de|fr|us|tv|app|link|
         r"|gdn|sbs|cfd|kim|lol|dev"
         # round 3: more of the most abused, no English word
         r"|fyi|cam|bond|wang|xin|pics|autos|ltd|guru|asia|tokyo|nyc|lat"
+        # round 7: more that campaigns use and talk does not put after a dot
+        r"|wiki|ink|skin|hair|sexy|porn|adult|tube|webcam|beauty|makeup|mom|bio"
+        r"|ae|ua|ar|cl|ee|nu|im"
         # reserved for examples and tests (RFC 2606, 6761): a campaign written for a
         # test, or a lab, reads as one written for real
         r"|example|invalid|localhost|test|internal"
@@ -183,6 +191,16 @@ _WORDY_TLD_PATH = re.compile(
 # ("linktr.ee/x"): "my.bad/sorry" and "good.morning/night" are no links.
 _ANY_TLD_PATH = re.compile(r"\s*[a-z]{2,3}/")
 _ANY_TLD = re.compile(r"[a-z]{2,24}+(?![a-z0-9.-])")  # after "www." or "//": any, last
+# Generic top-level domains that are words ("help", "support", "center"): a domain after
+# a name cut by a hyphen, the look-alike of a brand ("ig-verify.help",
+# "wallet-helpdesk.support"); no ordinary text of the corpus has such a name before a dot.
+_HYPHENED = re.compile(r"[a-z0-9]*[a-z]{2}[a-z0-9]*(?:-[a-z0-9]*[a-z][a-z0-9]*)+")
+_GENERIC_TLD = re.compile(
+    r"\s*(?:help|support|center|centre|services?|agency|digital|network|email|website|finance"
+    r"|financial|exchange|capital|loans?|security|secure|claims|bonus|promo|deals|online|site"
+    r"|info|app|top|vip|club|pro|biz|net|org|shop|store|sbs|cfd|bond|icu|cyou|buzz|xyz"
+    r"|cc|co|io|ly|gg|uk|ca|ai|tv|ws|pw|ru|cn|de|fr|nl|es|mx|br|ng|ke|za|ph|vn|su|tk)"
+    r"(?=\.?(?:[\s/?#)\]'\"!,]|$))")
 # Between the digits of a number: spaces, dots, dashes (any), slashes, bars, brackets,
 # underscores ("077–009", "077|009", "(077)(009)"), at most 2 in a row; not ":" or ","
 # (times and lists of numbers in ordinary texts).
@@ -191,18 +209,23 @@ _NUMBER = re.compile(r"\d(?:" + _NUMBER_SEP + r"{0,2}\d){3,}|[£$€]\s*\d"
                      r"|\d\s*(?:p|ppm|gbp|usd|eur)\b")
 # A domain is two letters or digits, a dot (or "dot", "(.)", "[.]"), a top-level domain;
 # found from its separators (few in a text) rather than tried at every character.
-_BARE_SEPARATORS = (",", "punkt", "punto", "ponto", "point", "nokta", "noqta")  # bare TLD only
+# The dot said in other languages: Turkish and Arabic "nokta", German "punkt", Spanish
+# and Italian "punto", Portuguese "ponto", Vietnamese "chấm", Indonesian "titik", Tagalog
+# "tuldok", Japanese "ドット", Korean "닷"
+_DOT_WORDS = ("nokta", "noqta", "punkt", "punto", "ponto", "cham", "titik", "tuldok",
+              "\u30c8\u30c3\u30c8", "\u1103\u1161\u11ba")  # as read: NFKD, marks dropped
+_BARE_SEPARATORS = (",", "point", *_DOT_WORDS)  # no "." after them: a top-level domain only
 _BARE_TLD_NAMES = "com|org|biz|xyz|ru|ly|io|tk|ml|gq|cf|icu|cyou|buzz|sbs|cfd|gdn"
 _BARE_TLDS = r"(?:" + _BARE_TLD_NAMES + r")(?![a-z])"
 # A comma or "punkt" only before a bare top-level domain (looked ahead: most commas of a
 # text are not looked at again).
-# "nokta" (Turkish, Arabic: "dot") before the domains campaigns favour too ("nokta net",
-# "nokta tv" are Turkish talk)
+# The dot words before the domains campaigns favour too ("nokta net", "nokta tv" are
+# Turkish talk; "point" only before a bare one: "match point win" is talk)
 _NOKTA_TLDS = r"(?:" + _BARE_TLD_NAMES + r"|top|club|vip|site|online|info|win)(?![a-z])"
 _NOKTA_TLD = re.compile(r"\s*" + _NOKTA_TLDS)
 _SEPARATOR = re.compile(r"[(\[{<'\"*\-_]\s*(?:\.|dot|d0t)\s*[)\]}>'\"*\-_]|\bd0t\b"
-                        r"|\b(?:punkt|punto|ponto|point)\b(?=\s*" + _BARE_TLDS + r")"
-                        r"|\b(?:nokta|noqta)\b(?=\s*" + _NOKTA_TLDS + r")"
+                        r"|\bpoint\b(?=\s*" + _BARE_TLDS + r")"
+                        r"|\b(?:" + "|".join(_DOT_WORDS) + r")\b(?=\s*" + _NOKTA_TLDS + r")"
                         r"|,(?=" + _BARE_TLDS + r")|\.|dot")
 _TLD_AT = re.compile(r"\s*" + _TLD + r"(?![a-z])")
 # Link shorteners, named with the dot left out or spaced ("bitly/x7Kq2", "goo gl/x"):
@@ -213,10 +236,24 @@ _SHORTENERS = (("bit.ly", r"bit[\s-]?ly"), ("tinyurl.com", r"tinyurl(?:[\s-]?com
                ("rebrand.ly", r"rebrand[\s-]?ly"), ("ow.ly", r"ow[\s-]?ly"),
                ("is.gd", r"is[\s-]?gd"), ("tiny.cc", r"tiny[\s-]?cc"), ("rb.gy", r"rb[\s-]?gy"),
                ("shorturl.at", r"shorturl[\s-]?at"), ("buff.ly", r"buff[\s-]?ly"),
-               ("lnkd.in", r"lnkd[\s-]?in"), ("t.co", r"t[\s-]co"), ("v.gd", r"v[\s-]?gd"))
+               ("lnkd.in", r"lnkd[\s-]?in"), ("t.co", r"t[\s-]co"), ("v.gd", r"v[\s-]?gd"),
+               # round 7: link-in-bio pages and shorteners on names too short to read as
+               # a domain, only as written
+               ("tr.ee", r"tr\.ee"), ("lnk.bio", r"lnk\.bio"), ("tap.bio", r"tap\.bio"),
+               ("bl.ink", r"bl\.ink"), ("cli.re", r"cli\.re"), ("tny.im", r"tny\.im"),
+               ("u.nu", r"u\.nu"), ("n9.cl", r"n9\.cl"), ("qr.ae", r"qr\.ae"), ("s.id", r"s\.id"),
+               ("t.ly", r"t\.ly"), ("x.gd", r"x\.gd"), ("bit.do", r"bit\.do"), ("wa.me", r"wa\.me"),
+               ("discord.gg", r"discord\.gg"), ("beacons.ai", r"beacons\.ai"))
 _SHORTENER = re.compile(r"\b(?:" + "|".join(f"({written})" for _, written in _SHORTENERS)
                         + r")\s?/\s?[a-z0-9]")  # ("slash" is read as "/" before it)
 _DIGIT = re.compile(r"\d")
+_INNER_I = re.compile(r"[A-Za-z]*[a-z]I[a-z][A-Za-z]*")
+
+
+def _app_with_l(match: re.Match[str]) -> str:
+    word = match.group()
+    plain = word.replace("I", "l")
+    return plain if plain.lower() in _APP_NAMES else word
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 _WEB = re.compile(r"https?:|[a-z][a-z0-9+.-]{1,15}://|xn--[a-z0-9]|www\s*(?:[.,]|dot\b|\(\.\)|\[\.\])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -299,15 +336,17 @@ _AS_DIGITS = str.maketrans("OoIl", "0011")
 _APP_LIST = ("telegram", "tg", "snap", "snapchat", "insta", "instagram", "ig", "kik",
              "whatsapp", "wechat", "discord", "skype", "tiktok", "onlyfans", "signal", "viber",
              "wickr", "threema", "facebook", "fb", "messenger", "twitter", "weixin", "wx",
-             "venmo", "cashapp", "paypal", "zalo", "kakao", "kakaotalk", "botim")
+             "venmo", "cashapp", "paypal", "zalo", "kakao", "kakaotalk", "botim",
+             # round 7: nicknames ("sc: x22", "tele: x22") and newer networks
+             "sc", "tele", "bsky", "bluesky", "threads", "vx")
 # not "imo", "wa", "session": words of ordinary texts; LINE apart (_LINE_HANDLE)
 _APPS = r"(?:" + "|".join(_APP_LIST) + r"|tele\s?gram)"
 _HANDLE_AFTER = re.compile(r"\b" + _APPS + r"\b(?:\s*(?:me|id|name|handle|user|username)\b)?"
-                           r"\s*+[^\w\s@]{0,3}+\s*+"
+                           r"\s*+[^\w\s@$]{0,3}+\s*+"
                            r"(?:[@$]([a-z0-9_.]{3,32}+)|([a-z][a-z0-9_.]{2,31}+))"
                            r"(?![a-z0-9_])")
 _HANDLE_NAMED = re.compile(r"\b" + _APPS + r"\s*+(?:id|handle|username|user\s?name)\b"
-                           r"\s*+[^\w\s@]{0,3}+\s*+([a-z][a-z0-9_.]{2,31}+)(?![a-z0-9_])")
+                           r"\s*+[^\w\s@$]{0,3}+\s*+([a-z][a-z0-9_.]{2,31}+)(?![a-z0-9_])")
 _HANDLE_BEFORE_BARE = re.compile(r"(?<![a-z0-9_@.])([a-z][a-z0-9_.]{3,31}+)"
                                  r"\s++(?:on|at|via|in)\s++" + _APPS + r"\b")  # not "team2 at line"
 # LINE, whose name is a word ("take line m103"): only with "id" or ":" after it.
@@ -317,21 +356,23 @@ _HANDLE_BEFORE_BARE = re.compile(r"(?<![a-z0-9_@.])([a-z][a-z0-9_.]{3,31}+)"
 _HANDLE_INVITED = re.compile(r"\b(?:(hmu)\s++|(?:add|find|follow|message|msg|dm|hit|contact|text"
                              r"|reach|catch|chat\s++with)\s++(?:me|us)\s++(?:up\s++)?)"
                              r"(?:on|at|via|in)\s++" + _APPS + r"\b\s*+(as\s++)?"
-                             r"[^\w\s@]{0,3}+\s*+(@?)([a-z][a-z0-9_.]{3,31}+)(?![a-z0-9_])")
+                             r"[^\w\s@$]{0,3}+\s*+(@?)([a-z][a-z0-9_.]{3,31}+)(?![a-z0-9_])")
 # The sender's own account named: "my ig is winqueen22", "my snap name: @winqueen" (a bare
 # name has a handle's shape, _HANDLE_SHAPE: "my ig is private", "my snap is s23" are talk).
-_HANDLE_MINE = re.compile(r"\bmy\s++" + _APPS + r"(?:\s++(?:id|name|handle|user|username|"
+_HANDLE_MINE = re.compile(r"\b(?:my|her|his|our|their)\s++" + _APPS + r"(?:\s++(?:id|name|handle|user|username|"
                           r"user\s?name|addy|account|acc))?\s*+(?:is\s*+[:=-]?|=|:|-+>?)\s*+"
                           r"(?:[@$]([a-z0-9_.]{3,32}+)|([a-z][a-z0-9_.]{2,31}+))(?![a-z0-9_])")
 # An e-mail address said rather than written: "prizedesk22 at gmail", "email me prizedesk at
 # yahoo", "my gmail is prizedesk22" (a name with a digit, ".", "_" or "+", or after an
 # invitation to write: "he works at yahoo" is talk).
 _MAIL_HOST_LIST = ("gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "icloud",
-                   "protonmail", "proton", "aol", "gmx", "yandex")
+                   "protonmail", "proton", "aol", "gmx", "yandex", "zoho", "tutanota", "tuta",
+                   "fastmail", "rediffmail", "naver")
 _MAIL_HOSTS = r"(?:" + "|".join(_MAIL_HOST_LIST) + ")"
-_MAIL_SAID = re.compile(r"(?<![a-z0-9._+@-])([a-z0-9][a-z0-9._+-]{2,63}+)\s++at\s++(" + _MAIL_HOSTS
-                        + r")\b")
-_MAIL_INVITED = re.compile(r"\b(?:e-?mail|mail|write\s++to|contact)\s++(?:me|us)\s++(?:at\s++)?$")
+_MAIL_SAID = re.compile(r"(?<![a-z0-9._+@-])([a-z0-9][a-z0-9._+-]{2,63}+)(?:\s++at|\s*+@)\s++("
+                        + _MAIL_HOSTS + r")\b")
+_MAIL_INVITED = re.compile(r"\b(?:(?:e-?mail|mail|write\s++to|contact|reach)\s++(?:me|us|our\s++\w+)"
+                           r"\s++(?:at\s++)?|(?:contact|write\s++to|by\s++mail:?)\s++)$")
 _MAIL_MINE = re.compile(r"\bmy\s++(?:e-?mail|(" + _MAIL_HOSTS + r"))(?:\s++(?:address|addy|id))?"
                         r"\s*+(?:is\s*+[:=-]?|=|:|-+>?)\s*+([a-z0-9][a-z0-9._+-]{2,63}+)(?![a-z0-9@_.+-])")
 _MAIL_MARK = re.compile(r"[\d_.+]")
@@ -357,7 +398,7 @@ _HANDLE_WORDS = frozenset(
     "nite morning evening night weekend week again ever still either neither "
     "cannot cant dont doesnt didnt isnt wasnt wont aint broken gone down dead slow "
     "working stopped crashed blocked banned hacked".split())
-_LINE_HANDLE = re.compile(r"\bline\b(\s*+id\b)?\s*+([^\w\s@]{0,3}+)\s*+(@?)"
+_LINE_HANDLE = re.compile(r"\bline\b(\s*+id\b)?\s*+([^\w\s@$]{0,3}+)\s*+(@?)"
                           r"([a-z][a-z0-9_.]{2,31}+)(?![a-z0-9_])")
 _HANDLE_BEFORE = re.compile(r"(?<![a-z0-9_])@([a-z0-9_.]{3,32}+)\s++(?:on|at|via|in)\s++(?:"
                             + _APPS + r"|line)\b")
@@ -469,6 +510,13 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     text = text[:_MAX_READ]
     if not text.isprintable():  # control characters render as nothing: "0\x008\x000"
         text = _CONTROLS.sub("", text)
+    wallets: list[str] = []
+    if _WALLET_HINT.search(text):
+        # A wallet to pay into ("bc1q...", "0x...", "T..."): a way back to the spammer, read
+        # as written (folding would change its letters), then taken out, so that its
+        # digits are not read as numbers too
+        wallets = ["w:" + m.group() for m in _WALLET.finditer(text)]
+        text = _WALLET.sub(" ", text)
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text.translate(_BEFORE_NFKC))
         # Digits of every script as ASCII ones ("٠٨٠٠", "०८००", "০৮০০"): one number, one
@@ -484,17 +532,19 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         # Marks on letters and digits ("0̸8̸", "c⃝o⃝m⃝", accents) dropped: the bare character.
         text = marks.sub("", unicodedata.normalize("NFKD", text.translate(_LETTERS)))
         text = _SENTENCE_STOPS.sub(".", text).translate(_DOTS).translate(_SLASHES)
+        if "\U0001f47b" in text or "\u2708" in text:  # the apps' emoji: 👻 Snapchat, ✈ Telegram
+            text = text.replace("\U0001f47b", " snap ").replace("\u2708", " telegram ")
         text = _SYMBOLS.sub("*", text)  # a gap: "0🔥8🔥0" is "0*8*0", "snap 👉 x" "snap * x"
         text = text[:_MAX_READ]  # NFKC may have made it longer ("ⅷ" is "viii")
         looked = text.translate(_LOOKALIKES_KEEP_SYMBOLS)
         cased = looked.translate(_CAPITAL_LOOKALIKES)
         # Cyrillic or Chinese: read in small letters (the look-alikes are small)
         text = (text.casefold()[:_MAX_READ].translate(_LOOKALIKES_KEEP_SYMBOLS) if folded
-                else looked)
+                else cased)  # Greek capitals too: "ΤELEGRAM" is "TELEGRAM"
     else:
         cased = text
-    found: list[str] = []
-    contact = False
+    found: list[str] = wallets
+    contact = bool(wallets)
     digits_in = _DIGIT.search(text) is not None  # (the look-alike step only adds digits)
     if digits_in and ("O" in text or "o" in text or "I" in text or "l" in text):
         text = _MIXED_NUMBER.sub(_as_digits, text)
@@ -523,7 +573,9 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
                     match.re is not _SPACED_NUMBER or _wide(match.group())):
                 contact = True
                 found.append("n:" + digits)
-    lower = text.lower()
+    # A capital I for an l inside an app's name ("teIegram"): read as the app ("TalkInstant"
+    # is no "Talklnstant")
+    lower = (_INNER_I.sub(_app_with_l, text) if "I" in text else text).lower()
     if _spaced_out(lower):  # "w i n p r i z e . c l u b": the letters joined again
         lower = _SPACED.sub(lambda m: m.group().replace(" ", ""), lower)
     if ("-" in lower or "/" in lower or "~" in lower) and _SEPARATED_HINT.search(lower):
@@ -554,6 +606,10 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     # A messaging app named (a set lookup first: a search of every name costs more)
     if not _APP_NAMES.isdisjoint(words_and_digits) and _APP_WORD.search(lower):
         for handle in _handles(lower):
+            contact = True
+            found.append(handle)
+    if "@" in lower and not any(token.startswith("h:") for token in found):
+        for handle in _mentions(lower):
             contact = True
             found.append(handle)
     if not _MAIL_WORDS.isdisjoint(words_and_digits):  # "prizedesk22 at gmail"
@@ -614,6 +670,18 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         # wrote is rarely 3 digits alone.
         contact = True
         found.append("n:" + piece.group(1))
+    if "$" in cased:  # a Cash App tag ("send 5 to $blessedqueen"), not a ticker ("$TSLA")
+        found.extend("h:" + m.group(1).lower() for m in _CASHTAG.finditer(cased)
+                     if not m.group(1).isupper())
+    if "." in lower or "_" in lower:  # "look up trader.jess on here"
+        found.extend("h:" + (m.group(1) or m.group(2)) for m in _HANDLE_HERE.finditer(lower))
+    if "@" in lower:
+        # Any other account named with "@" is a key, not a contact: the same account
+        # named to a 5th stranger is a campaign for it (the contacts rule), whatever the
+        # words; "ask @dave about it" to a friend is talk, and counts nowhere else.
+        found.extend("h:" + name for name in (m.group(1).strip("._")
+                                               for m in _ANY_MENTION.finditer(lower))
+                     if len(name) >= 3 and name not in _MENTION_WORDS)
     kept = tuple(dict.fromkeys(found))
     if len(kept) > MAX_CONTACTS and all(map(_weak, kept[:MAX_CONTACTS])):
         # More than fit, and only codes or keywords first: the first phone number's length,
@@ -651,6 +719,11 @@ def _ascii_digits() -> dict[int, str]:
         value = unicodedata.decimal(chr(code), None)
         if value is not None:
             table[code] = str(value)
+    # Dingbat digits, which NFKC leaves be ("❶❸❶❷", "➊", "⓿"): digits all the same
+    for first in (0x2776, 0x2780, 0x278A):
+        table.update({first + i: str(i + 1) for i in range(9)})
+        table[first + 9] = "10"
+    table[0x24FF] = "0"
     return table
 
 
@@ -742,6 +815,38 @@ def _handles(lower: str) -> list[str]:
     return out
 
 
+# "@name": not an e-mail address ("x@y.com"), "@ 5pm", "@home" or "@the pub"
+_ANY_MENTION = re.compile(r"(?<![\w.@+-])@([a-z][a-z0-9_.]{2,30}+)(?![a-z0-9_@]|\.[a-z])")
+_MENTION_WORDS = frozenset("home work school uni college office gym church pub club mall "
+                           "park beach lunch dinner breakfast brunch noon night midnight "
+                           "weekend tonight tomorrow today morning evening mine yours ours "
+                           "theirs there here the least last first most once".split())
+
+
+_CASHTAG = re.compile(r"(?<![\w$])\$([A-Za-z][A-Za-z0-9_]{3,19})(?![\w$])")
+# An account of the network named without "@", with "." or "_" inside, where the words
+# point at it on the network ("look up trader.jess on here", "trader.jess on this app")
+_HANDLE_SHAPED = r"([a-z][a-z0-9]*+[._][a-z0-9._]*[a-z0-9])"
+_HANDLE_HERE = re.compile(
+    r"\b(?:look\s++(?:(?:her|him|them)\s++)?(?:up|for)|search(?:\s++for)?|follow|check\s++out)\s++"
+    + _HANDLE_SHAPED + r"(?![a-z0-9_@])|\b" + _HANDLE_SHAPED
+    + r"(?:'s)?\s++\(?(?:on\s++(?:here|this\s++app)|here)\b")
+
+
+def _mentions(lower: str) -> list[str]:
+    """Accounts named with "@", no app said, that the words invite the reader to write to
+    ("message her @x", "DM our page @x", "contact my manager @x"): a way back, as a
+    handle on an app is. Any other "@name" is only a key (read_contacts)."""
+    return ["h:" + m.group(1).strip("._") for m in _MENTION.finditer(lower)]
+
+
+_MENTION = re.compile(
+    r"\b(?:message|msg|dm|contact|inbox|text|reach\s+out\s+to|write\s+to)"
+    r"(?:\s+(?:her|him|them|(?:my|our|the)(?:\s+\w+){1,2}))?"
+    r"[\s:*\-\u2192>]*+@([a-z][a-z0-9_.]{2,30}+)(?![a-z0-9_@]|\.[a-z])")
+
+
+
 _HANDLE_MARK = re.compile(r"[\d_]")
 
 
@@ -798,7 +903,9 @@ def _mails(lower: str) -> list[str]:
         name = m.group(1).strip("._+-")
         if not _MAIL_NAME.match(name) or name in _HANDLE_WORDS or name in _NOT_NAMES:
             continue
-        if _MAIL_MARK.search(name) or _MAIL_INVITED.search(lower, 0, m.start()):
+        # "name @ gmail": the sign says it is an address; "at gmail" needs a mark or an ask
+        if ("@" in m.group() or _MAIL_MARK.search(name)
+                or _MAIL_INVITED.search(lower, 0, m.start())):
             out.append(f"e:{name}@{m.group(2)}.com")
     for m in _MAIL_MINE.finditer(lower):
         host, name = m.group(1), m.group(2).strip("._+-")
@@ -914,16 +1021,26 @@ _DOTLESS_PATH = re.compile(
 # old" are talk).
 _POINTER_END = (r"(?=\s*(?:$|[^\w\s'\u2019]|x+\b|xo+\b|(?:babe|hun|hon|hunny|bae)\b"
                 r"|for\s+(?:the\s+|more\s+)?"
-                r"(?:details?|info|link|links|more|prices?|rates?|menu|number)\b))")
+                r"(?:details?|info|link|links|more|prices?|rates?|menu|number)\b"
+                r"|to\s+(?:enter|join|claim|order|buy|shop|apply|register|subscribe|sign\s+up)\b))")
 _PROFILE = re.compile(r"\b(?:(?:links?|(?<!the\s)(?<!your\s)(?:info|details?|everything|more"
                       r"|it(?='s|\s+is)|number|insta|snap|whatsapp|telegram|site|website))"
                       r"(?:'s|\s+is|\s+are)?\s+(?:is\s+)?"
                       r"(?:in|on|at)\s+my\s+(?:bio|profile|pinned(?:\s+(?:post|tweet))?)"
                       r"|(?:see|check(?:\s+out)?|visit|tap|click)\s+(?:the\s+link\s+in\s+)?"
-                      r"my\s+(?:bio|profile|pinned\s+(?:post|tweet))"
+                      r"(?:my\s+(?:bio|profile|pinned\s+(?:post|tweet))|(?<=in\s)our\s+bio)"
                       r"|(?:see|check(?:\s+out)?|visit)\s+the\s+pinned\s+(?:post|tweet)\s+on\s+my"
                       r"\s+(?:page|profile|account|wall)"
-                      r"|link\s+in\s+(?:my\s+)?bio)" + _POINTER_END)
+                      r"|link\s+in\s+(?:my\s+|our\s+)?bio)" + _POINTER_END)
+
+# Cryptocurrency addresses: Bitcoin (bech32, or base58 from "1" or "3"), Litecoin
+# ("ltc1"), Ethereum-style hex, Tron (base58 from "T"), and any other run of 32 to 90
+# letters and digits of both cases (Solana, TON, Dogecoin...): talk has no such word.
+_WALLET_HINT = re.compile(r"bc1|ltc1|0x|[13T][1-9A-HJ-NP-Za-km-z]{25}|[\w-]{32}")
+_WALLET = re.compile(r"(?<![\w/.@-])(?:(?:bc1|ltc1)[ac-hj-np-z02-9]{25,87}+|0x[0-9a-fA-F]{40}"
+                     r"|(?=[1-9A-HJ-NP-Za-km-z]*[A-HJ-NP-Za-km-z])[13T][1-9A-HJ-NP-Za-km-z]{25,34}+"
+                     r"|(?=[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[A-Za-z0-9_-]{32,90}+)"
+                     r"(?![\w/.@-])")
 
 # Link domains of one letter, read with a spaced slash after them ("t . me / x").
 _ONE_LETTER_LINKS = frozenset(("t.me", "t.co", "m.me", "g.co", "j.mp", "x.com"))
@@ -957,7 +1074,7 @@ def _links(lower: str) -> list[str]:
             while label > 0 and lower[label - 1] in _NAME_CHARS:
                 label -= 1
             one_letter = start - label < 2  # "t.me/x"
-            tld = (_NOKTA_TLD if sep in ("nokta", "noqta") else _BARE_TLD if bare
+            tld = (_NOKTA_TLD if sep in _DOT_WORDS else _BARE_TLD if bare
                    else _TLD_AT).match(lower, end)
             if tld is None and not bare:
                 tld = _digit_tld(lower, end) or _SPACED_TLD.match(lower, end)  # "winprize.c0m"
@@ -971,6 +1088,8 @@ def _links(lower: str) -> list[str]:
                     tld = _ANY_TLD_PATH.match(lower, end)  # "linktr.ee/x", "win.fyi/x"
             if tld is None and not bare and lower.endswith(("www.", "://"), 0, label):
                 tld = _ANY_TLD.match(lower, end)  # "www.sms.ac/u", "http://x.yz"
+            if tld is None and not bare and _HYPHENED.fullmatch(lower, label, start):
+                tld = _GENERIC_TLD.match(lower, end)  # "ig-verify.help"
             if tld:
                 # "wwwDOTname": the label after the last "dot" (any copy reads the same)
                 name = lower[label:start].rsplit("dot", 1)[-1] or lower[label:start]

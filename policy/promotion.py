@@ -62,6 +62,17 @@ priz|awards?|awarded|winnings|sweepstakes?|lucky draw
 |hot (?:girls|babes|singles)|chat ?line|get laid|busty|saucy|sexychat|xxx ?(?:pics|videos?|movies?)
 |camera phone|video phone|line rental|linerental|dating service
 |account (?:is |has been )?(?:locked|blocked|suspended)|security alert|unusual activity
+|passive income|guaranteed (?:returns?|profits?|income)|daily (?:returns?|profits?)
+|investment (?:platform|plan|package)|double your (?:money|investment|crypto|btc)
+|proofs? of (?:payment|withdrawal)|(?:token|crypto|nft) airdrops?|airdrops? (?:is |are )?(?:live|claim|eligible|tokens?)
+|(?<!never )(?<!not )(?<!don't )(?:enter|import|validate|sync|send|submit|provide|type|share) (?:your |ur |the )?(?:12 |24 |12-word |24-word )?(?:seed|recovery|secret) phrase
+|connect (?:your |ur )?wallet|earn from home|data optimi[sz]ers?
+|free (?:tokens|crypto|btc|usdt|eth|nfts?|coins)
+|sugar (?:daddy|baby|babe|mommy|momma|mummy)|spicy (?:pics|content|videos?)
+|private content|naughty (?:pics|content|videos?)|clearance fee|unpaid (?:duties|customs)
+|verification badge|blue (?:tick|badge|checkmark) (?:for|verification)|(?:buy|cheap|instant) followers
+|real (?:active )?followers|playlist placement|no credit check|fund transfer
+|compensation (?:payment|fund)|atm card|recovery (?:expert|specialist|service)|hack(?:ed)? (?:account )?recovery
 """
 _SECONDARY = r"""
 prizes?|winners?|jackpots?|lotter(?:y|ies)|lucky day|congratulations|congratulation|selected|nominated|entitled
@@ -72,7 +83,38 @@ prizes?|winners?|jackpots?|lotter(?:y|ies)|lucky day|congratulations|congratulat
 |last chance|don'?t miss|tones|logos?|wallpapers?|subscribe|subscribed|subscription
 |subscribers?|anytime mins|double mins|unlimited (?:texts?|txts?|calls?)|important information
 |customer services?
+|giveaways?|followers|withdrawals?|mentor|investors?|collab|collaboration|ambassadors?
+|brand ambassador|account manager|work(?:ing)? from home|cash advance|beneficiary|inheritance
+|inherited|next of kin|airdrops?|sponsorship|sponsored|promote|promoting|playlists?|hiring
+|recruiter|recruiting|part[- ]time|side hustle|commission|no experience (?:needed|required)
+|loans|lender|lenders|interest rate|loan offer|debt relief|allowance|weekly allowance|spoil
+|spoiled|usdt|binance|forex|nfts?|tokens|wallet|wallet address|(?:trading|forex|crypto|vip) signals
+|investment opportunity|discount code|promo code|support team|hacker|community guidelines
+|copyright (?:infringement|violation|claim|strike)|appeal form|confirm your identity
+|suspicious activity|redelivery|shipping fee|customs fee|business proposal|custom content
+|exclusive content
 """
+# What a romance scam opens with, to a stranger: read as a promotion with 3 of these in
+# all, an opener at least and each kind of the others once ("are you single? you're cute
+# and handsome lol" is one opener and one compliment; "god bless you dear, your faith is
+# beautiful" has no opener), never with the trade lists' words.
+_LURE = r"""
+saw your (?:profile|photos?|pics?|pictures?|post|comment)|came across your (?:profile|page|account)
+|(?:get to )?know you better|(?:can|may|could|shall) we be friends|be (?:my|your) friend
+|looking for (?:a |an |my )?(?:serious|honest|true|long[- ]term|real|caring|good) (?:relationship|man|woman|partner|friendship|love|lady|person)
+|long[- ]term relationship|are (?:you|u) single|are (?:you|u) married|hello dear|hi dear
+|caught my (?:attention|eye)|random message|recommended friends|(?:my|your) suggestions
+"""
+_ROMANCE = r"""
+dear|beautiful|handsome|gorgeous|sweetheart|sunshine|smile|cute
+|single|lonely|friendship|relationship|widow|widower|divorced
+|soldier|army|navy|military|engineer|doctor|surgeon|retired|deployment|deployed|oil rig|peacekeeping
+|faith|god bless (?:you|u)|honest
+"""
+# The kinds of _ROMANCE: a compliment, a status, a trade that keeps them far away, faith
+_KINDS = re.compile(r"(?P<status>single|lonely|friendship|relationship|widow|widower|divorced)"
+                    r"|(?P<trade>soldier|army|navy|military|engineer|doctor|surgeon|retired"
+                    r"|deploy\w*|oil rig|peacekeeping)|(?P<faith>faith|god bless \w+|honest)")
 _PITCH = r"""
 free|win|won|wins|reward|rewards|gift|gifts|urgent|urgently|offers?|deals?|txt|sms|reply
 |respond|collect|receive|valid|apply|entry|tickets?|holiday|vacation|cruise|getaway|draw
@@ -80,7 +122,33 @@ free|win|won|wins|reward|rewards|gift|gifts|urgent|urgently|offers?|deals?|txt|s
 |nokia|network|adult|sex|sexy|babes|fancies|pics|video|download|\$\s?\d{2,}
 |great news|good news|well done|congrats|asap|immediately|right away|act now|hurry|grab|secure
 |pick up|chance|opportunity|special|attention|important|customer|client|members?|subscriber
+|crypto|bitcoin|btc|eth|invest|investment|investing|profits?|earn|earning|earnings|income
+|interested|intrested|daily|legit|risk|serious|kindly|cutie|guaranteed|instantly|fee|fees
 """
+# Words of one topic count once among the secondary and among the pitch words
+# ("hiring", "part-time" and "no experience needed" are one job; "loans", "lender" and
+# "interest rate" one loan): a campaign mixes topics (a job, a fee, a way back), talk about
+# one thing repeats its words.
+_TOPICS = {
+    "job": r"hiring|recruit\w*|part[- ]time|side hustle|commission|no experience \w+"
+           r"|work(?:ing)? from home",
+    "loan": r"loans?|lenders?|interest rate|loan offer|debt relief|cash advance|credit|debt",
+    "social": r"giveaways?|followers|collab\w*|(?:brand )?ambassadors?|sponsor\w*|promot\w*"
+              r"|playlists?|winners?",
+    "coin": r"withdrawals?|mentor|investors?|usdt|binance|forex|nfts?|tokens|wallet(?: address)?"
+            r"|\w+ signals|account manager|investment opportunity|airdrops?",
+    "estate": r"beneficiary|inherit\w*|next of kin|business proposal",
+    "notice": r"community guidelines|copyright \w+|appeal form|confirm your identity"
+              r"|suspicious activity|support team|hacker",
+    "parcel": r"redelivery|shipping fee|customs fee|delivery|parcel",
+    "sugar": r"(?:weekly )?allowance|spoil(?:ed)?",
+    "content": r"(?:custom|exclusive) content",
+    "code": r"(?:discount|promo) code",
+    "coins": r"crypto|bitcoin|btc|eth",
+    "gain": r"invest\w*|profits?|earn\w*|income",
+    "fee": r"fees?",
+}
+_TOPIC = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _TOPICS.items()))
 
 
 def _alternatives(listing: str) -> str:
@@ -89,8 +157,9 @@ def _alternatives(listing: str) -> str:
 
 # One pass over the text for the three lists (a named group says which list matched).
 _WORDS = re.compile(r"(?<![a-z0-9])(?:(?P<t>" + _alternatives(_TRADE) + r")|(?P<s>"
-                    + _alternatives(_SECONDARY) + r")|(?P<p>" + _alternatives(_PITCH)
-                    + r"))(?![a-z0-9])")
+                    + _alternatives(_SECONDARY) + r")|(?P<l>" + _alternatives(_LURE)
+                    + r")|(?P<p>" + _alternatives(_PITCH) + r")|(?P<r>"
+                    + _alternatives(_ROMANCE) + r"))(?![a-z0-9])")
 _TRADE_WORD = re.compile(_alternatives(_TRADE))
 # Read alone as a promotion: no talk says these.
 _ALONE = frozenset(("freemsg", "sexychat", "secretadmirer", "datingservice", "xxxpics",
@@ -169,18 +238,40 @@ def _plain(match: re.Match[str]) -> str:
     return _SYMBOLS_IN_WORD.sub("", word).translate(_LEET)
 
 
+def _key(word: str) -> str:
+    """What a word of the lists counts as: its topic (_TOPICS), else itself."""
+    topic = _TOPIC.fullmatch(word)
+    if topic is not None and topic.lastgroup:
+        return topic.lastgroup
+    return _KEY.sub("", word)
+
+
 def _read(folded: str) -> bool:
     trade: set[str] = set()
     secondary: set[str] = set()
     pitch: list[str] = []
     # One pattern, so no two matches overlap: a word inside a phrase already read ("free"
     # in "free entry") is never read again.
+    lure: set[str] = set()
+    romance: set[str] = set()
+    read: set[str] = set()  # the trade and secondary words as read (their topics aside)
     for m in _WORDS.finditer(folded):
-        key = _KEY.sub("", m.group())
-        if m.lastgroup == "p":
+        group = m.lastgroup
+        if group == "l":
+            lure.add(m.group())
+            continue
+        if group == "r":
+            kind = _KINDS.fullmatch(m.group())
+            romance.add(kind.lastgroup if kind is not None and kind.lastgroup else "compliment")
+            continue
+        key = _key(m.group())
+        if group == "p":
             pitch.append(key)
         else:
-            (trade if m.lastgroup == "t" else secondary).add(key)
+            read.add(_KEY.sub("", m.group()))
+            (trade if group == "t" else secondary).add(key)
+    if lure and len(lure) + len(romance) >= 3:
+        return True
     points = 2 * len(trade) + len(secondary - trade)
     if points < 3:
         # Spacing evasions: long words read across the pieces the spaces cut.
@@ -195,8 +286,8 @@ def _read(folded: str) -> bool:
                 key = m.group()
                 # Not a word of a phrase already read ("been selected", "selected").
                 if (m.start() in edges and m.end() in edges
-                        and not any(key in found for found in trade | secondary)):
-                    (trade if _TRADE_WORD.fullmatch(key) else secondary).add(key)
+                        and not any(key in found for found in read)):
+                    (trade if _TRADE_WORD.fullmatch(key) else secondary).add(_key(key))
             points = 2 * len(trade) + len(secondary - trade)
     if points == 0:
         return False  # pitch words alone are talk: "are you free? call me"

@@ -368,6 +368,12 @@ _PHONE_LEADS = ("Call", "Ring", "Dial", "Txt us on", "Call now on", "Claim on")
 _DOMAIN_LEADS = ("Visit", "Go to", "Claim at", "See", "Log on to", "Enter at")
 _HANDLE_LEADS = ("Add me", "DM me", "Find me", "Message me", "Hit me up")
 _HANDLE_APPS = ("telegram", "snap", "kik", "insta", "whatsapp")
+_WALLET_LEADS = ("Send USDT (TRC20) to", "Deposit to", "Pay the fee to", "Donate BTC:",
+                 "Wallet:")
+_BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+_BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+# A look-alike of a brand on a generic top-level domain ("ig-verify.help"), round 7
+_LOOKALIKE_TLDS = ("help", "support", "center", "live", "store", "shop")
 # Digits in words of other languages (a random one per copy), as a spammer types them.
 _FOREIGN_DIGITS = (
     ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"),
@@ -388,10 +394,11 @@ _FOREIGN_DIGITS = (
 PHONE_FORMS = ("spelled", "keycaps", "mixed", "and_then", "foreign_words")
 DOMAIN_FORMS = ("dot_word", "paren_dot", "spaced", "dawt", "dotless_path", "dashed",
                 "script_stop", "nokta")
-HANDLE_FORMS = ("mine", "found_as", "hmu")
-# Per kind of contact: what the reader reads it as, its leads, how it is written.
+HANDLE_FORMS = ("mine", "found_as", "hmu", "mention")
+# Per kind of contact: what the reader reads it as, its leads, how it is written (a
+# wallet is not obfuscated: its payers copy it).
 _KINDS = {"phone": ("n:", _PHONE_LEADS, PHONE_FORMS), "domain": ("d:", _DOMAIN_LEADS, DOMAIN_FORMS),
-          "handle": ("h:", _HANDLE_LEADS, HANDLE_FORMS)}
+          "handle": ("h:", _HANDLE_LEADS, HANDLE_FORMS), "wallet": ("w:", _WALLET_LEADS, ())}
 # Forms written to defeat the contact reader (it reads them since: a digit or two among
 # spelled ones, letters spaced out).
 UNREAD_FORMS = frozenset({"mixed", "spaced"})
@@ -422,6 +429,8 @@ class Contact:
         return rng.choice(_KINDS[self.kind][1])
 
     def forms(self) -> tuple[str, ...]:
+        if "-" in self.value:  # a look-alike is meant to look like a link: no dot in words
+            return tuple(f for f in _KINDS[self.kind][2] if f not in ("spaced", "nokta"))
         return _KINDS[self.kind][2]
 
     def groups(self) -> list[str]:
@@ -453,6 +462,9 @@ class Contact:
             return f"{rng.choice(('find', 'add'))} me on {self.app} as {self.value}"
         if form == "hmu":
             return f"hmu on {self.app} {self.value}"
+        if form == "mention":  # an account of the network itself, no app said
+            return rng.choice(("all thanks to @{}", "message my manager @{}",
+                               "follow my new account @{}", "DM our page @{}")).format(self.value)
         name, tld = self.value.rsplit(".", 1)
         if form == "dot_word":
             return rng.choice((f"{name} DOT {tld}", f"{name}DOT{tld}", f"{name} dot {tld}"))
@@ -477,10 +489,17 @@ class Contact:
         raise ValueError(f"unknown contact form {form!r}")
 
 
-def make_contact(rng: random.Random) -> Contact:
-    """A contact of the spammer's own: a premium-rate number, a domain or a handle on a
-    messaging app, at random."""
+def make_contact(rng: random.Random, *, wallet: bool = True) -> Contact:
+    """A contact of the spammer's own: a premium-rate number, a domain (some a brand's
+    look-alike: "win-prize.help"), a handle on a messaging app or (``wallet``) a
+    cryptocurrency wallet to pay into, at random."""
     roll = rng.random()
+    if wallet and roll < 0.1:
+        if rng.random() < 0.5:
+            address = "T" + "".join(rng.choice(_BASE58) for _ in range(33))
+        else:
+            address = "bc1q" + "".join(rng.choice(_BECH32) for _ in range(38))
+        return Contact("wallet", address, address)
     if roll < 0.5:
         digits = "09" + "".join(rng.choice(string.digits) for _ in range(9))
         plain = rng.choice((f"{digits[:4]} {digits[4:7]} {digits[7:]}", digits,
@@ -491,7 +510,10 @@ def make_contact(rng: random.Random) -> Contact:
     if roll >= 0.8:  # "telegram @winzone22"
         name, app = f"{head}{tail}{rng.randint(10, 99)}", rng.choice(_HANDLE_APPS)
         return Contact("handle", name, f"{app} @{name}", app)
-    domain = f"{head}{tail}{rng.randint(1, 99) if rng.random() < 0.3 else ''}.{rng.choice(_DOMAIN_TLDS)}"
+    if rng.random() < 0.3:
+        domain = f"{head}-{tail}.{rng.choice(_LOOKALIKE_TLDS)}"
+    else:
+        domain = f"{head}{tail}{rng.randint(1, 99) if rng.random() < 0.3 else ''}.{rng.choice(_DOMAIN_TLDS)}"
     return Contact("domain", domain, domain)
 
 
@@ -684,7 +706,7 @@ class Spammer:
         room = limits.max_chars - (45 if plan.personalise else 20)  # room for the additions
         # The contact and its lead ("Call", "Visit") come after the body; a salad copy
         # keeps most of its room for the salad (a short body is what makes copies differ).
-        self.contact = make_contact(rng) if plan.contact else None
+        self.contact = make_contact(rng, wallet=not plan.obfuscate) if plan.contact else None
         while plan.pieces and self.contact is not None and self.contact.kind != "phone":
             self.contact = make_contact(rng)  # pieces of a number
         if self.contact is not None:

@@ -58,8 +58,7 @@ def test_the_reader_sees_calls_to_act(text: str, contact: str) -> None:
 @pytest.mark.parametrize("text", [
     "TEXT ME BACK", "Did u text ME?", "reply ASAP pls", "text me when u r home",
     "ok i'll text y", "reply U ok", "I'll send it later", "send MUM my love",
-    "ask @dave about it", "say hi to @dave", "follow @natgeo they post great stuff",
-    "add @sarah22 to the group", "check out @dave's post", "call me at 5", "ring me in 10",
+    "call me at 5", "ring me in 10",
     "answer the phone!", "message OK?", "Reply when you can",
     # emergency and information numbers, times
     "call 911", "call 112 now!!", "dial 999", "call 101", "calling 411", "call at 730",
@@ -72,6 +71,17 @@ def test_the_reader_sees_calls_to_act(text: str, contact: str) -> None:
 ])
 def test_ordinary_replies_are_no_call_to_act(text: str) -> None:
     assert read_contacts(text) == (False, ())
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("ask @dave about it", "h:dave"), ("say hi to @dave", "h:dave"),
+    ("follow @natgeo they post great stuff", "h:natgeo"),
+    ("add @sarah22 to the group", "h:sarah22"), ("check out @dave's post", "h:dave"),
+])
+def test_an_account_named_in_talk_is_a_key_not_a_contact(text: str, key: str) -> None:
+    """Not a way back (the strangers rules with ``with_contact`` do not count it), but the
+    same account named to a 5th stranger is a campaign for it (the contacts rule)."""
+    assert read_contacts(text) == (False, (key,))
 
 
 @pytest.mark.parametrize("call", ["reply WIN to claim", "txt HORO now", "follow @winbot22",

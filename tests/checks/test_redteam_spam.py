@@ -237,7 +237,6 @@ def test_the_reader_sees_these_contacts(text: str, contact: str) -> None:
     "our team2 at line",
     "bottom line: this is it",
     "subject line: meeting",
-    "great line @dave!",  # a mention: LINE's "@" needs "id", ":" or a digit
     "rent 950+120+80 = a lot per month", "#1 #2 #3 #4 #5 #6 #7 on the chart",
     "11 ~ 22 ~ 33 ~ 44 yay", "see //notes.md for details",
     "\u4e09\u4e09\u4e24\u4e24",  # a Chinese idiom of 4 numerals
@@ -246,6 +245,13 @@ def test_ordinary_texts_carry_no_contact(text: str) -> None:
     from policy.normalize import read_contacts
 
     assert read_contacts(text) == (False, ())
+
+
+def test_a_mention_after_line_is_no_line_handle() -> None:
+    from policy.normalize import read_contacts
+
+    # LINE's "@" needs "id", ":" or a digit; the account named is a key, not a contact
+    assert read_contacts("great line @dave!") == (False, ("h:dave",))
 
 
 @pytest.mark.parametrize("text", [
