@@ -247,7 +247,14 @@ _SHORTENERS = (("bit.ly", r"bit[\s-]?ly"), ("tinyurl.com", r"tinyurl(?:[\s-]?com
 _SHORTENER = re.compile(r"\b(?:" + "|".join(f"({written})" for _, written in _SHORTENERS)
                         + r")\s?/\s?[a-z0-9]")  # ("slash" is read as "/" before it)
 _DIGIT = re.compile(r"\d")
+_DECADES = {"twenty": "2", "thirty": "3", "forty": "4", "fourty": "4", "fifty": "5",
+            "sixty": "6", "seventy": "7", "eighty": "8", "ninety": "9"}
+_TENS = {"ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
+         "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
+         "nineteen": "19", **{word: digit + "0" for word, digit in _DECADES.items()}}
+_UNITS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
 _INNER_I = re.compile(r"[A-Za-z]*[a-z]I[a-z][A-Za-z]*")
+_INNER_I_PAIRS = ("eIe", "nIy", "bIu", "aIk", "Iine")  # teIegram, onIyfans, bIuesky, kakaotaIk
 
 
 def _app_with_l(match: re.Match[str]) -> str:
@@ -387,7 +394,7 @@ _NOT_NAMES = frozenset("well usual always ever before friend friends bestie budd
                        "personally privately".split())
 _HANDLE_COLON = re.compile(r"\b" + _APPS + r"\s*+:\s*+([a-z][a-z0-9_.]{3,31}+)(?![a-z0-9_])")
 _HANDLE_WORDS = frozenset(
-    "later soon today tonight tomorrow tmr now pls please plz thanks thx and then when "
+    "later soon today tonight tomorrow tmr now pls please plz thanks thx and then when plus "
     "too also instead again first only just maybe ok okay lol haha xoxo yeah yes nope "
     "with your mine this that there here what where "
     # words of talk after "message me on whatsapp ..." or "whatsapp: ...": a time, a
@@ -511,7 +518,7 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     if not text.isprintable():  # control characters render as nothing: "0\x008\x000"
         text = _CONTROLS.sub("", text)
     wallets: list[str] = []
-    if _WALLET_HINT.search(text):
+    if len(text) >= 26 and max(map(len, text.split())) >= 26:  # a word that long (cheap)
         # A wallet to pay into ("bc1q...", "0x...", "T..."): a way back to the spammer, read
         # as written (folding would change its letters), then taken out, so that its
         # digits are not read as numbers too
@@ -575,7 +582,8 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
                 found.append("n:" + digits)
     # A capital I for an l inside an app's name ("teIegram"): read as the app ("TalkInstant"
     # is no "Talklnstant")
-    lower = (_INNER_I.sub(_app_with_l, text) if "I" in text else text).lower()
+    lower = (_INNER_I.sub(_app_with_l, text) if "I" in text and any(
+        pair in text for pair in _INNER_I_PAIRS) else text).lower()
     if _spaced_out(lower):  # "w i n p r i z e . c l u b": the letters joined again
         lower = _SPACED.sub(lambda m: m.group().replace(" ", ""), lower)
     if ("-" in lower or "/" in lower or "~" in lower) and _SEPARATED_HINT.search(lower):
@@ -598,7 +606,8 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         # "bitly/x7Kq2", "tinyurl com/x": a shortener's name with its dot left out
         contact = True
         found.append("d:" + _SHORTENERS[short.lastindex - 1][0])
-    for token in _links(lower):
+    word_domains: list[str] = []
+    for token in _links(lower, word_domains):
         contact = True
         if token != "d:":
             found.append(token)
@@ -629,6 +638,14 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
             tokens.extend(_GLUED_WORD.findall(word))
         else:
             tokens.append(word)
+    if sum(word in _TENS for word in tokens) >= 3:
+        # Tens and teens, 3 of them at least ("seventy nine, eleven, twenty three"; "eleven
+        # plus two is twelve plus one" is a riddle): as digits, a ten before a unit as its
+        # first digit only ("seventy nine" is 79, "sixty" 60)
+        tokens = [_TENS[word] if word in _TENS and not (
+                  word in _DECADES and i + 1 < len(tokens) and tokens[i + 1] in _UNITS)
+                  else _DECADES[word] if word in _DECADES else word
+                  for i, word in enumerate(tokens)]
     joined = 0  # words that join digit groups ("077 then 81 then 482 then 378")
     and_joined = False  # "and then" joins a phone number's groups, not a list
     tokens.append("")
@@ -670,10 +687,11 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         # wrote is rarely 3 digits alone.
         contact = True
         found.append("n:" + piece.group(1))
+    found.extend(word_domains)
     if "$" in cased:  # a Cash App tag ("send 5 to $blessedqueen"), not a ticker ("$TSLA")
         found.extend("h:" + m.group(1).lower() for m in _CASHTAG.finditer(cased)
                      if not m.group(1).isupper())
-    if "." in lower or "_" in lower:  # "look up trader.jess on here"
+    if ("." in lower or "_" in lower) and _HANDLE_HERE_HINT.search(lower):  # "look up x.y"
         found.extend("h:" + (m.group(1) or m.group(2)) for m in _HANDLE_HERE.finditer(lower))
     if "@" in lower:
         # Any other account named with "@" is a key, not a contact: the same account
@@ -823,14 +841,22 @@ _MENTION_WORDS = frozenset("home work school uni college office gym church pub c
                            "theirs there here the least last first most once".split())
 
 
+_WORD_TLD = re.compile(
+    r"(?:life|love|one|live|world|today|fun|art|work|works"
+    r"|news|page|space|plus|run|team|group|chat|social|media|money|market|shop|store|games"
+    r"|video|music|design|photos|click|link|jobs|cash|trade|wallet|zone|cloud|host|events"
+    r"|tickets|delivery|express|sale|gift|company|solutions|systems|health|dating|tips|guide"
+    r"|style|fit|fashion|kids|family|best|email|support|help|center|agency|digital|network)"
+    r"(?![a-z0-9@-]|\.[a-z])")
 _CASHTAG = re.compile(r"(?<![\w$])\$([A-Za-z][A-Za-z0-9_]{3,19})(?![\w$])")
 # An account of the network named without "@", with "." or "_" inside, where the words
 # point at it on the network ("look up trader.jess on here", "trader.jess on this app")
 _HANDLE_SHAPED = r"([a-z][a-z0-9]*+[._][a-z0-9._]*[a-z0-9])"
+_HANDLE_HERE_HINT = re.compile(r"look|search|follow|check|on here|on this app")
 _HANDLE_HERE = re.compile(
     r"\b(?:look\s++(?:(?:her|him|them)\s++)?(?:up|for)|search(?:\s++for)?|follow|check\s++out)\s++"
     + _HANDLE_SHAPED + r"(?![a-z0-9_@])|\b" + _HANDLE_SHAPED
-    + r"(?:'s)?\s++\(?(?:on\s++(?:here|this\s++app)|here)\b")
+    + r"(?:'s)?\s++\(?on\s++(?:here|this\s++app)\b")
 
 
 def _mentions(lower: str) -> list[str]:
@@ -1036,7 +1062,6 @@ _PROFILE = re.compile(r"\b(?:(?:links?|(?<!the\s)(?<!your\s)(?:info|details?|eve
 # Cryptocurrency addresses: Bitcoin (bech32, or base58 from "1" or "3"), Litecoin
 # ("ltc1"), Ethereum-style hex, Tron (base58 from "T"), and any other run of 32 to 90
 # letters and digits of both cases (Solana, TON, Dogecoin...): talk has no such word.
-_WALLET_HINT = re.compile(r"bc1|ltc1|0x|[13T][1-9A-HJ-NP-Za-km-z]{25}|[\w-]{32}")
 _WALLET = re.compile(r"(?<![\w/.@-])(?:(?:bc1|ltc1)[ac-hj-np-z02-9]{25,87}+|0x[0-9a-fA-F]{40}"
                      r"|(?=[1-9A-HJ-NP-Za-km-z]*[A-HJ-NP-Za-km-z])[13T][1-9A-HJ-NP-Za-km-z]{25,34}+"
                      r"|(?=[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[A-Za-z0-9_-]{32,90}+)"
@@ -1046,9 +1071,11 @@ _WALLET = re.compile(r"(?<![\w/.@-])(?:(?:bc1|ltc1)[ac-hj-np-z02-9]{25,87}+|0x[0
 _ONE_LETTER_LINKS = frozenset(("t.me", "t.co", "m.me", "g.co", "j.mp", "x.com"))
 
 
-def _links(lower: str) -> list[str]:
+def _links(lower: str, word_domains: list[str]) -> list[str]:
     """Domains ("d:name.tld") and e-mail addresses ("e:...") in a lower-cased text; a bare
-    "http:" or "www." is a contact too ("d:" alone)."""
+    "http:" or "www." is a contact too ("d:" alone). A domain on a top-level domain that
+    is a word ("taskhive.life") goes to ``word_domains``: talk puts words after a dot too
+    ("sambar.life is good"), so a key, not a contact."""
     out: list[str] = []
     if "@" in lower:
         out.extend("e:" + m.group() for m in _EMAIL.finditer(lower))
@@ -1090,6 +1117,9 @@ def _links(lower: str) -> list[str]:
                 tld = _ANY_TLD.match(lower, end)  # "www.sms.ac/u", "http://x.yz"
             if tld is None and not bare and _HYPHENED.fullmatch(lower, label, start):
                 tld = _GENERIC_TLD.match(lower, end)  # "ig-verify.help"
+            if tld is None and not bare and start - label >= 4 and sep == "." and (
+                    word := _WORD_TLD.match(lower, end)) is not None:
+                word_domains.append(f"d:{lower[label:start]}.{word.group()}")
             if tld:
                 # "wwwDOTname": the label after the last "dot" (any copy reads the same)
                 name = lower[label:start].rsplit("dot", 1)[-1] or lower[label:start]

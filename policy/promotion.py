@@ -155,11 +155,48 @@ def _alternatives(listing: str) -> str:
     return "(?:" + listing.replace("\n", "") + ")"
 
 
+def _split(listing: str) -> list[str]:
+    """The top-level alternatives of a list (not those inside brackets or groups)."""
+    out, depth, start, escaped = [], 0, 0, False
+    text = listing.replace("\n", "")
+    for at, ch in enumerate(text):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(text[start:at])
+            start = at + 1
+    out.append(text[start:])
+    return [alt for alt in out if alt]
+
+
+def _by_first_letter(listing: str) -> str:
+    """The alternatives of a list grouped by their first character, when it is a plain
+    one ("c(?:laim|laims|...)"): the engine tries a word's first letter once per group
+    instead of every alternative (the lists hold hundreds). The others, in their order,
+    first; within a group, the list's order."""
+    groups: dict[str, list[str]] = {}
+    other: list[str] = []
+    for alt in _split(listing):
+        first = alt[0]
+        if first.isalnum() and first.isascii() and (len(alt) == 1 or alt[1] not in "?*+{"):
+            groups.setdefault(first, []).append(alt[1:])
+        else:
+            other.append(alt)
+    factored = [f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items()]
+    return "(?:" + "|".join(other + factored) + ")"
+
+
 # One pass over the text for the three lists (a named group says which list matched).
-_WORDS = re.compile(r"(?<![a-z0-9])(?:(?P<t>" + _alternatives(_TRADE) + r")|(?P<s>"
-                    + _alternatives(_SECONDARY) + r")|(?P<l>" + _alternatives(_LURE)
-                    + r")|(?P<p>" + _alternatives(_PITCH) + r")|(?P<r>"
-                    + _alternatives(_ROMANCE) + r"))(?![a-z0-9])")
+_WORDS = re.compile(r"(?<![a-z0-9])(?:(?P<t>" + _by_first_letter(_TRADE) + r")|(?P<s>"
+                    + _by_first_letter(_SECONDARY) + r")|(?P<l>" + _by_first_letter(_LURE)
+                    + r")|(?P<p>" + _by_first_letter(_PITCH) + r")|(?P<r>"
+                    + _by_first_letter(_ROMANCE) + r"))(?![a-z0-9])")
 _TRADE_WORD = re.compile(_alternatives(_TRADE))
 # Read alone as a promotion: no talk says these.
 _ALONE = frozenset(("freemsg", "sexychat", "secretadmirer", "datingservice", "xxxpics",

@@ -99,6 +99,9 @@ def test_any_other_account_named_is_a_key_not_a_way_back(text: str, key: str) ->
      "w:7xKXtg2CW87d97TXJSDpbD5jBkheTqA83TZRuJosgAsU"),  # any wallet's address
     ("ltc1qg82tss9cnzuk4zwrm2sjwlvmvplzq6j0fxpj2v", "w:ltc1qg82tss9cnzuk4zwrm2sjwlvmvplzq6j0fxpj2v"),
     ("send 5 bucks to cashapp $blessedqueen", "h:blessedqueen"),  # "$" was swallowed
+    ("call me on seventy nine, eleven, twenty three, forty five, sixty", "n:7911234560"),
+    ("WhatsApp: plus forty four seven seven zero zero nine double zero one two three",
+     "n:47700900123"),  # "plus" is no handle (one ten alone is no number of tens)
 ])
 def test_the_second_helpers_ways_back_are_read(text: str, key: str) -> None:
     assert read_contacts(text) == (True, (key,))
@@ -108,6 +111,7 @@ def test_the_second_helpers_ways_back_are_read(text: str, key: str) -> None:
     ("Blessing 20 people today 🙏 send 5 bucks to $blessedqueen", "h:blessedqueen"),
     ("look up trader.jess on here, she's legit", "h:trader.jess"),
     ("trader.jess on this app posts her calls", "h:trader.jess"),
+    ("Sign up at taskhive.life 🙂 paid same day", "d:taskhive.life"),  # a word after the dot
 ])
 def test_accounts_named_without_at_are_keys(text: str, key: str) -> None:
     assert read_contacts(text) == (False, (key,))
@@ -118,7 +122,7 @@ def test_accounts_named_without_at_are_keys(text: str, key: str) -> None:
     "he works at zoho now",  # a host named in talk
     "✈️ to paris tomorrow!", "👻 boo happy halloween",
     "match point win", "Check PlanetTalkInstant now",  # "TalkInstant" is no "Talklnstant"
-    "i'm at the end.life goes on",
+    "I am twenty one and she is eleven", "about sixty five people came, then forty more",
 ])
 def test_the_second_helpers_forms_in_talk_stay_talk(text: str) -> None:
     assert read_contacts(text) == (False, ())
