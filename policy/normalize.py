@@ -690,7 +690,8 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     found.extend(word_domains)
     if "$" in cased:  # a Cash App tag ("send 5 to $blessedqueen"), not a ticker ("$TSLA")
         found.extend("h:" + m.group(1).lower() for m in _CASHTAG.finditer(cased)
-                     if not m.group(1).isupper())
+                     if not m.group(1).isupper() and (len(m.group(1)) > 5
+                                                      or _DIGIT.search(m.group(1))))
     if ("." in lower or "_" in lower) and _HANDLE_HERE_HINT.search(lower):  # "look up x.y"
         found.extend("h:" + (m.group(1) or m.group(2)) for m in _HANDLE_HERE.finditer(lower))
     if "@" in lower:
@@ -861,14 +862,15 @@ _HANDLE_HERE = re.compile(
 
 def _mentions(lower: str) -> list[str]:
     """Accounts named with "@", no app said, that the words invite the reader to write to
-    ("message her @x", "DM our page @x", "contact my manager @x"): a way back, as a
-    handle on an app is. Any other "@name" is only a key (read_contacts)."""
+    as the sender's own ("message her @x", "DM our page @x", "contact my manager @x"): a
+    way back, as a handle on an app is. Any other "@name" is only a key (read_contacts;
+    "Message @pawsrescue_tx for a home visit" is talk)."""
     return ["h:" + m.group(1).strip("._") for m in _MENTION.finditer(lower)]
 
 
 _MENTION = re.compile(
     r"\b(?:message|msg|dm|contact|inbox|text|reach\s+out\s+to|write\s+to)"
-    r"(?:\s+(?:her|him|them|(?:my|our|the)(?:\s+\w+){1,2}))?"
+    r"\s+(?:her|him|them|(?:my|our)(?:\s+\w+){1,2})"
     r"[\s:*\-\u2192>]*+@([a-z][a-z0-9_.]{2,30}+)(?![a-z0-9_@]|\.[a-z])")
 
 

@@ -92,6 +92,7 @@ prizes?|winners?|jackpots?|lotter(?:y|ies)|lucky day|congratulations|congratulat
 |investment opportunity|discount code|promo code|support team|hacker|community guidelines
 |copyright (?:infringement|violation|claim|strike)|appeal form|confirm your identity
 |suspicious activity|redelivery|shipping fee|customs fee|business proposal|custom content
+|recovered|restored|scammed|stolen funds|stolen crypto|stolen usdt|locked out
 |exclusive content
 """
 # What a romance scam opens with, to a stranger: read as a promotion with 3 of these in
@@ -112,6 +113,7 @@ dear|beautiful|handsome|gorgeous|sweetheart|sunshine|smile|cute
 |faith|god bless (?:you|u)|honest
 """
 # The kinds of _ROMANCE: a compliment, a status, a trade that keeps them far away, faith
+_GREETINGS = frozenset(("hello dear", "hi dear"))
 _KINDS = re.compile(r"(?P<status>single|lonely|friendship|relationship|widow|widower|divorced)"
                     r"|(?P<trade>soldier|army|navy|military|engineer|doctor|surgeon|retired"
                     r"|deploy\w*|oil rig|peacekeeping)|(?P<faith>faith|god bless \w+|honest)")
@@ -139,7 +141,8 @@ _TOPICS = {
             r"|\w+ signals|account manager|investment opportunity|airdrops?",
     "estate": r"beneficiary|inherit\w*|next of kin|business proposal",
     "notice": r"community guidelines|copyright \w+|appeal form|confirm your identity"
-              r"|suspicious activity|support team|hacker",
+              r"|suspicious activity|support team|hacker|recovered|restored|scammed"
+              r"|stolen \w+|locked out",
     "parcel": r"redelivery|shipping fee|customs fee|delivery|parcel",
     "sugar": r"(?:weekly )?allowance|spoil(?:ed)?",
     "content": r"(?:custom|exclusive) content",
@@ -307,7 +310,10 @@ def _read(folded: str) -> bool:
         else:
             read.add(_KEY.sub("", m.group()))
             (trade if group == "t" else secondary).add(key)
-    if lure and len(lure) + len(romance) >= 3:
+    # a compliment and faith are a church's welcome too ("hi dear! such a sweet smile, God
+    # bless you"): an opener besides "hi dear", or a status or a faraway trade, with them
+    if lure and len(lure) + len(romance) >= 3 and (
+            len(lure - _GREETINGS) >= 2 or "status" in romance or "trade" in romance):
         return True
     points = 2 * len(trade) + len(secondary - trade)
     if points < 3:
@@ -338,6 +344,12 @@ def _read(folded: str) -> bool:
             if points >= 3:
                 return True
     return False
+
+
+def has_trade_words(text: str) -> bool:
+    """Whether ``text`` has a word of the trade, secondary or pitch lists at all (read as
+    written): a promotion's smallest trace ("ambassador", "legit", "usdt", "daily")."""
+    return any(m.lastgroup in ("t", "s", "p") for m in _WORDS.finditer(_fold(text)))
 
 
 def reads_as_promotion(text: str) -> bool:

@@ -79,8 +79,9 @@ def test_ordinary_replies_are_no_call_to_act(text: str) -> None:
     ("add @sarah22 to the group", "h:sarah22"), ("check out @dave's post", "h:dave"),
 ])
 def test_an_account_named_in_talk_is_a_key_not_a_contact(text: str, key: str) -> None:
-    """Not a way back (the strangers rules with ``with_contact`` do not count it), but the
-    same account named to a 5th stranger is a campaign for it (the contacts rule)."""
+    """Not a way back (the strangers rules with ``with_contact`` do not count it); with a
+    word of the trade, the same account named to a 5th stranger is a campaign for it (the
+    contacts rule); in talk like these, no key at all (``fingerprint``)."""
     assert read_contacts(text) == (False, (key,))
 
 

@@ -74,8 +74,9 @@ def test_todays_ways_back_are_read(text: str, key: str) -> None:
     ("Follow my new account @jamie.draws, the old one got hacked", "h:jamie.draws"),
 ])
 def test_any_other_account_named_is_a_key_not_a_way_back(text: str, key: str) -> None:
-    """Not counted by ``links_to_strangers`` (thanks and new accounts are talk too), but the
-    same account named to a 5th stranger in 6 hours is refused (the contacts rule)."""
+    """Not counted by ``links_to_strangers`` (thanks and new accounts are talk too); in a
+    text with a word of the trade, the same account named to a 5th stranger in 6 hours is
+    refused (the contacts rule: ``fingerprint`` drops the keys of talk)."""
     assert read_contacts(text) == (False, (key,))
 
 
@@ -244,3 +245,40 @@ def test_romance_openers_in_rotation_reach_4_strangers() -> None:
         "Hello, God bless you. I'm a woman of faith looking for an honest man. Are you single?",
     ]
     assert _reached_before_a_spam_rule(texts) == 4
+
+
+def _first_refusal(texts: list[str]) -> int | None:
+    graph, clock = MemoryGraph(), VirtualClock(T0)
+    engine = Engine.from_file(DEFAULT_RULES, storage="memory://", graph=graph, clock=clock)
+    for i, text in enumerate(texts):
+        graph.follow(f"t{i}", "sender")
+        if not engine.check(SendRequest("sender", (f"t{i}",), text)).allowed:
+            return i
+        clock.advance(900)
+    return None
+
+
+def test_an_account_named_in_talk_to_many_people_who_never_wrote_is_allowed() -> None:
+    """The A/B reviewer's ordinary senders: a class account, a new account after a hack,
+    a rescue's account, named to 8 people who never wrote, each in other words."""
+    for account in ("@bio_period3", "@jamie.draws", "@pawsrescue_tx", "$helpmaya2"):
+        texts = [f"Hi {name}! {line} {account}" for name, line in zip(
+            ("Liam", "Ava", "Noah", "Mia", "Leo", "Zoe", "Eli", "Ivy"),
+            ("the slides are on", "see you Thursday, everything is on", "photos are on",
+             "if you need the notes, look at", "we moved, it's now", "all the info at",
+             "you can find it on", "it's all on"), strict=True)]
+        assert _first_refusal(texts) is None, account
+
+
+def test_an_account_named_with_the_trades_words_is_refused_at_the_5th_stranger() -> None:
+    """The same account, each copy worded anew, with one word of the trade lists each
+    ("legit", "usdt", "ambassador", "recovered"): a campaign for it (contacts)."""
+    texts = [
+        "Got my hacked Instagram back thanks to @cyber_recovery_jack, he's legit",
+        "@cyber_recovery_jack recovered my stolen USDT 🙌",
+        "Hey, saw your post. @cyber_recovery_jack recovered my disabled page",
+        "I was scammed too but @cyber_recovery_jack helped me get my funds back",
+        "Hacked? Locked out? 🔓 @cyber_recovery_jack is the guy, legit",
+        "Don't give up, @cyber_recovery_jack restored mine, legit",
+    ]
+    assert _first_refusal(texts) == 4
