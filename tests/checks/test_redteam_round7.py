@@ -24,19 +24,21 @@ SPAM_RULES = {"duplicates", "mass_copies", "contacts", "links_to_strangers",
               "links_to_followed", "spam_cooldown", "spam_strangers_pause"}
 
 
-def _reached_before_a_spam_rule(texts: list[str]) -> int:
+def first_refusal(texts: list[str], *, sends: int | None = None, step: float = 900.0
+                  ) -> int | None:
     """Strangers (each a follower the sender does not follow, who never wrote) reached,
-    one text each in turn, before the first refusal by a spam rule."""
+    one text each in turn (``sends`` of them, the texts cycled), before the first
+    refusal, which must be a spam rule's (None: never refused)."""
     graph, clock = MemoryGraph(), VirtualClock(T0)
     engine = Engine.from_file(DEFAULT_RULES, storage="memory://", graph=graph, clock=clock)
-    for i in range(60):
-        graph.follow(f"t{i}", "spammer")
-        decision = engine.check(SendRequest("spammer", (f"t{i}",), texts[i % len(texts)]))
+    for i in range(len(texts) if sends is None else sends):
+        graph.follow(f"t{i}", "sender")
+        decision = engine.check(SendRequest("sender", (f"t{i}",), texts[i % len(texts)]))
         if not decision.allowed:
             assert decision.reasons[0].rule in SPAM_RULES, decision.reasons[0].rule
             return i
-        clock.advance(600)
-    raise AssertionError("never refused")
+        clock.advance(step)
+    return None
 
 
 # -- ways back ---------------------------------------------------------------------------
@@ -231,7 +233,7 @@ def test_a_crypto_mentor_campaign_that_rotates_its_words_is_refused_by_the_5th_s
         "Good morning☀️ @TraderJessicaFx got me 12% profit already today, ask her",
         "you into stocks or crypto? DM @TraderJessicaFx, she changed my life",
     ]
-    assert _reached_before_a_spam_rule(texts) == 4
+    assert first_refusal(texts, sends=60, step=600) == 4
 
 
 def test_romance_openers_in_rotation_reach_4_strangers() -> None:
@@ -244,18 +246,8 @@ def test_romance_openers_in_rotation_reach_4_strangers() -> None:
         "Hello dear, you caught my attention. I'm a retired engineer, can we be friends?",
         "Hello, God bless you. I'm a woman of faith looking for an honest man. Are you single?",
     ]
-    assert _reached_before_a_spam_rule(texts) == 4
+    assert first_refusal(texts, sends=60, step=600) == 4
 
-
-def _first_refusal(texts: list[str]) -> int | None:
-    graph, clock = MemoryGraph(), VirtualClock(T0)
-    engine = Engine.from_file(DEFAULT_RULES, storage="memory://", graph=graph, clock=clock)
-    for i, text in enumerate(texts):
-        graph.follow(f"t{i}", "sender")
-        if not engine.check(SendRequest("sender", (f"t{i}",), text)).allowed:
-            return i
-        clock.advance(900)
-    return None
 
 
 def test_an_account_named_in_talk_to_many_people_who_never_wrote_is_allowed() -> None:
@@ -267,7 +259,7 @@ def test_an_account_named_in_talk_to_many_people_who_never_wrote_is_allowed() ->
             ("the slides are on", "see you Thursday, everything is on", "photos are on",
              "if you need the notes, look at", "we moved, it's now", "all the info at",
              "you can find it on", "it's all on"), strict=True)]
-        assert _first_refusal(texts) is None, account
+        assert first_refusal(texts) is None, account
 
 
 def test_an_account_named_with_the_trades_words_is_refused_at_the_5th_stranger() -> None:
@@ -281,4 +273,4 @@ def test_an_account_named_with_the_trades_words_is_refused_at_the_5th_stranger()
         "Hacked? Locked out? 🔓 @cyber_recovery_jack is the guy, legit",
         "Don't give up, @cyber_recovery_jack restored mine, legit",
     ]
-    assert _first_refusal(texts) == 4
+    assert first_refusal(texts) == 4

@@ -18,11 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from policy import Engine, MemoryGraph, SendRequest
-from policy.clock import VirtualClock
 from policy.normalize import read_contacts
 from policy.promotion import reads_as_promotion
-from tests.conftest import DEFAULT_RULES
+from tests.checks.test_redteam_round7 import first_refusal
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "dm_today.tsv"
 
@@ -64,18 +62,6 @@ def test_ordinary_messages_in_the_same_words_stay_mostly_talk(helper: str, most:
     assert len(pitches) <= 10, pitches  # b: 3, c: 9
 
 
-def _reached(texts: list[str]) -> int:
-    """Strangers reached, one text each in turn, before the first refusal."""
-    graph, clock = MemoryGraph(), VirtualClock(1_790_000_000.0)
-    engine = Engine.from_file(DEFAULT_RULES, storage="memory://", graph=graph, clock=clock)
-    for i, text in enumerate(texts):
-        graph.follow(f"t{i}", "spammer")
-        if not engine.check(SendRequest("spammer", (f"t{i}",), text)).allowed:
-            return i
-        clock.advance(900)
-    raise AssertionError("never refused")
-
-
 def test_campaigns_in_rotation_are_refused_by_the_5th_stranger() -> None:
     """Each campaign: 12 rewordings of one scam with one way back, one to each stranger
     in turn. The recovery 'hacker' named with "@" ("@x fixed it for me fast. DM him") is
@@ -86,6 +72,7 @@ def test_campaigns_in_rotation_are_refused_by_the_5th_stranger() -> None:
         if label == "campaign":
             campaigns[kind].append(text)
     assert len(campaigns) == 10 and all(len(texts) == 12 for texts in campaigns.values())
-    reached = {kind: _reached(texts) for kind, texts in campaigns.items()}
-    assert max(reached.values()) <= 5, reached
-    assert sum(n <= 4 for n in reached.values()) >= 9, reached
+    reached = {kind: first_refusal(texts) for kind, texts in campaigns.items()}
+    assert None not in reached.values(), reached
+    assert max(n for n in reached.values() if n is not None) <= 5, reached
+    assert sum(n is not None and n <= 4 for n in reached.values()) >= 9, reached
