@@ -102,16 +102,16 @@ _FOREIGN_WORDS = {
 # Top-level domains of other scripts, as IDNA writes them ("winprize.рф").
 _IDN_TLDS = {"рф": "xn--p1ai", "中国": "xn--fiqs8s", "中國": "xn--fiqz9s", "公司": "xn--55qx5d",
              "网络": "xn--io0a7i", "在线": "xn--3ds443g", "укр": "xn--j1amh", "бел": "xn--90ais"}
-_CJK_NUMERAL = "[〇零一二三四五六七八九两壹贰貳叁參肆伍陆陸柒捌玖]"
+_CJK_NUMERAL = "[〇零一二三四五六七八九两壹贰貳叁參肆伍陆陸柒捌玖幺洞]"
 _FOREIGN = re.compile("|".join(sorted(map(re.escape, _FOREIGN_WORDS), key=len, reverse=True))
-                      + r"|[〇零一二三四五六七八九两]{5,}"  # 4 are idioms: "三三两两"
+                      + r"|[〇零一二三四五六七八九两幺洞]{5,}"  # 4 are idioms: "三三两两"
                       # in groups, or in the numerals of cheques ("壹叁捌 零零壹贰 叁肆伍陆")
                       + r"|" + _CJK_NUMERAL + r"(?:[\s\-]*+" + _CJK_NUMERAL + r"){6,}"
                       + r"|(?<=[a-z0-9][.\u3002\uff0e])(?:" + "|".join(_IDN_TLDS) + ")",
                       re.IGNORECASE)  # the text keeps its capitals ("reply WIN"): any case
 _FOREIGN_HINT = re.compile(r"[\u0400-\u04ff\u4e00-\u9fff\u3007]")
-_CJK_DIGITS = str.maketrans("〇零一二三四五六七八九两壹贰貳叁參肆伍陆陸柒捌玖",
-                            "001234567892122334566789")
+_CJK_DIGITS = str.maketrans("〇零一二三四五六七八九两壹贰貳叁參肆伍陆陸柒捌玖幺洞",
+                            "00123456789212233456678910")
 _NOT_DIGIT_OR_NUMERAL = re.compile(r"[\s\-]")
 
 
@@ -172,7 +172,7 @@ _TLD = (r"(?:com|net|org|co|uk|biz|info|io|ly|me|xyz|ru|cn|de|fr|us|tv|app|link|
         r"|fyi|cam|bond|wang|xin|pics|autos|ltd|guru|asia|tokyo|nyc|lat"
         # round 7: more that campaigns use and talk does not put after a dot
         r"|wiki|ink|skin|hair|sexy|porn|adult|tube|webcam|beauty|makeup|mom|bio"
-        r"|ae|ua|ar|cl|ee|nu|im"
+        r"|ae|ua|ar|cl|ee|nu|im|eth|sol|bnb"
         # reserved for examples and tests (RFC 2606, 6761): a campaign written for a
         # test, or a lab, reads as one written for real
         r"|example|invalid|localhost|test|internal"
@@ -221,7 +221,7 @@ _BARE_TLDS = r"(?:" + _BARE_TLD_NAMES + r")(?![a-z])"
 # text are not looked at again).
 # The dot words before the domains campaigns favour too ("nokta net", "nokta tv" are
 # Turkish talk; "point" only before a bare one: "match point win" is talk)
-_NOKTA_TLDS = r"(?:" + _BARE_TLD_NAMES + r"|top|club|vip|site|online|info|win)(?![a-z])"
+_NOKTA_TLDS = r"(?:" + _BARE_TLD_NAMES + r"|top|club|vip|site|online|win)(?![a-z])"
 _NOKTA_TLD = re.compile(r"\s*" + _NOKTA_TLDS)
 _SEPARATOR = re.compile(r"[(\[{<'\"*\-_]\s*(?:\.|dot|d0t)\s*[)\]}>'\"*\-_]|\bd0t\b"
                         r"|\bpoint\b(?=\s*" + _BARE_TLDS + r")"
@@ -289,7 +289,13 @@ _RUN_NUMBER_WORDS = {"nul": "0", "een": "1", "twee": "2", "drie": "3", "vijf": "
                      "sju": "7", "atta": "8", "nio": "9",
                      "shunya": "0", "shoonya": "0", "ek": "1", "do": "2", "teen": "3",
                      "char": "4", "chaar": "4", "paanch": "5", "panch": "5", "chhe": "6",
-                     "chah": "6", "saat": "7", "aath": "8", "nau": "9"}
+                     "chah": "6", "saat": "7", "aath": "8", "nau": "9",
+                     # round 7: Indonesian and Malay, Tagalog
+                     "nol": "0", "kosong": "0", "satu": "1", "dua": "2", "tiga": "3",
+                     "empat": "4", "lima": "5", "enam": "6", "tujuh": "7", "delapan": "8",
+                     "lapan": "8", "sembilan": "9", "sero": "0", "isa": "1", "dalawa": "2",
+                     "tatlo": "3", "apat": "4", "anim": "6", "pito": "7", "walo": "8",
+                     "siyam": "9"}
 _RUN_MIN = 7
 _RUN_WORDS = frozenset(_RUN_NUMBER_WORDS)
 # Words a number's groups may be joined with ("077 then 81 then 482", "0 7 7 dash 8 1"):
@@ -345,7 +351,8 @@ _APP_LIST = ("telegram", "tg", "snap", "snapchat", "insta", "instagram", "ig", "
              "wickr", "threema", "facebook", "fb", "messenger", "twitter", "weixin", "wx",
              "venmo", "cashapp", "paypal", "zalo", "kakao", "kakaotalk", "botim",
              # round 7: nicknames ("sc: x22", "tele: x22") and newer networks
-             "sc", "tele", "bsky", "bluesky", "threads", "vx")
+             "sc", "tele", "bsky", "bluesky", "threads", "vx", "wpp", "whats", "tlgrm", "tgram",
+             "fansly")
 # not "imo", "wa", "session": words of ordinary texts; LINE apart (_LINE_HANDLE)
 _APPS = r"(?:" + "|".join(_APP_LIST) + r"|tele\s?gram)"
 _HANDLE_AFTER = re.compile(r"\b" + _APPS + r"\b(?:\s*(?:me|id|name|handle|user|username)\b)?"
@@ -374,12 +381,13 @@ _HANDLE_MINE = re.compile(r"\b(?:my|her|his|our|their)\s++" + _APPS + r"(?:\s++(
 # invitation to write: "he works at yahoo" is talk).
 _MAIL_HOST_LIST = ("gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "icloud",
                    "protonmail", "proton", "aol", "gmx", "yandex", "zoho", "tutanota", "tuta",
-                   "fastmail", "rediffmail", "naver")
+                   "fastmail", "rediffmail", "naver", "msn", "posteo")
 _MAIL_HOSTS = r"(?:" + "|".join(_MAIL_HOST_LIST) + ")"
-_MAIL_SAID = re.compile(r"(?<![a-z0-9._+@-])([a-z0-9][a-z0-9._+-]{2,63}+)(?:\s++at|\s*+@)\s++("
-                        + _MAIL_HOSTS + r")\b")
+_MAIL_SAID = re.compile(r"(?<![a-z0-9._+@-])([a-z0-9][a-z0-9._+-]{2,63}+)(?:\s++at\s++|\s*+[(\[]at[)\]]\s*+"
+                        r"|(@)|\s++@\s++)(" + _MAIL_HOSTS + r")\b(?!\.[a-z])")
 _MAIL_INVITED = re.compile(r"\b(?:(?:e-?mail|mail|write\s++to|contact|reach)\s++(?:me|us|our\s++\w+)"
-                           r"\s++(?:at\s++)?|(?:contact|write\s++to|by\s++mail:?)\s++)$")
+                           r"\s++(?:at\s++)?|(?:e-?mail|contact|write\s++to|by\s++mail:?)\s++"
+                           r"|send\b[^.!?]{0,40}\bto\s++|(?:me|us)\s*+:\s*+|a\s++line\s++at\s++)$")
 _MAIL_MINE = re.compile(r"\bmy\s++(?:e-?mail|(" + _MAIL_HOSTS + r"))(?:\s++(?:address|addy|id))?"
                         r"\s*+(?:is\s*+[:=-]?|=|:|-+>?)\s*+([a-z0-9][a-z0-9._+-]{2,63}+)(?![a-z0-9@_.+-])")
 _MAIL_MARK = re.compile(r"[\d_.+]")
@@ -392,7 +400,10 @@ _HANDLE_SHAPE = re.compile(r"[a-z]{4,}[a-z_.]*\d{2,}|[a-z]+[_.][a-z0-9_.]*[a-z0-
 _NOT_NAMES = frozenset("well usual always ever before friend friends bestie buddy promised "
                        "requested discussed agreed planned normal said back directly "
                        "personally privately".split())
-_HANDLE_COLON = re.compile(r"\b" + _APPS + r"\s*+:\s*+([a-z][a-z0-9_.]{3,31}+)(?![a-z0-9_])")
+_HANDLE_COLON = re.compile(r"\b(" + _APPS + r")\s*+:\s*+([a-z][a-z0-9_.]{3,31}+)(?![a-z0-9_])")
+# Apps whose names are words of labels ("Tele: samsung 55", "Threads: polyester", "SC:
+# Kansas City", "signal: weak"): after a colon, a name with a digit or "_" only
+_WORDY_APPS = frozenset(("tele", "sc", "threads", "signal", "line", "vx", "whats"))
 _HANDLE_WORDS = frozenset(
     "later soon today tonight tomorrow tmr now pls please plz thanks thx and then when plus "
     "too also instead again first only just maybe ok okay lol haha xoxo yeah yes nope "
@@ -689,9 +700,12 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         found.append("n:" + piece.group(1))
     found.extend(word_domains)
     if "$" in cased:  # a Cash App tag ("send 5 to $blessedqueen"), not a ticker ("$TSLA")
-        found.extend("h:" + m.group(1).lower() for m in _CASHTAG.finditer(cased)
-                     if not m.group(1).isupper() and (len(m.group(1)) > 5
-                                                      or _DIGIT.search(m.group(1))))
+        tags = ["h:" + m.group(1).lower() for m in _CASHTAG.finditer(cased)
+                if not m.group(1).isupper() and (len(m.group(1)) > 5
+                                                 or _DIGIT.search(m.group(1)))]
+        if tags and _CASHTAG_SENT.search(lower):  # "drop 5 to $blessedqueen": a way back
+            contact = True
+        found.extend(tags)
     if ("." in lower or "_" in lower) and _HANDLE_HERE_HINT.search(lower):  # "look up x.y"
         found.extend("h:" + (m.group(1) or m.group(2)) for m in _HANDLE_HERE.finditer(lower))
     if "@" in lower:
@@ -825,8 +839,9 @@ def _handles(lower: str) -> list[str]:
         if hmu and not (at or _HANDLE_MARK.search(name)):
             continue
         out.append("h:" + name)
-    out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_COLON.finditer(lower)
-               if m.group(1).strip("._") not in _HANDLE_WORDS)
+    out.extend("h:" + m.group(2).strip("._") for m in _HANDLE_COLON.finditer(lower)
+               if m.group(2).strip("._") not in _HANDLE_WORDS
+               and (m.group(1) not in _WORDY_APPS or _HANDLE_MARK.search(m.group(2))))
     for m in _LINE_HANDLE.finditer(lower):  # "line id x", "line @x", "line: x1", not "line: x"
         named, mark, at, name = m.groups()
         if named or ((at or mark) and _HANDLE_MARK.search(name)) or (at and mark):
@@ -842,6 +857,8 @@ _MENTION_WORDS = frozenset("home work school uni college office gym church pub c
                            "theirs there here the least last first most once".split())
 
 
+# Words that send the reader to what follows ("sign up at", "visit", "→", "here:")
+_SENT_TO = re.compile(r"(?:\b(?:at|visit|via|go\s+to|here|link)\s*:?|[\u2192:*]|->)\s*$")  # "*": an arrow read
 _WORD_TLD = re.compile(
     r"(?:life|love|one|live|world|today|fun|art|work|works"
     r"|news|page|space|plus|run|team|group|chat|social|media|money|market|shop|store|games"
@@ -849,6 +866,8 @@ _WORD_TLD = re.compile(
     r"|tickets|delivery|express|sale|gift|company|solutions|systems|health|dating|tips|guide"
     r"|style|fit|fashion|kids|family|best|email|support|help|center|agency|digital|network)"
     r"(?![a-z0-9@-]|\.[a-z])")
+_CASHTAG_SENT = re.compile(r"\b(?:send|sent|drop|pay|donate|tip)\b[^.!?\n]{0,40}\$[a-z]"
+                           r"|\$[a-z][a-z0-9_]{3,19}\s++(?:on\s++)?cash\s*app")
 _CASHTAG = re.compile(r"(?<![\w$])\$([A-Za-z][A-Za-z0-9_]{3,19})(?![\w$])")
 # An account of the network named without "@", with "." or "_" inside, where the words
 # point at it on the network ("look up trader.jess on here", "trader.jess on this app")
@@ -865,12 +884,17 @@ def _mentions(lower: str) -> list[str]:
     as the sender's own ("message her @x", "DM our page @x", "contact my manager @x"): a
     way back, as a handle on an app is. Any other "@name" is only a key (read_contacts;
     "Message @pawsrescue_tx for a home visit" is talk)."""
-    return ["h:" + m.group(1).strip("._") for m in _MENTION.finditer(lower)]
+    return ["h:" + name for name in (m.group(1).strip("._") for m in _MENTION.finditer(lower))
+            if name not in _MENTION_WORDS]  # "i'm @home"
 
 
 _MENTION = re.compile(
-    r"\b(?:message|msg|dm|contact|inbox|text|reach\s+out\s+to|write\s+to)"
-    r"\s+(?:her|him|them|(?:my|our)(?:\s+\w+){1,2})"
+    r"(?:\b(?:message|msg|dm|contact|inbox|text|reach\s+out\s+to|write\s+to)"
+    r"\s+(?:her|him|them|(?:my|our)(?:\s+\w+){1,2})|\bfind\s+(?:me|us)(?:\s+(?:at|on))?"
+    # the sender's other account ("my main is @x", "my real page is @x", "I'm @x"; not
+    # "my new account @x": a hacked account's owner says that to everyone)
+    r"|\bmy\s+(?:main|real|other|backup|private|second|spicy|vip)(?:\s+(?:page|account|acc|profile))?"
+    r"(?:\s+is)?\s*:?|\bi'?m)"
     r"[\s:*\-\u2192>]*+@([a-z][a-z0-9_.]{2,30}+)(?![a-z0-9_@]|\.[a-z])")
 
 
@@ -931,10 +955,11 @@ def _mails(lower: str) -> list[str]:
         name = m.group(1).strip("._+-")
         if not _MAIL_NAME.match(name) or name in _HANDLE_WORDS or name in _NOT_NAMES:
             continue
-        # "name @ gmail": the sign says it is an address; "at gmail" needs a mark or an ask
-        if ("@" in m.group() or _MAIL_MARK.search(name)
+        # "name@gmail" (no ".com"): an address; "name @ gmail", "name at gmail" and
+        # "name (at) gmail" need a mark or an ask ("a recruiter @ zoho" is talk)
+        if (m.group(2) or _MAIL_MARK.search(name)
                 or _MAIL_INVITED.search(lower, 0, m.start())):
-            out.append(f"e:{name}@{m.group(2)}.com")
+            out.append(f"e:{name}@{m.group(3)}.com")
     for m in _MAIL_MINE.finditer(lower):
         host, name = m.group(1), m.group(2).strip("._+-")
         if _MAIL_NAME.match(name) and _MAIL_MARK.search(name):
@@ -1064,10 +1089,11 @@ _PROFILE = re.compile(r"\b(?:(?:links?|(?<!the\s)(?<!your\s)(?:info|details?|eve
 # Cryptocurrency addresses: Bitcoin (bech32, or base58 from "1" or "3"), Litecoin
 # ("ltc1"), Ethereum-style hex, Tron (base58 from "T"), and any other run of 32 to 90
 # letters and digits of both cases (Solana, TON, Dogecoin...): talk has no such word.
-_WALLET = re.compile(r"(?<![\w/.@-])(?:(?:bc1|ltc1)[ac-hj-np-z02-9]{25,87}+|0x[0-9a-fA-F]{40}"
+_WALLET = re.compile(r"(?<![\w/.@#-])(?=[\w-]*\d[\w-]*\d)(?![\w-]*([A-Za-z])\1{4})"
+                     r"(?:(?:bc1|ltc1)[ac-hj-np-z02-9]{25,87}+|0x[0-9a-fA-F]{40}"
                      r"|(?=[1-9A-HJ-NP-Za-km-z]*[A-HJ-NP-Za-km-z])[13T][1-9A-HJ-NP-Za-km-z]{25,34}+"
-                     r"|(?=[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[A-Za-z0-9_-]{32,90}+)"
-                     r"(?![\w/.@-])")
+                     r"|(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[A-Za-z0-9_-]{32,90}+)"
+                     r"(?![\w/@-]|\.\w)")  # two digits at least, no letter 5 times in a row
 
 # Link domains of one letter, read with a spaced slash after them ("t . me / x").
 _ONE_LETTER_LINKS = frozenset(("t.me", "t.co", "m.me", "g.co", "j.mp", "x.com"))
@@ -1121,7 +1147,11 @@ def _links(lower: str, word_domains: list[str]) -> list[str]:
                 tld = _GENERIC_TLD.match(lower, end)  # "ig-verify.help"
             if tld is None and not bare and start - label >= 4 and sep == "." and (
                     word := _WORD_TLD.match(lower, end)) is not None:
-                word_domains.append(f"d:{lower[label:start]}.{word.group()}")
+                domain = f"d:{lower[label:start]}.{word.group()}"
+                if _SENT_TO.search(lower, 0, label):  # "sign up at taskhive.life": a link
+                    out.append(domain)
+                else:
+                    word_domains.append(domain)
             if tld:
                 # "wwwDOTname": the label after the last "dot" (any copy reads the same)
                 name = lower[label:start].rsplit("dot", 1)[-1] or lower[label:start]

@@ -105,18 +105,21 @@ saw your (?:profile|photos?|pics?|pictures?|post|comment)|came across your (?:pr
 |looking for (?:a |an |my )?(?:serious|honest|true|long[- ]term|real|caring|good) (?:relationship|man|woman|partner|friendship|love|lady|person)
 |long[- ]term relationship|are (?:you|u) single|are (?:you|u) married|hello dear|hi dear
 |caught my (?:attention|eye)|random message|recommended friends|(?:my|your) suggestions
+|noticed your (?:page|profile|account|photos?)|popped up|suggested (?:list|friends)
+|hope you don'?t mind|(?:like|love) to chat with you|know each other
 """
 _ROMANCE = r"""
 dear|beautiful|handsome|gorgeous|sweetheart|sunshine|smile|cute
 |single|lonely|friendship|relationship|widow|widower|divorced
 |soldier|army|navy|military|engineer|doctor|surgeon|retired|deployment|deployed|oil rig|peacekeeping
+|offshore|cargo ship|marine|widowed
 |faith|god bless (?:you|u)|honest
 """
 # The kinds of _ROMANCE: a compliment, a status, a trade that keeps them far away, faith
 _GREETINGS = frozenset(("hello dear", "hi dear"))
-_KINDS = re.compile(r"(?P<status>single|lonely|friendship|relationship|widow|widower|divorced)"
+_KINDS = re.compile(r"(?P<status>single|lonely|friendship|relationship|widow|widower|widowed|divorced)"
                     r"|(?P<trade>soldier|army|navy|military|engineer|doctor|surgeon|retired"
-                    r"|deploy\w*|oil rig|peacekeeping)|(?P<faith>faith|god bless \w+|honest)")
+                    r"|deploy\w*|oil rig|peacekeeping|offshore|cargo ship|marine)|(?P<faith>faith|god bless \w+|honest)")
 _PITCH = r"""
 free|win|won|wins|reward|rewards|gift|gifts|urgent|urgently|offers?|deals?|txt|sms|reply
 |respond|collect|receive|valid|apply|entry|tickets?|holiday|vacation|cruise|getaway|draw

@@ -3,7 +3,7 @@
 Two helpers who never saw the reader wrote 550 scams of the 2020s (crypto mentors,
 wallet drains, task jobs, romance openers, sugar daddies, fake support, phishing
 notices, fake brand deals, followers for sale...) and 400 ordinary messages in the same
-words. The reader read 380 of the scams (69%); now 421 (77%), and none more of the
+words. The reader read 380 of the scams (69%); now 426 (77%), and none more of the
 ordinary messages; a third helper's 400 ordinary messages written to use this round's
 words are read 47 times (40 before, most for a price or a number). Each leak's test failed on the code before its fix (e9c343c); the
 tests beside them pin what the fix must keep.
@@ -71,7 +71,6 @@ def test_todays_ways_back_are_read(text: str, key: str) -> None:
 
 @pytest.mark.parametrize(("text", "key"), [
     ("all thanks to @TraderJessicaFx 🙌 my 3rd withdrawal today", "h:traderjessicafx"),
-    ("follow my backup account 😜 @ava.backup.priv", "h:ava.backup.priv"),
     ("thanks to @maria for the cake!", "h:maria"),  # the FP reviewer's
     ("Follow my new account @jamie.draws, the old one got hacked", "h:jamie.draws"),
 ])
@@ -111,10 +110,32 @@ def test_the_second_helpers_ways_back_are_read(text: str, key: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "key"), [
-    ("Blessing 20 people today 🙏 send 5 bucks to $blessedqueen", "h:blessedqueen"),
+    # the third helper (round 7b), against the reader of the two before
+    ("min 0.1 sol to 7xKXtg2CW87d97TXJSDpbD5jBkheTqA83TZRuJosgAsU.",  # a full stop after it
+     "w:7xKXtg2CW87d97TXJSDpbD5jBkheTqA83TZRuJosgAsU"),
+    ("send any amount of eth to annafx.eth and it comes back 2x", "d:annafx.eth"),  # ENS
+    ("File an appeal at igverify.support within 24 hours", "d:igverify.support"),
+    ("20 min of rating products each night → taskhive.life", "d:taskhive.life"),
+    ("drop 5 to $blessedqueen and I'll send 50 back tonight", "h:blessedqueen"),
+    ("bored tonight 😘 find me @lexixo", "h:lexixo"),
+    ("follow my backup account 😜 @ava.backup.priv", "h:ava.backup.priv"),
+    ("Sign up at taskhive.life 🙂 paid same day", "d:taskhive.life"),  # "at": a link
+    ("you seem fun 😏 my real page is @lexixo", "h:lexixo"),
+    ("email annabrand@gmail with your rates", "e:annabrand@gmail.com"),
+    ("write to annabrand (at) gmail", "e:annabrand@gmail.com"),
+    ("Contact annabrand at msn", "e:annabrand@msn.com"),
+    ("WhatsApp saya nol delapan satu dua tiga empat lima enam tujuh", "n:081234567"),
+    ("微信 幺三八 零零幺二 三四五六", "n:13800123456"),
+])
+def test_the_third_helpers_ways_back_are_read(text: str, key: str) -> None:
+    assert read_contacts(text) == (True, (key,))
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Blessing 20 people today 🙏 $blessedqueen is the best", "h:blessedqueen"),
     ("look up trader.jess on here, she's legit", "h:trader.jess"),
     ("trader.jess on this app posts her calls", "h:trader.jess"),
-    ("Sign up at taskhive.life 🙂 paid same day", "d:taskhive.life"),  # a word after the dot
+    ("taskhive.life pays you for app reviews 🙂", "d:taskhive.life"),  # a word after the dot
 ])
 def test_accounts_named_without_at_are_keys(text: str, key: str) -> None:
     assert read_contacts(text) == (False, (key,))
@@ -126,6 +147,11 @@ def test_accounts_named_without_at_are_keys(text: str, key: str) -> None:
     "✈️ to paris tomorrow!", "👻 boo happy halloween",
     "match point win", "Check PlanetTalkInstant now",  # "TalkInstant" is no "Talklnstant"
     "I am twenty one and she is eleven", "about sixty five people came, then forty more",
+    # the third helper's false positives of the reader before
+    "Thaaaaaaaaaaaaaaaaaaaaaaaaaank you for the follow!",
+    "a recruiter @ zoho called me", "the team @ proton is hiring",
+    "ritrovo davanti punto info", "Tele: samsung 55 pouces", "Threads: polyester",
+    "SC: Kansas City",
 ])
 def test_the_second_helpers_forms_in_talk_stay_talk(text: str) -> None:
     assert read_contacts(text) == (False, ())
