@@ -27,7 +27,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Hamming
 
 from policy.normalize import normalize, read_contacts
-from policy.promotion import has_trade_words, reads_as_promotion
+from policy.promotion import has_scam_words, reads_as_promotion
 
 SIGNATURE_BYTES = 32
 # Only the first MAX_CHARS characters of a text are ever normalised, fingerprinted or
@@ -183,10 +183,11 @@ def _compute(text: str, traced_from: int) -> TextFacts:
     contact, contacts = read_contacts(text)
     # A promotion's wording counts as a way back: campaigns without a number still sell.
     contact = contact or reads_as_promotion(text)
-    if contacts and not contact and not has_trade_words(text):
-        # An account or a domain named in talk ("try @lactation.lisa", "slides on
+    if contacts and not contact and not has_scam_words(text):
+        # An account or a domain named in talk ("try @lactation.lisa", "the video is on
         # @bio_period3", "lunaphoto.art") is no key for the contacts rule: a club, a
-        # class or a new account named to 5 people is talk. With a word of the trade
-        # ("ambassador", "legit", "usdt") the same account to a 5th stranger is refused.
+        # class or a new account named to 5 people is talk. With a word of the trade or a
+        # scam's pitch ("ambassador", "legit", "usdt", "daily") the same account to a 5th
+        # stranger is refused.
         contacts = ()
     return TextFacts(chars, sig, contact, contacts)

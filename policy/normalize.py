@@ -112,7 +112,7 @@ _FOREIGN = re.compile("|".join(sorted(map(re.escape, _FOREIGN_WORDS), key=len, r
 _FOREIGN_HINT = re.compile(r"[\u0400-\u04ff\u4e00-\u9fff\u3007]")
 _CJK_DIGITS = str.maketrans("〇零一二三四五六七八九两壹贰貳叁參肆伍陆陸柒捌玖幺洞",
                             "00123456789212233456678910")
-_NOT_DIGIT_OR_NUMERAL = re.compile(r"[\s\-]")
+_NUMERAL_SEPARATORS = re.compile(r"[\s\-]")
 
 
 def _foreign(match: re.Match[str]) -> str:
@@ -122,7 +122,7 @@ def _foreign(match: re.Match[str]) -> str:
     spoken = _FOREIGN_WORDS.get(word)
     if spoken is not None:
         return spoken
-    return " " + _NOT_DIGIT_OR_NUMERAL.sub("", word).translate(_CJK_DIGITS) + " "  # one number
+    return " " + _NUMERAL_SEPARATORS.sub("", word).translate(_CJK_DIGITS) + " "  # one number
 
 
 # Letters repeated three times or more ("freeee") collapse to two.
@@ -191,16 +191,13 @@ _WORDY_TLD_PATH = re.compile(
 # ("linktr.ee/x"): "my.bad/sorry" and "good.morning/night" are no links.
 _ANY_TLD_PATH = re.compile(r"\s*[a-z]{2,3}/")
 _ANY_TLD = re.compile(r"[a-z]{2,24}+(?![a-z0-9.-])")  # after "www." or "//": any, last
-# Generic top-level domains that are words ("help", "support", "center"): a domain after
-# a name cut by a hyphen, the look-alike of a brand ("ig-verify.help",
+# Generic top-level domains that are words ("help", "support", "center"; those of _TLD
+# are read before): a domain after a name cut by a hyphen, the look-alike of a brand ("ig-verify.help",
 # "wallet-helpdesk.support"); no ordinary text of the corpus has such a name before a dot.
-_HYPHENED = re.compile(r"[a-z0-9]*[a-z]{2}[a-z0-9]*(?:-[a-z0-9]*[a-z][a-z0-9]*)+")
+_HYPHENED = re.compile(r"(?=[a-z0-9]*[a-z]{2})[a-z0-9]++(?:-(?=[a-z0-9]*[a-z])[a-z0-9]++)++")
 _GENERIC_TLD = re.compile(
-    r"\s*(?:help|support|center|centre|services?|agency|digital|network|email|website|finance"
-    r"|financial|exchange|capital|loans?|security|secure|claims|bonus|promo|deals|online|site"
-    r"|info|app|top|vip|club|pro|biz|net|org|shop|store|sbs|cfd|bond|icu|cyou|buzz|xyz"
-    r"|cc|co|io|ly|gg|uk|ca|ai|tv|ws|pw|ru|cn|de|fr|nl|es|mx|br|ng|ke|za|ph|vn|su|tk)"
-    r"(?=\.?(?:[\s/?#)\]'\"!,]|$))")
+    r"\s*(?:help|support|center|centre|services?|agency|digital|network|website|financial"
+    r"|exchange|capital|security|secure|claims|bonus)(?=\.?(?:[\s/?#)\]'\"!,]|$))")
 # Between the digits of a number: spaces, dots, dashes (any), slashes, bars, brackets,
 # underscores ("077–009", "077|009", "(077)(009)"), at most 2 in a row; not ":" or ","
 # (times and lists of numbers in ordinary texts).
@@ -221,11 +218,15 @@ _BARE_TLDS = r"(?:" + _BARE_TLD_NAMES + r")(?![a-z])"
 # text are not looked at again).
 # The dot words before the domains campaigns favour too ("nokta net", "nokta tv" are
 # Turkish talk; "point" only before a bare one: "match point win" is talk)
-_NOKTA_TLDS = r"(?:" + _BARE_TLD_NAMES + r"|top|club|vip|site|online|win)(?![a-z])"
+_DOT_WORD_TLDS = r"(?:" + _BARE_TLD_NAMES + r"|top|club|vip|site|online|win)(?![a-z])"
+_DOT_WORD_TLD = re.compile(r"\s*" + _DOT_WORD_TLDS)
+# "nokta info" too ("punto info" is an information point in Italian)
+_NOKTA_TLDS = r"(?:" + _BARE_TLD_NAMES + r"|top|club|vip|site|online|info|win)(?![a-z])"
 _NOKTA_TLD = re.compile(r"\s*" + _NOKTA_TLDS)
 _SEPARATOR = re.compile(r"[(\[{<'\"*\-_]\s*(?:\.|dot|d0t)\s*[)\]}>'\"*\-_]|\bd0t\b"
                         r"|\bpoint\b(?=\s*" + _BARE_TLDS + r")"
-                        r"|\b(?:" + "|".join(_DOT_WORDS) + r")\b(?=\s*" + _NOKTA_TLDS + r")"
+                        r"|\b(?:nokta|noqta)\b(?=\s*" + _NOKTA_TLDS + r")"
+                        r"|\b(?:" + "|".join(_DOT_WORDS[2:]) + r")\b(?=\s*" + _DOT_WORD_TLDS + r")"
                         r"|,(?=" + _BARE_TLDS + r")|\.|dot")
 _TLD_AT = re.compile(r"\s*" + _TLD + r"(?![a-z])")
 # Link shorteners, named with the dot left out or spaced ("bitly/x7Kq2", "goo gl/x"):
@@ -254,7 +255,7 @@ _TENS = {"ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourtee
          "nineteen": "19", **{word: digit + "0" for word, digit in _DECADES.items()}}
 _UNITS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
 _INNER_I = re.compile(r"[A-Za-z]*[a-z]I[a-z][A-Za-z]*")
-_INNER_I_PAIRS = ("eIe", "nIy", "bIu", "aIk", "Iine")  # teIegram, onIyfans, bIuesky, kakaotaIk
+_INNER_I_PAIRS = ("eIe", "nIy", "bIu", "aIk")  # teIegram, onIyfans, bIuesky, kakaotaIk
 
 
 def _app_with_l(match: re.Match[str]) -> str:
@@ -385,9 +386,12 @@ _MAIL_HOST_LIST = ("gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook"
 _MAIL_HOSTS = r"(?:" + "|".join(_MAIL_HOST_LIST) + ")"
 _MAIL_SAID = re.compile(r"(?<![a-z0-9._+@-])([a-z0-9][a-z0-9._+-]{2,63}+)(?:\s++at\s++|\s*+[(\[]at[)\]]\s*+"
                         r"|(@)|\s++@\s++)(" + _MAIL_HOSTS + r")\b(?!\.[a-z])")
-_MAIL_INVITED = re.compile(r"\b(?:(?:e-?mail|mail|write\s++to|contact|reach)\s++(?:me|us|our\s++\w+)"
-                           r"\s++(?:at\s++)?|(?:e-?mail|contact|write\s++to|by\s++mail:?)\s++"
-                           r"|send\b[^.!?]{0,40}\bto\s++|(?:me|us)\s*+:\s*+|a\s++line\s++at\s++)$")
+_ASK_TO_WRITE = (r"(?:e-?mail|mail|write\s++to|contact|reach)\s++(?:me|us|our\s++\w+)\s++(?:at\s++)?"
+                 r"|(?:contact|write\s++to|by\s++mail:?)\s++")
+_MAIL_INVITED = re.compile(r"\b(?:" + _ASK_TO_WRITE + r")$")
+# before "name @ gmail": any ask ("send your kit to", "pitch us:", "drop us a line at")
+_MAIL_ASKED = re.compile(r"\b(?:" + _ASK_TO_WRITE + r"|e-?mail\s++|send\b[^.!?]{0,40}\bto\s++"
+                         r"|(?:me|us)\s*+:\s*+|a\s++line\s++at\s++)$")
 _MAIL_MINE = re.compile(r"\bmy\s++(?:e-?mail|(" + _MAIL_HOSTS + r"))(?:\s++(?:address|addy|id))?"
                         r"\s*+(?:is\s*+[:=-]?|=|:|-+>?)\s*+([a-z0-9][a-z0-9._+-]{2,63}+)(?![a-z0-9@_.+-])")
 _MAIL_MARK = re.compile(r"[\d_.+]")
@@ -529,7 +533,7 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     if not text.isprintable():  # control characters render as nothing: "0\x008\x000"
         text = _CONTROLS.sub("", text)
     wallets: list[str] = []
-    if len(text) >= 26 and max(map(len, text.split())) >= 26:  # a word that long (cheap)
+    if len(text) >= 26 and any(len(word) >= 26 for word in text.split()):  # (cheap)
         # A wallet to pay into ("bc1q...", "0x...", "T..."): a way back to the spammer, read
         # as written (folding would change its letters), then taken out, so that its
         # digits are not read as numbers too
@@ -808,7 +812,7 @@ def _as_digits(match: re.Match[str]) -> str:
 
 
 _APP_WORD = re.compile(r"\b(?:" + _APPS + r"|line)\b")
-_APP_NAMES = frozenset(_APP_LIST) | {"line", "tele"}  # the words _APP_WORD may find
+_APP_NAMES = frozenset(_APP_LIST) | {"line"}  # the words _APP_WORD may find
 _SPACED_TLD = re.compile(r"\s*(?:c ?o ?m|n ?e ?t|o ?r ?g|x ?y ?z|b ?i ?z|i ?n ?f ?o)(?![a-z])")
 
 
@@ -858,15 +862,16 @@ _MENTION_WORDS = frozenset("home work school uni college office gym church pub c
 
 
 # Words that send the reader to what follows ("sign up at", "visit", "→", "here:")
-_SENT_TO = re.compile(r"(?:\b(?:at|visit|via|go\s+to|here|link)\s*:?|[\u2192:*]|->)\s*$")  # "*": an arrow read
-_WORD_TLD = re.compile(
-    r"(?:life|love|one|live|world|today|fun|art|work|works"
-    r"|news|page|space|plus|run|team|group|chat|social|media|money|market|shop|store|games"
-    r"|video|music|design|photos|click|link|jobs|cash|trade|wallet|zone|cloud|host|events"
-    r"|tickets|delivery|express|sale|gift|company|solutions|systems|health|dating|tips|guide"
-    r"|style|fit|fashion|kids|family|best|email|support|help|center|agency|digital|network)"
+_SENT_TO = re.compile(r"(?:\b(?:sign\s+up|register|apply|join|appeal|review|claim|verify|confirm"
+                      r"|log\s*in|login|order|shop|buy|start|enter)\b(?:\s+\w+){0,3}\s+at"
+                      r"|\b(?:visit|via|go\s+to|here|link)\s*:?|[\u2192:*]|->)\s*$")  # "*": an arrow read
+_WORD_TLD = re.compile(  # (those of _TLD and _GENERIC_TLD are read before)
+    r"(?:life|love|one|world|today|fun|art|work|works|news|page|space|plus|run|team|group"
+    r"|chat|social|media|market|video|music|design|photos|jobs|wallet|cloud|host|events"
+    r"|tickets|delivery|express|sale|company|solutions|systems|health|dating|tips|guide"
+    r"|style|fit|fashion|kids|family|support|help|center|agency|digital|network)"
     r"(?![a-z0-9@-]|\.[a-z])")
-_CASHTAG_SENT = re.compile(r"\b(?:send|sent|drop|pay|donate|tip)\b[^.!?\n]{0,40}\$[a-z]"
+_CASHTAG_SENT = re.compile(r"\b(?:send|sent|drop|pay|donate|tip)\b[^.!?\n$]{0,30}\bto\s++\$[a-z]"
                            r"|\$[a-z][a-z0-9_]{3,19}\s++(?:on\s++)?cash\s*app")
 _CASHTAG = re.compile(r"(?<![\w$])\$([A-Za-z][A-Za-z0-9_]{3,19})(?![\w$])")
 # An account of the network named without "@", with "." or "_" inside, where the words
@@ -890,7 +895,8 @@ def _mentions(lower: str) -> list[str]:
 
 _MENTION = re.compile(
     r"(?:\b(?:message|msg|dm|contact|inbox|text|reach\s+out\s+to|write\s+to)"
-    r"\s+(?:her|him|them|(?:my|our)(?:\s+\w+){1,2})|\bfind\s+(?:me|us)(?:\s+(?:at|on))?"
+    r"\s+(?:her|him|them|(?:my|our)(?:\s+\w+)?\s+(?:page|account|acc|profile|manager|agent"
+    r"|team|mentor|coach|broker|assistant|admin|main|guy|plug))|\bfind\s+(?:me|us)(?:\s+(?:at|on))?"
     # the sender's other account ("my main is @x", "my real page is @x", "I'm @x"; not
     # "my new account @x": a hacked account's owner says that to everyone)
     r"|\bmy\s+(?:main|real|other|backup|private|second|spicy|vip)(?:\s+(?:page|account|acc|profile))?"
@@ -955,10 +961,12 @@ def _mails(lower: str) -> list[str]:
         name = m.group(1).strip("._+-")
         if not _MAIL_NAME.match(name) or name in _HANDLE_WORDS or name in _NOT_NAMES:
             continue
-        # "name@gmail" (no ".com"): an address; "name @ gmail", "name at gmail" and
-        # "name (at) gmail" need a mark or an ask ("a recruiter @ zoho" is talk)
-        if (m.group(2) or _MAIL_MARK.search(name)
-                or _MAIL_INVITED.search(lower, 0, m.start())):
+        # "name@gmail" (no ".com"): an address; "name @ gmail" needs a mark or an ask
+        # ("send your kit to", "pitch us:"; "a recruiter @ zoho" is talk); "name at gmail"
+        # and "name (at) gmail" a mark or an ask to write ("send the deck to priya at zoho"
+        # is talk)
+        asked = (_MAIL_ASKED if "@" in m.group() else _MAIL_INVITED).search(lower, 0, m.start())
+        if m.group(2) or _MAIL_MARK.search(name) or asked:
             out.append(f"e:{name}@{m.group(3)}.com")
     for m in _MAIL_MINE.finditer(lower):
         host, name = m.group(1), m.group(2).strip("._+-")
@@ -1089,11 +1097,14 @@ _PROFILE = re.compile(r"\b(?:(?:links?|(?<!the\s)(?<!your\s)(?:info|details?|eve
 # Cryptocurrency addresses: Bitcoin (bech32, or base58 from "1" or "3"), Litecoin
 # ("ltc1"), Ethereum-style hex, Tron (base58 from "T"), and any other run of 32 to 90
 # letters and digits of both cases (Solana, TON, Dogecoin...): talk has no such word.
-_WALLET = re.compile(r"(?<![\w/.@#-])(?=[\w-]*\d[\w-]*\d)(?![\w-]*([A-Za-z])\1{4})"
+_WALLET = re.compile(r"(?<![\w/.@#-])(?![\w-]*([A-Za-z])\1{4})"  # no letter 5 times in a row
                      r"(?:(?:bc1|ltc1)[ac-hj-np-z02-9]{25,87}+|0x[0-9a-fA-F]{40}"
-                     r"|(?=[1-9A-HJ-NP-Za-km-z]*[A-HJ-NP-Za-km-z])[13T][1-9A-HJ-NP-Za-km-z]{25,34}+"
-                     r"|(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[A-Za-z0-9_-]{32,90}+)"
-                     r"(?![\w/@-]|\.\w)")  # two digits at least, no letter 5 times in a row
+                     r"|(?=[1-9A-HJ-NP-Za-km-z]*[A-HJ-NP-Za-km-z])(?=[A-Za-z]*\d)"
+                     r"[13T][1-9A-HJ-NP-Za-km-z]{25,34}+"
+                     # the others: two digits at least, letters of both cases, no "_"
+                     # ("Quarterly_Report_Q3_2024_FINAL_v2" is a file's name)
+                     r"|(?=[\w-]*\d[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[A-Za-z0-9-]{32,90}+)"
+                     r"(?![\w/@-]|\.\w)")
 
 # Link domains of one letter, read with a spaced slash after them ("t . me / x").
 _ONE_LETTER_LINKS = frozenset(("t.me", "t.co", "m.me", "g.co", "j.mp", "x.com"))
@@ -1129,7 +1140,8 @@ def _links(lower: str, word_domains: list[str]) -> list[str]:
             while label > 0 and lower[label - 1] in _NAME_CHARS:
                 label -= 1
             one_letter = start - label < 2  # "t.me/x"
-            tld = (_NOKTA_TLD if sep in _DOT_WORDS else _BARE_TLD if bare
+            tld = (_NOKTA_TLD if sep in ("nokta", "noqta") else _DOT_WORD_TLD
+                   if sep in _DOT_WORDS else _BARE_TLD if bare
                    else _TLD_AT).match(lower, end)
             if tld is None and not bare:
                 tld = _digit_tld(lower, end) or _SPACED_TLD.match(lower, end)  # "winprize.c0m"

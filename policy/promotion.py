@@ -7,7 +7,7 @@ subscription, a chat line. The rules treat such a text like one with a contact
 (``TextFacts.contact``): the duplicates rules compare it at their ``contact_similarity``,
 and the strangers rules with ``with_contact`` count it.
 
-Three lists, read on the text folded (case, look-alike and small-capital letters,
+Three lists (and the romance openers, below), read on the text folded (case, look-alike and small-capital letters,
 invisible and control characters, letters spaced out, digits and symbols inside a word:
 "pr1ze", "cl@im", "p.r.i.z.e"; digits and currency signs kept):
 
@@ -108,18 +108,18 @@ saw your (?:profile|photos?|pics?|pictures?|post|comment)|came across your (?:pr
 |noticed your (?:page|profile|account|photos?)|popped up|suggested (?:list|friends)
 |hope you don'?t mind|(?:like|love) to chat with you|know each other
 """
-_ROMANCE = r"""
-dear|beautiful|handsome|gorgeous|sweetheart|sunshine|smile|cute
-|single|lonely|friendship|relationship|widow|widower|divorced
-|soldier|army|navy|military|engineer|doctor|surgeon|retired|deployment|deployed|oil rig|peacekeeping
-|offshore|cargo ship|marine|widowed
-|faith|god bless (?:you|u)|honest
-"""
-# The kinds of _ROMANCE: a compliment, a status, a trade that keeps them far away, faith
+# The kinds of romance words: a compliment, a status, a trade that keeps them far away,
+# faith (each kind counts once)
+_ROMANCE_KINDS = {
+    "compliment": r"dear|beautiful|handsome|gorgeous|sweetheart|sunshine|smile|cute",
+    "status": r"single|lonely|friendship|relationship|widow|widower|widowed|divorced",
+    "trade": r"soldier|army|navy|military|engineer|doctor|surgeon|retired|deployment|deployed"
+             r"|oil rig|peacekeeping|offshore|cargo ship|marine",
+    "faith": r"faith|god bless (?:you|u)|honest",
+}
+_ROMANCE = "|".join(_ROMANCE_KINDS.values())
+_KINDS = re.compile("|".join(f"(?P<{kind}>{words})" for kind, words in _ROMANCE_KINDS.items()))
 _GREETINGS = frozenset(("hello dear", "hi dear"))
-_KINDS = re.compile(r"(?P<status>single|lonely|friendship|relationship|widow|widower|widowed|divorced)"
-                    r"|(?P<trade>soldier|army|navy|military|engineer|doctor|surgeon|retired"
-                    r"|deploy\w*|oil rig|peacekeeping|offshore|cargo ship|marine)|(?P<faith>faith|god bless \w+|honest)")
 _PITCH = r"""
 free|win|won|wins|reward|rewards|gift|gifts|urgent|urgently|offers?|deals?|txt|sms|reply
 |respond|collect|receive|valid|apply|entry|tickets?|holiday|vacation|cruise|getaway|draw
@@ -304,8 +304,8 @@ def _read(folded: str) -> bool:
             lure.add(m.group())
             continue
         if group == "r":
-            kind = _KINDS.fullmatch(m.group())
-            romance.add(kind.lastgroup if kind is not None and kind.lastgroup else "compliment")
+            kind = _KINDS.fullmatch(m.group())  # always: one table, _ROMANCE_KINDS
+            romance.add(kind.lastgroup or "" if kind is not None else "")
             continue
         key = _key(m.group())
         if group == "p":
@@ -349,10 +349,18 @@ def _read(folded: str) -> bool:
     return False
 
 
-def has_trade_words(text: str) -> bool:
-    """Whether ``text`` has a word of the trade, secondary or pitch lists at all (read as
-    written): a promotion's smallest trace ("ambassador", "legit", "usdt", "daily")."""
-    return any(m.lastgroup in ("t", "s", "p") for m in _WORDS.finditer(_fold(text)))
+# The pitch words of a scam rather than of talk (topics of _TOPICS among them): with an
+# account named, they make it a campaign's ("free", "video", "reply" are talk too)
+_SCAM_PITCH = frozenset(("coins", "gain", "fee", "legit", "guaranteed", "instantly", "kindly",
+                         "daily", "interested", "intrested", "risk"))
+
+
+def has_scam_words(text: str) -> bool:
+    """Whether ``text`` has a trade or secondary trade word, or a scam's pitch word
+    (``_SCAM_PITCH``), read as written: a promotion's smallest trace ("ambassador",
+    "legit", "usdt", "daily")."""
+    return any(m.lastgroup in ("t", "s") or (m.lastgroup == "p" and _key(m.group()) in _SCAM_PITCH)
+               for m in _WORDS.finditer(_fold(text)))
 
 
 def reads_as_promotion(text: str) -> bool:

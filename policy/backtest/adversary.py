@@ -413,10 +413,11 @@ _OWN_CONTACTS = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Contact:
-    """A spammer's one payload: a phone number ("0906 170 1461") or a domain it owns."""
+    """A spammer's one payload: a phone number ("0906 170 1461"), a domain it owns, a handle
+    or a wallet to pay into."""
 
-    kind: str  # "phone", "domain" or "handle"
-    value: str  # the digits, "name.tld", or the handle's name
+    kind: str  # "phone", "domain", "handle" or "wallet"
+    value: str  # the digits, "name.tld", the handle's name or the address
     plain: str  # as written in the clear
     app: str = ""  # a handle's messaging app
 
@@ -429,7 +430,9 @@ class Contact:
         return rng.choice(_KINDS[self.kind][1])
 
     def forms(self) -> tuple[str, ...]:
-        if "-" in self.value:  # a look-alike is meant to look like a link: no dot in words
+        if "-" in self.value:
+            # a look-alike is meant to look like a link; and the reader reads neither the
+            # letters spaced out nor "nokta" for a name with a hyphen (a gap left open)
             return tuple(f for f in _KINDS[self.kind][2] if f not in ("spaced", "nokta"))
         return _KINDS[self.kind][2]
 

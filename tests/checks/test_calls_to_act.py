@@ -17,6 +17,7 @@ import pytest
 
 from policy import SendRequest
 from policy.decision import Verdict
+from policy.fingerprint import TextFeatures
 from policy.normalize import read_contacts
 from tests.checks.test_redteam_spam import SENDER, _limit, _run, _salad, _setup
 
@@ -83,6 +84,7 @@ def test_an_account_named_in_talk_is_a_key_not_a_contact(text: str, key: str) ->
     word of the trade, the same account named to a 5th stranger is a campaign for it (the
     contacts rule); in talk like these, no key at all (``fingerprint``)."""
     assert read_contacts(text) == (False, (key,))
+    assert TextFeatures(0).of(text, 32).contacts == ()  # talk: no key reaches the rules
 
 
 @pytest.mark.parametrize("call", ["reply WIN to claim", "txt HORO now", "follow @winbot22",

@@ -16,7 +16,7 @@ import pytest
 from policy import Engine, MemoryGraph, SendRequest
 from policy.clock import VirtualClock
 from policy.normalize import read_contacts
-from policy.promotion import reads_as_promotion
+from policy.promotion import has_scam_words, reads_as_promotion
 from tests.conftest import DEFAULT_RULES
 
 T0 = 1_790_000_000.0
@@ -300,3 +300,27 @@ def test_an_account_named_with_the_trades_words_is_refused_at_the_5th_stranger()
         "Don't give up, @cyber_recovery_jack restored mine, legit",
     ]
     assert first_refusal(texts) == 4
+
+
+def test_talk_that_names_an_account_with_words_of_talk_is_allowed() -> None:
+    """The read-through's case: "free", "video", "reply" are pitch words of talk; with an
+    account named they do not make it a campaign's (``promotion.has_scam_words``)."""
+    texts = [f"Hi {name}! {line} @bio_period3" for name, line in zip(
+        ("Liam", "Ava", "Noah", "Mia", "Leo", "Zoe", "Eli", "Ivy"),
+        ("the video of Thursday's class is on", "reply if you can't find the notes on",
+         "free extra reading this week, see", "the lab video went up on",
+         "reply with your group name, and check", "free pizza after the exam! details on",
+         "tomorrow's quiz video is on", "the answers are posted on"), strict=True)]
+    assert first_refusal(texts) is None
+    assert has_scam_words("legit mentor, @annafx posts daily charts")
+    assert not has_scam_words("the free video of class is on @bio_period3, reply")
+
+
+def test_a_text_of_whitespace_after_a_control_character_is_decided() -> None:
+    """The read-through's crash: the wallet reader took the longest word of no words."""
+    graph = MemoryGraph()
+    graph.follow("bob", "alice")
+    engine = Engine.from_file(DEFAULT_RULES, storage="memory://", graph=graph,
+                              clock=VirtualClock(T0))
+    assert engine.check(SendRequest("alice", ("bob",), "\x00" + " " * 30)).verdict is not None
+    assert read_contacts("\x00" + " " * 30) == (False, ())
