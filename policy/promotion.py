@@ -106,7 +106,8 @@ saw your (?:profile|photos?|pics?|pictures?|post|comment)|came across your (?:pr
 |long[- ]term relationship|are (?:you|u) single|are (?:you|u) married|hello dear|hi dear
 |caught my (?:attention|eye)|random message|recommended friends|(?:my|your) suggestions
 |noticed your (?:page|profile|account|photos?)|popped up|suggested (?:list|friends)
-|hope you don'?t mind|(?:like|love) to chat with you|know each other
+|(?:hope|if) you don'?t mind|(?:like|love) to chat with you|know each other
+|(?:like|love) to know (?:more about )?you|someone genuine|kind (?:soul|heart)|found you through
 """
 # The kinds of romance words: a compliment, a status, a trade that keeps them far away,
 # faith (each kind counts once)

@@ -211,6 +211,11 @@ def test_todays_pitches_read_as_promotions(text: str) -> None:
     "Hi there, I saw your profile and you look kind and beautiful. I would love to know "
     "you better 🌹",
     "Good morning sunshine ☀️ you have a lovely smile, can we be friends? I'm a widower",
+    # the third helper's, off the first list
+    "Hi there, hope you don't mind me writing. You seem like a kind soul, I'm a surgeon "
+    "with the UN, I'd love to know more about you",
+    "Good morning sunshine, I found you through a mutual friend, I'm new here and looking "
+    "for someone genuine to talk to",
     "Hi, I saw your comment and it was so sweet. Are you single? I'm looking for a long "
     "term relationship",
 ])
@@ -242,6 +247,8 @@ def test_romance_openers_read_as_promotions(text: str) -> None:
     "Are you single? My cousin thinks you're cute and handsome lol",
     "We hit 1k followers!! Doing a giveaway this weekend, free cookie box for the winner",
     "HR needs your next of kin details for the onboarding form",
+    "if you don't mind, can you send me the slides? thanks dear",
+    "I'd love to know more about your trip! you have a kind heart",
 ])
 def test_todays_words_in_talk_stay_talk(text: str) -> None:
     assert not reads_as_promotion(text)
