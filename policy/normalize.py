@@ -374,8 +374,8 @@ _HANDLE_INVITED = re.compile(r"\b(?:(hmu)\s++|(?:add|find|follow|message|msg|dm|
                              r"[^\w\s@$]{0,3}+\s*+(@?)([a-z][a-z0-9_.]{3,31}+)(?![a-z0-9_])")
 # The sender's own account named: "my ig is winqueen22", "my snap name: @winqueen" (a bare
 # name has a handle's shape, _HANDLE_SHAPE: "my ig is private", "my snap is s23" are talk).
-_HANDLE_MINE = re.compile(r"\b(?:my|her|his|our|their)\s++" + _APPS + r"(?:\s++(?:id|name|handle|user|username|"
-                          r"user\s?name|addy|account|acc))?\s*+(?:is\s*+[:=-]?|=|:|-+>?)\s*+"
+_HANDLE_MINE = re.compile(r"\b(?:my|her|his|our|their)\s++" + _APPS + r"(?:\s++(?:(id|handle|username|"
+                          r"user\s?name)|name|user|addy|account|acc))?\s*+(?:is\s*+[:=-]?|=|:|-+>?)\s*+"
                           r"(?:[@$]([a-z0-9_.]{3,32}+)|([a-z][a-z0-9_.]{2,31}+))(?![a-z0-9_])")
 # An e-mail address said rather than written: "prizedesk22 at gmail", "email me prizedesk at
 # yahoo", "my gmail is prizedesk22" (a name with a digit, ".", "_" or "+", or after an
@@ -830,9 +830,13 @@ def _handles(lower: str) -> list[str]:
                if _HANDLE_MARK.search(m.group(1)))  # "b4 in line" is no handle (too short)
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_NAMED.finditer(lower))
     for match in _HANDLE_MINE.finditer(lower):  # "my ig is winqueen22"
-        at, bare = match.group(1), match.group(2)
+        named, at, bare = match.group(1, 2, 3)
         name = (at or bare).strip("._")  # "my ig is winqueen22." ends a sentence
-        if len(name) >= 3 and (at or _HANDLE_SHAPE.fullmatch(name)):
+        # "my telegram handle is annatrades": the handle named as such needs no shape
+        if len(name) >= 3 and (at or _HANDLE_SHAPE.fullmatch(name) or (
+                named and len(name) >= 5 and name not in _HANDLE_WORDS
+                and name not in _NOT_NAMES and name not in _STATES
+                and _CLAUSE_END.match(lower, match.end()))):
             out.append("h:" + name)
     for match in _HANDLE_INVITED.finditer(lower):  # "find me on kik prizedesk"
         hmu, said_as, at, name = match.group(1, 2, 3, 4)
@@ -906,6 +910,12 @@ _MENTION = re.compile(
 
 
 _HANDLE_MARK = re.compile(r"[\d_]")
+# The end of a name said: the text's end or a clause's ("is annatrades, easier there";
+# "is literally my name", "is secret lol" are talk)
+_STATES = frozenset("private public hidden locked deleted banned suspended blocked gone down "
+                    "broken changed different similar same weird funny cringe embarrassing "
+                    "taken available unknown secret simple easy long short".split())
+_CLAUSE_END = re.compile(r"\s*+(?:[,.!?;:*)(\]\-]|$)")
 
 
 def _weak(token: str) -> bool:

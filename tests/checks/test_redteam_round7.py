@@ -126,6 +126,7 @@ def test_the_second_helpers_ways_back_are_read(text: str, key: str) -> None:
     ("Contact annabrand at msn", "e:annabrand@msn.com"),
     ("WhatsApp saya nol delapan satu dua tiga empat lima enam tujuh", "n:081234567"),
     ("微信 幺三八 零零幺二 三四五六", "n:13800123456"),
+    ("my telegram handle is annatrades, easier there", "h:annatrades"),  # named as such
 ])
 def test_the_third_helpers_ways_back_are_read(text: str, key: str) -> None:
     assert read_contacts(text) == (True, (key,))
@@ -152,6 +153,7 @@ def test_accounts_named_without_at_are_keys(text: str, key: str) -> None:
     "a recruiter @ zoho called me", "the team @ proton is hiring",
     "ritrovo davanti punto info", "Tele: samsung 55 pouces", "Threads: polyester",
     "SC: Kansas City",
+    "my ig handle is literally my name", "my ig handle is private.",
 ])
 def test_the_second_helpers_forms_in_talk_stay_talk(text: str) -> None:
     assert read_contacts(text) == (False, ())
