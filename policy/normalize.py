@@ -226,7 +226,11 @@ _NOKTA_TLD = re.compile(r"\s*" + _NOKTA_TLDS)
 _SEPARATOR = re.compile(r"[(\[{<'\"*\-_]\s*(?:\.|dot|d0t)\s*[)\]}>'\"*\-_]|\bd0t\b"
                         r"|\bpoint\b(?=\s*" + _BARE_TLDS + r")"
                         r"|\b(?:nokta|noqta)\b(?=\s*" + _NOKTA_TLDS + r")"
-                        r"|\b(?:" + "|".join(_DOT_WORDS[2:]) + r")\b(?=\s*" + _DOT_WORD_TLDS + r")"
+                        r"|\b(?:punkt|punto|ponto)\b(?=\s*" + _DOT_WORD_TLDS + r")"
+                        # the others before a bare top-level domain only: "online", "top",
+                        # "club" are loanwords ("ban tổ chức chấm online": the committee
+                        # grades online)
+                        r"|\b(?:" + "|".join(_DOT_WORDS[5:]) + r")\b(?=\s*" + _BARE_TLDS + r")"
                         r"|,(?=" + _BARE_TLDS + r")|\.|dot")
 _TLD_AT = re.compile(r"\s*" + _TLD + r"(?![a-z])")
 # Link shorteners, named with the dot left out or spaced ("bitly/x7Kq2", "goo gl/x"):
@@ -1151,7 +1155,7 @@ def _links(lower: str, word_domains: list[str]) -> list[str]:
                 label -= 1
             one_letter = start - label < 2  # "t.me/x"
             tld = (_NOKTA_TLD if sep in ("nokta", "noqta") else _DOT_WORD_TLD
-                   if sep in _DOT_WORDS else _BARE_TLD if bare
+                   if sep in ("punkt", "punto", "ponto") else _BARE_TLD if bare
                    else _TLD_AT).match(lower, end)
             if tld is None and not bare:
                 tld = _digit_tld(lower, end) or _SPACED_TLD.match(lower, end)  # "winprize.c0m"

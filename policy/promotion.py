@@ -352,16 +352,28 @@ def _read(folded: str) -> bool:
 
 # The pitch words of a scam rather than of talk (topics of _TOPICS among them): with an
 # account named, they make it a campaign's ("free", "video", "reply" are talk too)
+# ("daily" and "interested" are a yoga series' and a rescue's words too)
 _SCAM_PITCH = frozenset(("coins", "gain", "fee", "legit", "guaranteed", "instantly", "kindly",
-                         "daily", "interested", "intrested", "risk"))
+                         "risk"))
 
 
 def has_scam_words(text: str) -> bool:
     """Whether ``text`` has a trade or secondary trade word, or a scam's pitch word
     (``_SCAM_PITCH``), read as written: a promotion's smallest trace ("ambassador",
-    "legit", "usdt", "daily")."""
-    return any(m.lastgroup in ("t", "s") or (m.lastgroup == "p" and _key(m.group()) in _SCAM_PITCH)
-               for m in _WORDS.finditer(_fold(text)))
+    "legit", "usdt"). A job's word counts only with a word of pay: "the team's recruiting,
+    DM @frostbite_gg" is an amateur team's."""
+    folded = _fold(text)
+    for m in _WORDS.finditer(folded):
+        if m.lastgroup == "s" and _JOB_ALONE.fullmatch(m.group()) and not _PAY.search(folded):
+            continue
+        if m.lastgroup in ("t", "s") or (m.lastgroup == "p" and _key(m.group()) in _SCAM_PITCH):
+            return True
+    return False
+
+
+_JOB_ALONE = re.compile(r"hiring|recruit\w*|part[- ]time")
+_PAY = re.compile(r"(?<![a-z])(?:pay|paid|pays|salary|wages?|earn\w*|income|commission"
+                  r"|per (?:hour|day|week|task)|daily|weekly|\$\s?\d|usdt|crypto|btc)(?![a-z])")
 
 
 def reads_as_promotion(text: str) -> bool:

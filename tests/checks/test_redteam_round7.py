@@ -15,6 +15,7 @@ import pytest
 
 from policy import Engine, MemoryGraph, SendRequest
 from policy.clock import VirtualClock
+from policy.fingerprint import TextFeatures
 from policy.normalize import read_contacts
 from policy.promotion import has_scam_words, reads_as_promotion
 from tests.conftest import DEFAULT_RULES
@@ -154,6 +155,8 @@ def test_accounts_named_without_at_are_keys(text: str, key: str) -> None:
     "ritrovo davanti punto info", "Tele: samsung 55 pouces", "Threads: polyester",
     "SC: Kansas City",
     "my ig handle is literally my name", "my ig handle is private.",
+    # the last A/B reviewer's: Vietnamese "the committee grades online"
+    "ban tổ chức chấm online từ tối nay",
 ])
 def test_the_second_helpers_forms_in_talk_stay_talk(text: str) -> None:
     assert read_contacts(text) == (False, ())
@@ -333,3 +336,14 @@ def test_a_text_of_whitespace_after_a_control_character_is_decided() -> None:
                               clock=VirtualClock(T0))
     assert engine.check(SendRequest("alice", ("bob",), "\x00" + " " * 30)).verdict is not None
     assert read_contacts("\x00" + " " * 30) == (False, ())
+
+
+@pytest.mark.parametrize("text", [
+    "the daily mobility series on @ines_dailyflow helps a lot",  # "daily" is a yoga series'
+    "let @southpaw_rescue know if you're interested",  # "interested" a rescue's
+    "the team's recruiting for the spring league, tryouts info on @frostbite_gg",  # no pay
+])
+def test_the_last_reviewers_accounts_in_talk_are_no_keys(text: str) -> None:
+    assert read_contacts(text)[0] is False
+    assert TextFeatures(0).of(text, 32).contacts == ()  # no key reaches the contacts rule
+    assert has_scam_words("we're hiring, $20 per hour, DM @hr_team")  # with pay: a job's
