@@ -187,7 +187,7 @@ def _compute(text: str, traced_from: int) -> TextFacts:
         # An account or a domain named in talk ("try @lactation.lisa", "the video is on
         # @bio_period3", "lunaphoto.art") is no key for the contacts rule: a club, a
         # class or a new account named to 5 people is talk. With a word of the trade or a
-        # scam's pitch ("ambassador", "legit", "usdt", "daily") the same account to a 5th
-        # stranger is refused.
+        # scam's pitch ("ambassador", "legit", "usdt": promotion.has_scam_words) the same
+        # account to a 5th stranger is refused.
         contacts = ()
     return TextFacts(chars, sig, contact, contacts)

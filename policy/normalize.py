@@ -209,28 +209,31 @@ _NUMBER = re.compile(r"\d(?:" + _NUMBER_SEP + r"{0,2}\d){3,}|[£$€]\s*\d"
 # The dot said in other languages: Turkish and Arabic "nokta", German "punkt", Spanish
 # and Italian "punto", Portuguese "ponto", Vietnamese "chấm", Indonesian "titik", Tagalog
 # "tuldok", Japanese "ドット", Korean "닷"
-_DOT_WORDS = ("nokta", "noqta", "punkt", "punto", "ponto", "cham", "titik", "tuldok",
-              "\u30c8\u30c3\u30c8", "\u1103\u1161\u11ba")  # as read: NFKD, marks dropped
-_BARE_SEPARATORS = (",", "point", *_DOT_WORDS)  # no "." after them: a top-level domain only
+_NOKTA_WORDS = ("nokta", "noqta")
+_PUNTO_WORDS = ("punkt", "punto", "ponto")
+_BARE_DOT_WORDS = ("cham", "titik", "tuldok", "\u30c8\u30c3\u30c8", "\u1103\u1161\u11ba")  # NFKD, marks dropped
+_BARE_SEPARATORS = (",", "point", *_NOKTA_WORDS, *_PUNTO_WORDS, *_BARE_DOT_WORDS)  # no "." after
 _BARE_TLD_NAMES = "com|org|biz|xyz|ru|ly|io|tk|ml|gq|cf|icu|cyou|buzz|sbs|cfd|gdn"
 _BARE_TLDS = r"(?:" + _BARE_TLD_NAMES + r")(?![a-z])"
 # A comma or "punkt" only before a bare top-level domain (looked ahead: most commas of a
 # text are not looked at again).
 # The dot words before the domains campaigns favour too ("nokta net", "nokta tv" are
 # Turkish talk; "point" only before a bare one: "match point win" is talk)
-_DOT_WORD_TLDS = r"(?:" + _BARE_TLD_NAMES + r"|top|club|vip|site|online|win)(?![a-z])"
-_DOT_WORD_TLD = re.compile(r"\s*" + _DOT_WORD_TLDS)
+_DOT_WORD_TLD_NAMES = _BARE_TLD_NAMES + "|top|club|vip|site|online|win"
+_DOT_WORD_TLDS = r"(?:" + _DOT_WORD_TLD_NAMES + r")(?![a-z])"
 # "nokta info" too ("punto info" is an information point in Italian)
-_NOKTA_TLDS = r"(?:" + _BARE_TLD_NAMES + r"|top|club|vip|site|online|info|win)(?![a-z])"
-_NOKTA_TLD = re.compile(r"\s*" + _NOKTA_TLDS)
+_NOKTA_TLDS = r"(?:" + _DOT_WORD_TLD_NAMES + r"|info)(?![a-z])"
+# The top-level domains read after each dot word (the others: bare ones only)
+_AFTER_DOT_WORD = {**dict.fromkeys(_NOKTA_WORDS, re.compile(r"\s*" + _NOKTA_TLDS)),
+                   **dict.fromkeys(_PUNTO_WORDS, re.compile(r"\s*" + _DOT_WORD_TLDS))}
 _SEPARATOR = re.compile(r"[(\[{<'\"*\-_]\s*(?:\.|dot|d0t)\s*[)\]}>'\"*\-_]|\bd0t\b"
                         r"|\bpoint\b(?=\s*" + _BARE_TLDS + r")"
-                        r"|\b(?:nokta|noqta)\b(?=\s*" + _NOKTA_TLDS + r")"
-                        r"|\b(?:punkt|punto|ponto)\b(?=\s*" + _DOT_WORD_TLDS + r")"
+                        r"|\b(?:" + "|".join(_NOKTA_WORDS) + r")\b(?=\s*" + _NOKTA_TLDS + r")"
+                        r"|\b(?:" + "|".join(_PUNTO_WORDS) + r")\b(?=\s*" + _DOT_WORD_TLDS + r")"
                         # the others before a bare top-level domain only: "online", "top",
                         # "club" are loanwords ("ban tổ chức chấm online": the committee
                         # grades online)
-                        r"|\b(?:" + "|".join(_DOT_WORDS[5:]) + r")\b(?=\s*" + _BARE_TLDS + r")"
+                        r"|\b(?:" + "|".join(_BARE_DOT_WORDS) + r")\b(?=\s*" + _BARE_TLDS + r")"
                         r"|,(?=" + _BARE_TLDS + r")|\.|dot")
 _TLD_AT = re.compile(r"\s*" + _TLD + r"(?![a-z])")
 # Link shorteners, named with the dot left out or spaced ("bitly/x7Kq2", "goo gl/x"):
@@ -260,12 +263,6 @@ _TENS = {"ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourtee
 _UNITS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))
 _INNER_I = re.compile(r"[A-Za-z]*[a-z]I[a-z][A-Za-z]*")
 _INNER_I_PAIRS = ("eIe", "nIy", "bIu", "aIk")  # teIegram, onIyfans, bIuesky, kakaotaIk
-
-
-def _app_with_l(match: re.Match[str]) -> str:
-    word = match.group()
-    plain = word.replace("I", "l")
-    return plain if plain.lower() in _APP_NAMES else word
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 _WEB = re.compile(r"https?:|[a-z][a-z0-9+.-]{1,15}://|xn--[a-z0-9]|www\s*(?:[.,]|dot\b|\(\.\)|\[\.\])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -817,6 +814,15 @@ def _as_digits(match: re.Match[str]) -> str:
 
 _APP_WORD = re.compile(r"\b(?:" + _APPS + r"|line)\b")
 _APP_NAMES = frozenset(_APP_LIST) | {"line"}  # the words _APP_WORD may find
+
+
+def _app_with_l(match: re.Match[str]) -> str:
+    """A word of _INNER_I with its capital I as an l, if that makes an app's name."""
+    word = match.group()
+    plain = word.replace("I", "l")
+    return plain if plain.lower() in _APP_NAMES else word
+
+
 _SPACED_TLD = re.compile(r"\s*(?:c ?o ?m|n ?e ?t|o ?r ?g|x ?y ?z|b ?i ?z|i ?n ?f ?o)(?![a-z])")
 
 
@@ -862,7 +868,8 @@ def _handles(lower: str) -> list[str]:
 
 
 # "@name": not an e-mail address ("x@y.com"), "@ 5pm", "@home" or "@the pub"
-_ANY_MENTION = re.compile(r"(?<![\w.@+-])@([a-z][a-z0-9_.]{2,30}+)(?![a-z0-9_@]|\.[a-z])")
+_AT_NAME = r"@([a-z][a-z0-9_.]{2,30}+)(?![a-z0-9_@]|\.[a-z])"
+_ANY_MENTION = re.compile(r"(?<![\w.@+-])" + _AT_NAME)
 _MENTION_WORDS = frozenset("home work school uni college office gym church pub club mall "
                            "park beach lunch dinner breakfast brunch noon night midnight "
                            "weekend tonight tomorrow today morning evening mine yours ours "
@@ -909,8 +916,7 @@ _MENTION = re.compile(
     # "my new account @x": a hacked account's owner says that to everyone)
     r"|\bmy\s+(?:main|real|other|backup|private|second|spicy|vip)(?:\s+(?:page|account|acc|profile))?"
     r"(?:\s+is)?\s*:?|\bi'?m)"
-    r"[\s:*\-\u2192>]*+@([a-z][a-z0-9_.]{2,30}+)(?![a-z0-9_@]|\.[a-z])")
-
+    r"[\s:*\-\u2192>]*+" + _AT_NAME)
 
 
 _HANDLE_MARK = re.compile(r"[\d_]")
@@ -1154,9 +1160,7 @@ def _links(lower: str, word_domains: list[str]) -> list[str]:
             while label > 0 and lower[label - 1] in _NAME_CHARS:
                 label -= 1
             one_letter = start - label < 2  # "t.me/x"
-            tld = (_NOKTA_TLD if sep in ("nokta", "noqta") else _DOT_WORD_TLD
-                   if sep in ("punkt", "punto", "ponto") else _BARE_TLD if bare
-                   else _TLD_AT).match(lower, end)
+            tld = (_AFTER_DOT_WORD.get(sep) or (_BARE_TLD if bare else _TLD_AT)).match(lower, end)
             if tld is None and not bare:
                 tld = _digit_tld(lower, end) or _SPACED_TLD.match(lower, end)  # "winprize.c0m"
             if not bare and (tld is None or (one_letter and not (

@@ -351,8 +351,8 @@ def _read(folded: str) -> bool:
 
 
 # The pitch words of a scam rather than of talk (topics of _TOPICS among them): with an
-# account named, they make it a campaign's ("free", "video", "reply" are talk too)
-# ("daily" and "interested" are a yoga series' and a rescue's words too)
+# account named, they make it a campaign's ("free", "video", "reply" are talk too, and
+# "daily" and "interested" a yoga series' and a rescue's words)
 _SCAM_PITCH = frozenset(("coins", "gain", "fee", "legit", "guaranteed", "instantly", "kindly",
                          "risk"))
 
