@@ -171,9 +171,9 @@ def _library_cuts(library: str) -> list[tuple[str, str]]:
     from benchmarks.script_sections import SECTIONS
 
     lines = library.split("\n")
-    start = next(i for i, line in enumerate(lines) if line.startswith("local function run()"))
+    start = next(i for i, line in enumerate(lines) if line.startswith("local function run("))
     out = [("empty function", library.replace(
-        "  return run()\n", "  return 0\n"))]
+        "  return run(0)\n", "  return 0\n"))]
     for i in range(start, len(lines)):
         header = next((s for s in ("Inputs", *SECTIONS[1:])
                        if re.match(rf"-- {re.escape(s)}\b", lines[i])), None)

@@ -242,6 +242,17 @@ def keep_slice(ctx: Step, rule: Any, value: tuple[Any, ...]) -> None:
         ctx.after.slices.pop(rule.name, None)
 
 
+TIME_WIDTH = 18  # transition.lua's time_field: '%.17g' right-aligned in 18 characters
+
+
+def time_field(x: float) -> bytes:
+    """A time as the Lua kinds store it in a fixed-width record (``time_field``)."""
+    s = f"{x:.17g}"
+    if len(s) > TIME_WIDTH:
+        raise ValueError(f"a time out of range: {s}")
+    return s.rjust(TIME_WIDTH).encode()
+
+
 def slice_expires_at(rule: Any, state: SenderState) -> float | None:
     """``expires_at`` of a kind whose slice is items with their last use at ``[1]``."""
     return window_end(state.slices.get(rule.name, ()), rule.params.window)  # type: ignore[arg-type]

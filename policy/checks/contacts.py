@@ -30,6 +30,7 @@ from policy.checks.base import (
     live_since,
     new_strangers,
     slice_expires_at,
+    time_field,
 )
 from policy.checks.params import ParamReader
 from policy.decision import Verdict
@@ -133,6 +134,13 @@ def decode_slice(blob: bytes) -> Used:
         out.append((blob[at:at + 8].hex(), float(blob[at + 8:at + 26]), units))
         at += 27 + 8 * n
     return tuple(out)
+
+
+def encode_slice(value: Used) -> bytes:
+    """The twin of ``decode_slice`` (``contacts.lua``'s records, in ``value``'s order)."""
+    return b"".join(bytes.fromhex(contact) + time_field(last) + bytes((len(units),))
+                    + b"".join(bytes.fromhex(u) for u in units)
+                    for contact, last, units in value)
 
 
 def finding(params: Params, code: str, retry_after: float | None) -> Finding:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from policy.checks import strangers as strangers_kind
-from policy.checks.base import Finding, Fired, Hold, Step, at_words, new_strangers
+from policy.checks.base import Finding, Fired, Hold, Step, at_words, new_strangers, time_field
 from policy.checks.params import ParamReader
 from policy.decision import Verdict
 from policy.lua import lua_int, lua_num, lua_str
@@ -193,6 +193,13 @@ def decode_slice(blob: bytes) -> tuple[Reports, Reached]:
     reports = tuple((body[at:at + 8].hex(), float(body[at + 8:at + size]))
                     for at in range(0, len(body), size))
     return reports, reached
+
+
+def encode_slice(value: tuple[Reports, Reached]) -> bytes:
+    """The twin of ``decode_slice`` (``reports.lua``'s field)."""
+    reports, reached = value
+    return ("".join(f"{b}:{c}," for b, c in reached).encode() + b";"
+            + b"".join(bytes.fromhex(unit) + time_field(t) for unit, t in reports))
 
 
 def finding(params: Params, code: str, retry_after: float | None) -> Finding:

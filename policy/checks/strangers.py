@@ -46,6 +46,7 @@ from policy.checks.base import (
     live_since,
     new_strangers,
     slice_expires_at,
+    time_field,
 )
 from policy.checks.params import ParamReader
 from policy.decision import Verdict
@@ -190,6 +191,14 @@ def decode_slice(blob: bytes) -> Reached:
     size = 8 + 18
     return tuple((body[at:at + 8].hex(), float(body[at + 8:at + size]))
                  for at in range(0, len(body), size))
+
+
+def encode_slice(value: Reached) -> bytes:
+    """The twin of ``decode_slice``: what ``strangers.lua`` writes for ``value`` (its
+    <oldest> the earliest record's time: at or before every record's, as the Lua needs)."""
+    oldest = min(last for _, last in value)
+    return (f"{oldest:.17g};".encode()
+            + b"".join(bytes.fromhex(unit) + time_field(last) for unit, last in value))
 
 
 def reached(rule: Any, state: Any, unit: str, now: float) -> bool:

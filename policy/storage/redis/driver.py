@@ -50,8 +50,10 @@ from policy.storage.redis.script import (
     _FORGET,
     _INDEX_APP,
     _PASS,
+    _RESTORE,
     _REVOKE,
     _SIGNAL,
+    CACHED_SUFFIX,
     TransitionScripts,
     _num,
     _Script,
@@ -68,6 +70,16 @@ from policy.storage.redis.snapshot import (
     decode_state,
     encode_quota,
     ttl_ms,
+)
+from policy.storage.redis.statecache import (
+    CachedState,
+    Plan,
+    StateCache,
+    committed,
+    from_reply,
+    miss_header,
+    new_token,
+    plan,
 )
 
 logger = logging.getLogger("policy.storage.redis")
@@ -141,6 +153,11 @@ class RedisStorage:
         self._erase_all = _Script(ERASE_ALL)
         self._append = _Script(_APPEND)
         self._pass = _Script(_PASS)
+        self._restore = _Script(_RESTORE)
+        # Copies of the state of the senders decided for lately (statecache.py)
+        self._cache = (StateCache(opts["state_cache"], opts["state_cache_age"])
+                       if opts["state_cache"] else None)
+        self._keep_ms = int(opts["state_cache_age"] * 1000)
         self._state_keys: dict[str, tuple[str, ...]] = {}  # sender -> keys.sender(...).state
         self._lock = threading.Lock()
         self._client: Any = client  # given: a ready client (fakeredis in unit tests)
@@ -244,20 +261,32 @@ class RedisStorage:
             self._reset_after_failure()
             raise StorageError(f"{self.kind} storage failed: {type(exc).__name__}: {exc}") from exc
 
-    def _run(self, script: _Script, keys: Sequence[str], args: Sequence[Any]) -> Any:
+    def _run(self, script: _Script, keys: Sequence[str], args: Sequence[Any],
+             head: Sequence[bytes] | None = None) -> Any:
+        """``script`` on ``keys`` and ``args``; with ``head``, the library's cached call
+        (statecache.py) with ``head`` before ``args``, whose reply is {'e', the transition's
+        reply} where it ran as the plain transition instead (EVALSHA)."""
         with self._failures():
             client = self._sync()
             if self._use_function(script):
                 try:
-                    result = client.fcall(script.function, len(keys), *keys, *args)
+                    if head is None:
+                        result = client.fcall(script.function, len(keys), *keys, *args)
+                    else:
+                        result = client.fcall(script.function + CACHED_SUFFIX, len(keys), *keys,
+                                              *head, *args)
                 except ResponseError as exc:
                     if not self._function_missing(exc):
                         raise
                     result = self._eval(client, script, keys, args)
+                    if head is not None:
+                        result = [b"e", result]
                     if self._functions is not False:
                         self._load_function(client, script)
             else:
                 result = self._eval(client, script, keys, args)
+                if head is not None:
+                    result = [b"e", result]
         if self._config_check.due():
             self._config_check.read(client)
         return result
@@ -354,21 +383,26 @@ class RedisStorage:
         """Call ``callback(kind, risks)`` once the settings are read (at once if they are)."""
         self._config_check.watch(callback)
 
-    async def _arun(self, script: _Script, keys: Sequence[str], args: Sequence[Any]) -> Any:
+    async def _arun(self, script: _Script, keys: Sequence[str], args: Sequence[Any],
+                    head: Sequence[bytes] | None = None) -> Any:
         try:
             client = self._async()
 
             async def evaluate() -> Any:
                 try:
-                    return await client.evalsha(script.sha, len(keys), *keys, *args)
+                    result = await client.evalsha(script.sha, len(keys), *keys, *args)
                 except NoScriptError:
-                    return await client.eval(script.source, len(keys), *keys, *args)
+                    result = await client.eval(script.source, len(keys), *keys, *args)
+                return result if head is None else [b"e", result]
 
             async def call() -> Any:
                 if not self._use_function(script):
                     return await evaluate()
                 try:
-                    return await client.fcall(script.function, len(keys), *keys, *args)
+                    if head is None:
+                        return await client.fcall(script.function, len(keys), *keys, *args)
+                    return await client.fcall(script.function + CACHED_SUFFIX, len(keys),
+                                              *keys, *head, *args)
                 except ResponseError as exc:
                     if not self._function_missing(exc):
                         raise
@@ -443,23 +477,106 @@ class RedisStorage:
         return decode_result(inp, raw, self.kind)
 
     def transition(self, sender: str, inp: TransitionInput, now: float | None) -> TransitionResult:
-        raw = self._run(self._spec(inp.rules), self._keys_of(sender),
-                        self._args(inp, now))
-        return self._result(inp, raw)
+        script = self._spec(inp.rules)
+        if not self._caching(script, inp):
+            raw = self._run(script, self._keys_of(sender), self._args(inp, now))
+            return self._result(inp, raw)
+        entry, p, head = self._cached_call(sender, inp, now)
+        sent_at = time.monotonic()
+        try:
+            raw = self._run(script, self._keys_of(sender), self._args(inp, now), head)
+        except StorageError:
+            self._cache.drop(sender)  # type: ignore[union-attr]
+            raise
+        return self._cached_result(sender, inp, now, raw, entry, p, head, sent_at)
 
     async def atransition(
         self, sender: str, inp: TransitionInput, now: float | None
     ) -> TransitionResult:
-        raw = await self._arun(self._spec(inp.rules), self._keys_of(sender),
-                               self._args(inp, now))
-        return self._result(inp, raw)
+        script = self._spec(inp.rules)
+        if not self._caching(script, inp):
+            raw = await self._arun(script, self._keys_of(sender), self._args(inp, now))
+            return self._result(inp, raw)
+        entry, p, head = self._cached_call(sender, inp, now)
+        sent_at = time.monotonic()
+        try:
+            raw = await self._arun(script, self._keys_of(sender), self._args(inp, now), head)
+        except StorageError:
+            self._cache.drop(sender)  # type: ignore[union-attr]
+            raise
+        return self._cached_result(sender, inp, now, raw, entry, p, head, sent_at)
+
+    # -- the state cache (statecache.py) ------------------------------------
+
+    def _caching(self, script: _Script, inp: TransitionInput) -> bool:
+        """Whether this send goes through the state cache: on, a Redis function, a send
+        (a recipient's report runs the plain transition)."""
+        return (self._cache is not None and inp.features.report is None
+                and self._use_function(script))
+
+    def _cached_call(self, sender: str, inp: TransitionInput, now: float | None
+                     ) -> tuple[CachedState | None, Plan | None, list[bytes]]:
+        """The copy of ``sender``'s state, the decision worked out on it, and the header
+        of the cached call (a miss's when there is no usable copy)."""
+        entry = self._cache.get(sender)  # type: ignore[union-attr]
+        p = None
+        if entry is not None:
+            try:
+                p = plan(entry, inp, now, self._keep_ms)
+            except Exception:  # the Lua transition decides (and says what is wrong)
+                logger.debug("state cache: the copy was not used", exc_info=True)
+                p = None
+        if p is None:
+            return entry, None, miss_header(new_token(), self._keep_ms)
+        return entry, p, p.header
+
+    def _cached_result(self, sender: str, inp: TransitionInput, now: float | None, raw: Any,
+                       entry: CachedState | None, p: Plan | None, head: list[bytes],
+                       sent_at: float) -> TransitionResult:
+        cache = self._cache
+        assert cache is not None
+        try:
+            kind = bytes(raw[0])
+            if kind == b"c" and p is not None and entry is not None:
+                cache.hits += 1
+                cache.put(sender, committed(entry, p, sent_at))
+                return p.result
+            if kind == b"f":
+                cache.misses += 1
+                result = self._result(inp, raw[1])
+                copy = from_reply(raw, head[1], now is not None, result.now, sent_at)
+                if copy is None:
+                    cache.drop(sender)
+                else:
+                    cache.put(sender, copy)
+                return result
+            if kind == b"e":
+                cache.drop(sender)
+                return self._result(inp, raw[1])
+        except StorageError:
+            cache.drop(sender)
+            raise
+        except (TypeError, ValueError, IndexError, AttributeError, UnicodeDecodeError) as exc:
+            cache.drop(sender)
+            raise StorageError(f"{self.kind} storage answered nonsense: {exc}") from exc
+        cache.drop(sender)
+        raise StorageError(f"{self.kind} storage answered nonsense: {raw!r:.80}")
+
+    def _forget_copy(self, sender: str) -> None:
+        """This process's copy of ``sender``'s state is stale after its own write (the
+        token it holds is gone from Redis anyway)."""
+        if self._cache is not None:
+            self._cache.drop(sender)
 
     def revoke_app(self, sender: str, app: str, seconds: float, now: float | None) -> None:
-        self._run(self._revoke, (self.keys.sender(sender).revoked,),
+        self._forget_copy(sender)
+        keys = self.keys.sender(sender)
+        self._run(self._revoke, (keys.revoked, keys.slices),
                   (app.encode("utf-8", "surrogatepass"), _num(seconds),
                    b"" if now is None else _num(now)))
 
     def pass_challenge(self, sender: str, seconds: float, now: float | None) -> float:
+        self._forget_copy(sender)
         raw = self._run(self._pass, (self.keys.sender(sender).slices,),
                         (_num(seconds), b"" if now is None else _num(now),
                          CHALLENGE_FIELD.encode()))
@@ -467,8 +584,10 @@ class RedisStorage:
             return float(raw)
 
     def restore_app(self, sender: str, app: str) -> None:
-        with self._failures():
-            self._sync().hdel(self.keys.sender(sender).revoked, app.encode("utf-8", "surrogatepass"))
+        self._forget_copy(sender)
+        keys = self.keys.sender(sender)
+        self._run(self._restore, (keys.revoked, keys.slices),
+                  (app.encode("utf-8", "surrogatepass"),))
 
     def _signal_args(self, sender: str, window: float, now: float | None, record: bool) -> tuple:
         return (self.keys.member(sender).encode(), _num(window), b"" if now is None else _num(now),
@@ -499,6 +618,7 @@ class RedisStorage:
         return dropped
 
     def forget(self, sender: str) -> None:
+        self._forget_copy(sender)
         apps = self._run(self._forget, self.keys.sender(sender).all, ())
         member = self.keys.member(sender)
         for app in apps or ():
@@ -545,7 +665,9 @@ class RedisStorage:
             if change.forget:
                 return self._forget_audited(sender, tail, entry), fields
             args = _amend_ops(change, hashes, at)
-            got = self._run(self._amend, (keys.quota, keys.cooldown, keys.revoked, *streams),
+            self._forget_copy(sender)
+            got = self._run(self._amend, (keys.quota, keys.cooldown, keys.revoked, keys.slices,
+                                          *streams),
                             (str(len(args) // 5).encode(), *args, *tail, *entry))
             if int(got[0]) == 0:
                 continue  # a decision changed a field since the read: again

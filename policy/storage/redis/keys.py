@@ -18,7 +18,9 @@ names of the state that lasts about a day carry the layout's version (``LAYOUT``
                                      count, 32-byte signature), then each record's
                                      units, 8 bytes each (transition.lua); "#" -> next
                                      sequence number
-    <prefix>:<layout>:{<sender>}:x   hash  rule -> state of a kind without a key of its own
+    <prefix>:<layout>:{<sender>}:x   hash  rule -> state of a kind without a key of its own;
+                                     "@" -> the state cache's token (statecache.py):
+                                     8 random bytes, changed or deleted by every write
     <prefix>:{<sender>}:a            set   apps this sender sent self-messages through
                                      (for forget; no version, like the revocations)
 

@@ -66,6 +66,7 @@ if now == '' then local t = redis.call('TIME'); now = tonumber(t[1]) + tonumber(
 else now = tonumber(now) end
 local untill = now + tonumber(ARGV[2])
 redis.call('HSET', KEYS[1], ARGV[1], string.format('%.17g', untill))
+redis.call('HDEL', KEYS[2], '@') -- a state cache's copy of this sender is stale
 local ends = untill
 local flat = redis.call('HGETALL', KEYS[1])
 for i = 2, #flat, 2 do local u = tonumber(flat[i]); if u > ends then ends = u end end
@@ -108,9 +109,17 @@ if now == '' then local t = redis.call('TIME'); now = tonumber(t[1]) + tonumber(
 else now = tonumber(now) end
 local untill = now + tonumber(ARGV[1])
 redis.call('HSET', KEYS[1], ARGV[3], string.format('%.17g', untill))
+redis.call('HDEL', KEYS[1], '@') -- a state cache's copy of this sender is stale
 local ms = math.ceil(tonumber(ARGV[1]) * 1000)
 if redis.call('PTTL', KEYS[1]) < ms then redis.call('PEXPIRE', KEYS[1], string.format('%d', ms)) end
 return string.format('%.17g', untill)
+"""
+
+# An app restored: KEYS the revoked and the slices hashes, ARGV the app.
+_RESTORE = b"""
+redis.call('HDEL', KEYS[1], ARGV[1])
+redis.call('HDEL', KEYS[2], '@') -- a state cache's copy of this sender is stale
+return 1
 """
 
 _FORGET = b"""
@@ -159,10 +168,14 @@ def _kind_source(module: Any) -> bytes:
 # The two ends of the text: an EVAL script reads Redis's KEYS and ARGV and runs at once;
 # a library keeps them in locals that its function sets at every FCALL.
 _EVAL_HEAD = b"local KEYS, ARGV = KEYS, ARGV\n"
-_EVAL_CALL = b"return run()\n"
+_EVAL_CALL = b"return run(0)\n"
 _LIBRARY_HEAD = b"local KEYS, ARGV\n"
+# Two functions: the transition, and the state cache's call (``CACHED_SUFFIX``)
 _LIBRARY_CALL = (b"redis.register_function('@FUNCTION@', function(keys, args)\n"
-                 b"  KEYS, ARGV = keys, args\n  return run()\nend)\n")
+                 b"  KEYS, ARGV = keys, args\n  return run(0)\nend)\n"
+                 b"redis.register_function('@FUNCTION@" + b"_c', function(keys, args)\n"
+                 b"  KEYS, ARGV = keys, args\n  return cached()\nend)\n")
+CACHED_SUFFIX = "_c"
 
 
 def _modules(rules: tuple[Rule, ...]) -> list[Any]:

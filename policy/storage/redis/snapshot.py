@@ -34,8 +34,9 @@ for i = 1, #KEYS do out[#out + 1] = redis.call('HGETALL', KEYS[i]) end
 return out
 """
 
-# KEYS: the sender's quota, cooldown and revoked hashes, the user's audit stream, and
-# (one server) the deployment's. ARGV: n_ops, (key index, field, expected, new, min ttl
+# KEYS: the sender's quota, cooldown, revoked and slices hashes (the last only for the
+# state cache's token, deleted: a copy of this sender is stale), the user's audit
+# stream, and (one server) the deployment's. ARGV: n_ops, (key index, field, expected, new, min ttl
 # ms)*n_ops (expected/new a single NUL byte: absent/delete), the user stream's cap, the
 # deployment stream's cap, the TTL (ms), then the entry's fields and values. Returns
 # {0} when a field changed since the snapshot (nothing written), else {1, id}.
@@ -64,13 +65,14 @@ for i = 0, n - 1 do
     end
   end
 end
+redis.call('HDEL', KEYS[4], '@')
 local a = 2 + 5 * n
 local caps, ttl = { ARGV[a], ARGV[a + 1] }, ARGV[a + 2]
 local entry = {}
 for i = a + 3, #ARGV do entry[#entry + 1] = ARGV[i] end
 local id = nil
-for s = 4, #KEYS do
-  local got = redis.call('XADD', KEYS[s], 'MAXLEN', '~', caps[s - 3], '*', unpack(entry))
+for s = 5, #KEYS do
+  local got = redis.call('XADD', KEYS[s], 'MAXLEN', '~', caps[s - 4], '*', unpack(entry))
   if id == nil then id = got end
   redis.call('PEXPIRE', KEYS[s], ttl)
 end
@@ -134,7 +136,13 @@ return erase_and_add(KEYS[1], ARGV[1], ARGV[2], ARGV[3], entry)
 def decode_state(raw: Sequence[Any], rules: tuple[Rule, ...]) -> SenderState | None:
     """The ``SNAPSHOT`` reply's five hashes (flat field, value lists, in ``SenderKeys.state``
     order) as a ``SenderState`` (None when nothing is kept)."""
-    quota_raw, cooldown_raw, revoked_raw, trace_raw, slices_raw = (_pairs(h) for h in raw)
+    return decode_hashes([_pairs(h) for h in raw], rules)
+
+
+def decode_hashes(hashes: Sequence[dict[str, bytes]], rules: tuple[Rule, ...]
+                  ) -> SenderState | None:
+    """The five hashes (field -> value, in ``SenderKeys.state`` order) as a ``SenderState``."""
+    quota_raw, cooldown_raw, revoked_raw, trace_raw, slices_raw = hashes
     state = SenderState()
     for name, blob in quota_raw.items():
         state.quota[name] = decode_quota(blob)
@@ -218,6 +226,29 @@ def decode_trace(blob: bytes) -> tuple[Cluster, ...]:
         out.append(Cluster(rec[lw + sw + 2:], units, float(rec[:lw]), int(seq), b"+" in seq))
         at, units_at = at + size, units_at + 8 * n
     return tuple(out)
+
+
+def encode_trace(clusters: Sequence[Cluster], widths: tuple[int, int] = (18, 2)) -> bytes:
+    """The twin of ``decode_trace`` (``duplicates.lua``'s ``encode_trace``): the records in
+    the order the Lua keeps (last, then seq, descending), at the widths given or wider
+    (the Lua's widths grow when a value needs it, never shrink but when the field goes)."""
+    ordered = sorted(clusters, key=lambda c: (c.last, c.seq), reverse=True)
+    lasts = [f"{c.last:.17g}" for c in ordered]
+    seqs = [("+" if c.contact else "") + str(c.seq) for c in ordered]
+    lw = max([widths[0], *map(len, lasts)])
+    sw = max([widths[1], *map(len, seqs)])
+    head = b"!" + bytes((48 + lw, 48 + sw)) + b"%3d" % len(ordered)
+    recs = b"".join(last.rjust(lw).encode() + seq.rjust(sw).encode()
+                    + len(c.units).to_bytes(2, "big") + c.signature
+                    for c, last, seq in zip(ordered, lasts, seqs, strict=True))
+    return head + recs + b"".join(bytes.fromhex(u) for c in ordered for u in c.units)
+
+
+def trace_widths(blob: bytes | None) -> tuple[int, int]:
+    """The widths of a stored trace field (the minimums where there is none)."""
+    if not blob:
+        return 18, 2
+    return blob[1] - 48, blob[2] - 48
 
 
 def ttl_ms(until: float, now: float) -> int:

@@ -34,6 +34,13 @@
 -- and commit() (write its keys, once). A kind without a key of its own keeps its state
 -- in KEYS[5] through write_slice / drop_slice.
 
+-- The state cache (policy/storage/redis/statecache.py): a process that keeps a copy of
+-- a sender's hashes decides in Python and sends only the fields that change, with the
+-- token it last saw in KEYS[5]'s field TOKEN (`cached`, below). Every other write of a
+-- sender's state changes or deletes that token, so a stale copy never commits: this
+-- transition deletes it (`run` with no token) or writes a new one for the caller's copy.
+local TOKEN = '@'
+
 -- Two forms of one text (policy/storage/redis/script.py): an EVAL script, which runs
 -- all of it at every call, and a Redis 7 function library, whose definitions (the
 -- rules table, the helpers, the kinds' functions: a fifth of a decision's
@@ -169,12 +176,15 @@ end
 -- The checks (policy/checks/*.lua) ---------------------------------------------
 --@KINDS@--
 
-local function run()
+-- `base`: the ARGV index before the transition's first argument; `token`: the state
+-- cache's new token (nil: none, any cached copy of this sender goes stale), kept at least
+-- `keep` ms
+local function run(base, token, keep)
 
 -- Inputs ------------------------------------------------------------------
 
 byte, sub = string.byte, string.sub
-argi = 0
+argi = base
 do
   local given = arg()
   if given == '' then
@@ -289,10 +299,15 @@ end
 for _, k in ipairs(present) do
   if k.commit then k.commit() end
 end
+if token == nil then slice_dels[#slice_dels + 1] = TOKEN end
 if #slice_dels > 0 then redis.call('HDEL', KEYS[5], unpack(slice_dels)) end
 if #slice_sets > 0 then
   redis.call('HSET', KEYS[5], unpack(slice_sets))
   if slice_ends ~= nil then pexpire_until(KEYS[5], slice_ends, true) end
+end
+if token ~= nil then
+  redis.call('HSET', KEYS[5], TOKEN, token)
+  if redis.call('PTTL', KEYS[5]) < keep then redis.call('PEXPIRE', KEYS[5], i2s(keep)) end
 end
 
 -- Result ------------------------------------------------------------------
@@ -312,5 +327,40 @@ for _, s in ipairs(standings) do
 end
 return out
 
+end
+
+-- The state cache's call. ARGV: the token the caller's copy holds ('' none), a new one,
+-- how long (ms) a token is kept at least, k, then for each of k keys: its index, n,
+-- (field, value)*n to set, d, field*d to delete, and a TTL in ms ('' none); then the
+-- transition's ARGV. The copy is current (the token unchanged): the caller's writes
+-- (the new token among them), each key's TTL never shortened, and {'c'}. Otherwise the
+-- transition itself, then the hashes and their PTTLs: {'f', reply, (HGETALL, PTTL)*5}.
+local function cached()
+  local current = ARGV[1] ~= '' and redis.call('HGET', KEYS[5], TOKEN) == ARGV[1]
+  local a = 5
+  for _ = 1, tonumber(ARGV[4]) do
+    local key, n = KEYS[tonumber(ARGV[a])], tonumber(ARGV[a + 1])
+    a = a + 2
+    -- sets first: a key that keeps a field keeps its TTL
+    if current and n > 0 then redis.call('HSET', key, unpack(ARGV, a, a + 2 * n - 1)) end
+    a = a + 2 * n
+    local d = tonumber(ARGV[a])
+    if current and d > 0 then redis.call('HDEL', key, unpack(ARGV, a + 1, a + d)) end
+    a = a + 1 + d
+    local ms = ARGV[a]
+    a = a + 1
+    -- GT: never shorter than another rule's field needs; a key without a TTL gets one
+    if current and ms ~= '' and redis.call('PEXPIRE', key, ms, 'GT') == 0
+        and redis.call('PTTL', key) == -1 then
+      redis.call('PEXPIRE', key, ms)
+    end
+  end
+  if current then return { 'c' } end
+  local out = { 'f', run(a - 1, ARGV[2], tonumber(ARGV[3])) }
+  for i = 1, 5 do
+    out[#out + 1] = redis.call('HGETALL', KEYS[i])
+    out[#out + 1] = redis.call('PTTL', KEYS[i])
+  end
+  return out
 end
 --@CALL@--

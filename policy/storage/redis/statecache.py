@@ -1,0 +1,297 @@
+"""The state cache: a decision on a sender this process decided for a moment ago costs
+Redis a few writes instead of the whole Lua transition.
+
+Most of a decision's Redis CPU is the Lua interpreter reading the sender's hashes and
+running the rules (``transition.lua``). A process that keeps, per sender it decided for
+lately, a copy of those hashes (``CachedState``) can run the same transition in Python
+(``policy.core.transition``, the Lua's twin, held to it by the parity tests) and send
+only the fields that change. One call still does it all atomically (``cached`` in
+``transition.lua``): when the sender's token in Redis (a field of the slices hash) is
+the one the copy holds, the writes are applied; when it is not (another process, an
+operator's action or a revocation wrote since, a key expired or was evicted, a restart),
+the call runs the Lua transition itself, as without the cache, and returns the hashes
+to copy. Every other write of a sender's state changes or deletes the token, so a stale
+copy never commits; decisions are the same either way.
+
+A copy is used only while every key it holds outlives the decision by ``MARGIN`` (its
+TTL is tracked on this process's monotonic clock), and for ``max_age`` seconds at most
+(a bound on anything that writes without knowing the token: an older release during a
+rolling upgrade, a hand edit, an evicted key). Without an injected clock the Python
+transition runs at Redis's time: the ``TIME`` of the last reply of the Lua transition,
+advanced by this process's monotonic clock (which no clock step moves; within a copy's
+minute the two drift apart by microseconds). A write from a copy extends a key's TTL
+with some slack (``_slack``), so that most writes need no PEXPIRE. Bounded: ``size``
+senders, least recently used dropped.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from policy.challenge import STATE_FIELD as CHALLENGE_FIELD
+from policy.core import TransitionInput, TransitionResult, transition
+from policy.rules import Rule
+from policy.state import SenderState
+from policy.storage.redis.keys import _HEX_UNIT, unit_bytes
+from policy.storage.redis.snapshot import (
+    _pairs,
+    decode_hashes,
+    encode_quota,
+    encode_trace,
+    trace_widths,
+)
+
+TOKEN = "@"  # the field of the slices hash (KEYS[5]) that holds the token (transition.lua)
+MARGIN = 2.0  # seconds a copy's keys must outlive the decision by
+DEFAULT_SIZE = 4096
+DEFAULT_MAX_AGE = 60.0
+# Which of the five state hashes (keys.SenderKeys.state) a kind's state lives in
+_KEY_OF_KIND = {"quota": 0, "cooldown": 1, "apps": 2, "duplicates": 3}
+_SLICES = 4
+
+
+@dataclass(slots=True)
+class CachedState:
+    token: bytes
+    hashes: tuple[dict[str, bytes], ...]  # the five hashes, field -> value
+    expires: tuple[float | None, ...]  # per hash: when it expires (monotonic), None: absent
+    now: float  # the time of the last decision
+    redis_at: float | None  # Redis TIME at the monotonic time mono_at (None: a given clock)
+    mono_at: float
+    born: float  # monotonic time the copy was first taken from Redis
+
+
+@dataclass(slots=True)
+class Plan:
+    """A decision worked out on a copy: the result, and what the call sends and commits."""
+
+    result: TransitionResult
+    header: list[bytes]  # the cached call's ARGV before the transition's
+    hashes: tuple[dict[str, bytes], ...]
+    ttls: dict[int, int]  # hash index -> TTL (ms) sent
+    token: bytes
+
+
+def new_token() -> bytes:
+    """8 random bytes: another writer's token is never this one (2^-64)."""
+    return os.urandom(8)
+
+
+class StateCache:
+    """The copies, by sender (the storage's key for it), least recently used first out."""
+
+    def __init__(self, size: int = DEFAULT_SIZE, max_age: float = DEFAULT_MAX_AGE) -> None:
+        self.size = size
+        self.max_age = max_age
+        self._entries: OrderedDict[str, CachedState] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0  # decisions committed from a copy
+        self.misses = 0  # decisions the Lua transition made (no copy, or a stale one)
+
+    def get(self, sender: str) -> CachedState | None:
+        with self._lock:
+            entry = self._entries.get(sender)
+            if entry is None:
+                return None
+            if time.monotonic() - entry.born >= self.max_age:
+                del self._entries[sender]
+                return None
+            self._entries.move_to_end(sender)
+            return entry
+
+    def put(self, sender: str, entry: CachedState) -> None:
+        with self._lock:
+            self._entries[sender] = entry
+            self._entries.move_to_end(sender)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+
+    def drop(self, sender: str) -> None:
+        with self._lock:
+            self._entries.pop(sender, None)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+def _hex(unit: str) -> str:
+    """A unit as the Redis state keeps it (8 bytes, read back as hex)."""
+    return unit if _HEX_UNIT.fullmatch(unit) else unit_bytes(unit).hex()
+
+
+def _as_stored(inp: TransitionInput) -> TransitionInput:
+    """``inp`` with its units and contacts as decoded from Redis (the engine's are already)."""
+    f = inp.features
+    if (all(_HEX_UNIT.fullmatch(u) for u, _ in f.units)
+            and (f.people is None or all(_HEX_UNIT.fullmatch(u) for u, _ in f.people))
+            and all(_HEX_UNIT.fullmatch(c) for c in f.contacts)):
+        return inp
+    feats = replace(f, units=tuple((_hex(u), e) for u, e in f.units),
+                    people=None if f.people is None else tuple((_hex(u), e) for u, e in f.people),
+                    contacts=tuple(_hex(c) for c in f.contacts))
+    return replace(inp, features=feats)
+
+
+def _f2s(x: float) -> bytes:
+    return f"{x:.17g}".encode()
+
+
+def encode_hashes(after: SenderState, rules: tuple[Rule, ...],
+                  before: Sequence[dict[str, bytes]]) -> tuple[dict[str, bytes], ...]:
+    """The five hashes holding ``after`` (decode_hashes reads it back), fields of rules
+    this rule set does not name left as ``before`` has them in the slices hash."""
+    quota = {name: encode_quota(size, buckets)
+             for name, (size, buckets) in after.quota.items() if buckets}
+    cooldown = {name: _f2s(until) for name, until in after.cooldown.items()}
+    revoked = {app: _f2s(until) for app, until in after.revoked.items()}
+    trace = {name: encode_trace(clusters, trace_widths(before[3].get(name)))
+             for name, clusters in after.traces.items() if clusters}
+    if trace:
+        trace["#"] = str(after.next_seq).encode()
+    slices = dict(before[_SLICES])
+    slices.pop(TOKEN, None)
+    for rule in rules:
+        encode = getattr(rule.module, "encode_slice", None)
+        if encode is None:
+            continue
+        value = after.slices.get(rule.name)
+        if value:
+            slices[rule.name] = encode(value)
+        else:
+            slices.pop(rule.name, None)
+    if after.challenge_passed:
+        slices[CHALLENGE_FIELD] = _f2s(after.challenge_passed)
+    else:
+        slices.pop(CHALLENGE_FIELD, None)
+    return quota, cooldown, revoked, trace, slices
+
+
+def _ends(after: SenderState, rules: tuple[Rule, ...]) -> list[float | None]:
+    """When each hash's content ends (the TTL its writes give it, at least)."""
+    ends: list[float | None] = [None] * 5
+
+    def later(i: int, end: float | None) -> None:
+        if end is not None and (ends[i] is None or end > ends[i]):  # type: ignore[operator]
+            ends[i] = end
+
+    for rule in rules:
+        expires_at = getattr(rule.module, "expires_at", None)
+        if expires_at is not None:
+            later(_KEY_OF_KIND.get(rule.kind, _SLICES), expires_at(rule, after))
+    later(1, max(after.cooldown.values(), default=None))
+    later(2, max(after.revoked.values(), default=None))
+    if after.challenge_passed:
+        later(_SLICES, after.challenge_passed)
+    return ends
+
+
+def plan(entry: CachedState, inp: TransitionInput, now: float | None,
+         keep_ms: int) -> Plan | None:
+    """The decision on ``entry``'s copy, or None when the copy may not be used."""
+    mono = time.monotonic()
+    if any(e is not None and e - mono < MARGIN for e in entry.expires):
+        return None
+    if now is None:
+        if entry.redis_at is None:
+            return None
+        at = max(entry.redis_at + (mono - entry.mono_at), entry.now)
+    else:
+        at = now
+    rules = inp.rules
+    state = decode_hashes(entry.hashes, rules)
+    result, after = transition(state, _as_stored(inp), at)
+    hashes = encode_hashes(after, rules, entry.hashes)
+    token = new_token()
+    sets: list[list[bytes]] = [[] for _ in range(5)]
+    dels: list[list[bytes]] = [[] for _ in range(5)]
+    for i, (old, new) in enumerate(zip(entry.hashes, hashes, strict=True)):
+        for name, value in new.items():
+            if old.get(name) != value:
+                sets[i] += (name.encode("utf-8", "surrogatepass"), value)
+        for name in old:
+            if name not in new and name != TOKEN:
+                dels[i].append(name.encode("utf-8", "surrogatepass"))
+    sets[_SLICES] += (TOKEN.encode(), token)
+    ends = _ends(after, rules)
+    ttls: dict[int, int] = {}
+    body: list[bytes] = []
+    for i in range(5):
+        if not sets[i] and not dels[i]:
+            continue
+        ttl = b""
+        if sets[i]:
+            end = ends[i] if ends[i] is not None else after.expires_at or at
+            ms = max(1, math.ceil((end - at) * 1000))
+            if i == _SLICES:
+                ms = max(ms, keep_ms)
+            known = entry.expires[i]
+            if known is None or (known - mono - MARGIN) * 1000 < ms:
+                ttls[i] = ms + _slack(ms)  # else the key outlives what it holds now
+                ttl = str(ttls[i]).encode()
+        body += [str(i + 1).encode(), str(len(sets[i]) // 2).encode(), *sets[i],
+                 str(len(dels[i])).encode(), *dels[i], ttl]
+    touched = sum(1 for i in range(5) if sets[i] or dels[i])
+    header = [entry.token, token, str(keep_ms).encode(), str(touched).encode(), *body]
+    result = TransitionResult(at, result.fired, result.standings, result.allowed,
+                              result.revoked_app)
+    new = list(hashes)
+    new[_SLICES] = {**hashes[_SLICES], TOKEN: token}
+    return Plan(result, header, tuple(new), ttls, token)
+
+
+def _slack(ms: int) -> int:
+    """More TTL than a write needs (an eighth, an hour at most), so that the next writes,
+    which need a little more each, find the key's TTL long enough and send no PEXPIRE."""
+    return min(ms // 8, 3_600_000)
+
+
+def miss_header(token: bytes, keep_ms: int) -> list[bytes]:
+    """The cached call's header when there is no copy: the Lua transition runs."""
+    return [b"", token, str(keep_ms).encode(), b"0"]
+
+
+def committed(entry: CachedState, p: Plan, sent_at: float) -> CachedState:
+    """The copy after ``p`` committed (``sent_at``: monotonic time before the call)."""
+    expires = list(entry.expires)
+    for i, hashed in enumerate(p.hashes):
+        if not hashed:
+            expires[i] = None
+        elif i in p.ttls:
+            end = sent_at + p.ttls[i] / 1000
+            old = expires[i]
+            expires[i] = end if old is None or end > old else old
+    return CachedState(p.token, p.hashes, tuple(expires), p.result.now, entry.redis_at,
+                       entry.mono_at, entry.born)
+
+
+def from_reply(raw: Sequence[Any], token: bytes, now_given: bool, result_now: float,
+               sent_at: float) -> CachedState | None:
+    """The copy the Lua transition's reply gives ({'f', reply, (HGETALL, PTTL)*5}), just
+    received (``sent_at``: monotonic time before the call)."""
+    hashes = tuple(_pairs(raw[2 + 2 * i]) for i in range(5))
+    expires: list[float | None] = []
+    for i in range(5):
+        ttl = int(raw[3 + 2 * i])
+        if ttl == -2 or not hashes[i]:
+            expires.append(None)
+        elif ttl == -1:  # a key without a TTL (not ours): never used from a copy
+            return None
+        else:
+            expires.append(sent_at + ttl / 1000)
+    if hashes[_SLICES].get(TOKEN) != token:
+        return None
+    received = time.monotonic()
+    # Redis read TIME between the send and the reply: taken as halfway
+    return CachedState(token, hashes, tuple(expires), result_now,
+                       None if now_given else result_now, (sent_at + received) / 2, received)

@@ -1,0 +1,288 @@
+"""The Redis driver's state cache (``policy/storage/redis/statecache.py``).
+
+A process decides in Python on its copy of a sender's hashes and sends only the
+changes, checked against the sender's token in one call; any other write makes the
+copy stale, and then the Lua transition decides. The oracle is memory://: the same
+sends, through several storages sharing one Redis (cache on, cache off), with
+operators' actions, revocations, challenges and forgetting in between, give the same
+decisions, bit for bit. The rest: most decisions of a steady sender are served from
+the copy, every key keeps a TTL, the encoders write what the Lua writes, a process
+clock that drifted from Redis's, a key about to expire, and a copy's age bound.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from typing import Any
+
+import pytest
+
+from policy import Engine, MemoryGraph, SendRequest, load_rules, parse_rules
+from policy.clock import VirtualClock
+from policy.storage.redis import RedisStorage
+from policy.storage.redis.snapshot import decode_hashes
+from policy.storage.redis.statecache import TOKEN, encode_hashes
+from tests import servers
+from tests.conftest import DEFAULT_RULES, T0
+from tests.storage.test_storage_parity import (
+    PEOPLE,
+    RULES,
+    SENDERS,
+    UnsweptMemory,
+    _request,
+    _step,
+)
+
+PEOPLE_FOLLOWING = 0.9
+
+
+@pytest.fixture(params=["fakeredis", "redis"])
+def shared(request: pytest.FixtureRequest) -> Any:
+    """A maker of storages that share one Redis and one key prefix (processes of one
+    deployment): ``make(state_cache=N)``."""
+    prefix = servers.unique_prefix()
+    made: list[RedisStorage] = []
+    if request.param == "fakeredis":
+        fakeredis = pytest.importorskip("fakeredis")
+        server = fakeredis.FakeServer()
+
+        def make(**options: Any) -> RedisStorage:
+            storage = RedisStorage.from_uri(
+                "redis://fakeredis/0", key_prefix=prefix,
+                client=fakeredis.FakeRedis(server=server),
+                aclient_factory=lambda: fakeredis.FakeAsyncRedis(server=server), **options)
+            made.append(storage)
+            return storage
+    else:
+        real = servers.session_redis(request.config)
+
+        def make(**options: Any) -> RedisStorage:
+            storage = RedisStorage.from_uri(real.url, key_prefix=prefix, socket_timeout=5,
+                                            **options)
+            made.append(storage)
+            return storage
+    yield make
+    for storage in made:
+        storage.close()
+
+
+def _warm(engine: Engine) -> None:
+    """One decision of a throwaway sender: a server without the rule set's library runs
+    the first one as EVAL (and loads it), which the copies do not go through."""
+    engine.check(SendRequest("warm-up", ("warm-up",), "a note"))
+
+
+def _graph(rng: random.Random) -> MemoryGraph:
+    graph = MemoryGraph()
+    for person in PEOPLE:
+        for sender in SENDERS:
+            if rng.random() < PEOPLE_FOLLOWING:
+                graph.follow(person, sender)
+            if rng.random() < 0.25:
+                graph.follow(sender, person)
+    return graph
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_processes_sharing_redis_decide_as_memory(shared: Any, seed: int) -> None:
+    """Three processes (two with the cache, one without) take turns at random on the
+    same senders, with reports, revocations, restores, challenges, operators' actions
+    and forgetting in between: every decision is memory://'s."""
+    rng = random.Random(4000 + seed)
+    clock = VirtualClock(T0 + (rng.random() if seed % 2 else 0))
+    graph = _graph(rng)
+    ruleset = parse_rules(RULES, file="<cache>")
+    reference = Engine(ruleset, storage=UnsweptMemory(), graph=graph, clock=clock)
+    storages = [shared(), shared(), shared(state_cache=0)]
+    engines = [Engine(ruleset, storage=s, graph=graph, clock=clock) for s in storages]
+    for step in range(300):
+        clock.advance(_step(rng, seed % 2 == 0))
+        request = _request(rng)
+        # mostly the same process, as behind a router by sender; sometimes another
+        engine = engines[0] if rng.random() < 0.7 else rng.choice(engines)
+        assert engine.check(request) == reference.check(request), f"seed {seed}, step {step}"
+        roll = rng.random()
+        other = rng.choice(engines)
+        user = rng.choice(SENDERS)
+        app = rng.choice(["app-one", "app:{two}"])
+        if roll < 0.03:
+            for e in (reference, other):
+                e.revoke_app(user=user, app=app)
+        elif roll < 0.05:
+            for e in (reference, other):
+                e.restore_app(user=user, app=app)
+        elif roll < 0.06:
+            for e in (reference, other):
+                e.forget_user(user)
+        elif roll < 0.08:
+            for e in (reference, other):
+                e.lift_cooldown(user, actor="ops", reason="test")
+        elif roll < 0.10:
+            for e in (reference, other):
+                e.reset_quota(user, actor="ops", reason="test")
+        elif roll < 0.18:
+            reporter = rng.choice(PEOPLE)
+            kind = rng.choice(["spam", "block"])
+            assert other.report(reporter=reporter, sender=user, kind=kind) == \
+                reference.report(reporter=reporter, sender=user, kind=kind)
+    hits = sum(s._cache.hits for s in storages if s._cache is not None)
+    assert hits > 100, "the copies were hardly used: the test proves nothing"
+    for e in engines:
+        e.close()
+
+
+def test_a_steady_sender_is_decided_from_the_copy(shared: Any) -> None:
+    """One process, one sender writing on: after the first decision every one is served
+    from the copy (a few writes in Redis), the reports and the others' writes aside."""
+    storage = shared()
+    clock, graph = VirtualClock(T0), MemoryGraph()
+    for i in range(30):
+        graph.follow(f"f{i}", "alice")
+    engine = Engine(load_rules(DEFAULT_RULES), storage=storage, graph=graph, clock=clock)
+    rng = random.Random(1)
+    words = "apple bread chair delta eagle flute grape house igloo jelly kite lemon".split()
+    for i in range(200):
+        clock.advance(30)
+        engine.check(SendRequest("alice", (f"f{i % 30}",), " ".join(rng.sample(words, 8))))
+    assert storage._cache is not None
+    # (a send refused before the stateful rules never reaches the storage)
+    assert storage._cache.misses == 1 and storage._cache.hits >= 190
+    engine.close()
+
+
+def test_every_key_keeps_a_ttl(shared: Any) -> None:
+    """Writes from the copy give each key a TTL (never shorter than it had), as the Lua
+    does: no key of a sender ever lives forever."""
+    storage = shared()
+    rng = random.Random(2)
+    clock = VirtualClock(T0)
+    graph = _graph(rng)
+    engine = Engine(parse_rules(RULES, file="<cache>"), storage=storage, graph=graph,
+                    clock=clock)
+    client = storage._sync()
+    for step in range(250):
+        clock.advance(_step(rng, False))
+        engine.check(_request(rng))
+        for key in client.scan_iter(match=f"{storage.keys.prefix}:*"):
+            assert client.pttl(key) > 0, f"step {step}: {key!r} has no TTL"
+    assert storage._cache is not None and storage._cache.hits > 50
+    engine.close()
+
+
+def test_the_encoders_write_what_the_lua_writes(shared: Any) -> None:
+    """Hashes the Lua transition wrote, decoded and encoded again, are the same bytes
+    (the strangers rules' <oldest> may be later: the earliest record's time, still at or
+    before every record, which is all the Lua asks of it)."""
+    storage = shared(state_cache=0)
+    rng = random.Random(3)
+    clock = VirtualClock(T0)
+    graph = _graph(rng)
+    ruleset = parse_rules(RULES, file="<cache>")
+    stateful = tuple(r for r in ruleset.active if r.stateful)
+    strangers_rules = {r.name for r in stateful if r.kind == "strangers"}
+    engine = Engine(ruleset, storage=storage, graph=graph, clock=clock)
+    client = storage._sync()
+    compared = 0
+    for _ in range(300):
+        clock.advance(_step(rng, False))
+        request = _request(rng)
+        engine.check(request)
+        keys = storage.keys.sender(engine._keys.user(request.sender)).state
+        hashes = [{name.decode("utf-8", "surrogatepass"): value
+                   for name, value in client.hgetall(k).items()} for k in keys]
+        hashes[4].pop(TOKEN, None)
+        state = decode_hashes(hashes, stateful)
+        if state is None:
+            continue
+        again = encode_hashes(state, stateful, hashes)
+        for i, (lua, ours) in enumerate(zip(hashes, again, strict=True)):
+            assert set(lua) == set(ours), (i, set(lua) ^ set(ours))
+            for name, blob in lua.items():
+                if i == 4 and name in strangers_rules:
+                    head, _, body = blob.partition(b";")
+                    our_head, _, our_body = ours[name].partition(b";")
+                    assert body == our_body and float(head) <= float(our_head)
+                else:
+                    assert ours[name] == blob, (i, name)
+                compared += 1
+    assert compared > 300
+    engine.close()
+
+
+def test_a_copy_decides_at_redis_time_whatever_the_process_clock_says(
+        request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without an injected clock a copy decides at Redis's time: the TIME of the last
+    Lua reply advanced by the monotonic clock. A process whose wall clock jumps (NTP, a
+    bad host) decides at the same time as the others. (A real server: fakeredis keeps
+    time by this process's clock, which the test moves.)"""
+    real = servers.session_redis(request.config)
+    storage = RedisStorage.from_uri(real.url, key_prefix=servers.unique_prefix(), socket_timeout=5)
+    engine = Engine(load_rules(DEFAULT_RULES), storage=storage, graph=MemoryGraph())
+    _warm(engine)
+    assert engine.check(SendRequest("bob", ("bob",), "note 0")).code == "self_message"
+    wall = time.time
+    monkeypatch.setattr(time, "time", lambda: wall() + 3600.0)  # an hour ahead
+    seconds, micros = storage._sync().time()
+    redis_now = seconds + micros / 1e6
+    cache = storage._cache
+    assert cache is not None
+    hits = cache.hits
+    decisions = [engine.check(SendRequest("bob", ("bob",), f"note {i}")) for i in range(1, 4)]
+    assert cache.hits == hits + 3
+    for d in decisions:
+        assert d.code == "self_message"
+        assert abs(d.at - redis_now) < 5, (d.at, redis_now)  # not an hour ahead
+    engine.close()
+    storage.close()
+
+
+def test_a_copy_whose_key_is_about_to_expire_is_not_used(shared: Any) -> None:
+    storage = shared()
+    clock = VirtualClock(T0)
+    engine = Engine(load_rules(DEFAULT_RULES), storage=storage, graph=MemoryGraph(),
+                    clock=clock)
+    _warm(engine)
+    engine.check(SendRequest("carol", ("carol",), "a note"))
+    cache = storage._cache
+    assert cache is not None
+    entry = cache.get(engine._keys.user("carol"))
+    assert entry is not None
+    entry.expires = tuple(None if e is None else time.monotonic() + 1.0 for e in entry.expires)
+    hits, misses = cache.hits, cache.misses
+    engine.check(SendRequest("carol", ("carol",), "a note"))
+    assert cache.hits == hits and cache.misses == misses + 1
+    engine.close()
+
+
+def test_a_copy_is_used_for_state_cache_age_at_most(shared: Any) -> None:
+    """A write that does not know the token (an older release, a hand edit, an evicted
+    key) can make a copy wrong: it is used for ``state_cache_age`` seconds at most."""
+    storage = shared(state_cache_age=0.3)
+    clock, graph = VirtualClock(T0), MemoryGraph()
+    graph.follow("dan", "erin")
+    rules = parse_rules('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "2/day"\n')
+    engine = Engine(rules, storage=storage, graph=graph, clock=clock)
+    assert engine.check(SendRequest("erin", ("dan",), "hi")).allowed
+    assert engine.check(SendRequest("erin", ("dan",), "hi")).allowed
+    keys = storage.keys.sender(engine._keys.user("erin"))
+    storage._sync().delete(keys.quota)  # by hand, behind every process's back
+    time.sleep(0.35)
+    assert engine.check(SendRequest("erin", ("dan",), "hi")).allowed  # Redis's count: 0
+    engine.close()
+
+
+def test_the_cache_can_be_turned_off_and_its_options_are_checked(shared: Any) -> None:
+    assert shared(state_cache=0)._cache is None
+    with pytest.raises(ValueError, match="state_cache"):
+        shared(state_cache=-1)
+    with pytest.raises(ValueError, match="state_cache_age"):
+        shared(state_cache_age=0)
+    storage = shared(state_cache=2)
+    clock, graph = VirtualClock(T0), MemoryGraph()
+    engine = Engine(load_rules(DEFAULT_RULES), storage=storage, graph=graph, clock=clock)
+    for user in ("u1", "u2", "u3", "u1"):
+        engine.check(SendRequest(user, (user,), "a note"))
+    assert storage._cache is not None and len(storage._cache) == 2  # bounded
+    assert storage._cache.hits == 0  # u1's copy was dropped for u3's
+    engine.close()
