@@ -20,6 +20,7 @@ import pytest
 
 from policy import Engine, MemoryGraph, SendRequest, load_rules, parse_rules
 from policy.clock import VirtualClock
+from policy.state import SenderState
 from policy.storage.redis import RedisStorage
 from policy.storage.redis.snapshot import decode_hashes
 from policy.storage.redis.statecache import TOKEN, encode_hashes
@@ -132,6 +133,33 @@ def test_processes_sharing_redis_decide_as_memory(shared: Any, seed: int) -> Non
         e.close()
 
 
+def test_a_copy_holds_what_its_hashes_decode_to(shared: Any) -> None:
+    """A copy keeps the decoded state beside the hashes (so a decision decodes nothing):
+    after every decision it is what decoding the hashes gives."""
+    storage = shared()
+    rng = random.Random(5)
+    clock = VirtualClock(T0)
+    graph = _graph(rng)
+    ruleset = parse_rules(RULES, file="<cache>")
+    engine = Engine(ruleset, storage=storage, graph=graph, clock=clock)
+    cache = storage._cache
+    assert cache is not None
+    checked = 0
+    for step in range(300):
+        clock.advance(_step(rng, step % 2 == 0))
+        request = _request(rng)
+        engine.check(request)
+        entry = cache.get(engine._keys.user(request.sender))
+        if entry is None or entry.state is None or entry.rules is None:
+            continue
+        decoded = decode_hashes(entry.hashes, entry.rules) or SenderState()
+        decoded.expires_at = entry.state.expires_at  # not kept in Redis
+        assert entry.state == decoded, f"step {step}"
+        checked += 1
+    assert checked > 150
+    engine.close()
+
+
 def test_a_steady_sender_is_decided_from_the_copy(shared: Any) -> None:
     """One process, one sender writing on: after the first decision every one is served
     from the copy (a few writes in Redis), the reports and the others' writes aside."""
@@ -195,7 +223,8 @@ def test_the_encoders_write_what_the_lua_writes(shared: Any) -> None:
         state = decode_hashes(hashes, stateful)
         if state is None:
             continue
-        again = encode_hashes(state, stateful, hashes)
+        again, read_back = encode_hashes(state, stateful, hashes)
+        assert read_back == state
         for i, (lua, ours) in enumerate(zip(hashes, again, strict=True)):
             assert set(lua) == set(ours), (i, set(lua) ^ set(ours))
             for name, blob in lua.items():

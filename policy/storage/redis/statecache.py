@@ -38,7 +38,7 @@ from typing import Any
 from policy.challenge import STATE_FIELD as CHALLENGE_FIELD
 from policy.core import TransitionInput, TransitionResult, transition
 from policy.rules import Rule
-from policy.state import SenderState
+from policy.state import Cluster, SenderState
 from policy.storage.redis.keys import _HEX_UNIT, unit_bytes
 from policy.storage.redis.snapshot import (
     _pairs,
@@ -66,6 +66,9 @@ class CachedState:
     redis_at: float | None  # Redis TIME at the monotonic time mono_at (None: a given clock)
     mono_at: float
     born: float  # monotonic time the copy was first taken from Redis
+    # What the hashes decode to for ``rules`` (None: not decoded yet)
+    state: SenderState | None = None
+    rules: tuple[Rule, ...] | None = None
 
 
 @dataclass(slots=True)
@@ -77,6 +80,8 @@ class Plan:
     hashes: tuple[dict[str, bytes], ...]
     ttls: dict[int, int]  # hash index -> TTL (ms) sent
     token: bytes
+    state: SenderState  # what ``hashes`` decode to
+    rules: tuple[Rule, ...]
 
 
 def new_token() -> bytes:
@@ -148,33 +153,67 @@ def _f2s(x: float) -> bytes:
 
 
 def encode_hashes(after: SenderState, rules: tuple[Rule, ...],
-                  before: Sequence[dict[str, bytes]]) -> tuple[dict[str, bytes], ...]:
-    """The five hashes holding ``after`` (decode_hashes reads it back), fields of rules
-    this rule set does not name left as ``before`` has them in the slices hash."""
-    quota = {name: encode_quota(size, buckets)
-             for name, (size, buckets) in after.quota.items() if buckets}
+                  before: Sequence[dict[str, bytes]], known: SenderState | None = None
+                  ) -> tuple[tuple[dict[str, bytes], ...], SenderState]:
+    """The five hashes holding ``after``, and the state ``decode_hashes`` reads back from
+    them. Fields of rules this rule set does not name stay as ``before`` has them in the
+    slices hash; a value the transition left as it was in ``known`` (the state ``before``
+    decodes to: the transition shares what it does not change) keeps its bytes."""
+    old = known if known is not None else SenderState()
+    quota: dict[str, bytes] = {}
+    kept_quota: dict[str, tuple[float, dict[int, int]]] = {}
+    for name, value in after.quota.items():
+        if not value[1]:
+            continue
+        if value is old.quota.get(name) and name in before[0]:
+            quota[name] = before[0][name]
+        else:
+            quota[name] = encode_quota(*value)
+        kept_quota[name] = value
     cooldown = {name: _f2s(until) for name, until in after.cooldown.items()}
     revoked = {app: _f2s(until) for app, until in after.revoked.items()}
-    trace = {name: encode_trace(clusters, trace_widths(before[3].get(name)))
-             for name, clusters in after.traces.items() if clusters}
+    trace: dict[str, bytes] = {}
+    traces: dict[str, tuple[Cluster, ...]] = {}
+    for name, clusters in after.traces.items():
+        if not clusters:
+            continue
+        if clusters is old.traces.get(name) and name in before[3]:
+            trace[name], traces[name] = before[3][name], clusters
+            continue
+        ordered = tuple(sorted(clusters, key=_LAST_SEQ, reverse=True))
+        trace[name] = encode_trace(ordered, trace_widths(before[3].get(name)))
+        traces[name] = ordered
     if trace:
         trace["#"] = str(after.next_seq).encode()
     slices = dict(before[_SLICES])
     slices.pop(TOKEN, None)
+    kept_slices: dict[str, object] = {}
     for rule in rules:
         encode = getattr(rule.module, "encode_slice", None)
         if encode is None:
             continue
         value = after.slices.get(rule.name)
-        if value:
-            slices[rule.name] = encode(value)
-        else:
+        if not value:
             slices.pop(rule.name, None)
+        elif value is old.slices.get(rule.name) and rule.name in before[_SLICES]:
+            kept_slices[rule.name] = value
+        else:
+            slices[rule.name] = encode(value)
+            kept_slices[rule.name] = value
     if after.challenge_passed:
         slices[CHALLENGE_FIELD] = _f2s(after.challenge_passed)
     else:
         slices.pop(CHALLENGE_FIELD, None)
-    return quota, cooldown, revoked, trace, slices
+    state = SenderState(quota=kept_quota, cooldown=dict(after.cooldown),
+                        traces=traces, revoked=dict(after.revoked),
+                        next_seq=after.next_seq if trace else 0, slices=kept_slices,
+                        challenge_passed=after.challenge_passed)
+    state.expires_at = state.latest_until()
+    return (quota, cooldown, revoked, trace, slices), state
+
+
+def _LAST_SEQ(c: Cluster) -> tuple[float, int]:
+    return c.last, c.seq
 
 
 def _ends(after: SenderState, rules: tuple[Rule, ...]) -> list[float | None]:
@@ -209,9 +248,11 @@ def plan(entry: CachedState, inp: TransitionInput, now: float | None,
     else:
         at = now
     rules = inp.rules
-    state = decode_hashes(entry.hashes, rules)
+    state = entry.state if entry.rules is rules else None
+    if state is None:
+        state = decode_hashes(entry.hashes, rules) or SenderState()
     result, after = transition(state, _as_stored(inp), at)
-    hashes = encode_hashes(after, rules, entry.hashes)
+    hashes, canonical = encode_hashes(after, rules, entry.hashes, state)
     token = new_token()
     sets: list[list[bytes]] = [[] for _ in range(5)]
     dels: list[list[bytes]] = [[] for _ in range(5)]
@@ -247,7 +288,7 @@ def plan(entry: CachedState, inp: TransitionInput, now: float | None,
                               result.revoked_app)
     new = list(hashes)
     new[_SLICES] = {**hashes[_SLICES], TOKEN: token}
-    return Plan(result, header, tuple(new), ttls, token)
+    return Plan(result, header, tuple(new), ttls, token, canonical, rules)
 
 
 def _slack(ms: int) -> int:
@@ -272,7 +313,7 @@ def committed(entry: CachedState, p: Plan, sent_at: float) -> CachedState:
             old = expires[i]
             expires[i] = end if old is None or end > old else old
     return CachedState(p.token, p.hashes, tuple(expires), p.result.now, entry.redis_at,
-                       entry.mono_at, entry.born)
+                       entry.mono_at, entry.born, p.state, p.rules)
 
 
 def from_reply(raw: Sequence[Any], token: bytes, now_given: bool, result_now: float,
