@@ -315,3 +315,42 @@ def test_the_cache_can_be_turned_off_and_its_options_are_checked(shared: Any) ->
     assert storage._cache is not None and len(storage._cache) == 2  # bounded
     assert storage._cache.hits == 0  # u1's copy was dropped for u3's
     engine.close()
+
+
+def test_processes_taking_turns_at_random_stop_asking_for_copies(shared: Any) -> None:
+    """Where a sender's decisions go to several processes at random (no router by
+    sender), a copy is mostly stale when used, and asking for one costs Redis more than
+    it saves: a process that sees that asks for one copy in ``PROBE`` misses only, and
+    decides as memory:// all along."""
+    rules = load_rules(DEFAULT_RULES)
+    clock, graph = VirtualClock(T0), MemoryGraph()
+    senders = [f"s{i}" for i in range(4)]
+    for s in senders:
+        for i in range(20):
+            graph.follow(f"{s}-f{i}", s)
+    reference = Engine(rules, storage=UnsweptMemory(), graph=graph, clock=clock)
+    storages = [shared() for _ in range(4)]
+    engines = [Engine(rules, storage=s, graph=graph, clock=clock) for s in storages]
+    rng = random.Random(6)
+    words = "apple bread chair delta eagle flute grape house igloo jelly kite lemon".split()
+    caches = [s._cache for s in storages if s._cache is not None]
+    assert len(caches) == len(storages)
+
+    def counts() -> tuple[int, int]:
+        return (sum(c.plain for c in caches), sum(c.hits + c.misses for c in caches))
+
+    for step in range(1000):
+        if step == 500:  # by now every process has learnt it
+            assert all(c.quality < 0.5 for c in caches), [c.quality for c in caches]
+            plain_before, copied_before = counts()
+        clock.advance(20)
+        sender = rng.choice(senders)
+        request = SendRequest(sender, (f"{sender}-f{rng.randrange(20)}",),
+                              " ".join(rng.sample(words, 8)))
+        got = rng.choice(engines).check(request)
+        assert got == reference.check(request), f"step {step}"
+    plain, copied = counts()
+    plain, copied = plain - plain_before, copied - copied_before
+    assert plain > 3 * copied, (plain, copied)
+    for e in engines:
+        e.close()

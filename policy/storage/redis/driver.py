@@ -478,10 +478,14 @@ class RedisStorage:
 
     def transition(self, sender: str, inp: TransitionInput, now: float | None) -> TransitionResult:
         script = self._spec(inp.rules)
-        if not self._caching(script, inp):
+        entry: CachedState | None = None
+        p: Plan | None = None
+        head: list[bytes] | None = None
+        if self._caching(script, inp):
+            entry, p, head = self._cached_call(sender, inp, now)
+        if head is None:
             raw = self._run(script, self._keys_of(sender), self._args(inp, now))
             return self._result(inp, raw)
-        entry, p, head = self._cached_call(sender, inp, now)
         sent_at = time.monotonic()
         try:
             raw = self._run(script, self._keys_of(sender), self._args(inp, now), head)
@@ -494,10 +498,14 @@ class RedisStorage:
         self, sender: str, inp: TransitionInput, now: float | None
     ) -> TransitionResult:
         script = self._spec(inp.rules)
-        if not self._caching(script, inp):
+        entry: CachedState | None = None
+        p: Plan | None = None
+        head: list[bytes] | None = None
+        if self._caching(script, inp):
+            entry, p, head = self._cached_call(sender, inp, now)
+        if head is None:
             raw = await self._arun(script, self._keys_of(sender), self._args(inp, now))
             return self._result(inp, raw)
-        entry, p, head = self._cached_call(sender, inp, now)
         sent_at = time.monotonic()
         try:
             raw = await self._arun(script, self._keys_of(sender), self._args(inp, now), head)
@@ -515,18 +523,25 @@ class RedisStorage:
                 and self._use_function(script))
 
     def _cached_call(self, sender: str, inp: TransitionInput, now: float | None
-                     ) -> tuple[CachedState | None, Plan | None, list[bytes]]:
+                     ) -> tuple[CachedState | None, Plan | None, list[bytes] | None]:
         """The copy of ``sender``'s state, the decision worked out on it, and the header
-        of the cached call (a miss's when there is no usable copy)."""
-        entry = self._cache.get(sender)  # type: ignore[union-attr]
+        of the cached call (a miss's when there is no usable copy; None: the plain
+        transition, no copy asked for, as ``StateCache.want_copy`` says)."""
+        cache = self._cache
+        assert cache is not None
+        entry = cache.get(sender)
         p = None
         if entry is not None:
             try:
-                p = plan(entry, inp, now, self._keep_ms)
+                p = plan(entry, inp, now, self._keep_ms, cache.want_copy())
             except Exception:  # the Lua transition decides (and says what is wrong)
                 logger.debug("state cache: the copy was not used", exc_info=True)
                 p = None
         if p is None:
+            if not cache.want_copy():
+                cache.plain += 1
+                cache.drop(sender)
+                return None, None, None
             return entry, None, miss_header(new_token(), self._keep_ms)
         return entry, p, p.header
 
@@ -539,10 +554,13 @@ class RedisStorage:
             kind = bytes(raw[0])
             if kind == b"c" and p is not None and entry is not None:
                 cache.hits += 1
+                cache.used(True)
                 cache.put(sender, committed(entry, p, sent_at))
                 return p.result
             if kind == b"f":
                 cache.misses += 1
+                if p is not None:
+                    cache.used(False)
                 result = self._result(inp, raw[1])
                 copy = from_reply(raw, head[1], now is not None, result.now, sent_at)
                 if copy is None:
@@ -550,7 +568,10 @@ class RedisStorage:
                 else:
                     cache.put(sender, copy)
                 return result
-            if kind == b"e":
+            if kind == b"e":  # EVALSHA, or a stale copy that asked for none back
+                if p is not None:
+                    cache.used(False)
+                    cache.plain += 1
                 cache.drop(sender)
                 return self._result(inp, raw[1])
         except StorageError:

@@ -98,7 +98,30 @@ class StateCache:
         self._entries: OrderedDict[str, CachedState] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = 0  # decisions committed from a copy
-        self.misses = 0  # decisions the Lua transition made (no copy, or a stale one)
+        self.misses = 0  # decisions the Lua transition made and copied (no copy, or a stale one)
+        self.plain = 0  # decisions the Lua transition made without a copy asked for
+        # How often a copy was current when used (moving average): where a sender's
+        # decisions go to many processes at random, copies are mostly stale, and asking for
+        # one costs Redis more than it saves; then only one miss in PROBE asks for one.
+        self.quality = 1.0
+        self._misses_since_probe = 0
+
+    PROBE = 16
+    _ALPHA = 1 / 64
+
+    def used(self, current: bool) -> None:
+        """A copy was used: it was current (committed) or stale."""
+        self.quality += self._ALPHA * ((1.0 if current else 0.0) - self.quality)
+
+    def want_copy(self) -> bool:
+        """Whether a decision should ask for a copy back where it has no current one."""
+        if self.quality >= 0.5:
+            return True
+        self._misses_since_probe += 1
+        if self._misses_since_probe >= self.PROBE:
+            self._misses_since_probe = 0
+            return True
+        return False
 
     def get(self, sender: str) -> CachedState | None:
         with self._lock:
@@ -236,7 +259,7 @@ def _ends(after: SenderState, rules: tuple[Rule, ...]) -> list[float | None]:
 
 
 def plan(entry: CachedState, inp: TransitionInput, now: float | None,
-         keep_ms: int) -> Plan | None:
+         keep_ms: int, copy_back: bool = True) -> Plan | None:
     """The decision on ``entry``'s copy, or None when the copy may not be used."""
     mono = time.monotonic()
     if any(e is not None and e - mono < MARGIN for e in entry.expires):
@@ -283,7 +306,8 @@ def plan(entry: CachedState, inp: TransitionInput, now: float | None,
         body += [str(i + 1).encode(), str(len(sets[i]) // 2).encode(), *sets[i],
                  str(len(dels[i])).encode(), *dels[i], ttl]
     touched = sum(1 for i in range(5) if sets[i] or dels[i])
-    header = [entry.token, token, str(keep_ms).encode(), str(touched).encode(), *body]
+    header = [entry.token, token, str(keep_ms).encode(), b"1" if copy_back else b"0",
+              str(touched).encode(), *body]
     result = TransitionResult(at, result.fired, result.standings, result.allowed,
                               result.revoked_app)
     new = list(hashes)
@@ -299,7 +323,7 @@ def _slack(ms: int) -> int:
 
 def miss_header(token: bytes, keep_ms: int) -> list[bytes]:
     """The cached call's header when there is no copy: the Lua transition runs."""
-    return [b"", token, str(keep_ms).encode(), b"0"]
+    return [b"", token, str(keep_ms).encode(), b"1", b"0"]
 
 
 def committed(entry: CachedState, p: Plan, sent_at: float) -> CachedState:

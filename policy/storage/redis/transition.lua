@@ -330,15 +330,16 @@ return out
 end
 
 -- The state cache's call. ARGV: the token the caller's copy holds ('' none), a new one,
--- how long (ms) a token is kept at least, k, then for each of k keys: its index, n,
--- (field, value)*n to set, d, field*d to delete, and a TTL in ms ('' none); then the
--- transition's ARGV. The copy is current (the token unchanged): the caller's writes
--- (the new token among them), each key's TTL never shortened, and {'c'}. Otherwise the
--- transition itself, then the hashes and their PTTLs: {'f', reply, (HGETALL, PTTL)*5}.
+-- how long (ms) a token is kept at least, whether to return a copy when the caller's is
+-- not current ('1'), k, then for each of k keys: its index, n, (field, value)*n to set,
+-- d, field*d to delete, and a TTL in ms ('' none); then the transition's ARGV. The copy
+-- is current (the token unchanged): the caller's writes (the new token among them), each
+-- key's TTL never shortened, and {'c'}. Otherwise the transition itself, then the hashes
+-- and their PTTLs: {'f', reply, (HGETALL, PTTL)*5}, or, not asked to copy, {'e', reply}.
 local function cached()
   local current = ARGV[1] ~= '' and redis.call('HGET', KEYS[5], TOKEN) == ARGV[1]
-  local a = 5
-  for _ = 1, tonumber(ARGV[4]) do
+  local a = 6
+  for _ = 1, tonumber(ARGV[5]) do
     local key, n = KEYS[tonumber(ARGV[a])], tonumber(ARGV[a + 1])
     a = a + 2
     -- sets first: a key that keeps a field keeps its TTL
@@ -356,6 +357,7 @@ local function cached()
     end
   end
   if current then return { 'c' } end
+  if ARGV[4] ~= '1' then return { 'e', run(a - 1) } end
   local out = { 'f', run(a - 1, ARGV[2], tonumber(ARGV[3])) }
   for i = 1, 5 do
     out[#out + 1] = redis.call('HGETALL', KEYS[i])
