@@ -24,6 +24,7 @@ from policy.checks.base import (
     Finding,
     Fired,
     Hold,
+    RecordMemo,
     Step,
     at_words,
     keep_slice,
@@ -136,11 +137,17 @@ def decode_slice(blob: bytes) -> Used:
     return tuple(out)
 
 
-def encode_slice(value: Used) -> bytes:
+def _record(item: tuple[str, float, tuple[str, ...]]) -> bytes:
+    contact, last, units = item
+    return (bytes.fromhex(contact) + time_field(last) + bytes((len(units),))
+            + b"".join(bytes.fromhex(u) for u in units))
+
+
+def encode_slice(value: Used, memo: RecordMemo | None = None) -> bytes:
     """The twin of ``decode_slice`` (``contacts.lua``'s records, in ``value``'s order)."""
-    return b"".join(bytes.fromhex(contact) + time_field(last) + bytes((len(units),))
-                    + b"".join(bytes.fromhex(u) for u in units)
-                    for contact, last, units in value)
+    if memo is None:
+        return b"".join(map(_record, value))
+    return b"".join([memo.get(item, _record) for item in value])
 
 
 def finding(params: Params, code: str, retry_after: float | None) -> Finding:

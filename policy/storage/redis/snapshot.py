@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from policy.challenge import STATE_FIELD as CHALLENGE_FIELD
+from policy.checks.base import RecordMemo
 from policy.rules import Rule
 from policy.state import Cluster, SenderState
 
@@ -228,20 +229,35 @@ def decode_trace(blob: bytes) -> tuple[Cluster, ...]:
     return tuple(out)
 
 
-def encode_trace(clusters: Sequence[Cluster], widths: tuple[int, int] = (18, 2)) -> bytes:
+def encode_trace(clusters: Sequence[Cluster], widths: tuple[int, int] = (18, 2),
+                 memo: RecordMemo | None = None) -> bytes:
     """The twin of ``decode_trace`` (``duplicates.lua``'s ``encode_trace``): the records in
     the order the Lua keeps (last, then seq, descending), at the widths given or wider
-    (the Lua's widths grow when a value needs it, never shrink but when the field goes)."""
-    ordered = sorted(clusters, key=lambda c: (c.last, c.seq), reverse=True)
-    lasts = [f"{c.last:.17g}" for c in ordered]
-    seqs = [("+" if c.contact else "") + str(c.seq) for c in ordered]
-    lw = max([widths[0], *map(len, lasts)])
-    sw = max([widths[1], *map(len, seqs)])
-    head = b"!" + bytes((48 + lw, 48 + sw)) + b"%3d" % len(ordered)
-    recs = b"".join(last.rjust(lw).encode() + seq.rjust(sw).encode()
-                    + len(c.units).to_bytes(2, "big") + c.signature
-                    for c, last, seq in zip(ordered, lasts, seqs, strict=True))
-    return head + recs + b"".join(bytes.fromhex(u) for c in ordered for u in c.units)
+    (the Lua's widths grow when a value needs it, never shrink but when the field goes).
+    ``memo``: the records' bytes from the last write, by cluster."""
+    ordered = sorted(clusters, key=_last_seq, reverse=True)
+    lw = max(widths[0], *(len(f"{c.last:.17g}") for c in ordered))
+    sw = max(widths[1], *(len(str(c.seq)) + c.contact for c in ordered))
+
+    def record(c: Cluster) -> bytes:
+        seq = ("+" if c.contact else "") + str(c.seq)
+        return (f"{c.last:.17g}".rjust(lw).encode() + seq.rjust(sw).encode()
+                + len(c.units).to_bytes(2, "big") + c.signature)
+
+    if memo is None:
+        recs, us = b"".join(map(record, ordered)), b"".join(map(_units, ordered))
+    else:
+        recs = b"".join([memo.get(c, record, (lw, sw)) for c in ordered])
+        us = b"".join([memo.get(c, _units, 0) for c in ordered])
+    return b"!" + bytes((48 + lw, 48 + sw)) + b"%3d" % len(ordered) + recs + us
+
+
+def _units(c: Cluster) -> bytes:
+    return b"".join(bytes.fromhex(u) for u in c.units)
+
+
+def _last_seq(c: Cluster) -> tuple[float, int]:
+    return c.last, c.seq
 
 
 def trace_widths(blob: bytes | None) -> tuple[int, int]:

@@ -36,6 +36,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from policy.challenge import STATE_FIELD as CHALLENGE_FIELD
+from policy.checks.base import RecordMemo
 from policy.core import TransitionInput, TransitionResult, transition
 from policy.rules import Rule
 from policy.state import Cluster, SenderState
@@ -69,6 +70,7 @@ class CachedState:
     # What the hashes decode to for ``rules`` (None: not decoded yet)
     state: SenderState | None = None
     rules: tuple[Rule, ...] | None = None
+    records: dict[Any, Any] | None = None  # the records' bytes (RecordMemo) of the last write
 
 
 @dataclass(slots=True)
@@ -82,6 +84,7 @@ class Plan:
     token: bytes
     state: SenderState  # what ``hashes`` decode to
     rules: tuple[Rule, ...]
+    records: dict[Any, Any]
 
 
 def new_token() -> bytes:
@@ -176,7 +179,8 @@ def _f2s(x: float) -> bytes:
 
 
 def encode_hashes(after: SenderState, rules: tuple[Rule, ...],
-                  before: Sequence[dict[str, bytes]], known: SenderState | None = None
+                  before: Sequence[dict[str, bytes]], known: SenderState | None = None,
+                  memo: RecordMemo | None = None
                   ) -> tuple[tuple[dict[str, bytes], ...], SenderState]:
     """The five hashes holding ``after``, and the state ``decode_hashes`` reads back from
     them. Fields of rules this rule set does not name stay as ``before`` has them in the
@@ -204,7 +208,7 @@ def encode_hashes(after: SenderState, rules: tuple[Rule, ...],
             trace[name], traces[name] = before[3][name], clusters
             continue
         ordered = tuple(sorted(clusters, key=_LAST_SEQ, reverse=True))
-        trace[name] = encode_trace(ordered, trace_widths(before[3].get(name)))
+        trace[name] = encode_trace(ordered, trace_widths(before[3].get(name)), memo)
         traces[name] = ordered
     if trace:
         trace["#"] = str(after.next_seq).encode()
@@ -221,7 +225,7 @@ def encode_hashes(after: SenderState, rules: tuple[Rule, ...],
         elif value is old.slices.get(rule.name) and rule.name in before[_SLICES]:
             kept_slices[rule.name] = value
         else:
-            slices[rule.name] = encode(value)
+            slices[rule.name] = encode(value, memo)
             kept_slices[rule.name] = value
     if after.challenge_passed:
         slices[CHALLENGE_FIELD] = _f2s(after.challenge_passed)
@@ -239,8 +243,8 @@ def _LAST_SEQ(c: Cluster) -> tuple[float, int]:
     return c.last, c.seq
 
 
-def _ends(after: SenderState, rules: tuple[Rule, ...]) -> list[float | None]:
-    """When each hash's content ends (the TTL its writes give it, at least)."""
+def _ends(after: SenderState, rules: tuple[Rule, ...], keys: set[int]) -> list[float | None]:
+    """When each of ``keys``'s hashes' content ends (the TTL its writes give it, at least)."""
     ends: list[float | None] = [None] * 5
 
     def later(i: int, end: float | None) -> None:
@@ -248,12 +252,15 @@ def _ends(after: SenderState, rules: tuple[Rule, ...]) -> list[float | None]:
             ends[i] = end
 
     for rule in rules:
+        i = _KEY_OF_KIND.get(rule.kind, _SLICES)
         expires_at = getattr(rule.module, "expires_at", None)
-        if expires_at is not None:
-            later(_KEY_OF_KIND.get(rule.kind, _SLICES), expires_at(rule, after))
-    later(1, max(after.cooldown.values(), default=None))
-    later(2, max(after.revoked.values(), default=None))
-    if after.challenge_passed:
+        if i in keys and expires_at is not None:
+            later(i, expires_at(rule, after))
+    if 1 in keys:
+        later(1, max(after.cooldown.values(), default=None))
+    if 2 in keys:
+        later(2, max(after.revoked.values(), default=None))
+    if after.challenge_passed and _SLICES in keys:
         later(_SLICES, after.challenge_passed)
     return ends
 
@@ -275,7 +282,8 @@ def plan(entry: CachedState, inp: TransitionInput, now: float | None,
     if state is None:
         state = decode_hashes(entry.hashes, rules) or SenderState()
     result, after = transition(state, _as_stored(inp), at)
-    hashes, canonical = encode_hashes(after, rules, entry.hashes, state)
+    memo = RecordMemo(entry.records)
+    hashes, canonical = encode_hashes(after, rules, entry.hashes, state, memo)
     token = new_token()
     sets: list[list[bytes]] = [[] for _ in range(5)]
     dels: list[list[bytes]] = [[] for _ in range(5)]
@@ -287,7 +295,7 @@ def plan(entry: CachedState, inp: TransitionInput, now: float | None,
             if name not in new and name != TOKEN:
                 dels[i].append(name.encode("utf-8", "surrogatepass"))
     sets[_SLICES] += (TOKEN.encode(), token)
-    ends = _ends(after, rules)
+    ends = _ends(after, rules, {i for i in range(5) if sets[i]})
     ttls: dict[int, int] = {}
     body: list[bytes] = []
     for i in range(5):
@@ -312,7 +320,7 @@ def plan(entry: CachedState, inp: TransitionInput, now: float | None,
                               result.revoked_app)
     new = list(hashes)
     new[_SLICES] = {**hashes[_SLICES], TOKEN: token}
-    return Plan(result, header, tuple(new), ttls, token, canonical, rules)
+    return Plan(result, header, tuple(new), ttls, token, canonical, rules, memo.new)
 
 
 def _slack(ms: int) -> int:
@@ -337,7 +345,7 @@ def committed(entry: CachedState, p: Plan, sent_at: float) -> CachedState:
             old = expires[i]
             expires[i] = end if old is None or end > old else old
     return CachedState(p.token, p.hashes, tuple(expires), p.result.now, entry.redis_at,
-                       entry.mono_at, entry.born, p.state, p.rules)
+                       entry.mono_at, entry.born, p.state, p.rules, p.records)
 
 
 def from_reply(raw: Sequence[Any], token: bytes, now_given: bool, result_now: float,
