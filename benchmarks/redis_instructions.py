@@ -91,8 +91,10 @@ def _engine(port: int, decisions: int) -> None:
                                      " ".join(rng.sample(WORDS, 9))))
         for i in range(decisions):
             s = i % SENDERS
-            engine.check(SendRequest(f"s{s}", (f"f{s}-{rng.randrange(FRIENDS)}",),
-                                     " ".join(rng.sample(WORDS, 9))))
+            decision = engine.check(SendRequest(f"s{s}", (f"f{s}-{rng.randrange(FRIENDS)}",),
+                                                " ".join(rng.sample(WORDS, 9))))
+            if decision.degraded is not None:  # a failing script would count few instructions
+                raise RuntimeError(f"a decision was degraded: {decision.degraded}")
     finally:
         engine.close()
 

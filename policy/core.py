@@ -105,8 +105,12 @@ def transition(
         prepare(ctx)
     inactive = inp.inactive
     # A passed challenge lifts the codes rules answer with a challenge (policy/challenge.py).
-    passed = before.challenge_passed > now
-    if before.challenge_passed and not passed and not reporting:  # a report: as Lua, untouched
+    # Read, and dropped once it has ended, only where a rule answers with a challenge (as
+    # the Lua: a pass kept through a rule set without one counts again after a reload that
+    # brings one back, if the clock stepped back).
+    passed = program.challenges and before.challenge_passed > now
+    if (program.challenges and before.challenge_passed and not passed
+            and not reporting):  # a report: as Lua, untouched
         ctx.after.challenge_passed = 0.0
     for rule, step in () if reporting else program.steps:
         if inactive and rule.name in inactive:
@@ -153,6 +157,7 @@ class _Program:
     expiries: tuple[tuple[Rule, Callable[[Any, SenderState], float | None]], ...]
     triggered: dict[str, tuple[Rule, ...]]  # rule -> the rules whose triggered_by name it
     reports: tuple[tuple[Rule, Callable[[Any, Step], Fired | None]], ...] = ()
+    challenges: bool = False  # some rule answers a code with a challenge
 
     @classmethod
     def of(cls, rules: tuple[Rule, ...]) -> _Program:
@@ -168,7 +173,7 @@ class _Program:
 
         return cls(tuple(prepares), hooks("step"), hooks("settle"), hooks("expires_at"),
                    {name: tuple(rules[i] for i in at) for name, at in triggered(rules).items()},
-                   hooks("report"))
+                   hooks("report"), any(r.challenge for r in rules))
 
 
 # The program of each tuple of stateful rules (one per rule set, a few at most).

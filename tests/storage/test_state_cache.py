@@ -20,6 +20,7 @@ import pytest
 
 from policy import Engine, MemoryGraph, SendRequest, load_rules, parse_rules
 from policy.clock import VirtualClock
+from policy.core import Features, TransitionInput
 from policy.state import SenderState
 from policy.storage.redis import RedisStorage
 from policy.storage.redis.snapshot import decode_hashes
@@ -354,3 +355,175 @@ def test_processes_taking_turns_at_random_stop_asking_for_copies(shared: Any) ->
     assert plain > 3 * copied, (plain, copied)
     for e in engines:
         e.close()
+
+
+# -- an outside review's findings (each a reproducer first) --------------------------
+
+
+@pytest.fixture(params=["fakeredis", "redis"])
+def fresh(request: pytest.FixtureRequest) -> Any:
+    """A maker of storages on one Redis, each under a key prefix of its own (to compare
+    the cache on and off on the same sends)."""
+    made: list[RedisStorage] = []
+    if request.param == "fakeredis":
+        fakeredis = pytest.importorskip("fakeredis")
+        server = fakeredis.FakeServer()
+
+        def make(**options: Any) -> RedisStorage:
+            storage = RedisStorage.from_uri(
+                "redis://fakeredis/0", key_prefix=servers.unique_prefix(),
+                client=fakeredis.FakeRedis(server=server), **options)
+            made.append(storage)
+            return storage
+    else:
+        real = servers.session_redis(request.config)
+
+        def make(**options: Any) -> RedisStorage:
+            storage = RedisStorage.from_uri(real.url, key_prefix=servers.unique_prefix(),
+                                            socket_timeout=5, **options)
+            made.append(storage)
+            return storage
+    yield make
+    for storage in made:
+        storage.close()
+
+
+def _stateful(text: str) -> tuple[Any, ...]:
+    return tuple(r for r in parse_rules(text, file="<review>").active if r.stateful)
+
+
+def _two_quotas(limit: str, precision: int) -> tuple[Any, ...]:
+    return _stateful(f"""
+[[rules]]
+name = "q_new"
+check = "quota"
+limit = "{limit}"
+precision = {precision}
+when = {{ account_age_under = "7d" }}
+
+[[rules]]
+name = "q"
+check = "quota"
+limit = "100/hour"
+
+[[rules]]
+name = "s"
+check = "strangers"
+limit = 50
+window = "1h"
+""")
+
+
+def _send(i: int = 0) -> Features:
+    return Features(None, False, None, 20, ((f"{i:016x}", 0),))
+
+
+@pytest.mark.parametrize("old,new", [(("7/5 minutes", 5), ("7/day", 24)),
+                                     (("5/second", 1440), ("5/week", 1))])
+def test_a_rule_sitting_out_after_a_reload_never_sets_a_key_s_ttl(
+        fresh: Any, old: tuple[str, int], new: tuple[str, int]) -> None:
+    """A quota rule that sits a send out (its `when`) keeps its field as an older rule
+    set wrote it (other bucket lengths): a write from a copy took that field's "end" for
+    the key's TTL (centuries; past what PEXPIRE takes, a half-written decision). Only
+    the fields a write sets give a key its TTL, and each decision is the cache-off one."""
+    before, after = _two_quotas(*old), _two_quotas(*new)
+    outcomes = []
+    for storage in (fresh(state_cache=0), fresh()):
+        storage.transition("alice", TransitionInput(before, _send(0), False), T0)
+        results = [storage.transition("alice", TransitionInput(after, _send(i), False,
+                                                               frozenset({"q_new"})), T0 + i)
+                   for i in range(1, 5)]
+        keys = storage.keys.sender("alice")
+        client = storage._sync()
+        for key in keys.state:
+            ttl = client.pttl(key)
+            assert ttl == -2 or 0 < ttl <= 2 * 3600 * 1000, (key, ttl)
+        outcomes.append((results, client.hget(keys.quota, "q").split(b";")[0],
+                         len(client.hget(keys.slices, "s") or b"")))
+    assert outcomes[0] == outcomes[1]
+
+
+def test_a_key_gone_behind_the_copy_s_back_leaves_the_decision_to_the_lua(fresh: Any) -> None:
+    """A key of the copy's that expired early, was evicted or deleted by hand while the
+    token (in another key) stayed: the copy is not current (the call checks that the keys
+    it holds are there), so the Lua transition decides on what Redis holds, and no key
+    is left without a TTL."""
+    rules = _stateful('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "100/day"\n\n'
+                      '[[rules]]\nname = "s"\ncheck = "strangers"\nlimit = 50\nwindow = "1h"\n')
+    outcomes = []
+    for storage in (fresh(state_cache=0), fresh()):
+        keys = storage.keys.sender("alice")
+        client = storage._sync()
+        for i in range(3):
+            storage.transition("alice", TransitionInput(rules, _send(i), False), None)
+        client.delete(keys.quota)
+        storage.transition("alice", TransitionInput(rules, _send(3), False), None)
+        assert client.pttl(keys.quota) > 0
+        outcomes.append(storage.quota_counts("alice"))
+    assert outcomes[0] == outcomes[1] == {"q": 1}
+
+
+def test_a_field_name_that_is_not_utf8_costs_the_copy_not_the_decision(fresh: Any) -> None:
+    rules = _stateful('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "3/day"\n')
+    outcomes = []
+    for storage in (fresh(state_cache=0), fresh()):
+        storage.transition("alice", TransitionInput(rules, _send(), False), T0)
+        revoked = storage.keys.sender("alice").revoked
+        storage._sync().hset(revoked, b"\xff\xfeapp", b"1800000300")  # by hand
+        storage._sync().pexpire(revoked, 600_000)
+        storage.restore_app("alice", "some-app")  # another write: the token goes
+        outcomes.append([storage.transition("alice", TransitionInput(rules, _send(), False),
+                                            T0 + i).allowed for i in range(1, 5)])
+    assert outcomes[0] == outcomes[1] == [True, True, False, False]
+
+
+@pytest.mark.parametrize("encoder", [False, True])
+def test_a_plugged_in_kind_is_copied_only_with_an_encoder(fresh: Any, encoder: bool) -> None:
+    """A kind of a deployment's own that keeps a slice: without ``encode_slice`` a copy
+    could not write it back, so its rule sets stay on the Lua transition; with one, they
+    are copied, and decide the same."""
+    from policy.checks import KINDS, register
+    from tests.storage import plugin_refusals
+
+    kind = f"refusals_{'enc' if encoder else 'plain'}"
+    register(plugin_refusals.make(kind, encoder))
+    try:
+        rules = _stateful(f'[[rules]]\nname = "refusals"\ncheck = "{kind}"\nmax_refusals = 3\n')
+        outcomes = []
+        for storage in (fresh(state_cache=0), fresh()):
+            got = [storage.transition("mallory", TransitionInput(rules, _send(), True),
+                                      T0 + i).allowed for i in range(5)]
+            got.append(storage.transition("mallory", TransitionInput(rules, _send(), False),
+                                          T0 + 10).allowed)
+            outcomes.append(got)
+            cache = storage._cache
+            if cache is not None:
+                assert (cache.hits > 0) == encoder
+        assert outcomes[0] == outcomes[1] == [False] * 5 + [False]
+    finally:
+        KINDS.pop(kind, None)
+
+
+def test_an_ended_challenge_pass_is_kept_as_the_lua_keeps_it(fresh: Any) -> None:
+    """The Lua reads (and drops, once ended) a passed challenge only where a rule answers
+    with a challenge; the Python twin did so always. After a reload that brings such a
+    rule back with the clock stepped back, the pass counts again in both."""
+    base = '[[rules]]\nname = "strangers"\ncheck = "strangers"\nlimit = 1\nwindow = "10m"\n'
+    plain = _stateful(base)
+    challenged = _stateful(base + 'challenge = ["too_many_strangers"]\n')
+
+    def run(storage: Any) -> tuple[bool, list[str]]:
+        def f(*units: str) -> Features:
+            return Features(None, False, None, 20, tuple((u, 0) for u in units))
+        storage.transition("s", TransitionInput(plain, f("00000000000000a1"), False), T0)
+        storage.pass_challenge("s", 30.0, T0)
+        storage.transition("s", TransitionInput(plain, f(), False), T0 + 60)
+        storage.transition("s", TransitionInput(plain, f(), False), T0 + 61)
+        r = storage.transition("s", TransitionInput(challenged, f("00000000000000a2"), False),
+                               T0 + 20)
+        return r.allowed, [x.code for x in r.fired]
+
+    expected = run(UnsweptMemory())
+    assert run(fresh(state_cache=0)) == expected
+    assert run(fresh()) == expected
+    assert expected == (True, [])  # the pass (until T0 + 30) lifts the challenge at T0 + 20

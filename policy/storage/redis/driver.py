@@ -75,10 +75,12 @@ from policy.storage.redis.statecache import (
     CachedState,
     Plan,
     StateCache,
+    cacheable,
     committed,
     from_reply,
     miss_header,
     new_token,
+    packed,
     plan,
 )
 
@@ -264,8 +266,8 @@ class RedisStorage:
     def _run(self, script: _Script, keys: Sequence[str], args: Sequence[Any],
              head: Sequence[bytes] | None = None) -> Any:
         """``script`` on ``keys`` and ``args``; with ``head``, the library's cached call
-        (statecache.py) with ``head`` before ``args``, whose reply is {'e', the transition's
-        reply} where it ran as the plain transition instead (EVALSHA)."""
+        (statecache.py): ``head``, then ``args`` packed in one; its reply is {'e', the
+        transition's reply} where it ran as the plain transition instead (EVALSHA)."""
         with self._failures():
             client = self._sync()
             if self._use_function(script):
@@ -274,7 +276,7 @@ class RedisStorage:
                         result = client.fcall(script.function, len(keys), *keys, *args)
                     else:
                         result = client.fcall(script.function + CACHED_SUFFIX, len(keys), *keys,
-                                              *head, *args)
+                                              *head, packed(args))
                 except ResponseError as exc:
                     if not self._function_missing(exc):
                         raise
@@ -402,7 +404,7 @@ class RedisStorage:
                     if head is None:
                         return await client.fcall(script.function, len(keys), *keys, *args)
                     return await client.fcall(script.function + CACHED_SUFFIX, len(keys),
-                                              *keys, *head, *args)
+                                              *keys, *head, packed(args))
                 except ResponseError as exc:
                     if not self._function_missing(exc):
                         raise
@@ -520,7 +522,7 @@ class RedisStorage:
         """Whether this send goes through the state cache: on, a Redis function, a send
         (a recipient's report runs the plain transition)."""
         return (self._cache is not None and inp.features.report is None
-                and self._use_function(script))
+                and self._use_function(script) and cacheable(inp.rules))
 
     def _cached_call(self, sender: str, inp: TransitionInput, now: float | None
                      ) -> tuple[CachedState | None, Plan | None, list[bytes] | None]:
@@ -561,8 +563,12 @@ class RedisStorage:
                 cache.misses += 1
                 if p is not None:
                     cache.used(False)
-                result = self._result(inp, raw[1])
-                copy = from_reply(raw, head[1], now is not None, result.now, sent_at)
+                result = self._result(inp, raw[1])  # committed: from here on, never raise
+                try:
+                    copy = from_reply(raw, head[1], now is not None, result.now, sent_at)
+                except Exception:  # hashes this cannot copy (a hand-written field): no copy
+                    logger.debug("state cache: the hashes could not be copied", exc_info=True)
+                    copy = None
                 if copy is None:
                     cache.drop(sender)
                 else:

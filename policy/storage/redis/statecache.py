@@ -38,7 +38,7 @@ from typing import Any
 from policy.challenge import STATE_FIELD as CHALLENGE_FIELD
 from policy.checks.base import RecordMemo
 from policy.core import TransitionInput, TransitionResult, transition
-from policy.rules import Rule
+from policy.rules import PerRules, Rule
 from policy.state import Cluster, SenderState
 from policy.storage.redis.keys import _HEX_UNIT, unit_bytes
 from policy.storage.redis.snapshot import (
@@ -51,10 +51,9 @@ from policy.storage.redis.snapshot import (
 
 TOKEN = "@"  # the field of the slices hash (KEYS[5]) that holds the token (transition.lua)
 MARGIN = 2.0  # seconds a copy's keys must outlive the decision by
+MAX_TTL_MS = 367 * 86400 * 1000  # past every rule's longest window (366 days, durations.py)
 DEFAULT_SIZE = 4096
 DEFAULT_MAX_AGE = 60.0
-# Which of the five state hashes (keys.SenderKeys.state) a kind's state lives in
-_KEY_OF_KIND = {"quota": 0, "cooldown": 1, "apps": 2, "duplicates": 3}
 _SLICES = 4
 
 
@@ -85,6 +84,21 @@ class Plan:
     state: SenderState  # what ``hashes`` decode to
     rules: tuple[Rule, ...]
     records: dict[Any, Any]
+
+
+def _cacheable(rules: tuple[Rule, ...]) -> bool:
+    from policy.checks import apps, cooldown, duplicates, quota
+
+    own_hash = (apps, cooldown, duplicates, quota)  # each has a hash of its own
+    return all(r.module in own_hash or (hasattr(r.module, "decode_slice")
+                                        and hasattr(r.module, "encode_slice"))
+               for r in rules if r.stateful)
+
+
+# Whether a copy can hold the state of these rules: every stateful kind is one of those
+# with a hash of their own, or keeps a slice it can both decode and encode (a kind
+# plugged in without ``encode_slice`` keeps its rule sets on the Lua transition).
+cacheable = PerRules(_cacheable).get
 
 
 def new_token() -> bytes:
@@ -243,26 +257,30 @@ def _LAST_SEQ(c: Cluster) -> tuple[float, int]:
     return c.last, c.seq
 
 
-def _ends(after: SenderState, rules: tuple[Rule, ...], keys: set[int]) -> list[float | None]:
-    """When each of ``keys``'s hashes' content ends (the TTL its writes give it, at least)."""
-    ends: list[float | None] = [None] * 5
-
-    def later(i: int, end: float | None) -> None:
-        if end is not None and (ends[i] is None or end > ends[i]):  # type: ignore[operator]
-            ends[i] = end
-
-    for rule in rules:
-        i = _KEY_OF_KIND.get(rule.kind, _SLICES)
-        expires_at = getattr(rule.module, "expires_at", None)
-        if i in keys and expires_at is not None:
-            later(i, expires_at(rule, after))
-    if 1 in keys:
-        later(1, max(after.cooldown.values(), default=None))
-    if 2 in keys:
-        later(2, max(after.revoked.values(), default=None))
-    if after.challenge_passed and _SLICES in keys:
-        later(_SLICES, after.challenge_passed)
-    return ends
+def _end_of(i: int, written: list[bytes], after: SenderState,
+            by_name: dict[str, Rule]) -> float | None:
+    """When the fields ``written`` of hash ``i`` end (the TTL the write must give the
+    key, at least): each field's own end, from the rule it belongs to. None: a field of
+    no rule of this rule set."""
+    end = 0.0
+    for raw in written:
+        name = raw.decode("utf-8", "surrogatepass")
+        if i == 1:
+            field_end: float | None = after.cooldown.get(name)
+        elif i == 2:
+            field_end = after.revoked.get(name)
+        elif (i == 3 and name == "#") or name == TOKEN:
+            continue
+        elif i == _SLICES and name == CHALLENGE_FIELD:
+            field_end = after.challenge_passed
+        else:
+            rule = by_name.get(name)
+            expires_at = getattr(rule.module, "expires_at", None) if rule is not None else None
+            field_end = expires_at(rule, after) if expires_at is not None else None
+        if field_end is None:
+            return None
+        end = max(end, field_end)
+    return end
 
 
 def plan(entry: CachedState, inp: TransitionInput, now: float | None,
@@ -294,28 +312,34 @@ def plan(entry: CachedState, inp: TransitionInput, now: float | None,
         for name in old:
             if name not in new and name != TOKEN:
                 dels[i].append(name.encode("utf-8", "surrogatepass"))
-    sets[_SLICES] += (TOKEN.encode(), token)
-    ends = _ends(after, rules, {i for i in range(5) if sets[i]})
+    by_name = {rule.name: rule for rule in rules}
     ttls: dict[int, int] = {}
     body: list[bytes] = []
+    held = sum(1 for i in range(4) if entry.hashes[i])
     for i in range(5):
-        if not sets[i] and not dels[i]:
+        if not sets[i] and not dels[i] and i != _SLICES:
             continue
         ttl = b""
-        if sets[i]:
-            end = ends[i] if ends[i] is not None else after.expires_at or at
+        if sets[i] or i == _SLICES:
+            end = _end_of(i, sets[i][::2], after, by_name)
+            if end is None:
+                return None  # a field whose life this cannot tell: the Lua decides
             ms = max(1, math.ceil((end - at) * 1000))
             if i == _SLICES:
                 ms = max(ms, keep_ms)
+            if ms > MAX_TTL_MS:
+                return None  # nonsense (a rule's state read with other parameters)
             known = entry.expires[i]
             if known is None or (known - mono - MARGIN) * 1000 < ms:
-                ttls[i] = ms + _slack(ms)  # else the key outlives what it holds now
+                ttls[i] = min(ms + _slack(ms), MAX_TTL_MS)  # else the key outlives it
                 ttl = str(ttls[i]).encode()
+        if i == _SLICES:
+            sets[i] += (TOKEN.encode(), token)
         body += [str(i + 1).encode(), str(len(sets[i]) // 2).encode(), *sets[i],
                  str(len(dels[i])).encode(), *dels[i], ttl]
-    touched = sum(1 for i in range(5) if sets[i] or dels[i])
+    touched = sum(1 for i in range(5) if sets[i] or dels[i])  # the slices hash: always
     header = [entry.token, token, str(keep_ms).encode(), b"1" if copy_back else b"0",
-              str(touched).encode(), *body]
+              str(held).encode(), str(touched).encode(), *body]
     result = TransitionResult(at, result.fired, result.standings, result.allowed,
                               result.revoked_app)
     new = list(hashes)
@@ -331,7 +355,12 @@ def _slack(ms: int) -> int:
 
 def miss_header(token: bytes, keep_ms: int) -> list[bytes]:
     """The cached call's header when there is no copy: the Lua transition runs."""
-    return [b"", token, str(keep_ms).encode(), b"1", b"0"]
+    return [b"", token, str(keep_ms).encode(), b"1", b"0", b"0"]
+
+
+def packed(args: list[bytes]) -> bytes:
+    """The transition's ARGV as the cached call carries it (``unpacked`` in the Lua)."""
+    return b"".join(b"%d:%s" % (len(a), a) for a in args)
 
 
 def committed(entry: CachedState, p: Plan, sent_at: float) -> CachedState:

@@ -329,17 +329,34 @@ return out
 
 end
 
+-- The transition's ARGV packed in one string, each "<length>:<bytes>" (the state cache's
+-- call carries them for the case its copy is not current: one argument, not twenty)
+local function unpacked(packed)
+  local find, cut = string.find, string.sub -- (`sub` is set by `run`, which comes after)
+  local out, at = {}, 1
+  while at <= #packed do
+    local colon = find(packed, ':', at, true)
+    local n = tonumber(cut(packed, at, colon - 1))
+    out[#out + 1] = cut(packed, colon + 1, colon + n)
+    at = colon + n + 1
+  end
+  return out
+end
+
 -- The state cache's call. ARGV: the token the caller's copy holds ('' none), a new one,
 -- how long (ms) a token is kept at least, whether to return a copy when the caller's is
--- not current ('1'), k, then for each of k keys: its index, n, (field, value)*n to set,
--- d, field*d to delete, and a TTL in ms ('' none); then the transition's ARGV. The copy
--- is current (the token unchanged): the caller's writes (the new token among them), each
--- key's TTL never shortened, and {'c'}. Otherwise the transition itself, then the hashes
--- and their PTTLs: {'f', reply, (HGETALL, PTTL)*5}, or, not asked to copy, {'e', reply}.
+-- not current ('1'), how many of KEYS[1..4] the copy holds, k, then for each of k keys:
+-- its index, n, (field, value)*n to set, d, field*d to delete, and a TTL in ms ('' none);
+-- then the transition's ARGV, packed. The copy is current when the token is unchanged
+-- and the keys it holds are all there (one expired early, evicted or deleted by hand:
+-- not current). Then the caller's writes (the new token among them), each key's TTL
+-- never shortened, and {'c'}. Otherwise the transition itself, then the hashes and their
+-- PTTLs: {'f', reply, (HGETALL, PTTL)*5}, or, not asked to copy, {'e', reply}.
 local function cached()
   local current = ARGV[1] ~= '' and redis.call('HGET', KEYS[5], TOKEN) == ARGV[1]
-  local a = 6
-  for _ = 1, tonumber(ARGV[5]) do
+      and redis.call('EXISTS', KEYS[1], KEYS[2], KEYS[3], KEYS[4]) == tonumber(ARGV[5])
+  local a = 7
+  for _ = 1, tonumber(ARGV[6]) do
     local key, n = KEYS[tonumber(ARGV[a])], tonumber(ARGV[a + 1])
     a = a + 2
     -- sets first: a key that keeps a field keeps its TTL
@@ -357,8 +374,10 @@ local function cached()
     end
   end
   if current then return { 'c' } end
-  if ARGV[4] ~= '1' then return { 'e', run(a - 1) } end
-  local out = { 'f', run(a - 1, ARGV[2], tonumber(ARGV[3])) }
+  local copy_back, token, keep = ARGV[4] == '1', ARGV[2], tonumber(ARGV[3])
+  ARGV = unpacked(ARGV[a])
+  if not copy_back then return { 'e', run(0) } end
+  local out = { 'f', run(0, token, keep) }
   for i = 1, 5 do
     out[#out + 1] = redis.call('HGETALL', KEYS[i])
     out[#out + 1] = redis.call('PTTL', KEYS[i])
