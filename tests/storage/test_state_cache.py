@@ -39,34 +39,38 @@ from tests.storage.test_storage_parity import (
 PEOPLE_FOLLOWING = 0.9
 
 
-@pytest.fixture(params=["fakeredis", "redis"])
-def shared(request: pytest.FixtureRequest) -> Any:
-    """A maker of storages that share one Redis and one key prefix (processes of one
-    deployment): ``make(state_cache=N)``."""
+def _storages(request: pytest.FixtureRequest, own_prefix: bool) -> Any:
+    """A maker of storages on one Redis (fakeredis or a real server): all under one key
+    prefix (processes of one deployment), or each under its own (``own_prefix``)."""
     prefix = servers.unique_prefix()
     made: list[RedisStorage] = []
     if request.param == "fakeredis":
         fakeredis = pytest.importorskip("fakeredis")
         server = fakeredis.FakeServer()
-
-        def make(**options: Any) -> RedisStorage:
-            storage = RedisStorage.from_uri(
-                "redis://fakeredis/0", key_prefix=prefix,
-                client=fakeredis.FakeRedis(server=server),
-                aclient_factory=lambda: fakeredis.FakeAsyncRedis(server=server), **options)
-            made.append(storage)
-            return storage
+        uri, client_options = "redis://fakeredis/0", lambda: {
+            "client": fakeredis.FakeRedis(server=server),
+            "aclient_factory": lambda: fakeredis.FakeAsyncRedis(server=server)}
     else:
         real = servers.session_redis(request.config)
+        uri, client_options = real.url, lambda: {"socket_timeout": 5}
 
-        def make(**options: Any) -> RedisStorage:
-            storage = RedisStorage.from_uri(real.url, key_prefix=prefix, socket_timeout=5,
-                                            **options)
-            made.append(storage)
-            return storage
+    def make(**options: Any) -> RedisStorage:
+        storage = RedisStorage.from_uri(
+            uri, key_prefix=servers.unique_prefix() if own_prefix else prefix,
+            **client_options(), **options)
+        made.append(storage)
+        return storage
+
     yield make
     for storage in made:
         storage.close()
+
+
+@pytest.fixture(params=["fakeredis", "redis"])
+def shared(request: pytest.FixtureRequest) -> Any:
+    """A maker of storages that share one Redis and one key prefix (processes of one
+    deployment): ``make(state_cache=N)``."""
+    yield from _storages(request, own_prefix=False)
 
 
 def _warm(engine: Engine) -> None:
@@ -364,28 +368,7 @@ def test_processes_taking_turns_at_random_stop_asking_for_copies(shared: Any) ->
 def fresh(request: pytest.FixtureRequest) -> Any:
     """A maker of storages on one Redis, each under a key prefix of its own (to compare
     the cache on and off on the same sends)."""
-    made: list[RedisStorage] = []
-    if request.param == "fakeredis":
-        fakeredis = pytest.importorskip("fakeredis")
-        server = fakeredis.FakeServer()
-
-        def make(**options: Any) -> RedisStorage:
-            storage = RedisStorage.from_uri(
-                "redis://fakeredis/0", key_prefix=servers.unique_prefix(),
-                client=fakeredis.FakeRedis(server=server), **options)
-            made.append(storage)
-            return storage
-    else:
-        real = servers.session_redis(request.config)
-
-        def make(**options: Any) -> RedisStorage:
-            storage = RedisStorage.from_uri(real.url, key_prefix=servers.unique_prefix(),
-                                            socket_timeout=5, **options)
-            made.append(storage)
-            return storage
-    yield make
-    for storage in made:
-        storage.close()
+    yield from _storages(request, own_prefix=True)
 
 
 def _stateful(text: str) -> tuple[Any, ...]:

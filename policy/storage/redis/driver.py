@@ -480,11 +480,7 @@ class RedisStorage:
 
     def transition(self, sender: str, inp: TransitionInput, now: float | None) -> TransitionResult:
         script = self._spec(inp.rules)
-        entry: CachedState | None = None
-        p: Plan | None = None
-        head: list[bytes] | None = None
-        if self._caching(script, inp):
-            entry, p, head = self._cached_call(sender, inp, now)
+        entry, p, head = self._cached_call(sender, inp, now, script)
         if head is None:
             raw = self._run(script, self._keys_of(sender), self._args(inp, now))
             return self._result(inp, raw)
@@ -500,11 +496,7 @@ class RedisStorage:
         self, sender: str, inp: TransitionInput, now: float | None
     ) -> TransitionResult:
         script = self._spec(inp.rules)
-        entry: CachedState | None = None
-        p: Plan | None = None
-        head: list[bytes] | None = None
-        if self._caching(script, inp):
-            entry, p, head = self._cached_call(sender, inp, now)
+        entry, p, head = self._cached_call(sender, inp, now, script)
         if head is None:
             raw = await self._arun(script, self._keys_of(sender), self._args(inp, now))
             return self._result(inp, raw)
@@ -524,13 +516,16 @@ class RedisStorage:
         return (self._cache is not None and inp.features.report is None
                 and self._use_function(script) and cacheable(inp.rules))
 
-    def _cached_call(self, sender: str, inp: TransitionInput, now: float | None
+    def _cached_call(self, sender: str, inp: TransitionInput, now: float | None,
+                     script: _Script
                      ) -> tuple[CachedState | None, Plan | None, list[bytes] | None]:
         """The copy of ``sender``'s state, the decision worked out on it, and the header
         of the cached call (a miss's when there is no usable copy; None: the plain
-        transition, no copy asked for, as ``StateCache.want_copy`` says)."""
+        transition: no cache here, or no copy asked for, as ``StateCache.want_copy``
+        says)."""
         cache = self._cache
-        assert cache is not None
+        if cache is None or not self._caching(script, inp):
+            return None, None, None
         entry = cache.get(sender)
         p = None
         if entry is not None:
