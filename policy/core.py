@@ -17,7 +17,7 @@ A decision is made in three steps:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from policy.challenge import pass_ttl
@@ -47,6 +47,9 @@ class TransitionResult:
     standings: tuple[tuple[str, Standing], ...]  # quota rule -> standing after the send
     allowed: bool
     revoked_app: bool = False  # a self-message revoked the sending app for this sender
+    # How a storage with a state cache decided (policy/storage/redis/statecache.py):
+    # "copy", "stale" (a copy was not current: the Lua did) or "lua" (no copy); not compared
+    via: str | None = field(default=None, compare=False)
 
 
 Evaluate = Callable[[SendRequest, Facts, Any], Finding | None]

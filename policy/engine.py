@@ -609,9 +609,13 @@ class Engine(OperatorCalls):
         now = self._clock_now()
         if self._storage_available():
             try:
-                return self._storage.transition(key, inp, now), None
+                result = self._storage.transition(key, inp, now)
             except StorageError as error:
                 self._storage_failed(error)
+            else:
+                if result.via is not None:
+                    self._observer.state_cache(result.via)
+                return result, None
         return self._degraded(key, inp, now, local)
 
     async def _atransition(
@@ -620,9 +624,13 @@ class Engine(OperatorCalls):
         now = self._clock_now()
         if self._storage_available():
             try:
-                return await self._storage.atransition(key, inp, now), None
+                result = await self._storage.atransition(key, inp, now)
             except StorageError as error:
                 self._storage_failed(error)
+            else:
+                if result.via is not None:
+                    self._observer.state_cache(result.via)
+                return result, None
         return self._degraded(key, inp, now, local)
 
     def _degraded(

@@ -133,6 +133,10 @@ METRICS: tuple[Metric, ...] = (
            "them: counted, repeated (the reporter already counted), not_reached (the sender "
            "did not write to them as a stranger), replied (they wrote to the sender), "
            "no_rule (no rule takes reports)."),
+    Metric("dm_policy_state_cache_total", "counter", ("outcome",),
+           "Send decisions on Redis with the state cache on, by how they were made: copy "
+           "(from this process's copy of the sender's state: a few writes in Redis), stale "
+           "(the copy was not current: the Lua transition decided) or lua (no copy)."),
     # livemin: in multiprocess mode, one worker running pure Python shows as 0.
     Metric("dm_policy_signature_accelerated", "gauge", (),
            "1 when text signatures run in the C accelerator, 0 when in pure Python (built "
@@ -140,6 +144,8 @@ METRICS: tuple[Metric, ...] = (
            multiprocess_mode="livemin"),
 )
 
+
+STATE_CACHE_OUTCOMES = ("copy", "stale", "lua")
 
 # Refusal codes that start the spam cooldown (a spam rule fired).
 _STARTS_COOLDOWN = frozenset({"duplicate_content", "duplicate_contact"})
@@ -218,6 +224,7 @@ class PrometheusObserver(Observer):
         self.challenges = built["dm_policy_challenges_total"]
         self.conditions = built["dm_policy_conditions_total"]
         self.reports = built["dm_policy_reports_total"]
+        self.state_cache_decisions = built["dm_policy_state_cache_total"]
         self.signature_accelerated.set(1 if fingerprint.ACCELERATED else 0)
 
         # Children are looked up once per label set (labels() costs more than inc()).
@@ -243,6 +250,8 @@ class PrometheusObserver(Observer):
         for action in ACTIONS:
             self.admin_actions.labels(action)
         self.challenges.labels("passed", NONE)
+        for outcome in STATE_CACHE_OUTCOMES:
+            self.state_cache_decisions.labels(outcome)
 
     def _child(self, metric: Any, *labels: str) -> Any:
         key = (id(metric), *labels)
@@ -298,6 +307,10 @@ class PrometheusObserver(Observer):
 
     def challenge_passed(self) -> None:
         self._child(self.challenges, "passed", NONE).inc()
+
+    def state_cache(self, outcome: str) -> None:
+        self._child(self.state_cache_decisions,
+                    outcome if outcome in STATE_CACHE_OUTCOMES else OTHER).inc()
 
     def app_signal(self, flagged: bool) -> None:
         self._child(self.app_self_messages, "true" if flagged else "false").inc()

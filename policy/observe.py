@@ -49,3 +49,8 @@ class Observer:
     def report(self, kind: str, outcome: str) -> None:
         """A recipient's report (``spam``, ``block``) and what became of it (``counted``,
         ``repeated``, ``not_reached``, ``replied``, ``no_rule``)."""
+
+    def state_cache(self, outcome: str) -> None:
+        """How a decision was made where the Redis driver keeps copies of senders' state:
+        ``copy`` (from this process's copy), ``stale`` (a copy was not current, the Lua
+        transition decided) or ``lua`` (no copy)."""

@@ -510,3 +510,30 @@ def test_an_ended_challenge_pass_is_kept_as_the_lua_keeps_it(fresh: Any) -> None
     assert run(fresh(state_cache=0)) == expected
     assert run(fresh()) == expected
     assert expected == (True, [])  # the pass (until T0 + 30) lifts the challenge at T0 + 20
+
+
+def test_the_metric_says_how_decisions_were_made(shared: Any) -> None:
+    """``dm_policy_state_cache_total{outcome}``: an operator sees whether the copies are
+    used (copy) or not (stale, lua) in their deployment."""
+    from policy.metrics import PrometheusObserver
+
+    observer = PrometheusObserver()
+    clock, graph = VirtualClock(T0), MemoryGraph()
+    engine = Engine(load_rules(DEFAULT_RULES), storage=shared(), graph=graph, clock=clock,
+                    observer=observer)
+    other = Engine(load_rules(DEFAULT_RULES), storage=shared(), graph=graph, clock=clock)
+    _warm(engine)
+    for i in range(6):
+        clock.advance(60)
+        engine.check(SendRequest("gina", ("gina",), f"note {i}"))
+    other.check(SendRequest("gina", ("gina",), "from another process"))
+    engine.check(SendRequest("gina", ("gina",), "after it"))
+
+    def count(outcome: str) -> float:
+        value = observer.registry.get_sample_value("dm_policy_state_cache_total",
+                                                   {"outcome": outcome})
+        return value or 0.0
+
+    assert count("copy") == 5 and count("stale") == 1 and count("lua") >= 1
+    engine.close()
+    other.close()

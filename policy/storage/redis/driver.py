@@ -24,6 +24,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -475,15 +476,17 @@ class RedisStorage:
     def _args(self, inp: TransitionInput, now: float | None) -> list[bytes]:
         return encode_args(inp, now)
 
-    def _result(self, inp: TransitionInput, raw: Any) -> TransitionResult:
-        return decode_result(inp, raw, self.kind)
+    def _result(self, inp: TransitionInput, raw: Any, lua: bool = False) -> TransitionResult:
+        """The reply as a result (``lua``: say it was the Lua's, where the cache is on)."""
+        result = decode_result(inp, raw, self.kind)
+        return replace(result, via="lua") if lua and inp.features.report is None else result
 
     def transition(self, sender: str, inp: TransitionInput, now: float | None) -> TransitionResult:
         script = self._spec(inp.rules)
         entry, p, head = self._cached_call(sender, inp, now, script)
         if head is None:
             raw = self._run(script, self._keys_of(sender), self._args(inp, now))
-            return self._result(inp, raw)
+            return self._result(inp, raw, self._cache is not None)
         sent_at = time.monotonic()
         try:
             raw = self._run(script, self._keys_of(sender), self._args(inp, now), head)
@@ -499,7 +502,7 @@ class RedisStorage:
         entry, p, head = self._cached_call(sender, inp, now, script)
         if head is None:
             raw = await self._arun(script, self._keys_of(sender), self._args(inp, now))
-            return self._result(inp, raw)
+            return self._result(inp, raw, self._cache is not None)
         sent_at = time.monotonic()
         try:
             raw = await self._arun(script, self._keys_of(sender), self._args(inp, now), head)
@@ -553,12 +556,13 @@ class RedisStorage:
                 cache.hits += 1
                 cache.used(True)
                 cache.put(sender, committed(entry, p, sent_at))
-                return p.result
+                return replace(p.result, via="copy")
             if kind == b"f":
                 cache.misses += 1
                 if p is not None:
                     cache.used(False)
-                result = self._result(inp, raw[1])  # committed: from here on, never raise
+                result = replace(self._result(inp, raw[1]), via="stale" if p else "lua")
+                # committed: from here on, never raise
                 try:
                     copy = from_reply(raw, head[1], now is not None, result.now, sent_at)
                 except Exception:  # hashes this cannot copy (a hand-written field): no copy
@@ -574,7 +578,7 @@ class RedisStorage:
                     cache.used(False)
                     cache.plain += 1
                 cache.drop(sender)
-                return self._result(inp, raw[1])
+                return replace(self._result(inp, raw[1]), via="stale" if p else "lua")
         except StorageError:
             cache.drop(sender)
             raise
