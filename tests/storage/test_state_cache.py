@@ -537,3 +537,52 @@ def test_the_metric_says_how_decisions_were_made(shared: Any) -> None:
     assert count("copy") == 5 and count("stale") == 1 and count("lua") >= 1
     engine.close()
     other.close()
+
+
+def test_a_year_long_quota_is_decided_from_the_copy(fresh: Any) -> None:
+    """The longest windows the rules allow (366 days, and a quota's bucket on top) are
+    within what a copy may write: such rule sets are served from copies too."""
+    rules = _stateful('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "100/365d"\n'
+                      'precision = 96\n')
+    storage = fresh()
+    for i in range(20):
+        storage.transition("alice", TransitionInput(rules, _send(i), False), None)
+    assert storage._cache is not None and storage._cache.hits >= 18
+    assert 365 * 86400 * 1000 < storage._sync().pttl(storage.keys.sender("alice").quota)
+
+
+def test_copies_that_are_never_used_stop_being_asked_for(fresh: Any) -> None:
+    """A copy asked for and dropped before any use (more senders than the cache holds,
+    or senders slower than ``state_cache_age``) costs Redis the hashes in the reply for
+    nothing: such copies count against the cache, which then stops asking."""
+    storage = fresh(state_cache=8)
+    rules = _stateful('[[rules]]\nname = "q"\ncheck = "quota"\nlimit = "1000/day"\n')
+    for step in range(1200):  # 40 senders round robin through a cache of 8
+        storage.transition(f"s{step % 40}", TransitionInput(rules, _send(step), False),
+                           T0 + step)
+    cache = storage._cache
+    assert cache is not None
+    # Without counting the unused ones, each of the 1,200 decisions asked for a copy back
+    # (quality stayed 1.0). Now it settles where the copies it keeps are used: the few
+    # copies a plain decision leaves in place serve the next round.
+    assert cache.misses < 1200 / 3 and cache.plain > 1200 / 2, (cache.misses, cache.plain)
+    assert cache.hits > 0
+
+
+def test_a_plugged_in_kind_without_expires_at_stays_on_the_lua(fresh: Any) -> None:
+    from policy.checks import KINDS, register
+    from policy.storage.redis.statecache import cacheable
+    from tests.storage import plugin_refusals
+
+    module = plugin_refusals.make("refusals_no_end", True)
+    del module.expires_at  # a copy could not tell how long its field must live
+    register(module)
+    try:
+        rules = _stateful('[[rules]]\nname = "r"\ncheck = "refusals_no_end"\n')
+        assert not cacheable(rules)
+        storage = fresh()
+        for i in range(5):
+            storage.transition("mallory", TransitionInput(rules, _send(), True), T0 + i)
+        assert storage._cache is not None and storage._cache.misses == 0
+    finally:
+        KINDS.pop("refusals_no_end", None)

@@ -533,10 +533,14 @@ class RedisStorage:
         p = None
         if entry is not None:
             try:
-                p = plan(entry, inp, now, self._keep_ms, cache.want_copy())
+                # a stale copy asks for another only while copies pay (no probe: it had one)
+                p = plan(entry, inp, now, self._keep_ms, cache.quality >= 0.5)
             except Exception:  # the Lua transition decides (and says what is wrong)
                 logger.debug("state cache: the copy was not used", exc_info=True)
                 p = None
+            if p is None:
+                cache.unusable(sender, entry)
+                entry = None
         if p is None:
             if not cache.want_copy():
                 cache.plain += 1

@@ -51,7 +51,10 @@ from policy.storage.redis.snapshot import (
 
 TOKEN = "@"  # the field of the slices hash (KEYS[5]) that holds the token (transition.lua)
 MARGIN = 2.0  # seconds a copy's keys must outlive the decision by
-MAX_TTL_MS = 367 * 86400 * 1000  # past every rule's longest window (366 days, durations.py)
+# Past any key's need: a window of up to 366 days (durations.py) and, for a quota, one
+# bucket of up to the window again; a TTL beyond it is nonsense (state read with other
+# parameters) and leaves the decision to the Lua.
+MAX_TTL_MS = (2 * 366 + 1) * 86400 * 1000
 DEFAULT_SIZE = 4096
 DEFAULT_MAX_AGE = 60.0
 _SLICES = 4
@@ -66,6 +69,7 @@ class CachedState:
     redis_at: float | None  # Redis TIME at the monotonic time mono_at (None: a given clock)
     mono_at: float
     born: float  # monotonic time the copy was first taken from Redis
+    uses: int = 0  # decisions committed from it
     # What the hashes decode to for ``rules`` (None: not decoded yet)
     state: SenderState | None = None
     rules: tuple[Rule, ...] | None = None
@@ -90,14 +94,14 @@ def _cacheable(rules: tuple[Rule, ...]) -> bool:
     from policy.checks import apps, cooldown, duplicates, quota
 
     own_hash = (apps, cooldown, duplicates, quota)  # each has a hash of its own
-    return all(r.module in own_hash or (hasattr(r.module, "decode_slice")
-                                        and hasattr(r.module, "encode_slice"))
-               for r in rules if r.stateful)
+    return all(r.module in own_hash or all(hasattr(r.module, hook) for hook in (
+        "decode_slice", "encode_slice", "expires_at")) for r in rules if r.stateful)
 
 
 # Whether a copy can hold the state of these rules: every stateful kind is one of those
-# with a hash of their own, or keeps a slice it can both decode and encode (a kind
-# plugged in without ``encode_slice`` keeps its rule sets on the Lua transition).
+# with a hash of their own, or keeps a slice it can decode, encode and tell the end of
+# (a kind plugged in without ``encode_slice`` or ``expires_at`` keeps its rule sets on
+# the Lua transition).
 cacheable = PerRules(_cacheable).get
 
 
@@ -127,8 +131,22 @@ class StateCache:
     _ALPHA = 1 / 64
 
     def used(self, current: bool) -> None:
-        """A copy was used: it was current (committed) or stale."""
+        """A copy was used: it was current (committed), or it was stale, or it went
+        unused (``_dropped``): a copy asked for and never served is a cost too."""
         self.quality += self._ALPHA * ((1.0 if current else 0.0) - self.quality)
+
+    def _dropped(self, entry: CachedState) -> None:
+        """A copy left the cache (least recently used, or past ``max_age``)."""
+        if entry.uses == 0:
+            self.used(False)
+
+    def unusable(self, sender: str, entry: CachedState) -> None:
+        """A copy that could not decide (a key about to expire, a field it cannot tell the
+        life of): dropped, and counted as a copy that did not pay."""
+        with self._lock:
+            if self._entries.get(sender) is entry:
+                del self._entries[sender]
+        self._dropped(entry)
 
     def want_copy(self) -> bool:
         """Whether a decision should ask for a copy back where it has no current one."""
@@ -147,6 +165,7 @@ class StateCache:
                 return None
             if time.monotonic() - entry.born >= self.max_age:
                 del self._entries[sender]
+                self._dropped(entry)
                 return None
             self._entries.move_to_end(sender)
             return entry
@@ -156,7 +175,7 @@ class StateCache:
             self._entries[sender] = entry
             self._entries.move_to_end(sender)
             while len(self._entries) > self.size:
-                self._entries.popitem(last=False)
+                self._dropped(self._entries.popitem(last=False)[1])
 
     def drop(self, sender: str) -> None:
         with self._lock:
@@ -374,7 +393,8 @@ def committed(entry: CachedState, p: Plan, sent_at: float) -> CachedState:
             old = expires[i]
             expires[i] = end if old is None or end > old else old
     return CachedState(p.token, p.hashes, tuple(expires), p.result.now, entry.redis_at,
-                       entry.mono_at, entry.born, p.state, p.rules, p.records)
+                       entry.mono_at, entry.born, entry.uses + 1, p.state, p.rules,
+                       p.records)
 
 
 def from_reply(raw: Sequence[Any], token: bytes, now_given: bool, result_now: float,
