@@ -716,6 +716,7 @@ class RedisStorage:
         stream: afterwards the sender's key is nowhere (the erasure's entry names no one).
         On a cluster the deployment's stream is a second call: if it fails, the call
         raises and must be retried (as ``forget`` must)."""
+        self._forget_copy(sender)
         keys = self.keys.sender(sender)
         with_all = (self.keys.audit_all(),) if not self._cluster else ()
         user = sender.encode("utf-8", "surrogatepass")
