@@ -7,16 +7,18 @@ lately, a copy of those hashes (``CachedState``) can run the same transition in 
 (``policy.core.transition``, the Lua's twin, held to it by the parity tests) and send
 only the fields that change. One call still does it all atomically (``cached`` in
 ``transition.lua``): when the sender's token in Redis (a field of the slices hash) is
-the one the copy holds, the writes are applied; when it is not (another process, an
-operator's action or a revocation wrote since, a key expired or was evicted, a restart),
-the call runs the Lua transition itself, as without the cache, and returns the hashes
-to copy. Every other write of a sender's state changes or deletes the token, so a stale
-copy never commits; decisions are the same either way.
+the one the copy holds and the keys the copy holds are all there, the writes are
+applied; when not (another process, an operator's action or a revocation wrote since, a
+restart; a key expired early, was evicted or deleted by hand), the call runs the Lua
+transition itself, as without the cache, and returns the hashes to copy. Every other
+write of a sender's state changes or deletes the token, so a stale copy never commits;
+decisions are the same either way.
 
 A copy is used only while every key it holds outlives the decision by ``MARGIN`` (its
-TTL is tracked on this process's monotonic clock), and for ``max_age`` seconds at most
+TTL as this process's monotonic clock reckons it), and for ``max_age`` seconds at most
 (a bound on anything that writes without knowing the token: an older release during a
-rolling upgrade, a hand edit, an evicted key). Without an injected clock the Python
+rolling upgrade, a hand edit of a field). Whether copies pay is tracked
+(``StateCache.quality``): where they do not, the process mostly stops asking for them. Without an injected clock the Python
 transition runs at Redis's time: the ``TIME`` of the last reply of the Lua transition,
 advanced by this process's monotonic clock (which no clock step moves; within a copy's
 minute the two drift apart by microseconds). A write from a copy extends a key's TTL
