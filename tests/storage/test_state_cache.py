@@ -586,3 +586,31 @@ def test_a_plugged_in_kind_without_expires_at_stays_on_the_lua(fresh: Any) -> No
         assert storage._cache is not None and storage._cache.misses == 0
     finally:
         KINDS.pop("refusals_no_end", None)
+
+
+@pytest.mark.cluster
+def test_on_a_cluster_copies_serve_senders_of_every_node(request: pytest.FixtureRequest) -> None:
+    """A 3-master Redis Cluster: the library (both functions) is on every primary, each
+    sender's keys in its slot; decisions come from copies and are memory://'s."""
+    cluster = servers.session_cluster(request.config)
+    storage = RedisStorage.from_uri(cluster.url, key_prefix=servers.unique_prefix(),
+                                    socket_timeout=5)
+    clock, graph = VirtualClock(T0), MemoryGraph()
+    senders = [f"c{i}" for i in range(12)]
+    for s in senders:
+        for i in range(5):
+            graph.follow(f"{s}-f{i}", s)
+    rules = load_rules(DEFAULT_RULES)
+    engine = Engine(rules, storage=storage, graph=graph, clock=clock)
+    reference = Engine(rules, storage=UnsweptMemory(), graph=graph, clock=clock)
+    try:
+        for step in range(240):
+            clock.advance(15)
+            s = senders[step % len(senders)]
+            request_ = SendRequest(s, (f"{s}-f{step % 5}",), f"cluster note {step % 7} for you")
+            assert engine.check(request_) == reference.check(request_), step
+        cache = storage._cache
+        assert cache is not None and cache.hits > 150
+    finally:
+        engine.close()
+        storage.close()
