@@ -510,3 +510,33 @@ def test_contacts_to_strangers_bound_rotation_pacing_and_conversations(
     for tactic in ("rotating", "conversation"):
         assert "links_to_strangers" in now_default[tactic]["refusals"], tactic
     assert now_default["conversation"]["contained_share"] == 1.0
+
+
+@pytest.mark.redis
+@pytest.mark.parametrize("tactic", ["rotating", "split", "invited"])
+def test_a_tactic_s_row_is_the_same_on_redis_with_the_state_cache(
+        request: pytest.FixtureRequest, corpus: Corpus, default_rules: RuleSet,
+        tactic: str) -> None:
+    """End to end: spam senders and ordinary users on a real redis-server, most decisions
+    served from the state cache's copies, give memory://'s row exactly."""
+    from tests import servers
+
+    server = servers.session_redis(request.config)
+    engines: list[Engine] = []
+
+    def on_redis(rules: RuleSet, graph: Any, clock: Any) -> Engine:
+        engine = Engine(rules, storage=server.url, graph=graph, clock=clock,
+                        storage_options={"key_prefix": servers.unique_prefix()})
+        engines.append(engine)
+        return engine
+
+    config = RunConfig(spammers=4, ham_senders=60, hours=12, rotating_k=30)
+    ham = ham_events(config, corpus)
+    expected = run_tactic(tactic, default_rules, corpus, config, ham=ham)
+    got = run_tactic(tactic, default_rules, corpus, config, ham=ham, engine_factory=on_redis)
+    assert got == expected
+    cache = engines[0].storage._cache  # type: ignore[attr-defined]
+    assert cache is not None and cache.hits > 3 * cache.misses, (cache.hits, cache.misses)
+    assert cache.hits > 300  # the row was decided from copies, not a handful
+    for engine in engines:
+        engine.close()
