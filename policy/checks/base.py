@@ -264,6 +264,11 @@ class RecordMemo:
         self.old = old or {}
         self.new: dict[tuple[int, Any], tuple[Any, bytes]] = {}
 
+    def has(self, item: Any, tag: Any = None) -> bool:
+        """Whether the last write encoded ``item`` with ``tag``."""
+        hit = self.old.get((id(item), tag))
+        return hit is not None and hit[0] is item
+
     def get(self, item: Any, encode: Any, tag: Any = None) -> bytes:
         """``encode(item)``, or its bytes from the last write (``tag``: what else they
         depend on). The memo holds ``item``, so its id is not reused meanwhile."""

@@ -230,14 +230,19 @@ def decode_trace(blob: bytes) -> tuple[Cluster, ...]:
 
 
 def encode_trace(clusters: Sequence[Cluster], widths: tuple[int, int] = (18, 2),
-                 memo: RecordMemo | None = None) -> bytes:
+                 memo: RecordMemo | None = None, ordered: bool = False) -> bytes:
     """The twin of ``decode_trace`` (``duplicates.lua``'s ``encode_trace``): the records in
-    the order the Lua keeps (last, then seq, descending), at the widths given or wider
-    (the Lua's widths grow when a value needs it, never shrink but when the field goes).
-    ``memo``: the records' bytes from the last write, by cluster."""
-    ordered = sorted(clusters, key=_last_seq, reverse=True)
-    lw = max(widths[0], *(len(f"{c.last:.17g}") for c in ordered))
-    sw = max(widths[1], *(len(str(c.seq)) + c.contact for c in ordered))
+    the order the Lua keeps (last, then seq, descending; ``ordered``: already so), at the
+    widths given or wider (the Lua's widths grow when a value needs it, never shrink but
+    when the field goes). ``memo``: the records' bytes from the last write, by cluster
+    (one written at these widths needs no measuring)."""
+    if not ordered:
+        clusters = sorted(clusters, key=_last_seq, reverse=True)
+    lw, sw = widths
+    for c in clusters:
+        if memo is None or not memo.has(c, widths):
+            lw = max(lw, len(f"{c.last:.17g}"))
+            sw = max(sw, len(str(c.seq)) + c.contact)
 
     def record(c: Cluster) -> bytes:
         seq = ("+" if c.contact else "") + str(c.seq)
@@ -245,11 +250,11 @@ def encode_trace(clusters: Sequence[Cluster], widths: tuple[int, int] = (18, 2),
                 + len(c.units).to_bytes(2, "big") + c.signature)
 
     if memo is None:
-        recs, us = b"".join(map(record, ordered)), b"".join(map(_units, ordered))
+        recs, us = b"".join(map(record, clusters)), b"".join(map(_units, clusters))
     else:
-        recs = b"".join([memo.get(c, record, (lw, sw)) for c in ordered])
-        us = b"".join([memo.get(c, _units, 0) for c in ordered])
-    return b"!" + bytes((48 + lw, 48 + sw)) + b"%3d" % len(ordered) + recs + us
+        recs = b"".join([memo.get(c, record, (lw, sw)) for c in clusters])
+        us = b"".join([memo.get(c, _units, 0) for c in clusters])
+    return b"!" + bytes((48 + lw, 48 + sw)) + b"%3d" % len(clusters) + recs + us
 
 
 def _units(c: Cluster) -> bytes:

@@ -107,6 +107,9 @@ def _cacheable(rules: tuple[Rule, ...]) -> bool:
 cacheable = PerRules(_cacheable).get
 
 
+_by_name = PerRules(lambda rules: {rule.name: rule for rule in rules}).get
+
+
 def new_token() -> bytes:
     """8 random bytes: another writer's token is never this one (2^-64)."""
     return os.urandom(8)
@@ -243,7 +246,7 @@ def encode_hashes(after: SenderState, rules: tuple[Rule, ...],
             trace[name], traces[name] = before[3][name], clusters
             continue
         ordered = tuple(sorted(clusters, key=_LAST_SEQ, reverse=True))
-        trace[name] = encode_trace(ordered, trace_widths(before[3].get(name)), memo)
+        trace[name] = encode_trace(ordered, trace_widths(before[3].get(name)), memo, True)
         traces[name] = ordered
     if trace:
         trace["#"] = str(after.next_seq).encode()
@@ -333,7 +336,7 @@ def plan(entry: CachedState, inp: TransitionInput, now: float | None,
         for name in old:
             if name not in new and name != TOKEN:
                 dels[i].append(name.encode("utf-8", "surrogatepass"))
-    by_name = {rule.name: rule for rule in rules}
+    by_name = _by_name(rules)
     ttls: dict[int, int] = {}
     body: list[bytes] = []
     held = sum(1 for i in range(4) if entry.hashes[i])
