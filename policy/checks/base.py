@@ -253,35 +253,6 @@ def time_field(x: float) -> bytes:
     return s.rjust(TIME_WIDTH).encode()
 
 
-class RecordMemo:
-    """The stored bytes of records by the record object, from one write to the next: the
-    transition shares the records it does not change, so the Redis state cache encodes
-    only the new ones (``encode_slice``'s ``memo``)."""
-
-    __slots__ = ("new", "old")
-
-    def __init__(self, old: dict[tuple[int, Any], tuple[Any, bytes]] | None = None) -> None:
-        self.old = old or {}
-        self.new: dict[tuple[int, Any], tuple[Any, bytes]] = {}
-
-    def has(self, item: Any, tag: Any = None) -> bool:
-        """Whether the last write encoded ``item`` with ``tag``."""
-        hit = self.old.get((id(item), tag))
-        return hit is not None and hit[0] is item
-
-    def get(self, item: Any, encode: Any, tag: Any = None) -> bytes:
-        """``encode(item)``, or its bytes from the last write (``tag``: what else they
-        depend on). The memo holds ``item``, so its id is not reused meanwhile."""
-        key = (id(item), tag)
-        hit = self.old.get(key)
-        if hit is not None and hit[0] is item:
-            data = hit[1]
-        else:
-            data = encode(item)
-        self.new[key] = (item, data)
-        return data
-
-
 def slice_expires_at(rule: Any, state: SenderState) -> float | None:
     """``expires_at`` of a kind whose slice is items with their last use at ``[1]``."""
     return window_end(state.slices.get(rule.name, ()), rule.params.window)  # type: ignore[arg-type]

@@ -24,7 +24,6 @@ from policy.checks.base import (
     Finding,
     Fired,
     Hold,
-    RecordMemo,
     Step,
     at_words,
     keep_slice,
@@ -143,11 +142,9 @@ def _record(item: tuple[str, float, tuple[str, ...]]) -> bytes:
             + b"".join(bytes.fromhex(u) for u in units))
 
 
-def encode_slice(value: Used, memo: RecordMemo | None = None) -> bytes:
+def encode_slice(value: Used) -> bytes:
     """The twin of ``decode_slice`` (``contacts.lua``'s records, in ``value``'s order)."""
-    if memo is None:
-        return b"".join(map(_record, value))
-    return b"".join([memo.get(item, _record) for item in value])
+    return b"".join(map(_record, value))
 
 
 def finding(params: Params, code: str, retry_after: float | None) -> Finding:

@@ -195,8 +195,8 @@ def decode_slice(blob: bytes) -> tuple[Reports, Reached]:
     return reports, reached
 
 
-def encode_slice(value: tuple[Reports, Reached], memo: Any = None) -> bytes:
-    """The twin of ``decode_slice`` (``reports.lua``'s field; short: no ``memo`` used)."""
+def encode_slice(value: tuple[Reports, Reached]) -> bytes:
+    """The twin of ``decode_slice`` (``reports.lua``'s field)."""
     reports, reached = value
     return ("".join(f"{b}:{c}," for b, c in reached).encode() + b";"
             + b"".join(bytes.fromhex(unit) + time_field(t) for unit, t in reports))

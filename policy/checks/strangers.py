@@ -40,7 +40,6 @@ from policy.checks.base import (
     Finding,
     Fired,
     Hold,
-    RecordMemo,
     Step,
     at_words,
     keep_slice,
@@ -198,13 +197,11 @@ def _record(item: tuple[str, float]) -> bytes:
     return bytes.fromhex(item[0]) + time_field(item[1])
 
 
-def encode_slice(value: Reached, memo: RecordMemo | None = None) -> bytes:
+def encode_slice(value: Reached) -> bytes:
     """The twin of ``decode_slice``: what ``strangers.lua`` writes for ``value`` (its
     <oldest> the earliest record's time: at or before every record's, as the Lua needs)."""
     oldest = min(last for _, last in value)
-    body = (b"".join(map(_record, value)) if memo is None
-            else b"".join([memo.get(item, _record) for item in value]))
-    return f"{oldest:.17g};".encode() + body
+    return f"{oldest:.17g};".encode() + b"".join(map(_record, value))
 
 
 def reached(rule: Any, state: Any, unit: str, now: float) -> bool:

@@ -7,7 +7,6 @@ For the state cache's tests (after an outside reviewer's reproducer)."""
 from __future__ import annotations
 
 import types
-from typing import Any
 
 from tests.checks import toy_refusals
 
@@ -42,7 +41,7 @@ def make(kind: str, encoder: bool) -> types.ModuleType:
         n, u = blob.split(b";")
         return int(n), float(u)
 
-    def encode_slice(value: tuple[int, float], memo: Any = None) -> bytes:
+    def encode_slice(value: tuple[int, float]) -> bytes:
         return f"{value[0]};{value[1]:.17g}".encode()
 
     mod.decode_slice = decode_slice  # type: ignore[attr-defined]

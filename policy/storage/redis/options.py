@@ -14,7 +14,7 @@ Options, in the URI query or as keyword arguments (keyword arguments win)::
 timeout, which may have run the script), ``health_check_interval`` (0),
 ``key_prefix`` ("dmp"), ``client_name``, ``state_cache`` (senders whose state this
 process keeps a copy of, so that their next decision costs Redis a few writes instead
-of the Lua transition: 4096; 0 turns it off; ``statecache.py``), ``state_cache_age``
+of the Lua transition: 2048; 0 turns it off; ``statecache.py``), ``state_cache_age``
 (seconds a copy is used at most, 60), and redis-py's ``ssl_*`` settings.
 An unknown option or a bad value is a ``ValueError`` naming it.
 """
@@ -46,7 +46,7 @@ _OPTIONS: dict[str, tuple[Any, Any]] = {
     "health_check_interval": (float, 0.0),
     "key_prefix": (str, "dmp"),
     "client_name": (str, None),
-    "state_cache": (int, 4096),
+    "state_cache": (int, 2048),
     "state_cache_age": (float, 60.0),
 }
 _PASSED_TO_REDIS = {

@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from policy.challenge import STATE_FIELD as CHALLENGE_FIELD
-from policy.checks.base import RecordMemo
 from policy.rules import Rule
 from policy.state import Cluster, SenderState
 
@@ -230,31 +229,22 @@ def decode_trace(blob: bytes) -> tuple[Cluster, ...]:
 
 
 def encode_trace(clusters: Sequence[Cluster], widths: tuple[int, int] = (18, 2),
-                 memo: RecordMemo | None = None, ordered: bool = False) -> bytes:
+                 ordered: bool = False) -> bytes:
     """The twin of ``decode_trace`` (``duplicates.lua``'s ``encode_trace``): the records in
     the order the Lua keeps (last, then seq, descending; ``ordered``: already so), at the
     widths given or wider (the Lua's widths grow when a value needs it, never shrink but
-    when the field goes). ``memo``: the records' bytes from the last write, by cluster
-    (one written at these widths needs no measuring)."""
+    when the field goes)."""
     if not ordered:
         clusters = sorted(clusters, key=_last_seq, reverse=True)
-    lw, sw = widths
-    for c in clusters:
-        if memo is None or not memo.has(c, widths):
-            lw = max(lw, len(f"{c.last:.17g}"))
-            sw = max(sw, len(str(c.seq)) + c.contact)
-
-    def record(c: Cluster) -> bytes:
-        seq = ("+" if c.contact else "") + str(c.seq)
-        return (f"{c.last:.17g}".rjust(lw).encode() + seq.rjust(sw).encode()
-                + len(c.units).to_bytes(2, "big") + c.signature)
-
-    if memo is None:
-        recs, us = b"".join(map(record, clusters)), b"".join(map(_units, clusters))
-    else:
-        recs = b"".join([memo.get(c, record, (lw, sw)) for c in clusters])
-        us = b"".join([memo.get(c, _units, 0) for c in clusters])
-    return b"!" + bytes((48 + lw, 48 + sw)) + b"%3d" % len(clusters) + recs + us
+    lasts = [f"{c.last:.17g}" for c in clusters]
+    seqs = [("+" if c.contact else "") + str(c.seq) for c in clusters]
+    lw = max([widths[0], *map(len, lasts)])
+    sw = max([widths[1], *map(len, seqs)])
+    recs = b"".join(last.rjust(lw).encode() + seq.rjust(sw).encode()
+                    + len(c.units).to_bytes(2, "big") + c.signature
+                    for c, last, seq in zip(clusters, lasts, seqs, strict=True))
+    return (b"!" + bytes((48 + lw, 48 + sw)) + b"%3d" % len(clusters) + recs
+            + b"".join(map(_units, clusters)))
 
 
 def _units(c: Cluster) -> bytes:

@@ -38,7 +38,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from policy.challenge import STATE_FIELD as CHALLENGE_FIELD
-from policy.checks.base import RecordMemo
 from policy.core import TransitionInput, TransitionResult, transition
 from policy.rules import PerRules, Rule
 from policy.state import Cluster, SenderState
@@ -57,7 +56,7 @@ MARGIN = 2.0  # seconds a copy's keys must outlive the decision by
 # bucket of up to the window again; a TTL beyond it is nonsense (state read with other
 # parameters) and leaves the decision to the Lua.
 MAX_TTL_MS = (2 * 366 + 1) * 86400 * 1000
-DEFAULT_SIZE = 4096
+DEFAULT_SIZE = 2048  # about 14 KB a copy (the hashes and their decoded state): 28 MB
 DEFAULT_MAX_AGE = 60.0
 _SLICES = 4
 
@@ -75,7 +74,6 @@ class CachedState:
     # What the hashes decode to for ``rules`` (None: not decoded yet)
     state: SenderState | None = None
     rules: tuple[Rule, ...] | None = None
-    records: dict[Any, Any] | None = None  # the records' bytes (RecordMemo) of the last write
 
 
 @dataclass(slots=True)
@@ -89,7 +87,6 @@ class Plan:
     token: bytes
     state: SenderState  # what ``hashes`` decode to
     rules: tuple[Rule, ...]
-    records: dict[Any, Any]
 
 
 def _cacheable(rules: tuple[Rule, ...]) -> bool:
@@ -217,8 +214,7 @@ def _f2s(x: float) -> bytes:
 
 
 def encode_hashes(after: SenderState, rules: tuple[Rule, ...],
-                  before: Sequence[dict[str, bytes]], known: SenderState | None = None,
-                  memo: RecordMemo | None = None
+                  before: Sequence[dict[str, bytes]], known: SenderState | None = None
                   ) -> tuple[tuple[dict[str, bytes], ...], SenderState]:
     """The five hashes holding ``after``, and the state ``decode_hashes`` reads back from
     them. Fields of rules this rule set does not name stay as ``before`` has them in the
@@ -246,7 +242,7 @@ def encode_hashes(after: SenderState, rules: tuple[Rule, ...],
             trace[name], traces[name] = before[3][name], clusters
             continue
         ordered = tuple(sorted(clusters, key=_LAST_SEQ, reverse=True))
-        trace[name] = encode_trace(ordered, trace_widths(before[3].get(name)), memo, True)
+        trace[name] = encode_trace(ordered, trace_widths(before[3].get(name)), True)
         traces[name] = ordered
     if trace:
         trace["#"] = str(after.next_seq).encode()
@@ -263,7 +259,7 @@ def encode_hashes(after: SenderState, rules: tuple[Rule, ...],
         elif value is old.slices.get(rule.name) and rule.name in before[_SLICES]:
             kept_slices[rule.name] = value
         else:
-            slices[rule.name] = encode(value, memo)
+            slices[rule.name] = encode(value)
             kept_slices[rule.name] = value
     if after.challenge_passed:
         slices[CHALLENGE_FIELD] = _f2s(after.challenge_passed)
@@ -324,8 +320,7 @@ def plan(entry: CachedState, inp: TransitionInput, now: float | None,
     if state is None:
         state = decode_hashes(entry.hashes, rules) or SenderState()
     result, after = transition(state, _as_stored(inp), at)
-    memo = RecordMemo(entry.records)
-    hashes, canonical = encode_hashes(after, rules, entry.hashes, state, memo)
+    hashes, canonical = encode_hashes(after, rules, entry.hashes, state)
     token = new_token()
     sets: list[list[bytes]] = [[] for _ in range(5)]
     dels: list[list[bytes]] = [[] for _ in range(5)]
@@ -368,7 +363,7 @@ def plan(entry: CachedState, inp: TransitionInput, now: float | None,
                               result.revoked_app)
     new = list(hashes)
     new[_SLICES] = {**hashes[_SLICES], TOKEN: token}
-    return Plan(result, header, tuple(new), ttls, token, canonical, rules, memo.new)
+    return Plan(result, header, tuple(new), ttls, token, canonical, rules)
 
 
 def _slack(ms: int) -> int:
@@ -398,8 +393,7 @@ def committed(entry: CachedState, p: Plan, sent_at: float) -> CachedState:
             old = expires[i]
             expires[i] = end if old is None or end > old else old
     return CachedState(p.token, p.hashes, tuple(expires), p.result.now, entry.redis_at,
-                       entry.mono_at, entry.born, entry.uses + 1, p.state, p.rules,
-                       p.records)
+                       entry.mono_at, entry.born, entry.uses + 1, p.state, p.rules)
 
 
 def from_reply(raw: Sequence[Any], token: bytes, now_given: bool, result_now: float,
