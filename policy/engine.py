@@ -609,13 +609,9 @@ class Engine(OperatorCalls):
         now = self._clock_now()
         if self._storage_available():
             try:
-                result = self._storage.transition(key, inp, now)
+                return self._observed(self._storage.transition(key, inp, now)), None
             except StorageError as error:
                 self._storage_failed(error)
-            else:
-                if result.via is not None:
-                    self._observer.state_cache(result.via)
-                return result, None
         return self._degraded(key, inp, now, local)
 
     async def _atransition(
@@ -624,14 +620,16 @@ class Engine(OperatorCalls):
         now = self._clock_now()
         if self._storage_available():
             try:
-                result = await self._storage.atransition(key, inp, now)
+                return self._observed(await self._storage.atransition(key, inp, now)), None
             except StorageError as error:
                 self._storage_failed(error)
-            else:
-                if result.via is not None:
-                    self._observer.state_cache(result.via)
-                return result, None
         return self._degraded(key, inp, now, local)
+
+    def _observed(self, result: core.TransitionResult) -> core.TransitionResult:
+        """``result``, with how a storage with a state cache made it told to the observer."""
+        if result.via is not None:
+            self._observer.state_cache(result.via)
+        return result
 
     def _degraded(
         self, key: str, inp: core.TransitionInput, now: float | None, local: tuple[Rule, ...]

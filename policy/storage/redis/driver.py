@@ -70,6 +70,7 @@ from policy.storage.redis.snapshot import (
     _pairs,
     decode_state,
     encode_quota,
+    f2s,
     ttl_ms,
 )
 from policy.storage.redis.statecache import (
@@ -114,9 +115,9 @@ def _amend_ops(change: Change, hashes: list[dict[str, bytes]], now: float) -> li
     for name, value in change.quota.items():
         op(1, name, None if value is None else encode_quota(*value), change.ends.get(name))
     for name, until in change.cooldown.items():
-        op(2, name, None if until is None else f"{until:.17g}".encode(), until)
+        op(2, name, None if until is None else f2s(until), until)
     for name, until in change.revoked.items():
-        op(3, name, None if until is None else f"{until:.17g}".encode(), until)
+        op(3, name, None if until is None else f2s(until), until)
     return ops
 
 

@@ -171,11 +171,12 @@ _EVAL_HEAD = b"local KEYS, ARGV = KEYS, ARGV\n"
 _EVAL_CALL = b"return run(0)\n"
 _LIBRARY_HEAD = b"local KEYS, ARGV\n"
 # Two functions: the transition, and the state cache's call (``CACHED_SUFFIX``)
+CACHED_SUFFIX = "_c"
 _LIBRARY_CALL = (b"redis.register_function('@FUNCTION@', function(keys, args)\n"
                  b"  KEYS, ARGV = keys, args\n  return run(0)\nend)\n"
-                 b"redis.register_function('@FUNCTION@" + b"_c', function(keys, args)\n"
+                 b"redis.register_function('@FUNCTION@" + CACHED_SUFFIX.encode()
+                 + b"', function(keys, args)\n"
                  b"  KEYS, ARGV = keys, args\n  return cached()\nend)\n")
-CACHED_SUFFIX = "_c"
 
 
 def _modules(rules: tuple[Rule, ...]) -> list[Any]:

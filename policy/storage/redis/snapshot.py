@@ -133,6 +133,11 @@ return erase_and_add(KEYS[1], ARGV[1], ARGV[2], ARGV[3], entry)
 """
 
 
+def f2s(x: float) -> bytes:
+    """A time or a float field as the Lua writes it (``f2s``: '%.17g', exact)."""
+    return f"{x:.17g}".encode()
+
+
 def decode_state(raw: Sequence[Any], rules: tuple[Rule, ...]) -> SenderState | None:
     """The ``SNAPSHOT`` reply's five hashes (flat field, value lists, in ``SenderKeys.state``
     order) as a ``SenderState`` (None when nothing is kept)."""
@@ -215,7 +220,7 @@ def encode_quota(size: float, buckets: dict[int, int]) -> bytes:
 def decode_trace(blob: bytes) -> tuple[Cluster, ...]:
     """A duplicates field (``duplicates.lua``): a header ('!', the widths of last and seq,
     the count), fixed-width records, then each record's units, 8 bytes each."""
-    lw, sw, count = blob[1] - 48, blob[2] - 48, int(blob[3:6])
+    (lw, sw), count = trace_widths(blob), int(blob[3:6])
     size = lw + sw + 2 + 32
     at, units_at, out = 6, 6 + count * size, []
     for _ in range(count):
@@ -228,14 +233,22 @@ def decode_trace(blob: bytes) -> tuple[Cluster, ...]:
     return tuple(out)
 
 
-def encode_trace(clusters: Sequence[Cluster], widths: tuple[int, int] = (18, 2),
+# duplicates.lua's MIN_LW, MIN_SW: an epoch time to the microsecond fits 18 characters
+TRACE_MIN_WIDTHS = (18, 2)
+
+
+def trace_order(clusters: Sequence[Cluster]) -> tuple[Cluster, ...]:
+    """The records in the order the Lua keeps them (last, then seq, descending)."""
+    return tuple(sorted(clusters, key=_last_seq, reverse=True))
+
+
+def encode_trace(clusters: Sequence[Cluster], widths: tuple[int, int] = TRACE_MIN_WIDTHS,
                  ordered: bool = False) -> bytes:
     """The twin of ``decode_trace`` (``duplicates.lua``'s ``encode_trace``): the records in
-    the order the Lua keeps (last, then seq, descending; ``ordered``: already so), at the
-    widths given or wider (the Lua's widths grow when a value needs it, never shrink but
-    when the field goes)."""
+    ``trace_order`` (``ordered``: already in it), at the widths given or wider (the Lua's
+    widths grow when a value needs it, never shrink but when the field goes)."""
     if not ordered:
-        clusters = sorted(clusters, key=_last_seq, reverse=True)
+        clusters = trace_order(clusters)
     lasts = [f"{c.last:.17g}" for c in clusters]
     seqs = [("+" if c.contact else "") + str(c.seq) for c in clusters]
     lw = max([widths[0], *map(len, lasts)])
@@ -258,7 +271,7 @@ def _last_seq(c: Cluster) -> tuple[float, int]:
 def trace_widths(blob: bytes | None) -> tuple[int, int]:
     """The widths of a stored trace field (the minimums where there is none)."""
     if not blob:
-        return 18, 2
+        return TRACE_MIN_WIDTHS
     return blob[1] - 48, blob[2] - 48
 
 

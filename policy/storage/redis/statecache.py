@@ -47,6 +47,8 @@ from policy.storage.redis.snapshot import (
     decode_hashes,
     encode_quota,
     encode_trace,
+    f2s,
+    trace_order,
     trace_widths,
 )
 
@@ -209,10 +211,6 @@ def _as_stored(inp: TransitionInput) -> TransitionInput:
     return replace(inp, features=feats)
 
 
-def _f2s(x: float) -> bytes:
-    return f"{x:.17g}".encode()
-
-
 def encode_hashes(after: SenderState, rules: tuple[Rule, ...],
                   before: Sequence[dict[str, bytes]], known: SenderState | None = None
                   ) -> tuple[tuple[dict[str, bytes], ...], SenderState]:
@@ -231,8 +229,8 @@ def encode_hashes(after: SenderState, rules: tuple[Rule, ...],
         else:
             quota[name] = encode_quota(*value)
         kept_quota[name] = value
-    cooldown = {name: _f2s(until) for name, until in after.cooldown.items()}
-    revoked = {app: _f2s(until) for app, until in after.revoked.items()}
+    cooldown = {name: f2s(until) for name, until in after.cooldown.items()}
+    revoked = {app: f2s(until) for app, until in after.revoked.items()}
     trace: dict[str, bytes] = {}
     traces: dict[str, tuple[Cluster, ...]] = {}
     for name, clusters in after.traces.items():
@@ -241,7 +239,7 @@ def encode_hashes(after: SenderState, rules: tuple[Rule, ...],
         if clusters is old.traces.get(name) and name in before[3]:
             trace[name], traces[name] = before[3][name], clusters
             continue
-        ordered = tuple(sorted(clusters, key=_LAST_SEQ, reverse=True))
+        ordered = trace_order(clusters)
         trace[name] = encode_trace(ordered, trace_widths(before[3].get(name)), True)
         traces[name] = ordered
     if trace:
@@ -262,7 +260,7 @@ def encode_hashes(after: SenderState, rules: tuple[Rule, ...],
             slices[rule.name] = encode(value)
             kept_slices[rule.name] = value
     if after.challenge_passed:
-        slices[CHALLENGE_FIELD] = _f2s(after.challenge_passed)
+        slices[CHALLENGE_FIELD] = f2s(after.challenge_passed)
     else:
         slices.pop(CHALLENGE_FIELD, None)
     state = SenderState(quota=kept_quota, cooldown=dict(after.cooldown),
@@ -271,10 +269,6 @@ def encode_hashes(after: SenderState, rules: tuple[Rule, ...],
                         challenge_passed=after.challenge_passed)
     state.expires_at = state.latest_until()
     return (quota, cooldown, revoked, trace, slices), state
-
-
-def _LAST_SEQ(c: Cluster) -> tuple[float, int]:
-    return c.last, c.seq
 
 
 def _end_of(i: int, written: list[bytes], after: SenderState,
@@ -359,8 +353,6 @@ def plan(entry: CachedState, inp: TransitionInput, now: float | None,
     touched = sum(1 for i in range(5) if sets[i] or dels[i])  # the slices hash: always
     header = [entry.token, token, str(keep_ms).encode(), b"1" if copy_back else b"0",
               str(held).encode(), str(touched).encode(), *body]
-    result = TransitionResult(at, result.fired, result.standings, result.allowed,
-                              result.revoked_app)
     new = list(hashes)
     new[_SLICES] = {**hashes[_SLICES], TOKEN: token}
     return Plan(result, header, tuple(new), ttls, token, canonical, rules)
