@@ -31,6 +31,7 @@ REQUIRED_ALERTS = {
     "DmPolicyDecisionLatencyHigh",
     "DmPolicyRulesReloadFailed",
     "DmPolicyShadowRuleWouldRefuseMuch",
+    "DmPolicyStateCacheMostlyMissed",
 }
 # What Grafana puts in place of its variables; the integration test passes its own.
 GRAFANA_VARIABLES = {"$__rate_interval": "1m", "$__interval": "15s", "$__range": "1h"}
