@@ -219,8 +219,11 @@ def assemble(
         challenge = Challenge(first.rule, first.code, pass_ttl(ruleset.rules))
     retry_after = None
     if verdict in (Verdict.THROTTLE, Verdict.COOLDOWN):
-        waits = [r.retry_after for r in reasons if r.retry_after is not None]
-        retry_after = max(waits) if waits else None
+        # The longest wait, unless one enforced refusal says no wait will do (this send
+        # alone over a limit, a non-follower): the same send then is refused again, and
+        # a host that retries after the wait would loop. A challenge is passed, not waited.
+        waits = [r.retry_after for r in reasons if r.verdict is not Verdict.CHALLENGE]
+        retry_after = None if None in waits else max(waits, default=None)
     quota = None
     if result is not None and result.standings:
         standings = dict(result.standings)
