@@ -5,8 +5,11 @@ found is pinned here; each test failed on the code before its fix."""
 
 from __future__ import annotations
 
+import pytest
+
 from policy import Engine, MemoryGraph, SendRequest, Verdict
 from policy.clock import VirtualClock
+from policy.normalize import read_contacts
 from tests.conftest import DEFAULT_RULES
 
 T0 = 1_790_000_000.0
@@ -46,3 +49,56 @@ def test_the_longest_wait_when_every_refusal_lifts() -> None:
     assert decision.verdict is Verdict.THROTTLE
     assert decision.retry_after == max(r.retry_after for r in decision.reasons
                                        if r.retry_after is not None) > 0
+
+
+# -- ways back the reader missed -------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "number"), [
+    # a capital S, Z or B for 5, 2 or 8 beside the O, o, I, l read before
+    ("hi, ring O8OO l23 4S6 x", "n:0800123456"),
+    ("call 08OO 1Z3 4S6 to claim", "n:0800123456"),
+    ("txt WIN to 0800 l23 4B6", "n:0800123486"),
+    ("call 09061 7O1 46l now", "n:09061701461"),
+])
+def test_a_number_in_look_alike_letters_is_read(text: str, number: str) -> None:
+    contact, keys = read_contacts(text)
+    assert contact and number in keys
+
+
+@pytest.mark.parametrize("text", [
+    "my S21 vs your S22", "B2B sales 4 U", "iphone 4S or 5S", "the SOS 911 call",
+    "vitamin B12 and D3", "Z3 4S", "the A4 and B5 sheets",
+])
+def test_models_and_codes_in_capitals_stay_talk(text: str) -> None:
+    assert read_contacts(text) == (False, ())
+
+
+@pytest.mark.parametrize("text", [
+    "details pinned on my page", "link is on my wall!", "it's in my highlights",
+    "everything is on my page babe", "info on my page for more", "links on my page to claim",
+])
+def test_a_pointer_to_my_page_wall_or_highlights_is_a_way_back(text: str) -> None:
+    assert read_contacts(text)[0]
+
+
+@pytest.mark.parametrize("text", [
+    "i put it on my wall", "more pics on my page", "photos are on my page", "my page is new",
+    "see it on my wall lol", "the highlights of my day", "my wall needs paint",
+])
+def test_talk_of_my_page_or_wall_stays_talk(text: str) -> None:
+    assert not read_contacts(text)[0]
+
+
+def test_the_look_alike_number_campaign_is_refused_by_the_5th_stranger() -> None:
+    graph, clock = MemoryGraph(), VirtualClock(T0)
+    engine = Engine.from_file(DEFAULT_RULES, storage="memory://", graph=graph, clock=clock)
+    reached = 0
+    for i in range(12):
+        graph.follow(f"t{i}", "s")
+        decision = engine.check(SendRequest("s", (f"t{i}",), f"hi {i}, ring O8OO l23 4S6 x"))
+        if not decision.allowed:
+            assert decision.reasons[0].rule in {"contacts", "links_to_strangers", "duplicates"}
+            break
+        reached += 1
+        clock.advance(900.0)
+    assert reached == 4  # 12 before
