@@ -337,9 +337,12 @@ _TLD_TOKEN = re.compile(r"[a-z0-9]{2,6}(?![a-z0-9])")
 # Digits with look-alike letters among them ("09O6I79OI25", "0906 l79 OI25"): each group
 # has a digit, the whole run has 4; letters-only groups ("lol 1000") end the run. A
 # capital S, Z or B for 5, 2 or 8 ("O8OO l23 4S6") only in a run of a phone number's
-# length, 9 or more: "S21", "B2B", "4S", "Galaxy S21 or S22" stay words.
+# length, 9 or more, that starts with a 0 or has one between digits: "S21/S22/S23",
+# "B737 B747", "music of the 60S 70S 80S" stay codes and words.
 _MIXED_NUMBER = re.compile(r"(?<![A-Za-z0-9])(?=[OoIlSZB]*+\d)[0-9OoIlSZB]++(?:" + _NUMBER_SEP
                            + r"{1,2}+(?=[OoIlSZB]*+\d)[0-9OoIlSZB]++)*+(?![A-Za-z0-9])")
+_NARROW_NUMBER = re.compile(r"(?<![A-Za-z0-9])(?=[OoIl]*+\d)[0-9OoIl]++(?:" + _NUMBER_SEP
+                            + r"{1,2}+(?=[OoIl]*+\d)[0-9OoIl]++)*+(?![A-Za-z0-9])")
 _GROUPS = re.compile(_NUMBER_SEP + "+")
 # A vanity number: a toll-free or premium prefix (0..., 1-8..., +...), then letters dialled
 # on the keypad ("0800-WIN-CASH", "1-800-FLOWERS"): the same number as its digits.
@@ -348,6 +351,7 @@ _VANITY = re.compile(r"(?<![\w+])(?=\+|0|1[-.]?8)(\+?(?:\d{1,3}+[-.])?\d{3,4}+)[
 _KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
 _AS_DIGITS = str.maketrans("OoIlSZB", "0011528")
 _WIDE_LOOKALIKES = re.compile(r"[SZB]")
+_INNER_WIDE = re.compile(r"[0-9OoIl][SZB]+[0-9OoIl]")  # "4S6", "1Z3": inside a number
 _MIXED_CHAR = re.compile(r"[0-9OoIlSZB]")
 # A handle on a messaging app, the way back of campaigns that carry no number or link:
 # the app's name, then "@name" or a name with a digit or "_" ("snap: winprize22",
@@ -814,8 +818,11 @@ def _as_digits(match: re.Match[str]) -> str:
         return run
     if not all(_DIGIT.search(group) for group in _GROUPS.split(run) if group):
         return run
-    if _WIDE_LOOKALIKES.search(run) and len(_MIXED_CHAR.findall(run)) < 9:
-        return run  # "S21 S22": a model, not a number
+    if _WIDE_LOOKALIKES.search(run) and (
+            len(_MIXED_CHAR.findall(run)) < 9
+            or not (_INNER_WIDE.search(run) or run.translate(_AS_DIGITS).lstrip("+")[:1] == "0")):
+        # "S21 S22 S23", "B737 B747", "60S 70S 80S": codes; read as without S, Z, B
+        return _NARROW_NUMBER.sub(_as_digits, run)
     return run.translate(_AS_DIGITS)
 
 
@@ -1102,9 +1109,9 @@ _DOTLESS_PATH = re.compile(
     r"|find\s+(?:me|us)\s+(?:at|on))\s+([a-z][a-z0-9-]{2,30}+)\s(com|net|org)\s?/\s?[a-z0-9]"
     r"|(?<![a-z0-9.])(?!(?:the|and|our|your|my|its|this|that|from|with|for|dot)\s)"
     r"([a-z][a-z0-9-]{2,30}+)\s(com|net|org)\s?/\s?[a-z]*[0-9_]")
-# The way back left out of the text, one click away: a pointer to *my* bio, profile,
-# page, wall, highlights or pinned post ("link's in my bio", "everything is on my
-# profile", "details pinned on my page"; not "the bio lab", "tap
+# The way back left out of the text, one click away: a pointer to *my* bio, profile or
+# pinned post ("link's in my bio", "everything is on my profile"; links, details or
+# prices on my page, wall or highlights: "details pinned on my page"; not "the bio lab", "tap
 # the profile icon", "our bio notes"; "it" only as "it's"/"it is": "I posted it on my
 # profile" is talk), that ends its clause ("my profile pic", "the info on my profile is
 # old" are talk).
@@ -1115,8 +1122,12 @@ _POINTER_END = (r"(?=\s*(?:$|[^\w\s'\u2019]|x+\b|xo+\b|(?:babe|hun|hon|hunny|bae
 _PROFILE = re.compile(r"\b(?:(?:links?|(?<!the\s)(?<!your\s)(?:info|details?|everything|more"
                       r"|it(?='s|\s+is)|number|insta|snap|whatsapp|telegram|site|website))"
                       r"(?:'s|\s+is|\s+are)?\s+(?:is\s+)?(?:pinned\s+)?"
-                      r"(?:in|on|at)\s+my\s+(?:bio|profile|pinned(?:\s+(?:post|tweet))?"
-                      r"|page|wall|highlights)"
+                      r"(?:in|on|at)\s+my\s+(?:bio|profile|pinned(?:\s+(?:post|tweet))?)"
+                      # a page, wall or highlights are a notebook's, a room's, a game's too:
+                      # only links, details, info, prices or rates are on them
+                      r"|(?:links?|(?<!the\s)(?<!your\s)(?:info|details?|prices?|rates?))"
+                      r"(?:\s+is|\s+are)?\s+(?:pinned\s+)?(?:in|on|at)\s+my\s+"
+                      r"(?:page|wall|highlights)"
                       r"|(?:see|check(?:\s+out)?|visit|tap|click)\s+(?:the\s+link\s+in\s+)?"
                       r"(?:my\s+(?:bio|profile|pinned\s+(?:post|tweet))|(?<=in\s)our\s+bio)"
                       r"|(?:see|check(?:\s+out)?|visit)\s+the\s+pinned\s+(?:post|tweet)\s+on\s+my"

@@ -68,14 +68,25 @@ def test_a_number_in_look_alike_letters_is_read(text: str, number: str) -> None:
 @pytest.mark.parametrize("text", [
     "my S21 vs your S22", "B2B sales 4 U", "iphone 4S or 5S", "the SOS 911 call",
     "vitamin B12 and D3", "Z3 4S", "the A4 and B5 sheets",
+    # a reviewer's codes in capitals, read by the first version (a run of 9 was enough)
+    "which is better S21/S22/S23?", "music of the 60S 70S 80S 90S",
+    "aircraft B737 B747 B777 B787", "Z690 Z790 B660 B760 boards on sale",
+    "vitamin B1 B2 B6 B12 all in one tablet", "we're in seats B12 B13 B14",
+    "heart rate zones Z1 Z2 Z3 Z4 Z5", "bus routes S1 S2 S3 S4 S5 are diverted",
+    "ref B12 S34 Z56 l78 for the invoice",
 ])
 def test_models_and_codes_in_capitals_stay_talk(text: str) -> None:
     assert read_contacts(text) == (False, ())
 
 
+def test_digits_beside_codes_read_as_before() -> None:
+    # a run with codes that are no number: its O, I, l read as digits as they were
+    assert read_contacts("I12 I19 B5 B9 bingo card") == (True, ("n:112119",))
+
+
 @pytest.mark.parametrize("text", [
-    "details pinned on my page", "link is on my wall!", "it's in my highlights",
-    "everything is on my page babe", "info on my page for more", "links on my page to claim",
+    "details pinned on my page", "link is on my wall!", "prices in my highlights!",
+    "info on my page for more", "links on my page to claim", "rates are on my page x",
 ])
 def test_a_pointer_to_my_page_wall_or_highlights_is_a_way_back(text: str) -> None:
     assert read_contacts(text)[0]
@@ -84,6 +95,12 @@ def test_a_pointer_to_my_page_wall_or_highlights_is_a_way_back(text: str) -> Non
 @pytest.mark.parametrize("text", [
     "i put it on my wall", "more pics on my page", "photos are on my page", "my page is new",
     "see it on my wall lol", "the highlights of my day", "my wall needs paint",
+    # a reviewer's walls, pages and highlights of a room, a notebook, a game, read by the
+    # first version (any subject)
+    "the poster you gave me? it's on my wall x", "which page are you on? it's on my page.",
+    "I keep everything on my wall.", "his number is on my wall.",
+    "my mum keeps liking everything on my page", "I've put more on my page!",
+    "the goal? it's in my highlights", "Bali pics? it's in my highlights",
 ])
 def test_talk_of_my_page_or_wall_stays_talk(text: str) -> None:
     assert not read_contacts(text)[0]
