@@ -338,6 +338,56 @@ do
            .. sub(blob, u0, u0 + before - 1) .. sub(blob, u0 + after, u0 + stop - 1), now
   end
 
+  -- duplicates.parts_of_one_message: the texts sent to one of this send's people (`mine`)
+  -- within PARTS_WITHIN seconds, and this one (the record of `seq`), are parts of one
+  -- message; when one carries a contact, each part's record is a contact's and counts the
+  -- recipients of all of them (the most recent part's first, at most `recipients`)
+  local PARTS_WITHIN = 60.0
+  local function parts_of_one_message(blob, seq, mine, recipients)
+    if #mine == 0 then return blob end
+    local t = trace_view(blob)
+    local since, wanted, group, any_c = now - PARTS_WITHIN, {}, {}, contact
+    for _, u in ipairs(mine) do wanted[u] = true end
+    for j = 1, t.k do
+      local member = seq_of(t, j) == seq
+      if not member and last_of(t, j) >= since then
+        for _, u in ipairs(units_of(t, j)) do
+          if wanted[u] then
+            member = true
+            break
+          end
+        end
+      end
+      if member then
+        group[#group + 1] = j
+        if contact_of(t, j) then any_c = true end
+      end
+    end
+    if #group < 2 or not any_c then return blob end
+    local out, order, union, seen = {}, {}, {}, {}
+    for j = 1, t.k do out[j] = cluster_at(t, j) end
+    for i, j in ipairs(group) do order[i] = out[j] end
+    table.sort(order, more_recent)
+    for _, c in ipairs(order) do
+      for _, u in ipairs(c.units) do
+        if not seen[u] then
+          seen[u] = true
+          union[#union + 1] = u
+        end
+      end
+    end
+    for _, j in ipairs(group) do
+      local c, has = out[j], {}
+      for _, u in ipairs(c.units) do has[u] = true end
+      for _, u in ipairs(union) do
+        if #c.units >= recipients then break end
+        if not has[u] then c.units[#c.units + 1] = u end
+      end
+      c.c = true
+    end
+    return encode_trace(out)
+  end
+
   -- The first `live` records of a trace (the expired ones cut off)
   local function cut_trace(t, live)
     return header(t.lw, t.sw, live) .. sub(t.blob, HEAD + 1, HEAD + live * t.rs)
@@ -429,6 +479,7 @@ do
           seq_used = true
         end
         local blob, first = record_trace(t, m.live, m.mi, sig, seq, c, kept, rule.max_texts)
+        blob = parts_of_one_message(blob, seq, new_units(rule, {}), rule.recipients)
         after[rule.name] = { blob = blob, first = first }
       elseif t ~= nil then
         local live = live_count(t, rule.window)

@@ -28,12 +28,15 @@ reached someone the rule counts, later texts are compared with it at
 rewrites "reply" and "prize" as well) still counts with its campaign's earlier copies.
 Once it reached two, the sender's shorter texts are traced from ``contact_min_chars`` as
 well: a campaign cut in parts carries its contact in one part, and the others are short
-and alike from copy to copy.
+and alike from copy to copy. And the texts sent to one person within ``PARTS_WITHIN``
+seconds are parts of one message: when one carries a contact, each part's traced text is
+a contact's and counts the recipients of them all (``parts_of_one_message``), so the first
+part of a copy to the next stranger, spun and without the number, meets its campaign.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from operator import attrgetter
 from typing import Any
 
@@ -65,6 +68,9 @@ TRIGGERS = True  # a cooldown's triggered_by may name it
 # price to one customer, changes nothing for what the sender writes next.
 LOOSENS_FROM = 1
 TRACES_SHORT_FROM = 2
+# Texts to the same person this many seconds at most before a copy with a contact are its
+# parts (duplicates.parts_of_one_message)
+PARTS_WITHIN = 60.0
 
 _LAST = attrgetter("last")
 _SEQ = attrgetter("seq")
@@ -152,6 +158,10 @@ def settle(rule: Any, ctx: Step) -> None:
         clusters, used_seq = record(after.traces.get(rule.name, ()), match, signature, added,
                                     ctx.now, after.next_seq, rule.params, live,
                                     ctx.features.contact)
+        clusters = parts_of_one_message(
+            clusters, match.seq if match is not None else after.next_seq,
+            new_units((), ctx.features.units, rule.params.count_followed), ctx.now,
+            rule.params.recipients, ctx.features.contact)
         after.traces[rule.name] = clusters
         if used_seq:
             after.next_seq += 1
@@ -305,6 +315,37 @@ def record(
         return bounded([updated, *rest], params.max_texts), False
     created = Cluster(signature, added[: params.recipients], now, seq, contact)
     return bounded([created, *live], params.max_texts), True
+
+
+def parts_of_one_message(clusters: tuple[Cluster, ...], seq: int, units: tuple[str, ...],
+                         now: float, recipients: int, contact: bool) -> tuple[Cluster, ...]:
+    """``clusters`` after a delivered send to ``units`` (its text's cluster: ``seq``; with a
+    contact: ``contact``), where the texts sent to one of them within ``PARTS_WITHIN``
+    seconds are parts of one message: when one of the parts carries a contact, each part's
+    cluster is marked as a contact's and counts the recipients of all of them (the most
+    recent part's first, at most ``recipients``). A campaign cut in parts, its number in
+    one of them, is then one campaign: the first part of a copy to the next stranger meets
+    every stranger reached at ``contact_similarity``, and the 5th is refused before the
+    part with the number is sent."""
+    if not units:
+        return clusters
+    mine = set(units)
+    since = now - PARTS_WITHIN
+    group = [i for i, c in enumerate(clusters)
+             if c.seq == seq or (c.last >= since and not mine.isdisjoint(c.units))]
+    if len(group) < 2 or not (contact or any(clusters[i].contact for i in group)):
+        return clusters
+    union: list[str] = []
+    for i in sorted(group, key=lambda i: (clusters[i].last, clusters[i].seq), reverse=True):
+        union += [u for u in clusters[i].units if u not in union]
+    out = list(clusters)
+    for i in group:
+        c = out[i]
+        room = max(0, recipients - len(c.units))  # (a reload may have lowered it: none cut)
+        merged = c.units + tuple(u for u in union if u not in c.units)[:room]
+        if not c.contact or merged != c.units:
+            out[i] = replace(c, units=merged, contact=True)
+    return tuple(out)
 
 
 def bounded(clusters: list[Cluster], max_texts: int) -> tuple[Cluster, ...]:

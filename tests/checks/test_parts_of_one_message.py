@@ -1,0 +1,87 @@
+"""A message cut in parts, its number in one of them (``duplicates.parts_of_one_message``):
+the texts sent to one person within ``PARTS_WITHIN`` seconds are one message, so a first
+part without the number meets the campaign's earlier copies as a contact's, and the 5th
+stranger is refused before its number is sent. On every backend (the Lua twin too)."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy import MemoryGraph, SendRequest
+from policy.checks.duplicates import PARTS_WITHIN
+from policy.clock import VirtualClock
+from tests.conftest import EngineFactory
+
+# Each copy's first part is talk to the reader (no number, no trade word) and changes its
+# words, so that most pairs are less alike than the rules' 0.5 (a quarter or more: the
+# contact_similarity); the second part carries the number.
+FIRSTS = [
+    "Hey, sorry to bother you, I have something to tell you about the letter from last week",
+    "Hi, sorry to bother, there is something I must tell you about that letter from last week",
+    "Hello, sorry for the bother, I must tell you something about the letter of last week",
+    "Hey there, I need to tell you something about the letter from last week, sorry",
+    "Sorry to bother you again, something to tell you about last week's letter",
+    "Sorry to bother you, about that letter from last week there is something to tell you",
+]
+SECOND = "to hear it ring 0800 123 4567 before midnight"
+
+
+@pytest.fixture
+def strangers(graph: MemoryGraph) -> list[str]:
+    people = [f"p{i}" for i in range(len(FIRSTS))]
+    for p in people:
+        graph.follow(p, "spammer")  # they follow it, it follows none, none wrote
+    return people
+
+
+def _campaign(engine_factory: EngineFactory, clock: VirtualClock, strangers: list[str],
+              gap: float) -> list[tuple[int, int, bool, str]]:
+    engine = engine_factory()
+    out = []
+    for i, person in enumerate(strangers):
+        for part, text in enumerate((FIRSTS[i], SECOND)):
+            decision = engine.check(SendRequest("spammer", (person,), text))
+            out.append((i, part, decision.allowed,
+                        decision.reasons[0].rule if decision.reasons else ""))
+            if not decision.allowed:
+                return out
+            clock.advance(gap)
+        clock.advance(900.0)
+    return out
+
+
+def test_the_first_part_to_the_5th_stranger_is_refused(
+        engine_factory: EngineFactory, clock: VirtualClock, strangers: list[str]) -> None:
+    sent = _campaign(engine_factory, clock, strangers, gap=5.0)
+    refused = sent[-1]
+    assert not refused[2] and refused[3] == "duplicates"
+    assert refused[:2] == (4, 0)  # the 5th stranger's first part: 4 strangers reached
+
+
+def test_parts_further_apart_are_not_one_message(
+        engine_factory: EngineFactory, clock: VirtualClock, strangers: list[str]) -> None:
+    # The same texts, the number sent more than PARTS_WITHIN seconds after the first part:
+    # two messages, and the first parts stay apart (the number is refused at the 5th).
+    sent = _campaign(engine_factory, clock, strangers, gap=PARTS_WITHIN + 5.0)
+    assert sent[-1][:2] == (4, 1) and not sent[-1][2]  # the 5th stranger got a first part
+
+
+def test_a_greeting_then_a_number_to_one_person_changes_nothing_for_others(
+        engine_factory: EngineFactory, clock: VirtualClock, graph: MemoryGraph) -> None:
+    engine = engine_factory()
+    for i in range(8):
+        graph.follow(f"f{i}", "ann")
+    assert engine.check(SendRequest("ann", ("f0",), "hey, great to meet you at the climbing "
+                                    "gym yesterday")).allowed
+    clock.advance(10.0)
+    assert engine.check(SendRequest("ann", ("f0",), "my number is 07700 900123")).allowed
+    others = ["are you coming to the climbing session on saturday morning?",
+              "thanks for the book recommendation, I started it last night",
+              "did you see the match yesterday? what a finish that was",
+              "can you send me the recipe for that lemon cake please",
+              "the meeting moved to thursday afternoon, room on the second floor",
+              "happy birthday! hope you have a lovely day with the family",
+              "is the bike still for sale? I could come and look at it"]
+    for i, text in enumerate(others, start=1):  # another text to each
+        clock.advance(300.0)
+        assert engine.check(SendRequest("ann", (f"f{i}",), text)).allowed
