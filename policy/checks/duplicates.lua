@@ -339,7 +339,7 @@ do
   end
 
   -- duplicates.parts_of_one_message: the texts sent to one of this send's people (`mine`)
-  -- within PARTS_WITHIN seconds, and this one (the record of `seq`), are parts of one
+  -- within PARTS_WITHIN seconds, and this one (the record of `seq`; nil: not traced), are parts of one
   -- message; when one carries a contact, each part's record is a contact's and counts the
   -- recipients of all of them (the most recent part's first, at most `recipients`)
   local PARTS_WITHIN = 60.0
@@ -363,7 +363,7 @@ do
         if contact_of(t, j) then any_c = true end
       end
     end
-    if #group < 2 or not any_c then return blob end
+    if #group < (seq == nil and 1 or 2) or not any_c then return blob end
     local out, order, union, seen = {}, {}, {}, {}
     for j = 1, t.k do out[j] = cluster_at(t, j) end
     for i, j in ipairs(group) do order[i] = out[j] end
@@ -485,8 +485,12 @@ do
         local live = live_count(t, rule.window)
         if live == 0 then
           after[rule.name] = { blob = '' }
-        elseif live ~= t.k then
-          after[rule.name] = { blob = cut_trace(t, live), first = last_of(t, 1) }
+        else
+          local blob = live ~= t.k and cut_trace(t, live) or t.blob
+          if contact and not refused then -- a part too short to trace: the parts before it
+            blob = parts_of_one_message(blob, nil, new_units(rule, {}), rule.recipients)
+          end
+          if blob ~= t.blob then after[rule.name] = { blob = blob, first = last_of(t, 1) } end
         end
       end
     end,

@@ -170,6 +170,11 @@ def settle(rule: Any, ctx: Step) -> None:
         # live now.
         kept = found[2] if found is not None else live_clusters(
             after.traces.get(rule.name, ()), ctx.now, rule.params)
+        if kept and ctx.features.contact and not ctx.refused:
+            # a part too short to trace ("Txt us on 090"): the parts before it are its too
+            kept = list(parts_of_one_message(
+                tuple(kept), None, new_units((), ctx.features.units, rule.params.count_followed),
+                ctx.now, rule.params.recipients, True))
         if kept:
             after.traces[rule.name] = tuple(kept)
         else:
@@ -317,10 +322,11 @@ def record(
     return bounded([created, *live], params.max_texts), True
 
 
-def parts_of_one_message(clusters: tuple[Cluster, ...], seq: int, units: tuple[str, ...],
-                         now: float, recipients: int, contact: bool) -> tuple[Cluster, ...]:
-    """``clusters`` after a delivered send to ``units`` (its text's cluster: ``seq``; with a
-    contact: ``contact``), where the texts sent to one of them within ``PARTS_WITHIN``
+def parts_of_one_message(clusters: tuple[Cluster, ...], seq: int | None,
+                         units: tuple[str, ...], now: float, recipients: int, contact: bool
+                         ) -> tuple[Cluster, ...]:
+    """``clusters`` after a delivered send to ``units`` (its text's cluster: ``seq``, None
+    when the text is not traced; with a contact: ``contact``), where the texts sent to one of them within ``PARTS_WITHIN``
     seconds are parts of one message: when one of the parts carries a contact, each part's
     cluster is marked as a contact's and counts the recipients of all of them (the most
     recent part's first, at most ``recipients``). A campaign cut in parts, its number in
@@ -333,7 +339,8 @@ def parts_of_one_message(clusters: tuple[Cluster, ...], seq: int, units: tuple[s
     since = now - PARTS_WITHIN
     group = [i for i, c in enumerate(clusters)
              if c.seq == seq or (c.last >= since and not mine.isdisjoint(c.units))]
-    if len(group) < 2 or not (contact or any(clusters[i].contact for i in group)):
+    if len(group) < (1 if seq is None else 2) or not (
+            contact or any(clusters[i].contact for i in group)):
         return clusters
     union: list[str] = []
     for i in sorted(group, key=lambda i: (clusters[i].last, clusters[i].seq), reverse=True):

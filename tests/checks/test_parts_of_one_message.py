@@ -85,3 +85,22 @@ def test_a_greeting_then_a_number_to_one_person_changes_nothing_for_others(
     for i, text in enumerate(others, start=1):  # another text to each
         clock.advance(300.0)
         assert engine.check(SendRequest("ann", (f"f{i}",), text)).allowed
+
+
+def test_a_number_in_pieces_too_short_to_trace_makes_the_text_before_it_a_part(
+        engine_factory: EngineFactory, clock: VirtualClock, strangers: list[str]) -> None:
+    # The text, then its number in pieces of a message each ("ring us on 080", "012"...):
+    # no piece is traced (under 12 letters and digits), each reads as a contact.
+    engine = engine_factory()
+    refused = None
+    for i, person in enumerate(strangers):
+        for part, text in enumerate((FIRSTS[i], "ring us on 080", "012", "3456")):
+            decision = engine.check(SendRequest("spammer", (person,), text))
+            if not decision.allowed:
+                refused = (i, part, decision.reasons[0].rule)
+                break
+            clock.advance(4.0)
+        if refused:
+            break
+        clock.advance(900.0)
+    assert refused == (4, 0, "duplicates")  # 4 strangers reached; the 5th gets nothing
