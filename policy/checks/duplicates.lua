@@ -339,33 +339,39 @@ do
   end
 
   -- duplicates.parts_of_one_message: the texts sent to one of this send's people (`mine`)
-  -- within PARTS_WITHIN seconds, and this one (the record of `seq`; nil: not traced), are parts of one
-  -- message; when one carries a contact, each part's record is a contact's and counts the
-  -- recipients of all of them (the most recent part's first, at most `recipients`)
-  local PARTS_WITHIN = 60.0
-  local function parts_of_one_message(blob, seq, mine, recipients)
-    if #mine == 0 then return blob end
+  -- within rule.parts_within seconds are parts of one message with this one (the record
+  -- of `seq`; nil: not traced). With a contact, each part's record and its own is a
+  -- contact's and counts the recipients of them all (the most recent part's first, at
+  -- most `recipients`); without one, after a part with one, its own record is marked only.
+  local function parts_of_one_message(blob, seq, mine, rule)
+    if #mine == 0 or rule.parts_within == 0 then return blob end
     local t = trace_view(blob)
-    local since, wanted, group, any_c = now - PARTS_WITHIN, {}, {}, contact
+    local since, wanted, recent, own, any_c = now - rule.parts_within, {}, {}, nil, false
     for _, u in ipairs(mine) do wanted[u] = true end
     for j = 1, t.k do
-      local member = seq_of(t, j) == seq
-      if not member and last_of(t, j) >= since then
+      if seq_of(t, j) == seq then
+        own = j
+      elseif last_of(t, j) >= since then
         for _, u in ipairs(units_of(t, j)) do
           if wanted[u] then
-            member = true
+            recent[#recent + 1] = j
+            if contact_of(t, j) then any_c = true end
             break
           end
         end
       end
-      if member then
-        group[#group + 1] = j
-        if contact_of(t, j) then any_c = true end
-      end
     end
-    if #group < (seq == nil and 1 or 2) or not any_c then return blob end
-    local out, order, union, seen = {}, {}, {}, {}
+    if #recent == 0 then return blob end
+    local out = {}
     for j = 1, t.k do out[j] = cluster_at(t, j) end
+    if not contact then
+      if own == nil or out[own].c or not any_c then return blob end
+      out[own].c = true
+      return encode_trace(out)
+    end
+    local group, order, union, seen = {}, {}, {}, {}
+    if own ~= nil then group[1] = own end
+    for _, j in ipairs(recent) do group[#group + 1] = j end
     for i, j in ipairs(group) do order[i] = out[j] end
     table.sort(order, more_recent)
     for _, c in ipairs(order) do
@@ -380,7 +386,7 @@ do
       local c, has = out[j], {}
       for _, u in ipairs(c.units) do has[u] = true end
       for _, u in ipairs(union) do
-        if #c.units >= recipients then break end
+        if #c.units >= rule.recipients then break end
         if not has[u] then c.units[#c.units + 1] = u end
       end
       c.c = true
@@ -479,7 +485,7 @@ do
           seq_used = true
         end
         local blob, first = record_trace(t, m.live, m.mi, sig, seq, c, kept, rule.max_texts)
-        blob = parts_of_one_message(blob, seq, new_units(rule, {}), rule.recipients)
+        blob = parts_of_one_message(blob, seq, new_units(rule, {}), rule)
         after[rule.name] = { blob = blob, first = first }
       elseif t ~= nil then
         local live = live_count(t, rule.window)
@@ -488,7 +494,7 @@ do
         else
           local blob = live ~= t.k and cut_trace(t, live) or t.blob
           if contact and not refused then -- a part too short to trace: the parts before it
-            blob = parts_of_one_message(blob, nil, new_units(rule, {}), rule.recipients)
+            blob = parts_of_one_message(blob, nil, new_units(rule, {}), rule)
           end
           if blob ~= t.blob then after[rule.name] = { blob = blob, first = last_of(t, 1) } end
         end

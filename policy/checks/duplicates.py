@@ -28,8 +28,8 @@ reached someone the rule counts, later texts are compared with it at
 rewrites "reply" and "prize" as well) still counts with its campaign's earlier copies.
 Once it reached two, the sender's shorter texts are traced from ``contact_min_chars`` as
 well: a campaign cut in parts carries its contact in one part, and the others are short
-and alike from copy to copy. And the texts sent to one person within ``PARTS_WITHIN``
-seconds are parts of one message: when one carries a contact, each part's traced text is
+and alike from copy to copy. And the texts sent to one person within ``parts_within``
+(10 minutes) are parts of one message: when one carries a contact, each part's traced text is
 a contact's and counts the recipients of them all (``parts_of_one_message``), so the first
 part of a copy to the next stranger, spun and without the number, meets its campaign.
 """
@@ -68,9 +68,9 @@ TRIGGERS = True  # a cooldown's triggered_by may name it
 # price to one customer, changes nothing for what the sender writes next.
 LOOSENS_FROM = 1
 TRACES_SHORT_FROM = 2
-# Texts to the same person this many seconds at most before a copy with a contact are its
-# parts (duplicates.parts_of_one_message)
-PARTS_WITHIN = 60.0
+# Texts to one person within this time are parts of one message: the default of the rules'
+# `parts_within` (duplicates.parts_of_one_message)
+PARTS_WITHIN = "10m"
 
 _LAST = attrgetter("last")
 _SEQ = attrgetter("seq")
@@ -87,6 +87,7 @@ class Params:
     contact_min_chars: int
     contact_similarity: float
     count_followed: bool = False  # count the people the sender follows (who never wrote)
+    parts_within: float = 0.0  # texts to one person this close are one message (0: off)
 
     def traces(self, chars: int, contact: bool) -> bool:
         """Whether a text of ``chars`` letters and digits (with a contact or not) is traced."""
@@ -108,6 +109,7 @@ def parse(reader: ParamReader) -> Params:
         contact_similarity=reader.number("contact_similarity", similarity, minimum=0.05,
                                          maximum=1.0),
         count_followed=reader.boolean("count_followed", False),
+        parts_within=reader.duration_or_off("parts_within", PARTS_WITHIN),
     )
 
 
@@ -161,7 +163,7 @@ def settle(rule: Any, ctx: Step) -> None:
         clusters = parts_of_one_message(
             clusters, match.seq if match is not None else after.next_seq,
             new_units((), ctx.features.units, rule.params.count_followed), ctx.now,
-            rule.params.recipients, ctx.features.contact)
+            rule.params, ctx.features.contact)
         after.traces[rule.name] = clusters
         if used_seq:
             after.next_seq += 1
@@ -174,7 +176,7 @@ def settle(rule: Any, ctx: Step) -> None:
             # a part too short to trace ("Txt us on 090"): the parts before it are its too
             kept = list(parts_of_one_message(
                 tuple(kept), None, new_units((), ctx.features.units, rule.params.count_followed),
-                ctx.now, rule.params.recipients, True))
+                ctx.now, rule.params, True))
         if kept:
             after.traces[rule.name] = tuple(kept)
         else:
@@ -216,7 +218,8 @@ def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
             ("min_chars", lua_int(p.min_chars)),
             ("contact_min_chars", lua_int(p.contact_min_chars)),
             ("contact_similarity", lua_num(p.contact_similarity)),
-            ("count_followed", lua_bool(p.count_followed))]
+            ("count_followed", lua_bool(p.count_followed)),
+            ("parts_within", lua_num(p.parts_within))]
 
 
 def live_clusters(clusters: tuple[Cluster, ...], now: float, params: Params) -> list[Cluster]:
@@ -323,32 +326,42 @@ def record(
 
 
 def parts_of_one_message(clusters: tuple[Cluster, ...], seq: int | None,
-                         units: tuple[str, ...], now: float, recipients: int, contact: bool
+                         units: tuple[str, ...], now: float, params: Params, contact: bool
                          ) -> tuple[Cluster, ...]:
     """``clusters`` after a delivered send to ``units`` (its text's cluster: ``seq``, None
-    when the text is not traced; with a contact: ``contact``), where the texts sent to one of them within ``PARTS_WITHIN``
-    seconds are parts of one message: when one of the parts carries a contact, each part's
-    cluster is marked as a contact's and counts the recipients of all of them (the most
-    recent part's first, at most ``recipients``). A campaign cut in parts, its number in
-    one of them, is then one campaign: the first part of a copy to the next stranger meets
-    every stranger reached at ``contact_similarity``, and the 5th is refused before the
-    part with the number is sent."""
-    if not units:
+    when the text is not traced; with a contact: ``contact``), where the texts sent to one
+    of them within ``params.parts_within`` seconds are parts of one message.
+
+    A text with a contact makes the parts before it a contact's: each of them and its own
+    cluster is marked so and counts the recipients of them all (the most recent part's
+    first, at most ``recipients``): the spun first part of a copy to the next stranger then
+    meets every stranger reached at ``contact_similarity``, and the 5th is refused before
+    the part with the number is sent. A text without one, after a part with one, is marked
+    a contact's (compared so later), its recipients its own: texts sent after a copy to
+    someone it reached must not take the copy's recipients, or the trace would drop the
+    copy's text first when full (tests/checks/test_redteam_round4.py)."""
+    if not units or not params.parts_within:
         return clusters
     mine = set(units)
-    since = now - PARTS_WITHIN
-    group = [i for i, c in enumerate(clusters)
-             if c.seq == seq or (c.last >= since and not mine.isdisjoint(c.units))]
-    if len(group) < (1 if seq is None else 2) or not (
-            contact or any(clusters[i].contact for i in group)):
+    since = now - params.parts_within
+    recent = [i for i, c in enumerate(clusters)
+              if c.seq != seq and c.last >= since and not mine.isdisjoint(c.units)]
+    if not recent:
         return clusters
-    union: list[str] = []
-    for i in sorted(group, key=lambda i: (clusters[i].last, clusters[i].seq), reverse=True):
-        union += [u for u in clusters[i].units if u not in union]
+    own = next((i for i, c in enumerate(clusters) if c.seq == seq), None)
     out = list(clusters)
+    if not contact:
+        if own is None or out[own].contact or not any(out[i].contact for i in recent):
+            return clusters
+        out[own] = replace(out[own], contact=True)
+        return tuple(out)
+    group = recent if own is None else [own, *recent]
+    union: list[str] = []
+    for i in sorted(group, key=lambda i: (out[i].last, out[i].seq), reverse=True):
+        union += [u for u in out[i].units if u not in union]
     for i in group:
         c = out[i]
-        room = max(0, recipients - len(c.units))  # (a reload may have lowered it: none cut)
+        room = max(0, params.recipients - len(c.units))  # (a reload may have lowered it)
         merged = c.units + tuple(u for u in union if u not in c.units)[:room]
         if not c.contact or merged != c.units:
             out[i] = replace(c, units=merged, contact=True)
@@ -408,5 +421,11 @@ PARAM_DOCS = {
         "count the people the sender follows who never wrote to the sender, instead of "
         "strangers: following is one click, so a follow-back scheme cannot hide a "
         "campaign; use it with a larger `recipients`"
+    ),
+    "parts_within": (
+        "texts to one person within this time are parts of one message: a part with a "
+        "contact makes the parts before it a contact's, each counting the recipients of "
+        "them all, and the parts after it are compared as a contact's (a campaign cut in "
+        "parts, its number in one); `\"off\"` turns it off"
     ),
 }

@@ -1,5 +1,5 @@
 """A message cut in parts, its number in one of them (``duplicates.parts_of_one_message``):
-the texts sent to one person within ``PARTS_WITHIN`` seconds are one message, so a first
+the texts sent to one person within ``parts_within`` (10 minutes) are one message, so a first
 part without the number meets the campaign's earlier copies as a contact's, and the 5th
 stranger is refused before its number is sent. On every backend (the Lua twin too)."""
 
@@ -10,7 +10,8 @@ import pytest
 from policy import MemoryGraph, SendRequest
 from policy.checks.duplicates import PARTS_WITHIN
 from policy.clock import VirtualClock
-from tests.conftest import EngineFactory
+from policy.durations import parse_duration
+from tests.conftest import ROOT, EngineFactory
 
 # Each copy's first part is talk to the reader (no number, no trade word) and changes its
 # words, so that most pairs are less alike than the rules' 0.5 (a quarter or more: the
@@ -60,9 +61,9 @@ def test_the_first_part_to_the_5th_stranger_is_refused(
 
 def test_parts_further_apart_are_not_one_message(
         engine_factory: EngineFactory, clock: VirtualClock, strangers: list[str]) -> None:
-    # The same texts, the number sent more than PARTS_WITHIN seconds after the first part:
+    # The same texts, the number sent more than parts_within after the first part:
     # two messages, and the first parts stay apart (the number is refused at the 5th).
-    sent = _campaign(engine_factory, clock, strangers, gap=PARTS_WITHIN + 5.0)
+    sent = _campaign(engine_factory, clock, strangers, gap=parse_duration(PARTS_WITHIN) + 5.0)
     assert sent[-1][:2] == (4, 1) and not sent[-1][2]  # the 5th stranger got a first part
 
 
@@ -104,3 +105,16 @@ def test_a_number_in_pieces_too_short_to_trace_makes_the_text_before_it_a_part(
             break
         clock.advance(900.0)
     assert refused == (4, 0, "duplicates")  # 4 strangers reached; the 5th gets nothing
+
+
+def test_parts_within_off_turns_it_off(
+        engine_factory: EngineFactory, clock: VirtualClock, strangers: list[str]) -> None:
+    text = (ROOT / "rules" / "default.toml").read_text()
+    assert text.count('parts_within = "10m"') == 1  # the duplicates rule's
+    off = text.replace('parts_within = "10m"', 'parts_within = "off"')
+
+    def factory(**kwargs: object) -> object:
+        return engine_factory(rules=off, **kwargs)
+
+    sent = _campaign(factory, clock, strangers, gap=5.0)  # type: ignore[arg-type]
+    assert sent[-1][:2] == (4, 1) and not sent[-1][2]  # the 5th stranger got a first part
