@@ -348,10 +348,12 @@ do
     local t = trace_view(blob)
     local since, wanted, recent, own, any_c = now - rule.parts_within, {}, {}, nil, false
     for _, u in ipairs(mine) do wanted[u] = true end
+    -- records most recent first (record_trace keeps them so): the recent ones a prefix
     for j = 1, t.k do
+      if last_of(t, j) < since then break end
       if seq_of(t, j) == seq then
         own = j
-      elseif last_of(t, j) >= since then
+      else
         for _, u in ipairs(units_of(t, j)) do
           if wanted[u] then
             recent[#recent + 1] = j
