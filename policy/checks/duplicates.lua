@@ -346,6 +346,16 @@ do
   local function parts_of_one_message(blob, seq, mine, rule)
     if #mine == 0 or rule.parts_within == 0 then return blob end
     local t = trace_view(blob)
+    if not contact then -- a text without one is a part only after a part with one
+      local some = false
+      for j = 1, t.k do
+        if contact_of(t, j) then
+          some = true
+          break
+        end
+      end
+      if not some then return blob end
+    end
     local since, wanted, recent, own, any_c = now - rule.parts_within, {}, {}, nil, false
     for _, u in ipairs(mine) do wanted[u] = true end
     -- records most recent first (record_trace keeps them so): the recent ones a prefix
