@@ -338,11 +338,11 @@ do
            .. sub(blob, u0, u0 + before - 1) .. sub(blob, u0 + after, u0 + stop - 1), now
   end
 
-  -- duplicates.parts_of_one_message: the texts sent to one of this send's people (`mine`)
-  -- within rule.parts_within seconds are parts of one message with this one (the record
-  -- of `seq`; nil: not traced). With a contact, each part's record and its own is a
-  -- contact's and counts the recipients of them all (the most recent part's first, at
-  -- most `recipients`); without one, after a part with one, its own record is marked only.
+  -- duplicates.parts_of_one_message: the texts that reached none but this send's people
+  -- (`mine`) within rule.parts_within seconds are parts of one message with this one (the
+  -- record of `seq`; nil: not traced). With a contact, the parts before it are marked a
+  -- contact's reaching whom its record reached; without one, after a part with one, its
+  -- own record is marked (if alone).
   local function parts_of_one_message(blob, seq, mine, rule)
     if #mine == 0 or rule.parts_within == 0 then return blob end
     local t = trace_view(blob)
@@ -356,53 +356,52 @@ do
       end
       if not some then return blob end
     end
-    local since, wanted, recent, own, any_c = now - rule.parts_within, {}, {}, nil, false
+    local since, wanted = now - rule.parts_within, {}
     for _, u in ipairs(mine) do wanted[u] = true end
+    -- whether record j's units are all this send's people (some at least), and whether
+    -- one is
+    local function reach(j)
+      local us, all, one = units_of(t, j), true, false
+      for _, u in ipairs(us) do
+        if wanted[u] then one = true else all = false end
+      end
+      return #us > 0 and all, one
+    end
+    local marks, own, other_c = {}, nil, false
     -- records most recent first (record_trace keeps them so): the recent ones a prefix
     for j = 1, t.k do
       if last_of(t, j) < since then break end
       if seq_of(t, j) == seq then
         own = j
       else
-        for _, u in ipairs(units_of(t, j)) do
-          if wanted[u] then
-            recent[#recent + 1] = j
-            if contact_of(t, j) then any_c = true end
-            break
-          end
-        end
+        local all, one = reach(j)
+        local c = contact_of(t, j)
+        if contact and all then marks[#marks + 1] = j end
+        if c and one then other_c = true end
       end
     end
-    if #recent == 0 then return blob end
-    local out = {}
-    for j = 1, t.k do out[j] = cluster_at(t, j) end
     if not contact then
-      if own == nil or out[own].c or not any_c then return blob end
-      out[own].c = true
-      return encode_trace(out)
+      if own == nil or contact_of(t, own) or not other_c or not reach(own) then return blob end
+      marks[1] = own
     end
-    local group, order, union, seen = {}, {}, {}, {}
-    if own ~= nil then group[1] = own end
-    for _, j in ipairs(recent) do group[#group + 1] = j end
-    for i, j in ipairs(group) do order[i] = out[j] end
-    table.sort(order, more_recent)
-    for _, c in ipairs(order) do
-      for _, u in ipairs(c.units) do
-        if not seen[u] then
-          seen[u] = true
-          union[#union + 1] = u
+    if #marks == 0 then return blob end
+    local out, whole, changed = {}, {}, false
+    for j = 1, t.k do out[j] = cluster_at(t, j) end
+    if contact and own ~= nil then whole = out[own].units end
+    for _, j in ipairs(marks) do
+      local c, has = out[j], {}
+      if not c.c then changed = true end
+      c.c = true
+      for _, u in ipairs(c.units) do has[u] = true end
+      for _, u in ipairs(whole) do -- the parts before it reach whom its text reached
+        if #c.units >= rule.recipients then break end
+        if not has[u] then
+          c.units[#c.units + 1] = u
+          changed = true
         end
       end
     end
-    for _, j in ipairs(group) do
-      local c, has = out[j], {}
-      for _, u in ipairs(c.units) do has[u] = true end
-      for _, u in ipairs(union) do
-        if #c.units >= rule.recipients then break end
-        if not has[u] then c.units[#c.units + 1] = u end
-      end
-      c.c = true
-    end
+    if not changed then return blob end
     return encode_trace(out)
   end
 

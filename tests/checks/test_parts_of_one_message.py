@@ -1,5 +1,5 @@
 """A message cut in parts, its number in one of them (``duplicates.parts_of_one_message``):
-the texts sent to one person within ``parts_within`` (10 minutes) are one message, so a first
+the texts sent to one person within ``parts_within`` (30 seconds) are one message, so a first
 part without the number meets the campaign's earlier copies as a contact's, and the 5th
 stranger is refused before its number is sent. On every backend (the Lua twin too)."""
 
@@ -110,8 +110,8 @@ def test_a_number_in_pieces_too_short_to_trace_makes_the_text_before_it_a_part(
 def test_parts_within_off_turns_it_off(
         engine_factory: EngineFactory, clock: VirtualClock, strangers: list[str]) -> None:
     text = (ROOT / "rules" / "default.toml").read_text()
-    assert text.count('parts_within = "10m"') == 1  # the duplicates rule's
-    off = text.replace('parts_within = "10m"', 'parts_within = "off"')
+    assert text.count('parts_within = "30s"') == 1  # the duplicates rule's
+    off = text.replace('parts_within = "30s"', 'parts_within = "off"')
 
     def factory(**kwargs: object) -> object:
         return engine_factory(rules=off, **kwargs)
