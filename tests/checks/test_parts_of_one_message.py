@@ -5,6 +5,8 @@ stranger is refused before its number is sent. On every backend (the Lua twin to
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from policy import MemoryGraph, SendRequest
@@ -118,3 +120,58 @@ def test_parts_within_off_turns_it_off(
 
     sent = _campaign(factory, clock, strangers, gap=5.0)  # type: ignore[arg-type]
     assert sent[-1][:2] == (4, 1) and not sent[-1][2]  # the 5th stranger got a first part
+
+
+# -- the red team's ninth round ---------------------------------------------------------------
+
+def test_a_greeting_to_several_then_a_number_to_one_is_no_part(
+        engine_factory: EngineFactory, clock: VirtualClock, graph: MemoryGraph) -> None:
+    # A greeter welcomes each new follower in the same words and gives the 4th its number
+    # right after: the welcome, sent to four people, is no part of the number's message
+    # (a first version made it one, its short welcomes were traced, the 5th refused).
+    engine = engine_factory()
+    for p in "ABCDEFGHI":
+        graph.follow(p, "ann")  # followers who never wrote: strangers
+    for p in "ABCD":
+        clock.advance(1800.0)
+        assert engine.check(SendRequest(
+            "ann", (p,), "Thanks so much for the follow, lovely to meet you!")).allowed
+    clock.advance(5.0)
+    assert engine.check(SendRequest("ann", ("D",), "my number is 07700 900123")).allowed
+    for p in "EFGHI":
+        clock.advance(1200.0)
+        assert engine.check(SendRequest("ann", (p,), "Thanks for the follow!")).allowed
+
+
+def test_texts_to_someone_a_copy_reached_take_none_of_its_recipients(
+        engine_factory: EngineFactory, clock: VirtualClock, graph: MemoryGraph) -> None:
+    # Per copy: a filler to X0 (reached already), the copy to X0 and a new stranger, a
+    # short contact to X0, then 9 fillers to X0 that fill the trace. A first version gave
+    # the filler the copy's recipients: the copy had none of its own, the trace dropped it
+    # first, and the campaign reached 12 strangers.
+    from tests.checks.test_redteam_spam import VOCAB
+
+    engine = engine_factory()
+    xs = [f"x{i}" for i in range(15)]
+    for x in xs:
+        graph.follow(x, "sp")
+    rng = random.Random(1)
+    campaign = ("Hey, it was great meeting you at the conference last week, how have you "
+                "been since then")
+    reached = 0
+    for i, x in enumerate(xs):
+        if i:
+            assert engine.check(SendRequest("sp", (xs[0],), " ".join(rng.sample(VOCAB, 9))))
+            clock.advance(3.0)
+        decision = engine.check(SendRequest("sp", (x, xs[0]) if i else (x,), campaign))
+        clock.advance(3.0)
+        if not decision.allowed:
+            assert decision.reasons[0].rule == "duplicates"
+            break
+        reached += 1
+        if i:
+            for text in ["ring 0800 1", *(" ".join(rng.sample(VOCAB, 9)) for _ in range(9))]:
+                engine.check(SendRequest("sp", (xs[0],), text))
+                clock.advance(3.0)
+        clock.advance(600.0)
+    assert reached == 4
