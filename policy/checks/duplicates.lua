@@ -338,73 +338,6 @@ do
            .. sub(blob, u0, u0 + before - 1) .. sub(blob, u0 + after, u0 + stop - 1), now
   end
 
-  -- duplicates.parts_of_one_message: the texts that reached none but this send's people
-  -- (`mine`) within rule.parts_within seconds are parts of one message with this one (the
-  -- record of `seq`; nil: not traced). With a contact, the parts before it are marked a
-  -- contact's reaching whom its record reached; without one, after a part with one, its
-  -- own record is marked (if alone).
-  local function parts_of_one_message(blob, seq, mine, rule)
-    if #mine == 0 or rule.parts_within == 0 then return blob end
-    local t = trace_view(blob)
-    if not contact then -- a text without one is a part only after a part with one
-      local some = false
-      for j = 1, t.k do
-        if contact_of(t, j) then
-          some = true
-          break
-        end
-      end
-      if not some then return blob end
-    end
-    local since, wanted = now - rule.parts_within, {}
-    for _, u in ipairs(mine) do wanted[u] = true end
-    -- whether record j's units are all this send's people (some at least), and whether
-    -- one is
-    local function reach(j)
-      local us, all, one = units_of(t, j), true, false
-      for _, u in ipairs(us) do
-        if wanted[u] then one = true else all = false end
-      end
-      return #us > 0 and all, one
-    end
-    local marks, own, other_c = {}, nil, false
-    -- records most recent first (record_trace keeps them so): the recent ones a prefix
-    for j = 1, t.k do
-      if last_of(t, j) < since then break end
-      if seq_of(t, j) == seq then
-        own = j
-      else
-        local all, one = reach(j)
-        local c = contact_of(t, j)
-        if contact and all then marks[#marks + 1] = j end
-        if c and one then other_c = true end
-      end
-    end
-    if not contact then
-      if own == nil or contact_of(t, own) or not other_c or not reach(own) then return blob end
-      marks[1] = own
-    end
-    if #marks == 0 then return blob end
-    local out, whole, changed = {}, {}, false
-    for j = 1, t.k do out[j] = cluster_at(t, j) end
-    if contact and own ~= nil then whole = out[own].units end
-    for _, j in ipairs(marks) do
-      local c, has = out[j], {}
-      if not c.c then changed = true end
-      c.c = true
-      for _, u in ipairs(c.units) do has[u] = true end
-      for _, u in ipairs(whole) do -- the parts before it reach whom its text reached
-        if #c.units >= rule.recipients then break end
-        if not has[u] then
-          c.units[#c.units + 1] = u
-          changed = true
-        end
-      end
-    end
-    if not changed then return blob end
-    return encode_trace(out)
-  end
-
   -- The first `live` records of a trace (the expired ones cut off)
   local function cut_trace(t, live)
     return header(t.lw, t.sw, live) .. sub(t.blob, HEAD + 1, HEAD + live * t.rs)
@@ -496,18 +429,13 @@ do
           seq_used = true
         end
         local blob, first = record_trace(t, m.live, m.mi, sig, seq, c, kept, rule.max_texts)
-        blob = parts_of_one_message(blob, seq, new_units(rule, {}), rule)
         after[rule.name] = { blob = blob, first = first }
       elseif t ~= nil then
         local live = live_count(t, rule.window)
         if live == 0 then
           after[rule.name] = { blob = '' }
-        else
-          local blob = live ~= t.k and cut_trace(t, live) or t.blob
-          if contact and not refused then -- a part too short to trace: the parts before it
-            blob = parts_of_one_message(blob, nil, new_units(rule, {}), rule)
-          end
-          if blob ~= t.blob then after[rule.name] = { blob = blob, first = last_of(t, 1) } end
+        elseif live ~= t.k then
+          after[rule.name] = { blob = cut_trace(t, live), first = last_of(t, 1) }
         end
       end
     end,

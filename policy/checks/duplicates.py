@@ -28,15 +28,12 @@ reached someone the rule counts, later texts are compared with it at
 rewrites "reply" and "prize" as well) still counts with its campaign's earlier copies.
 Once it reached two, the sender's shorter texts are traced from ``contact_min_chars`` as
 well: a campaign cut in parts carries its contact in one part, and the others are short
-and alike from copy to copy. And the texts sent to one person within ``parts_within``
-(30 seconds) are parts of one message: when one carries a contact, each part's traced text is
-a contact's and counts the recipients of them all (``parts_of_one_message``), so the first
-part of a copy to the next stranger, spun and without the number, meets its campaign.
+and alike from copy to copy.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
@@ -68,9 +65,6 @@ TRIGGERS = True  # a cooldown's triggered_by may name it
 # price to one customer, changes nothing for what the sender writes next.
 LOOSENS_FROM = 1
 TRACES_SHORT_FROM = 2
-# Texts to one person within this time are parts of one message: the default of the rules'
-# `parts_within` (duplicates.parts_of_one_message)
-PARTS_WITHIN = "30s"
 
 _LAST = attrgetter("last")
 _SEQ = attrgetter("seq")
@@ -87,7 +81,6 @@ class Params:
     contact_min_chars: int
     contact_similarity: float
     count_followed: bool = False  # count the people the sender follows (who never wrote)
-    parts_within: float = 0.0  # texts to one person this close are one message (0: off)
 
     def traces(self, chars: int, contact: bool) -> bool:
         """Whether a text of ``chars`` letters and digits (with a contact or not) is traced."""
@@ -109,7 +102,6 @@ def parse(reader: ParamReader) -> Params:
         contact_similarity=reader.number("contact_similarity", similarity, minimum=0.05,
                                          maximum=1.0),
         count_followed=reader.boolean("count_followed", False),
-        parts_within=reader.duration_or_off("parts_within", PARTS_WITHIN),
     )
 
 
@@ -160,10 +152,6 @@ def settle(rule: Any, ctx: Step) -> None:
         clusters, used_seq = record(after.traces.get(rule.name, ()), match, signature, added,
                                     ctx.now, after.next_seq, rule.params, live,
                                     ctx.features.contact)
-        clusters = parts_of_one_message(
-            clusters, match.seq if match is not None else after.next_seq,
-            new_units((), ctx.features.units, rule.params.count_followed), ctx.now,
-            rule.params, ctx.features.contact)
         after.traces[rule.name] = clusters
         if used_seq:
             after.next_seq += 1
@@ -172,11 +160,6 @@ def settle(rule: Any, ctx: Step) -> None:
         # live now.
         kept = found[2] if found is not None else live_clusters(
             after.traces.get(rule.name, ()), ctx.now, rule.params)
-        if kept and ctx.features.contact and not ctx.refused:
-            # a part too short to trace ("Txt us on 090"): the parts before it are its too
-            kept = list(parts_of_one_message(
-                tuple(kept), None, new_units((), ctx.features.units, rule.params.count_followed),
-                ctx.now, rule.params, True))
         if kept:
             after.traces[rule.name] = tuple(kept)
         else:
@@ -218,8 +201,7 @@ def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
             ("min_chars", lua_int(p.min_chars)),
             ("contact_min_chars", lua_int(p.contact_min_chars)),
             ("contact_similarity", lua_num(p.contact_similarity)),
-            ("count_followed", lua_bool(p.count_followed)),
-            ("parts_within", lua_num(p.parts_within))]
+            ("count_followed", lua_bool(p.count_followed))]
 
 
 def live_clusters(clusters: tuple[Cluster, ...], now: float, params: Params) -> list[Cluster]:
@@ -325,55 +307,6 @@ def record(
     return bounded([created, *live], params.max_texts), True
 
 
-def parts_of_one_message(clusters: tuple[Cluster, ...], seq: int | None,
-                         units: tuple[str, ...], now: float, params: Params, contact: bool
-                         ) -> tuple[Cluster, ...]:
-    """``clusters`` after a delivered send to ``units`` (its text's cluster: ``seq``, None
-    when the text is not traced; with a contact: ``contact``), where the texts that
-    reached none but these people within ``params.parts_within`` seconds are parts of one
-    message with it: a part with a contact marks the parts before it a contact's that
-    reached whom its own text reached (at most ``recipients``), and a part after one is
-    marked so itself. A campaign cut in parts, its number in one of
-    them, is then one campaign: the spun first part of the next copy meets its first
-    parts at ``contact_similarity``, and the 5th stranger is refused before the part with
-    the number is sent.
-
-    Only texts to these people alone: a greeting sent to four followers, then a number to
-    the fourth, is no part of the number's message (a reviewer's greeters were refused at
-    the 5th greeting when it was); a text to someone the copy reached besides others
-    takes none of its recipients, so a full trace still drops a text with no recipient of
-    its own first (tests/checks/test_redteam_round4.py, round 8's flush)."""
-    if not units or not params.parts_within:
-        return clusters
-    mine = set(units)
-    since = now - params.parts_within
-
-    def alone(c: Cluster) -> bool:  # a text sent within parts_within to these people only
-        return c.last >= since and bool(c.units) and mine.issuperset(c.units)
-
-    out = list(clusters)
-    own = next((i for i, c in enumerate(out) if c.seq == seq), None)
-    if contact:
-        # the parts before it: a contact's, reaching whom its text reached
-        whole = out[own].units if own is not None else ()
-        changed = False
-        for i, c in enumerate(out):
-            if i == own or not alone(c):
-                continue
-            room = max(0, params.recipients - len(c.units))  # (a reload may have lowered it)
-            merged = c.units + tuple(u for u in whole if u not in c.units)[:room]
-            if not c.contact or merged != c.units:
-                out[i] = replace(c, units=merged, contact=True)
-                changed = True
-        return tuple(out) if changed else clusters
-    if (own is None or out[own].contact or not alone(out[own])
-            or not any(c.contact and c.seq != seq and c.last >= since
-                       and not mine.isdisjoint(c.units) for c in out)):
-        return clusters
-    out[own] = replace(out[own], contact=True)
-    return tuple(out)
-
-
 def bounded(clusters: list[Cluster], max_texts: int) -> tuple[Cluster, ...]:
     """At most ``max_texts`` clusters (most recent first): past it, the least recent one
     with no recipient of its own goes (each of its people reached by an older cluster
@@ -427,11 +360,5 @@ PARAM_DOCS = {
         "count the people the sender follows who never wrote to the sender, instead of "
         "strangers: following is one click, so a follow-back scheme cannot hide a "
         "campaign; use it with a larger `recipients`"
-    ),
-    "parts_within": (
-        "texts to one person within this time are parts of one message: a part with a "
-        "contact makes the parts before it a contact's, each counting the recipients of "
-        "them all, and the parts after it are compared as a contact's (a campaign cut in "
-        "parts, its number in one); `\"off\"` turns it off"
     ),
 }

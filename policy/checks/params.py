@@ -59,13 +59,6 @@ class ParamReader:
         except ValueError as exc:
             raise self.error(name, str(exc)) from None
 
-    def duration_or_off(self, name: str, default: str) -> float:
-        """A duration, or ``"off"`` (0.0)."""
-        if self._raw.get(name, default) == "off":
-            self._used.add(name)
-            return 0.0
-        return self.duration(name, default)
-
     def rate(self, name: str, default: str | None = None) -> tuple[int, float]:
         value = self._get(name, default)
         if value is None:

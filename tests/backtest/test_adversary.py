@@ -471,19 +471,13 @@ def test_copies_and_new_groups_are_contained_by_the_5th_stranger(
 def test_a_message_cut_in_parts_is_mostly_contained(corpus: Corpus,
                                                    default_rules: RuleSet) -> None:
     """The parts without the number are short and alike from copy to copy: traced while
-    the part with it is (duplicates: Cluster.contact), and the texts to one person within
-    parts_within are one message (duplicates.parts_of_one_message). 60 split spammers at
-    seed 5: 47 contained (78%; 44, 73%, with parts_within off; 36, 60%, before the trace
-    remembered a contact); the 95% target is not met (docs/spam.md)."""
-    config = RunConfig(seed=5, spammers=60, ham_senders=0, hours=24)
-    row = run_tactic("split", default_rules, corpus, config, ham=[])
-    assert row["contained_share"] >= 0.75, (row["contained"], row["refusals"])
+    the part with it is (duplicates: Cluster.contact). 60 split spammers at seed 5: 44
+    contained (73%; 36, 60%, before the trace remembered a contact); the 95% target is
+    not met (docs/spam.md)."""
+    row = run_tactic("split", default_rules, corpus,
+                     RunConfig(seed=5, spammers=60, ham_senders=0, hours=24), ham=[])
+    assert row["contained_share"] >= 0.7, (row["contained"], row["refusals"])
     assert "duplicate_content" in row["refusals"], row["refusals"]
-    text = DEFAULT_RULES.read_text()
-    assert text.count('parts_within = "30s"') == 1
-    off = parse_rules(text.replace('parts_within = "30s"', 'parts_within = "off"'),
-                      file="<parts off>")
-    assert run_tactic("split", off, corpus, config, ham=[])["contained"] < row["contained"]
 
 
 def test_one_contact_in_the_clear_is_contained_by_the_5th_stranger(
