@@ -334,15 +334,22 @@ _BARE_TLD = re.compile(r"\s*" + _BARE_TLDS)
 _DIGIT_TLD = re.compile(r"com|net|org|biz|info|xyz|site|club|shop|online|click|win|vip")
 _TLD_DIGITS = str.maketrans("01345", "oieas")  # "c0m", "n3t", "b1z", "5ite"
 _TLD_TOKEN = re.compile(r"[a-z0-9]{2,6}(?![a-z0-9])")
+
+
+def _mixed_number(letters: str) -> re.Pattern[str]:
+    """Runs of groups of digits and ``letters``, a digit in each group."""
+    group = f"(?=[{letters}]*+\\d)[0-9{letters}]++"
+    return re.compile(r"(?<![A-Za-z0-9])" + group + "(?:" + _NUMBER_SEP + "{1,2}+" + group
+                      + r")*+(?![A-Za-z0-9])")
+
+
 # Digits with look-alike letters among them ("09O6I79OI25", "0906 l79 OI25"): each group
 # has a digit, the whole run has 4; letters-only groups ("lol 1000") end the run. A
 # capital S, Z or B for 5, 2 or 8 ("O8OO l23 4S6") only in a run of a phone number's
 # length, 9 or more, that starts with a 0 or has one between digits: "S21/S22/S23",
 # "B737 B747", "music of the 60S 70S 80S" stay codes and words.
-_MIXED_NUMBER = re.compile(r"(?<![A-Za-z0-9])(?=[OoIlSZB]*+\d)[0-9OoIlSZB]++(?:" + _NUMBER_SEP
-                           + r"{1,2}+(?=[OoIlSZB]*+\d)[0-9OoIlSZB]++)*+(?![A-Za-z0-9])")
-_NARROW_NUMBER = re.compile(r"(?<![A-Za-z0-9])(?=[OoIl]*+\d)[0-9OoIl]++(?:" + _NUMBER_SEP
-                            + r"{1,2}+(?=[OoIl]*+\d)[0-9OoIl]++)*+(?![A-Za-z0-9])")
+_MIXED_NUMBER = _mixed_number("OoIlSZB")
+_NARROW_NUMBER = _mixed_number("OoIl")  # the run without S, Z, B (_as_digits)
 _GROUPS = re.compile(_NUMBER_SEP + "+")
 # A vanity number: a toll-free or premium prefix (0..., 1-8..., +...), then letters dialled
 # on the keypad ("0800-WIN-CASH", "1-800-FLOWERS"): the same number as its digits.
@@ -820,7 +827,7 @@ def _as_digits(match: re.Match[str]) -> str:
         return run
     if _WIDE_LOOKALIKES.search(run) and (
             len(_MIXED_CHAR.findall(run)) < 9
-            or not (_INNER_WIDE.search(run) or run.translate(_AS_DIGITS).lstrip("+")[:1] == "0")):
+            or not (_INNER_WIDE.search(run) or run.translate(_AS_DIGITS)[:1] == "0")):
         # "S21 S22 S23", "B737 B747", "60S 70S 80S": codes; read as without S, Z, B
         return _NARROW_NUMBER.sub(_as_digits, run)
     return run.translate(_AS_DIGITS)
