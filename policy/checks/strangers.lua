@@ -72,13 +72,34 @@ do
       local f = { body = body, oldest = oldest, pruned = pruned, newest = newest,
                   strangers = strangers, new = new }
       found[rule.name] = f
-      if #strangers == 0 then return nil end
-      local excess = #body / REC + new - rule.limit
-      if new == 0 or excess <= 0 then return nil end
-      if new > rule.limit then return rule.code end
-      local lasts = lasts_of(body)
-      table.sort(lasts)
-      return rule.code, lasts[excess] + rule.window - now
+      if #strangers == 0 or new == 0 then return nil end
+      local n = #body / REC
+      if n + new > rule.limit then
+        if new > rule.limit then return rule.code end
+        local lasts = lasts_of(body)
+        table.sort(lasts)
+        return rule.code, lasts[n + new - rule.limit] + rule.window - now
+      end
+      if rule.armed_by == nil or n + new <= rule.armed_limit then return nil end
+      -- armed: the with_contact rule named is full with this send (its step ran first)
+      local o = found[rule.armed_by]
+      if o == nil then return nil end -- not stepped for this send
+      local on = #o.body / REC
+      local over = on + o.new - rule.armed_by_limit -- full at 0: one more must leave
+      if over < 0 then return nil end
+      local wait, lifts = nil, nil
+      if new <= rule.armed_limit then
+        local lasts = lasts_of(body)
+        table.sort(lasts)
+        wait = lasts[n + new - rule.armed_limit] + rule.window - now
+      end
+      if over < on then
+        local olasts = lasts_of(o.body)
+        table.sort(olasts)
+        lifts = olasts[over + 1] + rule.armed_by_window - now
+        if wait == nil or lifts < wait then wait = lifts end
+      end
+      return 'links_to_strangers', wait
     end,
     settle = function(rule)
       local f = found[rule.name]

@@ -21,6 +21,15 @@ spinning and pacing, which no content matching can follow, at a few strangers, w
 messages without a contact stay under the plain rule's larger limit. It refuses
 with ``links_to_strangers``.
 
+With ``armed_by`` (a ``with_contact`` rule earlier in the file, with the same
+``count_followed``) the rule has a second, lower limit, ``armed_limit``, that holds
+once that rule is full: a sender who sent a way back or a pitch to as many strangers as
+it admits reaches no more than ``armed_limit`` strangers in all within ``window``,
+whatever the texts. Rotating templates, splitting a message or pacing it let a
+campaign reach a 5th stranger with a text that reads as nothing; with it, a sender
+that reached 5 strangers in a day sent a way back to 3 of them at most. It refuses
+with ``links_to_strangers``.
+
 With ``count_followed = true`` the rule counts the other side: the people the sender
 follows who never wrote to the sender. Following is the sender's own click, so a
 spammer that follows every target first (a follow-back scheme) makes them all
@@ -40,6 +49,7 @@ from policy.checks.base import (
     Finding,
     Fired,
     Hold,
+    Mode,
     Step,
     at_words,
     keep_slice,
@@ -71,6 +81,8 @@ class Params:
     window: float
     with_contact: bool = False  # count only texts with a phone number, link, address, promotion
     count_followed: bool = False  # count the people the sender follows (who never wrote)
+    armed_by: str = ""  # a with_contact rule: once it is full, at most armed_limit in all
+    armed_limit: int = 0
 
     @property
     def code(self) -> str:
@@ -102,7 +114,34 @@ def parse(reader: ParamReader) -> Params:
         window=reader.duration("window", "6h"),
         with_contact=reader.boolean("with_contact", False),
         count_followed=reader.boolean("count_followed", False),
+        armed_by=reader.string("armed_by", ""),
+        armed_limit=reader.integer("armed_limit", 0, minimum=0, maximum=1000),
     )
+
+
+def check_together(rule: Any, by_name: dict[str, Any]) -> tuple[str, str] | None:
+    """``armed_by`` names an earlier ``with_contact`` strangers rule of the same
+    ``count_followed`` (its step runs first), and ``armed_limit`` is below ``limit``."""
+    p: Params = rule.params
+    if not p.armed_by:
+        if p.armed_limit:
+            return "armed_limit", "needs armed_by (the with_contact rule that arms it)"
+        return None
+    other = by_name.get(p.armed_by)
+    names = list(by_name)
+    if (other is None or other.kind != KIND or not other.params.with_contact
+            or other.params.count_followed != p.count_followed):
+        return "armed_by", (f"names no with_contact strangers rule of the same count_followed "
+                            f"({p.armed_by!r}): its record says who was sent a way back")
+    if names.index(other.name) > names.index(rule.name):
+        return "armed_by", f"{other.name!r} must come before this rule (it is read after its step)"
+    if other.mode.value == "off":
+        return "armed_by", f"the rule {other.name!r} is off: it records nothing"
+    if p.with_contact:
+        return "armed_by", "a with_contact rule cannot be armed (it counts those texts already)"
+    if not 1 <= p.armed_limit < p.limit:
+        return "armed_limit", f"must be from 1 to limit - 1 ({p.limit - 1}), got {p.armed_limit}"
+    return None
 
 
 def needs(params: Params) -> dict[str, object]:
@@ -139,13 +178,45 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     ctx.found[rule.name] = (kept, strangers, new)
     if not strangers:
         return None
+    if new == 0:
+        return None
     excess = len(kept) + new - p.limit
-    if new == 0 or excess <= 0:
+    if excess > 0:
+        return Fired(rule.name, p.code, _fits(kept, new, p.limit, p.window, ctx.now))
+    if p.armed_by and len(kept) + new > p.armed_limit:
+        armed, lifts = _armed(rule, ctx)
+        if armed:
+            fits = _fits(kept, new, p.armed_limit, p.window, ctx.now)
+            waits = [w for w in (fits, lifts) if w is not None]
+            return Fired(rule.name, "links_to_strangers", min(waits) if waits else None)
+    return None
+
+
+def _fits(kept: Reached, new: int, limit: int, window: float, now: float) -> float | None:
+    """In how long ``new`` more strangers fit under ``limit`` (None: never, too many)."""
+    if new > limit:
         return None
     # Enough of the oldest must drop out of the window for the new ones to fit.
     lasts = sorted(last for _, last in kept)
-    retry = None if new > p.limit else lasts[excess - 1] + p.window - ctx.now
-    return Fired(rule.name, p.code, retry)
+    return lasts[len(kept) + new - limit - 1] + window - now
+
+
+def _armed(rule: Any, ctx: Step) -> tuple[bool, float | None]:
+    """Whether the ``armed_by`` rule is full with this send, and in how long it no longer
+    is (enough of its strangers out of its window; None: never, this send fills it)."""
+    found = ctx.found.get(rule.params.armed_by)
+    if found is None:  # not stepped for this send (inactive)
+        return False, None
+    arming = next(r for r in ctx.rules if r.name == rule.params.armed_by)
+    if arming.mode is not Mode.ENFORCE:  # a rule on trial refuses nothing, nor arms
+        return False, None
+    kept, _, new = found
+    other = arming.params
+    over = len(kept) + new - other.limit  # full at 0: one more must leave
+    if over < 0:
+        return False, None
+    lasts = sorted(last for _, last in kept)
+    return True, (lasts[over] + other.window - ctx.now if over < len(lasts) else None)
 
 
 def settle(rule: Any, ctx: Step) -> None:
@@ -171,6 +242,8 @@ def hold(rule: Any, state: Any, now: float) -> Hold:
     kept = live(state.slices.get(rule.name, ()), now, p)
     n = len(kept)
     detail = {"strangers_reached": n, "limit": p.limit, "window": p.window}
+    if p.armed_by:  # the lower limit, once that rule is full: the standing's `would` says
+        detail.update(armed_by=p.armed_by, armed_limit=p.armed_limit)
     if n + 1 > p.limit:
         lasts = sorted(last for _, last in kept)
         until = lasts[n - p.limit] + p.window  # the formula of step, for one new stranger
@@ -180,7 +253,8 @@ def hold(rule: Any, state: Any, now: float) -> Hold:
                  f"{_hours(p.window)}; can write to someone new at {at_words(until, now)}, "
                  "people they already write to are not affected")
         return Hold("throttled", until, detail, words)
-    return Hold("clear", None, detail, f"{n} of {p.limit} new people "
+    armed = (f" ({p.armed_limit} once {p.armed_by} is full)" if p.armed_by else "")
+    return Hold("clear", None, detail, f"{n} of {p.limit}{armed} new people "
                 f"{p.counted} within {_hours(p.window)}")
 
 
@@ -218,6 +292,15 @@ def newly_reached(name: str, ctx: Step) -> int:
 
 
 def finding(params: Params, code: str, retry_after: float | None) -> Finding:
+    if params.armed_by and code == "links_to_strangers":  # the lower limit, once armed
+        text = (f"You have sent phone numbers, links, addresses or promotions to as many "
+                f"{params.who} as the rules admit: no more than {params.armed_limit} of "
+                f"them in all within {_hours(params.window)}.")
+        if retry_after is not None:
+            text += (f" You can write to someone new in "
+                     f"{max(1, math.ceil(retry_after / 60))} minutes;")
+        text += " people you already write to are not affected."
+        return Finding(code, Verdict.THROTTLE, text, retry_after)
     if retry_after is None:  # this send alone reaches more than the limit: waiting won't do
         return Finding(code, Verdict.THROTTLE,
                        f"This message would reach more than {params.limit} {params.who} at "
@@ -242,7 +325,18 @@ def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
     p: Params = rule.params
     return [("limit", lua_int(p.limit)), ("window", lua_num(p.window)),
             ("with_contact", lua_bool(p.with_contact)), ("code", lua_str(p.code)),
-            ("count_followed", lua_bool(p.count_followed))]
+            ("count_followed", lua_bool(p.count_followed)),
+            *_lua_armed(p, rules)]
+
+
+def _lua_armed(p: Params, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
+    """The arming rule's name, and its limit and window (read by this rule's step)."""
+    arming = next((r for r in rules if r.name == p.armed_by), None) if p.armed_by else None
+    if arming is None or arming.mode is not Mode.ENFORCE:  # as _armed: it does not arm
+        return []
+    other = arming.params
+    return [("armed_by", lua_str(p.armed_by)), ("armed_limit", lua_int(p.armed_limit)),
+            ("armed_by_limit", lua_int(other.limit)), ("armed_by_window", lua_num(other.window))]
 
 
 # What each parameter does: docs/rules.md is generated from these and from ``parse``
@@ -253,6 +347,11 @@ PARAM_DOCS = {
     "with_contact": "count only the strangers sent a text with a phone number, link, "
                     "address or a promotion's words (policy/promotion.py), refusing with "
                     "`links_to_strangers`, whatever the other words",
+    "armed_by": "a `with_contact` strangers rule earlier in the file (same `count_followed`): "
+                "once it is full, this rule admits at most `armed_limit` strangers in all "
+                "within `window`, refusing with `links_to_strangers`",
+    "armed_limit": "with `armed_by`: the strangers reached within `window`, whatever the "
+                   "texts, once that rule is full (below `limit`)",
     "count_followed": "count the people the sender follows who never wrote to the sender, "
                       "instead of strangers: a follow-back scheme, following every target "
                       "first, cannot hide a campaign; use it with a larger `limit`",

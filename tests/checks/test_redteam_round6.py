@@ -29,7 +29,8 @@ from tests.conftest import DEFAULT_RULES
 
 T0 = 1_790_000_000.0
 SPAM_RULES = {"duplicates", "mass_copies", "contacts", "links_to_strangers",
-              "links_to_followed", "spam_cooldown", "spam_strangers_pause"}
+              "links_to_followed", "spam_cooldown", "spam_strangers_pause",
+              "strangers_daily"}
 PITCH = ("hey, some extra money is set aside for you this week, honestly no catch, "
          "just ask me how")
 

@@ -66,10 +66,13 @@ def test_a_contact_to_the_5th_stranger_in_a_day_is_refused_whatever_the_words(
     assert "phone numbers, links, addresses or promotions" in refused.reasons[0].message
     # the first of the four leaves the rolling day 24 h after it was reached
     assert refused.retry_after == pytest.approx(24 * 3600 - 4 * 3600)
-    # texts without a contact only count for the plain strangers rules
-    words = "apple bread chair delta eagle flute grape house".split()
-    for i, word in zip(range(4, 12), words, strict=True):
-        assert send(engine, fans[i], f"note {i}: {word}").allowed, i
+    # 4 strangers were sent one: a 5th gets no text at all within the day, whatever the
+    # words (strangers_daily's armed_limit), until the first leaves the rolling day
+    plain = send(engine, fans[5], "note 5: apple")
+    assert (plain.verdict, plain.code, plain.reasons[0].rule) == (
+        Verdict.THROTTLE, "links_to_strangers", "strangers_daily")
+    assert "as many people who don't follow you back" in plain.reasons[0].message
+    assert plain.retry_after == pytest.approx(24 * 3600 - 4 * 3600)
     clock.advance(refused.retry_after + 1)
     assert send(engine, fans[12], texts[4]).allowed
     # someone already reached is never refused by it
@@ -298,7 +301,8 @@ def test_one_contact_then_a_short_text_to_five_people_is_talk(
 
 
 def test_every_refusal_of_the_spam_kinds_has_its_own_http_code(
-        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock) -> None:
+        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock,
+        graph: MemoryGraph) -> None:
     """Codes the default policy's spam rules answer are in the middleware's table (a code
     it does not know is answered by verdict only: a client could not tell them apart)."""
     from policy.middleware import REFUSALS
@@ -310,10 +314,11 @@ def test_every_refusal_of_the_spam_kinds_has_its_own_http_code(
         codes.update(r.code for r in send(engine, fans[i], f"note {i} for you, call 0800 555 0199"
                                            if i < 6 else f"a word for {fans[i]} number {i}").reasons)
     assert {"duplicate_contact", "cooldown_active"} <= codes or "duplicate_content" in codes
-    clock.advance(3 * 3600)
-    for i in range(14, 40):
+    for fan in fans:
+        graph.follow(fan, "other")
+    for i in range(14, 40):  # another sender, texts without a contact: the plain limit
         clock.advance(60)
-        # (short: after the contact, texts alike from 12 letters on are traced as well)
-        codes.update(r.code for r in send(engine, fans[i], f"hi {i}").reasons)
-    assert "too_many_strangers" in codes
+        codes.update(r.code for r in engine.check(SendRequest("other", (fans[i],),
+                                                              f"hi {i}")).reasons)
+    assert {"too_many_strangers", "links_to_strangers"} <= codes
     assert codes <= set(REFUSALS), codes - set(REFUSALS)

@@ -264,8 +264,10 @@ def test_the_same_text_to_a_fifth_account_starts_the_cooldown(
     assert fifth.reasons[0].retry_after == 1800
     # The copies carry a phone number: a 5th stranger sent one within the day waits for
     # the day to roll as well (links_to_strangers); the cooldown itself is 30 minutes.
+    # strangers_daily: 4 strangers were sent one, so nobody new at all within the day.
     assert {r.rule: r.retry_after for r in fifth.reasons[1:]} == {
-        "links_to_strangers": pytest.approx(86400 - 4 * 20)}
+        "links_to_strangers": pytest.approx(86400 - 4 * 20),
+        "strangers_daily": pytest.approx(86400 - 4 * 20)}
 
 
 def test_each_attempt_during_the_wait_restarts_it(
@@ -274,13 +276,15 @@ def test_each_attempt_during_the_wait_restarts_it(
     engine = engine_factory()
     _campaign(engine, "sam", 5, clock)
     clock.advance(29 * 60)
-    retry = send(engine, "sam", FRIENDS[30], "an innocent question about tomorrow")
+    # (to someone it wrote to: a new stranger would also wait for the day, strangers_daily)
+    retry = send(engine, "sam", FRIENDS[0], "an innocent question about tomorrow")
     assert (retry.verdict, retry.code) == (Verdict.COOLDOWN, "cooldown_active")
     assert retry.retry_after == 1800  # restarted: a full 30 minutes from this attempt
     clock.advance(29 * 60)  # 58 minutes after the spam, 29 after the last attempt
     assert send(engine, "sam", FRIENDS[30], "hello?").code == "cooldown_active"
     clock.advance(30 * 60)  # 30 minutes without any attempt
-    assert send(engine, "sam", FRIENDS[30], "sorry about that").allowed
+    # (to someone it wrote to: 4 strangers sent a number, nobody new within the day)
+    assert send(engine, "sam", FRIENDS[0], "sorry about that").allowed
 
 
 def test_any_attempt_restarts_the_wait_even_one_refused_for_another_reason(
@@ -301,7 +305,11 @@ def test_the_wait_lifts_after_30_minutes_without_attempts(
     engine = engine_factory()
     _campaign(engine, "sam", 5, clock)
     clock.advance(30 * 60)  # exactly 30 minutes, no attempt in between
-    assert send(engine, "sam", FRIENDS[30], "completely different words here").allowed
+    assert send(engine, "sam", FRIENDS[0], "completely different words here").allowed
+    # someone new is not: the copies gave 4 strangers a number (strangers_daily)
+    new = send(engine, "sam", FRIENDS[30], "completely different words here")
+    assert (new.verdict, new.code, new.reasons[0].rule) == (
+        Verdict.THROTTLE, "links_to_strangers", "strangers_daily")
 
 
 def test_one_second_before_the_30_minutes_the_wait_still_holds(
@@ -432,7 +440,7 @@ def test_the_duplicate_trace_expires(
     # not a duplicate any more; a 5th stranger sent a phone number within the day is the
     # links_to_strangers rule's (a throttle, not the spam cooldown)
     assert [(r.rule, r.verdict) for r in fifth.reasons] == [
-        ("links_to_strangers", Verdict.THROTTLE)]
+        ("links_to_strangers", Verdict.THROTTLE), ("strangers_daily", Verdict.THROTTLE)]
     clock.advance(18 * 3600)  # the first copies leave the rolling day too
     assert _campaign(engine, "sam", 1, clock, start=5)[0].allowed
 

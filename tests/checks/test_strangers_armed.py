@@ -1,0 +1,207 @@
+"""strangers_daily's second limit (``armed_by``, ``armed_limit``): once links_to_strangers
+is full (a way back or a pitch sent to 4 strangers in the rolling day), at most 4
+strangers in all within the day, whatever the texts. On every storage (the Lua twin)."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy import MemoryGraph, SendRequest
+from policy.clock import VirtualClock
+from policy.decision import Verdict
+from policy.errors import RulesError
+from policy.rules import parse_rules
+from tests.conftest import DEFAULT_RULES, EngineFactory
+
+SENDER = "promo"
+# Each a different text with its own way back (template rotation: nothing alike).
+WAYS_BACK = ["Claim your prize today, call 0906 170 1461 before midnight",
+             "Your ringtone is ready: text PASS to 69669 to collect it",
+             "Cheap flights this weekend only at flyhigh dot biz, book now",
+             "A new video phone is yours: ring 08712402902 from a landline"]
+
+PLAIN = ["did you get home all right after the storm last night",
+         "the kids loved the museum, thanks again for the tip",
+         "is the bakery on the corner still open on sundays",
+         "my sister says hello and wants the soup recipe",
+         "running late, save me a seat near the window please",
+         "what time does the match start on saturday afternoon"]
+
+
+@pytest.fixture
+def fans(graph: MemoryGraph) -> list[str]:
+    people = [f"fan{i:02d}" for i in range(30)]
+    for person in people:
+        graph.follow(person, SENDER)  # followers the sender does not follow back
+    graph.follow(SENDER, "friend")
+    graph.follow("friend", SENDER)
+    return people
+
+
+def send(engine, to: str, text: str):
+    return engine.check(SendRequest(SENDER, (to,), text))
+
+
+def test_after_4_ways_back_a_5th_stranger_gets_nothing_whatever_the_words(
+        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock) -> None:
+    """The rotating campaign's escape: 4 templates with a way back, then one that reads as
+    nothing to a 5th stranger. Refused by strangers_daily with links_to_strangers, until
+    the first of the 4 leaves the rolling day; people reached and friends are not held."""
+    engine = engine_factory()
+    for i, text in enumerate(WAYS_BACK):
+        assert send(engine, fans[i], text).allowed, i
+        clock.advance(3600)
+    plain = send(engine, fans[4], "hope your week is going well, talk soon")
+    assert (plain.verdict, plain.code, plain.reasons[0].rule) == (
+        Verdict.THROTTLE, "links_to_strangers", "strangers_daily")
+    assert "no more than 4 of them in all within 24 hours" in plain.reasons[0].message
+    assert plain.retry_after == pytest.approx(24 * 3600 - 4 * 3600)
+    assert send(engine, fans[1], "and how was the trip?").allowed  # reached already
+    assert send(engine, "friend", "see you at the game").allowed  # a friend
+    clock.advance(plain.retry_after - 1)
+    assert not send(engine, fans[4], "hope your week is going well, talk soon").allowed
+    clock.advance(2)  # fan00 has left the day: the links rule is no longer full
+    assert send(engine, fans[4], "hope your week is going well, talk soon").allowed
+    # a way back to someone new would fill it again, with a 5th stranger in the day
+    again = send(engine, fans[5], WAYS_BACK[0])
+    assert (again.code, [r.rule for r in again.reasons]) == (
+        "links_to_strangers", ["strangers_daily"])
+
+
+def test_texts_that_read_as_nothing_first_leave_room_for_3_ways_back(
+        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock,
+        graph: MemoryGraph) -> None:
+    """The order reversed: plain texts to 6 strangers, then ways back. The 4th way back
+    would fill links_to_strangers with a 7th stranger reached: refused (by
+    strangers_daily, links_to_strangers alone would admit it); the wait is the earlier of
+    two: enough strangers out of the day for this one to be the 4th, or the first way back
+    out of it (the links rule no longer full)."""
+    engine = engine_factory()
+    for i, text in enumerate(PLAIN):
+        assert send(engine, fans[i], text).allowed, i
+        clock.advance(60)
+    for i in range(3):
+        assert send(engine, fans[6 + i], WAYS_BACK[i]).allowed, i
+        clock.advance(600)
+    fourth = send(engine, fans[9], WAYS_BACK[3])
+    assert (fourth.code, [r.rule for r in fourth.reasons]) == (
+        "links_to_strangers", ["strangers_daily"])
+    now = 6 * 60 + 3 * 600  # after T0
+    sixth_plain, first_way_back = 5 * 60, 6 * 60  # 3 records left after the 6th: 4 with it
+    assert fourth.retry_after == pytest.approx(min(sixth_plain, first_way_back) + 24 * 3600 - now)
+    for i in range(10):
+        graph.follow(f"l{i}", "late")
+    late = engine_factory()  # a way back first, then the plain texts: it leaves first
+    start = clock()
+    texts = [WAYS_BACK[0], *PLAIN, WAYS_BACK[1], WAYS_BACK[2]]
+    for i, text in enumerate(texts):
+        assert late.check(SendRequest("late", (f"l{i}",), text)).allowed, i
+        clock.advance(600)
+    fourth = late.check(SendRequest("late", ("l9",), WAYS_BACK[3]))
+    assert fourth.reasons[0].rule == "strangers_daily"
+    assert fourth.retry_after == pytest.approx(start + 24 * 3600 - clock())
+
+
+def test_a_group_of_new_strangers_counts_each_of_them(
+        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock) -> None:
+    """Armed, a group of 3 new strangers with 2 of the 4 places left is refused whole."""
+    engine = engine_factory()
+    for i in range(2):
+        assert send(engine, fans[i], WAYS_BACK[i]).allowed
+        clock.advance(60)
+    # 2 more ways back in one group: links_to_strangers full with this send, 4 in all
+    assert engine.check(SendRequest(SENDER, (fans[2], fans[3]), WAYS_BACK[2])).allowed
+    clock.advance(60)
+    group = engine.check(SendRequest(SENDER, (fans[4], fans[5], fans[6]), "welcome all!"))
+    assert (group.code, group.reasons[0].rule) == ("links_to_strangers", "strangers_daily")
+
+
+def test_a_links_rule_in_shadow_arms_nothing(
+        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock) -> None:
+    """An operator trying links_to_strangers in shadow sees no refusal from it, nor from
+    the limit it would arm."""
+    rules = DEFAULT_RULES.read_text().replace(
+        'name = "links_to_strangers"\ncheck = "strangers"',
+        'name = "links_to_strangers"\ncheck = "strangers"\nmode = "shadow"')
+    engine = engine_factory(rules)
+    for i, text in enumerate(WAYS_BACK):
+        assert send(engine, fans[i], text).allowed, i
+        clock.advance(3600)
+    assert send(engine, fans[4], "hope your week is going well, talk soon").allowed
+
+
+def test_without_armed_by_the_plain_limit_holds(
+        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock) -> None:
+    """The same rules without the second limit: the 5th stranger's plain text passes (the
+    campaign escape this limit closes), up to strangers_daily's 20."""
+    rules = DEFAULT_RULES.read_text().replace(
+        'armed_by = "links_to_strangers"\narmed_limit = 4\n', "")
+    engine = engine_factory(rules)
+    for i, text in enumerate(WAYS_BACK):
+        assert send(engine, fans[i], text).allowed, i
+        clock.advance(3600)
+    assert send(engine, fans[4], "hope your week is going well, talk soon").allowed
+
+
+_BASE = """
+[[rules]]
+name = "links"
+check = "strangers"
+limit = 4
+window = "24h"
+with_contact = true
+"""
+
+
+@pytest.mark.parametrize(("extra", "field", "words"), [
+    ('armed_by = "nope"\narmed_limit = 4', "armed_by", "names no with_contact"),
+    ('armed_by = "plain"\narmed_limit = 4', "armed_by", "names no with_contact"),
+    ('armed_by = "links"\narmed_limit = 20', "armed_limit", "must be from 1 to limit - 1"),
+    ('armed_by = "links"', "armed_limit", "must be from 1 to limit - 1"),
+    ("armed_limit = 4", "armed_limit", "needs armed_by"),
+    ('armed_by = "links"\narmed_limit = 4\ncount_followed = true', "armed_by",
+     "same count_followed"),
+])
+def test_a_wrong_arming_names_file_rule_and_field(extra: str, field: str, words: str) -> None:
+    text = _BASE + f"""
+[[rules]]
+name = "plain"
+check = "strangers"
+limit = 12
+
+[[rules]]
+name = "daily"
+check = "strangers"
+limit = 20
+window = "24h"
+{extra}
+"""
+    with pytest.raises(RulesError) as err:
+        parse_rules(text, file="x.toml")
+    assert (err.value.file, err.value.rule, err.value.field) == ("x.toml", "daily", field)
+    assert words in str(err.value)
+
+
+def test_the_arming_rule_must_come_first_and_be_on() -> None:
+    later = """
+[[rules]]
+name = "daily"
+check = "strangers"
+limit = 20
+window = "24h"
+armed_by = "links"
+armed_limit = 4
+""" + _BASE
+    with pytest.raises(RulesError, match="must come before this rule"):
+        parse_rules(later, file="x.toml")
+    off = _BASE.replace('check = "strangers"', 'check = "strangers"\nmode = "off"') + """
+[[rules]]
+name = "daily"
+check = "strangers"
+limit = 20
+window = "24h"
+armed_by = "links"
+armed_limit = 4
+"""
+    with pytest.raises(RulesError, match="is off"):
+        parse_rules(off, file="x.toml")
