@@ -471,12 +471,13 @@ def test_copies_and_new_groups_are_contained_by_the_5th_stranger(
 def test_a_message_cut_in_parts_is_mostly_contained(corpus: Corpus,
                                                    default_rules: RuleSet) -> None:
     """The parts without the number are short and alike from copy to copy: traced while
-    the part with it is (duplicates: Cluster.contact). 60 split spammers at seed 5: 44
-    contained (73%; 36, 60%, before the trace remembered a contact); the 95% target is
-    not met (docs/spam.md)."""
+    the part with it is (duplicates: Cluster.contact); once 4 strangers got the part with
+    the number, a 5th gets no part at all (strangers_daily's lower limit). 60 split
+    spammers at seed 5: 53 contained (88%; 44, 73%, before that limit; 36, 60%, before
+    the trace remembered a contact); the 95% target is not met (docs/spam.md)."""
     row = run_tactic("split", default_rules, corpus,
                      RunConfig(seed=5, spammers=60, ham_senders=0, hours=24), ham=[])
-    assert row["contained_share"] >= 0.7, (row["contained"], row["refusals"])
+    assert row["contained_share"] >= 0.85, (row["contained"], row["refusals"])
     assert "duplicate_content" in row["refusals"], row["refusals"]
 
 
@@ -499,10 +500,12 @@ def test_contacts_to_strangers_bound_rotation_pacing_and_conversations(
     """Rotated templates, texts paced under every threshold and one conversation with new
     members each round repeat neither a text nor a contact; they reached the strangers
     rules' 20 a day. The texts that carry a phone number or link now reach 4 strangers a
-    day (links_to_strangers), so these tactics reach a third of that or less."""
+    day (links_to_strangers), and once they have, no text reaches a 5th (strangers_daily's
+    lower limit): 4 a day, contained (8 before that limit, 20 before the links rule)."""
     for tactic in ("rotating", "slow", "conversation"):
         row = now_default[tactic]
-        assert row["reached_per_day_max"] <= 8, (tactic, row["reached_per_day_max"])
+        assert row["reached_per_day_max"] <= 4, (tactic, row["reached_per_day_max"])
+        assert targets_met(row)["contained"], (tactic, row["contained"], row["refusals"])
     # Templates that carry neither (the attacker read the reader): only the strangers
     # rules' caps bound them, 20 a day (docs/spam.md, "What it still does not catch").
     unread = now_default["unread"]
