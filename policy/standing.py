@@ -121,7 +121,12 @@ def standing_of(user: str, ruleset: RuleSet, rules: tuple[Rule, ...],
     held = []
     for rule in rules:
         hook = getattr(rule.module, "hold", None)
-        hold = hook(rule, snapshot, now) if hook is not None else Hold("clear", words="nothing kept")
+        if hook is None:
+            hold = Hold("clear", words="nothing kept")
+        elif getattr(rule.module, "HOLD_READS_RULES", False):  # it reads another rule's record
+            hold = hook(rule, snapshot, now, rules)
+        else:
+            hold = hook(rule, snapshot, now)
         held.append(RuleStanding(rule.name, rule.kind, hold.status, hold.until, dict(hold.detail),
                                  hold.words, rule.mode.value))
     return Standing(user, now, would, tuple(held))

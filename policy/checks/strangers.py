@@ -236,14 +236,36 @@ def settle(rule: Any, ctx: Step) -> None:
 expires_at = slice_expires_at
 
 
-def hold(rule: Any, state: Any, now: float) -> Hold:
-    """Strangers reached in the window; when a new one fits again (read only)."""
+HOLD_READS_RULES = True  # `hold` takes the rules in force (the arming rule's record)
+
+
+def hold(rule: Any, state: Any, now: float, rules: tuple[Any, ...] = ()) -> Hold:
+    """Strangers reached in the window; when a new one fits again (read only). ``rules``:
+    the rules in force, where the ``armed_by`` rule is found."""
     p: Params = rule.params
     kept = live(state.slices.get(rule.name, ()), now, p)
     n = len(kept)
-    detail = {"strangers_reached": n, "limit": p.limit, "window": p.window}
-    if p.armed_by:  # the lower limit, once that rule is full: the standing's `would` says
+    detail: dict[str, Any] = {"strangers_reached": n, "limit": p.limit, "window": p.window}
+    arming = next((r for r in rules if r.name == p.armed_by), None) if p.armed_by else None
+    if p.armed_by:
         detail.update(armed_by=p.armed_by, armed_limit=p.armed_limit)
+    if arming is not None and arming.mode is Mode.ENFORCE and n + 1 > p.armed_limit:
+        other = live(state.slices.get(arming.name, ()), now, arming.params)
+        over = len(other) - arming.params.limit  # the probe: someone new, no contact
+        if over >= 0 and n + 1 <= p.limit:
+            fits = sorted(last for _, last in kept)[n - p.armed_limit] + p.window
+            lifts = sorted(last for _, last in other)[over] + arming.params.window
+            until = min(fits, lifts)
+            detail["armed"] = True
+            who = ("people they follow who never wrote to them" if p.count_followed
+                   else "people who don't follow them back")
+            words = (f"has sent phone numbers, links, addresses or promotions to "
+                     f"{len(other)} {who} within "
+                     f"{_hours(arming.params.window)}, all that {arming.name} admits, and "
+                     f"written to {n}: no more than {p.armed_limit} in all; can write to "
+                     f"someone new at {at_words(until, now)}, people they already write to "
+                     "are not affected")
+            return Hold("throttled", until, detail, words)
     if n + 1 > p.limit:
         lasts = sorted(last for _, last in kept)
         until = lasts[n - p.limit] + p.window  # the formula of step, for one new stranger

@@ -205,3 +205,24 @@ armed_limit = 4
 """
     with pytest.raises(RulesError, match="is off"):
         parse_rules(off, file="x.toml")
+
+
+def test_the_standing_says_which_limit_holds_and_until_when(
+        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock) -> None:
+    """Rule by rule, the standing agrees with the decision: strangers_daily is throttled
+    by its lower limit, until the time the refusal gives."""
+    engine = engine_factory()
+    for i, text in enumerate(WAYS_BACK):
+        assert send(engine, fans[i], text).allowed, i
+        clock.advance(3600)
+    refused = send(engine, fans[4], "hope your week is going well, talk soon")
+    standing = engine.standing(SENDER)
+    assert (standing.would.verdict, standing.would.code) == ("throttle", "links_to_strangers")
+    daily = {r.rule: r for r in standing.rules}["strangers_daily"]
+    assert daily.status == "throttled" and daily.detail["armed"] is True
+    assert daily.until == pytest.approx(clock() + refused.retry_after)
+    assert "no more than 4 in all" in daily.words
+    assert "people they already write to are not affected" in daily.words
+    clock.advance(refused.retry_after + 1)
+    daily = {r.rule: r for r in engine.standing(SENDER).rules}["strangers_daily"]
+    assert daily.status == "clear" and "armed" not in daily.detail
