@@ -174,7 +174,7 @@ def hold(rule: Any, state: Any, now: float) -> Hold:
     if n >= p.min_reports and n >= p.share * total:
         until = sorted(t for _, t in reports)[n - p.min_reports] + p.window
         return Hold("cooling", until, detail,
-                    f"reported as spam by {n} of the {total} people who don't follow them back "
+                    f"reported as spam by {n} of the {total} people they don't follow back "
                     f"they wrote to within {days}; can write to someone new at "
                     f"{at_words(until, now)} at the latest, people they already write to are "
                     "not affected")
@@ -204,7 +204,7 @@ def encode_slice(value: tuple[Reports, Reached]) -> bytes:
 
 def finding(params: Params, code: str, retry_after: float | None) -> Finding:
     text = ("Several people you wrote to reported your messages as spam or blocked you. "
-            "You cannot write to people who don't follow you back for now; people you "
+            "You cannot write to people you don't follow back for now; people you "
             "already talk with are not affected.")
     if retry_after is not None:
         text += f" Try again in {max(1, math.ceil(retry_after / 3600))} hours."

@@ -22,10 +22,21 @@ do
     end
   end
 
-  local function lasts_of(body)
-    local out = {}
-    for at = 1, #body, REC do out[#out + 1] = tonumber(sub(body, at + UNIT, at + REC - 1)) end
-    return out
+  -- In how long this send's `strangers` fit under `limit` with the people in `body` (nil:
+  -- never, they alone are more). Only records of other people make room: the record of
+  -- someone in this send that leaves the window makes them new again.
+  local function wait_for(body, strangers, limit, window)
+    local mine, others = {}, {}
+    for _, u in ipairs(strangers) do mine[u] = true end
+    for at = 1, #body, REC do
+      if not mine[sub(body, at, at + UNIT - 1)] then
+        others[#others + 1] = tonumber(sub(body, at + UNIT, at + REC - 1))
+      end
+    end
+    local leave = #others + #strangers - limit -- at least 1 where the caller asks
+    if leave > #others then return nil end
+    table.sort(others)
+    return others[leave] + window - now
   end
 
   KIND.strangers = {
@@ -72,34 +83,26 @@ do
       local f = { body = body, oldest = oldest, pruned = pruned, newest = newest,
                   strangers = strangers, new = new }
       found[rule.name] = f
-      if #strangers == 0 or new == 0 then return nil end
+      if #strangers == 0 then return nil end
       local n = #body / REC
-      if n + new > rule.limit then
-        if new > rule.limit then return rule.code end
-        local lasts = lasts_of(body)
-        table.sort(lasts)
-        return rule.code, lasts[n + new - rule.limit] + rule.window - now
+      local code, wait = nil, nil
+      if new > 0 and n + new > rule.limit then
+        code, wait = rule.code, wait_for(body, strangers, rule.limit, rule.window)
       end
-      if rule.armed_by == nil or n + new <= rule.armed_limit then return nil end
-      -- armed: the with_contact rule named is full with this send (its step ran first)
+      if rule.armed_by == nil or n + new <= rule.armed_limit then return code, wait end
+      -- the lower limit, while the armed_by rule is full (its step ran first): for a new
+      -- stranger, and for a way back to one already reached that fills it
       local o = found[rule.armed_by]
-      if o == nil then return nil end -- not stepped for this send
-      local on = #o.body / REC
-      local over = on + o.new - rule.armed_by_limit -- full at 0: one more must leave
-      if over < 0 then return nil end
-      local wait, lifts = nil, nil
-      if new <= rule.armed_limit then
-        local lasts = lasts_of(body)
-        table.sort(lasts)
-        wait = lasts[n + new - rule.armed_limit] + rule.window - now
+      if o == nil or (new == 0 and o.new == 0) then return code, wait end -- o: not stepped
+      if #o.body / REC + o.new < rule.armed_by_limit then return code, wait end
+      local w = wait_for(body, strangers, rule.armed_limit, rule.window)
+      -- ... or until that rule is no longer full
+      local lifts = wait_for(o.body, o.strangers, rule.armed_by_limit - 1, rule.armed_by_window)
+      if lifts ~= nil and (w == nil or lifts < w) then w = lifts end
+      if code ~= nil then -- over the plain limit too: both must lift
+        if w == nil or wait == nil then w = nil elseif wait > w then w = wait end
       end
-      if over < on then
-        local olasts = lasts_of(o.body)
-        table.sort(olasts)
-        lifts = olasts[over + 1] + rule.armed_by_window - now
-        if wait == nil or lifts < wait then wait = lifts end
-      end
-      return 'links_to_strangers', wait
+      return 'links_to_strangers', w
     end,
     settle = function(rule)
       local f = found[rule.name]

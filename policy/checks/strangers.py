@@ -16,7 +16,7 @@ With ``with_contact = true`` the rule counts only the strangers reached by texts
 that carry a phone number, a link or an address, or read as a promotion
 (``Features.contact``; ``policy/promotion.py``), whatever else the texts say: a
 campaign needs a way back to the spammer or a pitch, and ordinary people
-rarely send one to people who don't follow them back. That bounds template rotation,
+rarely send one to people they don't follow back. That bounds template rotation,
 spinning and pacing, which no content matching can follow, at a few strangers, while
 messages without a contact stay under the plain rule's larger limit. It refuses
 with ``links_to_strangers``.
@@ -105,7 +105,7 @@ class Params:
         """The people this rule counts, as its messages say it."""
         if self.count_followed:
             return "people you follow who never wrote to you"
-        return "people who don't follow you back"
+        return "people you don't follow back"
 
 
 def parse(reader: ParamReader) -> Params:
@@ -178,45 +178,38 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     ctx.found[rule.name] = (kept, strangers, new)
     if not strangers:
         return None
-    if new == 0:
-        return None
-    excess = len(kept) + new - p.limit
-    if excess > 0:
-        return Fired(rule.name, p.code, _fits(kept, new, p.limit, p.window, ctx.now))
+    fired = None
+    if new and len(kept) + new > p.limit:
+        fired = Fired(rule.name, p.code, _wait(kept, strangers, p.limit, p.window, ctx.now))
     if p.armed_by and len(kept) + new > p.armed_limit:
-        armed, lifts = _armed(rule, ctx)
-        if armed:
-            fits = _fits(kept, new, p.armed_limit, p.window, ctx.now)
-            waits = [w for w in (fits, lifts) if w is not None]
-            return Fired(rule.name, "links_to_strangers", min(waits) if waits else None)
-    return None
+        # The lower limit, while the armed_by rule is full: for a new stranger, and for a
+        # way back to one already reached that fills it (the order of the sends is free).
+        found = ctx.found.get(p.armed_by)  # None: not stepped for this send (inactive)
+        arming = next((r for r in ctx.rules if r.name == p.armed_by), None)
+        if (found is not None and arming is not None and (new or found[2])
+                and arming.mode is Mode.ENFORCE
+                and len(found[0]) + found[2] >= arming.params.limit):
+            fits = _wait(kept, strangers, p.armed_limit, p.window, ctx.now)
+            # ... or until that rule is no longer full
+            lifts = _wait(found[0], found[1], arming.params.limit - 1, arming.params.window,
+                          ctx.now)
+            wait = fits if lifts is None or (fits is not None and fits <= lifts) else lifts
+            if fired is not None:  # over the plain limit too: both must lift
+                wait = (None if wait is None or fired.retry_after is None
+                        else max(wait, fired.retry_after))
+            return Fired(rule.name, "links_to_strangers", wait)
+    return fired
 
 
-def _fits(kept: Reached, new: int, limit: int, window: float, now: float) -> float | None:
-    """In how long ``new`` more strangers fit under ``limit`` (None: never, too many)."""
-    if new > limit:
-        return None
-    # Enough of the oldest must drop out of the window for the new ones to fit.
-    lasts = sorted(last for _, last in kept)
-    return lasts[len(kept) + new - limit - 1] + window - now
-
-
-def _armed(rule: Any, ctx: Step) -> tuple[bool, float | None]:
-    """Whether the ``armed_by`` rule is full with this send, and in how long it no longer
-    is (enough of its strangers out of its window; None: never, this send fills it)."""
-    found = ctx.found.get(rule.params.armed_by)
-    if found is None:  # not stepped for this send (inactive)
-        return False, None
-    arming = next(r for r in ctx.rules if r.name == rule.params.armed_by)
-    if arming.mode is not Mode.ENFORCE:  # a rule on trial refuses nothing, nor arms
-        return False, None
-    kept, _, new = found
-    other = arming.params
-    over = len(kept) + new - other.limit  # full at 0: one more must leave
-    if over < 0:
-        return False, None
-    lasts = sorted(last for _, last in kept)
-    return True, (lasts[over] + other.window - ctx.now if over < len(lasts) else None)
+def _wait(kept: Reached, strangers: tuple[str, ...], limit: int, window: float,
+          now: float) -> float | None:
+    """In how long this send's ``strangers`` fit under ``limit`` with the people ``kept``
+    (None: never, they alone are more). Only records of other people can make room: the
+    record of someone in this send that leaves the window makes them new again."""
+    mine = set(strangers)
+    others = sorted(last for unit, last in kept if unit not in mine)
+    leave = len(others) + len(strangers) - limit  # at least 1 where the caller asks
+    return None if leave > len(others) else others[leave - 1] + window - now
 
 
 def settle(rule: Any, ctx: Step) -> None:
@@ -258,7 +251,7 @@ def hold(rule: Any, state: Any, now: float, rules: tuple[Any, ...] = ()) -> Hold
             until = min(fits, lifts)
             detail["armed"] = True
             who = ("people they follow who never wrote to them" if p.count_followed
-                   else "people who don't follow them back")
+                   else "people they don't follow back")
             words = (f"has sent phone numbers, links, addresses or promotions to "
                      f"{len(other)} {who} within "
                      f"{_hours(arming.params.window)}, all that {arming.name} admits, and "
@@ -270,7 +263,7 @@ def hold(rule: Any, state: Any, now: float, rules: tuple[Any, ...] = ()) -> Hold
         lasts = sorted(last for _, last in kept)
         until = lasts[n - p.limit] + p.window  # the formula of step, for one new stranger
         who = ("people they follow who never wrote to them" if p.count_followed
-               else "people who don't follow them back")
+               else "people they don't follow back")
         words = (f"has {p.done} to {n} {who} within "
                  f"{_hours(p.window)}; can write to someone new at {at_words(until, now)}, "
                  "people they already write to are not affected")
@@ -315,9 +308,10 @@ def newly_reached(name: str, ctx: Step) -> int:
 
 def finding(params: Params, code: str, retry_after: float | None) -> Finding:
     if params.armed_by and code == "links_to_strangers":  # the lower limit, once armed
-        text = (f"You have sent phone numbers, links, addresses or promotions to as many "
-                f"{params.who} as the rules admit: no more than {params.armed_limit} of "
-                f"them in all within {_hours(params.window)}.")
+        text = (f"Once as many {params.who} as the rules admit were sent a phone number, "
+                f"link, address or promotion within {_hours(params.window)} (this message "
+                f"counts if it carries one), you can write to {params.armed_limit} such "
+                "people at most in all within that time, and you have written to more.")
         if retry_after is not None:
             text += (f" You can write to someone new in "
                      f"{max(1, math.ceil(retry_after / 60))} minutes;")

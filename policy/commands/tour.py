@@ -111,7 +111,7 @@ def _play(rules: str, where: str, engine: Engine, graph: MemoryGraph, clock: lis
     clock[0] += 30 * 60 + 1
     send("sam waits 30 minutes without any attempt", "sam", ("bob",), "ok I'll stop")
 
-    print("\nOne number in other words, and many people who don't follow back")
+    print("\nOne number in other words, and many people you don't follow back")
     fans = [f"fan{i:02d}" for i in range(14)]
     for fan in fans:
         graph.follow(fan, "promo")  # they follow promo; promo follows none of them back

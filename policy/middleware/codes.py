@@ -40,13 +40,12 @@ REFUSALS: dict[str, ErrorCode] = {
                                    "one phone number or link to too many accounts: spam, the wait starts"),
     "cooldown_active": ErrorCode(326, 403, "the spam wait is running; each attempt restarts it"),
     "too_many_strangers": ErrorCode(708, 429,
-                                    "too many people who don't follow back reached in the window"),
+                                    "too many people the sender doesn't follow back reached in the window"),
     "reported_as_spam": ErrorCode(710, 403,
                                   "enough strangers the sender wrote to reported it as spam"),
     "links_to_strangers": ErrorCode(711, 429,
                                     "phone numbers, links, addresses or promotions sent to too many "
-                                    "people who "
-                                    "don't follow back in the window"),
+                                    "people the sender doesn't follow back in the window"),
     "quota_exceeded": ErrorCode(88, 429, "the daily limit (1,000) is reached"),
     "storage_unavailable": ErrorCode(130, 429, "storage down and the rules say fail_closed"),
 }

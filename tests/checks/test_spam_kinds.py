@@ -71,7 +71,7 @@ def test_a_contact_to_the_5th_stranger_in_a_day_is_refused_whatever_the_words(
     plain = send(engine, fans[5], "note 5: apple")
     assert (plain.verdict, plain.code, plain.reasons[0].rule) == (
         Verdict.THROTTLE, "links_to_strangers", "strangers_daily")
-    assert "as many people who don't follow you back" in plain.reasons[0].message
+    assert "Once as many people you don't follow back as the rules admit" in plain.reasons[0].message
     assert plain.retry_after == pytest.approx(24 * 3600 - 4 * 3600)
     clock.advance(refused.retry_after + 1)
     assert send(engine, fans[12], texts[4]).allowed

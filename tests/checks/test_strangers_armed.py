@@ -54,7 +54,7 @@ def test_after_4_ways_back_a_5th_stranger_gets_nothing_whatever_the_words(
     plain = send(engine, fans[4], "hope your week is going well, talk soon")
     assert (plain.verdict, plain.code, plain.reasons[0].rule) == (
         Verdict.THROTTLE, "links_to_strangers", "strangers_daily")
-    assert "no more than 4 of them in all within 24 hours" in plain.reasons[0].message
+    assert "you can write to 4 such people at most in all" in plain.reasons[0].message
     assert plain.retry_after == pytest.approx(24 * 3600 - 4 * 3600)
     assert send(engine, fans[1], "and how was the trip?").allowed  # reached already
     assert send(engine, "friend", "see you at the game").allowed  # a friend
@@ -226,3 +226,98 @@ def test_the_standing_says_which_limit_holds_and_until_when(
     clock.advance(refused.retry_after + 1)
     daily = {r.rule: r for r in engine.standing(SENDER).rules}["strangers_daily"]
     assert daily.status == "clear" and "armed" not in daily.detail
+
+
+# -- an outside review's cases (helper round 11): the order of the sends, and waits kept ----
+
+
+def _kept_promise(engine, request: SendRequest, clock: VirtualClock) -> None:
+    """Refused with a wait: the same send goes through once the wait is over."""
+    refused = engine.check(request)
+    assert not refused.allowed and refused.retry_after is not None, refused
+    clock.advance(refused.retry_after + 1)
+    assert engine.check(request).allowed, engine.check(request)
+
+
+def test_ways_back_to_strangers_already_reached_with_plain_texts_are_held_too(
+        engine_factory: EngineFactory, graph: MemoryGraph, clock: VirtualClock) -> None:
+    """20 plain texts to 20 strangers, then a way back to 4 of them: the 4th would fill
+    links_to_strangers with 20 strangers reached in the day. Refused, whatever the
+    order: a sender that reached 5 strangers sent a way back to 3 at most."""
+    for i in range(20):
+        graph.follow(f"t{i}", SENDER)
+    engine = engine_factory()
+    words = ("river garden window coffee morning bicycle yellow sister market pencil "
+             "thunder cousin orange kitchen letter holiday winter puzzle camera blanket").split()
+    for i in range(20):
+        text = f"{words[i]} {words[(i * 7 + 3) % 20]} {words[(i * 11 + 5) % 20]} again {i}"
+        assert engine.check(SendRequest(SENDER, (f"t{i}",), text)).allowed, i
+        clock.advance(1900)  # under the strangers rule's 12 in 6 hours
+    for i in range(3):  # (the last reached: the strangers rule's 6 hours hold them too)
+        assert engine.check(SendRequest(SENDER, (f"t{19 - i}",), WAYS_BACK[i])).allowed, i
+        clock.advance(120)
+    fourth = engine.check(SendRequest(SENDER, ("t16",), WAYS_BACK[3]))
+    assert (fourth.code, [r.rule for r in fourth.reasons]) == (
+        "links_to_strangers", ["strangers_daily"])
+    _kept_promise(engine, SendRequest(SENDER, ("t16",), WAYS_BACK[3]), clock)
+
+
+def test_a_wait_is_kept_when_the_recipients_own_record_leaves_first(
+        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock) -> None:
+    """The review's reproducer: a plain text to Q, ways back to A, B, C, plain texts to U
+    and V, a way back to U (the links rule full), then a way back to Q. Q's own plain
+    record leaves the day first and makes Q new again: the wait counts Q either way."""
+    q, a, b, c, u, v = fans[:6]
+    sends = [(q, PLAIN[0]), (a, WAYS_BACK[0]), (b, WAYS_BACK[1]), (c, WAYS_BACK[2]),
+             (u, PLAIN[1]), (v, PLAIN[2]), (u, WAYS_BACK[3])]
+    engine = engine_factory()
+    for to, text in sends:
+        engine.check(SendRequest(SENDER, (to,), text))
+        clock.advance(3600)
+    _kept_promise(engine, SendRequest(SENDER, (q,), WAYS_BACK[0]), clock)
+
+
+def test_a_group_wait_counts_its_members_already_reached(
+        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock) -> None:
+    """Ways back to A, B, C, a plain text to D, then a way back to the group {A, E}: A's
+    record leaving the day does not make room for E (A is new again then)."""
+    a, b, c, d, e = fans[:5]
+    engine = engine_factory()
+    for to, text in ((a, WAYS_BACK[0]), (b, WAYS_BACK[1]), (c, WAYS_BACK[2]), (d, PLAIN[0])):
+        assert engine.check(SendRequest(SENDER, (to,), text)).allowed
+        clock.advance(3600)
+    _kept_promise(engine, SendRequest(SENDER, (a, e), WAYS_BACK[3]), clock)
+
+
+def test_a_plain_group_over_both_limits_waits_for_both(
+        engine_factory: EngineFactory, graph: MemoryGraph, clock: VirtualClock) -> None:
+    """Over the plain limit and the lower one at once: the wait is the later of the two."""
+    rules = """
+[[rules]]
+name = "links"
+check = "strangers"
+limit = 2
+window = "24h"
+with_contact = true
+
+[[rules]]
+name = "daily"
+check = "strangers"
+limit = 3
+window = "24h"
+armed_by = "links"
+armed_limit = 2
+"""
+    for name in "abcdefg":
+        graph.follow(name, SENDER)
+    engine = engine_factory(rules)
+    assert engine.check(SendRequest(SENDER, ("a",), WAYS_BACK[0])).allowed
+    clock.advance(3600)
+    assert engine.check(SendRequest(SENDER, ("b",), WAYS_BACK[1])).allowed  # links full
+    clock.advance(3600)
+    group = SendRequest(SENDER, ("c", "d", "e"), "welcome to the club, all three of you")
+    refused = engine.check(group)
+    assert refused.code == "links_to_strangers"
+    # plain: a and b must both leave (3 in all); lower: links no longer full (a leaves)
+    assert refused.retry_after == pytest.approx(24 * 3600 - 3600)
+    _kept_promise(engine, group, clock)
