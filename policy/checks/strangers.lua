@@ -70,6 +70,24 @@ do
           pruned, body = true, table.concat(parts)
         end
       end
+      if rule.with_contact and body ~= '' then
+        -- people who have written to the sender since are no longer strangers: dropped
+        local dropped = false
+        for _, u in ipairs(people) do
+          if u.wrote then
+            local s = find_unit(body, u.unit)
+            if s ~= nil then body, dropped = sub(body, 1, s - 1) .. sub(body, s + REC), true end
+          end
+        end
+        if dropped then
+          oldest, newest, pruned = nil, nil, true
+          for at = 1, #body, REC do
+            local last = tonumber(sub(body, at + UNIT, at + REC - 1))
+            if oldest == nil or last < oldest then oldest = last end
+            if newest == nil or last > newest then newest = last end
+          end
+        end
+      end
       local strangers = sent[rule.count_followed]
       if strangers == nil then
         strangers = new_strangers(people, {}, rule.count_followed)

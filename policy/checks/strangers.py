@@ -30,6 +30,10 @@ campaign reach a 5th stranger with a text that reads as nothing; with it, a send
 that reached 5 strangers in a day sent a way back to 3 of them at most. It refuses
 with ``links_to_strangers``.
 
+A ``with_contact`` rule forgets the people who have written to the sender since it
+counted them, when the sender writes to them again (only then does the send say so:
+the records are hashed); following them, the sender's own click, does not.
+
 With ``count_followed = true`` the rule counts the other side: the people the sender
 follows who never wrote to the sender. Following is the sender's own click, so a
 spammer that follows every target first (a follow-back scheme) makes them all
@@ -46,6 +50,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from policy.checks.base import (
+    WROTE,
     Finding,
     Fired,
     Hold,
@@ -166,6 +171,10 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     p: Params = rule.params
     kept = live(ctx.before.slices.get(rule.name, ()), ctx.now, p)  # type: ignore[arg-type]
     feats = ctx.features
+    if p.with_contact and kept:
+        wrote = {unit for unit, evidence in feats.each_person if evidence == WROTE}
+        if wrote:
+            kept = tuple(item for item in kept if item[0] not in wrote)
     # The same for every strangers rule of the same count_followed: worked out once.
     key = _SENT_FOLLOWED if p.count_followed else _SENT
     strangers = ctx.found.get(key)

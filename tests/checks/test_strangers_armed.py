@@ -321,3 +321,27 @@ armed_limit = 2
     # plain: a and b must both leave (3 in all); lower: links no longer full (a leaves)
     assert refused.retry_after == pytest.approx(24 * 3600 - 3600)
     _kept_promise(engine, group, clock)
+
+
+def test_people_who_wrote_back_stop_counting_once_the_sender_writes_to_them_again(
+        engine_factory: EngineFactory, fans: list[str], graph: MemoryGraph,
+        clock: VirtualClock) -> None:
+    """An event link to 4 followers; they answer, and the sender answers them: they are
+    no longer strangers, so the links rule is no longer full and someone new may be
+    written to. Following them (one click) instead does not do it."""
+    engine = engine_factory()
+    link = "Party on saturday! tickets at partytix.example/sat, bring snacks"
+    for i in range(4):
+        assert send(engine, fans[i], link).allowed
+        clock.advance(60)
+    assert not send(engine, fans[10], "thanks for the follow, welcome!").allowed
+    # a spammer's way round: follow the 4, write to them, unfollow
+    for i in range(4):
+        graph.follow(SENDER, fans[i])
+        assert send(engine, fans[i], "did you get the link?").allowed
+        graph.unfollow(SENDER, fans[i])
+    assert not send(engine, fans[10], "thanks for the follow, welcome!").allowed
+    for i in range(4):  # they write back, the sender answers
+        graph.record_message(fans[i], SENDER)
+        assert send(engine, fans[i], "great, see you there").allowed
+    assert send(engine, fans[10], "thanks for the follow, welcome!").allowed

@@ -161,6 +161,14 @@ window = "3m"
 with_contact = true
 
 [[rules]]
+name = "strangers_armed"  # a lower limit once links_to_strangers is full
+check = "strangers"
+limit = 5
+window = "5m"
+armed_by = "links_to_strangers"
+armed_limit = 2
+
+[[rules]]
 name = "dups_followed"
 check = "duplicates"
 count_followed = true  # followed recipients count too (only writers do not)
@@ -444,6 +452,8 @@ def test_engine_decisions_match_memory(redis_backend: Any, seed: int) -> None:
                     engine.forget_user(user)
             elif roll < 0.1:
                 assert tested.app_report(app) == reference.app_report(app)
+            elif roll < 0.14:  # someone writes to a sender: no stranger to it any more
+                graph.record_message(rng.choice(PEOPLE), user)
             elif roll < 0.25:  # a recipient reports a sender: the same outcome both ways
                 reporter, sender = rng.choice(PEOPLE), rng.choice(SENDERS)
                 kind = rng.choice(["spam", "block"])

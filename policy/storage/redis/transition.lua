@@ -76,7 +76,7 @@ local function arg_units(n)
   for i = 1, n do
     local unit = arg()
     local ev = arg() -- '0' none, '1' followed by the sender, '2' wrote to the sender
-    out[i] = { unit = unit, evidence = ev ~= '0', followed = ev == '1' }
+    out[i] = { unit = unit, evidence = ev ~= '0', followed = ev == '1', wrote = ev == '2' }
   end
   return out
 end
