@@ -70,8 +70,9 @@ do
           pruned, body = true, table.concat(parts)
         end
       end
-      if rule.with_contact and body ~= '' then
+      if not rule.with_contact and body ~= '' then
         -- people who have written to the sender since are no longer strangers: dropped
+        -- (not by a with_contact rule: the ways back stay counted)
         local dropped = false
         for _, u in ipairs(people) do
           if u.wrote then

@@ -30,9 +30,11 @@ campaign reach a 5th stranger with a text that reads as nothing; with it, a send
 that reached 5 strangers in a day sent a way back to 3 of them at most. It refuses
 with ``links_to_strangers``.
 
-A ``with_contact`` rule forgets the people who have written to the sender since it
-counted them, when the sender writes to them again (only then does the send say so:
-the records are hashed); following them, the sender's own click, does not.
+A rule without ``with_contact`` forgets the people who have written to the sender
+since it counted them, when the sender writes to them again (only then does the send
+say so: the records are hashed); following them, the sender's own click, does not. A
+``with_contact`` rule keeps them: the ways back a sender sent stay counted for the day,
+however many of its readers answer.
 
 With ``count_followed = true`` the rule counts the other side: the people the sender
 follows who never wrote to the sender. Following is the sender's own click, so a
@@ -171,7 +173,8 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     p: Params = rule.params
     kept = live(ctx.before.slices.get(rule.name, ()), ctx.now, p)  # type: ignore[arg-type]
     feats = ctx.features
-    if p.with_contact and kept:
+    if not p.with_contact and kept:  # (the ways back stay counted: a campaign's victims
+        # who answer it do not earn it more)
         wrote = {unit for unit, evidence in feats.each_person if evidence == WROTE}
         if wrote:
             kept = tuple(item for item in kept if item[0] not in wrote)

@@ -345,3 +345,7 @@ def test_people_who_wrote_back_stop_counting_once_the_sender_writes_to_them_agai
         graph.record_message(fans[i], SENDER)
         assert send(engine, fans[i], "great, see you there").allowed
     assert send(engine, fans[10], "thanks for the follow, welcome!").allowed
+    # ... but the ways back stay counted: answers do not earn a campaign more of them
+    refused = send(engine, fans[11], WAYS_BACK[1])
+    assert [(r.rule, r.code) for r in refused.reasons] == [
+        ("links_to_strangers", "links_to_strangers")]
