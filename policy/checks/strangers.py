@@ -325,9 +325,12 @@ def finding(params: Params, code: str, retry_after: float | None) -> Finding:
                 f"counts if it carries one), you can write to {params.armed_limit} such "
                 "people at most in all within that time, and you have written to more.")
         if retry_after is not None:
-            text += (f" You can write to someone new in "
-                     f"{max(1, math.ceil(retry_after / 60))} minutes;")
-        text += " people you already write to are not affected."
+            text += (f" You can write to someone new, or send such people a phone number, "
+                     f"link, address or promotion, in {max(1, math.ceil(retry_after / 60))} "
+                     "minutes;")
+        text += (" messages without one to people you already write to are not affected."
+                 if retry_after is not None else
+                 " Messages without one to people you already write to are not affected.")
         return Finding(code, Verdict.THROTTLE, text, retry_after)
     if retry_after is None:  # this send alone reaches more than the limit: waiting won't do
         return Finding(code, Verdict.THROTTLE,
