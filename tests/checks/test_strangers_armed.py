@@ -182,19 +182,7 @@ window = "24h"
     assert words in str(err.value)
 
 
-def test_the_arming_rule_must_come_first_and_be_on() -> None:
-    later = """
-[[rules]]
-name = "daily"
-check = "strangers"
-limit = 20
-window = "24h"
-armed_by = "links"
-armed_limit = 4
-""" + _BASE
-    with pytest.raises(RulesError, match="must come before this rule"):
-        parse_rules(later, file="x.toml")
-    off = _BASE.replace('check = "strangers"', 'check = "strangers"\nmode = "off"') + """
+_DAILY = """
 [[rules]]
 name = "daily"
 check = "strangers"
@@ -203,6 +191,12 @@ window = "24h"
 armed_by = "links"
 armed_limit = 4
 """
+
+
+def test_the_arming_rule_must_come_first_and_be_on() -> None:
+    with pytest.raises(RulesError, match="must come before this rule"):
+        parse_rules(_DAILY + _BASE, file="x.toml")
+    off = _BASE.replace('check = "strangers"', 'check = "strangers"\nmode = "off"') + _DAILY
     with pytest.raises(RulesError, match="is off"):
         parse_rules(off, file="x.toml")
 
