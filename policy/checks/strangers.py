@@ -173,8 +173,9 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     p: Params = rule.params
     kept = live(ctx.before.slices.get(rule.name, ()), ctx.now, p)  # type: ignore[arg-type]
     feats = ctx.features
-    if not p.with_contact and kept:  # (the ways back stay counted: a campaign's victims
-        # who answer it do not earn it more)
+    if not p.with_contact and kept:
+        # People who have written to the sender since are strangers no more (a with_contact
+        # rule keeps them: a campaign's victims who answer it earn it no more ways back).
         wrote = {unit for unit, evidence in feats.each_person if evidence == WROTE}
         if wrote:
             kept = tuple(item for item in kept if item[0] not in wrote)
