@@ -379,9 +379,10 @@ PARAM_DOCS = {
     "with_contact": "count only the strangers sent a text with a phone number, link, "
                     "address or a promotion's words (policy/promotion.py), refusing with "
                     "`links_to_strangers`, whatever the other words",
-    "armed_by": "a `with_contact` strangers rule earlier in the file (same `count_followed`): "
-                "once it is full, this rule admits at most `armed_limit` strangers in all "
-                "within `window`, refusing with `links_to_strangers`",
+    "armed_by": "an enforced `with_contact` strangers rule earlier in the file (same "
+                "`count_followed`): once it is full (this send included), this rule admits "
+                "at most `armed_limit` strangers in all within `window`, and refuses a way "
+                "back that would fill it with more reached, with `links_to_strangers`",
     "armed_limit": "with `armed_by`: the strangers reached within `window`, whatever the "
                    "texts, once that rule is full (below `limit`)",
     "count_followed": "count the people the sender follows who never wrote to the sender, "
