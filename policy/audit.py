@@ -74,9 +74,10 @@ class Change:
     revoked: dict[str, float | None] = field(default_factory=dict)
     forget: bool = False
     ends: dict[str, float] = field(default_factory=dict)  # quota rule -> its counts' end
+    slices: dict[str, None] = field(default_factory=dict)  # rule -> None: its slice deleted
 
     def is_empty(self) -> bool:
-        return not (self.cooldown or self.quota or self.revoked or self.forget)
+        return not (self.cooldown or self.quota or self.revoked or self.forget or self.slices)
 
 
 def _check_text(value: object, name: str, bound: int) -> str:
@@ -152,10 +153,22 @@ def quota_rules(rules: tuple[Rule, ...], name: str | None) -> tuple[Rule, ...]:
 Outcome = tuple[Change, dict[str, Any], dict[str, Any]]
 
 
-def lift_cooldown(state: SenderState, now: float) -> Outcome:
+def lift_cooldown(state: SenderState, now: float, rules: tuple[Rule, ...] = ()) -> Outcome:
+    """End every cooldown; and, the finding being wrong, forget the ways back counted by
+    a rule that arms another's lower limit (``armed_by``: policy/checks/strangers.py), so
+    that the sender may write to someone new again (recorded as ``ways_back``)."""
     live = {rule: until for rule, until in state.cooldown.items() if until > now}
     change = Change(cooldown=dict.fromkeys(state.cooldown))
-    return change, {"cooldowns": live}, {"cooldowns": {}}
+    before: dict[str, Any] = {"cooldowns": live}
+    after: dict[str, Any] = {"cooldowns": {}}
+    arming = {getattr(r.params, "armed_by", "") for r in rules} - {""}
+    counted = {r.name: len(r.module.live(state.slices[r.name], now, r.params))
+               for r in rules if r.name in arming and state.slices.get(r.name)}
+    if counted:
+        change.slices = dict.fromkeys(counted)
+        before["ways_back"] = counted
+        after["ways_back"] = dict.fromkeys(counted, 0)
+    return change, before, after
 
 
 def credit_quota(state: SenderState, now: float, rules: tuple[Rule, ...],
@@ -207,7 +220,7 @@ def apply_change(state: SenderState | None, change: Change) -> SenderState:
     if change.forget:
         return SenderState()
     for part, edits in (("cooldown", change.cooldown), ("quota", change.quota),
-                        ("revoked", change.revoked)):
+                        ("revoked", change.revoked), ("slices", change.slices)):
         values = getattr(out, part)
         for name, value in edits.items():
             if value is None:

@@ -74,8 +74,12 @@ class OperatorCalls:
     # -- audited actions ---------------------------------------------------------
 
     def lift_cooldown(self, user: str, *, actor: str, reason: str) -> AuditRecord:
-        """End every cooldown of ``user`` now (the next send is decided afresh)."""
-        return self._act("lift_cooldown", user, actor, reason, actions.lift_cooldown)
+        """End every cooldown of ``user`` now (the next send is decided afresh); the ways
+        back that held their new strangers (``strangers_daily``'s lower limit) are
+        forgotten with it."""
+        rules = self._plan_for(self._rules).stateful  # type: ignore[attr-defined]
+        return self._act("lift_cooldown", user, actor, reason,
+                         lambda state, now: actions.lift_cooldown(state, now, rules))
 
     def reset_quota(self, user: str, *, actor: str, reason: str,
                     rule: str | None = None) -> AuditRecord:
@@ -170,7 +174,9 @@ class OperatorCalls:
                                          reason=reason, before=before, after=after)
 
         with self._admin(action):  # type: ignore[attr-defined]
-            entry_id, fields = self._storage.amend(key, work, self._clock_now())  # type: ignore[attr-defined]
+            entry_id, fields = self._storage.amend(  # type: ignore[attr-defined]
+                key, work, self._clock_now(),
+                self._plan_for(self._rules).stateful)  # type: ignore[attr-defined]
         self._observer.admin_action(action)
         record = actions.record_of(entry_id, fields, user)
         log = getattr(self, "decision_log", None)

@@ -117,6 +117,7 @@ class MemoryStorage:
         sender: str,
         compute: Callable[[SenderState, float], tuple[Change, dict[str, str]]],
         now: float | None,
+        rules: tuple[Any, ...] = (),  # (Redis decodes the slices of these; here they are)
     ) -> tuple[str, dict[str, str]]:
         """Apply an audited action atomically: ``compute`` (pure) answers the change and
         the audit entry for the state as it is; both are written under the lock."""

@@ -118,6 +118,8 @@ def _amend_ops(change: Change, hashes: list[dict[str, bytes]], now: float) -> li
         op(2, name, None if until is None else f2s(until), until)
     for name, until in change.revoked.items():
         op(3, name, None if until is None else f2s(until), until)
+    for name in change.slices:  # deleted only
+        op(4, name, None, None)
     return ops
 
 
@@ -678,7 +680,7 @@ class RedisStorage:
             raise StorageError(f"{self.kind} storage answered nonsense: {exc}") from exc
 
     def amend(self, sender: str, compute: Callable[[Any, float], tuple[Change, dict[str, str]]],
-              now: float | None) -> tuple[str, dict[str, str]]:
+              now: float | None, rules: tuple[Rule, ...] = ()) -> tuple[str, dict[str, str]]:
         """An audited action: read the state, work the change out (``compute``), write it
         with the audit entry in one script, provided the fields it rewrites did not change
         since the read (else read again). Nothing is written when any call fails."""
@@ -689,8 +691,9 @@ class RedisStorage:
                 str(int(AUDIT_TTL * 1000)).encode()]
         for _ in range(_AMEND_TRIES):
             raw = self._run(self._snapshot, keys.state, (b"" if now is None else _num(now),))
-            state, at = self._decoded(raw, ())
-            hashes = [_pairs(h) for h in raw[1:4]]
+            state, at = self._decoded(raw, rules)  # rules: their slices decoded too
+            # quota, cooldown, revoked and slices: AMEND's keys 1 to 4 (the trace is raw[4])
+            hashes = [_pairs(h) for h in (raw[1], raw[2], raw[3], raw[5])]
             change, fields = compute(state if state is not None else SenderState(), at)
             entry = [v.encode("utf-8", "surrogatepass") for pair in fields.items() for v in pair]
             if change.forget:
