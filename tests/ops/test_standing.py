@@ -362,3 +362,21 @@ def test_an_action_whose_write_fails_changes_nothing(clock: VirtualClock) -> Non
     storage._run = real  # type: ignore[method-assign]
     assert engine.standing("alice") == before
     assert engine.audit("alice") == [] and engine.audit() == []
+
+
+def test_a_lift_without_ways_back_records_only_the_cooldowns(
+        engine_factory: Any, graph: MemoryGraph, clock: VirtualClock) -> None:
+    """Copies with no phone number, link or pitch: the lift ends the wait, and there are
+    no ways back to forget (the record says nothing of them)."""
+    for i in range(10):
+        graph.follow(f"r{i}", "alice")
+    engine = engine_factory()
+    text = "hello there, we met at the conference last week, remember me?"
+    decisions = []
+    for i in range(5):
+        decisions.append(engine.check(SendRequest("alice", (f"r{i}",), text)))
+        clock.advance(7)
+    assert decisions[-1].verdict.value == "cooldown"
+    record = engine.lift_cooldown("alice", actor="agent-7", reason="ticket 9: a reunion")
+    assert "ways_back" not in record.before and record.after == {"cooldowns": {}}
+    assert engine.check(SendRequest("alice", ("r9",), "and you, are you coming?")).allowed
