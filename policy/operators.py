@@ -79,7 +79,8 @@ class OperatorCalls:
         forgotten with it."""
         rules = self._plan_for(self._rules).stateful  # type: ignore[attr-defined]
         return self._act("lift_cooldown", user, actor, reason,
-                         lambda state, now: actions.lift_cooldown(state, now, rules))
+                         lambda state, now: actions.lift_cooldown(state, now, rules),
+                         rules=rules)
 
     def reset_quota(self, user: str, *, actor: str, reason: str,
                     rule: str | None = None) -> AuditRecord:
@@ -158,7 +159,8 @@ class OperatorCalls:
 
     def _act(self, action: str, user: str, actor: str | None, reason: str | None,
              compute: Compute, *, old_form: bool = False,
-             logged: dict[str, Any] | None = None) -> AuditRecord:
+             logged: dict[str, Any] | None = None, rules: tuple[Any, ...] = ()) -> AuditRecord:
+        """``rules``: those whose slices ``compute`` reads (Redis decodes them)."""
         require_id(user, "user")
         if old_form and actor is None and reason is None:
             actor, reason = DEFAULT_ACTOR, DEFAULT_REASON
@@ -175,8 +177,7 @@ class OperatorCalls:
 
         with self._admin(action):  # type: ignore[attr-defined]
             entry_id, fields = self._storage.amend(  # type: ignore[attr-defined]
-                key, work, self._clock_now(),
-                self._plan_for(self._rules).stateful)  # type: ignore[attr-defined]
+                key, work, self._clock_now(), rules)
         self._observer.admin_action(action)
         record = actions.record_of(entry_id, fields, user)
         log = getattr(self, "decision_log", None)

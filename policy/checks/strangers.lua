@@ -56,37 +56,29 @@ do
       if blob ~= nil then
         local p = string.find(blob, ';', 1, true)
         oldest, body = tonumber(sub(blob, 1, p - 1)), sub(blob, p + 1)
-        if not (oldest > cutoff) then -- some may be out of the window: read them all
+        -- people who have written to the sender since are no longer strangers: dropped
+        -- (not by a with_contact rule: the ways back stay counted)
+        local wrote = nil -- their units with a record here (nil: none)
+        if not rule.with_contact then
+          for _, u in ipairs(people) do
+            if u.wrote and find_unit(body, u.unit) ~= nil then
+              wrote = wrote or {}
+              wrote[u.unit] = true
+            end
+          end
+        end
+        if wrote ~= nil or not (oldest > cutoff) then -- some may go: read them all
           local parts = {}
           oldest = nil
           for at = 1, #body, REC do
             local last = tonumber(sub(body, at + UNIT, at + REC - 1))
-            if last > cutoff then
+            if last > cutoff and not (wrote and wrote[sub(body, at, at + UNIT - 1)]) then
               parts[#parts + 1] = sub(body, at, at + REC - 1)
               if oldest == nil or last < oldest then oldest = last end
               if newest == nil or last > newest then newest = last end
             end
           end
           pruned, body = true, table.concat(parts)
-        end
-      end
-      if not rule.with_contact and body ~= '' then
-        -- people who have written to the sender since are no longer strangers: dropped
-        -- (not by a with_contact rule: the ways back stay counted)
-        local dropped = false
-        for _, u in ipairs(people) do
-          if u.wrote then
-            local s = find_unit(body, u.unit)
-            if s ~= nil then body, dropped = sub(body, 1, s - 1) .. sub(body, s + REC), true end
-          end
-        end
-        if dropped then
-          oldest, newest, pruned = nil, nil, true
-          for at = 1, #body, REC do
-            local last = tonumber(sub(body, at + UNIT, at + REC - 1))
-            if oldest == nil or last < oldest then oldest = last end
-            if newest == nil or last > newest then newest = last end
-          end
         end
       end
       local strangers = sent[rule.count_followed]

@@ -193,7 +193,8 @@ def step(rule: Any, ctx: Step) -> Fired | None:
         return None
     fired = None
     if new and len(kept) + new > p.limit:
-        fired = Fired(rule.name, p.code, _wait(kept, strangers, p.limit, p.window, ctx.now))
+        until = _until(kept, strangers, p.limit, p.window)
+        fired = Fired(rule.name, p.code, None if until is None else until - ctx.now)
     if p.armed_by and len(kept) + new > p.armed_limit:
         # The lower limit, while the armed_by rule is full: for a new stranger, and for a
         # way back to one already reached that fills it (the order of the sends is free).
@@ -202,11 +203,8 @@ def step(rule: Any, ctx: Step) -> Fired | None:
         if (found is not None and arming is not None and (new or found[2])
                 and arming.mode is Mode.ENFORCE
                 and len(found[0]) + found[2] >= arming.params.limit):
-            fits = _wait(kept, strangers, p.armed_limit, p.window, ctx.now)
-            # ... or until that rule is no longer full
-            lifts = _wait(found[0], found[1], arming.params.limit - 1, arming.params.window,
-                          ctx.now)
-            wait = fits if lifts is None or (fits is not None and fits <= lifts) else lifts
+            until = _lower_until(p, kept, strangers, arming.params, found[0], found[1])
+            wait = None if until is None else until - ctx.now
             if fired is not None:  # over the plain limit too: both must lift
                 wait = (None if wait is None or fired.retry_after is None
                         else max(wait, fired.retry_after))
@@ -214,15 +212,25 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     return fired
 
 
-def _wait(kept: Reached, strangers: tuple[str, ...], limit: int, window: float,
-          now: float) -> float | None:
-    """In how long this send's ``strangers`` fit under ``limit`` with the people ``kept``
-    (None: never, they alone are more). Only records of other people can make room: the
-    record of someone in this send that leaves the window makes them new again."""
+def _until(kept: Reached, strangers: tuple[str, ...], limit: int,
+           window: float) -> float | None:
+    """When this send's ``strangers`` fit under ``limit`` with the people ``kept`` (None:
+    never, they alone are more). Only records of other people can make room: the record
+    of someone in this send that leaves the window makes them new again."""
     mine = set(strangers)
     others = sorted(last for unit, last in kept if unit not in mine)
     leave = len(others) + len(strangers) - limit  # at least 1 where the caller asks
-    return None if leave > len(others) else others[leave - 1] + window - now
+    return None if leave > len(others) else others[leave - 1] + window
+
+
+def _lower_until(p: Params, kept: Reached, strangers: tuple[str, ...], arming: Params,
+                 counted: Reached, sent: tuple[str, ...]) -> float | None:
+    """When the lower limit lets this send through: its strangers fit under
+    ``armed_limit``, or the arming rule (``counted``, this send's ``sent``) is no longer
+    full, whichever comes first (None: neither ever)."""
+    fits = _until(kept, strangers, p.armed_limit, p.window)
+    lifts = _until(counted, sent, arming.limit - 1, arming.window)
+    return fits if lifts is None or (fits is not None and fits <= lifts) else lifts
 
 
 def settle(rule: Any, ctx: Step) -> None:
@@ -243,6 +251,7 @@ expires_at = slice_expires_at
 
 
 HOLD_READS_RULES = True  # `hold` takes the rules in force (the arming rule's record)
+_SOMEONE_NEW = ("someone new",)  # hold's probe: a unit no record has (units are hex)
 
 
 def hold(rule: Any, state: Any, now: float, rules: tuple[Any, ...] = ()) -> Hold:
@@ -255,16 +264,15 @@ def hold(rule: Any, state: Any, now: float, rules: tuple[Any, ...] = ()) -> Hold
     arming = next((r for r in rules if r.name == p.armed_by), None) if p.armed_by else None
     if p.armed_by:
         detail.update(armed_by=p.armed_by, armed_limit=p.armed_limit)
+    who = ("people they follow who never wrote to them" if p.count_followed
+           else "people they don't follow back")
+    # The formulas of step, for one new stranger and a text without a contact.
     if arming is not None and arming.mode is Mode.ENFORCE and n + 1 > p.armed_limit:
         other = live(state.slices.get(arming.name, ()), now, arming.params)
-        over = len(other) - arming.params.limit  # the probe: someone new, no contact
-        if over >= 0 and n + 1 <= p.limit:
-            fits = sorted(last for _, last in kept)[n - p.armed_limit] + p.window
-            lifts = sorted(last for _, last in other)[over] + arming.params.window
-            until = min(fits, lifts)
+        if len(other) >= arming.params.limit and n + 1 <= p.limit:
+            until = _lower_until(p, kept, _SOMEONE_NEW, arming.params, other, ())
+            assert until is not None  # one new stranger fits under armed_limit in time
             detail["armed"] = True
-            who = ("people they follow who never wrote to them" if p.count_followed
-                   else "people they don't follow back")
             words = (f"has sent phone numbers, links, addresses or promotions to "
                      f"{len(other)} {who} within "
                      f"{_hours(arming.params.window)}, all that {arming.name} admits, and "
@@ -273,10 +281,8 @@ def hold(rule: Any, state: Any, now: float, rules: tuple[Any, ...] = ()) -> Hold
                      "are not affected")
             return Hold("throttled", until, detail, words)
     if n + 1 > p.limit:
-        lasts = sorted(last for _, last in kept)
-        until = lasts[n - p.limit] + p.window  # the formula of step, for one new stranger
-        who = ("people they follow who never wrote to them" if p.count_followed
-               else "people they don't follow back")
+        until = _until(kept, _SOMEONE_NEW, p.limit, p.window)
+        assert until is not None  # one new stranger fits in time (limit >= 1)
         words = (f"has {p.done} to {n} {who} within "
                  f"{_hours(p.window)}; can write to someone new at {at_words(until, now)}, "
                  "people they already write to are not affected")
