@@ -186,7 +186,10 @@ _TLD = (r"(?:com|net|org|co|uk|biz|info|io|ly|me|xyz|ru|cn|de|fr|us|tv|app|link|
 _WORDY_TLD_PATH = re.compile(
     r"\s*(?:in|to|is|it|be|at|no|my|am|so|do|go|id|fun|space|website|tech|stream"
     r"|download|loan|work|review|party|date|racing|bid|trade|men|science|cricket|faith|host"
-    r"|press|life|world|today|news|email|support|page|rest|bar|monster|quest|onion)/")
+    r"|press|life|world|today|news|email|support|page|rest|bar|monster|quest|onion"
+    # the cheap new ones scam pages favour (red team, round 13)
+    r"|homes|boats|yachts|motorcycles|autos|cloud|fit|center|click|link|live|store|shop"
+    r"|help|lol|beauty|hair|skin|makeup|cyou)/")
 # Any top-level domain of 2 or 3 letters with a path, after a name of 4 characters or more
 # ("linktr.ee/x"): "my.bad/sorry" and "good.morning/night" are no links.
 _ANY_TLD_PATH = re.compile(r"\s*[a-z]{2,3}/")
@@ -196,8 +199,12 @@ _ANY_TLD = re.compile(r"[a-z]{2,24}+(?![a-z0-9.-])")  # after "www." or "//": an
 # "wallet-helpdesk.support"); no ordinary text of the corpus has such a name before a dot.
 _HYPHENED = re.compile(r"(?=[a-z0-9]*[a-z]{2})[a-z0-9]++(?:-(?=[a-z0-9]*[a-z])[a-z0-9]++)++")
 _GENERIC_TLD = re.compile(
-    r"\s*(?:help|support|center|centre|services?|agency|digital|network|website|financial"
-    r"|exchange|capital|security|secure|claims|bonus)(?=\.?(?:[\s/?#)\]'\"!,]|$))")
+    r"(?:\s*(?:help|support|center|centre|services?|agency|digital|network|website|financial"
+    r"|exchange|capital|security|secure|claims|bonus)"
+    # cheap new ones scam pages favour, written right after the dot only ("long-term. Live
+    # with it" is talk; red team, round 13)
+    r"|(?:homes|boats|yachts|motorcycles|autos|rest|cloud|tech|fit|space|click|link|live"
+    r"|store|shop|online|site|app|pay|delivery|express|tracking))(?=\.?(?:[\s/?#)\]'\"!,]|$))")
 # Between the digits of a number: spaces, dots, dashes (any), slashes, bars, brackets,
 # underscores ("077–009", "077|009", "(077)(009)"), at most 2 in a row; not ":" or ","
 # (times and lists of numbers in ordinary texts).

@@ -58,7 +58,7 @@ priz|awards?|awarded|winnings|sweepstakes?|lucky draw
 |\d+p(?:/| per )(?:msg|min|txt|text|sms|wk|week|day)|\d+p|£\s?\d+|€\s?\d+|\d+\s?(?:gbp|euros?)
 |complimentary|no-cost|zero-cost|gratis|free ?entry|freemsg|freephone|100% free|100% sure
 |text (?:stop|yes|\w+ to \d)|reply (?:stop|yes|win)|stop to|send stop|end to
-|final notice|final attempt|act fast|payout|% off|dogging|horny|horniest
+|final notice|final attempt|act fast|payout|% off|\d+ ?% off|dogging|horny|horniest
 |hot (?:girls|babes|singles)|chat ?line|get laid|busty|saucy|sexychat|xxx ?(?:pics|videos?|movies?)
 |camera phone|video phone|line rental|linerental|dating service
 |account (?:is |has been )?(?:locked|blocked|suspended)|security alert|unusual activity

@@ -26,6 +26,9 @@ class Cluster:
     # Some copy carried a contact or a promotion's words: compared at contact_similarity
     # (a spun copy that drops its number or pitch still meets its campaign's copies).
     contact: bool = False
+    # A short copy (duplicates' short_similarity) reached someone who knows the sender: the
+    # cluster's short copies never fire ("see you at 8" to friends and a few followers).
+    friendly: bool = False
 
 
 @dataclass(slots=True)

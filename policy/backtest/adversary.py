@@ -82,6 +82,7 @@ from policy.backtest.simulate import (
     load_corpus,
     simulate,
 )
+from policy.checks.duplicates import SHORT_FROM
 from policy.decision import Decision, Verdict
 from policy.engine import Engine
 from policy.fingerprint import signature, similarity
@@ -179,6 +180,8 @@ def read_limits(rules: RuleSet) -> Limits:
             min_chars.append(p.min_chars)
         if isinstance(getattr(p, "contact_min_chars", None), int):
             min_chars.append(p.contact_min_chars)  # texts with a phone number or link
+        if getattr(p, "short_similarity", 0):
+            min_chars.append(SHORT_FROM)  # shorter texts are traced too (near copies)
         if getattr(p, "with_contact", False) is True:  # only texts with a contact count
             contact_rates.append((p.limit, float(p.window)))
         elif isinstance(getattr(p, "limit", None), int) and isinstance(

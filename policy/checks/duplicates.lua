@@ -8,7 +8,8 @@
 --   records  K x (lw + sw + 2 + 32) bytes: last ('%.17g', exact, right-aligned in
 --            spaces: tonumber skips them), seq (decimal, likewise; '+' before it:
 --            Cluster.contact, which tonumber and a release without it read as the
---            plain number), n (the number of units, 2 bytes big-endian), the 32-byte
+--            plain number; '0' before the number, after any '+': Cluster.friendly,
+--            read as the number too), n (the number of units, 2 bytes big-endian), the 32-byte
 --            signature
 --   units    the units of record 1, then of record 2...: n x 8 bytes each
 --
@@ -49,10 +50,16 @@ do
     local s = rec_at(t, j) + t.lw
     return string.find(sub(t.blob, s, s + t.sw - 1), '+', 1, true) ~= nil
   end
-  local function seq_s_of(seq, c) return (c and '+' or '') .. i2s(seq) end
+  -- Cluster.friendly: a '0' before the number ("012", "+00"; a bare seq has none)
+  local function friendly_of(t, j)
+    local s = rec_at(t, j) + t.lw
+    return string.find(sub(t.blob, s, s + t.sw - 1), '^ *%+?0%d') ~= nil
+  end
+  local function seq_s_of(seq, c, f) return (c and '+' or '') .. (f and '0' or '') .. i2s(seq) end
   -- duplicates.LOOSENS_FROM, TRACES_SHORT_FROM: a contact's record counts for the
   -- comparison from 1 unit, for tracing short texts from 2
   local LOOSENS_FROM, TRACES_SHORT_FROM = 1, 2
+  local SHORT_FROM = 8 -- duplicates.SHORT_FROM
   -- whether one of the first `count` records is a contact's with `units` or more
   local function any_contact(t, count, units)
     for j = 1, count do
@@ -99,13 +106,13 @@ do
   -- The slow path: clusters as tables { last, seq, sig, units, c } and back
   local function cluster_at(t, j)
     return { last = last_of(t, j), seq = seq_of(t, j), sig = sig_of(t, j), units = units_of(t, j),
-             c = contact_of(t, j) }
+             c = contact_of(t, j), f = friendly_of(t, j) }
   end
 
   local function encode_trace(list)
     local lw, sw, lasts, seqs = MIN_LW, MIN_SW, {}, {}
     for i, c in ipairs(list) do
-      lasts[i], seqs[i] = f2s(c.last), seq_s_of(c.seq, c.c)
+      lasts[i], seqs[i] = f2s(c.last), seq_s_of(c.seq, c.c, c.f)
       if #lasts[i] > lw then lw = #lasts[i] end
       if #seqs[i] > sw then sw = #seqs[i] end
     end
@@ -223,6 +230,18 @@ do
     return best, near
   end
 
+  -- duplicates.knows: a recipient with evidence (count_followed: who wrote)
+  local function knows(rule)
+    for _, u in ipairs(units) do
+      if rule.count_followed then
+        if u.evidence and not u.followed then return true end
+      elseif u.evidence then
+        return true
+      end
+    end
+    return false
+  end
+
   -- duplicates.new_units: no evidence (count_followed: followed, never wrote), not counted yet
   local function new_units(rule, counted)
     return new_strangers(units, counted, rule.count_followed)
@@ -292,8 +311,8 @@ do
   -- first record's last. The
   -- usual case splices the stored blob; when a width grows, the clock stepped back or
   -- more than one record must go, the slow path decodes, sorts and encodes.
-  local function record_trace(t, live, mi, sig, seq, c, kept, max_texts)
-    local last_s, seq_s = f2s(now), seq_s_of(seq, c)
+  local function record_trace(t, live, mi, sig, seq, c, f, kept, max_texts)
+    local last_s, seq_s = f2s(now), seq_s_of(seq, c, f)
     local lw, sw = MIN_LW, MIN_SW
     if t ~= nil then lw, sw = t.lw, t.sw end
     local rest = live - (mi and 1 or 0) -- records kept besides the new one
@@ -304,7 +323,7 @@ do
       fast = now > l1 or (now == l1 and seq > seq_of(t, first))
     end
     if not fast then
-      local out = { { last = now, seq = seq, sig = sig, units = kept, c = c } }
+      local out = { { last = now, seq = seq, sig = sig, units = kept, c = c, f = f } }
       for j = 1, live do
         if j ~= mi then out[#out + 1] = cluster_at(t, j) end
       end
@@ -375,17 +394,18 @@ do
     end,
     step = function(rule)
       if not has_signature then return nil end
-      if not (text_chars >= rule.min_chars or text_chars >= rule.contact_min_chars) then
-        return nil
-      end
       local t = before[rule.name]
       local live = live_count(t, rule.window)
-      -- duplicates.Params.traces: a short text, with a contact or after one (any_contact)
-      if text_chars < rule.min_chars and not contact
-         and not any_contact(t, live, TRACES_SHORT_FROM) then
-        return nil
+      local threshold, cthreshold, short = rule.similarity, rule.contact_similarity, false
+      -- duplicates.Params.traces: a short text, with a contact or after one (any_contact);
+      -- shorter still, near copies only (short_similarity)
+      if not (text_chars >= rule.min_chars or text_chars >= rule.contact_min_chars)
+         or (text_chars < rule.min_chars and not contact
+             and not any_contact(t, live, TRACES_SHORT_FROM)) then
+        if rule.short_similarity == 0 or text_chars < SHORT_FROM then return nil end
+        threshold, cthreshold, short = rule.short_similarity, rule.short_similarity, true
       end
-      local mi, near = neighbourhood(t, live, rule.similarity, rule.contact_similarity, contact)
+      local mi, near = neighbourhood(t, live, threshold, cthreshold, contact)
       local own = mi and units_of(t, mi) or {}
       local counted, seen = {}, {} -- the best one's units first, then the others', each once
       for _, u in ipairs(own) do
@@ -403,7 +423,9 @@ do
         end
       end
       local added = new_units(rule, counted)
-      found[rule.name] = { mi = mi, own = own, added = added, live = live }
+      local friendly = short and knows(rule)
+      found[rule.name] = { mi = mi, own = own, added = added, live = live, f = friendly }
+      if short and (friendly or (mi ~= nil and friendly_of(t, mi))) then return nil end
       -- A first copy never fires, nor one that reaches nobody new (duplicates.step says why).
       if mi ~= nil and #added > 0 and #counted + #added >= rule.recipients then
         return 'duplicate_content'
@@ -413,22 +435,23 @@ do
     -- duplicates.settle: record a delivered send; otherwise only drop what expired
     settle = function(rule)
       local t, m = before[rule.name], found[rule.name]
-      if m ~= nil and m.mi == nil and #m.added == 0 and rule.count_followed then
+      if m ~= nil and m.mi == nil and #m.added == 0 and not m.f and rule.count_followed then
         m = nil -- nobody it counts: no record (duplicates.record), only expiry below
       end
       if m ~= nil and not refused then
-        local kept, sig, seq, c = {}, signature, next_seq, contact
+        local kept, sig, seq, c, f = {}, signature, next_seq, contact, m.f
         if m.mi ~= nil then
           local merged = m.own
           for _, u in ipairs(m.added) do merged[#merged + 1] = u end
           for k = 1, math.min(#merged, rule.recipients) do kept[k] = merged[k] end
           sig, seq, c = sig_of(t, m.mi), seq_of(t, m.mi), contact or contact_of(t, m.mi)
+          f = f or friendly_of(t, m.mi)
         else
           for k = 1, math.min(#m.added, rule.recipients) do kept[k] = m.added[k] end
           next_seq = next_seq + 1
           seq_used = true
         end
-        local blob, first = record_trace(t, m.live, m.mi, sig, seq, c, kept, rule.max_texts)
+        local blob, first = record_trace(t, m.live, m.mi, sig, seq, c, f, kept, rule.max_texts)
         after[rule.name] = { blob = blob, first = first }
       elseif t ~= nil then
         local live = live_count(t, rule.window)

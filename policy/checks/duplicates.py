@@ -41,6 +41,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Hamming
 
 from policy.checks.base import (
+    WROTE,
     Finding,
     Fired,
     Hold,
@@ -65,6 +66,10 @@ TRIGGERS = True  # a cooldown's triggered_by may name it
 # price to one customer, changes nothing for what the sender writes next.
 LOOSENS_FROM = 1
 TRACES_SHORT_FROM = 2
+# With short_similarity, texts are traced from this many letters and digits (not "ok", "hi
+# there", "see you"): what the decision log fingerprints (decisionlog.DEFAULT_SIGNATURE_FROM),
+# so that a day it recorded replays the same.
+SHORT_FROM = 8
 
 _LAST = attrgetter("last")
 _SEQ = attrgetter("seq")
@@ -81,6 +86,7 @@ class Params:
     contact_min_chars: int
     contact_similarity: float
     count_followed: bool = False  # count the people the sender follows (who never wrote)
+    short_similarity: float = 0.0  # above 0: shorter texts traced too, near copies only
 
     def traces(self, chars: int, contact: bool) -> bool:
         """Whether a text of ``chars`` letters and digits (with a contact or not) is traced."""
@@ -102,12 +108,15 @@ def parse(reader: ParamReader) -> Params:
         contact_similarity=reader.number("contact_similarity", similarity, minimum=0.05,
                                          maximum=1.0),
         count_followed=reader.boolean("count_followed", False),
+        short_similarity=reader.number("short_similarity", 0.0, minimum=0.0, maximum=1.0),
     )
 
 
 def needs(params: Params) -> dict[str, object]:
-    return {"relationships": True, "units": True,
-            "text_from_chars": min(params.min_chars, params.contact_min_chars)}
+    traced_from = min(params.min_chars, params.contact_min_chars)
+    if params.short_similarity:
+        traced_from = min(traced_from, SHORT_FROM)
+    return {"relationships": True, "units": True, "text_from_chars": traced_from}
 
 
 def step(rule: Any, ctx: Step) -> Fired | None:
@@ -115,19 +124,30 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     recipient (the cooldowns it triggers give the wait)."""
     d: Params = rule.params
     feats = ctx.features
-    if feats.signature is None or not d.traces(feats.text_chars, True):
-        return None  # too short for any text
+    if feats.signature is None:
+        return None
     clusters = ctx.before.traces.get(rule.name, ())
+    threshold, cthreshold, short = d.similarity, d.contact_similarity, False
     # A short text is traced after a contact too: a campaign cut in parts puts its number
     # in one, and the others, short and alike, are its copies as much. Looked up in the
     # trace as stored (settle sorts it once when the text is not traced).
-    if not d.traces(feats.text_chars, feats.contact) and not traces_short(clusters, ctx.now, d):
-        return None
+    if not d.traces(feats.text_chars, True) or (
+            not d.traces(feats.text_chars, feats.contact)
+            and not traces_short(clusters, ctx.now, d)):
+        if not d.short_similarity or feats.text_chars < SHORT_FROM:
+            return None  # too short for this rule
+        # Shorter still (short_similarity): near copies only. A short copy to someone who
+        # knows the sender makes its cluster friendly; a friendly one never fires.
+        threshold = cthreshold = d.short_similarity
+        short = True
     live = live_clusters(clusters, ctx.now, d)
-    match, counted = neighbourhood(live, feats.signature, d.similarity, d.contact_similarity,
+    match, counted = neighbourhood(live, feats.signature, threshold, cthreshold,
                                    feats.contact)
     added = new_units(counted, feats.units, d.count_followed)
-    ctx.found[rule.name] = (match, added, live)
+    friendly = short and knows(feats.units, d.count_followed)
+    ctx.found[rule.name] = (match, added, live, friendly)
+    if short and (friendly or (match is not None and match.friendly)):
+        return None
     # A first copy never fires, even to a new group of many (the strangers rule bounds
     # that): a refused send records nothing, so it would fire again at every retry. Nor
     # does a copy that reaches nobody new: a retry, or the same text again to people or a
@@ -142,16 +162,16 @@ def settle(rule: Any, ctx: Step) -> None:
     after, found = ctx.after, ctx.found.get(rule.name)
     # A new text to nobody a count_followed rule counts is not recorded (ordinary talk
     # costs it no memory); the plain rule traces every text.
-    counts = found is not None and (found[0] is not None or bool(found[1])
+    counts = found is not None and (found[0] is not None or bool(found[1]) or found[3]
                                     or not rule.params.count_followed)
     if found is not None and counts and not ctx.refused:
-        match, added, live = found
+        match, added, live, friendly = found
         signature = ctx.features.signature
         assert signature is not None  # matched only when there is a signature
         # ``live`` was taken from this same trace at this same ``now``: record() reuses it.
         clusters, used_seq = record(after.traces.get(rule.name, ()), match, signature, added,
                                     ctx.now, after.next_seq, rule.params, live,
-                                    ctx.features.contact)
+                                    ctx.features.contact, friendly)
         after.traces[rule.name] = clusters
         if used_seq:
             after.next_seq += 1
@@ -201,7 +221,8 @@ def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
             ("min_chars", lua_int(p.min_chars)),
             ("contact_min_chars", lua_int(p.contact_min_chars)),
             ("contact_similarity", lua_num(p.contact_similarity)),
-            ("count_followed", lua_bool(p.count_followed))]
+            ("count_followed", lua_bool(p.count_followed)),
+            ("short_similarity", lua_num(p.short_similarity))]
 
 
 def live_clusters(clusters: tuple[Cluster, ...], now: float, params: Params) -> list[Cluster]:
@@ -274,6 +295,11 @@ def loosens(cluster: Cluster) -> bool:
     return cluster.contact and len(cluster.units) >= LOOSENS_FROM
 
 
+def knows(units: tuple[tuple[str, int], ...], count_followed: bool = False) -> bool:
+    """Whether a recipient knows the sender: any evidence (``count_followed``: wrote)."""
+    return any((evidence == WROTE) if count_followed else evidence for _, evidence in units)
+
+
 def new_units(counted: tuple[str, ...], units: tuple[tuple[str, int], ...],
               count_followed: bool = False) -> tuple[str, ...]:
     """Recipients this send adds: no evidence (``count_followed``: followed by the sender,
@@ -291,6 +317,7 @@ def record(
     params: Params,
     live: list[Cluster] | None = None,
     contact: bool = False,
+    friendly: bool = False,
 ) -> tuple[tuple[Cluster, ...], bool]:
     """The trace after a delivered send; returns (clusters, whether ``seq`` was used).
 
@@ -300,10 +327,11 @@ def record(
         live = live_clusters(clusters, now, params)
     if match is not None:
         units = (match.units + added)[: params.recipients]
-        updated = Cluster(match.signature, units, now, match.seq, match.contact or contact)
+        updated = Cluster(match.signature, units, now, match.seq, match.contact or contact,
+                          match.friendly or friendly)
         rest = [c for c in live if c.seq != match.seq]
         return bounded([updated, *rest], params.max_texts), False
-    created = Cluster(signature, added[: params.recipients], now, seq, contact)
+    created = Cluster(signature, added[: params.recipients], now, seq, contact, friendly)
     return bounded([created, *live], params.max_texts), True
 
 
@@ -355,6 +383,12 @@ PARAM_DOCS = {
         "`similarity` for a text that carries a contact or reads as a promotion, and for "
         "any text compared with a traced one that did, once it reached someone counted "
         "(unset: `similarity`)"
+    ),
+    "short_similarity": (
+        "above 0: texts under `min_chars` (and `contact_min_chars`) are traced too, from one "
+        "letter or digit, and count as one only at this similarity or more (near copies); "
+        "a short copy sent to someone who follows you back or wrote to you marks its text as "
+        "talk among friends, and that text's short copies never fire (0: off)"
     ),
     "count_followed": (
         "count the people the sender follows who never wrote to the sender, instead of "

@@ -128,10 +128,10 @@ def attempts(s: Spammer, n: int) -> list[Any]:
 
 def test_limits_are_read_from_the_rules(default_rules: RuleSet) -> None:
     limits = read_limits(default_rules)
-    # min_chars: a text with a contact is traced from 12 letters and digits; similarity:
-    # such a text is compared at 0.25
+    # min_chars: shorter texts are traced from 8 letters and digits (short_similarity;
+    # a text with a contact from 12); similarity: a text with a contact is compared at 0.25
     assert (limits.recipients, limits.window, limits.max_texts, limits.min_chars,
-            limits.similarity) == (5, 6 * 3600, 10, 12, 0.25)
+            limits.similarity) == (5, 6 * 3600, 10, 8, 0.25)
     # the tightest "limit per window": the daily strangers rule
     assert limits.rate == (20, 86400.0) and limits.cooldown == 1800 and limits.max_people == 20
     # texts with a contact: 4 strangers a day (the slow tactic paces those under it)

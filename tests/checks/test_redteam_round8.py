@@ -13,6 +13,12 @@ from policy.normalize import read_contacts
 from tests.conftest import DEFAULT_RULES
 
 T0 = 1_790_000_000.0
+# A different text to each stranger (the same short greeting to 5 would be a campaign:
+# test_short_copies)
+TALK = ["hey, long time no see", "did you get home all right", "thanks for the book",
+        "is the bakery still open", "my sister says hello", "save me a seat please",
+        "what time is the match", "loved the photos from the trip", "how is the new job",
+        "good luck with the exam", "the bike is fixed at last", "see you at the concert"]
 
 
 def test_no_wait_is_promised_when_one_refusal_says_waiting_will_not_do() -> None:
@@ -24,8 +30,8 @@ def test_no_wait_is_promised_when_one_refusal_says_waiting_will_not_do() -> None
     people = [f"t{i}" for i in range(17)]
     for p in people:
         graph.follow(p, "s")
-    for p in people[:12]:
-        assert engine.check(SendRequest("s", (p,), f"hey {p}, long time no see")).allowed
+    for p, text in zip(people[:12], TALK, strict=True):
+        assert engine.check(SendRequest("s", (p,), text)).allowed
         clock.advance(1.0)
     send = SendRequest("s", tuple(people[12:]), "win a prize at winprize.com")
     decision = engine.check(send)
@@ -43,7 +49,7 @@ def test_the_longest_wait_when_every_refusal_lifts() -> None:
     for i in range(13):
         graph.follow(f"t{i}", "s")
     for i in range(12):
-        assert engine.check(SendRequest("s", (f"t{i}",), f"hey t{i}, long time no see")).allowed
+        assert engine.check(SendRequest("s", (f"t{i}",), TALK[i])).allowed
         clock.advance(1.0)
     decision = engine.check(SendRequest("s", ("t12",), "and one more hello to you"))
     assert decision.verdict is Verdict.THROTTLE

@@ -83,6 +83,7 @@ max_texts = 4
 min_chars = 12
 contact_min_chars = 4
 contact_similarity = 0.34375  # 11 of 32
+short_similarity = 0.8125  # 26 of 32: texts of 8 to 11 letters, near copies only
 
 [[rules]]
 name = "dups_shadow"
@@ -177,6 +178,7 @@ recipients = 4
 window = "4m"
 max_texts = 3
 min_chars = 12
+short_similarity = 0.75  # friendly: a copy to someone who wrote
 
 [[rules]]
 name = "fanout"

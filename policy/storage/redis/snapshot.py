@@ -228,7 +228,8 @@ def decode_trace(blob: bytes) -> tuple[Cluster, ...]:
         n = int.from_bytes(rec[lw + sw:lw + sw + 2], "big")
         units = tuple(blob[units_at + 8 * k:units_at + 8 * k + 8].hex() for k in range(n))
         seq = rec[lw:lw + sw]  # " +12": a contact's cluster (Cluster.contact), seq 12
-        out.append(Cluster(rec[lw + sw + 2:], units, float(rec[:lw]), int(seq), b"+" in seq))
+        out.append(Cluster(rec[lw + sw + 2:], units, float(rec[:lw]), int(seq), b"+" in seq,
+                           _friendly(seq)))
         at, units_at = at + size, units_at + 8 * n
     return tuple(out)
 
@@ -250,7 +251,8 @@ def encode_trace(clusters: Sequence[Cluster], widths: tuple[int, int] = TRACE_MI
     if not ordered:
         clusters = trace_order(clusters)
     lasts = [f"{c.last:.17g}" for c in clusters]
-    seqs = [("+" if c.contact else "") + str(c.seq) for c in clusters]
+    seqs = [("+" if c.contact else "") + ("0" if c.friendly else "") + str(c.seq)
+            for c in clusters]
     lw = max([widths[0], *map(len, lasts)])
     sw = max([widths[1], *map(len, seqs)])
     recs = b"".join(last.rjust(lw).encode() + seq.rjust(sw).encode()
@@ -258,6 +260,12 @@ def encode_trace(clusters: Sequence[Cluster], widths: tuple[int, int] = TRACE_MI
                     for c, last, seq in zip(clusters, lasts, seqs, strict=True))
     return (b"!" + bytes((48 + lw, 48 + sw)) + b"%3d" % len(clusters) + recs
             + b"".join(map(_units, clusters)))
+
+
+def _friendly(seq: bytes) -> bool:
+    """Cluster.friendly: a '0' before the number ("  012", " +00"): read as the number."""
+    digits = seq.lstrip(b" +")
+    return len(digits) > 1 and digits[:1] == b"0"
 
 
 def _units(c: Cluster) -> bytes:

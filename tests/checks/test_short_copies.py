@@ -1,0 +1,115 @@
+"""The duplicates rule's ``short_similarity``: texts under the tracing minimums (32, and 12
+with a contact) are traced too, and count as one only as near copies. A short text also
+sent to someone who knows the sender is talk among friends: its short copies never fire.
+On every storage (the Lua twin)."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy import MemoryGraph, SendRequest
+from policy.clock import VirtualClock
+from policy.decision import Verdict
+from policy.errors import RulesError
+from policy.rules import load_rules, parse_rules
+from tests.conftest import DEFAULT_RULES, EngineFactory
+
+SENDER = "bait"
+# Under 12 letters and digits: never traced before short_similarity.
+SHORT = "check my pics ;)"
+FOLDED = ["check my pics ;)", "CHECK MY PICS ;)", "chеck my pіcs ;)", "check  my pics;)",
+          "Check my pics \u200b;)", "check my p1cs ;)"]
+
+
+@pytest.fixture
+def fans(graph: MemoryGraph) -> list[str]:
+    people = [f"fan{i:02d}" for i in range(12)]
+    for person in people:
+        graph.follow(person, SENDER)  # followers the sender does not follow back
+    for friend in ("pal1", "pal2"):
+        graph.follow(SENDER, friend)
+        graph.follow(friend, SENDER)
+    return people
+
+
+def send(engine, to: str, text: str):
+    return engine.check(SendRequest(SENDER, (to,), text))
+
+
+def test_the_same_short_text_to_a_5th_stranger_is_spam(
+        engine_factory: EngineFactory, fans: list[str]) -> None:
+    """The `short` campaign: one text under the minimum, folded per copy (case, look-alike
+    letters, spacing, invisible characters, digits), refused at the 5th stranger."""
+    engine = engine_factory()
+    for i in range(4):
+        assert send(engine, fans[i], FOLDED[i]).allowed, i
+    fifth = send(engine, fans[4], FOLDED[4])
+    assert (fifth.verdict, fifth.code, fifth.reasons[0].rule) == (
+        Verdict.COOLDOWN, "duplicate_content", "duplicates")
+
+
+def test_different_short_texts_do_not_add_up(
+        engine_factory: EngineFactory, fans: list[str]) -> None:
+    """Short texts count as one only as near copies (0.8): 'hi' then 'see you at 8' to
+    different strangers is not a campaign."""
+    engine = engine_factory()
+    texts = ["hi there", "see you at 8", "thanks a lot!", "where are you?", "lol ok",
+             "good night", "nice pic", "happy birthday!"]
+    for i, text in enumerate(texts):
+        assert send(engine, fans[i], text).allowed, (i, text)
+
+
+def test_a_short_text_also_sent_to_a_friend_is_talk(
+        engine_factory: EngineFactory, fans: list[str]) -> None:
+    """The same short phrase to friends and to a few followers (the ordinary users'
+    phrase): once a copy went to someone who follows the sender back, its short copies
+    never fire, before or after."""
+    engine = engine_factory()
+    assert send(engine, fans[0], SHORT).allowed
+    assert send(engine, "pal1", SHORT).allowed  # a friend: the text is talk
+    for i in range(1, 8):
+        assert send(engine, fans[i], FOLDED[i % len(FOLDED)]).allowed, i
+
+
+def test_a_friend_first_then_strangers_is_talk_too(
+        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock) -> None:
+    engine = engine_factory()
+    assert send(engine, "pal2", SHORT).allowed
+    for i in range(6):
+        clock.advance(60)
+        assert send(engine, fans[i], SHORT).allowed, i
+
+
+def test_long_texts_are_unchanged_by_a_friendly_short_one(
+        engine_factory: EngineFactory, fans: list[str]) -> None:
+    """Friendliness is the short path's only: a long campaign text after a short one to a
+    friend still fires at its 5th stranger."""
+    engine = engine_factory()
+    assert send(engine, "pal1", SHORT).allowed
+    long_text = "Hello, please look at the new pictures I posted today, tell me what you think"
+    for i in range(4):
+        assert send(engine, fans[i], long_text).allowed, i
+    assert send(engine, fans[4], long_text).code == "duplicate_content"
+
+
+def test_a_refused_short_copy_records_nothing_and_stays_refused(
+        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock) -> None:
+    """Each attempt restarts the 30-minute wait (spam_cooldown); after it, the campaign's
+    trace still holds 4 strangers: the next short copy to someone new is refused again."""
+    engine = engine_factory()
+    for i in range(4):
+        assert send(engine, fans[i], SHORT).allowed
+    refused = send(engine, fans[4], SHORT)
+    assert refused.code == "duplicate_content"
+    clock.advance(refused.retry_after + 1)
+    assert send(engine, fans[5], SHORT).code == "duplicate_content"
+
+
+def test_off_by_default_and_validated() -> None:
+    rules = parse_rules('[[rules]]\nname = "d"\ncheck = "duplicates"\n')
+    assert rules.get("d").params.short_similarity == 0.0
+    with pytest.raises(RulesError) as err:
+        parse_rules('[[rules]]\nname = "d"\ncheck = "duplicates"\nshort_similarity = 1.5\n')
+    assert "short_similarity" in str(err.value) and "'d'" in str(err.value)
+    shipped = load_rules(DEFAULT_RULES).get("duplicates").params
+    assert shipped.short_similarity == 0.8
