@@ -180,7 +180,9 @@ _TLD = (r"(?:com|net|org|co|uk|biz|info|io|ly|me|xyz|ru|cn|de|fr|us|tv|app|link|
         # word-like, but never after a name and a dot in the corpus's ordinary texts; the
         # words a sentence starts with ("today", "one", "free", "fun") need a path
         r"|cash|best|money|site|online|email|bet|games|casino|loans?|credit|finance|deals"
-        r"|gifts?|promo|zone|bid|trade|racing|download|stream|monster|quest)")
+        r"|gifts?|promo|zone|bid|trade|racing|download|stream|monster|quest"
+        # round 13: cheap ones of scam pages
+        r"|homes|boats|yachts|motorcycles)")
 # Top-level domains that are also words ("going.to the", "her.life will"): a domain only
 # with a path after them ("winprize.in/claim"), like a one-letter name ("t.me/x").
 _WORDY_TLD_PATH = re.compile(
@@ -403,6 +405,13 @@ _HANDLE_MINE = re.compile(r"\b(?:my|her|his|our|their)\s++" + _APPS + r"(?:\s++(
 # An e-mail address said rather than written: "prizedesk22 at gmail", "email me prizedesk at
 # yahoo", "my gmail is prizedesk22" (a name with a digit, ".", "_" or "+", or after an
 # invitation to write: "he works at yahoo" is talk).
+# The sender's other account on this network, named: "my private account = ruby_secret39",
+# "my main acc: nova.fit22", "my backup page is jade_vip8" (a handle's shape: "my main
+# account is private" is talk; red team round 13)
+_ACCOUNT_WORDS = frozenset(("account", "acc", "page", "profile", "insta", "ig"))
+_ACCOUNT_MINE = re.compile(r"\bmy\s++(?:private|main|other|backup|second|vip|spicy|alt)"
+                           r"\s++(?:account|acc|page|profile|insta|ig)\s*+(?:is\s*+[:=-]?|=|:|-+>?)\s*+"
+                           r"@?([a-z][a-z0-9_.]{2,31}+)(?![a-z0-9_])")
 _MAIL_HOST_LIST = ("gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "icloud",
                    "protonmail", "proton", "aol", "gmx", "yandex", "zoho", "tutanota", "tuta",
                    "fastmail", "rediffmail", "naver", "msn", "posteo")
@@ -656,6 +665,12 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         for handle in _handles(lower):
             contact = True
             found.append(handle)
+    if not _ACCOUNT_WORDS.isdisjoint(words_and_digits):
+        for match in _ACCOUNT_MINE.finditer(lower):  # "my private account = ruby_secret39"
+            name = match.group(1).strip("._")
+            if _HANDLE_SHAPE.fullmatch(name):
+                contact = True
+                found.append("h:" + name)
     if "@" in lower and not any(token.startswith("h:") for token in found):
         for handle in _mentions(lower):
             contact = True
@@ -1135,8 +1150,9 @@ _POINTER_END = (r"(?=\s*(?:$|[^\w\s'\u2019]|x+\b|xo+\b|(?:babe|hun|hon|hunny|bae
                 r"|to\s+(?:enter|join|claim|order|buy|shop|apply|register|subscribe|sign\s+up)\b))")
 _PROFILE = re.compile(r"\b(?:(?:links?|(?<!the\s)(?<!your\s)(?:info|details?|everything|more"
                       r"|it(?='s|\s+is)|number|insta|snap|whatsapp|telegram|site|website))"
-                      r"(?:'s|\s+is|\s+are)?\s+(?:is\s+)?(?:pinned\s+)?"
-                      r"(?:in|on|at)\s+my\s+(?:bio|profile|pinned(?:\s+(?:post|tweet))?)"
+                      r"(?:\s?'s|\s+is|\s+are)?\s+(?:is\s+)?(?:pinned\s+)?"
+                      r"(?:in|on|at)\s+(?:my\s+(?:bio|profile|pinned(?:\s+(?:post|tweet))?)"
+                      r"|the\s+bio)"
                       # a page, wall or highlights are a notebook's, a room's, a game's too:
                       # only links, details, info, prices or rates are on them
                       r"|(?:links?|(?<!the\s)(?<!your\s)(?:info|details?|prices?|rates?))"
@@ -1212,7 +1228,9 @@ def _links(lower: str, word_domains: list[str]) -> list[str]:
             if tld is None and not bare and start - label >= 4 and sep == "." and (
                     word := _WORD_TLD.match(lower, end)) is not None:
                 domain = f"d:{lower[label:start]}.{word.group()}"
-                if _SENT_TO.search(lower, 0, label):  # "sign up at taskhive.life": a link
+                if _SENT_TO.search(lower, 0, label) or (  # "sign up at taskhive.life": a link
+                        label >= 3 and lower[label - 1] == "."  # "app.zenify.center" too
+                        and lower[label - 3:label - 1].isalnum()):
                     out.append(domain)
                 else:
                     word_domains.append(domain)

@@ -73,6 +73,17 @@ priz|awards?|awarded|winnings|sweepstakes?|lucky draw
 |verification badge|blue (?:tick|badge|checkmark) (?:for|verification)|(?:buy|cheap|instant) followers
 |real (?:active )?followers|playlist placement|no credit check|fund transfer
 |compensation (?:payment|fund)|atm card|recovery (?:expert|specialist|service)|hack(?:ed)? (?:account )?recovery
+|financial (?:support|help)|(?:weekly|monthly) (?:support|allowance)|pay(?:ing)? (?:your|her|ur) bills
+|(?:pamper|spoil) (?:you|u|someone|a (?:young )?lady|her)(?! in bed)|young lady
+|support (?:(?:someone|you|u) )?(?:weekly|every week|financially)
+|paid (?:per|for each) (?:task|like|follow|review)|per (?:follow|like|task|review)
+|(?:rate|review) (?:videos|products|hotels|apps)|uncensored
+|my (?:fansly|onlyfans|0nlyfans|private (?:acc|account|page|snap|story))
+|(?:rep|represent) (?:our|the) (?:brand|label|store)|(?:collab|partner) program|(?:brand|insta) (?:rep|face|partner)
+|(?:bad|any) credit|no (?:credit )?checks|no paperwork|approv\w* (?:in minutes|same day)|behind on (?:bills|rent)
+|before payday|we pay (?:very |really )?well|pay is (?:very |really )?(?:good|well)
+|(?:only )?takes (?:only )?(?:\d+|an?|one) ?h(?:ours?|rs?)? (?:a day|daily|per day)
+|stock (?:alerts|signals|picks|tips)|\d{2,3} ?% (?:accuracy|win ?rate|success)|(?:signal|call)s? (?:drops?|goes out|go out)
 """
 _SECONDARY = r"""
 prizes?|winners?|jackpots?|lotter(?:y|ies)|lucky day|congratulations|congratulation|selected|nominated|entitled
@@ -93,7 +104,9 @@ prizes?|winners?|jackpots?|lotter(?:y|ies)|lucky day|congratulations|congratulat
 |copyright (?:infringement|violation|claim|strike)|appeal form|confirm your identity
 |suspicious activity|redelivery|shipping fee|customs fee|business proposal|custom content
 |recovered|restored|scammed|stolen funds|stolen crypto|stolen usdt|locked out
-|exclusive content
+|exclusive content|flexible (?:work|job)|(?:private|vip|insider) (?:group|channel|chat|room)
+|limited (?:seats|spots|slots)|(?:successful|wealthy|rich) (?:businessman|gentleman|man)
+|mature gentleman|busy ceo
 """
 # What a romance scam opens with, to a stranger: read as a promotion with 3 of these in
 # all, an opener at least and each kind of the others once ("are you single? you're cute
@@ -207,7 +220,7 @@ _WORDS = re.compile(r"(?<![a-z0-9])(?:(?P<t>" + _by_first_letter(_TRADE) + r")|(
 _TRADE_WORD = re.compile(_alternatives(_TRADE))
 # Read alone as a promotion: no talk says these.
 _ALONE = frozenset(("freemsg", "sexychat", "secretadmirer", "datingservice", "xxxpics",
-                    "xxxvideo", "xxxvideos"))
+                    "xxxvideo", "xxxvideos", "uncensored"))
 # Long trade words are read in the letters with the spaces taken out as well: spacing
 # evasions cut words ("sELecT Ed", "vouc her"), read where a match starts and ends where
 # the text's pieces do ("ineligible" is no "eligible").
@@ -357,12 +370,25 @@ _SCAM_PITCH = frozenset(("coins", "gain", "fee", "legit", "guaranteed", "instant
                          "risk"))
 
 
+# A testimony for the account a text names: "@x helped my family build our savings", "I hired
+# @y, got it all returned", "just received another payout" (a mentor's or a recovery
+# "expert"'s campaign names its account in words of gain, not of trade; red team round 13)
+_TESTIMONY = re.compile(
+    r"(?<![a-z])(?:withdrew|cashed out|payouts?|portfolio"
+    r"|(?:got|had) (?:it all|everything|mine|my \w+) (?:back|restored|returned)"
+    r"|help(?:ed|ing|s)? (?:me|my \w+|get|you|u) (?:\w+ )?(?:recover|get|grow|build|restored?)"
+    r"|(?:get|getting|got) (?:back )?(?:your|ur|my|lost) (?:money|funds|crypto)(?: back)?"
+    r"|recover(?:ed|ing|y)? (?:of )?(?:your|ur|my|the|lost) (?:money|funds|crypto|wallet))(?![a-z])")
+
+
 def has_scam_words(text: str) -> bool:
-    """Whether ``text`` has a trade or secondary trade word, or a scam's pitch word
-    (``_SCAM_PITCH``), read as written: a promotion's smallest trace ("ambassador",
-    "legit", "usdt"). A job's word counts only with a word of pay: "the team's recruiting,
+    """Whether ``text`` has a trade or secondary trade word, a scam's pitch word
+    (``_SCAM_PITCH``) or a testimony (``_TESTIMONY``), read as written: a promotion's
+    smallest trace ("ambassador", "legit", "usdt", "got it all back"). A job's word counts only with a word of pay: "the team's recruiting,
     DM @frostbite_gg" is an amateur team's."""
     folded = _fold(text)
+    if _TESTIMONY.search(folded):
+        return True
     for m in _WORDS.finditer(folded):
         if m.lastgroup == "s" and _JOB_ALONE.fullmatch(m.group()) and not _PAY.search(folded):
             continue
