@@ -180,9 +180,7 @@ _TLD = (r"(?:com|net|org|co|uk|biz|info|io|ly|me|xyz|ru|cn|de|fr|us|tv|app|link|
         # word-like, but never after a name and a dot in the corpus's ordinary texts; the
         # words a sentence starts with ("today", "one", "free", "fun") need a path
         r"|cash|best|money|site|online|email|bet|games|casino|loans?|credit|finance|deals"
-        r"|gifts?|promo|zone|bid|trade|racing|download|stream|monster|quest"
-        # round 13: cheap ones of scam pages
-        r"|homes|boats|yachts|motorcycles)")
+        r"|gifts?|promo|zone|bid|trade|racing|download|stream|monster|quest)")
 # Top-level domains that are also words ("going.to the", "her.life will"): a domain only
 # with a path after them ("winprize.in/claim"), like a one-letter name ("t.me/x").
 _WORDY_TLD_PATH = re.compile(
@@ -408,6 +406,9 @@ _HANDLE_MINE = re.compile(r"\b(?:my|her|his|our|their)\s++" + _APPS + r"(?:\s++(
 # The sender's other account on this network, named: "my private account = ruby_secret39",
 # "my main acc: nova.fit22", "my backup page is jade_vip8" (a handle's shape: "my main
 # account is private" is talk; red team round 13)
+# a name with "_", or 4 letters and more ending in 2 digits ("my main acc: lvl.80", "my other
+# account is chase.2" are a game's and a bank's; round 13's false-positive review)
+_ACCOUNT_NAME = re.compile(r"[a-z]{4,}[a-z_.]*\d{2,}")
 _ACCOUNT_WORDS = frozenset(("account", "acc", "page", "profile", "insta", "ig"))
 _ACCOUNT_MINE = re.compile(r"\bmy\s++(?:private|main|other|backup|second|vip|spicy|alt)"
                            r"\s++(?:account|acc|page|profile|insta|ig)\s*+(?:is\s*+[:=-]?|=|:|-+>?)\s*+"
@@ -668,7 +669,7 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     if not _ACCOUNT_WORDS.isdisjoint(words_and_digits):
         for match in _ACCOUNT_MINE.finditer(lower):  # "my private account = ruby_secret39"
             name = match.group(1).strip("._")
-            if _HANDLE_SHAPE.fullmatch(name):
+            if "_" in name or _ACCOUNT_NAME.fullmatch(name):
                 contact = True
                 found.append("h:" + name)
     if "@" in lower and not any(token.startswith("h:") for token in found):
@@ -923,11 +924,16 @@ _MENTION_WORDS = frozenset("home work school uni college office gym church pub c
 _SENT_TO = re.compile(r"(?:\b(?:sign\s+up|register|apply|join|appeal|review|claim|verify|confirm"
                       r"|log\s*in|login|order|shop|buy|start|enter)\b(?:\s+\w+){0,3}\s+at"
                       r"|\b(?:visit|via|go\s+to|here|link)\s*:?|[\u2192:*]|->)\s*$")  # "*": an arrow read
+# A host's first label before a word-TLD domain ("app.zenify.center", "www.x.life"): not a
+# code path ("player.stats.health", "state.cart.delivery")
+_HOST_LABEL = re.compile(r"(?<![a-z0-9.])(?:app|www|web|my|m|go|get|login|secure|portal|account|claim"
+                         r"|connect|dapp|wallet|mint|airdrop|verify|auth|pay)\.$")
 _WORD_TLD = re.compile(  # (those of _TLD and _GENERIC_TLD are read before)
     r"(?:life|love|one|world|today|fun|art|work|works|news|page|space|plus|run|team|group"
     r"|chat|social|media|market|video|music|design|photos|jobs|wallet|cloud|host|events"
     r"|tickets|delivery|express|sale|company|solutions|systems|health|dating|tips|guide"
-    r"|style|fit|fashion|kids|family|support|help|center|agency|digital|network)"
+    r"|style|fit|fashion|kids|family|support|help|center|agency|digital|network"
+    r"|homes|boats|yachts|motorcycles)"
     r"(?![a-z0-9@-]|\.[a-z])")
 _CASHTAG_SENT = re.compile(r"\b(?:send|sent|drop|pay|donate|tip)\b[^.!?\n$]{0,30}\bto\s++\$[a-z]"
                            r"|\$[a-z][a-z0-9_]{3,19}\s++(?:on\s++)?cash\s*app")
@@ -1152,7 +1158,7 @@ _PROFILE = re.compile(r"\b(?:(?:links?|(?<!the\s)(?<!your\s)(?:info|details?|eve
                       r"|it(?='s|\s+is)|number|insta|snap|whatsapp|telegram|site|website))"
                       r"(?:\s?'s|\s+is|\s+are)?\s+(?:is\s+)?(?:pinned\s+)?"
                       r"(?:in|on|at)\s+(?:my\s+(?:bio|profile|pinned(?:\s+(?:post|tweet))?)"
-                      r"|the\s+bio)"
+                      r"|the\s+bio(?!\s*\?))"
                       # a page, wall or highlights are a notebook's, a room's, a game's too:
                       # only links, details, info, prices or rates are on them
                       r"|(?:links?|(?<!the\s)(?<!your\s)(?:info|details?|prices?|rates?))"
@@ -1230,7 +1236,7 @@ def _links(lower: str, word_domains: list[str]) -> list[str]:
                 domain = f"d:{lower[label:start]}.{word.group()}"
                 if _SENT_TO.search(lower, 0, label) or (  # "sign up at taskhive.life": a link
                         label >= 3 and lower[label - 1] == "."  # "app.zenify.center" too
-                        and lower[label - 3:label - 1].isalnum()):
+                        and _HOST_LABEL.search(lower, 0, label)):
                     out.append(domain)
                 else:
                     word_domains.append(domain)

@@ -73,17 +73,15 @@ priz|awards?|awarded|winnings|sweepstakes?|lucky draw
 |verification badge|blue (?:tick|badge|checkmark) (?:for|verification)|(?:buy|cheap|instant) followers
 |real (?:active )?followers|playlist placement|no credit check|fund transfer
 |compensation (?:payment|fund)|atm card|recovery (?:expert|specialist|service)|hack(?:ed)? (?:account )?recovery
-|financial (?:support|help)|(?:weekly|monthly) (?:support|allowance)|pay(?:ing)? (?:your|her|ur) bills
-|(?:pamper|spoil) (?:you|u|someone|a (?:young )?lady|her)(?! in bed)|young lady
-|support (?:(?:someone|you|u) )?(?:weekly|every week|financially)
-|paid (?:per|for each) (?:task|like|follow|review)|per (?:follow|like|task|review)
-|(?:rate|review) (?:videos|products|hotels|apps)|uncensored
-|my (?:fansly|onlyfans|0nlyfans|private (?:acc|account|page|snap|story))
-|(?:rep|represent) (?:our|the) (?:brand|label|store)|(?:collab|partner) program|(?:brand|insta) (?:rep|face|partner)
-|(?:bad|any) credit|no (?:credit )?checks|no paperwork|approv\w* (?:in minutes|same day)|behind on (?:bills|rent)
-|before payday|we pay (?:very |really )?well|pay is (?:very |really )?(?:good|well)
-|(?:only )?takes (?:only )?(?:\d+|an?|one) ?h(?:ours?|rs?)? (?:a day|daily|per day)
-|stock (?:alerts|signals|picks|tips)|\d{2,3} ?% (?:accuracy|win ?rate|success)|(?:signal|call)s? (?:drops?|goes out|go out)
+|(?:weekly|monthly) (?:support|allowance)|paying (?:your|her|ur) bills
+|(?:pamper|spoil) (?:someone|a (?:young )?lady)(?! in bed)
+|support (?:(?:you|u) )?(?:weekly|every week)
+|paid (?:per|for each) (?:task|like|follow|review)
+|uncensored (?:set|pics?|vids?|videos?|content|photos?|album|collection)
+|my (?:fansly|onlyfans|0nlyfans)
+|(?:rep|represent) (?:our|the) (?:brand|label|store)|(?:insta) (?:rep|face|partner)
+|no credit checks|approv\w* in minutes
+|stock (?:alerts|signals|picks|tips) (?:channel|group|chat|server|room)|(?:signals|calls) (?:drop|go out) (?:at|every|daily|in)
 """
 _SECONDARY = r"""
 prizes?|winners?|jackpots?|lotter(?:y|ies)|lucky day|congratulations|congratulation|selected|nominated|entitled
@@ -104,7 +102,14 @@ prizes?|winners?|jackpots?|lotter(?:y|ies)|lucky day|congratulations|congratulat
 |copyright (?:infringement|violation|claim|strike)|appeal form|confirm your identity
 |suspicious activity|redelivery|shipping fee|customs fee|business proposal|custom content
 |recovered|restored|scammed|stolen funds|stolen crypto|stolen usdt|locked out
-|exclusive content|flexible (?:work|job)|(?:private|vip|insider) (?:group|channel|chat|room)
+|exclusive content|flexible (?:work|job)|(?:private|vip|insider) (?:group|channel)(?! chat)
+|financial (?:support|help)|pay (?:your|her|ur) bills|(?:pamper|spoil) (?:you|u|her)(?! in bed)|young lady
+|support (?:you |u )?financially|per (?:follow|like|task|review)|(?:rate|review) (?:videos|products|hotels|apps)
+|uncensored|my private (?:acc|account|page|snap|story)|(?:collab|partner) program|brand (?:rep|face|partner)
+|bad credit|any credit(?! card| union)|no paperwork|approv\w* same day|behind on (?:bills|rent)|before payday
+|we pay (?:very |really )?well|pay is (?:very |really )?(?:good|well)
+|(?:only )?takes (?:only )?(?:\d+|an?|one) ?h(?:ours?|rs?)? (?:a day|daily|per day)
+|stock (?:alerts|signals|picks|tips)|\d{2,3} ?% (?:accuracy|win ?rate|success)
 |limited (?:seats|spots|slots)|(?:successful|wealthy|rich) (?:businessman|gentleman|man)
 |mature gentleman|busy ceo
 """
@@ -220,7 +225,11 @@ _WORDS = re.compile(r"(?<![a-z0-9])(?:(?P<t>" + _by_first_letter(_TRADE) + r")|(
 _TRADE_WORD = re.compile(_alternatives(_TRADE))
 # Read alone as a promotion: no talk says these.
 _ALONE = frozenset(("freemsg", "sexychat", "secretadmirer", "datingservice", "xxxpics",
-                    "xxxvideo", "xxxvideos", "uncensored"))
+                    "xxxvideo", "xxxvideos",
+                    # "the uncensored set" is sold; "the uncensored version of the movie" is talk
+                    *("uncensored" + what for what in (
+                        "set", "pic", "pics", "vid", "vids", "video", "videos", "content",
+                        "photo", "photos", "album", "collection"))))
 # Long trade words are read in the letters with the spaces taken out as well: spacing
 # evasions cut words ("sELecT Ed", "vouc her"), read where a match starts and ends where
 # the text's pieces do ("ineligible" is no "eligible").
@@ -374,11 +383,17 @@ _SCAM_PITCH = frozenset(("coins", "gain", "fee", "legit", "guaranteed", "instant
 # @y, got it all returned", "just received another payout" (a mentor's or a recovery
 # "expert"'s campaign names its account in words of gain, not of trade; red team round 13)
 _TESTIMONY = re.compile(
-    r"(?<![a-z])(?:withdrew|cashed out|payouts?|portfolio"
-    r"|(?:got|had) (?:it all|everything|mine|my \w+) (?:back|restored|returned)"
-    r"|help(?:ed|ing|s)? (?:me|my \w+|get|you|u) (?:\w+ )?(?:recover|get|grow|build|restored?)"
+    r"(?<![a-z])(?:(?:got|had) (?:it all|everything|mine|my \w+) (?:restored|returned)"
     r"|(?:get|getting|got) (?:back )?(?:your|ur|my|lost) (?:money|funds|crypto)(?: back)?"
     r"|recover(?:ed|ing|y)? (?:of )?(?:your|ur|my|the|lost) (?:money|funds|crypto|wallet))(?![a-z])")
+# words of gain that talk uses too ("cashed out his 401k", "her portfolio", "helped me get a
+# job", "got my luggage back"): a testimony only with a word of money in the text
+_TESTIMONY_WEAK = re.compile(
+    r"(?<![a-z])(?:withdrew|cashed out|payouts?|portfolio"
+    r"|(?:got|had) (?:it all|everything|mine|my \w+) back"
+    r"|help(?:ed|ing|s)? (?:me|my \w+|get|you|u) (?:\w+ )?(?:recover|get|grow|build|restored?))(?![a-z])")
+_MONEY = re.compile(r"(?<![a-z])(?:money|funds|crypto|usdt|btc|bitcoin|eth|profits?|gains|returns"
+                    r"|earnings|savings|invest\w*|trading|trades?|wallet|platform)(?![a-z])|\$\s?\d")
 
 
 def has_scam_words(text: str) -> bool:
@@ -387,7 +402,7 @@ def has_scam_words(text: str) -> bool:
     smallest trace ("ambassador", "legit", "usdt", "got it all back"). A job's word counts only with a word of pay: "the team's recruiting,
     DM @frostbite_gg" is an amateur team's."""
     folded = _fold(text)
-    if _TESTIMONY.search(folded):
+    if _TESTIMONY.search(folded) or (_TESTIMONY_WEAK.search(folded) and _MONEY.search(folded)):
         return True
     for m in _WORDS.finditer(folded):
         if m.lastgroup == "s" and _JOB_ALONE.fullmatch(m.group()) and not _PAY.search(folded):

@@ -1154,6 +1154,10 @@ def _row(adversary: str, tallies: dict[str, _SpamTally], ham: _HamTally, config:
         if (t.reached_before_refusal if t.reached_before_refusal is not None else len(t.reached))
         <= CONTAINED_STRANGERS
     )
+    # Stricter: at most 4 strangers over the whole run, whatever was refused first (a first
+    # group too large for the strangers rules is refused before anyone is reached: that
+    # spammer is "contained", and may still reach 20 a day in smaller groups)
+    held = sum(1 for r in reached if r <= CONTAINED_STRANGERS)
     refusals: Counter[str] = Counter()
     for t in tallies.values():
         refusals.update(t.refusals)
@@ -1163,6 +1167,8 @@ def _row(adversary: str, tallies: dict[str, _SpamTally], ham: _HamTally, config:
         "spam_senders": n,
         "contained": contained,
         "contained_share": contained / n if n else None,
+        "held": held,
+        "held_share": held / n if n else None,
         "reached_per_day_mean": sum(reached) / n * per_day if n else 0.0,
         "reached_per_day_max": max(reached, default=0) * per_day,
         "attempts": sum(t.attempts for t in tallies.values()),
@@ -1236,8 +1242,8 @@ def format_adversary_table(result: dict[str, Any]) -> str:
     """The adversary table as Markdown."""
     lines = [
         "| tactic | spam senders | contained | strangers reached / day (mean, max) "
-        "| ordinary senders refused by a spam rule | targets met |",
-        "|---|---:|---:|---:|---:|---|",
+        "| ordinary senders refused by a spam rule | targets met | held to 4 all run |",
+        "|---|---:|---:|---:|---:|---|---:|",
     ]
     for row in result["rows"]:
         met = row["targets_met"]
@@ -1247,7 +1253,8 @@ def format_adversary_table(result: dict[str, Any]) -> str:
             f"| {row['reached_per_day_mean']:.1f}, {row['reached_per_day_max']:.0f} "
             f"| {_pct(row['ham_refused_by_spam_rule_share'])} "
             f"({row['ham_refused_by_spam_rule']} of {row['ham_senders']}) "
-            f"| {', '.join(k for k, v in met.items() if v) or 'none'} |"
+            f"| {', '.join(k for k, v in met.items() if v) or 'none'} "
+            f"| {_pct(row.get('held_share'))} |"
         )
     return "\n".join(lines)
 

@@ -10,7 +10,11 @@ people the sender follows who never wrote to the sender. Following is the sender
 click, so a spammer that follows every target first (a follow-back scheme) would hide
 a whole campaign from the plain rule; such a rule wants a larger ``recipients``, and it
 records a text only once it reaches someone it counts. Texts with fewer than ``min_chars`` letters and digits after normalisation ("ok",
-"happy birthday") are never traced: they say too little to be a campaign.
+"happy birthday") are not traced, unless ``short_similarity`` is set: then from
+``SHORT_FROM`` (8) letters and digits, and only near copies (that similarity or more)
+count as one; a short copy sent to someone who knows the sender marks its cluster
+``friendly`` ("see you soon" to friends and to a few followers is talk), and a friendly
+cluster's short copies never fire.
 
 The rule fires when a text would reach its ``recipients``-th distinct
 recipient within ``window``, counting the recipients of *every* recent text at
@@ -385,10 +389,11 @@ PARAM_DOCS = {
         "(unset: `similarity`)"
     ),
     "short_similarity": (
-        "above 0: texts under `min_chars` (and `contact_min_chars`) are traced too, from one "
-        "letter or digit, and count as one only at this similarity or more (near copies); "
-        "a short copy sent to someone who follows you back or wrote to you marks its text as "
-        "talk among friends, and that text's short copies never fire (0: off)"
+        "above 0: texts under `min_chars` (and `contact_min_chars`) are traced too, from 8 "
+        "letters and digits, and count as one only at this similarity or more (near copies); "
+        "a short copy sent to someone you follow or who wrote to you marks its text as talk "
+        "among friends, and that text's short copies never fire (0: off; following is one "
+        "click: it bounds naive short campaigns, not adaptive ones)"
     ),
     "count_followed": (
         "count the people the sender follows who never wrote to the sender, instead of "

@@ -127,7 +127,8 @@ def _run_adversary(args: argparse.Namespace) -> int:
     print(f"targets: >= {targets['contained_share_min']:.0%} contained, <= "
           f"{targets['reached_per_day_mean_max']} strangers reached per spam sender per day "
           f"(mean), <= {targets['ham_refused_by_spam_rule_share_max']:.1%} ordinary senders "
-          "refused by a spam rule")
+          "refused by a spam rule; 'held to 4 all run': spam senders that reached at most 4 "
+          "strangers over the whole run, whatever refused them first")
     if args.json and not _write_json(args.json, result):
         return 2
     return 0

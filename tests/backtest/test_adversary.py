@@ -128,10 +128,13 @@ def attempts(s: Spammer, n: int) -> list[Any]:
 
 def test_limits_are_read_from_the_rules(default_rules: RuleSet) -> None:
     limits = read_limits(default_rules)
-    # min_chars: shorter texts are traced from 8 letters and digits (short_similarity;
-    # a text with a contact from 12); similarity: a text with a contact is compared at 0.25
+    # min_chars: a text with a contact is traced from 12 letters and digits; similarity:
+    # such a text is compared at 0.25
     assert (limits.recipients, limits.window, limits.max_texts, limits.min_chars,
-            limits.similarity) == (5, 6 * 3600, 10, 8, 0.25)
+            limits.similarity) == (5, 6 * 3600, 10, 12, 0.25)
+    # strict.toml traces shorter texts too (short_similarity): from 8
+    strict = read_limits(load_rules(DEFAULT_RULES.parent / "strict.toml"))
+    assert strict.min_chars == 8
     # the tightest "limit per window": the daily strangers rule
     assert limits.rate == (20, 86400.0) and limits.cooldown == 1800 and limits.max_people == 20
     # texts with a contact: 4 strangers a day (the slow tactic paces those under it)
@@ -543,3 +546,22 @@ def test_a_tactic_s_row_is_the_same_on_redis_with_the_state_cache(
     assert cache.hits > 300  # the row was decided from copies, not a handful
     for engine in engines:
         engine.close()
+
+
+def test_held_counts_the_whole_run_not_the_first_refusal() -> None:
+    """A spammer refused first for a group too large (nobody reached yet) is contained by
+    the first refusal; 'held' says it still reached 20 over the run."""
+    from policy.backtest import adversary as adv
+
+    group_first = adv._SpamTally(adv.tactic_plan("groups"))
+    group_first.reached = {f"t{i}" for i in range(20)}
+    group_first.reached_before_refusal = 0
+    copies = adv._SpamTally(adv.tactic_plan("folded"))
+    copies.reached = {f"u{i}" for i in range(4)}
+    copies.reached_before_refusal = 4
+    row = adv._row("x", {"a": group_first, "b": copies}, adv._HamTally(), adv.RunConfig(),
+                   adv.Limits())
+    assert (row["contained"], row["held"], row["held_share"]) == (2, 1, 0.5)
+    table = adv.format_adversary_table({"rows": [{**row, "targets_met": {}}]})
+    assert table.splitlines()[0].endswith("| held to 4 all run |")
+    assert table.splitlines()[2].endswith("| 50.0% |")

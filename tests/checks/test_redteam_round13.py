@@ -70,6 +70,21 @@ def test_a_testimony_keeps_the_account_it_names(text: str) -> None:
     "sambar.life is good", "@dave helped me move house, great guy",
     "i got 20% off 4 a salon", "the boats are in the harbour. homes too",
     "we pay well for good coffee here", "thanks for the link in the bio lab email",
+    # a reviewer's ordinary messages read by the first version of round 13's patterns
+    "the lake was packed.boats everywhere lol", "can you add an index on listings.homes?",
+    "the crash is in player.stats.health going negative", "state.cart.delivery is undefined",
+    "my main account is U.S. based", "my main acc: lvl.80 paladin",
+    "my other account is chase.2 in the app", "link's on the bio? i can't find it on mobile",
+    "the uncensored version of the movie is on netflix now",
+    "my call drops every time i enter the tunnel, network is trash",
+    "my uncle keeps giving me stock tips, lost money on all of them",
+    "finally got into the youtube partner program!! first income next month",
+    "the young lady at the bakery gave me a free cookie lol",
+    "i have bad credit so the loan rates are awful", "the food truck takes cash, no checks",
+    "i'm behind on rent this month, can i borrow some money till friday?",
+    "my jungle main has a 60% win rate, free elo", "the pay is good but the hours suck, daily",
+    "check out @lena.codes portfolio", "@mike_b withdrew from the tournament",
+    "@sam_r helped me get a job at his company", "@delta finally got my luggage back",
 ])
 def test_talk_stays_talk(text: str) -> None:
     contact, _ = read_contacts(text)

@@ -1,7 +1,8 @@
-"""The duplicates rule's ``short_similarity``: texts under the tracing minimums (32, and 12
-with a contact) are traced too, and count as one only as near copies. A short text also
-sent to someone who knows the sender is talk among friends: its short copies never fire.
-On every storage (the Lua twin)."""
+"""The duplicates rule's ``short_similarity`` (rules/strict.toml; off in the default rules):
+texts under the tracing minimums (32, and 12 with a contact) are traced too, from 8
+letters and digits, and count as one only as near copies. A short text also sent to
+someone the sender follows or who wrote to it is talk among friends: its short copies
+never fire. On every storage (the Lua twin)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ from policy.rules import load_rules, parse_rules
 from tests.conftest import DEFAULT_RULES, EngineFactory
 
 SENDER = "bait"
+# The default rules with short texts traced (strict.toml's setting)
+SHORT_RULES = DEFAULT_RULES.read_text(encoding="utf-8").replace(
+    "contact_min_chars = 12\n", "contact_min_chars = 12\nshort_similarity = 0.8\n", 1)
 # Under 12 letters and digits: never traced before short_similarity.
 SHORT = "check my pics ;)"
 FOLDED = ["check my pics ;)", "CHECK MY PICS ;)", "chеck my pіcs ;)", "check  my pics;)",
@@ -40,7 +44,7 @@ def test_the_same_short_text_to_a_5th_stranger_is_spam(
         engine_factory: EngineFactory, fans: list[str]) -> None:
     """The `short` campaign: one text under the minimum, folded per copy (case, look-alike
     letters, spacing, invisible characters, digits), refused at the 5th stranger."""
-    engine = engine_factory()
+    engine = engine_factory(SHORT_RULES)
     for i in range(4):
         assert send(engine, fans[i], FOLDED[i]).allowed, i
     fifth = send(engine, fans[4], FOLDED[4])
@@ -52,7 +56,7 @@ def test_different_short_texts_do_not_add_up(
         engine_factory: EngineFactory, fans: list[str]) -> None:
     """Short texts count as one only as near copies (0.8): 'hi' then 'see you at 8' to
     different strangers is not a campaign."""
-    engine = engine_factory()
+    engine = engine_factory(SHORT_RULES)
     texts = ["hi there", "see you at 8", "thanks a lot!", "where are you?", "lol ok",
              "good night", "nice pic", "happy birthday!"]
     for i, text in enumerate(texts):
@@ -64,7 +68,7 @@ def test_a_short_text_also_sent_to_a_friend_is_talk(
     """The same short phrase to friends and to a few followers (the ordinary users'
     phrase): once a copy went to someone who follows the sender back, its short copies
     never fire, before or after."""
-    engine = engine_factory()
+    engine = engine_factory(SHORT_RULES)
     assert send(engine, fans[0], SHORT).allowed
     assert send(engine, "pal1", SHORT).allowed  # a friend: the text is talk
     for i in range(1, 8):
@@ -73,7 +77,7 @@ def test_a_short_text_also_sent_to_a_friend_is_talk(
 
 def test_a_friend_first_then_strangers_is_talk_too(
         engine_factory: EngineFactory, fans: list[str], clock: VirtualClock) -> None:
-    engine = engine_factory()
+    engine = engine_factory(SHORT_RULES)
     assert send(engine, "pal2", SHORT).allowed
     for i in range(6):
         clock.advance(60)
@@ -84,7 +88,7 @@ def test_long_texts_are_unchanged_by_a_friendly_short_one(
         engine_factory: EngineFactory, fans: list[str]) -> None:
     """Friendliness is the short path's only: a long campaign text after a short one to a
     friend still fires at its 5th stranger."""
-    engine = engine_factory()
+    engine = engine_factory(SHORT_RULES)
     assert send(engine, "pal1", SHORT).allowed
     long_text = "Hello, please look at the new pictures I posted today, tell me what you think"
     for i in range(4):
@@ -96,7 +100,7 @@ def test_a_refused_short_copy_records_nothing_and_stays_refused(
         engine_factory: EngineFactory, fans: list[str], clock: VirtualClock) -> None:
     """Each attempt restarts the 30-minute wait (spam_cooldown); after it, the campaign's
     trace still holds 4 strangers: the next short copy to someone new is refused again."""
-    engine = engine_factory()
+    engine = engine_factory(SHORT_RULES)
     for i in range(4):
         assert send(engine, fans[i], SHORT).allowed
     refused = send(engine, fans[4], SHORT)
@@ -111,5 +115,16 @@ def test_off_by_default_and_validated() -> None:
     with pytest.raises(RulesError) as err:
         parse_rules('[[rules]]\nname = "d"\ncheck = "duplicates"\nshort_similarity = 1.5\n')
     assert "short_similarity" in str(err.value) and "'d'" in str(err.value)
-    shipped = load_rules(DEFAULT_RULES).get("duplicates").params
-    assert shipped.short_similarity == 0.8
+    assert load_rules(DEFAULT_RULES).get("duplicates").params.short_similarity == 0.0
+    strict = load_rules(DEFAULT_RULES.parent / "strict.toml")
+    assert strict.get("duplicates").params.short_similarity == 0.8
+    assert strict.get("duplicates_new").params.short_similarity == 0.0
+
+
+def test_off_in_the_default_rules_a_short_welcome_is_talk(
+        engine_factory: EngineFactory, fans: list[str]) -> None:
+    """The seed's default: a greeter's "Thanks for the follow!" to each new follower
+    (round 9's ordinary user) is never traced."""
+    engine = engine_factory()
+    for fan in fans:
+        assert send(engine, fan, "Thanks for the follow!").allowed
