@@ -110,7 +110,7 @@ prizes?|winners?|jackpots?|lotter(?:y|ies)|lucky day|congratulations|congratulat
 |we pay (?:very |really )?well|pay is (?:very |really )?(?:good|well)
 |(?:only )?takes (?:only )?(?:\d+|an?|one) ?h(?:ours?|rs?)? (?:a day|daily|per day)
 |stock (?:alerts|signals|picks|tips)|\d{2,3} ?% (?:accuracy|win ?rate|success)
-|limited (?:seats|spots|slots)|(?:successful|wealthy|rich) (?:businessman|gentleman|man)
+|(?:limited|few|last) (?:seats|spots|slots)(?: left| remaining)?|(?:successful|wealthy|rich) (?:businessman|gentleman|man)
 |mature gentleman|busy ceo
 """
 # What a romance scam opens with, to a stranger: read as a promotion with 3 of these in
@@ -148,6 +148,7 @@ free|win|won|wins|reward|rewards|gift|gifts|urgent|urgently|offers?|deals?|txt|s
 |pick up|chance|opportunity|special|attention|important|customer|client|members?|subscriber
 |crypto|bitcoin|btc|eth|invest|investment|investing|profits?|earn|earning|earnings|income
 |interested|intrested|daily|legit|risk|serious|kindly|cutie|guaranteed|instantly|fee|fees
+|\+\s?\d{2,4}(?:\.\d+)?\s?%
 """
 # Words of one topic count once among the secondary and among the pitch words
 # ("hiring", "part-time" and "no experience needed" are one job; "loans", "lender" and

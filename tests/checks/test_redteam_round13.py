@@ -47,6 +47,7 @@ def test_pointers_to_the_profile_written_loosely(text: str) -> None:
     "r u open to some flexible work right now? We pay well and it only takes 1h daily",
     "want to c the uncensored set? its all at the OF",
     "Join my free stock alerts channel today",
+    "The VIP channel just hit +212% last month, few spots left",
 ])
 def test_pitches_the_reader_missed(text: str) -> None:
     assert reads_as_promotion(text)
@@ -85,6 +86,7 @@ def test_a_testimony_keeps_the_account_it_names(text: str) -> None:
     "my jungle main has a 60% win rate, free elo", "the pay is good but the hours suck, daily",
     "check out @lena.codes portfolio", "@mike_b withdrew from the tournament",
     "@sam_r helped me get a job at his company", "@delta finally got my luggage back",
+    "stocks are +20% today lol", "few spots left at the pottery class!",
 ])
 def test_talk_stays_talk(text: str) -> None:
     contact, _ = read_contacts(text)
