@@ -249,7 +249,7 @@ do
 
   -- duplicates.bounded over the records 1..live but mi (moved to the front): the one to
   -- drop when one must go, the last with no unit of its own (each also in a later
-  -- record but mi, or none), else the last. From the last one back: it usually stops
+  -- record but mi, or none) and not friendly, else the last. From the last one back: it usually stops
   -- at once (a text to friends holds no unit).
   local function victim(t, live, mi)
     -- units of the records after the one looked at (but mi), as a set: one pass
@@ -267,7 +267,7 @@ do
             older[u] = true
           end
         end
-        if not own then return j end
+        if not own and not friendly_of(t, j) then return j end
       end
       at_end = from
     end
@@ -283,7 +283,7 @@ do
         if not older[u] then own = true end
         older[u] = true
       end
-      if not own then return j end
+      if not own and not out[j].f then return j end
     end
     return #out
   end

@@ -345,12 +345,13 @@ def bounded(clusters: list[Cluster], max_texts: int) -> tuple[Cluster, ...]:
     too, or nobody counted), else the least recent; never the first, the one just
     recorded. Dropping the least recent alone let 12 texts to a friend, or to someone
     the campaign already reached, push the campaign's text out of the trace: each copy
-    was a first copy again."""
+    was a first copy again. A friendly cluster (short_similarity) is never taken for one
+    with no recipient of its own: its mark is what keeps its short copies talk."""
     while len(clusters) > max_texts:
         victim, older = len(clusters) - 1, set()
         for i in range(len(clusters) - 1, 0, -1):
             units = clusters[i].units
-            if all(unit in older for unit in units):
+            if not clusters[i].friendly and all(unit in older for unit in units):
                 victim = i
                 break
             older.update(units)

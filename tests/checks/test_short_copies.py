@@ -16,6 +16,13 @@ from policy.rules import load_rules, parse_rules
 from tests.conftest import DEFAULT_RULES, EngineFactory
 
 SENDER = "bait"
+# 12 lines of a chat with a friend, each its own text
+CHAT = ["did you see the match last night, what a finish", "my sister moved to Leeds in May",
+        "the bakery on Elm street closed down sadly", "can you send me that soup recipe again",
+        "I finally fixed the bike's back wheel myself", "we should book the cabin before June",
+        "grandma turns ninety next Sunday, party at noon", "the new album grows on me slowly",
+        "traffic on the ring road was awful this morning", "my laptop fan makes a weird noise",
+        "the kids want a puppy, send help please", "that documentary about whales was great"]
 # The default rules with short texts traced (strict.toml's setting)
 SHORT_RULES = DEFAULT_RULES.read_text(encoding="utf-8").replace(
     "contact_min_chars = 12\n", "contact_min_chars = 12\nshort_similarity = 0.8\n", 1)
@@ -82,6 +89,21 @@ def test_a_friend_first_then_strangers_is_talk_too(
     for i in range(6):
         clock.advance(60)
         assert send(engine, fans[i], SHORT).allowed, i
+
+
+def test_a_friendly_text_keeps_its_mark_when_the_trace_is_full(
+        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock) -> None:
+    """A reviewer's case: "Happy New Year!!" to a friend, then a dozen other lines to
+    friends (the trace holds 10 texts; the friendly one, with nobody counted, was the
+    first dropped), then the greeting to followers: still talk."""
+    engine = engine_factory(SHORT_RULES)
+    assert send(engine, "pal1", "Happy New Year!!").allowed
+    for i in range(12):
+        clock.advance(60)
+        assert send(engine, "pal2", CHAT[i]).allowed
+    for fan in fans[:8]:
+        clock.advance(60)
+        assert send(engine, fan, "Happy New Year!!").allowed, fan
 
 
 def test_long_texts_are_unchanged_by_a_friendly_short_one(
