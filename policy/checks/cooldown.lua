@@ -3,6 +3,13 @@
 do
   local COOLDOWN, before, after, changed -- (set by begin: one call's)
 
+  -- cooldown._holds: a stranger among this send's people, or (count_followed) someone the
+  -- sender follows who never wrote
+  local function holds(rule)
+    return #new_strangers(people, {}, false) > 0
+           or (rule.count_followed and #new_strangers(people, {}, true) > 0)
+  end
+
   KIND.cooldown = {
     begin = function() COOLDOWN, before, after, changed = KEYS[2], nil, {}, false end,
     load = function() before = hash_numbers(COOLDOWN) end,
@@ -15,10 +22,7 @@ do
       local untill = before[rule.name] or 0.0
       if untill > now then
         -- strangers_only: people the sender knows are not held
-        if rule.strangers_only and #new_strangers(people, {}, false) == 0
-           and not (rule.count_followed and #new_strangers(people, {}, true) > 0) then
-          return nil
-        end
+        if rule.strangers_only and not holds(rule) then return nil end
         if rule.restart then
           untill = now + rule.duration
           after[rule.name] = untill
@@ -34,7 +38,8 @@ do
       if (not rule.enforce) or source.enforce then
         after[rule.name] = now + rule.duration
         changed = true
-        if rule.enforce and not rule.strangers_only then return rule.duration end
+        -- cooldown.trigger: a strangers_only wait is this send's too when it holds one
+        if rule.enforce and (not rule.strangers_only or holds(rule)) then return rule.duration end
       end
       return nil
     end,

@@ -95,11 +95,8 @@ def step(rule: Any, ctx: Step) -> Fired | None:
     p: Params = rule.params
     until = ctx.before.cooldown.get(rule.name, 0.0)
     if until > ctx.now:
-        if p.strangers_only:
-            people = ctx.features.each_person
-            if not new_strangers((), people) and not (
-                    p.count_followed and new_strangers((), people, True)):
-                return None  # people the sender knows (or follows, unless count_followed)
+        if p.strangers_only and not _holds(p, ctx.features.each_person):
+            return None  # people the sender knows (or follows, unless count_followed)
         if p.restart_on_attempt:
             until = ctx.now + p.duration
             ctx.after.cooldown[rule.name] = until
@@ -113,9 +110,19 @@ def trigger(rule: Any, source: Any, ctx: Step) -> float | None:
     # A shadow rule never changes what the sender experiences.
     if rule.mode is Mode.SHADOW or source.mode is Mode.ENFORCE:
         ctx.after.cooldown[rule.name] = ctx.now + rule.params.duration
-        if rule.mode is Mode.ENFORCE and not rule.params.strangers_only:
+        # A strangers_only wait is this send's too when it holds one of its people: the
+        # decision that starts a day's pause says a day, not the other waits' 30 minutes.
+        if rule.mode is Mode.ENFORCE and (not rule.params.strangers_only
+                                          or _holds(rule.params, ctx.features.each_person)):
             return rule.params.duration
     return None
+
+
+def _holds(p: Params, people: tuple[tuple[str, int], ...]) -> bool:
+    """Whether a strangers_only wait holds one of ``people``: a stranger, or (count_followed)
+    someone the sender follows who never wrote."""
+    return bool(new_strangers((), people)) or (p.count_followed
+                                               and bool(new_strangers((), people, True)))
 
 
 def hold(rule: Any, state: SenderState, now: float) -> Hold:

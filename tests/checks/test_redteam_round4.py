@@ -99,8 +99,8 @@ def test_after_a_caught_campaign_strangers_wait_a_day_people_known_do_not(rules:
     waits the 30 minutes and goes on with a way back the reader misses. Under the strict
     rules ``spam_strangers_pause`` holds every stranger for a day, and anyone it follows
     who never wrote (a reviewer followed the next target first); a friend who writes to
-    it is not held, and the refusal that started it still says 30 minutes. The default
-    rules run it in shadow: the send goes through, reported in Decision.shadow."""
+    it is not held, and the refusal that started it says a day (it was to a stranger). The
+    default rules run it in shadow: the send goes through, reported in Decision.shadow."""
     from policy import Engine, MemoryGraph
     from policy.clock import VirtualClock
     from policy.rules import load_rules
@@ -118,8 +118,10 @@ def test_after_a_caught_campaign_strangers_wait_a_day_people_known_do_not(rules:
         caught = engine.check(SendRequest(SENDER, (f"s{i}",), f"{_salad(rng)} call 0800 123 456"))
         clock.advance(60)
     assert (caught.verdict, caught.code) == (Verdict.COOLDOWN, "duplicate_contact")
-    # the contacts rule's own wait stays 30 minutes (links_to_strangers throttles too)
-    assert [r.retry_after for r in caught.reasons if r.rule == "contacts"] == [1800]
+    # the contacts rule's wait: 30 minutes, or, where the day's pause is enforced, the day
+    # (this send is to a stranger: the same send 30 minutes later is held; round 13's review)
+    assert [r.retry_after for r in caught.reasons if r.rule == "contacts"] == (
+        [86400] if rules == "strict" else [1800])
     clock.advance(31 * 60)
     text = f"{_salad(rng)} snap prizedeskuk"  # a way back the reader does not see
     stranger = engine.check(SendRequest(SENDER, ("s6",), text))

@@ -150,3 +150,26 @@ def test_off_in_the_default_rules_a_short_welcome_is_talk(
     engine = engine_factory()
     for fan in fans:
         assert send(engine, fan, "Thanks for the follow!").allowed
+
+
+def test_the_refusal_that_starts_a_days_pause_says_a_day(
+        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock,
+        graph: MemoryGraph) -> None:
+    """Strict rules: the copy to a 5th stranger starts spam_cooldown (30 minutes) and
+    spam_strangers_pause (a day, strangers only). The send was to a stranger: the decision
+    says a day, and the same send is indeed refused until then (it said 30 minutes)."""
+    from policy.requests import SenderContext
+
+    engine = engine_factory(DEFAULT_RULES.parent / "strict.toml")
+    ctx = SenderContext(account_age=90 * 86400, verified_email=True, verified_phone=True)
+    text = "Hello, please look at the new pictures I posted today, tell me what you think"
+    for fan in fans[:4]:
+        assert engine.check(SendRequest(SENDER, (fan,), text, context=ctx)).allowed
+    fifth = engine.check(SendRequest(SENDER, (fans[4],), text, context=ctx))
+    assert (fifth.code, fifth.retry_after) == ("duplicate_content", 86400)
+    clock.advance(1801)
+    assert not engine.check(SendRequest(SENDER, (fans[5],), "how was the trip?",
+                                        context=ctx)).allowed
+    graph.record_message("pal1", SENDER)  # a friend who wrote: never held
+    assert engine.check(SendRequest(SENDER, ("pal1",), "see you at the game",
+                                    context=ctx)).allowed
