@@ -376,7 +376,10 @@ _APP_LIST = ("telegram", "tg", "snap", "snapchat", "insta", "instagram", "ig", "
              "venmo", "cashapp", "paypal", "zalo", "kakao", "kakaotalk", "botim",
              # round 7: nicknames ("sc: x22", "tele: x22") and newer networks
              "sc", "tele", "bsky", "bluesky", "threads", "vx", "wpp", "whats", "tlgrm", "tgram",
-             "fansly")
+             "fansly",
+             # round 14: payment and game apps ("donate through zelle: hartkai", "add
+             # ivy_park on steam")
+             "zelle", "chime", "applecash", "applepay", "steam", "roblox")
 # not "imo", "wa", "session": words of ordinary texts; LINE apart (_LINE_HANDLE)
 _APPS = r"(?:" + "|".join(_APP_LIST) + r"|tele\s?gram)"
 _HANDLE_AFTER = re.compile(r"\b" + _APPS + r"\b(?:\s*(?:me|id|name|handle|user|username)\b)?"
@@ -440,7 +443,8 @@ _NOT_NAMES = frozenset("well usual always ever before friend friends bestie budd
 _HANDLE_COLON = re.compile(r"\b(" + _APPS + r")\s*+:\s*+([a-z][a-z0-9_.]{3,31}+)(?![a-z0-9_])")
 # Apps whose names are words of labels ("Tele: samsung 55", "Threads: polyester", "SC:
 # Kansas City", "signal: weak"): after a colon, a name with a digit or "_" only
-_WORDY_APPS = frozenset(("tele", "sc", "threads", "signal", "line", "vx", "whats"))
+_WORDY_APPS = frozenset(("tele", "sc", "threads", "signal", "line", "vx", "whats", "chime",
+                         "steam"))
 _HANDLE_WORDS = frozenset(
     "later soon today tonight tomorrow tmr now pls please plz thanks thx and then when plus "
     "too also instead again first only just maybe ok okay lol haha xoxo yeah yes nope "
@@ -648,7 +652,8 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         name_tld = [g for g in dotless.groups() if g]
         found.append(f"d:{name_tld[0]}.{name_tld[1]}")
     if (("bio" in lower or "profile" in lower or "pinned" in lower or "page" in lower
-            or "wall" in lower or "highlights" in lower) and _PROFILE.search(lower)):
+            or "wall" in lower or "highlights" in lower or "story" in lower
+            or "stories" in lower or "post" in lower) and _PROFILE.search(lower)):
         # "link in my bio": the way back is one click away
         contact = True
     if "/" in lower and (short := _SHORTENER.search(lower)) is not None:
@@ -1168,7 +1173,10 @@ _PROFILE = re.compile(r"\b(?:(?:links?|(?<!the\s)(?<!your\s)(?:info|details?|eve
                       r"(?:my\s+(?:bio|profile|pinned\s+(?:post|tweet))|(?<=in\s)our\s+bio)"
                       r"|(?:see|check(?:\s+out)?|visit)\s+the\s+pinned\s+(?:post|tweet)\s+on\s+my"
                       r"\s+(?:page|profile|account|wall)"
-                      r"|link\s+in\s+(?:my\s+|our\s+)?bio)" + _POINTER_END)
+                      r"|link\s+in\s+(?:my\s+|our\s+)?bio"
+                      # round 14: a link or a vote's form in my story or latest post
+                      r"|(?:links?|form|vote|voting\s+link)(?:\s?'s|\s+is|\s+are)?\s+(?:in|on)\s+my\s+"
+                      r"(?:story|stories|latest\s+post|last\s+post|highlights))" + _POINTER_END)
 
 # Cryptocurrency addresses: Bitcoin (bech32, or base58 from "1" or "3"), Litecoin
 # ("ltc1"), Ethereum-style hex, Tron (base58 from "T"), and any other run of 32 to 90

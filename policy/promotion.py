@@ -81,7 +81,17 @@ priz|awards?|awarded|winnings|sweepstakes?|lucky draw
 |my (?:fansly|onlyfans|0nlyfans)
 |(?:rep|represent) (?:our|the) (?:brand|label|store)|(?:insta) (?:rep|face|partner)
 |no credit checks|approv\w* in minutes
-|stock (?:alerts|signals|picks|tips) (?:channel|group|chat|server|room)|(?:signals|calls) (?:drop|go out) (?:at|every|daily|in)
+|stock (?:alerts|signals|picks|tips) (?:channel|group|chat|server|room)
+|(?:through|via) (?:your|ur) (?:webcam|camera)|(?:your|ur) (?:webcam|camera) while|hacked (?:your|ur) (?:device|phone)
+|or (?:i|we) (?:post|share|send) (?:it|them)(?! back)|(?:private|personal) (?:lender|lending)|financier
+|whatever (?:your|ur) (?:credit )?score|(?:fee|charge) upfront|pay (?:it )?back when (?:you|u) can
+|warrant (?:is |has been |was )?(?:pending|issued|opened|out)|avoid (?:an )?arrest|money laundering
+|trafficking (?:case|investigation)|cyber ?crime (?:unit|division)
+|visas? (?:and|&) (?:flights?|tickets?) (?:paid|covered|included)|green card (?:lottery|draw)
+|order booster|(?:like|rate) (?:videos|hotels) (?:from home|online)|paid same day
+|(?:hundred|fifty|eighty|thousand)(?: dollars)? (?:a|per|every) day|sight unseen
+|(?:f ?& ?f|friends (?:and|&) family) (?:only|payment)|pr (?:package|box)|free gift (?:package|box)
+|(?:just|only) pay (?:for )?(?:the )?shipping|(?:signals|calls) (?:drop|go out) (?:at|every|daily|in)
 """
 _SECONDARY = r"""
 prizes?|winners?|jackpots?|lotter(?:y|ies)|lucky day|congratulations|congratulation|selected|nominated|entitled

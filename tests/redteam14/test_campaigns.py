@@ -1,0 +1,24 @@
+"""Round 14's families (tests/redteam14/campaigns.py: written to evade the reader) on the
+default rules, seed 1, 20 spammers a family: none over the strangers rules' 20 a day, and
+where the reader now reads their way back (payment and game apps, pitches of loans,
+charities, skins), fewer strangers a day than the 20 they all reached before (measured at
+the commit that read them: python -m tests.redteam14.run --seeds 1)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.redteam13 import sim
+from tests.redteam14.campaigns import F
+
+# family -> mean strangers a day at seed 1, at most (18.5 to 20 before round 14's reading)
+CEILINGS = {"steam_skins": 12.0, "quick_loan": 11.0, "fake_charity": 12.0,
+            "remote_task_job": 11.0, "sextortion": 12.0}
+
+
+@pytest.mark.parametrize("family", sorted(F))
+def test_each_family_is_bounded(family: str) -> None:
+    run = sim.run_family(family, F[family], spammers=20, seed=1)
+    reached = [len(t.reached) for t in run["tallies"]]
+    assert max(reached) <= 20, reached  # strangers_daily: 20 a day, whatever the texts
+    assert sum(reached) / len(reached) <= CEILINGS.get(family, 20.0), (family, reached)
