@@ -941,7 +941,9 @@ _WORD_TLD = re.compile(  # (those of _TLD and _GENERIC_TLD are read before)
     r"|homes|boats|yachts|motorcycles)"
     r"(?![a-z0-9@-]|\.[a-z])")
 _CASHTAG_SENT = re.compile(r"\b(?:send|sent|drop|pay|donate|tip)\b[^.!?\n$]{0,30}\bto\s++\$[a-z]"
-                           r"|\$[a-z][a-z0-9_]{3,19}\s++(?:on\s++)?cash\s*app")
+                           r"|\$[a-z][a-z0-9_]{3,19}\s++(?:on\s++)?cash\s*app"
+                           # the tag after the app: "pay me on cash app $x", "cashapp: $x"
+                           r"|cash\s*app\s*+(?:is\s++|[:=-]\s*+)?\$[a-z]")
 _CASHTAG = re.compile(r"(?<![\w$])\$([A-Za-z][A-Za-z0-9_]{3,19})(?![\w$])")
 # An account of the network named without "@", with "." or "_" inside, where the words
 # point at it on the network ("look up trader.jess on here", "trader.jess on this app")

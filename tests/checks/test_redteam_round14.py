@@ -15,6 +15,9 @@ from policy.promotion import reads_as_promotion
     ("donate through zelle: hartkai thank you", "h:hartkai"),
     ("add ivy_park on steam for the skins", "h:ivy_park"),
     ("add rhea_reed on roblox", "h:rhea_reed"),
+    # a cashtag after the app
+    ("pay me on cash app $miralux", "h:miralux"),
+    ("cashapp: $blessedqueen22", "h:blessedqueen22"),
 ])
 def test_handles_on_payment_and_game_apps(text: str, key: str) -> None:
     contact, keys = read_contacts(text)
@@ -45,6 +48,7 @@ def test_pitches_of_today(text: str) -> None:
     "let off some steam lol", "the game is on steam now", "i posted it in my story",
     "my story is funny lol", "i have jury duty tomorrow", "my friends and family are coming",
     "chime in when you can", "the steam room at 5pm?", "we split it on zelle last time",
+    "i bought $TSLA on robinhood",
 ])
 def test_talk_stays_talk(text: str) -> None:
     assert not read_contacts(text)[0] and not reads_as_promotion(text)
