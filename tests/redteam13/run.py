@@ -9,23 +9,26 @@ project's definition); reached a day: distinct strangers over the 24 simulated h
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from tests.redteam13 import sim
 from tests.redteam13.campaigns import FAMILIES
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seeds", default="1,2,3")
+def main(argv: list[str] | None = None, families: dict[str, Any] | None = None,
+         seeds: str = "1,2,3", doc: str | None = None) -> int:
+    """The table of ``families`` (round 13's by default); round 14's run.py calls it too."""
+    families = FAMILIES if families is None else families
+    parser = argparse.ArgumentParser(description=(doc or __doc__).split("\n\n")[0])
+    parser.add_argument("--seeds", default=seeds)
     parser.add_argument("--spammers", type=int, default=20)
     parser.add_argument("families", nargs="*")
     args = parser.parse_args(argv)
-    seeds = [int(s) for s in args.seeds.split(",")]
     print("| family | contained (per seed) | contained | strangers reached a day (mean, max) |")
     print("|---|---|---:|---:|")
-    for name in args.families or list(FAMILIES):
-        runs = [sim.run_family(name, FAMILIES[name], spammers=args.spammers, seed=seed)
-                for seed in seeds]
+    for name in args.families or list(families):
+        runs = [sim.run_family(name, families[name], spammers=args.spammers, seed=int(seed))
+                for seed in args.seeds.split(",")]
         reached = [len(t.reached) for run in runs for t in run["tallies"]]
         contained = sum(run["contained"] for run in runs) / len(runs)
         per_seed = ", ".join(f"{run['contained']:.0%}" for run in runs)
