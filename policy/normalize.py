@@ -420,7 +420,7 @@ _MAIL_HOST_LIST = ("gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook"
                    "protonmail", "proton", "aol", "gmx", "yandex", "zoho", "tutanota", "tuta",
                    "fastmail", "rediffmail", "naver", "msn", "posteo")
 _MAIL_HOSTS = r"(?:" + "|".join(_MAIL_HOST_LIST) + ")"
-_MAIL_SAID = re.compile(r"(?<![a-z0-9._+@-])([a-z0-9][a-z0-9._+-]{2,63}+)(?:\s++at\s++|\s*+[(\[]at[)\]]\s*+"
+_MAIL_SAID = re.compile(r"(?<![a-z0-9._+@-])([a-z0-9][a-z0-9._+-]{2,63}+)(?:\s++(?:at|on)\s++|\s*+[(\[]at[)\]]\s*+"
                         r"|(@)|\s++@\s++)(" + _MAIL_HOSTS + r")\b(?!\.[a-z])")
 _ASK_TO_WRITE = (r"(?:e-?mail|mail|write\s++to|contact|reach)\s++(?:me|us|our\s++\w+)\s++(?:at\s++)?"
                  r"|(?:contact|write\s++to|by\s++mail:?)\s++")

@@ -428,12 +428,24 @@ _PAY = re.compile(r"(?<![a-z])(?:pay|paid|pays|salary|wages?|earn\w*|income|comm
                   r"|per (?:hour|day|week|task)|daily|weekly|\$\s?\d|usdt|crypto|btc)(?![a-z])")
 
 
+# Asking for a one-time code the reader was sent: the answer is the way into their account
+# ("you'll get a 6 digit code, just send it here", "read me the code we texted you"; not
+# "don't give anyone your code"; round 14)
+_CODE_ASKED = re.compile(
+    r"(?<!n't )(?<!not )(?<!never )\b(?:send|reply with|read|give|tell|share|forward|answer)"
+    r"(?: me| us)?(?: back)? (?:the|that|this|your|ur) (?:\d[ -]?digit |six[ -]digit |verification "
+    r"|security |login |confirmation |one[ -]time )?code (?:(?:you|u) (?:just )?(?:got|get|received"
+    r"|receive|will get)|(?:we|i) (?:just )?(?:sent|texted) (?:you|u))"
+    r"|(?:you|u)(?:'ll| will) (?:get|receive) an? (?:\d[ -]?digit |six[ -]digit |verification )?code"
+    r"[^.!?]{0,20}?(?:send|reply|give|forward) (?:it|the code)")
+
+
 def reads_as_promotion(text: str) -> bool:
     """Whether ``text`` has a trade or secondary trade word and 3 points in all, read as
     written and, where a word has digits or symbols among its letters, as they stand for
     (the module's docstring)."""
     folded = _fold(text)
-    if _read(folded):
+    if _read(folded) or ("code" in folded and _CODE_ASKED.search(folded)):
         return True
     if _MAYBE_OBFUSCATED.search(folded) is None:
         return False

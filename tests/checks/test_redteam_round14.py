@@ -18,6 +18,8 @@ from policy.promotion import reads_as_promotion
     # a cashtag after the app
     ("pay me on cash app $miralux", "h:miralux"),
     ("cashapp: $blessedqueen22", "h:blessedqueen22"),
+    # a mail address said with "on"
+    ("write to noralux4 on gmail for photos", "e:noralux4@gmail.com"),
 ])
 def test_handles_on_payment_and_game_apps(text: str, key: str) -> None:
     contact, keys = read_contacts(text)
@@ -39,6 +41,9 @@ def test_a_link_in_my_story_or_post(text: str) -> None:
     "PayPal F&F only, I'll buy it sight unseen",
     "free PR box, just pay shipping",
     "A warrant has been opened against you. Reply today to settle it",
+    # a one-time code asked for
+    "you'll get a 6 digit code, just send it here", "please read me the code we texted you",
+    "answer the code you got",
 ])
 def test_pitches_of_today(text: str) -> None:
     assert reads_as_promotion(text)
@@ -48,7 +53,9 @@ def test_pitches_of_today(text: str) -> None:
     "let off some steam lol", "the game is on steam now", "i posted it in my story",
     "my story is funny lol", "i have jury duty tomorrow", "my friends and family are coming",
     "chime in when you can", "the steam room at 5pm?", "we split it on zelle last time",
-    "i bought $TSLA on robinhood",
+    "i bought $TSLA on robinhood", "my mom is on gmail now",
+    "Dad please don't give anyone your bank code over the phone",
+    "send me the code for the door",
 ])
 def test_talk_stays_talk(text: str) -> None:
     assert not read_contacts(text)[0] and not reads_as_promotion(text)
