@@ -411,7 +411,8 @@ _HANDLE_MINE = re.compile(r"\b(?:my|her|his|our|their)\s++" + _APPS + r"(?:\s++(
 # account is private" is talk; red team round 13)
 # a name with "_", or 4 letters and more ending in 2 digits ("my main acc: lvl.80", "my other
 # account is chase.2" are a game's and a bank's; round 13's false-positive review)
-_ACCOUNT_NAME = re.compile(r"[a-z]{4,}[a-z_.]*\d{2,}")
+_LETTERS_THEN_DIGITS = r"[a-z]{4,}[a-z_.]*\d{2,}"  # _HANDLE_SHAPE's first form
+_ACCOUNT_NAME = re.compile(_LETTERS_THEN_DIGITS)
 _ACCOUNT_WORDS = frozenset(("account", "acc", "page", "profile", "insta", "ig"))
 _ACCOUNT_MINE = re.compile(r"\bmy\s++(?:private|main|other|backup|second|vip|spicy|alt)"
                            r"\s++(?:account|acc|page|profile|insta|ig)\s*+(?:is\s*+[:=-]?|=|:|-+>?)\s*+"
@@ -435,7 +436,7 @@ _MAIL_MARK = re.compile(r"[\d_.+]")
 # "2.4gb at icloud" are talk); a handle without "@" has the shape of one: 4 letters then 2
 # digits, or a "_" or "." inside ("my snap is s23 camera", "my discord is win10 only").
 _MAIL_NAME = re.compile(r"[a-z](?:[^a-z]*[a-z]){2}")
-_HANDLE_SHAPE = re.compile(r"[a-z]{4,}[a-z_.]*\d{2,}|[a-z]+[_.][a-z0-9_.]*[a-z0-9]")
+_HANDLE_SHAPE = re.compile(_LETTERS_THEN_DIGITS + r"|[a-z]+[_.][a-z0-9_.]*[a-z0-9]")
 # Words after "find me on <app> as" or "email me" that are talk, not a name
 _NOT_NAMES = frozenset("well usual always ever before friend friends bestie buddy promised "
                        "requested discussed agreed planned normal said back directly "

@@ -233,9 +233,7 @@ do
   -- duplicates.knows: a recipient with evidence (count_followed: who wrote)
   local function knows(rule)
     for _, u in ipairs(units) do
-      if rule.count_followed then
-        if u.evidence and not u.followed then return true end
-      elseif u.evidence then
+      if (rule.count_followed and u.wrote) or (not rule.count_followed and u.evidence) then
         return true
       end
     end
@@ -249,8 +247,8 @@ do
 
   -- duplicates.bounded over the records 1..live but mi (moved to the front): the one to
   -- drop when one must go, the last with no unit of its own (each also in a later
-  -- record but mi, or none) and not friendly, else the last. From the last one back: it usually stops
-  -- at once (a text to friends holds no unit).
+  -- record but mi, or none) and not friendly, else the last. From the last one back: it
+  -- usually stops at once (a text to friends holds no unit).
   local function victim(t, live, mi)
     -- units of the records after the one looked at (but mi), as a set: one pass
     local blob, last, older = t.blob, nil, {}

@@ -20,6 +20,5 @@ FLOORS = {"suspension_phish": 0.9, "parcel_fee": 0.9, "number_recruiting": 0.9,
 @pytest.mark.parametrize("family", sorted(FAMILIES))
 def test_each_family_is_bounded_and_the_read_ones_contained(family: str) -> None:
     run = sim.run_family(family, FAMILIES[family], spammers=20, seed=1)
-    reached = [len(t.reached) for t in run["tallies"]]
-    assert max(reached) <= 20, reached  # strangers_daily: 20 a day, whatever the texts
+    assert run["max"] <= 20, run["max"]  # strangers_daily: 20 a day, whatever the texts
     assert run["contained"] >= FLOORS.get(family, 0.0), (family, run["contained"])

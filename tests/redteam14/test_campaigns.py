@@ -19,6 +19,5 @@ CEILINGS = {"steam_skins": 12.0, "quick_loan": 11.0, "fake_charity": 12.0,
 @pytest.mark.parametrize("family", sorted(F))
 def test_each_family_is_bounded(family: str) -> None:
     run = sim.run_family(family, F[family], spammers=20, seed=1)
-    reached = [len(t.reached) for t in run["tallies"]]
-    assert max(reached) <= 20, reached  # strangers_daily: 20 a day, whatever the texts
-    assert sum(reached) / len(reached) <= CEILINGS.get(family, 20.0), (family, reached)
+    assert run["max"] <= 20, run["max"]  # strangers_daily: 20 a day, whatever the texts
+    assert run["mean"] <= CEILINGS.get(family, 20.0), (family, run["mean"])
