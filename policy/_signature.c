@@ -6,7 +6,10 @@
  *   compact = the text without its U+0020 spaces;
  *   shingles = every run of 4 code points of compact (compact itself when it
  *              has 1 to 4 code points; none when it is empty);
+ *   words = the runs of code points between U+0020 spaces, of 2 or more;
  *   hash(shingle) = CRC-32 (zlib's) of its UTF-8 bytes, times 0x9E3779B1 mod 2^32;
+ *   hash(word, j) = CRC-32 of 0xFF, j, then its UTF-8 bytes, times 0x9E3779B1,
+ *                   for j = 0 .. WORD_WEIGHT - 1 (each word weighs 3 features);
  *   bin = top 5 bits of the hash, value = the low 27 bits, minimum per bin;
  *   empty bins borrow the next filled bin's value + 37 * distance;
  *   byte = value % 255 + 1 (32 zero bytes for an empty text).
@@ -24,6 +27,8 @@
 
 #define SIGNATURE_BYTES 32
 #define SHINGLE 4
+#define WORD_WEIGHT 3
+#define WORD_MIN 2
 #define GOLDEN 0x9E3779B1u
 #define BIN_SHIFT 27
 #define VALUE_MASK ((1u << BIN_SHIFT) - 1u)
@@ -77,21 +82,40 @@ static const uint32_t crc_table[256] = {
     0xb40bbe37u, 0xc30c8ea1u, 0x5a05df1bu, 0x2d02ef8du,
 };
 
+/* zlib.crc32(p[:n], crc): the CRC-32 of what crc covered, then p[:n]. */
 static uint32_t
-crc32_of(const unsigned char *p, Py_ssize_t n)
+crc32_update(uint32_t crc, const unsigned char *p, Py_ssize_t n)
 {
-    uint32_t c = 0xFFFFFFFFu;
+    uint32_t c = crc ^ 0xFFFFFFFFu;
     for (Py_ssize_t i = 0; i < n; i++) {
         c = crc_table[(c ^ p[i]) & 0xFFu] ^ (c >> 8);
     }
     return c ^ 0xFFFFFFFFu;
 }
 
+static void add_crc(uint32_t *mins, uint32_t crc);
+
 /* Fold one shingle's bytes into the per-bin minima. */
 static void
 add_shingle(uint32_t *mins, const unsigned char *p, Py_ssize_t n)
 {
-    uint32_t mixed = crc32_of(p, n) * GOLDEN; /* uint32_t arithmetic: mod 2^32 */
+    add_crc(mins, crc32_update(0u, p, n));
+}
+
+/* Fold one word's bytes into the per-bin minima, WORD_WEIGHT times. */
+static void
+add_word(uint32_t *mins, const unsigned char *p, Py_ssize_t n)
+{
+    for (int j = 0; j < WORD_WEIGHT; j++) {
+        const unsigned char prefix[2] = {0xFFu, (unsigned char)j};
+        add_crc(mins, crc32_update(crc32_update(0u, prefix, 2), p, n));
+    }
+}
+
+static void
+add_crc(uint32_t *mins, uint32_t crc)
+{
+    uint32_t mixed = crc * GOLDEN; /* uint32_t arithmetic: mod 2^32 */
     uint32_t slot = mixed >> BIN_SHIFT;
     uint32_t value = mixed & VALUE_MASK;
     if (value < mins[slot]) {
@@ -171,18 +195,24 @@ signature_of_normalized(PyObject *module, PyObject *arg)
      * outside the ASCII case, where each code point starts. */
     unsigned char stack_bytes[4 * STACK_CODE_POINTS];
     Py_ssize_t stack_starts[STACK_CODE_POINTS + 1];
+    /* Where each word starts and ends in the compact text (code points). */
+    Py_ssize_t stack_words[STACK_CODE_POINTS + 1];
     unsigned char *bytes = stack_bytes;
     Py_ssize_t *starts = stack_starts;
+    Py_ssize_t *word_at = stack_words;
     int ascii = PyUnicode_IS_ASCII(arg);
     if (length > STACK_CODE_POINTS) {
         bytes = PyMem_Malloc((size_t)(ascii ? length : 4 * length));
         starts = ascii ? NULL : PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(length + 1));
-        if (bytes == NULL || (!ascii && starts == NULL)) {
+        word_at = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(length + 2));
+        if (bytes == NULL || (!ascii && starts == NULL) || word_at == NULL) {
             PyMem_Free(bytes);
             PyMem_Free(starts);
+            PyMem_Free(word_at);
             return PyErr_NoMemory();
         }
     }
+    Py_ssize_t bounds = 0; /* entries of word_at: a start, then its end, per word */
 
     PyObject *result = NULL;
     Py_ssize_t count = 0; /* code points in the compact text */
@@ -192,7 +222,13 @@ signature_of_normalized(PyObject *module, PyObject *arg)
         const unsigned char *chars = (const unsigned char *)data;
         for (Py_ssize_t i = 0; i < length; i++) {
             if (chars[i] != ' ') {
+                if (bounds % 2 == 0) {
+                    word_at[bounds++] = count;
+                }
                 bytes[count++] = chars[i];
+            }
+            else if (bounds % 2 == 1) {
+                word_at[bounds++] = count;
             }
         }
         used = count;
@@ -206,7 +242,13 @@ signature_of_normalized(PyObject *module, PyObject *arg)
         for (Py_ssize_t i = 0; i < length; i++) {
             Py_UCS4 ch = PyUnicode_READ(kind, data, i);
             if (ch == ' ') {
+                if (bounds % 2 == 1) {
+                    word_at[bounds++] = count;
+                }
                 continue;
+            }
+            if (bounds % 2 == 0) {
+                word_at[bounds++] = count;
             }
             if (ch >= 0xD800 && ch <= 0xDFFF) {
                 /* Not encodable: let the codec raise its UnicodeEncodeError,
@@ -238,12 +280,28 @@ signature_of_normalized(PyObject *module, PyObject *arg)
     if (count <= SHINGLE) {
         add_shingle(mins, bytes, used); /* the whole compact text is the one shingle */
     }
+    if (bounds % 2 == 1) {
+        word_at[bounds++] = count; /* the last word ends with the text */
+    }
+    for (Py_ssize_t w = 0; w < bounds; w += 2) {
+        Py_ssize_t first = word_at[w], end = word_at[w + 1];
+        if (end - first < WORD_MIN) {
+            continue;
+        }
+        if (ascii) {
+            add_word(mins, bytes + first, end - first);
+        }
+        else {
+            add_word(mins, bytes + starts[first], starts[end] - starts[first]);
+        }
+    }
     result = finish(mins);
 
 done:
     if (bytes != stack_bytes) {
         PyMem_Free(bytes);
         PyMem_Free(starts);
+        PyMem_Free(word_at);
     }
     return result;
 }

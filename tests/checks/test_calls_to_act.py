@@ -108,7 +108,10 @@ def test_the_same_keyword_to_a_fifth_stranger_starts_the_contacts_cooldown() -> 
         verdicts.append(engine.check(SendRequest(SENDER, (cold[i],), text)))
         clock.advance(60)
     assert [d.allowed for d in verdicts[:4]] == [True] * 4
-    assert (verdicts[4].verdict, verdicts[4].code) == (Verdict.COOLDOWN, "duplicate_contact")
+    # The duplicates rule may see the shared words first (the signature weighs words):
+    # the contacts rule's reason is there either way.
+    assert verdicts[4].verdict is Verdict.COOLDOWN
+    assert ("contacts", "duplicate_contact") in [(r.rule, r.code) for r in verdicts[4].reasons]
 
 
 def test_keywords_never_push_a_number_out() -> None:

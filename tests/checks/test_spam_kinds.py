@@ -216,8 +216,8 @@ WITH_NUMBER = ("Hello dear, this weekend only our shop sells every garden chair 
                "call 0906 170 1461")
 WITHOUT = ("Hello dear, this weekend only our shop sells every garden chair at half price, "
            "come and see us")
-REWORDED = ("Hi dear, just this weekend our little shop sells each garden chair at half the "
-            "price, come by",
+REWORDED = ("Hi dear, only this weekend our shop sells each garden chair at half the price, "
+            "come by",
             "Hello friend, only this weekend the shop sells all garden chairs at half price, "
             "drop in soon")
 

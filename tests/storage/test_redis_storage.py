@@ -394,7 +394,10 @@ def test_acheck_works_across_event_loops(storage: RedisStorage) -> None:
 # -- memory per sender ---------------------------------------------------------------
 
 WORDS = ("meet lunch project deadline invoice travel garden concert ticket weather coffee "
-         "report budget photo family weekend review schedule dinner movie").split()
+         "report budget photo family weekend review schedule dinner movie kitchen window "
+         "bicycle library museum harbour station ladder pencil blanket cabinet mirror tulip "
+         "violin saddle rocket cactus lantern meadow glacier oyster walnut falcon pepper "
+         "compass orchard canyon marble ribbon velvet timber quartz button helmet").split()
 
 
 def _heavy_sender(storage: RedisStorage, sends: int) -> tuple[Engine, str, VirtualClock]:
