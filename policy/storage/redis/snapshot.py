@@ -269,7 +269,7 @@ def _friendly(seq: bytes) -> bool:
 
 
 def _units(c: Cluster) -> bytes:
-    return b"".join(bytes.fromhex(u) for u in c.units)
+    return bytes.fromhex("".join(c.units))
 
 
 def _last_seq(c: Cluster) -> tuple[float, int]:
