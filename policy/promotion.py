@@ -84,7 +84,7 @@ priz|awards?|awarded|winnings|sweepstakes?|lucky draw
 |stock (?:alerts|signals|picks|tips) (?:channel|group|chat|server|room)
 |(?:through|via) (?:your|ur) (?:webcam|camera)|(?:your|ur) (?:webcam|camera) while|hacked (?:your|ur) (?:device|phone)
 |or (?:i|we) (?:post|share|send) (?:it|them)(?! back)|(?:private|personal) (?:lender|lending)|financier
-|whatever (?:your|ur) (?:credit )?score|(?:fee|charge) upfront|pay (?:it )?back when (?:you|u) can
+|(?:whatever|any) (?:your|ur) (?:credit )?score|(?:fee|charge) upfront|pay (?:it )?back when (?:you|u) can
 |warrant (?:is |has been |was )?(?:pending|issued|opened|out)|avoid (?:an )?arrest|money laundering
 |trafficking (?:case|investigation)|cyber ?crime (?:unit|division)
 |visas? (?:and|&) (?:flights?|tickets?) (?:paid|covered|included)|green card (?:lottery|draw)
@@ -92,6 +92,11 @@ priz|awards?|awarded|winnings|sweepstakes?|lucky draw
 |(?:hundred|fifty|eighty|thousand)(?: dollars)? (?:a|per|every) day|sight unseen
 |(?:f ?& ?f|friends (?:and|&) family) (?:only|payment)|pr (?:package|box)|free gift (?:package|box)
 |(?:just|only) pay (?:for )?(?:the )?shipping|(?:signals|calls) (?:drop|go out) (?:at|every|daily|in)
+|(?<!\bis )(?<!\bif )(?:bad|poor|any|all|low) (?:credit|scores?)(?: (?:is|are))? (?:ok|okay|welcome|(?:accepted)|considered)(?! as long| if| for (?:that|the|secured))
+|(?<!\bi )(?<!\bwe )(?<!\bi'm )(?<!we're )(?<!\bi am )(?<!\bwe are )(?<!\bi was )(?<!\bwe were )(?<!\bgot )(?:qualif(?:y|ied)|eligible|(?:pre-?)?approved) (?:for )?(?:up to|as much as)(?= ?(?:[$£€] ?\d|\d{1,3}(?:,\d{3})+|\d{4,}|\d+(?:\.\d+)? ?(?:k|grand|thousand)\b|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|\w+teen) (?:hundred|grand|thousand)))
+|(?:(?<![a-z'] )|(?<=\byour )|(?<=\bur ))(?:loan|advance|funding) (?:request|application) (?:is |was |has been )?(?:approved|ready(?! to))
+|(?:i|we) (?:can |could )?lend (?:you |u )?(?:(?:up to|as much as)(?= ?(?:[$£€] ?\d{1,3}(?:,\d{3})+|[$£€]? ?\d{4,}|[$£€]? ?\d+(?:\.\d+)? ?(?:k|grand|thousand)\b|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|\w+teen) (?:thousand|grand)))|any amount|as much as (?:you|u) need)|(?:licensed|(?:registered)|legit|certified) (?:money )?lenders?
+|(?:small|low|tiny) (?:fee|charge) (?:first(?! time| come)|upfront|up front|before)
 """
 _SECONDARY = r"""
 prizes?|winners?|jackpots?|lotter(?:y|ies)|lucky day|congratulations|congratulation|selected|nominated|entitled
@@ -121,7 +126,7 @@ prizes?|winners?|jackpots?|lotter(?:y|ies)|lucky day|congratulations|congratulat
 |(?:only )?takes (?:only )?(?:\d+|an?|one) ?h(?:ours?|rs?)? (?:a day|daily|per day)
 |stock (?:alerts|signals|picks|tips)|\d{2,3} ?% (?:accuracy|win ?rate|success)
 |(?:limited|few|last) (?:seats|spots|slots)(?: left| remaining)?|(?:successful|wealthy|rich) (?:businessman|gentleman|man)
-|mature gentleman|busy ceo
+|mature gentleman|busy ceo|(?<!\bi )(?<!\bwe )(?<!\bi'm )(?<!we're )(?<!\bi am )(?<!\bwe are )(?<!\bi was )(?<!\bwe were )(?<!\bgot )(?<!\bget )(?<!\bbe )pre-?approved|(?:same[- ]day|instant|quick|fast) (?:approval|funding)(?! (?:for|on|from|at|of) (?:the|my|our|his|her|their|a)\b)|(?:same[- ]day|instant|quick|fast) payout|same[- ]day deposit|for (?:release|disbursement)
 """
 # What a romance scam opens with, to a stranger: read as a promotion with 3 of these in
 # all, an opener at least and each kind of the others once ("are you single? you're cute
@@ -158,7 +163,7 @@ free|win|won|wins|reward|rewards|gift|gifts|urgent|urgently|offers?|deals?|txt|s
 |pick up|chance|opportunity|special|attention|important|customer|client|members?|subscriber
 |crypto|bitcoin|btc|eth|invest|investment|investing|profits?|earn|earning|earnings|income
 |interested|intrested|daily|legit|risk|serious|kindly|cutie|guaranteed|instantly|fee|fees
-|\+\s?\d{2,4}(?:\.\d+)?\s?%
+|\+\s?\d{2,4}(?:\.\d+)?\s?%|\$\s?\d{1,3}(?:,\d{3})+
 """
 # Words of one topic count once among the secondary and among the pitch words
 # ("hiring", "part-time" and "no experience needed" are one job; "loans", "lender" and
@@ -243,7 +248,9 @@ _ALONE = frozenset(("freemsg", "sexychat", "secretadmirer", "datingservice", "xx
                         "photo", "photos", "album", "collection"))))
 # Long trade words are read in the letters with the spaces taken out as well: spacing
 # evasions cut words ("sELecT Ed", "vouc her"), read where a match starts and ends where
-# the text's pieces do ("ineligible" is no "eligible").
+# the text's pieces do ("ineligible" is no "eligible"). The lists are cut at every "|", so
+# a long word between two "|" inside a group is read so too: one that must not be alone is
+# wrapped ("(?:registered)", "(?:accepted)").
 _LONG = re.compile("|".join(sorted(
     (w for w in (_TRADE + "|" + _SECONDARY).replace("\n", "").split("|")
      if w.isalpha() and len(w) >= 8),
