@@ -413,9 +413,11 @@ _HANDLE_MINE = re.compile(r"\b(?:my|her|his|our|their)\s++" + _APPS + r"(?:\s++(
 # account is chase.2" are a game's and a bank's; round 13's false-positive review)
 _LETTERS_THEN_DIGITS = r"[a-z]{4,}[a-z_.]*\d{2,}"  # _HANDLE_SHAPE's first form
 _ACCOUNT_NAME = re.compile(_LETTERS_THEN_DIGITS)
-_ACCOUNT_WORDS = frozenset(("account", "acc", "page", "profile", "insta", "ig"))
-_ACCOUNT_MINE = re.compile(r"\bmy\s++(?:private|main|other|backup|second|vip|spicy|alt)"
-                           r"\s++(?:account|acc|page|profile|insta|ig)\s*+(?:is\s*+[:=-]?|=|:|-+>?)\s*+"
+_ACCOUNT_WORDS = frozenset(("account", "acc", "page", "profile", "insta", "ig", "priv"))
+# "my private account = x22", "mine priv account is x22", "my priv: x22" (round 13's adult bait)
+_ACCOUNT_MINE = re.compile(r"\b(?:my|mine)\s++(?:(?:private|priv|main|other|backup|second|vip"
+                           r"|spicy|alt)\s++(?:account|acc|page|profile|insta|ig)|priv)"
+                           r"\s*+(?:is\s*+[:=-]?|=|:|-+>?)\s*+"
                            r"@?([a-z][a-z0-9_.]{2,31}+)(?![a-z0-9_])")
 _MAIL_HOST_LIST = ("gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "icloud",
                    "protonmail", "proton", "aol", "gmx", "yandex", "zoho", "tutanota", "tuta",
@@ -666,6 +668,8 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         contact = True
         if token != "d:":
             found.append(token)
+    if _LEET_HINT.search(lower):  # "sn@p: x", "7ele x", "1nsta x": an app's name in leet
+        lower = _LEET_WORD.sub(_leet_app, lower)
     words_and_digits = _WORDS_AND_DIGITS.findall(lower)
     # A messaging app named (a set lookup first: a search of every name costs more)
     if not _APP_NAMES.isdisjoint(words_and_digits) and _APP_WORD.search(lower):
@@ -864,6 +868,17 @@ def _as_digits(match: re.Match[str]) -> str:
 
 _APP_WORD = re.compile(r"\b(?:" + _APPS + r"|line)\b")
 _APP_NAMES = frozenset(_APP_LIST) | {"line"}  # the words _APP_WORD may find
+# An app's name with digits or symbols for some of its letters ("sn@p", "7ele", "wh4tsapp"):
+# read as the name; 3 letters at least, so "1g" (a gram) and "k1k" stay as written.
+_LEET_HINT = re.compile(r"[a-z][0-9@$!|]|[0-9@$!|][a-z]")
+_LEET_WORD = re.compile(r"(?<![a-z0-9@$!|.])(?=(?:[0-9@$!|]*[a-z]){3})[a-z0-9@$!|]{4,}+(?![a-z0-9@$!|])")
+_LEET_LETTERS = str.maketrans("0134578@$!|", "oieastbasil")
+
+
+def _leet_app(match: re.Match[str]) -> str:
+    word = match.group()
+    plain = word.translate(_LEET_LETTERS)
+    return plain if plain != word and plain in _APP_NAMES else word
 
 
 def _app_with_l(match: re.Match[str]) -> str:

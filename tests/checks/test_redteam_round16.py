@@ -1,4 +1,5 @@
-"""Round 16: loan pitches. Three red teams wrote loan scams (round 13's loan in 3 parts,
+"""Round 16: loan pitches; and, from round 13's families, adult bait's app names in leet
+and "priv" accounts, sugar daddies' CEOs, signal groups' clubs. Three red teams wrote loan scams (round 13's loan in 3 parts,
 round 14's quick_loan, round 15's loan_nocontact), and each got through more often than
 its other families: "bad credit ok", "you qualify for up to $5,000", "we can lend up to
 five thousand", "same day approval" read as nothing. What the reader now reads, and the
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from policy.normalize import read_contacts
 from policy.promotion import reads_as_promotion
 
 
@@ -38,4 +40,45 @@ def test_loan_pitches(text: str) -> None:
     "bad credit is ok as long as you have a cosigner, the dealer said",
 ])
 def test_money_talk_stays_talk(text: str) -> None:
+    assert not reads_as_promotion(text)
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    # round 13's adult bait: an app's name in leet, the sender's "priv" account
+    ("bored in bed tonight, wanna see more at sn@p: lily.official", "h:lily.official"),
+    ("haha u viewed my reel, message me on 7ele lilybab322", "h:lilybab322"),
+    ("lonely rn, find me at my priv: lilybabe22", "h:lilybabe22"),
+    ("mine priv account is lilybabe22 dont tell anyone", "h:lilybabe22"),
+])
+def test_an_apps_name_in_leet_and_a_priv_account(text: str, key: str) -> None:
+    contact, keys = read_contacts(text)
+    assert contact and key in keys, keys
+
+
+@pytest.mark.parametrize("text", [
+    "i need 1g of yeast for the bread",  # 1 letter: no app
+    "k1k is my cat's name lol",
+    "email me at bob@snap.com",  # an address: read as one, not as an app
+    "my priv acc is private now, sorry",  # no account's name after it
+])
+def test_leet_and_priv_talk_is_not_an_apps_handle(text: str) -> None:
+    keys = read_contacts(text)[1]
+    assert not any(k.startswith("h:") for k in keys), keys
+
+
+@pytest.mark.parametrize("text", [
+    "Hi sweetie, Im a successful CEO looking for someone I can support every week. Keen?",
+    "Hello everyone in our elite investors room 🚀. Today's signal drops by 9pm, stay tuned",
+    "Welcome to the VIP traders club, next trade goes out at 8pm, +61% last week",
+])
+def test_sugar_and_signal_group_pitches(text: str) -> None:
+    assert reads_as_promotion(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my dad was a successful ceo but he never had time for us",
+    "the trade goes out at noon, then we can grab lunch",
+    "our book club is basically an elite investors club now lol, all we talk about is stocks",
+])
+def test_ceos_and_clubs_in_talk(text: str) -> None:
     assert not reads_as_promotion(text)
