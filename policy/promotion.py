@@ -91,7 +91,8 @@ priz|awards?|awarded|winnings|sweepstakes?|lucky draw
 |order booster|(?:like|rate) (?:videos|hotels) (?:from home|online)|paid same day
 |(?:hundred|fifty|eighty|thousand)(?: dollars)? (?:a|per|every) day|sight unseen
 |(?:f ?& ?f|friends (?:and|&) family) (?:only|payment)|pr (?:package|box)|free gift (?:package|box)
-|(?:just|only) pay (?:for )?(?:the )?shipping|(?:elite|vip|private|exclusive) (?:investors?|traders?|trading) (?:club|room|group|chat|community)|(?:signals|calls) (?:drop|go out) (?:at|every|daily|in)
+|(?:just|only) pay (?:for )?(?:the )?shipping|(?:elite|vip|private|exclusive) (?:investors?|traders?|trading) (?:club|room|group|chat|community)|(?:send|give|share|reply with|confirm) (?:me |us )?(?:your|ur|the) (?:login|log-in|sign-in) (?:email|e-mail|details|info|(?:password)|credentials)
+|to avoid (?:\w+ )?(?:deactivation|(?:suspension)|(?:deletion)|(?:termination)|a ban|being banned)|(?:signals|calls) (?:drop|go out) (?:at|every|daily|in)
 |(?<!\bis )(?<!\bif )(?:bad|poor|any|all|low) (?:credit|scores?)(?: (?:is|are))? (?:ok|okay|welcome|(?:accepted)|considered)(?! as long| if| for (?:that|the|secured))
 |(?<!\bi )(?<!\bwe )(?<!\bi'm )(?<!we're )(?<!\bi am )(?<!\bwe are )(?<!\bi was )(?<!\bwe were )(?<!\bgot )(?:qualif(?:y|ied)|eligible|(?:pre-?)?approved) (?:for )?(?:up to|as much as)(?= ?(?:[$£€] ?\d|\d{1,3}(?:,\d{3})+|\d{4,}|\d+(?:\.\d+)? ?(?:k|grand|thousand)\b|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|\w+teen) (?:hundred|grand|thousand)))
 |(?:(?<![a-z'] )|(?<=\byour )|(?<=\bur ))(?:loan|advance|funding) (?:request|application) (?:is |was |has been )?(?:approved|ready(?! to))
@@ -127,6 +128,7 @@ prizes?|winners?|jackpots?|lotter(?:y|ies)|lucky day|congratulations|congratulat
 |stock (?:alerts|signals|picks|tips)|\d{2,3} ?% (?:accuracy|win ?rate|success)
 |(?:limited|few|last) (?:seats|spots|slots)(?: left| remaining)?|(?:successful|wealthy|rich) (?:businessman|gentleman|man|ceo)
 |(?:new |next |today'?s )?(?:signal|trade) (?:drops?|goes out|is coming|coming)
+|(?:trying|(?:attempting)|tried) to (?:sign|log) ?in (?:to|on|into) (?:your|ur) (?:account|profile|page)|(?:gold|blue|verified) (?:badge|check|(?:checkmark)|tick)
 |mature gentleman|busy ceo|(?<!\bi )(?<!\bwe )(?<!\bi'm )(?<!we're )(?<!\bi am )(?<!\bwe are )(?<!\bi was )(?<!\bwe were )(?<!\bgot )(?<!\bget )(?<!\bbe )pre-?approved|(?:same[- ]day|instant|quick|fast) (?:approval|funding)(?! (?:for|on|from|at|of) (?:the|my|our|his|her|their|a)\b)|(?:same[- ]day|instant|quick|fast) payout|same[- ]day deposit|for (?:release|disbursement)
 """
 # What a romance scam opens with, to a stranger: read as a promotion with 3 of these in
@@ -458,4 +460,6 @@ def reads_as_promotion(text: str) -> bool:
     if _MAYBE_OBFUSCATED.search(folded) is None:
         return False
     plain = _OBFUSCATED.sub(_plain, folded)
-    return plain != folded and _read(plain)
+    # read again as the digits and symbols stand for ("reply with the code y0u got")
+    return plain != folded and (_read(plain) or ("code" in plain and _CODE_ASKED.search(plain)
+                                                  is not None))

@@ -82,3 +82,25 @@ def test_sugar_and_signal_group_pitches(text: str) -> None:
 ])
 def test_ceos_and_clubs_in_talk(text: str) -> None:
     assert not reads_as_promotion(text)
+
+
+@pytest.mark.parametrize("text", [
+    # round 14's account notices
+    "Your account was selected for the gold badge, send ur login email to continue",
+    "ur page was selected for the gold badge, reply with ur login email to continue",
+    # a one-time code asked for, in leet: read as the digits stand for
+    "hey, someone is attempting to sign in on your account from rus5ia, 1s this you? "
+    "reply with the code y0u got",
+])
+def test_account_notices(text: str) -> None:
+    assert reads_as_promotion(text)
+
+
+@pytest.mark.parametrize("text", [
+    "send me your login info for netflix pls, mine expired",
+    "someone tried to log in to your account from russia, change your password!!",
+    "to avoid suspension he apologized to the whole class",
+    "she finally got the blue check lol, so famous now",
+])
+def test_account_talk(text: str) -> None:
+    assert not reads_as_promotion(text)

@@ -12,7 +12,7 @@ from tests.redteam13 import sim
 from tests.redteam14.campaigns import F
 
 # family -> mean strangers a day at seed 1, at most (18.5 to 20 before round 14's reading)
-CEILINGS = {"steam_skins": 12.0, "quick_loan": 7.0, "fake_charity": 12.0,
+CEILINGS = {"steam_skins": 12.0, "quick_loan": 7.0, "fake_charity": 12.0, "account_notice": 16.0,
             "remote_task_job": 11.0, "sextortion": 12.0}
 
 
