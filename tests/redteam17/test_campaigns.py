@@ -1,0 +1,24 @@
+"""Round 17's families (tests/redteam17/campaigns.py: written blind by an outside helper
+who read the README, docs/policy.md and the rules, not the reader nor any earlier round)
+on the default rules, seed 1, 20 spammers a family: none over the strangers rules' 20 a
+day, and each contained at least as often as measured when they were written, less a
+margin of two spammers (python -m tests.redteam17.run --seeds 1)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.redteam13 import sim
+from tests.redteam17.campaigns import FAMILIES
+
+# family -> share of its 20 spammers contained at seed 1, at least (as written: 90, 100,
+# 100, 100, 100, 90, 100%; the others 0 to 10%)
+FLOORS = {"crypto_signals": 0.8, "job_tasks": 0.9, "giveaway": 0.9, "toll_parcel": 0.9,
+          "marketplace": 0.9, "charity": 0.8, "badge_phish": 0.9}
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_each_family_is_bounded(family: str) -> None:
+    run = sim.run_family(family, FAMILIES[family], spammers=20, seed=1)
+    assert run["max"] <= 20, run["max"]  # strangers_daily: 20 a day, whatever the texts
+    assert run["contained"] >= FLOORS.get(family, 0.0), (family, run["contained"])
