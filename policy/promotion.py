@@ -92,6 +92,9 @@ priz|awards?|awarded|winnings|sweepstakes?|lucky draw
 |(?:hundred|fifty|eighty|thousand)(?: dollars)? (?:a|per|every) day|sight unseen
 |(?:f ?& ?f|friends (?:and|&) family) (?:only|payment)|pr (?:package|box)|free gift (?:package|box)
 |(?:just|only) pay (?:for )?(?:the )?shipping|(?:elite|vip|private|exclusive) (?:investors?|traders?|trading) (?:club|room|group|chat|community)|(?:send|give|share|reply with|confirm) (?:me |us )?(?:your|ur|the) (?:login|log-in|sign-in) (?:email|e-mail|details|info|(?:password)|credentials)
+|(?:reply|answer|write back|respond) (?:with |w/ )(?:how much (?:you|u) owe|(?:your|ur) (?:rough |total |current )?(?:balance|debt))
+|so (?:i|we) can (?:lock|secure|protect|freeze) (?:it|your account|ur account|the account)
+|(?:i'?m|i am) (?:showing|teaching) (?:how to )?\d+ (?:people|ppl|peeps)
 |to avoid (?:\w+ )?(?:deactivation|(?:suspension)|(?:deletion)|(?:termination)|a ban|being banned)|(?:signals|calls) (?:drop|go out) (?:at|every|daily|in)
 |(?<!\bis )(?<!\bif )(?:bad|poor|any|all|low) (?:credit|scores?)(?: (?:is|are))? (?:ok|okay|welcome|(?:accepted)|considered)(?! as long| if| for (?:that|the|secured))
 |(?<!\bi )(?<!\bwe )(?<!\bi'm )(?<!we're )(?<!\bi am )(?<!\bwe are )(?<!\bi was )(?<!\bwe were )(?<!\bgot )(?:qualif(?:y|ied)|eligible|(?:pre-?)?approved) (?:for )?(?:up to|as much as)(?= ?(?:[$£€] ?\d|\d{1,3}(?:,\d{3})+|\d{4,}|\d+(?:\.\d+)? ?(?:k|grand|thousand)\b|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|\w+teen) (?:hundred|grand|thousand)))
@@ -129,6 +132,10 @@ prizes?|winners?|jackpots?|lotter(?:y|ies)|lucky day|congratulations|congratulat
 |(?:limited|few|last) (?:seats|spots|slots)(?: left| remaining)?|(?:successful|wealthy|rich) (?:businessman|gentleman|man|ceo)
 |(?:new |next |today'?s )?(?:signal|trade) (?:drops?|goes out|is coming|coming)
 |(?:trying|(?:attempting)|tried) to (?:sign|log) ?in (?:to|on|into) (?:your|ur) (?:account|profile|page)|(?:gold|blue|verified) (?:badge|check|(?:checkmark)|tick)
+|(?:debt|loan|tax) (?:forgiveness|relief) (?:program|(?:programme)|plan|guidelines)|(?:hardship|forgiveness) (?:program|(?:programme)|guidelines)
+|(?:cut|reduce|lower|slash) (?:it|your \w+|ur \w+) (?:by|up to) \d+ ?%|see (?:if|whether) (?:you|u) qualify
+|(?:detected|flagged|noticed) an? (?:login|log-in|sign-in|sign in) (?:attempt )?from|trust (?:&|and) safety (?:team|(?:security)|dept)
+|on autopilot|faceless (?:videos?|channel|page|account)|extra (?:each|a|per|every) (?:week|day|month)
 |mature gentleman|busy ceo|(?<!\bi )(?<!\bwe )(?<!\bi'm )(?<!we're )(?<!\bi am )(?<!\bwe are )(?<!\bi was )(?<!\bwe were )(?<!\bgot )(?<!\bget )(?<!\bbe )pre-?approved|(?:same[- ]day|instant|quick|fast) (?:approval|funding)(?! (?:for|on|from|at|of) (?:the|my|our|his|her|their|a)\b)|(?:same[- ]day|instant|quick|fast) payout|same[- ]day deposit|for (?:release|disbursement)
 """
 # What a romance scam opens with, to a stranger: read as a promotion with 3 of these in

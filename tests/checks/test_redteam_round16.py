@@ -104,3 +104,29 @@ def test_account_notices(text: str) -> None:
 ])
 def test_account_talk(text: str) -> None:
     assert not reads_as_promotion(text)
+
+
+@pytest.mark.parametrize("text", [
+    # round 17's (written blind) fake support, debt relief and side hustle
+    "Hi, this is Amy with Trust & Safety security. Our system detected a login from Oslo "
+    "on a new device, answer this chat asap so I can lock it",
+    "With the new federal relief program many folks cut it by 40%! Want to see your options? "
+    "Only answer w/ how much you owe",
+    "Under the 2026 hardship guidelines many families reduce it up to 50%! Want to see if "
+    "you qualify?",
+    "adds like 900 bucks extra each week, i'm showing the exact setup to 10 people this week, "
+    "my faceless videos on autopilot",
+])
+def test_support_debt_and_hustle_pitches(text: str) -> None:
+    assert reads_as_promotion(text)
+
+
+@pytest.mark.parametrize("text", [
+    "give me the spare key so I can lock it when I leave",
+    "i was on autopilot all day, sorry i forgot to text back",
+    "the gym wants $20 extra each month for towels, ridiculous",
+    "she's on the trust and safety team at work, very stressful job",
+    "reply with your balance when you check the app, i think we're even",
+])
+def test_support_debt_and_hustle_talk(text: str) -> None:
+    assert not reads_as_promotion(text)

@@ -12,9 +12,11 @@ from tests.redteam13 import sim
 from tests.redteam17.campaigns import FAMILIES
 
 # family -> share of its 20 spammers contained at seed 1, at least (as written: 90, 100,
-# 100, 100, 100, 90, 100%; the others 0 to 10%)
+# 100, 100, 100, 90, 100%; the others 0 to 10%; then fake support 5 -> 80% and debt relief
+# 0 -> 35% once the reader read them: tests/checks/test_redteam_round16.py)
 FLOORS = {"crypto_signals": 0.8, "job_tasks": 0.9, "giveaway": 0.9, "toll_parcel": 0.9,
-          "marketplace": 0.9, "charity": 0.8, "badge_phish": 0.9}
+          "marketplace": 0.9, "charity": 0.8, "badge_phish": 0.9, "fake_support": 0.7,
+          "debt_relief": 0.25}
 
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))
