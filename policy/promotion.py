@@ -91,11 +91,11 @@ priz|awards?|awarded|winnings|sweepstakes?|lucky draw
 |order booster|(?:like|rate) (?:videos|hotels) (?:from home|online)|paid same day
 |(?:hundred|fifty|eighty|thousand)(?: dollars)? (?:a|per|every) day|sight unseen
 |(?:f ?& ?f|friends (?:and|&) family) (?:only|payment)|pr (?:package|box)|free gift (?:package|box)
-|(?:just|only) pay (?:for )?(?:the )?shipping|(?:elite|vip|private|exclusive) (?:investors?|traders?|trading) (?:club|room|group|chat|community)|(?:send|give|share|reply with|confirm) (?:me |us )?(?:your|ur|the) (?:login|log-in|sign-in) (?:email|e-mail|details|info|(?:password)|credentials)
-|(?:reply|answer|write back|respond) (?:with |w/ )(?:how much (?:you|u) owe|(?:your|ur) (?:rough |total |current )?(?:balance|debt))
+|(?:just|only) pay (?:for )?(?:the )?shipping|(?:(?<=\bour )|(?<=\bthis )|(?<=\bjoin )|(?<=\bjoin the )|(?<=\bjoin our )|(?<=\b(?:in|to) (?:the|our) ))(?:elite|vip|private|exclusive) (?:investors?|traders?|trading) (?:club|room|group|chat|community)|(?:elite|vip|private|exclusive) (?:investors?|traders?|trading) (?:club|room|group|chat|community)(?! (?:[a-z']+ ){0,4}(?:is|was|are|were|got|turned|sucks)\b)|(?:send|give|share|reply with|confirm) (?:me |us )?(?:your|ur|the) (?:login|log-in|sign-in) (?:email|e-mail|details|info|(?:password)|credentials)(?! (?:so (?:i|we) can (?:add|invite|share)|for (?:the |our |my )?(?:shared|team|netflix|wifi|drive|board|(?:workspace)|jira|slack|gym|spotify|hulu|disney)))
+|(?:reply|answer|write back|respond) (?:with |w/ )(?:how much (?:you|u) owe(?! (?:me|us|him|her|them)\b)|(?:your|ur) (?:rough |total |current )?(?:balance|debt))
 |so (?:i|we) can (?:lock|secure|protect|freeze) (?:it|your account|ur account|the account)
-|(?:i'?m|i am) (?:showing|teaching) (?:how to )?\d+ (?:people|ppl|peeps)
-|to avoid (?:\w+ )?(?:deactivation|(?:suspension)|(?:deletion)|(?:termination)|a ban|being banned)|(?:signals|calls) (?:drop|go out) (?:at|every|daily|in)
+|(?:i'?m|i am) (?:showing|teaching) (?:how to )?\d+ (?:people|ppl|peeps)(?: how)?(?= (?:this week|for free|before|only|today|rn)\b|\s*[.,!?;:]|$)
+|to avoid (?:(?:your|ur|the|an?) )?(?:(?:(?:permanent)|account|page|profile|permanent account) )?deactivation|to avoid (?:(?:your|ur|the|an?) )?(?:permanent |account |page |profile |permanent account )(?:ban|(?:suspension)|(?:deletion)|(?:termination))|to avoid (?:a ban|being banned) (?:of|on|from) (?:your|ur|the) (?:account|page|profile)|to avoid (?:a ban|being banned|(?:suspension)|(?:deletion)|(?:termination))(?=\s*[:.!]|\s*$)|(?:signals|calls) (?:drop|go out) (?:at|every|daily|in)
 |(?<!\bis )(?<!\bif )(?:bad|poor|any|all|low) (?:credit|scores?)(?: (?:is|are))? (?:ok|okay|welcome|(?:accepted)|considered)(?! as long| if| for (?:that|the|secured))
 |(?<!\bi )(?<!\bwe )(?<!\bi'm )(?<!we're )(?<!\bi am )(?<!\bwe are )(?<!\bi was )(?<!\bwe were )(?<!\bgot )(?:qualif(?:y|ied)|eligible|(?:pre-?)?approved) (?:for )?(?:up to|as much as)(?= ?(?:[$£€] ?\d|\d{1,3}(?:,\d{3})+|\d{4,}|\d+(?:\.\d+)? ?(?:k|grand|thousand)\b|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|\w+teen) (?:hundred|grand|thousand)))
 |(?:(?<![a-z'] )|(?<=\byour )|(?<=\bur ))(?:loan|advance|funding) (?:request|application) (?:is |was |has been )?(?:approved|ready(?! to))
@@ -130,12 +130,12 @@ prizes?|winners?|jackpots?|lotter(?:y|ies)|lucky day|congratulations|congratulat
 |(?:only )?takes (?:only )?(?:\d+|an?|one) ?h(?:ours?|rs?)? (?:a day|daily|per day)
 |stock (?:alerts|signals|picks|tips)|\d{2,3} ?% (?:accuracy|win ?rate|success)
 |(?:limited|few|last) (?:seats|spots|slots)(?: left| remaining)?|(?:successful|wealthy|rich) (?:businessman|gentleman|man|ceo)
-|(?:new |next |today'?s )?(?:signal|trade) (?:drops?|goes out|is coming|coming)
+|(?:(?:new |next |today'?s )?signal|(?:new|next|today'?s) trade) (?:drops?|goes out|is coming|coming)(?! back| through| and going)
 |(?:trying|(?:attempting)|tried) to (?:sign|log) ?in (?:to|on|into) (?:your|ur) (?:account|profile|page)|(?:gold|blue|verified) (?:badge|check|(?:checkmark)|tick)
-|(?:debt|loan|tax) (?:forgiveness|relief) (?:program|(?:programme)|plan|guidelines)|(?:hardship|forgiveness) (?:program|(?:programme)|guidelines)
+|(?:debt|tax) (?:forgiveness|relief) (?:program|(?:programme)|plan|guidelines)|(?<!loan )(?:hardship|forgiveness) (?:program|(?:programme)|guidelines)
 |(?:cut|reduce|lower|slash) (?:it|your \w+|ur \w+) (?:by|up to) \d+ ?%|see (?:if|whether) (?:you|u) qualify
-|(?:detected|flagged|noticed) an? (?:login|log-in|sign-in|sign in) (?:attempt )?from|trust (?:&|and) safety (?:team|(?:security)|dept)
-|on autopilot|faceless (?:videos?|channel|page|account)|extra (?:each|a|per|every) (?:week|day|month)
+|(?:detected|flagged|noticed) an? (?:login|log-in|sign-in|sign in) (?:attempt )?from|(?<=\b(?:with|from) )(?:the )?trust (?:&|and) safety (?:team|(?:security)|dept)
+|on autopilot|faceless (?:videos?|channel|page|account)(?= for (?:me|you|u)\b| on autopilot)|(?:(?<=\bearn )|(?<=\bmake )|(?<=\bmakes )|(?<=\bearning )|(?<=\bmaking )|(?<=\d )|(?<=\dk )|(?<=\bbucks )|(?<=\bdollars ))extra (?:each|a|per|every) (?:week|day|month)
 |mature gentleman|busy ceo|(?<!\bi )(?<!\bwe )(?<!\bi'm )(?<!we're )(?<!\bi am )(?<!\bwe are )(?<!\bi was )(?<!\bwe were )(?<!\bgot )(?<!\bget )(?<!\bbe )pre-?approved|(?:same[- ]day|instant|quick|fast) (?:approval|funding)(?! (?:for|on|from|at|of) (?:the|my|our|his|her|their|a)\b)|(?:same[- ]day|instant|quick|fast) payout|same[- ]day deposit|for (?:release|disbursement)
 """
 # What a romance scam opens with, to a stranger: read as a promotion with 3 of these in
@@ -182,7 +182,8 @@ free|win|won|wins|reward|rewards|gift|gifts|urgent|urgently|offers?|deals?|txt|s
 _TOPICS = {
     "job": r"hiring|recruit\w*|part[- ]time|side hustle|commission|no experience \w+"
            r"|work(?:ing)? from home",
-    "loan": r"loans?|lenders?|interest rate|loan offer|debt relief|cash advance|credit|debt",
+    "loan": r"loans?|lenders?|interest rate|loan offer|debt relief|cash advance|credit|debt"
+            r"|(?:debt|loan|tax) (?:forgiveness|relief) (?:program|programme|plan|guidelines)",
     "social": r"giveaways?|followers|collab\w*|(?:brand )?ambassadors?|sponsor\w*|promot\w*"
               r"|playlists?|winners?",
     "coin": r"withdrawals?|mentor|investors?|usdt|binance|forex|nfts?|tokens|wallet(?: address)?"

@@ -130,3 +130,20 @@ def test_support_debt_and_hustle_pitches(text: str) -> None:
 ])
 def test_support_debt_and_hustle_talk(text: str) -> None:
     assert not reads_as_promotion(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a second helper's review of 319 ordinary messages about accounts, work and money,
+    # and one pitch word added to those a phrase fell a point short on
+    "our trust and safety team at work is hiring btw if ur interested",
+    "the debt relief program at my job is actually legit, they help w student loans",
+    "to avoid a ban dont use mods in ranked, its not worth the risk",
+    "i'm teaching 6 people how to crochet saturday, it's free if you want to join",
+    "send your login email so i can add you to the team workspace asap",
+    "answer with how much u owe me and ill subtract the gas money",
+    "the vip traders chat my uncle is in is so cringe, daily signals lol",
+    "extra each month from the raise is nice, cash for the vacation",
+    "loan forgiveness program for teachers is legit, check if u can apply",
+])
+def test_work_and_money_talk_stays_talk(text: str) -> None:
+    assert not reads_as_promotion(text)
