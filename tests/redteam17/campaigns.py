@@ -111,6 +111,24 @@ def code(rng: random.Random, n: int = 6, alphabet: str = string.ascii_letters + 
     return "".join(rng.choice(alphabet) for _ in range(n))
 
 
+def in_parts(r: random.Random, s: Callable[[str], str], abc: tuple[str, str, str],
+             cuts: tuple[float, float], level: float,
+             gaps: tuple[tuple[float, float], tuple[float, float]],
+             pace: Callable[[], float]) -> Msg:
+    """A greeting a, then b and c: in one message (b c), two (a; b c) or three, as the
+    draw falls under ``cuts``; the greeting alone a little less noisy."""
+    a, b, c = abc
+    mode = r.random()
+    if mode < cuts[0]:
+        return Msg([fit(r, lambda: noise(r, s(b) + " " + s(c), level))], pace=pace())
+    if mode < cuts[1]:
+        return Msg([fit(r, lambda: noise(r, s(a), level - 0.1)),
+                    fit(r, lambda: noise(r, s(b) + " " + s(c), level))],
+                   gap=r.uniform(*gaps[0]), pace=pace())
+    return Msg([fit(r, lambda p=p: noise(r, s(p), level)) for p in (a, b, c)],
+               gap=r.uniform(*gaps[1]), pace=pace())
+
+
 def pacing(rng: random.Random, lo: float, hi: float) -> Callable[[], float]:
     """A spammer's own rhythm: a base pace for the day, jittered per message."""
     base = rng.uniform(lo, hi)
@@ -374,13 +392,7 @@ def fake_support(rng: random.Random) -> Gen:
                     .replace("<tk>", code(r, 6, string.digits)).replace("<hh>", f"{r.randint(0, 23):02d}")
                     .replace("<mm>", f"{r.randint(0, 59):02d}"))
 
-        mode = r.random()
-        if mode < 0.35:
-            return Msg([fit(r, lambda: noise(r, s(b) + " " + s(c), 0.5))], pace=pace())
-        if mode < 0.7:
-            return Msg([fit(r, lambda: noise(r, s(a), 0.4)), fit(r, lambda: noise(r, s(b) + " " + s(c), 0.5))],
-                       gap=r.uniform(5, 40), pace=pace())
-        return Msg([fit(r, lambda p=p: noise(r, s(p), 0.5)) for p in (a, b, c)], gap=r.uniform(5, 30), pace=pace())
+        return in_parts(r, s, (a, b, c), (0.35, 0.7), 0.5, ((5, 40), (5, 30)), pace)
 
     return gen
 
@@ -456,13 +468,7 @@ def debt_relief(rng: random.Random) -> Gen:
             return (spin(r, t).replace("<name>", name).replace("<me>", me)
                     .replace("<st>", r.choice(["Texas", "Ohio", "Florida", "NY"])))
 
-        order = r.random()
-        if order < 0.4:
-            return Msg([fit(r, lambda: noise(r, s(b) + " " + s(c), 0.6))], pace=pace())
-        if order < 0.75:
-            return Msg([fit(r, lambda: noise(r, s(a), 0.5)), fit(r, lambda: noise(r, s(b) + " " + s(c), 0.6))],
-                       gap=r.uniform(10, 60), pace=pace())
-        return Msg([fit(r, lambda p=p: noise(r, s(p), 0.6)) for p in (a, b, c)], gap=r.uniform(10, 60), pace=pace())
+        return in_parts(r, s, (a, b, c), (0.4, 0.75), 0.6, ((10, 60), (10, 60)), pace)
 
     return gen
 
