@@ -91,15 +91,15 @@ priz|awards?|awarded|winnings|sweepstakes?|lucky draw
 |order booster|(?:like|rate) (?:videos|hotels) (?:from home|online)|paid same day
 |(?:hundred|fifty|eighty|thousand)(?: dollars)? (?:a|per|every) day|sight unseen
 |(?:f ?& ?f|friends (?:and|&) family) (?:only|payment)|pr (?:package|box)|free gift (?:package|box)
-|(?:just|only) pay (?:for )?(?:the )?shipping|(?:(?<=\bour )|(?<=\bthis )|(?<=\bjoin )|(?<=\bjoin the )|(?<=\bjoin our )|(?<=\b(?:in|to) (?:the|our) ))(?:elite|vip|private|exclusive) (?:investors?|traders?|trading) (?:club|room|group|chat|community)|(?:elite|vip|private|exclusive) (?:investors?|traders?|trading) (?:club|room|group|chat|community)(?! (?:[a-z']+ ){0,4}(?:is|was|are|were|got|turned|sucks)\b)|(?:send|give|share|reply with|confirm) (?:me |us )?(?:your|ur|the) (?:login|log-in|sign-in) (?:email|e-mail|details|info|(?:password)|credentials)(?! (?:so (?:i|we) can (?:add|invite|share)|for (?:the |our |my )?(?:shared|team|netflix|wifi|drive|board|(?:workspace)|jira|slack|gym|spotify|hulu|disney)))
+|(?:just|only) pay (?:for )?(?:the )?shipping|(?=[evp])(?:(?<=\bour )|(?<=\bthis )|(?<=\bjoin )|(?<=\bjoin the )|(?<=\bjoin our )|(?<=\b(?:in|to) (?:the|our) ))(?:elite|vip|private|exclusive) (?:investors?|traders?|trading) (?:club|room|group|chat|community)|(?:elite|vip|private|exclusive) (?:investors?|traders?|trading) (?:club|room|group|chat|community)(?! (?:[a-z']+ ){0,4}(?:is|was|are|were|got|turned|sucks)\b)|(?:send|give|share|reply with|confirm) (?:me |us )?(?:your|ur|the) (?:login|log-in|sign-in) (?:email|e-mail|details|info|(?:password)|credentials)(?! (?:so (?:i|we) can (?:add|invite|share)|for (?:the |our |my )?(?:shared|team|netflix|wifi|drive|board|(?:workspace)|jira|slack|gym|spotify|hulu|disney)))
 |(?:reply|answer|write back|respond) (?:with |w/ )(?:how much (?:you|u) owe(?! (?:me|us|him|her|them)\b)|(?:your|ur) (?:rough |total |current )?(?:balance|debt))
 |so (?:i|we) can (?:lock|secure|protect|freeze) (?:it|your account|ur account|the account)
-|(?:i'?m|i am) (?:showing|teaching) (?:how to )?\d+ (?:people|ppl|peeps)(?: how)?(?= (?:this week|for free|before|only|today|rn)\b|\s*[.,!?;:]|$)
+|(?:i'm|im|i am) (?:showing|teaching) (?:how to )?\d+ (?:people|ppl|peeps)(?: how)?(?= (?:this week|for free|before|only|today|rn)\b|\s*[.,!?;:]|$)
 |to avoid (?:(?:your|ur|the|an?) )?(?:(?:(?:permanent)|account|page|profile|permanent account) )?deactivation|to avoid (?:(?:your|ur|the|an?) )?(?:permanent |account |page |profile |permanent account )(?:ban|(?:suspension)|(?:deletion)|(?:termination))|to avoid (?:a ban|being banned) (?:of|on|from) (?:your|ur|the) (?:account|page|profile)|to avoid (?:a ban|being banned|(?:suspension)|(?:deletion)|(?:termination))(?=\s*[:.!]|\s*$)|(?:signals|calls) (?:drop|go out) (?:at|every|daily|in)
-|(?<!\bis )(?<!\bif )(?:bad|poor|any|all|low) (?:credit|scores?)(?: (?:is|are))? (?:ok|okay|welcome|(?:accepted)|considered)(?! as long| if| for (?:that|the|secured))
-|(?<!\bi )(?<!\bwe )(?<!\bi'm )(?<!we're )(?<!\bi am )(?<!\bwe are )(?<!\bi was )(?<!\bwe were )(?<!\bgot )(?:qualif(?:y|ied)|eligible|(?:pre-?)?approved) (?:for )?(?:up to|as much as)(?= ?(?:[$£€] ?\d|\d{1,3}(?:,\d{3})+|\d{4,}|\d+(?:\.\d+)? ?(?:k|grand|thousand)\b|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|\w+teen) (?:hundred|grand|thousand)))
-|(?:(?<![a-z'] )|(?<=\byour )|(?<=\bur ))(?:loan|advance|funding) (?:request|application) (?:is |was |has been )?(?:approved|ready(?! to))
-|(?:i|we) (?:can |could )?lend (?:you |u )?(?:(?:up to|as much as)(?= ?(?:[$£€] ?\d{1,3}(?:,\d{3})+|[$£€]? ?\d{4,}|[$£€]? ?\d+(?:\.\d+)? ?(?:k|grand|thousand)\b|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|\w+teen) (?:thousand|grand)))|any amount|as much as (?:you|u) need)|(?:licensed|(?:registered)|legit|certified) (?:money )?lenders?
+|(?=[bpal])(?<!\bis )(?<!\bif )(?:bad|poor|any|all|low) (?:credit|scores?)(?: (?:is|are))? (?:ok|okay|welcome|(?:accepted)|considered)(?! as long| if| for (?:that|the|secured))
+|(?=[qeap])(?<!\bi )(?<!\bwe )(?<!\bi'm )(?<!we're )(?<!\bi am )(?<!\bwe are )(?<!\bi was )(?<!\bwe were )(?<!\bgot )(?:qualif(?:y|ied)|eligible|(?:pre-?)?approved) (?:for )?(?:up to|as much as)(?= ?(?:[$£€] ?\d|\d{1,3}(?:,\d{3})+|\d{4,}|\d+(?:\.\d+)? ?(?:k|grand|thousand)\b|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|\w+teen) (?:hundred|grand|thousand)))
+|(?=[laf])(?:(?<![a-z'] )|(?<=\byour )|(?<=\bur ))(?:loan|advance|funding) (?:request|application) (?:is |was |has been )?(?:approved|ready(?! to))
+|(?:i|we) (?:can |could )?lend (?:you |u )?(?:(?:up to|as much as)(?= ?(?:[$£€] ?\d{1,3}(?:,\d{3})+|[$£€]? ?\d{4,}|[$£€]? ?\d+(?:\.\d+)? ?(?:k|grand|thousand)\b|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|\w+teen) (?:thousand|grand)))|any amount|as much as (?:you|u) need)|licensed (?:money )?lenders?|registered (?:money )?lenders?|legit (?:money )?lenders?|certified (?:money )?lenders?
 |(?:small|low|tiny) (?:fee|charge) (?:first(?! time| come)|upfront|up front|before)
 """
 _SECONDARY = r"""
@@ -130,13 +130,13 @@ prizes?|winners?|jackpots?|lotter(?:y|ies)|lucky day|congratulations|congratulat
 |(?:only )?takes (?:only )?(?:\d+|an?|one) ?h(?:ours?|rs?)? (?:a day|daily|per day)
 |stock (?:alerts|signals|picks|tips)|\d{2,3} ?% (?:accuracy|win ?rate|success)
 |(?:limited|few|last) (?:seats|spots|slots)(?: left| remaining)?|(?:successful|wealthy|rich) (?:businessman|gentleman|man|ceo)
-|(?:(?:new |next |today'?s )?signal|(?:new|next|today'?s) trade) (?:drops?|goes out|is coming|coming)(?! back| through| and going)
-|(?:trying|(?:attempting)|tried) to (?:sign|log) ?in (?:to|on|into) (?:your|ur) (?:account|profile|page)|(?:gold|blue|verified) (?:badge|check|(?:checkmark)|tick)
-|(?:debt|tax) (?:forgiveness|relief) (?:program|(?:programme)|plan|guidelines)|(?<!loan )(?:hardship|forgiveness) (?:program|(?:programme)|guidelines)
+|signal (?:drops?|goes out|is coming|coming)(?! back| through| and going)|new (?:signal|trade) (?:drops?|goes out|is coming|coming)(?! back| through| and going)|next (?:signal|trade) (?:drops?|goes out|is coming|coming)(?! back| through| and going)|today'?s (?:signal|trade) (?:drops?|goes out|is coming|coming)(?! back| through| and going)
+|trying to (?:sign|log) ?in (?:to|on|into) (?:your|ur) (?:account|profile|page)|attempting to (?:sign|log) ?in (?:to|on|into) (?:your|ur) (?:account|profile|page)|tried to (?:sign|log) ?in (?:to|on|into) (?:your|ur) (?:account|profile|page)|(?:gold|blue|verified) (?:badge|check|(?:checkmark)|tick)
+|(?:debt|tax) (?:forgiveness|relief) (?:program|(?:programme)|plan|guidelines)|(?=[hf])(?<!loan )(?:hardship|forgiveness) (?:program|(?:programme)|guidelines)
 |(?:cut|reduce|lower|slash) (?:it|your \w+|ur \w+) (?:by|up to) \d+ ?%|see (?:if|whether) (?:you|u) qualify
-|(?:detected|flagged|noticed) an? (?:login|log-in|sign-in|sign in) (?:attempt )?from|(?<=\b(?:with|from) )(?:the )?trust (?:&|and) safety (?:team|(?:security)|dept)
-|on autopilot|faceless (?:videos?|channel|page|account)(?= for (?:me|you|u)\b| on autopilot)|(?:(?<=\bearn )|(?<=\bmake )|(?<=\bmakes )|(?<=\bearning )|(?<=\bmaking )|(?<=\d )|(?<=\dk )|(?<=\bbucks )|(?<=\bdollars ))extra (?:each|a|per|every) (?:week|day|month)
-|mature gentleman|busy ceo|(?<!\bi )(?<!\bwe )(?<!\bi'm )(?<!we're )(?<!\bi am )(?<!\bwe are )(?<!\bi was )(?<!\bwe were )(?<!\bgot )(?<!\bget )(?<!\bbe )pre-?approved|(?:same[- ]day|instant|quick|fast) (?:approval|funding)(?! (?:for|on|from|at|of) (?:the|my|our|his|her|their|a)\b)|(?:same[- ]day|instant|quick|fast) payout|same[- ]day deposit|for (?:release|disbursement)
+|(?:detected|flagged|noticed) an? (?:login|log-in|sign-in|sign in) (?:attempt )?from|(?=t)(?<=\b(?:with|from) )(?:the )?trust (?:&|and) safety (?:team|(?:security)|dept)
+|on autopilot|faceless (?:videos?|channel|page|account)(?= for (?:me|you|u)\b| on autopilot)|(?=e)(?:(?<=\bearn )|(?<=\bmake )|(?<=\bmakes )|(?<=\bearning )|(?<=\bmaking )|(?<=\d )|(?<=\dk )|(?<=\bbucks )|(?<=\bdollars ))extra (?:each|a|per|every) (?:week|day|month)
+|mature gentleman|busy ceo|(?=p)(?<!\bi )(?<!\bwe )(?<!\bi'm )(?<!we're )(?<!\bi am )(?<!\bwe are )(?<!\bi was )(?<!\bwe were )(?<!\bgot )(?<!\bget )(?<!\bbe )pre-?approved|(?:same-day|same day|instant|quick|fast) (?:approval|funding)(?! (?:for|on|from|at|of) (?:the|my|our|his|her|their|a)\b)|(?:same-day|same day|instant|quick|fast) payout|same[- ]day deposit|for (?:release|disbursement)
 """
 # What a romance scam opens with, to a stranger: read as a promotion with 3 of these in
 # all, an opener at least and each kind of the others once ("are you single? you're cute
@@ -227,6 +227,21 @@ def _split(listing: str) -> list[str]:
     return [alt for alt in out if alt]
 
 
+# A group of plain words that starts an alternative ("(?:bad|poor|any) credit ok")
+_LEADING_GROUP = re.compile(r"\(\?:((?:[a-z0-9' -]+\|)+[a-z0-9' -]+)\)")
+
+
+def _distributed(alt: str) -> list[str]:
+    """``alt`` as one alternative per word of the group it starts with ("bad credit ok",
+    "poor credit ok", ...), so that each is grouped by its first letter (an alternative
+    that starts with a group is tried at every word otherwise: 20 of them cost the reader
+    a third of its time); as it is when the group is optional or repeated."""
+    m = _LEADING_GROUP.match(alt)
+    if m is None or alt[m.end():m.end() + 1] in ("?", "*", "+", "{"):
+        return [alt]
+    return [word + alt[m.end():] for word in m.group(1).split("|")]
+
+
 def _by_first_letter(listing: str) -> str:
     """The alternatives of a list grouped by their first character, when it is a plain
     one ("c(?:laim|laims|...)"): the engine tries a word's first letter once per group
@@ -234,7 +249,7 @@ def _by_first_letter(listing: str) -> str:
     first; within a group, the list's order."""
     groups: dict[str, list[str]] = {}
     other: list[str] = []
-    for alt in _split(listing):
+    for alt in (one for listed in _split(listing) for one in _distributed(listed)):
         first = alt[0]
         if first.isalnum() and first.isascii() and (len(alt) == 1 or alt[1] not in "?*+{"):
             groups.setdefault(first, []).append(alt[1:])
