@@ -1,0 +1,26 @@
+"""Round 18's families (tests/redteam18/campaigns.py: written blind by an outside helper
+who read the README, docs/policy.md and the rules, not the reader nor any earlier round,
+in other categories than round 17's) on the default rules, seed 1, 20 spammers a family:
+none over the strangers rules' 20 a day, and each contained at least as often as measured
+when they were written, less a margin of two spammers (python -m tests.redteam18.run
+--seeds 1)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.redteam13 import sim
+from tests.redteam18.campaigns import FAMILIES
+
+# family -> share of its 20 spammers contained at seed 1, at least (as written: 100% for
+# the six with a link or a number; recovery agents 15%, brand collaborations 50%; the
+# others 0%)
+FLOORS = {"stimulus_grant": 0.9, "tech_support": 0.9, "ai_companion": 0.9, "tax_refund": 0.9,
+          "utility_shutoff": 0.9, "tagged_video": 0.9, "brand_collab": 0.4}
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_each_family_is_bounded(family: str) -> None:
+    run = sim.run_family(family, FAMILIES[family], spammers=20, seed=1)
+    assert run["max"] <= 20, run["max"]  # strangers_daily: 20 a day, whatever the texts
+    assert run["contained"] >= FLOORS.get(family, 0.0), (family, run["contained"])
