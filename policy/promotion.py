@@ -101,6 +101,7 @@ priz|awards?|awarded|winnings|sweepstakes?|lucky draw
 |(?=[laf])(?:(?<![a-z'] )|(?<=\byour )|(?<=\bur ))(?:loan|advance|funding) (?:request|application) (?:is |was |has been )?(?:approved|ready(?! to))
 |(?:i|we) (?:can |could )?lend (?:you |u )?(?:(?:up to|as much as)(?= ?(?:[$£€] ?\d{1,3}(?:,\d{3})+|[$£€]? ?\d{4,}|[$£€]? ?\d+(?:\.\d+)? ?(?:k|grand|thousand)\b|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|\w+teen) (?:thousand|grand)))|any amount|as much as (?:you|u) need)|licensed (?:money )?lenders?|registered (?:money )?lenders?|legit (?:money )?lenders?|certified (?:money )?lenders?
 |(?:small|low|tiny) (?:fee|charge) (?:first(?! time| come)|upfront|up front|before)
+|(?:international|global|online) (?:lottery|sweepstakes?)(?: draw)?(?! tickets?)
 """
 _SECONDARY = r"""
 prizes?|winners?|jackpots?|lotter(?:y|ies)|lucky day|congratulations|congratulation|selected|nominated|entitled
@@ -136,6 +137,13 @@ prizes?|winners?|jackpots?|lotter(?:y|ies)|lucky day|congratulations|congratulat
 |(?:cut|reduce|lower|slash) (?:it|your \w+|ur \w+) (?:by|up to) \d+ ?%|see (?:if|whether) (?:you|u) qualify
 |(?:detected|flagged|noticed) an? (?:login|log-in|sign-in|sign in) (?:attempt )?from|(?=t)(?<=\b(?:with|from) )(?:the )?trust (?:&|and) safety (?:team|(?:security)|dept)
 |on autopilot|faceless (?:videos?|channel|page|account)(?= for (?:me|you|u)\b| on autopilot)|(?=e)(?:(?<=\bearn )|(?<=\bmake )|(?<=\bmakes )|(?<=\bearning )|(?<=\bmaking )|(?<=\d )|(?<=\dk )|(?<=\bbucks )|(?<=\bdollars ))extra (?:each|a|per|every) (?:week|day|month)
+|dormant (?:account|fund|funds|deposit|estate)|(?:late|deceased) (?:client|(?:customer)|(?:investor)|depositor)
+|(?:shares|sharing) (?:your|ur) (?:surname|last name|family name)|relative (?:with|bearing) (?:your|ur) (?:surname|name)
+|(?:paid|free) (?:collab|collaboration|partnership)|no (?:follower|followers) (?:minimum|min|count|requirement)s?
+|(?=[ctmis])(?:continue|talk|chat|move|text|message|msg|interviews?|speak) (?:me |us )?(?:on|over on|to) (?:the )?(?:app with the (?:green|blue) (?:bubble|icon|logo|plane)|green (?:app|one)|(?:blue |paper )?plane app)
+|barrister|notary|unclaimed|traced (?:it|this|the (?:funds|estate|account)) to (?:you|u)
+|flexible (?:online |remote |part[- ]time )?(?:work|job|jobs|role)|paid (?:daily|weekly)|\d ?h(?:ours?|rs?)? (?:a|per) day
+|(?:we|i)(?:'ll| will)? (?:cover|pay for|pay) (?:the )?shipping|ready for (?:their |new |forever )homes?|rehoming|papers included
 |mature gentleman|busy ceo|(?=p)(?<!\bi )(?<!\bwe )(?<!\bi'm )(?<!we're )(?<!\bi am )(?<!\bwe are )(?<!\bi was )(?<!\bwe were )(?<!\bgot )(?<!\bget )(?<!\bbe )pre-?approved|(?:same-day|same day|instant|quick|fast) (?:approval|funding)(?! (?:for|on|from|at|of) (?:the|my|our|his|her|their|a)\b)|(?:same-day|same day|instant|quick|fast) payout|same[- ]day deposit|for (?:release|disbursement)
 """
 # What a romance scam opens with, to a stranger: read as a promotion with 3 of these in
@@ -173,7 +181,7 @@ free|win|won|wins|reward|rewards|gift|gifts|urgent|urgently|offers?|deals?|txt|s
 |pick up|chance|opportunity|special|attention|important|customer|client|members?|subscriber
 |crypto|bitcoin|btc|eth|invest|investment|investing|profits?|earn|earning|earnings|income
 |interested|intrested|daily|legit|risk|serious|kindly|cutie|guaranteed|instantly|fee|fees
-|\+\s?\d{2,4}(?:\.\d+)?\s?%|\$\s?\d{1,3}(?:,\d{3})+
+|\+\s?\d{2,4}(?:\.\d+)?\s?%|\$\s?\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)? ?million|(?:usd|gbp|eur) ?\d{1,3}(?:,\d{3})+
 """
 # Words of one topic count once among the secondary and among the pitch words
 # ("hiring", "part-time" and "no experience needed" are one job; "loans", "lender" and
@@ -188,7 +196,7 @@ _TOPICS = {
               r"|playlists?|winners?",
     "coin": r"withdrawals?|mentor|investors?|usdt|binance|forex|nfts?|tokens|wallet(?: address)?"
             r"|\w+ signals|account manager|investment opportunity|airdrops?",
-    "estate": r"beneficiary|inherit\w*|next of kin|business proposal",
+    "estate": r"beneficiary|inherit\w*|next of kin|business proposal|barrister|notary|unclaimed",
     "notice": r"community guidelines|copyright \w+|appeal form|confirm your identity"
               r"|suspicious activity|support team|hacker|recovered|restored|scammed"
               r"|stolen \w+|locked out",
@@ -199,6 +207,7 @@ _TOPICS = {
     "coins": r"crypto|bitcoin|btc|eth",
     "gain": r"invest\w*|profits?|earn\w*|income",
     "fee": r"fees?",
+    "shift": r"\d ?h(?:ours?|rs?)? (?:a|per) day|paid (?:daily|weekly)",
 }
 _TOPIC = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _TOPICS.items()))
 

@@ -147,3 +147,34 @@ def test_support_debt_and_hustle_talk(text: str) -> None:
 ])
 def test_work_and_money_talk_stays_talk(text: str) -> None:
     assert not reads_as_promotion(text)
+
+
+@pytest.mark.parametrize("text", [
+    # round 18's (written blind) inheritance lawyers, WhatsApp recruiters, brand deals
+    "A late client who shares your surname left USD 5,200,000 unclaimed. Can we discuss? "
+    "- Notary Oyelaran",
+    "An estate of 1.9 million pounds has no next of kin and I traced it to you. Please respond",
+    "A dormant account (1.9 million pounds) lists a relative with your name. Kindly confirm",
+    "we have flexible online work, 4h a day, paid daily. let's continue on the app with the "
+    "green bubble",
+    "Koa Coffee is looking for ambassadors. Paid collab, no follower minimum. Answer here if keen",
+    "your vibe fits our new launch and Koa Coffee wants to collab. We cover shipping. Interested?",
+])
+def test_inheritance_recruiters_and_brand_deals(text: str) -> None:
+    assert reads_as_promotion(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a third helper's review (253 ordinary messages on estates, draws, collaborations,
+    # shifts, pets, apps by colour): read by a first version of round 18's phrases
+    "the international draw for the world cup tickets opened today",
+    "lucky me, won the email draw for the parking space!!",
+    "a £100 deposit reserves yours, rest on collection. vet checked",
+    "the dormant fund at the credit union, mum asked about it",
+    "weird, the notary shares your surname",
+    "interested in a paid collab? my friend runs a jewellery shop, small budget",
+    "text me on the green app and i'll send the puppy pics",
+    "the job is 4 hrs a day, paid daily in cash",
+])
+def test_estates_draws_collabs_and_pets_in_talk(text: str) -> None:
+    assert not reads_as_promotion(text)

@@ -14,9 +14,11 @@ from tests.redteam18.campaigns import FAMILIES
 
 # family -> share of its 20 spammers contained at seed 1, at least (as written: 100% for
 # the six with a link or a number; recovery agents 15%, brand collaborations 50%; the
-# others 0%)
+# others 0%; then inheritance lawyers 60% and brand deals 75% once the reader read them:
+# tests/checks/test_redteam_round16.py)
 FLOORS = {"stimulus_grant": 0.9, "tech_support": 0.9, "ai_companion": 0.9, "tax_refund": 0.9,
-          "utility_shutoff": 0.9, "tagged_video": 0.9, "brand_collab": 0.4}
+          "utility_shutoff": 0.9, "tagged_video": 0.9, "brand_collab": 0.65,
+          "inheritance_lawyer": 0.5}
 
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))
