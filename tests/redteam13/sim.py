@@ -104,3 +104,11 @@ def run_family(name: str, gen,  # gen(rng) -> (rng, i) -> Msg
     reached = [len(t.reached) * 24.0 / HOURS for t in rows]
     return {"family": name, "contained": contained / len(rows), "mean": sum(reached) / len(rows),
             "max": max(reached), "tallies": rows}
+
+
+def check_family(name: str, gen, floor: float = 0.0, seed: int = 1) -> None:
+    """The red-team tests' check: 20 spammers of a family at ``seed``, none over the
+    strangers rules' 20 a day, and at least ``floor`` of them contained."""
+    run = run_family(name, gen, spammers=20, seed=seed)
+    assert run["max"] <= 20, run["max"]  # strangers_daily: 20 a day, whatever the texts
+    assert run["contained"] >= floor, (name, run["contained"])

@@ -23,6 +23,4 @@ FLOORS = {"stimulus_grant": 0.9, "tech_support": 0.9, "ai_companion": 0.9, "tax_
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))
 def test_each_family_is_bounded(family: str) -> None:
-    run = sim.run_family(family, FAMILIES[family], spammers=20, seed=1)
-    assert run["max"] <= 20, run["max"]  # strangers_daily: 20 a day, whatever the texts
-    assert run["contained"] >= FLOORS.get(family, 0.0), (family, run["contained"])
+    sim.check_family(family, FAMILIES[family], FLOORS.get(family, 0.0))
