@@ -31,7 +31,10 @@ in docs/spam.md.
 from __future__ import annotations
 
 import re
+import re._constants as _C
+import re._parser as _P
 import unicodedata
+from typing import Any
 
 from policy.normalize import (
     _BEFORE_NFKC,
@@ -91,14 +94,14 @@ priz|awards?|awarded|winnings|sweepstakes?|lucky draw
 |order booster|(?:like|rate) (?:videos|hotels) (?:from home|online)|paid same day
 |(?:hundred|fifty|eighty|thousand)(?: dollars)? (?:a|per|every) day|sight unseen
 |(?:f ?& ?f|friends (?:and|&) family) (?:only|payment)|pr (?:package|box)|free gift (?:package|box)
-|(?:just|only) pay (?:for )?(?:the )?shipping|(?=[evp])(?:(?<=\bour )|(?<=\bthis )|(?<=\bjoin )|(?<=\bjoin the )|(?<=\bjoin our )|(?<=\b(?:in|to) (?:the|our) ))(?:elite|vip|private|exclusive) (?:investors?|traders?|trading) (?:club|room|group|chat|community)|(?:elite|vip|private|exclusive) (?:investors?|traders?|trading) (?:club|room|group|chat|community)(?! (?:[a-z']+ ){0,4}(?:is|was|are|were|got|turned|sucks)\b)|(?:send|give|share|reply with|confirm) (?:me |us )?(?:your|ur|the) (?:login|log-in|sign-in) (?:email|e-mail|details|info|(?:password)|credentials)(?! (?:so (?:i|we) can (?:add|invite|share)|for (?:the |our |my )?(?:shared|team|netflix|wifi|drive|board|(?:workspace)|jira|slack|gym|spotify|hulu|disney)))
+|(?:just|only) pay (?:for )?(?:the )?shipping|(?:(?<=\bour )|(?<=\bthis )|(?<=\bjoin )|(?<=\bjoin the )|(?<=\bjoin our )|(?<=\b(?:in|to) (?:the|our) ))(?:elite|vip|private|exclusive) (?:investors?|traders?|trading) (?:club|room|group|chat|community)|(?:elite|vip|private|exclusive) (?:investors?|traders?|trading) (?:club|room|group|chat|community)(?! (?:[a-z']+ ){0,4}(?:is|was|are|were|got|turned|sucks)\b)|(?:send|give|share|reply with|confirm) (?:me |us )?(?:your|ur|the) (?:login|log-in|sign-in) (?:email|e-mail|details|info|(?:password)|credentials)(?! (?:so (?:i|we) can (?:add|invite|share)|for (?:the |our |my )?(?:shared|team|netflix|wifi|drive|board|(?:workspace)|jira|slack|gym|spotify|hulu|disney)))
 |(?:reply|answer|write back|respond) (?:with |w/ )(?:how much (?:you|u) owe(?! (?:me|us|him|her|them)\b)|(?:your|ur) (?:rough |total |current )?(?:balance|debt))
 |so (?:i|we) can (?:lock|secure|protect|freeze) (?:it|your account|ur account|the account)
 |(?:i'm|im|i am) (?:showing|teaching) (?:how to )?\d+ (?:people|ppl|peeps)(?: how)?(?= (?:this week|for free|before|only|today|rn)\b|\s*[.,!?;:]|$)
 |to avoid (?:(?:your|ur|the|an?) )?(?:(?:(?:permanent)|account|page|profile|permanent account) )?deactivation|to avoid (?:(?:your|ur|the|an?) )?(?:permanent |account |page |profile |permanent account )(?:ban|(?:suspension)|(?:deletion)|(?:termination))|to avoid (?:a ban|being banned) (?:of|on|from) (?:your|ur|the) (?:account|page|profile)|to avoid (?:a ban|being banned|(?:suspension)|(?:deletion)|(?:termination))(?=\s*[:.!]|\s*$)|(?:signals|calls) (?:drop|go out) (?:at|every|daily|in)
-|(?=[bpal])(?<!\bis )(?<!\bif )(?:bad|poor|any|all|low) (?:credit|scores?)(?: (?:is|are))? (?:ok|okay|welcome|(?:accepted)|considered)(?! as long| if| for (?:that|the|secured))
-|(?=[qeap])(?<!\bi )(?<!\bwe )(?<!\bi'm )(?<!we're )(?<!\bi am )(?<!\bwe are )(?<!\bi was )(?<!\bwe were )(?<!\bgot )(?:qualif(?:y|ied)|eligible|(?:pre-?)?approved) (?:for )?(?:up to|as much as)(?= ?(?:[$£€] ?\d|\d{1,3}(?:,\d{3})+|\d{4,}|\d+(?:\.\d+)? ?(?:k|grand|thousand)\b|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|\w+teen) (?:hundred|grand|thousand)))
-|(?=[laf])(?:(?<![a-z'] )|(?<=\byour )|(?<=\bur ))(?:loan|advance|funding) (?:request|application) (?:is |was |has been )?(?:approved|ready(?! to))
+|(?<!\bis )(?<!\bif )(?:bad|poor|any|all|low) (?:credit|scores?)(?: (?:is|are))? (?:ok|okay|welcome|(?:accepted)|considered)(?! as long| if| for (?:that|the|secured))
+|(?<!\bi )(?<!\bwe )(?<!\bi'm )(?<!we're )(?<!\bi am )(?<!\bwe are )(?<!\bi was )(?<!\bwe were )(?<!\bgot )(?:qualif(?:y|ied)|eligible|(?:pre-?)?approved) (?:for )?(?:up to|as much as)(?= ?(?:[$£€] ?\d|\d{1,3}(?:,\d{3})+|\d{4,}|\d+(?:\.\d+)? ?(?:k|grand|thousand)\b|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|\w+teen) (?:hundred|grand|thousand)))
+|(?:(?<![a-z'] )|(?<=\byour )|(?<=\bur ))(?:loan|advance|funding) (?:request|application) (?:is |was |has been )?(?:approved|ready(?! to))
 |(?:i|we) (?:can |could )?lend (?:you |u )?(?:(?:up to|as much as)(?= ?(?:[$£€] ?\d{1,3}(?:,\d{3})+|[$£€]? ?\d{4,}|[$£€]? ?\d+(?:\.\d+)? ?(?:k|grand|thousand)\b|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|\w+teen) (?:thousand|grand)))|any amount|as much as (?:you|u) need)|licensed (?:money )?lenders?|registered (?:money )?lenders?|legit (?:money )?lenders?|certified (?:money )?lenders?
 |(?:small|low|tiny) (?:fee|charge) (?:first(?! time| come)|upfront|up front|before)
 |(?:international|global|online) (?:lottery|sweepstakes?)(?: draw)?(?! tickets?)
@@ -133,18 +136,18 @@ prizes?|winners?|jackpots?|lotter(?:y|ies)|lucky day|congratulations|congratulat
 |(?:limited|few|last) (?:seats|spots|slots)(?: left| remaining)?|(?:successful|wealthy|rich) (?:businessman|gentleman|man|ceo)
 |signal (?:drops?|goes out|is coming|coming)(?! back| through| and going)|new (?:signal|trade) (?:drops?|goes out|is coming|coming)(?! back| through| and going)|next (?:signal|trade) (?:drops?|goes out|is coming|coming)(?! back| through| and going)|today'?s (?:signal|trade) (?:drops?|goes out|is coming|coming)(?! back| through| and going)
 |trying to (?:sign|log) ?in (?:to|on|into) (?:your|ur) (?:account|profile|page)|attempting to (?:sign|log) ?in (?:to|on|into) (?:your|ur) (?:account|profile|page)|tried to (?:sign|log) ?in (?:to|on|into) (?:your|ur) (?:account|profile|page)|(?:gold|blue|verified) (?:badge|check|(?:checkmark)|tick)
-|(?:debt|tax) (?:forgiveness|relief) (?:program|(?:programme)|plan|guidelines)|(?=[hf])(?<!loan )(?:hardship|forgiveness) (?:program|(?:programme)|guidelines)
+|(?:debt|tax) (?:forgiveness|relief) (?:program|(?:programme)|plan|guidelines)|(?<!loan )(?:hardship|forgiveness) (?:program|(?:programme)|guidelines)
 |(?:cut|reduce|lower|slash) (?:it|your \w+|ur \w+) (?:by|up to) \d+ ?%|see (?:if|whether) (?:you|u) qualify
-|(?:detected|flagged|noticed) an? (?:login|log-in|sign-in|sign in) (?:attempt )?from|(?=t)(?<=\b(?:with|from) )(?:the )?trust (?:&|and) safety (?:team|(?:security)|dept)
-|on autopilot|faceless (?:videos?|channel|page|account)(?= for (?:me|you|u)\b| on autopilot)|(?=e)(?:(?<=\bearn )|(?<=\bmake )|(?<=\bmakes )|(?<=\bearning )|(?<=\bmaking )|(?<=\d )|(?<=\dk )|(?<=\bbucks )|(?<=\bdollars ))extra (?:each|a|per|every) (?:week|day|month)
+|(?:detected|flagged|noticed) an? (?:login|log-in|sign-in|sign in) (?:attempt )?from|(?<=\b(?:with|from) )(?:the )?trust (?:&|and) safety (?:team|(?:security)|dept)
+|on autopilot|faceless (?:videos?|channel|page|account)(?= for (?:me|you|u)\b| on autopilot)|(?:(?<=\bearn )|(?<=\bmake )|(?<=\bmakes )|(?<=\bearning )|(?<=\bmaking )|(?<=\d )|(?<=\dk )|(?<=\bbucks )|(?<=\bdollars ))extra (?:each|a|per|every) (?:week|day|month)
 |dormant (?:account|fund|funds|deposit|estate)|(?:late|deceased) (?:client|(?:customer)|(?:investor)|depositor)
 |(?:shares|sharing) (?:your|ur) (?:surname|last name|family name)|relative (?:with|bearing) (?:your|ur) (?:surname|name)
 |(?:paid|free) (?:collab|collaboration|partnership)|no (?:follower|followers) (?:minimum|min|count|requirement)s?
-|(?=[ctmis])(?:continue|talk|chat|move|text|message|msg|interviews?|speak) (?:me |us )?(?:on|over on|to) (?:the )?(?:app with the (?:green|blue) (?:bubble|icon|logo|plane)|green (?:app|one)|(?:blue |paper )?plane app)
+|(?:continue|talk|chat|move|text|message|msg|interviews?|speak) (?:me |us )?(?:on|over on|to) (?:the )?(?:app with the (?:green|blue) (?:bubble|icon|logo|plane)|green (?:app|one)|(?:blue |paper )?plane app)
 |barrister|notary|unclaimed|traced (?:it|this|the (?:funds|estate|account)) to (?:you|u)
 |flexible (?:online |remote |part[- ]time )?(?:work|job|jobs|role)|paid (?:daily|weekly)|\d ?h(?:ours?|rs?)? (?:a|per) day
 |(?:we|i)(?:'ll| will)? (?:cover|pay for|pay) (?:the )?shipping|ready for (?:their |new |forever )homes?|rehoming|papers included
-|mature gentleman|busy ceo|(?=p)(?<!\bi )(?<!\bwe )(?<!\bi'm )(?<!we're )(?<!\bi am )(?<!\bwe are )(?<!\bi was )(?<!\bwe were )(?<!\bgot )(?<!\bget )(?<!\bbe )pre-?approved|(?:same-day|same day|instant|quick|fast) (?:approval|funding)(?! (?:for|on|from|at|of) (?:the|my|our|his|her|their|a)\b)|(?:same-day|same day|instant|quick|fast) payout|same[- ]day deposit|for (?:release|disbursement)
+|mature gentleman|busy ceo|(?<!\bi )(?<!\bwe )(?<!\bi'm )(?<!we're )(?<!\bi am )(?<!\bwe are )(?<!\bi was )(?<!\bwe were )(?<!\bgot )(?<!\bget )(?<!\bbe )pre-?approved|(?:same-day|same day|instant|quick|fast) (?:approval|funding)(?! (?:for|on|from|at|of) (?:the|my|our|his|her|their|a)\b)|(?:same-day|same day|instant|quick|fast) payout|same[- ]day deposit|for (?:release|disbursement)
 """
 # What a romance scam opens with, to a stranger: read as a promotion with 3 of these in
 # all, an opener at least and each kind of the others once ("are you single? you're cute
@@ -242,13 +245,59 @@ _LEADING_GROUP = re.compile(r"\(\?:((?:[a-z0-9' -]+\|)+[a-z0-9' -]+)\)")
 
 def _distributed(alt: str) -> list[str]:
     """``alt`` as one alternative per word of the group it starts with ("bad credit ok",
-    "poor credit ok", ...), so that each is grouped by its first letter (an alternative
-    that starts with a group is tried at every word otherwise: 20 of them cost the reader
-    a third of its time); as it is when the group is optional or repeated."""
+    "poor credit ok", ...), so that each is grouped by its first letter; as it is when the
+    group is optional or repeated."""
     m = _LEADING_GROUP.match(alt)
     if m is None or alt[m.end():m.end() + 1] in ("?", "*", "+", "{"):
         return [alt]
     return [word + alt[m.end():] for word in m.group(1).split("|")]
+
+
+def _starts(items: Any) -> tuple[frozenset[str], bool] | None:
+    """The characters a match of parsed ``items`` (``re._parser``) can start with, and
+    whether it can match nothing; None where that cannot be told simply (a class, any
+    character). Look-arounds and word boundaries take no character."""
+    out: set[str] = set()
+    for op, av in items:
+        if op in (_C.ASSERT, _C.ASSERT_NOT, _C.AT):
+            continue
+        if op is _C.LITERAL:
+            return frozenset(out | {chr(av)}), False
+        if op is _C.SUBPATTERN:
+            found = _starts(av[-1])
+        elif op is _C.BRANCH:
+            branches = [_starts(branch) for branch in av[1]]
+            if any(b is None for b in branches):
+                return None
+            found = (frozenset().union(*(b[0] for b in branches if b)),
+                     any(b[1] for b in branches if b))
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+            found = _starts(av[2])
+            if found is not None:
+                found = (found[0], found[1] or av[0] == 0)
+        else:
+            return None
+        if found is None:
+            return None
+        out |= found[0]
+        if not found[1]:
+            return frozenset(out), False
+    return frozenset(out), True
+
+
+def _guarded(alt: str) -> str:
+    """``alt`` with a look-ahead for the letters it can start with first ("(?=[bpal])" before
+    "(?<!is )(?:bad|poor|any|all|low) credit ok"): an alternative that starts with a
+    look-behind or a group it could not be distributed from is tried at every word, and 20
+    of them cost the reader a third of its time; the look-ahead fails at once on the
+    others. As it is where the letters cannot be told."""
+    try:
+        found = _starts(_P.parse(alt))
+    except Exception:  # a private parser: no look-ahead is always right
+        return alt
+    if found is None or found[1] or not found[0]:
+        return alt
+    return "(?=[" + "".join(sorted(re.escape(ch) for ch in found[0])) + "])" + alt
 
 
 def _by_first_letter(listing: str) -> str:
@@ -263,7 +312,7 @@ def _by_first_letter(listing: str) -> str:
         if first.isalnum() and first.isascii() and (len(alt) == 1 or alt[1] not in "?*+{"):
             groups.setdefault(first, []).append(alt[1:])
         else:
-            other.append(alt)
+            other.append(_guarded(alt))
     factored = [f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items()]
     return "(?:" + "|".join(other + factored) + ")"
 
