@@ -93,25 +93,7 @@ crc32_update(uint32_t crc, const unsigned char *p, Py_ssize_t n)
     return c ^ 0xFFFFFFFFu;
 }
 
-static void add_crc(uint32_t *mins, uint32_t crc);
-
-/* Fold one shingle's bytes into the per-bin minima. */
-static void
-add_shingle(uint32_t *mins, const unsigned char *p, Py_ssize_t n)
-{
-    add_crc(mins, crc32_update(0u, p, n));
-}
-
-/* Fold one word's bytes into the per-bin minima, WORD_WEIGHT times. */
-static void
-add_word(uint32_t *mins, const unsigned char *p, Py_ssize_t n)
-{
-    for (int j = 0; j < WORD_WEIGHT; j++) {
-        const unsigned char prefix[2] = {0xFFu, (unsigned char)j};
-        add_crc(mins, crc32_update(crc32_update(0u, prefix, 2), p, n));
-    }
-}
-
+/* Fold one feature's CRC into the per-bin minima. */
 static void
 add_crc(uint32_t *mins, uint32_t crc)
 {
@@ -120,6 +102,23 @@ add_crc(uint32_t *mins, uint32_t crc)
     uint32_t value = mixed & VALUE_MASK;
     if (value < mins[slot]) {
         mins[slot] = value;
+    }
+}
+
+/* Fold one shingle's bytes into the per-bin minima. */
+static void
+add_shingle(uint32_t *mins, const unsigned char *p, Py_ssize_t n)
+{
+    add_crc(mins, crc32_update(0u, p, n));
+}
+
+/* Fold one word's bytes into the per-bin minima, WORD_WEIGHT times: each continues the
+ * CRC of its prefix (seeds[j] = CRC-32 of 0xFF, j). */
+static void
+add_word(uint32_t *mins, const uint32_t *seeds, const unsigned char *p, Py_ssize_t n)
+{
+    for (int j = 0; j < WORD_WEIGHT; j++) {
+        add_crc(mins, crc32_update(seeds[j], p, n));
     }
 }
 
@@ -283,16 +282,21 @@ signature_of_normalized(PyObject *module, PyObject *arg)
     if (bounds % 2 == 1) {
         word_at[bounds++] = count; /* the last word ends with the text */
     }
+    uint32_t seeds[WORD_WEIGHT];
+    for (int j = 0; j < WORD_WEIGHT; j++) {
+        const unsigned char prefix[2] = {0xFFu, (unsigned char)j};
+        seeds[j] = crc32_update(0u, prefix, 2);
+    }
     for (Py_ssize_t w = 0; w < bounds; w += 2) {
         Py_ssize_t first = word_at[w], end = word_at[w + 1];
         if (end - first < WORD_MIN) {
             continue;
         }
         if (ascii) {
-            add_word(mins, bytes + first, end - first);
+            add_word(mins, seeds, bytes + first, end - first);
         }
         else {
-            add_word(mins, bytes + starts[first], starts[end] - starts[first]);
+            add_word(mins, seeds, bytes + starts[first], starts[end] - starts[first]);
         }
     }
     result = finish(mins);

@@ -49,8 +49,8 @@ SHINGLE = 4
 WORD_WEIGHT = 3
 WORD_MIN = 2  # code points: "0" (any number) and "u" are no word of their own
 # A word's feature is CRC-32 of b"\xff", its copy number, then its UTF-8 bytes: 0xFF
-# never occurs in UTF-8, so no word is ever a shingle.
-_WORD_PREFIXES = tuple(bytes((0xFF, j)) for j in range(WORD_WEIGHT))
+# never occurs in UTF-8, so no word is ever a shingle. The prefixes' CRCs, to continue from.
+_WORD_SEEDS = tuple(zlib.crc32(bytes((0xFF, j))) for j in range(WORD_WEIGHT))
 _MASK32 = 0xFFFFFFFF
 _GOLDEN = 0x9E3779B1  # multiplicative mixing: spreads CRC32's linear structure
 _BIN_SHIFT = 27  # top 5 bits of the mixed hash choose one of 32 bins
@@ -86,11 +86,10 @@ def _mixed_hashes(normalized: str, word_weight: int = WORD_WEIGHT) -> list[int]:
                  for i in range(len(data) - SHINGLE + 1)}
     else:
         mixed = {(zlib.crc32(s.encode("utf-8")) * _GOLDEN) & _MASK32 for s in shingles(normalized)}
-    prefixes = _WORD_PREFIXES[:word_weight]
-    for word in words(normalized) if prefixes else ():
+    seeds = _WORD_SEEDS[:word_weight]
+    for word in words(normalized) if seeds else ():
         encoded = word.encode("utf-8")
-        mixed.update((zlib.crc32(encoded, zlib.crc32(prefix)) * _GOLDEN) & _MASK32
-                     for prefix in prefixes)
+        mixed.update((zlib.crc32(encoded, seed) * _GOLDEN) & _MASK32 for seed in seeds)
     return sorted(mixed)
 
 
