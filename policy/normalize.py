@@ -872,12 +872,13 @@ _APP_NAMES = frozenset(_APP_LIST) | {"line"}  # the words _APP_WORD may find
 # read as the name; 3 letters at least, so "1g" (a gram) and "k1k" stay as written.
 _LEET_HINT = re.compile(r"[a-z][0-9@$!|]|[0-9@$!|][a-z]")
 _LEET_WORD = re.compile(r"(?<![a-z0-9@$!|.])(?=(?:[0-9@$!|]*[a-z]){3})[a-z0-9@$!|]{4,}+(?![a-z0-9@$!|])")
-_LEET_LETTERS = str.maketrans("0134578@$!|", "oieastbasil")
+# digits and symbols as the letters they stand for (promotion.py reads trade words with it)
+_LEET = str.maketrans("0134578@$!|", "oieastbasil")
 
 
 def _leet_app(match: re.Match[str]) -> str:
     word = match.group()
-    plain = word.translate(_LEET_LETTERS)
+    plain = word.translate(_LEET)
     return plain if plain != word and plain in _APP_NAMES else word
 
 

@@ -40,6 +40,7 @@ from policy.normalize import (
     _BEFORE_NFKC,
     _CONTROLS,
     _INVISIBLE,
+    _LEET,
     _LETTERS,
     _LOOKALIKES_KEEP_SYMBOLS,
     _SPACED,
@@ -360,7 +361,6 @@ _OBFUSCATED = _obfuscated(".*_/~-")
 _MAYBE_OBFUSCATED = re.compile(r"[a-z][0-9@$!|.*_/~-]+[a-z]|(?<![a-z0-9])[0-9@$!|][a-z]{2}")
 _NUMBERISH = re.compile(r"\d+[a-z]{0,3}|[a-z]{0,3}\d+")
 _SYMBOLS_IN_WORD = re.compile(r"[.*_/~-]")
-_LEET = str.maketrans("0134578@$!|", "oieastbasil")
 _KEY = re.compile(r"[^a-z0-9£€%&]")  # "opt out", "opt-out", "optout": one word
 
 
