@@ -13,7 +13,8 @@ read in place, never copied):
 - ``split``: one message sent in 2 or 3 parts;
 - ``slow``: paced just under every threshold read from the rules (recipients per
   window per text, texts remembered, the quota);
-- ``short``: texts under the duplicates rule's ``min_chars`` after normalisation;
+- ``short``: texts under the duplicates rule's ``min_chars`` after normalisation (8
+  letters and digits when ``short_similarity`` traces shorter texts too);
 - ``salad``: each copy padded with random ordinary words (from the corpus's ham
   lines) up to the text limit, redrawn until it is less similar than the rules'
   threshold to every copy the trace may still hold; the body carries the
@@ -41,6 +42,10 @@ read in place, never copied):
   target, writes and unfollows (bounded by ``strangers_daily`` + ``fanout``);
 - ``pieces``: the text, then its number in pieces of 3 digits, a message each;
   ``invited``, ``followswap`` and ``pieces`` are not drawn into ``mix`` either;
+- ``short-spun``: K short templates long enough to be traced (from ``min_chars``, under
+  the minimum of texts without a contact), each copy spun and drawn again until it reads
+  as talk and is less alike than the near-copy threshold to the recent copies: what a
+  short campaign does once shorter texts are traced; not drawn into ``mix``;
 - ``mix``: each spammer combines 2 or 3 of the above at random.
 
 A campaign keeps its payload valid: the contact (``Contact``) is put into each copy
@@ -107,7 +112,7 @@ SPAM_CODES = frozenset({"duplicate_content", "duplicate_contact", "too_many_stra
 
 TACTICS = ("folded", "personalised", "spun", "rotating", "groups", "split", "slow", "short",
            "salad", "obfuscated", "payload", "homoglyph", "conversation", "followback",
-           "followback-copies", "unread", "invited", "followswap", "pieces")
+           "followback-copies", "unread", "invited", "followswap", "pieces", "short-spun")
 # The tactics whose targets the spammer follows: not strangers by the rules' definition
 # (docs/spam.md), so their rows are judged by strangers reached per day, not containment.
 FOLLOW_TACTICS = ("followback", "followback-copies")
@@ -143,6 +148,8 @@ class Limits:
     fanout: int | None = None  # most distinct people one send may reach (a strangers limit)
     # (messages, seconds) for texts with a phone number, link or address to strangers
     contact_rate: tuple[int, float] | None = None
+    plain_min_chars: int = 0  # texts without a contact shorter than this: near copies only
+    short_similarity: float | None = None  # ... which count as one at this similarity
 
 
 def read_limits(rules: RuleSet) -> Limits:
@@ -160,6 +167,8 @@ def read_limits(rules: RuleSet) -> Limits:
     rates: list[tuple[int, float]] = []
     contact_rates: list[tuple[int, float]] = []
     fanout: list[int] = []
+    plain_min_chars: list[int] = []
+    short_similarity: list[float] = []
     for rule in rules.rules:
         if rule.mode is not Mode.ENFORCE:
             continue  # a shadow rule never refuses: the attacker does not care
@@ -178,10 +187,14 @@ def read_limits(rules: RuleSet) -> Limits:
             max_texts.append(p.max_texts)
         if rule.kind != "quota" and isinstance(getattr(p, "min_chars", None), int):
             min_chars.append(p.min_chars)
+            plain_min_chars.append(p.min_chars)
         if isinstance(getattr(p, "contact_min_chars", None), int):
             min_chars.append(p.contact_min_chars)  # texts with a phone number or link
         if getattr(p, "short_similarity", 0):
             min_chars.append(SHORT_FROM)  # shorter texts are traced too (near copies)
+            short_similarity.append(p.short_similarity)
+        if getattr(p, "texts_under", 0):
+            continue  # counts only texts too short to trace: what the short tactic sends
         if getattr(p, "with_contact", False) is True:  # only texts with a contact count
             contact_rates.append((p.limit, float(p.window)))
         elif isinstance(getattr(p, "limit", None), int) and isinstance(
@@ -206,6 +219,8 @@ def read_limits(rules: RuleSet) -> Limits:
         rate=min(rates, key=lambda r: r[0] / r[1]) if rates else None,
         fanout=min(fanout) if fanout else None,
         contact_rate=min(contact_rates, key=lambda r: r[0] / r[1]) if contact_rates else None,
+        plain_min_chars=min(plain_min_chars) if plain_min_chars else 0,
+        short_similarity=min(short_similarity) if short_similarity else None,
     )
 
 
@@ -327,13 +342,16 @@ def shorten(text: str, min_chars: int) -> str | None:
 
 
 def pick_templates(pool: tuple[str, ...], k: int, limits: Limits, rng: random.Random, *,
-                   room: int = 120, short: bool = False) -> list[str]:
+                   room: int = 120, short: bool = False, short_spun: bool = False
+                   ) -> list[str]:
     """``k`` different real spam texts, pairwise less similar than the rules' threshold.
 
     The attacker can run the published fingerprint too: texts that would fall into
     one trace entry are worth one template, so it keeps only mutually distinct ones
     (relaxing that when the corpus runs out). Long plans use texts the rule traces
-    (short ones are the ``short`` tactic); short plans cut texts under ``min_chars``.
+    (short ones are the ``short`` tactic); short plans cut texts under ``min_chars``;
+    ``short_spun`` ones cut them under the minimum of texts without a contact
+    (``plain_min_chars``), keeping those at ``min_chars`` or more that read as talk.
     """
     threshold = limits.similarity if limits.similarity is not None else 1.0
     chosen: list[str] = []
@@ -341,7 +359,12 @@ def pick_templates(pool: tuple[str, ...], k: int, limits: Limits, rng: random.Ra
     spare: list[str] = []
     for text in rng.sample(pool, len(pool)):
         text = clip(text, max(20, room))
-        if short:
+        if short_spun:
+            cut = shorten(text, limits.plain_min_chars or limits.min_chars)
+            if cut is None or text_chars(cut) < limits.min_chars or counted_as_contact(cut):
+                continue
+            text = cut
+        elif short:
             cut = shorten(text, limits.min_chars) if limits.min_chars > 1 else text
             if cut is None:
                 continue
@@ -596,6 +619,7 @@ class Plan:
     follow: bool = False  # follows every target first (follow-back): no target is a stranger
     unread: bool = False  # no copy with a contact or a promotion's words (the reader is public)
     invited: bool = False  # a conversation of its own each round, its members invited first
+    short_spun: bool = False  # short texts long enough to be traced, spun apart per copy
     swap: bool = False  # once the strangers rules refuse: follow the target, write, unfollow
     pieces: bool = False  # its number cut in pieces of 3 digits, a message each, after the text
 
@@ -655,6 +679,10 @@ def tactic_plan(tactic: str, *, k: int = DEFAULT_ROTATING_K) -> Plan:
         return Plan(tactic, templates=k, spin=True, swap=True)
     if tactic == "pieces":
         return Plan(tactic, spin=True, pieces=True)
+    if tactic == "short-spun":
+        if not 2 <= k <= MAX_K:
+            raise ValueError(f"short-spun needs K from 2 to {MAX_K}, got {k}")
+        return Plan(tactic, templates=k, spin=True, short_spun=True)
     raise ValueError(f"unknown tactic {tactic!r}; known: {', '.join(ADVERSARIES)}")
 
 
@@ -726,7 +754,8 @@ class Spammer:
         k = plan.templates
         if plan.slow and k == 1 and limits.max_texts is not None:
             k = min(limits.max_texts, MAX_K)  # as many texts as the rule remembers, no more
-        self.templates = pick_templates(pool, k, limits, rng, room=room, short=plan.short)
+        self.templates = pick_templates(pool, k, limits, rng, room=room, short=plan.short,
+                                        short_spun=plan.short_spun)
         self.conversation = f"{uid}-conv" if plan.conversation else None
         self.recent: deque[bytes] = deque(maxlen=max(1, limits.max_texts or 32))  # salad copies
         self.forms: list[str] = []  # the contact's form in each copy (for the tests)
@@ -749,6 +778,8 @@ class Spammer:
     def _text(self, template: int, name: str | None) -> str:
         if self.contact is not None:
             return self._contact_text(template, name)
+        if self.plan.short_spun:
+            return self._short_spun(template)
         if self.plan.unread:
             # Spinning may bring a trade word in ("complimentary"): drawn again.
             text = self._copy(template, name)
@@ -798,6 +829,29 @@ class Spammer:
         if plan.salad:
             text = self._salad(text, limit)
         return text
+
+    def _short_spun(self, template: int) -> str:
+        """A spun copy of a short template, drawn again (a few times) until it is still
+        short, reads as talk, and is less alike than the rules' near-copy threshold to
+        every recent copy (the fingerprint is public)."""
+        limits = self.limits
+        threshold = limits.short_similarity if limits.short_similarity is not None else 1.0
+        below = limits.plain_min_chars or limits.min_chars
+        best, best_score, best_sig = self.templates[template], math.inf, b""
+        for _ in range(SALAD_TRIES):
+            text = evade(spin(self.templates[template], self.rng, limit=self.text_limit),
+                         self.rng, limit=self.text_limit)
+            if not limits.min_chars <= text_chars(text) < below or counted_as_contact(text):
+                continue
+            sig = signature(text)
+            score = max((similarity(sig, other) for other in self.recent), default=0.0)
+            if score < best_score:
+                best, best_score, best_sig = text, score, sig
+            if score < threshold:
+                break
+        if best_sig:
+            self.recent.append(best_sig)
+        return best
 
     def _salad(self, text: str, limit: int) -> str:
         """``text`` padded with ordinary words up to ``limit``, drawn again (a few times)
@@ -1187,7 +1241,8 @@ def _plan_label(plan: Plan) -> str:
     parts = [f"rotating(K={plan.templates})" if plan.templates > 1 and not plan.payload
              else f"K={plan.templates}" if plan.templates > 1 else ""]
     parts += [name for name, on in (("spun", plan.spin), ("personalised", plan.personalise),
-                                    ("short", plan.short), ("groups", plan.group),
+                                    ("short", plan.short), ("short-spun", plan.short_spun),
+                                    ("groups", plan.group),
                                     ("split", plan.split), ("slow", plan.slow),
                                     ("salad", plan.salad), ("obfuscated", plan.obfuscate),
                                     ("payload", plan.payload), ("homoglyph", plan.homoglyph),

@@ -87,6 +87,7 @@ do
         sent[rule.count_followed] = strangers
       end
       if rule.with_contact and not contact then strangers = {} end -- not counted by this rule
+      if rule.texts_under > 0 and text_chars >= rule.texts_under then strangers = {} end -- longer
       local new = 0
       for _, u in ipairs(strangers) do
         if find_unit(body, u) == nil then new = new + 1 end

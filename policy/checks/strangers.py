@@ -90,6 +90,7 @@ class Params:
     count_followed: bool = False  # count the people the sender follows (who never wrote)
     armed_by: str = ""  # a with_contact rule: once it is full, at most armed_limit in all
     armed_limit: int = 0
+    texts_under: int = 0  # above 0: count only texts with fewer letters and digits
 
     @property
     def code(self) -> str:
@@ -98,12 +99,16 @@ class Params:
     @property
     def done(self) -> str:
         """What the sender did to the people this rule counts (its messages say it)."""
+        if self.texts_under:
+            return f"sent messages of under {self.texts_under} letters and digits"
         return ("sent phone numbers, links, addresses or promotions" if self.with_contact
                 else "written")
 
     @property
     def counted(self) -> str:
         """What this rule admits, as its messages say it."""
+        if self.texts_under:
+            return "sent a message that short"
         return ("sent a phone number, link, address or promotion" if self.with_contact
                 else "written to")
 
@@ -123,6 +128,7 @@ def parse(reader: ParamReader) -> Params:
         count_followed=reader.boolean("count_followed", False),
         armed_by=reader.string("armed_by", ""),
         armed_limit=reader.integer("armed_limit", 0, minimum=0, maximum=1000),
+        texts_under=reader.integer("texts_under", 0, minimum=0, maximum=1000),
     )
 
 
@@ -152,9 +158,12 @@ def check_together(rule: Any, by_name: dict[str, Any]) -> tuple[str, str] | None
 
 
 def needs(params: Params) -> dict[str, object]:
+    found: dict[str, object] = {"relationships": True, "people": True}
     if params.with_contact:  # whether the text carries a contact (read with its contacts)
-        return {"relationships": True, "people": True, "contacts": True}
-    return {"relationships": True, "people": True}
+        found["contacts"] = True
+    if params.texts_under:  # the text's length (no fingerprint: merged as a minimum)
+        found["text_from_chars"] = 1 << 30
+    return found
 
 
 def live(reached: Reached, now: float, params: Params) -> Reached:
@@ -186,6 +195,8 @@ def step(rule: Any, ctx: Step) -> Fired | None:
         strangers = ctx.found[key] = strangers_of(feats.each_person, p.count_followed)
     if p.with_contact and not feats.contact:
         strangers = ()  # a text without a contact: not counted by this rule
+    if p.texts_under and feats.text_chars >= p.texts_under:
+        strangers = ()  # a longer text: not counted by this rule
     seen = {unit for unit, _ in kept}
     new = sum(1 for unit in strangers if unit not in seen)
     ctx.found[rule.name] = (kept, strangers, new)
@@ -343,13 +354,21 @@ def finding(params: Params, code: str, retry_after: float | None) -> Finding:
         return Finding(code, Verdict.THROTTLE,
                        f"This message would reach more than {params.limit} {params.who} at "
                        f"once, the most {params.counted} within {_hours(params.window)}: send "
-                       "it to fewer people; people you already write to are not affected.",
-                       None)
+                       f"it to fewer people{_longer(params)}; people you already write "
+                       "to are not affected.", None)
     text = (f"You have {params.done} to {params.limit} {params.who} "
             f"within {_hours(params.window)}.")
-    text += f" You can write to someone new in {max(1, math.ceil(retry_after / 60))} minutes;"
+    text += (f" You can write to someone new in {max(1, math.ceil(retry_after / 60))} "
+             f"minutes{_longer(params)};")
     text += " people you already write to are not affected."
     return Finding(code, Verdict.THROTTLE, text, retry_after)
+
+
+def _longer(params: Params) -> str:
+    """A rule that counts only short texts admits a longer one (it is traced instead)."""
+    if not params.texts_under:
+        return ""
+    return f", or now with a message of {params.texts_under} letters and digits or more"
 
 
 def _hours(seconds: float) -> str:
@@ -364,7 +383,7 @@ def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
     return [("limit", lua_int(p.limit)), ("window", lua_num(p.window)),
             ("with_contact", lua_bool(p.with_contact)), ("code", lua_str(p.code)),
             ("count_followed", lua_bool(p.count_followed)),
-            *_lua_armed(p, rules)]
+            ("texts_under", lua_int(p.texts_under)), *_lua_armed(p, rules)]
 
 
 def _lua_armed(p: Params, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
@@ -391,6 +410,9 @@ PARAM_DOCS = {
                 "back that would fill it with more reached, with `links_to_strangers`",
     "armed_limit": "with `armed_by`: the strangers reached within `window`, whatever the "
                    "texts, once that rule is full (below `limit`)",
+    "texts_under": "above 0: count only the strangers sent a text with fewer letters and "
+                   "digits than this (after normalisation: \"hi\", \"hey u\", an emoji), "
+                   "too short for the duplicates rules to trace; 0 counts every text",
     "count_followed": "count the people the sender follows who never wrote to the sender, "
                       "instead of strangers: a follow-back scheme, following every target "
                       "first, cannot hide a campaign; use it with a larger `limit`",

@@ -128,14 +128,16 @@ def attempts(s: Spammer, n: int) -> list[Any]:
 
 def test_limits_are_read_from_the_rules(default_rules: RuleSet) -> None:
     limits = read_limits(default_rules)
-    # min_chars: a text with a contact is traced from 12 letters and digits; similarity:
-    # such a text is compared at 0.25
+    # min_chars: shorter texts are traced too (short_similarity), from 8 letters and
+    # digits; similarity: a text with a contact is compared at 0.25
     assert (limits.recipients, limits.window, limits.max_texts, limits.min_chars,
-            limits.similarity) == (5, 6 * 3600, 10, 12, 0.25)
-    # strict.toml traces shorter texts too (short_similarity): from 8
+            limits.similarity) == (5, 6 * 3600, 10, 8, 0.25)
+    # texts without a contact under 32 count as one only as near copies (0.8)
+    assert (limits.plain_min_chars, limits.short_similarity) == (32, 0.8)
     strict = read_limits(load_rules(DEFAULT_RULES.parent / "strict.toml"))
     assert strict.min_chars == 8
-    # the tightest "limit per window": the daily strangers rule
+    # the tightest "limit per window": the daily strangers rule (short_to_strangers counts
+    # only texts under 8 letters and digits: not a limit on the others)
     assert limits.rate == (20, 86400.0) and limits.cooldown == 1800 and limits.max_people == 20
     # texts with a contact: 4 strangers a day (the slow tactic paces those under it)
     assert limits.contact_rate == (4, 86400.0)

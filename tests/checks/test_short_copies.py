@@ -1,5 +1,5 @@
-"""The duplicates rule's ``short_similarity`` (rules/strict.toml; off in the default rules):
-texts under the tracing minimums (32, and 12 with a contact) are traced too, from 8
+"""The duplicates rule's ``short_similarity`` (0.8 in the default and strict rules; off in a
+rule without it): texts under the tracing minimums (32, and 12 with a contact) are traced too, from 8
 letters and digits, and count as one only as near copies. A short text also sent to
 someone the sender follows or who wrote to it is talk among friends: its short copies
 never fire. On every storage (the Lua twin)."""
@@ -23,9 +23,9 @@ CHAT = ["did you see the match last night, what a finish", "my sister moved to L
         "grandma turns ninety next Sunday, party at noon", "the new album grows on me slowly",
         "traffic on the ring road was awful this morning", "my laptop fan makes a weird noise",
         "the kids want a puppy, send help please", "that documentary about whales was great"]
-# The default rules with short texts traced (strict.toml's setting)
-SHORT_RULES = DEFAULT_RULES.read_text(encoding="utf-8").replace(
-    "contact_min_chars = 12\n", "contact_min_chars = 12\nshort_similarity = 0.8\n", 1)
+# The default rules trace short texts (short_similarity = 0.8)
+SHORT_RULES = DEFAULT_RULES.read_text(encoding="utf-8")
+assert "short_similarity = 0.8\n" in SHORT_RULES
 # Under 12 letters and digits: never traced before short_similarity.
 SHORT = "check my pics ;)"
 FOLDED = ["check my pics ;)", "CHECK MY PICS ;)", "chеck my pіcs ;)", "check  my pics;)",
@@ -131,25 +131,33 @@ def test_a_refused_short_copy_records_nothing_and_stays_refused(
     assert send(engine, fans[5], SHORT).code == "duplicate_content"
 
 
-def test_off_by_default_and_validated() -> None:
+def test_off_unless_set_and_validated() -> None:
     rules = parse_rules('[[rules]]\nname = "d"\ncheck = "duplicates"\n')
     assert rules.get("d").params.short_similarity == 0.0
     with pytest.raises(RulesError) as err:
         parse_rules('[[rules]]\nname = "d"\ncheck = "duplicates"\nshort_similarity = 1.5\n')
     assert "short_similarity" in str(err.value) and "'d'" in str(err.value)
-    assert load_rules(DEFAULT_RULES).get("duplicates").params.short_similarity == 0.0
+    assert load_rules(DEFAULT_RULES).get("duplicates").params.short_similarity == 0.8
     strict = load_rules(DEFAULT_RULES.parent / "strict.toml")
     assert strict.get("duplicates").params.short_similarity == 0.8
     assert strict.get("duplicates_new").params.short_similarity == 0.0
 
 
-def test_off_in_the_default_rules_a_short_welcome_is_talk(
+def test_a_short_welcome_to_each_new_follower_is_the_seeds_duplicate(
         engine_factory: EngineFactory, fans: list[str]) -> None:
-    """The seed's default: a greeter's "Thanks for the follow!" to each new follower
-    (round 9's ordinary user) is never traced."""
+    """The seed: "Sending duplicate Direct Messages to multiple accounts may be flagged as
+    spam activity", however short: a greeter's "Thanks for the follow!" to a 5th new
+    follower it does not follow back within 6 hours waits, as a longer welcome does."""
     engine = engine_factory()
-    for fan in fans:
+    for fan in fans[:4]:
         assert send(engine, fan, "Thanks for the follow!").allowed
+    fifth = send(engine, fans[4], "Thanks for the follow!")
+    assert (fifth.code, fifth.reasons[0].rule) == ("duplicate_content", "duplicates")
+    longer = engine_factory()
+    for fan in fans[:4]:
+        assert send(longer, fan, "Thanks so much for the follow, lovely to meet you!").allowed
+    assert send(longer, fans[4], "Thanks so much for the follow, lovely to meet you!"
+                ).code == "duplicate_content"
 
 
 def test_the_refusal_that_starts_a_days_pause_says_a_day(

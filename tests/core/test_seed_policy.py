@@ -361,11 +361,34 @@ def test_evasions_are_still_caught(
 def test_short_common_replies_to_several_friends_are_not_spam(
     engine_factory: EngineFactory, followed, clock: VirtualClock
 ) -> None:
+    # Replies: each friend wrote first (a short text to people who never wrote to the
+    # sender is the next test's).
+    for friend in FRIENDS[:12]:
+        followed.record_message(friend, "alice")
     engine = engine_factory()
     for text in ("ok", "Happy birthday!!", "thanks :)", "see you soon"):
         for friend in FRIENDS[:12]:
             clock.advance(10)
             assert send(engine, "alice", friend, text).allowed
+
+
+def test_one_word_openers_to_strangers_are_bounded_and_a_longer_text_is_not(
+    engine_factory: EngineFactory, followed, clock: VirtualClock
+) -> None:
+    """Texts under 8 letters and digits are too short to trace: 4 people who never wrote
+    to the sender (and whom it does not follow) get them in a day, whichever words; the
+    5th is refused (short_to_strangers), and may have a longer message now."""
+    engine = engine_factory()
+    for friend, text in zip(FRIENDS[:4], ("hi", "hey u", "hello!", "\U0001f44b")):
+        clock.advance(60)
+        assert send(engine, "alice", friend, text).allowed
+    clock.advance(60)
+    fifth = send(engine, "alice", FRIENDS[4], "yo")
+    assert (fifth.verdict, fifth.reasons[0].rule) == (Verdict.THROTTLE, "short_to_strangers")
+    assert "8 letters and digits or more" in fifth.reasons[0].message
+    assert 23 * 3600 < fifth.retry_after <= 24 * 3600
+    assert send(engine, "alice", FRIENDS[4], "Hi! Loved your photos from the marathon").allowed
+    assert send(engine, "alice", FRIENDS[0], "ok").allowed  # someone already reached
 
 
 def test_different_texts_to_many_people_are_not_spam(

@@ -194,6 +194,13 @@ count_followed = true
 with_contact = true
 limit = 2
 window = "3m"
+
+[[rules]]
+name = "short_to_strangers"  # only texts under 8 letters and digits count
+check = "strangers"
+limit = 2
+window = "4m"
+texts_under = 8
 """
 
 TEXTS = [
