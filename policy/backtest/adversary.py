@@ -795,6 +795,8 @@ class Spammer:
         text = self.templates[template]
         if plan.spin:
             text = spin(text, rng, limit=limit)
+            if plan.short and text_chars(text) >= self.limits.min_chars > 1:
+                text = self.templates[template]  # a filler or synonym made it long enough to trace
         if plan.personalise:
             text = personalise(text, name, rng, limit=limit)
         folded = evade(text, rng, limit=limit)

@@ -379,7 +379,7 @@ def test_one_word_openers_to_strangers_are_bounded_and_a_longer_text_is_not(
     to the sender (and whom it does not follow) get them in a day, whichever words; the
     5th is refused (short_to_strangers), and may have a longer message now."""
     engine = engine_factory()
-    for friend, text in zip(FRIENDS[:4], ("hi", "hey u", "hello!", "\U0001f44b")):
+    for friend, text in zip(FRIENDS[:4], ("hi", "hey u", "hello!", "\U0001f44b"), strict=True):
         clock.advance(60)
         assert send(engine, "alice", friend, text).allowed
     clock.advance(60)
