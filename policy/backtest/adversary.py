@@ -195,6 +195,8 @@ def read_limits(rules: RuleSet) -> Limits:
             short_similarity.append(p.short_similarity)
         if getattr(p, "texts_under", 0):
             continue  # counts only texts too short to trace: what the short tactic sends
+        if getattr(p, "at_once", 0):
+            fanout.append(p.at_once)  # strangers in one message to a group it starts
         if getattr(p, "with_contact", False) is True:  # only texts with a contact count
             contact_rates.append((p.limit, float(p.window)))
         elif isinstance(getattr(p, "limit", None), int) and isinstance(

@@ -87,7 +87,9 @@ do
         sent[rule.count_followed] = strangers
       end
       if rule.with_contact and not contact then strangers = {} end -- not counted by this rule
-      if rule.texts_under > 0 and text_chars >= rule.texts_under then strangers = {} end -- longer
+      if rule.texts_under > 0 and (text_chars >= rule.texts_under or people ~= units) then
+        strangers = {} -- a longer text (traced instead), or a conversation it did not start
+      end
       local new = 0
       for _, u in ipairs(strangers) do
         if find_unit(body, u) == nil then new = new + 1 end
@@ -96,6 +98,9 @@ do
                   strangers = strangers, new = new }
       found[rule.name] = f
       if #strangers == 0 then return nil end
+      if rule.at_once > 0 and people == units and #strangers > rule.at_once then
+        return rule.code, nil -- a group the sender starts: too many strangers at once
+      end
       local n = #body / REC
       local code, wait = nil, nil
       if new > 0 and n + new > rule.limit then

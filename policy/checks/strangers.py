@@ -91,6 +91,7 @@ class Params:
     armed_by: str = ""  # a with_contact rule: once it is full, at most armed_limit in all
     armed_limit: int = 0
     texts_under: int = 0  # above 0: count only texts with fewer letters and digits
+    at_once: int = 0  # above 0: strangers one message to a group the sender starts may reach
 
     @property
     def code(self) -> str:
@@ -129,6 +130,7 @@ def parse(reader: ParamReader) -> Params:
         armed_by=reader.string("armed_by", ""),
         armed_limit=reader.integer("armed_limit", 0, minimum=0, maximum=1000),
         texts_under=reader.integer("texts_under", 0, minimum=0, maximum=1000),
+        at_once=reader.integer("at_once", 0, minimum=0, maximum=1000),
     )
 
 
@@ -195,13 +197,19 @@ def step(rule: Any, ctx: Step) -> Fired | None:
         strangers = ctx.found[key] = strangers_of(feats.each_person, p.count_followed)
     if p.with_contact and not feats.contact:
         strangers = ()  # a text without a contact: not counted by this rule
-    if p.texts_under and feats.text_chars >= p.texts_under:
-        strangers = ()  # a longer text: not counted by this rule
+    if p.texts_under and (feats.text_chars >= p.texts_under or feats.people is not None):
+        # A longer text is traced instead; a conversation the sender did not start is talk
+        # among its members ("lol" to a group chat of people it does not follow).
+        strangers = ()
     seen = {unit for unit, _ in kept}
     new = sum(1 for unit in strangers if unit not in seen)
     ctx.found[rule.name] = (kept, strangers, new)
     if not strangers:
         return None
+    if p.at_once and feats.people is None and len(strangers) > p.at_once:
+        # A new group, or a conversation the sender started (each member a recipient):
+        # a first copy to many strangers at once, which the duplicates rules never fire on.
+        return Fired(rule.name, p.code, None)
     fired = None
     if new and len(kept) + new > p.limit:
         until = _until(kept, strangers, p.limit, p.window)
@@ -350,10 +358,14 @@ def finding(params: Params, code: str, retry_after: float | None) -> Finding:
                  if retry_after is not None else
                  " Messages without one to people you already write to are not affected.")
         return Finding(code, Verdict.THROTTLE, text, retry_after)
-    if retry_after is None:  # this send alone reaches more than the limit: waiting won't do
+    if retry_after is None:  # this send alone reaches more than a limit: waiting won't do
+        most = (f"the most {params.counted} within {_hours(params.window)}"
+                if not params.at_once else
+                f"the most a group you start may include ({params.limit} within "
+                f"{_hours(params.window)})")
         return Finding(code, Verdict.THROTTLE,
-                       f"This message would reach more than {params.limit} {params.who} at "
-                       f"once, the most {params.counted} within {_hours(params.window)}: send "
+                       f"This message would reach more than "
+                       f"{params.at_once or params.limit} {params.who} at once, {most}: send "
                        f"it to fewer people{_longer(params)}; people you already write "
                        "to are not affected.", None)
     text = (f"You have {params.done} to {params.limit} {params.who} "
@@ -383,7 +395,8 @@ def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
     return [("limit", lua_int(p.limit)), ("window", lua_num(p.window)),
             ("with_contact", lua_bool(p.with_contact)), ("code", lua_str(p.code)),
             ("count_followed", lua_bool(p.count_followed)),
-            ("texts_under", lua_int(p.texts_under)), *_lua_armed(p, rules)]
+            ("texts_under", lua_int(p.texts_under)), ("at_once", lua_int(p.at_once)),
+            *_lua_armed(p, rules)]
 
 
 def _lua_armed(p: Params, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
@@ -412,7 +425,13 @@ PARAM_DOCS = {
                    "texts, once that rule is full (below `limit`)",
     "texts_under": "above 0: count only the strangers sent a text with fewer letters and "
                    "digits than this (after normalisation: \"hi\", \"hey u\", an emoji), "
-                   "too short for the duplicates rules to trace; 0 counts every text",
+                   "too short for the duplicates rules to trace, in one-to-one messages, new "
+                   "groups and conversations the sender started within the day (not in "
+                   "others': talk among their members); 0 counts every text",
+    "at_once": "above 0: one message to a new group, or to a conversation the sender "
+               "started within the day (`graph.conversation_started`), reaches at most this "
+               "many strangers: a first copy to many at once, which the duplicates rules "
+               "never fire on, is refused (send it to fewer people)",
     "count_followed": "count the people the sender follows who never wrote to the sender, "
                       "instead of strangers: a follow-back scheme, following every target "
                       "first, cannot hide a campaign; use it with a larger `limit`",

@@ -515,8 +515,10 @@ def test_contacts_to_strangers_bound_rotation_pacing_and_conversations(
     # rules' caps bound them, 20 a day (docs/spam.md, "What it still does not catch").
     unread = now_default["unread"]
     assert unread["contained_share"] == 0.0 and unread["reached_per_day_max"] <= 20, unread
-    for tactic in ("rotating", "conversation"):
-        assert "links_to_strangers" in now_default[tactic]["refusals"], tactic
+    assert "links_to_strangers" in now_default["rotating"]["refusals"]
+    # The conversation (its sender started it) counts each member: 4 at once at most
+    # (the strangers rule's at_once), and its next text to 4 more is a copy to 8.
+    assert "duplicate_content" in now_default["conversation"]["refusals"]
     assert now_default["conversation"]["contained_share"] == 1.0
 
 

@@ -126,9 +126,11 @@ def test_promotions_to_strangers_stop_at_links_to_strangers() -> None:
     assert delivered == limit
 
 
-def test_a_group_message_of_talk_to_five_people_who_never_wrote_is_allowed() -> None:
-    """A new group of 5 followers the sender does not follow: each counts for the strangers
-    rules, so a text read as a promotion would be refused at once (5 > 4)."""
+def test_a_group_message_of_talk_to_four_people_who_never_wrote_is_allowed() -> None:
+    """A new group of followers the sender does not follow: each counts for the strangers
+    rules. Talk reaches 4 of them at once (the strangers rule's at_once; 5 are refused
+    whatever the text), a text read as a promotion is refused at 5 by links_to_strangers
+    (5 > 4), the first rule of the two in the file."""
     clock, graph = VirtualClock(1_800_000_000.0), MemoryGraph()
     engine = Engine(load_rules("default"), graph=graph, clock=clock)
     members = tuple(f"m{i}" for i in range(5))
@@ -136,8 +138,10 @@ def test_a_group_message_of_talk_to_five_people_who_never_wrote_is_allowed() -> 
         graph.follow(member, "coach")
     for text in ("Pub quiz tonight at 8, who's in?", "Congratulations to the team, well done!"):
         clock.advance(600)
-        assert engine.check(SendRequest("coach", members, text)).allowed, text
+        assert engine.check(SendRequest("coach", members[:4], text)).allowed, text
     clock.advance(600)
+    talk = engine.check(SendRequest("coach", members, "Training moves to Sunday morning, see you"))
+    assert not talk.allowed and talk.reasons[0].rule == "strangers"
     refused = engine.check(SendRequest("coach", members, "Claim your prize tonight"))
     assert not refused.allowed and refused.reasons[0].rule == "links_to_strangers"
 

@@ -10,6 +10,7 @@ import pytest
 from policy import Engine, MemoryGraph, SendRequest, Verdict
 from policy.clock import VirtualClock
 from policy.normalize import read_contacts
+from policy.rules import parse_rules
 from tests.conftest import DEFAULT_RULES
 
 T0 = 1_790_000_000.0
@@ -25,8 +26,12 @@ def test_no_wait_is_promised_when_one_refusal_says_waiting_will_not_do() -> None
     # 5 strangers sent a link at once is over links_to_strangers' 4 whatever the wait,
     # while the strangers rule's 12 in 6 hours would lift: the decision said "retry in 6
     # hours", and the same send was refused again then (a host retrying would loop).
+    # (Without the strangers rule's at_once, which refuses 5 at once with no wait too.)
     graph, clock = MemoryGraph(), VirtualClock(T0)
-    engine = Engine.from_file(DEFAULT_RULES, storage="memory://", graph=graph, clock=clock)
+    rules = DEFAULT_RULES.read_text(encoding="utf-8")
+    assert "at_once = 4\n" in rules
+    engine = Engine(parse_rules(rules.replace("at_once = 4\n", ""), file="<test>"),
+                    storage="memory://", graph=graph, clock=clock)
     people = [f"t{i}" for i in range(17)]
     for p in people:
         graph.follow(p, "s")

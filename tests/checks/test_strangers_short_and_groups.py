@@ -1,0 +1,134 @@
+"""Two content-agnostic limits of the strangers kind, in the default rules, on every storage:
+
+- ``texts_under`` (``short_to_strangers``): texts too short to trace (under 8 letters and
+  digits) reach at most 4 strangers a day; a conversation the sender did not start is
+  talk among its members, never counted;
+- ``at_once`` (``strangers``): one message to a new group, or to a conversation the
+  sender started within the day, reaches at most 4 strangers: a first copy to many at
+  once, which the duplicates rules never fire on (a first copy never does).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policy import MemoryGraph, SendRequest
+from policy.clock import VirtualClock
+from policy.decision import Verdict
+from policy.errors import RulesError
+from policy.rules import load_rules, parse_rules
+from tests.conftest import DEFAULT_RULES, EngineFactory
+
+SENDER = "host"
+
+
+@pytest.fixture
+def fans(graph: MemoryGraph) -> list[str]:
+    """Followers the sender does not follow back, who never wrote: strangers."""
+    people = [f"fan{i:02d}" for i in range(30)]
+    for person in people:
+        graph.follow(person, SENDER)
+    for friend in ("pal1", "pal2", "pal3", "pal4", "pal5"):
+        graph.follow(SENDER, friend)
+        graph.follow(friend, SENDER)
+    return people
+
+
+def send(engine, to: tuple[str, ...] | str, text: str, conversation: str | None = None):
+    to = (to,) if isinstance(to, str) else to
+    return engine.check(SendRequest(SENDER, to, text, conversation=conversation))
+
+
+# -- texts_under --------------------------------------------------------------------
+
+
+def test_a_5th_stranger_sent_a_text_too_short_to_trace_waits_a_day(
+        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock) -> None:
+    engine = engine_factory()
+    for fan, text in zip(fans[:4], ("hi", "u up?", "hey hun", "\U0001f618"), strict=True):
+        clock.advance(300)
+        assert send(engine, fan, text).allowed, text
+    clock.advance(300)
+    fifth = send(engine, fans[4], "sup?")
+    assert (fifth.verdict, fifth.code, fifth.reasons[0].rule) == (
+        Verdict.THROTTLE, "too_many_strangers", "short_to_strangers")
+    # Until the first leaves the day (sent 20 minutes before this one)
+    assert 86400 - 1200 - 1 <= fifth.retry_after <= 86400 - 1200 + 1
+    assert "8 letters and digits or more" in fifth.reasons[0].message
+    # A longer text is traced instead, and admitted; people already reached, and friends,
+    # are never refused
+    assert send(engine, fans[4], "Hey, loved your photos from the marathon!").allowed
+    assert send(engine, "pal1", "ok").allowed
+    clock.advance(86400 - 1200 + 2)
+    assert send(engine, fans[5], "hi").allowed
+    # (a stranger counts from the last text it was sent: "ok" to one of them again keeps it)
+    assert send(engine, fans[1], "ok").allowed
+
+
+def test_short_texts_in_a_conversation_the_sender_did_not_start_are_not_counted(
+        engine_factory: EngineFactory, fans: list[str], graph: MemoryGraph,
+        clock: VirtualClock) -> None:
+    """A reviewer's finding of the first version: "lol" to a group chat of 5 people the
+    sender does not follow, who never wrote, was refused, and no wait lifted it."""
+    engine = engine_factory()
+    graph.start_conversation("club", "someone-else", clock.now - 3 * 86400)
+    members = tuple(fans[:8])
+    for text in ("lol", "ok", "\U0001f44d", "yes!", "haha", "same", "omg", "wow"):
+        clock.advance(60)
+        assert send(engine, members, text, conversation="club").allowed, text
+
+
+def test_texts_under_is_validated_and_off_unless_set() -> None:
+    rules = parse_rules('[[rules]]\nname = "s"\ncheck = "strangers"\n')
+    assert rules.get("s").params.texts_under == 0 and rules.get("s").params.at_once == 0
+    for field in ("texts_under", "at_once"):
+        with pytest.raises(RulesError) as err:
+            parse_rules(f'[[rules]]\nname = "s"\ncheck = "strangers"\n{field} = -1\n')
+        assert field in str(err.value) and "'s'" in str(err.value)
+    default = load_rules(DEFAULT_RULES)
+    assert default.get("short_to_strangers").params.texts_under == 8
+    assert default.get("strangers").params.at_once == 4
+
+
+# -- at_once --------------------------------------------------------------------------
+
+
+def test_a_new_group_of_more_than_4_strangers_is_refused_whatever_the_text(
+        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock) -> None:
+    engine = engine_factory()
+    text = "Hello everyone, welcome to the group, glad to have you all here"
+    refused = send(engine, tuple(fans[:5]), text)
+    assert (refused.verdict, refused.code, refused.reasons[0].rule) == (
+        Verdict.THROTTLE, "too_many_strangers", "strangers")
+    assert refused.retry_after is None  # waiting won't do: fewer people will
+    assert "more than 4" in refused.reasons[0].message
+    # 4 strangers and friends: admitted (friends are never counted)
+    assert send(engine, (*fans[:4], "pal1", "pal2", "pal3"), text).allowed
+
+
+def test_a_conversation_the_sender_started_counts_each_member_at_once(
+        engine_factory: EngineFactory, fans: list[str], graph: MemoryGraph,
+        clock: VirtualClock) -> None:
+    """The invited campaign: a conversation of its own, its strangers invited first, then
+    the text. Started by the sender within the day: a new group by another door."""
+    engine = engine_factory()
+    graph.start_conversation("mine", SENDER, clock.now)
+    assert not send(engine, tuple(fans[:6]), "hey all, what's up", conversation="mine").allowed
+    # Someone else's conversation, or one the sender started days ago: its members are
+    # bounded by the plain limits only (12 strangers in 6 hours)
+    graph.start_conversation("theirs", "someone-else", clock.now)
+    assert send(engine, tuple(fans[:6]), "hey all, what's up", conversation="theirs").allowed
+    graph.start_conversation("old", SENDER, clock.now - 3 * 86400)
+    assert send(engine, tuple(fans[6:12]), "hey all, what's up", conversation="old").allowed
+
+
+def test_a_group_campaign_of_4_strangers_a_group_is_contained_by_the_duplicates_rule(
+        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock) -> None:
+    """The attacker reads at_once and sends to new groups of 4: each stranger of a new
+    group counts for the duplicates rule, so its second group is refused, 4 reached."""
+    engine = engine_factory()
+    text = "Hi all, I am new here and would love to hear what you think of my new page"
+    assert send(engine, tuple(fans[:4]), text).allowed
+    clock.advance(60)
+    second = send(engine, tuple(fans[4:8]), text)
+    assert (second.code, second.reasons[0].rule) == ("duplicate_content", "duplicates")
