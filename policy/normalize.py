@@ -58,6 +58,9 @@ _LOOKALIKES = str.maketrans(
 
 # Numbers, with what splits them ("0800 123 456", "1,000", "2 0 0"), become one "0".
 _DIGITS = re.compile(r"\d+(?:[\s.,:/-]+\d+)*")
+# ... but a digit or two inside a word stand for letters ("th1s", "fr33dom", "h3llo"): a
+# short copy spelt so per recipient is the same text (promotion.py reads them so too).
+_INNER_LEET = re.compile(r"(?<=[a-z])[0134578]{1,2}(?=[a-z])")
 # Look-alikes that NFKC would turn into another letter: the lunate sigma looks
 # like "c" but folds to "σ", which looks like "o". Mapped before NFKC.
 _BEFORE_NFKC = str.maketrans({"ϲ": "c", "Ϲ": "C", "ϳ": "j",
@@ -129,12 +132,17 @@ def _foreign(match: re.Match[str]) -> str:
 _REPEATS = re.compile(r"(.)\1{2,}")
 
 
+def _inner_leet(match: re.Match[str]) -> str:
+    return match.group().translate(_LEET)
+
+
 def normalize(text: str) -> str:
     """Return the comparison form of ``text``.
 
     NFKC (full-width and styled letters become plain ones), case folding,
     invisible characters removed, look-alike letters mapped to Latin,
-    accents stripped, every run of digits replaced by ``0`` (other phone
+    accents stripped, a digit or two inside a word read as the letters they
+    stand for ("th1s"), every other run of digits replaced by ``0`` (other phone
     numbers, codes and amounts compare equal), punctuation turned into
     spaces and whitespace collapsed.
     """
@@ -152,6 +160,7 @@ def normalize(text: str) -> str:
                 ch for ch in unicodedata.normalize("NFKD", folded)
                 if not unicodedata.combining(ch)
             )
+    folded = _INNER_LEET.sub(_inner_leet, folded)
     folded = _DIGITS.sub("0", folded)
     folded = _REPEATS.sub(r"\1\1", folded)
     # rapidfuzz's default_process: non-alphanumerics to spaces, lower, trim.

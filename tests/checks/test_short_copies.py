@@ -181,3 +181,28 @@ def test_the_refusal_that_starts_a_days_pause_says_a_day(
     graph.record_message("pal1", SENDER)  # a friend who wrote: never held
     assert engine.check(SendRequest(SENDER, ("pal1",), "see you at the game",
                                     context=ctx)).allowed
+
+
+def test_digits_inside_a_word_read_as_letters() -> None:
+    """A digit or two between letters stand for letters ("th1s", "fr33dom"): a short copy
+    spelt so, per recipient, is the same text. Numbers, and digits at a word's edge ("b4",
+    "gr8", "x22"), fold to "0" as before."""
+    from policy.normalize import normalize
+
+    assert normalize("hEy, іs th1S SAm?\U0001f970") == normalize("hey, is this Sam?") == (
+        "hey is this sam")
+    assert normalize("fr33dom pr1ze c4sh w1n h3llo") == "freedom prize cash win hello"
+    assert normalize("call 0800 123 456, b4 gr8 x22") == "call 0 b0 gr0 x0"
+
+
+def test_a_short_opener_folded_and_spelt_with_digits_is_one_text(
+        engine_factory: EngineFactory, fans: list[str]) -> None:
+    """A red team's short campaign: the same opener with capitals, look-alike letters, a
+    digit for a letter and an emoji that change per copy (round 19, folded_opener)."""
+    engine = engine_factory()
+    copies = ["hey, is this Sam?", "hEy, іs thIs SAm?\U0001f642", "HеY, Is th1S SAM?\U0001f970",
+              "h3y, is TH1S sam? \U0001f440", "hey, іs this S4m?"]
+    for fan, text in zip(fans[:4], copies[:4], strict=True):
+        assert send(engine, fan, text).allowed, text
+    fifth = send(engine, fans[4], copies[4])
+    assert (fifth.code, fifth.reasons[0].rule) == ("duplicate_content", "duplicates")
