@@ -30,6 +30,17 @@ campaign reach a 5th stranger with a text that reads as nothing; with it, a send
 that reached 5 strangers in a day sent a way back to 3 of them at most. It refuses
 with ``links_to_strangers``.
 
+With ``texts_under = N`` the rule counts only the strangers sent a text of fewer than N
+letters and digits ("hi", "u up?", an emoji): too short for the duplicates rules to trace
+(they trace from 8), such texts are bounded by their count instead. One-to-one messages,
+new groups and conversations the sender started count; a conversation someone else
+started is talk among its members.
+
+With ``at_once = N`` one message to a new group, or to a conversation the sender started
+within the day (each member a recipient), reaches at most N strangers: a first copy to
+many at once, which no duplicates rule fires on (a first copy never does). Waiting does
+not lift it (``retry_after`` None): fewer people do.
+
 A rule without ``with_contact`` forgets the people who have written to the sender
 since it counted them, when the sender writes to them again (only then does the send
 say so: the records are hashed); following them, the sender's own click, does not. A
