@@ -120,6 +120,7 @@ name = "strangers"
 check = "strangers"
 limit = 3
 window = "4m"
+at_once = 2  # one message to a new group (people None): 2 strangers at most
 
 [[rules]]
 name = "contacts"
