@@ -569,3 +569,20 @@ def test_held_counts_the_whole_run_not_the_first_refusal() -> None:
     table = adv.format_adversary_table({"rows": [{**row, "targets_met": {}}]})
     assert table.splitlines()[0].endswith("| held to 4 all run |")
     assert table.splitlines()[2].endswith("| 50.0% |")
+
+
+def test_short_texts_and_groups_of_strangers_are_contained(
+        now_default: dict[str, dict[str, Any]]) -> None:
+    """Short texts are traced as near copies from 8 letters and digits, shorter ones
+    counted (short_to_strangers): one short text folded per copy is contained. One message
+    to a new group or a conversation of its own reaches 4 strangers at most (at_once):
+    the conversation and invited campaigns are contained too. Short texts spun apart per
+    copy are not (the strangers rules' 20 a day: docs/spam.md)."""
+    for tactic in ("short", "conversation", "invited"):
+        row = now_default[tactic]
+        assert targets_met(row)["contained"], (tactic, row["contained"], row["refusals"])
+    assert now_default["short"]["refusals"].keys() <= {"too_many_strangers",
+                                                        "duplicate_content",
+                                                        "cooldown_active"}
+    spun = now_default["short-spun"]
+    assert spun["contained_share"] < 0.95 and spun["reached_per_day_max"] <= 20, spun
