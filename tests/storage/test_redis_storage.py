@@ -478,6 +478,26 @@ def test_memory_per_sender_after_1000_sends_is_bounded(
     assert storage.sender_memory(sender) < 16_384
 
 
+def test_the_fullest_sender_is_under_3_kb_with_the_production_hash_encoding(
+    storage: RedisStorage, raw: redis.Redis
+) -> None:
+    """docs/storage.md's production setting, hash-max-listpack-value 1024, keeps a
+    sender's hash fields compact: every record full, the state cache's token included,
+    under the adaptive-spam issue's 3 KB (3,224 B with Redis's default, above)."""
+    before = raw.config_get("hash-max-listpack-value")["hash-max-listpack-value"]
+    raw.config_set("hash-max-listpack-value", 1024)
+    try:
+        _engine, sender, _clock = _heavy_sender(storage, 1000)
+        keys = storage.keys.sender(sender)
+        assert raw.hget(keys.slices, "short_to_strangers") is not None
+        assert raw.hget(keys.slices, "@") is not None
+        used = storage.sender_memory(sender)
+        print(f"\nredis: {used} bytes with hash-max-listpack-value 1024, everything included")
+        assert 0 < used <= 3 * 1024
+    finally:
+        raw.config_set("hash-max-listpack-value", before)
+
+
 def test_trace_keeps_each_cluster_once_when_a_middle_one_is_matched(
     storage: RedisStorage, raw: redis.Redis
 ) -> None:
