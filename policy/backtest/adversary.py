@@ -839,13 +839,39 @@ class Spammer:
         short, reads as talk, and is less alike than the rules' near-copy threshold to
         every recent copy (the fingerprint is public)."""
         limits = self.limits
-        threshold = limits.short_similarity if limits.short_similarity is not None else 1.0
         below = limits.plain_min_chars or limits.min_chars
-        best, best_score, best_sig = self.templates[template], math.inf, b""
-        for _ in range(SALAD_TRIES):
+
+        def draw() -> str | None:
             text = evade(spin(self.templates[template], self.rng, limit=self.text_limit),
                          self.rng, limit=self.text_limit)
             if not limits.min_chars <= text_chars(text) < below or counted_as_contact(text):
+                return None
+            return text
+        threshold = limits.short_similarity if limits.short_similarity is not None else 1.0
+        return self._least_alike(draw, threshold, self.templates[template])
+
+    def _salad(self, text: str, limit: int) -> str:
+        """``text`` padded with ordinary words up to ``limit``, drawn again (a few times)
+        until it is less similar than the rules' threshold to every copy still traced."""
+        def draw() -> str:
+            out = text
+            while True:
+                word = self.rng.choice(self.words)
+                if len(out) + 1 + len(word) > limit:
+                    return out
+                out = f"{out} {word}" if self.rng.random() < 0.5 else f"{word} {out}"
+        threshold = self.limits.similarity if self.limits.similarity is not None else 1.0
+        return self._least_alike(draw, threshold, text)
+
+    def _least_alike(self, draw: Callable[[], str | None], threshold: float,
+                     fallback: str) -> str:
+        """Copies from ``draw`` (None: unusable), ``SALAD_TRIES`` at most, until one is less
+        alike than ``threshold`` to every recent copy: the least alike of those drawn
+        (``fallback`` when none was usable), remembered as a recent copy."""
+        best, best_score, best_sig = fallback, math.inf, None
+        for _ in range(SALAD_TRIES):
+            text = draw()
+            if text is None:
                 continue
             sig = signature(text)
             score = max((similarity(sig, other) for other in self.recent), default=0.0)
@@ -853,29 +879,7 @@ class Spammer:
                 best, best_score, best_sig = text, score, sig
             if score < threshold:
                 break
-        if best_sig:
-            self.recent.append(best_sig)
-        return best
-
-    def _salad(self, text: str, limit: int) -> str:
-        """``text`` padded with ordinary words up to ``limit``, drawn again (a few times)
-        until it is less similar than the rules' threshold to every copy still traced."""
-        threshold = self.limits.similarity if self.limits.similarity is not None else 1.0
-        best, best_score, best_sig = text, math.inf, signature(text)
-        for _ in range(SALAD_TRIES):
-            out = text
-            while True:
-                word = self.rng.choice(self.words)
-                if len(out) + 1 + len(word) > limit:
-                    break
-                out = f"{out} {word}" if self.rng.random() < 0.5 else f"{word} {out}"
-            sig = signature(out)
-            score = max((similarity(sig, other) for other in self.recent), default=0.0)
-            if score < best_score:
-                best, best_score, best_sig = out, score, sig
-            if score < threshold:
-                break
-        self.recent.append(best_sig)
+        self.recent.append(best_sig if best_sig is not None else signature(best))
         return best
 
     def _choose_template(self, now: float) -> tuple[int, float]:
