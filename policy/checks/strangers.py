@@ -314,8 +314,8 @@ def hold(rule: Any, state: Any, now: float, rules: tuple[Any, ...] = ()) -> Hold
         until = _until(kept, _SOMEONE_NEW, p.limit, p.window)
         assert until is not None  # one new stranger fits in time (limit >= 1)
         words = (f"has {p.done} to {n} {who} within "
-                 f"{_hours(p.window)}; can write to someone new at {at_words(until, now)}, "
-                 "people they already write to are not affected")
+                 f"{_hours(p.window)}; can write to someone new at {at_words(until, now)}"
+                 f"{_longer(p)}, people they already write to are not affected")
         return Hold("throttled", until, detail, words)
     armed = (f" ({p.armed_limit} once {p.armed_by} is full)" if p.armed_by else "")
     return Hold("clear", None, detail, f"{n} of {p.limit}{armed} new people "
