@@ -51,7 +51,8 @@ do
       end
     end,
     step = function(rule)
-      local cutoff, blob = now - rule.window, stored[rule.name]
+      -- record_of: another rule's record, the part inside this rule's window
+      local cutoff, blob = now - rule.window, stored[rule.record_of or rule.name]
       local body, oldest, pruned, newest = '', nil, false, nil
       if blob ~= nil then
         local p = string.find(blob, ';', 1, true)
@@ -122,6 +123,10 @@ do
       return 'links_to_strangers', w
     end,
     settle = function(rule)
+      if rule.record_of then -- the other rule records them (a record of its own: gone)
+        if stored[rule.name] ~= nil then drop_slice(rule.name) end
+        return
+      end
       local f = found[rule.name]
       local body, changed = f.body, f.pruned
       if #f.strangers > 0 and not refused then
@@ -149,7 +154,7 @@ do
 
   -- strangers.reached: is `unit` recorded by `rule` as reached inside its window?
   KIND.strangers.reached = function(rule, unit)
-    local blob = redis.call('HGET', X, rule.name)
+    local blob = redis.call('HGET', X, rule.record_of or rule.name)
     if not blob then return false end
     local body = sub(blob, string.find(blob, ';', 1, true) + 1)
     local s = find_unit(body, unit)

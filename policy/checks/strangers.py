@@ -103,6 +103,7 @@ class Params:
     armed_limit: int = 0
     texts_under: int = 0  # above 0: count only texts with fewer letters and digits
     at_once: int = 0  # above 0: strangers one message to a group the sender starts may reach
+    record_of: str = ""  # a strangers rule whose record holds this one's (none of its own)
 
     @property
     def code(self) -> str:
@@ -142,13 +143,19 @@ def parse(reader: ParamReader) -> Params:
         armed_limit=reader.integer("armed_limit", 0, minimum=0, maximum=1000),
         texts_under=reader.integer("texts_under", 0, minimum=0, maximum=1000),
         at_once=reader.integer("at_once", 0, minimum=0, maximum=1000),
+        record_of=reader.string("record_of", ""),
     )
 
 
 def check_together(rule: Any, by_name: dict[str, Any]) -> tuple[str, str] | None:
     """``armed_by`` names an earlier ``with_contact`` strangers rule of the same
-    ``count_followed`` (its step runs first), and ``armed_limit`` is below ``limit``."""
+    ``count_followed`` (its step runs first), and ``armed_limit`` is below ``limit``;
+    ``record_of`` a rule whose record holds every stranger this one would record."""
     p: Params = rule.params
+    if p.record_of:
+        found = _check_record_of(rule, by_name)
+        if found is not None:
+            return found
     if not p.armed_by:
         if p.armed_limit:
             return "armed_limit", "needs armed_by (the with_contact rule that arms it)"
@@ -168,6 +175,35 @@ def check_together(rule: Any, by_name: dict[str, Any]) -> tuple[str, str] | None
     if not 1 <= p.armed_limit < p.limit:
         return "armed_limit", f"must be from 1 to limit - 1 ({p.limit - 1}), got {p.armed_limit}"
     return None
+
+
+def _check_record_of(rule: Any, by_name: dict[str, Any]) -> tuple[str, str] | None:
+    """The other rule records the same people on the same sends (the same who, texts,
+    mode and condition), for as long and as many: this rule's record is the part of it
+    inside its own window."""
+    p: Params = rule.params
+    other = by_name.get(p.record_of)
+    if other is None or other.kind != KIND or other.name == rule.name:
+        return "record_of", f"names no other strangers rule ({p.record_of!r})"
+    o: Params = other.params
+    if o.record_of:
+        return "record_of", f"{other.name!r} keeps no record of its own (record_of)"
+    if (o.count_followed, o.with_contact, o.texts_under) != (
+            p.count_followed, p.with_contact, p.texts_under):
+        return "record_of", (f"{other.name!r} must count the same people and texts "
+                             "(count_followed, with_contact, texts_under)")
+    if o.window < p.window or o.limit < p.limit:
+        return "record_of", (f"{other.name!r} must keep as many strangers ({o.limit}) for as "
+                             f"long ({o.window:g} s) as this rule at least")
+    if other.mode != rule.mode or rule.mode.value == "off" or other.when != rule.when:
+        return "record_of", (f"{other.name!r} must have the same mode and condition (it "
+                             "records what this rule would)")
+    return None
+
+
+def _stored(rule: Any, state: Any) -> Any:
+    """The rule's record in ``state``: its own, or the part of ``record_of``'s it reads."""
+    return state.slices.get(rule.params.record_of or rule.name, ())
 
 
 def needs(params: Params) -> dict[str, object]:
@@ -193,7 +229,7 @@ def strangers_of(units: tuple[tuple[str, int], ...], count_followed: bool = Fals
 
 def step(rule: Any, ctx: Step) -> Fired | None:
     p: Params = rule.params
-    kept = live(ctx.before.slices.get(rule.name, ()), ctx.now, p)  # type: ignore[arg-type]
+    kept = live(_stored(rule, ctx.before), ctx.now, p)
     feats = ctx.features
     if not p.with_contact and kept:
         # People who have written to the sender since are strangers no more (a with_contact
@@ -269,6 +305,9 @@ def settle(rule: Any, ctx: Step) -> None:
     found = ctx.found.get(rule.name)
     if found is None:  # not stepped (no such state change): nothing to do
         return
+    if rule.params.record_of:  # the other rule records them (a record of its own: gone)
+        ctx.after.slices.pop(rule.name, None)
+        return
     kept, strangers, _ = found
     if strangers and not ctx.refused:
         fresh = set(strangers)
@@ -288,7 +327,7 @@ def hold(rule: Any, state: Any, now: float, rules: tuple[Any, ...] = ()) -> Hold
     """Strangers reached in the window; when a new one fits again (read only). ``rules``:
     the rules in force, where the ``armed_by`` rule is found."""
     p: Params = rule.params
-    kept = live(state.slices.get(rule.name, ()), now, p)
+    kept = live(_stored(rule, state), now, p)
     n = len(kept)
     detail: dict[str, Any] = {"strangers_reached": n, "limit": p.limit, "window": p.window}
     arming = next((r for r in rules if r.name == p.armed_by), None) if p.armed_by else None
@@ -345,7 +384,7 @@ def encode_slice(value: Reached) -> bytes:
 def reached(rule: Any, state: Any, unit: str, now: float) -> bool:
     """Whether ``rule``'s record has ``unit`` among the strangers reached in its window
     (the reports kind asks: a report counts only from someone the sender wrote to)."""
-    return any(u == unit for u, _ in live(state.slices.get(rule.name, ()), now, rule.params))
+    return any(u == unit for u, _ in live(_stored(rule, state), now, rule.params))
 
 
 def newly_reached(name: str, ctx: Step) -> int:
@@ -407,6 +446,7 @@ def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
             ("with_contact", lua_bool(p.with_contact)), ("code", lua_str(p.code)),
             ("count_followed", lua_bool(p.count_followed)),
             ("texts_under", lua_int(p.texts_under)), ("at_once", lua_int(p.at_once)),
+            *([("record_of", lua_str(p.record_of))] if p.record_of else []),
             *_lua_armed(p, rules)]
 
 
@@ -443,6 +483,10 @@ PARAM_DOCS = {
                "started within the day (`graph.conversation_started`), reaches at most this "
                "many strangers: a first copy to many at once, which the duplicates rules "
                "never fire on, is refused (send it to fewer people)",
+    "record_of": "another strangers rule of the same people, texts, mode and condition, "
+                 "with a window and a limit at least as large: this rule reads the part of "
+                 "its record inside its own window and keeps none of its own (less memory "
+                 "and work; `strangers` reads `strangers_daily`'s)",
     "count_followed": "count the people the sender follows who never wrote to the sender, "
                       "instead of strangers: a follow-back scheme, following every target "
                       "first, cannot hide a campaign; use it with a larger `limit`",

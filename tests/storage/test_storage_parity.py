@@ -197,6 +197,13 @@ limit = 2
 window = "3m"
 
 [[rules]]
+name = "strangers_derived"  # reads strangers_armed's record (no record of its own)
+check = "strangers"
+limit = 2
+window = "3m"
+record_of = "strangers_armed"
+
+[[rules]]
 name = "short_to_strangers"  # only texts under 8 letters and digits count
 check = "strangers"
 limit = 2
