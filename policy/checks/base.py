@@ -163,7 +163,7 @@ class Features:
     app: str | None
     self_message: bool
     signature: bytes | None
-    text_chars: int  # length of the normalised text: short ones are never traced
+    text_chars: int  # length of the normalised text (-1: not read, a stateless rule refuses)
     units: tuple[tuple[str, int], ...]
     cost: int = 1
     contact: bool = False  # a phone number, a link or an address, or a promotion's words

@@ -88,9 +88,10 @@ do
         sent[rule.count_followed] = strangers
       end
       if rule.with_contact and not contact then strangers = {} end -- not counted by this rule
-      if rule.texts_under > 0 and (text_chars >= rule.texts_under or people ~= units) then
-        strangers = {} -- a longer text (traced instead), or a conversation it did not start
-      end
+      if rule.texts_under > 0 and (text_chars < 0 or text_chars >= rule.texts_under
+                                   or people ~= units) then
+        strangers = {} -- a longer text (traced instead), or not read (-1), or a
+      end              -- conversation it did not start
       local new = 0
       for _, u in ipairs(strangers) do
         if find_unit(body, u) == nil then new = new + 1 end
@@ -123,8 +124,18 @@ do
       return 'links_to_strangers', w
     end,
     settle = function(rule)
-      if rule.record_of then -- the other rule records them (a record of its own: gone)
-        if stored[rule.name] ~= nil then drop_slice(rule.name) end
+      if rule.record_of then
+        -- the other rule records them; a record of its own (an earlier release's, or a
+        -- process's without record_of during a deploy) is dropped once nobody in it is
+        -- inside the window any more
+        local own = stored[rule.name]
+        if own ~= nil then
+          local body, cutoff = sub(own, string.find(own, ';', 1, true) + 1), now - rule.window
+          for at = 1, #body, REC do
+            if tonumber(sub(body, at + UNIT, at + REC - 1)) > cutoff then return end
+          end
+          drop_slice(rule.name)
+        end
         return
       end
       local f = found[rule.name]

@@ -152,6 +152,8 @@ def check_together(rule: Any, by_name: dict[str, Any]) -> tuple[str, str] | None
     ``count_followed`` (its step runs first), and ``armed_limit`` is below ``limit``;
     ``record_of`` a rule whose record holds every stranger this one would record."""
     p: Params = rule.params
+    if p.at_once >= p.limit:
+        return "at_once", f"must be below limit ({p.limit}) or 0, got {p.at_once}"
     if p.record_of:
         found = _check_record_of(rule, by_name)
         if found is not None:
@@ -188,6 +190,15 @@ def _check_record_of(rule: Any, by_name: dict[str, Any]) -> tuple[str, str] | No
     o: Params = other.params
     if o.record_of:
         return "record_of", f"{other.name!r} keeps no record of its own (record_of)"
+    if rule.mode.value != "enforce" or other.mode.value != "enforce":
+        # A shadow rule that fires records the send anyway, its own record cut at its limit
+        return "record_of", "both rules must be enforced"
+    if rule.when is not None or other.when is not None or rule.challenge:
+        return "record_of", ("neither rule may have a `when`, nor this one a `challenge` (a "
+                             "send it fires on must be refused, as its own record assumes)")
+    if p.with_contact:
+        return "record_of", ("a with_contact rule keeps its own (armed_by rules and "
+                             "lift_cooldown read it)")
     if (o.count_followed, o.with_contact, o.texts_under) != (
             p.count_followed, p.with_contact, p.texts_under):
         return "record_of", (f"{other.name!r} must count the same people and texts "
@@ -195,9 +206,6 @@ def _check_record_of(rule: Any, by_name: dict[str, Any]) -> tuple[str, str] | No
     if o.window < p.window or o.limit < p.limit:
         return "record_of", (f"{other.name!r} must keep as many strangers ({o.limit}) for as "
                              f"long ({o.window:g} s) as this rule at least")
-    if other.mode != rule.mode or rule.mode.value == "off" or other.when != rule.when:
-        return "record_of", (f"{other.name!r} must have the same mode and condition (it "
-                             "records what this rule would)")
     return None
 
 
@@ -244,9 +252,11 @@ def step(rule: Any, ctx: Step) -> Fired | None:
         strangers = ctx.found[key] = strangers_of(feats.each_person, p.count_followed)
     if p.with_contact and not feats.contact:
         strangers = ()  # a text without a contact: not counted by this rule
-    if p.texts_under and (feats.text_chars >= p.texts_under or feats.people is not None):
-        # A longer text is traced instead; a conversation the sender did not start is talk
-        # among its members ("lol" to a group chat of people it does not follow).
+    if p.texts_under and (not 0 <= feats.text_chars < p.texts_under
+                          or feats.people is not None):
+        # A longer text is traced instead (and one not read, -1, is not known to be
+        # short); a conversation the sender did not start is talk among its members
+        # ("lol" to a group chat of people it does not follow).
         strangers = ()
     seen = {unit for unit, _ in kept}
     new = sum(1 for unit in strangers if unit not in seen)
@@ -305,8 +315,13 @@ def settle(rule: Any, ctx: Step) -> None:
     found = ctx.found.get(rule.name)
     if found is None:  # not stepped (no such state change): nothing to do
         return
-    if rule.params.record_of:  # the other rule records them (a record of its own: gone)
-        ctx.after.slices.pop(rule.name, None)
+    if rule.params.record_of:
+        # The other rule records them. A record of its own (an earlier release's, or a
+        # process's without record_of during a deploy) is left until nobody in it is
+        # inside the window any more, then dropped.
+        if rule.name in ctx.before.slices and not live(ctx.before.slices[rule.name],
+                                                        ctx.now, rule.params):
+            ctx.after.slices.pop(rule.name, None)
         return
     kept, strangers, _ = found
     if strangers and not ctx.refused:
@@ -409,15 +424,17 @@ def finding(params: Params, code: str, retry_after: float | None) -> Finding:
                  " Messages without one to people you already write to are not affected.")
         return Finding(code, Verdict.THROTTLE, text, retry_after)
     if retry_after is None:  # this send alone reaches more than a limit: waiting won't do
-        most = (f"the most {params.counted} within {_hours(params.window)}"
-                if not params.at_once else
-                f"the most a group you start may include ({params.limit} within "
-                f"{_hours(params.window)})")
+        if params.at_once:  # either limit: both are said
+            most = (f"more {params.who} at once than admitted: {params.at_once} in a new "
+                    f"group or a conversation you started, {params.limit} {params.counted} "
+                    f"within {_hours(params.window)}")
+        else:
+            most = (f"more than {params.limit} {params.who} at once, the most "
+                    f"{params.counted} within {_hours(params.window)}")
         return Finding(code, Verdict.THROTTLE,
-                       f"This message would reach more than "
-                       f"{params.at_once or params.limit} {params.who} at once, {most}: send "
-                       f"it to fewer people{_longer(params)}; people you already write "
-                       "to are not affected.", None)
+                       f"This message would reach {most}: send it to fewer people"
+                       f"{_longer(params)}; people you already write to are not affected.",
+                       None)
     text = (f"You have {params.done} to {params.limit} {params.who} "
             f"within {_hours(params.window)}.")
     text += (f" You can write to someone new in {max(1, math.ceil(retry_after / 60))} "
@@ -483,10 +500,15 @@ PARAM_DOCS = {
                "started within the day (`graph.conversation_started`), reaches at most this "
                "many strangers: a first copy to many at once, which the duplicates rules "
                "never fire on, is refused (send it to fewer people)",
-    "record_of": "another strangers rule of the same people, texts, mode and condition, "
+    "record_of": "another strangers rule of the same people and texts, both enforced, "
+                 "neither with a `when` (nor this one with a `challenge` or `with_contact`), "
                  "with a window and a limit at least as large: this rule reads the part of "
                  "its record inside its own window and keeps none of its own (less memory "
-                 "and work; `strangers` reads `strangers_daily`'s)",
+                 "and work; `strangers` reads `strangers_daily`'s). The same decisions as a "
+                 "record of its own, but after a reload that widens the window or lowers "
+                 "the limit, or a clock stepped back, it may count a stranger an own record "
+                 "had dropped; during a deploy that turns it on, processes without it count "
+                 "only the strangers they recorded themselves (the other rule still holds)",
     "count_followed": "count the people the sender follows who never wrote to the sender, "
                       "instead of strangers: a follow-back scheme, following every target "
                       "first, cannot hide a campaign; use it with a larger `limit`",

@@ -77,12 +77,18 @@ def test_it_keeps_no_record_and_drops_an_old_one(
     assert before.check(SendRequest("me", ("f0",), "are we still on for lunch tomorrow")).allowed
     assert {"strangers", "strangers_daily"} <= set(_slices(before, "me"))
     clock.advance(60)
-    engine = engine_factory()  # the same storage (engine_factory shares it per test)
+    engine = engine_factory()  # the same storage
     assert engine.check(SendRequest("me", ("f1",), "and the cinema on friday night?")).allowed
     slices = _slices(engine, "me")
-    assert "strangers" not in slices and len(slices["strangers_daily"]) == 2
+    # Left as it was while someone in it is inside its window (a process without
+    # record_of during a deploy still counts on it), not written to, not read
+    assert len(slices["strangers"]) == 1 and len(slices["strangers_daily"]) == 2
     standing = {r.rule: r for r in engine.standing("me").rules}
     assert standing["strangers"].detail["strangers_reached"] == 2
+    clock.advance(6 * 3600)  # f0 leaves the 6 hours: dropped at the next send
+    assert engine.check(SendRequest("me", ("f2",), "the photos from the trip are up")).allowed
+    slices = _slices(engine, "me")
+    assert "strangers" not in slices and len(slices["strangers_daily"]) == 3
 
 
 def test_record_of_is_validated() -> None:
@@ -91,8 +97,15 @@ def test_record_of_is_validated() -> None:
     assert parse_rules(base + 'record_of = "day"\n').get("s").params.record_of == "day"
     for extra, words in [('record_of = "nope"\n', "names no other"),
                          ('record_of = "s"\n', "names no other"),
-                         ('record_of = "day"\nwith_contact = true\n', "same people"),
-                         ('record_of = "day"\nmode = "shadow"\n', "same mode")]:
+                         ('record_of = "day"\nwith_contact = true\n', "keeps its own"),
+                         ('record_of = "day"\ncount_followed = true\n', "same people"),
+                         ('record_of = "day"\nmode = "shadow"\n', "enforced")]:
+        with pytest.raises(RulesError) as err:
+            parse_rules(base + extra)
+        assert "record_of" in str(err.value) and words in str(err.value), extra
+    for extra, words in [('record_of = "day"\nwhen = { verified = false }\n', "`when`"),
+                         ('record_of = "day"\nchallenge = ["too_many_strangers"]\n',
+                          "`challenge`")]:
         with pytest.raises(RulesError) as err:
             parse_rules(base + extra)
         assert "record_of" in str(err.value) and words in str(err.value), extra

@@ -78,6 +78,18 @@ def test_short_texts_in_a_conversation_the_sender_did_not_start_are_not_counted(
         assert send(engine, members, text, conversation="club").allowed, text
 
 
+def test_a_send_refused_unread_is_not_counted_as_short(
+        engine_factory: EngineFactory, fans: list[str], graph: MemoryGraph) -> None:
+    """A send an enforced stateless rule refuses (to someone who does not follow the
+    sender) is not read: its length is not known, and short_to_strangers says nothing
+    of it (a reviewer's finding: it said "messages of under 8 letters" of a long one)."""
+    engine = engine_factory()
+    for fan, text in zip(fans[:4], ("hi", "yo", "hey", "sup"), strict=True):
+        assert send(engine, fan, text).allowed
+    refused = send(engine, "nobody-follows", "Hello there, I loved the photos of the lake")
+    assert [r.rule for r in refused.reasons] == ["followers_only"]
+
+
 def test_texts_under_is_validated_and_off_unless_set() -> None:
     rules = parse_rules('[[rules]]\nname = "s"\ncheck = "strangers"\n')
     assert rules.get("s").params.texts_under == 0 and rules.get("s").params.at_once == 0
@@ -85,6 +97,9 @@ def test_texts_under_is_validated_and_off_unless_set() -> None:
         with pytest.raises(RulesError) as err:
             parse_rules(f'[[rules]]\nname = "s"\ncheck = "strangers"\n{field} = -1\n')
         assert field in str(err.value) and "'s'" in str(err.value)
+    with pytest.raises(RulesError) as err:  # at_once at the limit or over: meaningless
+        parse_rules('[[rules]]\nname = "s"\ncheck = "strangers"\nlimit = 4\nat_once = 4\n')
+    assert "at_once" in str(err.value)
     default = load_rules(DEFAULT_RULES)
     assert default.get("short_to_strangers").params.texts_under == 8
     assert default.get("strangers").params.at_once == 4
@@ -101,7 +116,7 @@ def test_a_new_group_of_more_than_4_strangers_is_refused_whatever_the_text(
     assert (refused.verdict, refused.code, refused.reasons[0].rule) == (
         Verdict.THROTTLE, "too_many_strangers", "strangers")
     assert refused.retry_after is None  # waiting won't do: fewer people will
-    assert "more than 4" in refused.reasons[0].message
+    assert "4 in a new group" in refused.reasons[0].message
     # 4 strangers and friends: admitted (friends are never counted)
     assert send(engine, (*fans[:4], "pal1", "pal2", "pal3"), text).allowed
 
