@@ -339,7 +339,7 @@ def _input(rng: random.Random, rules: tuple, refused: bool, bases: list[bytes]
         app=rng.choice([None, "a1", "a2", ""]),
         self_message=rng.random() < 0.08,
         signature=_signature(rng, bases),
-        text_chars=rng.choice([3, 8, 20, 40]),
+        text_chars=rng.choice([-1, 3, 8, 20, 40]),  # -1: not read (refused before)
         units=units,
         cost=rng.choice([0, 1, 1, 1, 1, 1, 1, 2, 3, 8]),
         contact=rng.random() < 0.3,
