@@ -92,6 +92,22 @@ do
                                    or people ~= units) then
         strangers = {} -- a longer text (traced instead), or not read (-1), or a
       end              -- conversation it did not start
+      if rule.reached_by and #strangers > 0 then
+        -- someone already written to, by any text (the other rule's record): no new contact
+        local other = stored[rule.reached_by]
+        if other ~= nil then
+          local b2, cut2 = sub(other, string.find(other, ';', 1, true) + 1),
+                           now - rule.reached_by_window
+          local left = {}
+          for _, u in ipairs(strangers) do
+            local at = find_unit(b2, u)
+            if at == nil or not (tonumber(sub(b2, at + UNIT, at + REC - 1)) > cut2) then
+              left[#left + 1] = u
+            end
+          end
+          strangers = left
+        end
+      end
       local new = 0
       for _, u in ipairs(strangers) do
         if find_unit(body, u) == nil then new = new + 1 end

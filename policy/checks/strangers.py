@@ -104,6 +104,7 @@ class Params:
     texts_under: int = 0  # above 0: count only texts with fewer letters and digits
     at_once: int = 0  # above 0: strangers one message to a group the sender starts may reach
     record_of: str = ""  # a strangers rule whose record holds this one's (none of its own)
+    reached_by: str = ""  # a strangers rule of every text: who it recorded is not counted
 
     @property
     def code(self) -> str:
@@ -144,6 +145,7 @@ def parse(reader: ParamReader) -> Params:
         texts_under=reader.integer("texts_under", 0, minimum=0, maximum=1000),
         at_once=reader.integer("at_once", 0, minimum=0, maximum=1000),
         record_of=reader.string("record_of", ""),
+        reached_by=reader.string("reached_by", ""),
     )
 
 
@@ -158,6 +160,15 @@ def check_together(rule: Any, by_name: dict[str, Any]) -> tuple[str, str] | None
         found = _check_record_of(rule, by_name)
         if found is not None:
             return found
+    if p.reached_by:
+        other = by_name.get(p.reached_by)
+        if (other is None or other.kind != KIND or other.name == rule.name
+                or other.params.count_followed != p.count_followed
+                or other.params.with_contact or other.params.texts_under
+                or other.params.record_of):
+            return "reached_by", (f"names no other strangers rule of every text, with a "
+                                  f"record of its own and the same count_followed "
+                                  f"({p.reached_by!r})")
     if not p.armed_by:
         if p.armed_limit:
             return "armed_limit", "needs armed_by (the with_contact rule that arms it)"
@@ -258,6 +269,12 @@ def step(rule: Any, ctx: Step) -> Fired | None:
         # short); a conversation the sender did not start is talk among its members
         # ("lol" to a group chat of people it does not follow).
         strangers = ()
+    if p.reached_by and strangers:
+        # Someone the sender already wrote to, by any text, is no new contact: "?" after a
+        # longer message is a nudge, not an opener.
+        other = next(r for r in ctx.rules if r.name == p.reached_by)
+        known = {unit for unit, _ in live(_stored(other, ctx.before), ctx.now, other.params)}
+        strangers = tuple(unit for unit in strangers if unit not in known)
     seen = {unit for unit, _ in kept}
     new = sum(1 for unit in strangers if unit not in seen)
     ctx.found[rule.name] = (kept, strangers, new)
@@ -464,7 +481,17 @@ def lua_params(rule: Any, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
             ("count_followed", lua_bool(p.count_followed)),
             ("texts_under", lua_int(p.texts_under)), ("at_once", lua_int(p.at_once)),
             *([("record_of", lua_str(p.record_of))] if p.record_of else []),
+            *_lua_reached_by(p, rules),
             *_lua_armed(p, rules)]
+
+
+def _lua_reached_by(p: Params, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
+    """The rule whose record says who was already written to, and its window."""
+    other = next((r for r in rules if r.name == p.reached_by), None) if p.reached_by else None
+    if other is None:
+        return []
+    return [("reached_by", lua_str(p.reached_by)),
+            ("reached_by_window", lua_num(other.params.window))]
 
 
 def _lua_armed(p: Params, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
@@ -509,6 +536,10 @@ PARAM_DOCS = {
                  "the limit, or a clock stepped back, it may count a stranger an own record "
                  "had dropped; during a deploy that turns it on, processes without it count "
                  "only the strangers they recorded themselves (the other rule still holds)",
+    "reached_by": "another strangers rule that counts every text (with a record of its "
+                  "own, the same `count_followed`): the strangers in its record are not "
+                  "counted by this one (`short_to_strangers`: a short text to someone the "
+                  "sender already wrote to, \"?\" after a longer message, is a nudge)",
     "count_followed": "count the people the sender follows who never wrote to the sender, "
                       "instead of strangers: a follow-back scheme, following every target "
                       "first, cannot hide a campaign; use it with a larger `limit`",

@@ -78,6 +78,29 @@ def test_short_texts_in_a_conversation_the_sender_did_not_start_are_not_counted(
         assert send(engine, members, text, conversation="club").allowed, text
 
 
+def test_a_short_nudge_to_someone_already_written_to_is_not_counted(
+        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock) -> None:
+    """A reviewer's false positive: "?" after a longer message to 5 people who have not
+    answered yet. They were reached already (strangers_daily's record): no new contact."""
+    engine = engine_factory()
+    asks = ["Hi, are you still selling the blue bike from the ad?",
+            "Hello! Is the flat on Elm street still free from June?",
+            "Could you tell me more about the guitar lessons you offer",
+            "Loved your talk at the meetup, do you share the slides anywhere",
+            "Is the kitten from your post still looking for a home?",
+            "Are the tickets for Saturday's gig still available by any chance"]
+    for fan, ask in zip(fans[:6], asks, strict=True):
+        clock.advance(300)
+        assert send(engine, fan, ask).allowed, ask
+    for fan in fans[:6]:
+        clock.advance(300)
+        assert send(engine, fan, "?").allowed
+    # A short text as the first contact is counted, as before: 4 new people a day
+    for fan in fans[6:10]:
+        assert send(engine, fan, "hi").allowed
+    assert send(engine, fans[10], "hi").reasons[0].rule == "short_to_strangers"
+
+
 def test_a_send_refused_unread_is_not_counted_as_short(
         engine_factory: EngineFactory, fans: list[str], graph: MemoryGraph) -> None:
     """A send an enforced stateless rule refuses (to someone who does not follow the
@@ -100,7 +123,14 @@ def test_texts_under_is_validated_and_off_unless_set() -> None:
     with pytest.raises(RulesError) as err:  # at_once at the limit or over: meaningless
         parse_rules('[[rules]]\nname = "s"\ncheck = "strangers"\nlimit = 4\nat_once = 4\n')
     assert "at_once" in str(err.value)
+    for target in ("nope", "s", "links"):  # unknown, itself, a rule of some texts only
+        with pytest.raises(RulesError) as err:
+            parse_rules('[[rules]]\nname = "links"\ncheck = "strangers"\nwith_contact = true\n\n'
+                        '[[rules]]\nname = "s"\ncheck = "strangers"\ntexts_under = 8\n'
+                        f'reached_by = "{target}"\n')
+        assert "reached_by" in str(err.value), target
     default = load_rules(DEFAULT_RULES)
+    assert default.get("short_to_strangers").params.reached_by == "strangers_daily"
     assert default.get("short_to_strangers").params.texts_under == 8
     assert default.get("strangers").params.at_once == 4
 

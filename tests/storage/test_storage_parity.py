@@ -209,6 +209,7 @@ check = "strangers"
 limit = 2
 window = "4m"
 texts_under = 8
+reached_by = "strangers_armed"  # who it recorded is no new contact
 """
 
 TEXTS = [
