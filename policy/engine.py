@@ -520,9 +520,10 @@ class Engine(OperatorCalls):
         # Cheap checks first: a send an enforced stateless rule refuses (a text too long,
         # a non-follower) is neither traced nor matched, so its text is not read (no
         # normalisation, no signature: a 100,000-character text would cost 25 to 50 ms).
-        if ("text_from_chars" in needs or "contacts" in needs) and refused:
+        reads_text = "text_from_chars" in needs or "contacts" in needs
+        if reads_text and refused:
             chars = -1  # not read: no rule may count its length (texts_under)
-        elif "text_from_chars" in needs or "contacts" in needs:
+        elif reads_text:
             text = self._texts.of(request.text, needs.get("text_from_chars", 1 << 30))
             chars, signature, contact = text.chars, text.signature, text.contact
             if "contacts" in needs:

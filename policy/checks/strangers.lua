@@ -22,6 +22,12 @@ do
     end
   end
 
+  -- Whether `body` (a stored field's records) has `unit` written to after `cutoff`
+  local function recorded(body, unit, cutoff)
+    local s = find_unit(body, unit)
+    return s ~= nil and tonumber(sub(body, s + UNIT, s + REC - 1)) > cutoff
+  end
+
   -- In how long this send's `strangers` fit under `limit` with the people in `body` (nil:
   -- never, they alone are more). Only records of other people make room: the record of
   -- someone in this send that leaves the window makes them new again.
@@ -96,14 +102,11 @@ do
         -- someone already written to, by any text (the other rule's record): no new contact
         local other = stored[rule.reached_by]
         if other ~= nil then
-          local b2, cut2 = sub(other, string.find(other, ';', 1, true) + 1),
-                           now - rule.reached_by_window
+          local body2, cut2 = sub(other, string.find(other, ';', 1, true) + 1),
+                              now - rule.reached_by_window
           local left = {}
           for _, u in ipairs(strangers) do
-            local at = find_unit(b2, u)
-            if at == nil or not (tonumber(sub(b2, at + UNIT, at + REC - 1)) > cut2) then
-              left[#left + 1] = u
-            end
+            if not recorded(body2, u, cut2) then left[#left + 1] = u end
           end
           strangers = left
         end
@@ -183,10 +186,7 @@ do
   KIND.strangers.reached = function(rule, unit)
     local blob = redis.call('HGET', X, rule.record_of or rule.name)
     if not blob then return false end
-    local body = sub(blob, string.find(blob, ';', 1, true) + 1)
-    local s = find_unit(body, unit)
-    if s == nil then return false end
-    return tonumber(sub(body, s + UNIT, s + REC - 1)) > now - rule.window
+    return recorded(sub(blob, string.find(blob, ';', 1, true) + 1), unit, now - rule.window)
   end
   -- strangers.newly_reached: this send's strangers the rule `name` had not recorded
   KIND.strangers.newly_reached = function(name)
