@@ -614,3 +614,49 @@ def test_on_a_cluster_copies_serve_senders_of_every_node(request: pytest.Fixture
     finally:
         engine.close()
         storage.close()
+
+
+def test_a_trace_written_from_the_last_one_is_the_one_written_afresh() -> None:
+    """``encode_trace_after`` copies unchanged clusters' records out of the field it was
+    read from: the bytes are those ``encode_trace`` writes, whatever changed (a cluster
+    moved to the front, new units, a new cluster, the oldest gone, a wider time or seq)."""
+    from dataclasses import replace as changed
+
+    from policy.state import Cluster
+    from policy.storage.redis.snapshot import (
+        decode_trace,
+        encode_trace,
+        encode_trace_after,
+        trace_order,
+        trace_widths,
+    )
+
+    rng = random.Random(11)
+    reused = 0
+    for case in range(400):
+        n = rng.randint(0, 32)
+        clusters = [Cluster(rng.randbytes(32), tuple(rng.randbytes(8).hex()
+                                                     for _ in range(rng.randint(0, 5))),
+                            T0 + rng.random() * 1000, rng.randint(0, 99),
+                            rng.random() < 0.3, rng.random() < 0.2) for _ in range(n)]
+        before = encode_trace(clusters)
+        known = decode_trace(before)
+        after = list(known)
+        for _ in range(rng.randint(0, 3)):
+            what = rng.random()
+            if after and what < 0.4:  # a copy joins a cluster: later, one unit more
+                k = rng.randrange(len(after))
+                c = after[k]
+                after[k] = changed(c, last=c.last + rng.random() * 100,
+                                   units=(*c.units, rng.randbytes(8).hex())[-5:])
+            elif what < 0.7:  # a new cluster, its seq sometimes wider than any before
+                after.append(Cluster(rng.randbytes(32), (rng.randbytes(8).hex(),),
+                                     T0 + 2000 + rng.random(), rng.choice((7, 123, 99999)),
+                                     rng.random() < 0.3))
+            elif after:  # the oldest forgotten
+                after.remove(min(after, key=lambda c: (c.last, c.seq)))
+        ordered = trace_order(after)
+        expected = encode_trace(ordered, trace_widths(before), True)
+        assert encode_trace_after(ordered, before, known) == expected, case
+        reused += sum(1 for c in ordered if any(c is k for k in known))
+    assert reused > 2000  # most records were copied, not written again

@@ -262,6 +262,45 @@ def encode_trace(clusters: Sequence[Cluster], widths: tuple[int, int] = TRACE_MI
             + b"".join(map(_units, clusters)))
 
 
+def encode_trace_after(ordered: Sequence[Cluster], before: bytes | None,
+                       known: Sequence[Cluster] | None) -> bytes:
+    """``encode_trace(ordered, trace_widths(before), True)``, the records of clusters
+    ``known`` had (the same objects: the transition shares what it does not change) copied
+    from ``before``, the field ``known`` was read from, instead of written again: a
+    decision changes one cluster or two of up to 32 (``policy/storage/redis/statecache.py``
+    runs this for every decision made on a copy)."""
+    widths = trace_widths(before)
+    if not before or not known or int(before[3:6]) != len(known):
+        return encode_trace(ordered, widths, True)
+    lw, sw = widths
+    size = lw + sw + 2 + 32
+    where: dict[int, tuple[int, int, int]] = {}  # id -> (record offset, units offset, n)
+    at, units_at = 6, 6 + len(known) * size
+    for c in known:
+        n = len(c.units)
+        where[id(c)] = (at, units_at, n)
+        at, units_at = at + size, units_at + 8 * n
+    recs: list[bytes] = []
+    units: list[bytes] = []
+    for c in ordered:
+        old = where.get(id(c))
+        if old is not None:
+            at, units_at, n = old
+            rec = before[at:at + size]
+            if rec[lw + sw + 2:] == c.signature:  # (a check: the same record)
+                recs.append(rec)
+                units.append(before[units_at:units_at + 8 * n])
+                continue
+        last = f"{c.last:.17g}"
+        seq = ("+" if c.contact else "") + ("0" if c.friendly else "") + str(c.seq)
+        if len(last) > lw or len(seq) > sw:  # the widths grow: every record is written anew
+            return encode_trace(ordered, widths, True)
+        recs.append(last.rjust(lw).encode() + seq.rjust(sw).encode()
+                    + len(c.units).to_bytes(2, "big") + c.signature)
+        units.append(_units(c))
+    return before[:3] + b"%3d" % len(ordered) + b"".join(recs) + b"".join(units)
+
+
 def _friendly(seq: bytes) -> bool:
     """Cluster.friendly: a '0' before the number ("  012", " +00"): read as the number."""
     digits = seq.lstrip(b" +")

@@ -46,10 +46,9 @@ from policy.storage.redis.snapshot import (
     _pairs,
     decode_hashes,
     encode_quota,
-    encode_trace,
+    encode_trace_after,
     f2s,
     trace_order,
-    trace_widths,
 )
 
 TOKEN = "@"  # the field of the slices hash (KEYS[5]) that holds the token (transition.lua)
@@ -240,7 +239,7 @@ def encode_hashes(after: SenderState, rules: tuple[Rule, ...],
             trace[name], traces[name] = before[3][name], clusters
             continue
         ordered = trace_order(clusters)
-        trace[name] = encode_trace(ordered, trace_widths(before[3].get(name)), True)
+        trace[name] = encode_trace_after(ordered, before[3].get(name), old.traces.get(name))
         traces[name] = ordered
     if trace:
         trace["#"] = str(after.next_seq).encode()
