@@ -45,6 +45,25 @@ do
     return others[leave] + window - now
   end
 
+  -- The different sends (record times) `body` has strangers of once this send's
+  -- `strangers` are in it (their records replaced by this send's); and in how long no
+  -- more than `most` are left (0: already)
+  local function sends_in(body, strangers, most, window)
+    local mine, seen, times = {}, {}, {}
+    for _, u in ipairs(strangers) do mine[u] = true end
+    for at = 1, #body, REC do
+      if not mine[sub(body, at, at + UNIT - 1)] then
+        local last = tonumber(sub(body, at + UNIT, at + REC - 1))
+        if not seen[last] then seen[last] = true; times[#times + 1] = last end
+      end
+    end
+    local mine_n = (#strangers > 0) and 1 or 0
+    local leave = #times - (most - mine_n)
+    if leave <= 0 then return #times + mine_n, 0 end
+    table.sort(times)
+    return #times + mine_n, times[leave] + window - now
+  end
+
   KIND.strangers = {
     begin = function() X, found, stored, sent = KEYS[5], {}, {}, {} end,
     load = function()
@@ -132,10 +151,22 @@ do
       -- stranger, and for a way back to one already reached that fills it
       local o = found[rule.armed_by]
       if o == nil or (new == 0 and o.new == 0) then return code, wait end -- o: not stepped
-      if #o.body / REC + o.new < rule.armed_by_limit then return code, wait end
+      local full = #o.body / REC + o.new >= rule.armed_by_limit
+      local sends, sends_lift = 0, 0
+      if rule.armed_sends > 0 then -- ... or holds strangers of armed_sends messages
+        sends, sends_lift = sends_in(o.body, o.strangers, rule.armed_sends - 1,
+                                     rule.armed_by_window)
+      end
+      if not full and not (rule.armed_sends > 0 and sends >= rule.armed_sends) then
+        return code, wait
+      end
       local w = wait_for(body, strangers, rule.armed_limit, rule.window)
-      -- ... or until that rule is no longer full
-      local lifts = wait_for(o.body, o.strangers, rule.armed_by_limit - 1, rule.armed_by_window)
+      -- ... or until that rule arms it no more (not full, strangers of fewer messages)
+      local lifts = 0
+      if full then
+        lifts = wait_for(o.body, o.strangers, rule.armed_by_limit - 1, rule.armed_by_window)
+      end
+      if lifts ~= nil and sends_lift > lifts then lifts = sends_lift end
       if lifts ~= nil and (w == nil or lifts < w) then w = lifts end
       if code ~= nil then -- over the plain limit too: both must lift
         if w == nil or wait == nil then w = nil elseif wait > w then w = wait end

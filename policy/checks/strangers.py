@@ -28,7 +28,12 @@ it admits reaches no more than ``armed_limit`` strangers in all within ``window`
 whatever the texts. Rotating templates, splitting a message or pacing it let a
 campaign reach a 5th stranger with a text that reads as nothing; with it, a sender
 that reached 5 strangers in a day sent a way back to 3 of them at most. It refuses
-with ``links_to_strangers``.
+with ``links_to_strangers``. With ``armed_sends = N`` the lower limit holds too once that
+rule's record has strangers of N different messages, before it is full: a campaign whose
+copies are read as carrying a way back only most of the time (templates in rotation,
+spun, paced) had sent ways back in 3 messages of its first 5 and one or two that read as
+nothing; a way back to a group of 3 is one message (an ordinary sender's price or link to
+a group chat arms nothing).
 
 With ``texts_under = N`` the rule counts only the strangers sent a text of fewer than N
 letters and digits ("hi", "u up?", an emoji): too short for the duplicates rules to trace
@@ -101,6 +106,8 @@ class Params:
     count_followed: bool = False  # count the people the sender follows (who never wrote)
     armed_by: str = ""  # a with_contact rule: once it is full, at most armed_limit in all
     armed_limit: int = 0
+    # above 0: armed too once the armed_by rule's record holds strangers of this many sends
+    armed_sends: int = 0
     texts_under: int = 0  # above 0: count only texts with fewer letters and digits
     at_once: int = 0  # above 0: strangers one message to a group the sender starts may reach
     record_of: str = ""  # a strangers rule whose record holds this one's (none of its own)
@@ -142,6 +149,7 @@ def parse(reader: ParamReader) -> Params:
         count_followed=reader.boolean("count_followed", False),
         armed_by=reader.string("armed_by", ""),
         armed_limit=reader.integer("armed_limit", 0, minimum=0, maximum=1000),
+        armed_sends=reader.integer("armed_sends", 0, minimum=0, maximum=1000),
         texts_under=reader.integer("texts_under", 0, minimum=0, maximum=1000),
         at_once=reader.integer("at_once", 0, minimum=0, maximum=1000),
         record_of=reader.string("record_of", ""),
@@ -172,6 +180,8 @@ def check_together(rule: Any, by_name: dict[str, Any]) -> tuple[str, str] | None
     if not p.armed_by:
         if p.armed_limit:
             return "armed_limit", "needs armed_by (the with_contact rule that arms it)"
+        if p.armed_sends:
+            return "armed_sends", "needs armed_by (the with_contact rule that arms it)"
         return None
     other = by_name.get(p.armed_by)
     names = list(by_name)
@@ -187,6 +197,9 @@ def check_together(rule: Any, by_name: dict[str, Any]) -> tuple[str, str] | None
         return "armed_by", "a with_contact rule cannot be armed (it counts those texts already)"
     if not 1 <= p.armed_limit < p.limit:
         return "armed_limit", f"must be from 1 to limit - 1 ({p.limit - 1}), got {p.armed_limit}"
+    if p.armed_sends and not 2 <= p.armed_sends < other.params.limit:
+        return "armed_sends", (f"must be 0 (off) or from 2 to {other.name}'s limit - 1 "
+                               f"({other.params.limit - 1}), got {p.armed_sends}")
     return None
 
 
@@ -295,7 +308,8 @@ def step(rule: Any, ctx: Step) -> Fired | None:
         arming = next((r for r in ctx.rules if r.name == p.armed_by), None)
         if (found is not None and arming is not None and (new or found[2])
                 and arming.mode is Mode.ENFORCE
-                and len(found[0]) + found[2] >= arming.params.limit):
+                and (len(found[0]) + found[2] >= arming.params.limit
+                     or (p.armed_sends and _sends(found[0], found[1]) >= p.armed_sends))):
             until = _lower_until(p, kept, strangers, arming.params, found[0], found[1])
             wait = None if until is None else until - ctx.now
             if fired is not None:  # over the plain limit too: both must lift
@@ -316,13 +330,37 @@ def _until(kept: Reached, strangers: tuple[str, ...], limit: int,
     return None if leave > len(others) else others[leave - 1] + window
 
 
+def _sends(counted: Reached, sent: tuple[str, ...]) -> int:
+    """The sends the arming rule's record holds strangers of once this send's ``sent``
+    are in it (a send's strangers share its time; this send's replace their records)."""
+    mine = set(sent)
+    return len({last for unit, last in counted if unit not in mine}) + (1 if sent else 0)
+
+
+def _sends_until(counted: Reached, sent: tuple[str, ...], most: int,
+                 window: float) -> float | None:
+    """When the record (with this send's ``sent``) holds strangers of ``most`` sends at
+    most: the time the earliest sends leave the window (None: never; 0.0: already)."""
+    mine = set(sent)
+    times = sorted({last for unit, last in counted if unit not in mine})
+    leave = len(times) - (most - (1 if sent else 0))
+    if leave > len(times):
+        return None
+    return 0.0 if leave <= 0 else times[leave - 1] + window
+
+
 def _lower_until(p: Params, kept: Reached, strangers: tuple[str, ...], arming: Params,
                  counted: Reached, sent: tuple[str, ...]) -> float | None:
     """When the lower limit lets this send through: its strangers fit under
-    ``armed_limit``, or the arming rule (``counted``, this send's ``sent``) is no longer
-    full, whichever comes first (None: neither ever)."""
+    ``armed_limit``, or the arming rule (``counted``, this send's ``sent``) no longer arms
+    it (not full, and, with ``armed_sends``, strangers of fewer sends), whichever comes
+    first (None: neither ever)."""
     fits = _until(kept, strangers, p.armed_limit, p.window)
-    lifts = _until(counted, sent, arming.limit - 1, arming.window)
+    full = len(counted) + sum(1 for u in set(sent) if u not in {c for c, _ in counted})
+    lifts = _until(counted, sent, arming.limit - 1, arming.window) if full >= arming.limit else 0.0
+    if p.armed_sends and lifts is not None:
+        other = _sends_until(counted, sent, p.armed_sends - 1, arming.window)
+        lifts = None if other is None else max(lifts, other)
     return fits if lifts is None or (fits is not None and fits <= lifts) else lifts
 
 
@@ -365,18 +403,24 @@ def hold(rule: Any, state: Any, now: float, rules: tuple[Any, ...] = ()) -> Hold
     arming = next((r for r in rules if r.name == p.armed_by), None) if p.armed_by else None
     if p.armed_by:
         detail.update(armed_by=p.armed_by, armed_limit=p.armed_limit)
+        if p.armed_sends:
+            detail["armed_sends"] = p.armed_sends
     who = ("people they follow who never wrote to them" if p.count_followed
            else "people they don't follow back")
     # The formulas of step, for one new stranger and a text without a contact.
     if arming is not None and arming.mode is Mode.ENFORCE and n + 1 > p.armed_limit:
         other = live(state.slices.get(arming.name, ()), now, arming.params)
-        if len(other) >= arming.params.limit and n + 1 <= p.limit:
+        sends = _sends(other, ()) if p.armed_sends else 0
+        full = len(other) >= arming.params.limit
+        if (full or sends >= p.armed_sends > 0) and n + 1 <= p.limit:
             until = _lower_until(p, kept, _SOMEONE_NEW, arming.params, other, ())
             assert until is not None  # one new stranger fits under armed_limit in time
             detail["armed"] = True
+            how = (f"all that {arming.name} admits" if full
+                   else f"in {sends} messages (ways back in {p.armed_sends} arm this limit)")
             words = (f"has sent phone numbers, links, addresses or promotions to "
                      f"{len(other)} {who} within "
-                     f"{_hours(arming.params.window)}, all that {arming.name} admits, and "
+                     f"{_hours(arming.params.window)}, {how}, and "
                      f"written to {n}: no more than {p.armed_limit} in all; can write to "
                      f"someone new at {at_words(until, now)}, people they already write to "
                      "are not affected")
@@ -501,7 +545,8 @@ def _lua_armed(p: Params, rules: tuple[Any, ...]) -> list[tuple[str, str]]:
         return []
     other = arming.params
     return [("armed_by", lua_str(p.armed_by)), ("armed_limit", lua_int(p.armed_limit)),
-            ("armed_by_limit", lua_int(other.limit)), ("armed_by_window", lua_num(other.window))]
+            ("armed_by_limit", lua_int(other.limit)), ("armed_by_window", lua_num(other.window)),
+            ("armed_sends", lua_int(p.armed_sends))]
 
 
 # What each parameter does: docs/rules.md is generated from these and from ``parse``
@@ -518,6 +563,10 @@ PARAM_DOCS = {
                 "back that would fill it with more reached, with `links_to_strangers`",
     "armed_limit": "with `armed_by`: the strangers reached within `window`, whatever the "
                    "texts, once that rule is full (below `limit`)",
+    "armed_sends": "with `armed_by`: the lower limit holds too once that rule's record has "
+                   "strangers of this many different messages (this send included), before it "
+                   "is full: ways back in 3 of 5 messages to strangers, the others read as "
+                   "nothing, arm it (0: off; from 2 to that rule's limit - 1)",
     "texts_under": "above 0: count only the strangers sent a text with fewer letters and "
                    "digits than this (after normalisation: \"hi\", \"hey u\", an emoji), "
                    "too short for the duplicates rules to trace, in one-to-one messages, new "

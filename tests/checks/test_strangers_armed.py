@@ -68,38 +68,78 @@ def test_after_4_ways_back_a_5th_stranger_gets_nothing_whatever_the_words(
         "links_to_strangers", ["strangers_daily"])
 
 
-def test_texts_that_read_as_nothing_first_leave_room_for_3_ways_back(
+def test_texts_that_read_as_nothing_first_leave_room_for_2_ways_back(
         engine_factory: EngineFactory, fans: list[str], clock: VirtualClock,
         graph: MemoryGraph) -> None:
-    """The order reversed: plain texts to 6 strangers, then ways back. The 4th way back
-    would fill links_to_strangers with a 7th stranger reached: refused (by
-    strangers_daily, links_to_strangers alone would admit it); the wait is the earlier of
-    two: enough strangers out of the day for this one to be the 4th, or the first way back
-    out of it (the links rule no longer full)."""
+    """The order reversed: plain texts to 6 strangers, then ways back. A way back in a 3rd
+    message arms the lower limit (armed_sends = 3) with a 9th stranger reached: refused
+    by strangers_daily (links_to_strangers alone would admit it); the wait is the earlier
+    of two: enough strangers out of the day for this one to be the 4th, or the first way
+    back out of it (ways back in 2 messages arm nothing)."""
     engine = engine_factory()
     for i, text in enumerate(PLAIN):
         assert send(engine, fans[i], text).allowed, i
         clock.advance(60)
-    for i in range(3):
+    for i in range(2):
         assert send(engine, fans[6 + i], WAYS_BACK[i]).allowed, i
         clock.advance(600)
-    fourth = send(engine, fans[9], WAYS_BACK[3])
-    assert (fourth.code, [r.rule for r in fourth.reasons]) == (
+    third = send(engine, fans[8], WAYS_BACK[2])
+    assert (third.code, [r.rule for r in third.reasons]) == (
         "links_to_strangers", ["strangers_daily"])
-    now = 6 * 60 + 3 * 600  # after T0
-    sixth_plain, first_way_back = 5 * 60, 6 * 60  # 3 records left after the 6th: 4 with it
-    assert fourth.retry_after == pytest.approx(min(sixth_plain, first_way_back) + 24 * 3600 - now)
+    assert "in 2 messages" not in third.reasons[0].message
+    now = 6 * 60 + 2 * 600  # after T0
+    fifth_plain, first_way_back = 4 * 60, 6 * 60  # 3 records left after the 5th: 4 with it
+    assert third.retry_after == pytest.approx(min(fifth_plain, first_way_back) + 24 * 3600 - now)
     for i in range(10):
         graph.follow(f"l{i}", "late")
     late = engine_factory()  # a way back first, then the plain texts: it leaves first
     start = clock()
-    texts = [WAYS_BACK[0], *PLAIN, WAYS_BACK[1], WAYS_BACK[2]]
+    texts = [WAYS_BACK[0], *PLAIN, WAYS_BACK[1]]
     for i, text in enumerate(texts):
         assert late.check(SendRequest("late", (f"l{i}",), text)).allowed, i
         clock.advance(600)
-    fourth = late.check(SendRequest("late", ("l9",), WAYS_BACK[3]))
-    assert fourth.reasons[0].rule == "strangers_daily"
-    assert fourth.retry_after == pytest.approx(start + 24 * 3600 - clock())
+    third = late.check(SendRequest("late", ("l8",), WAYS_BACK[2]))
+    assert third.reasons[0].rule == "strangers_daily"
+    assert third.retry_after == pytest.approx(start + 24 * 3600 - clock())
+
+
+def test_ways_back_in_3_messages_arm_the_lower_limit_one_to_a_group_does_not(
+        engine_factory: EngineFactory, fans: list[str], clock: VirtualClock,
+        graph: MemoryGraph) -> None:
+    """armed_sends: a rotating campaign whose 5th copy reads as nothing had sent ways back
+    in 3 separate messages (links_to_strangers not yet full): the 5th stranger is refused.
+    An ordinary sender's price or link to a group chat of 3 people it does not follow back
+    is one message: then 2 more strangers are written to as before."""
+    engine = engine_factory()
+    for i in range(3):
+        assert send(engine, fans[i], WAYS_BACK[i]).allowed, i
+        clock.advance(300)
+    assert send(engine, fans[3], PLAIN[0]).allowed  # 4 strangers in all: the lower limit
+    clock.advance(300)
+    fifth = send(engine, fans[4], PLAIN[1])
+    assert (fifth.verdict, fifth.code, fifth.reasons[0].rule) == (
+        Verdict.THROTTLE, "links_to_strangers", "strangers_daily")
+    # until the first way back leaves the day (ways back in 2 messages arm nothing), which
+    # is also when the 5th fits under 4
+    assert fifth.retry_after == pytest.approx(24 * 3600 - 4 * 300)
+    assert send(engine, fans[1], "and how was the trip?").allowed  # reached already
+    assert send(engine, "friend", "see you at the game").allowed  # a friend
+    clock.advance(fifth.retry_after + 1)
+    assert send(engine, fans[4], PLAIN[1]).allowed
+    # a group chat: one message with a price to 3 strangers, then 2 more strangers
+    for i in range(10):
+        graph.follow(f"g{i}", "host")
+    host = engine_factory()
+    party = ("g0", "g1", "g2")
+    assert host.check(SendRequest("host", party, "Tickets are £12 each, pay me back by friday",
+                                  conversation="party")).allowed
+    for i in (3, 4):
+        clock.advance(600)
+        assert host.check(SendRequest("host", (f"g{i}",), PLAIN[i])).allowed, i
+    # another way back, to one of the group, is a second message: nothing armed; and a
+    # 6th stranger is written to as before
+    assert host.check(SendRequest("host", ("g0",), "the bank details: 12-34-56 44556677")).allowed
+    assert host.check(SendRequest("host", ("g5",), PLAIN[5])).allowed
 
 
 def test_a_group_of_new_strangers_counts_each_of_them(
@@ -134,8 +174,9 @@ def test_without_armed_by_the_plain_limit_holds(
         engine_factory: EngineFactory, fans: list[str], clock: VirtualClock) -> None:
     """The same rules without the second limit: the 5th stranger's plain text passes (the
     campaign escape this limit closes), up to strangers_daily's 20."""
-    rules = DEFAULT_RULES.read_text().replace(
+    rules = _without_armed_sends().replace(
         'armed_by = "links_to_strangers"\narmed_limit = 4\n', "")
+    assert "armed_by" not in rules
     engine = engine_factory(rules)
     for i, text in enumerate(WAYS_BACK):
         assert send(engine, fans[i], text).allowed, i
@@ -158,6 +199,9 @@ with_contact = true
     ('armed_by = "plain"\narmed_limit = 4', "armed_by", "names no with_contact"),
     ('armed_by = "links"\narmed_limit = 20', "armed_limit", "must be from 1 to limit - 1"),
     ('armed_by = "links"', "armed_limit", "must be from 1 to limit - 1"),
+    ('armed_by = "links"\narmed_limit = 4\narmed_sends = 1', "armed_sends", "from 2 to links's"),
+    ('armed_by = "links"\narmed_limit = 4\narmed_sends = 4', "armed_sends", "limit - 1 (3)"),
+    ("armed_sends = 3", "armed_sends", "needs armed_by"),
     ("armed_limit = 4", "armed_limit", "needs armed_by"),
     ('armed_by = "links"\narmed_limit = 4\ncount_followed = true', "armed_by",
      "same count_followed"),
@@ -225,6 +269,16 @@ def test_the_standing_says_which_limit_holds_and_until_when(
 # -- an outside review's cases (helper round 11): the order of the sends, and waits kept ----
 
 
+def _without_armed_sends() -> str:
+    """The default rules as they were before armed_sends: the lower limit armed only once
+    links_to_strangers is full."""
+    text = DEFAULT_RULES.read_text()
+    start = text.index("armed_sends = 3")
+    rules = text[:start] + text[text.index("\n", start) + 1:]
+    assert "armed_sends" not in rules
+    return rules
+
+
 def _kept_promise(engine, request: SendRequest, clock: VirtualClock) -> None:
     """Refused with a wait: the same send goes through once the wait is over."""
     refused = engine.check(request)
@@ -235,9 +289,10 @@ def _kept_promise(engine, request: SendRequest, clock: VirtualClock) -> None:
 
 def test_ways_back_to_strangers_already_reached_with_plain_texts_are_held_too(
         engine_factory: EngineFactory, graph: MemoryGraph, clock: VirtualClock) -> None:
-    """20 plain texts to 20 strangers, then a way back to 4 of them: the 4th would fill
-    links_to_strangers with 20 strangers reached in the day. Refused, whatever the
-    order: a sender that reached 5 strangers sent a way back to 3 at most."""
+    """20 plain texts to 20 strangers, then a way back to 3 of them: the 3rd is a 3rd
+    message with a way back (armed_sends) with 20 strangers reached in the day. Refused,
+    whatever the order: a sender that reached 5 strangers sent ways back in 2 messages at
+    most."""
     for i in range(20):
         graph.follow(f"t{i}", SENDER)
     engine = engine_factory()
@@ -247,24 +302,25 @@ def test_ways_back_to_strangers_already_reached_with_plain_texts_are_held_too(
         text = f"{words[i]} {words[(i * 7 + 3) % 20]} {words[(i * 11 + 5) % 20]} again {i}"
         assert engine.check(SendRequest(SENDER, (f"t{i}",), text)).allowed, i
         clock.advance(1900)  # under the strangers rule's 12 in 6 hours
-    for i in range(3):  # (the last reached: the strangers rule's 6 hours hold them too)
+    for i in range(2):  # (the last reached: the strangers rule's 6 hours hold them too)
         assert engine.check(SendRequest(SENDER, (f"t{19 - i}",), WAYS_BACK[i])).allowed, i
         clock.advance(120)
-    fourth = engine.check(SendRequest(SENDER, ("t16",), WAYS_BACK[3]))
-    assert (fourth.code, [r.rule for r in fourth.reasons]) == (
+    third = engine.check(SendRequest(SENDER, ("t17",), WAYS_BACK[2]))
+    assert (third.code, [r.rule for r in third.reasons]) == (
         "links_to_strangers", ["strangers_daily"])
-    _kept_promise(engine, SendRequest(SENDER, ("t16",), WAYS_BACK[3]), clock)
+    _kept_promise(engine, SendRequest(SENDER, ("t17",), WAYS_BACK[2]), clock)
 
 
 def test_a_wait_is_kept_when_the_recipients_own_record_leaves_first(
         engine_factory: EngineFactory, fans: list[str], clock: VirtualClock) -> None:
     """The review's reproducer: a plain text to Q, ways back to A, B, C, plain texts to U
     and V, a way back to U (the links rule full), then a way back to Q. Q's own plain
-    record leaves the day first and makes Q new again: the wait counts Q either way."""
+    record leaves the day first and makes Q new again: the wait counts Q either way. (The
+    rules before armed_sends: with it, ways back in 3 messages arm the limit before U.)"""
     q, a, b, c, u, v = fans[:6]
     sends = [(q, PLAIN[0]), (a, WAYS_BACK[0]), (b, WAYS_BACK[1]), (c, WAYS_BACK[2]),
              (u, PLAIN[1]), (v, PLAIN[2]), (u, WAYS_BACK[3])]
-    engine = engine_factory()
+    engine = engine_factory(_without_armed_sends())
     for to, text in sends:
         engine.check(SendRequest(SENDER, (to,), text))
         clock.advance(3600)

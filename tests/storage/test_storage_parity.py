@@ -158,7 +158,7 @@ max_reports = 3
 [[rules]]
 name = "links_to_strangers"
 check = "strangers"
-limit = 2
+limit = 3
 window = "3m"
 with_contact = true
 
@@ -169,6 +169,7 @@ limit = 5
 window = "5m"
 armed_by = "links_to_strangers"
 armed_limit = 2
+armed_sends = 2  # ... or holds strangers of 2 messages
 
 [[rules]]
 name = "dups_followed"
