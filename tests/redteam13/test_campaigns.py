@@ -13,8 +13,11 @@ from tests.redteam13.campaigns import FAMILIES
 # family -> contained at seed 1 at least (measured at b578765: 95, 100, 100, 95, 95, 90, 95,
 # 95, 100)
 FLOORS = {"suspension_phish": 0.9, "parcel_fee": 0.9, "number_recruiting": 0.9,
-          "video_bait": 0.85, "airdrop_drainer": 0.9, "tg_recruiting": 0.8,
-          "task_job": 0.85, "brand_ambassador": 0.85}
+          "video_bait": 0.9, "airdrop_drainer": 0.9, "tg_recruiting": 0.9,
+          "task_job": 0.9, "brand_ambassador": 0.9,
+          # since ways back in 3 messages arm strangers_daily's lower limit (armed_sends;
+          # seed 1: 0.3, 0.6, 0.45, 0.75 then, against 0.1, 0.55, 0.3, 0.55 before)
+          "adult_bait": 0.2, "invest_mentor": 0.5, "sugar_daddy": 0.35, "fake_recovery": 0.6}
 
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))

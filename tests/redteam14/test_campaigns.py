@@ -12,8 +12,10 @@ from tests.redteam13 import sim
 from tests.redteam14.campaigns import F
 
 # family -> mean strangers a day at seed 1, at most (18.5 to 20 before round 14's reading)
-CEILINGS = {"steam_skins": 12.0, "quick_loan": 7.0, "fake_charity": 12.0, "account_notice": 16.0,
-            "remote_task_job": 11.0, "sextortion": 12.0}
+# (lower since armed_sends, seed 1: steam skins 8.9, quick loan 4.4, charity 6.5, account
+# notice 10.6, task job 5.9, sextortion 6.8, rental deposit 5.5, vote for me 6.9 a day)
+CEILINGS = {"steam_skins": 10.0, "quick_loan": 5.5, "fake_charity": 8.0, "account_notice": 12.0,
+            "remote_task_job": 7.0, "sextortion": 8.0, "rental_deposit": 7.0, "vote_for_me": 8.0}
 
 
 @pytest.mark.parametrize("family", sorted(F))

@@ -15,8 +15,9 @@ from tests.redteam17.campaigns import FAMILIES
 # 100, 100, 100, 90, 100%; the others 0 to 10%; then fake support 5 -> 80% and debt relief
 # 0 -> 35% once the reader read them: tests/checks/test_redteam_round16.py)
 FLOORS = {"crypto_signals": 0.8, "job_tasks": 0.9, "giveaway": 0.9, "toll_parcel": 0.9,
-          "marketplace": 0.9, "charity": 0.8, "badge_phish": 0.9, "fake_support": 0.7,
-          "debt_relief": 0.25}
+          "marketplace": 0.9, "charity": 0.8, "badge_phish": 0.9, "fake_support": 0.9,
+          # since armed_sends (seed 1: 0.75 and 0.6, against 0.35 and 0.1 before)
+          "debt_relief": 0.6, "ai_hustle": 0.45}
 
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))

@@ -18,7 +18,8 @@ from tests.redteam18.campaigns import FAMILIES
 # tests/checks/test_redteam_round16.py)
 FLOORS = {"stimulus_grant": 0.9, "tech_support": 0.9, "ai_companion": 0.9, "tax_refund": 0.9,
           "utility_shutoff": 0.9, "tagged_video": 0.9, "brand_collab": 0.65,
-          "inheritance_lawyer": 0.5}
+          # since armed_sends (seed 1: 0.85 and 0.35, against 0.6 and 0.15 before)
+          "inheritance_lawyer": 0.7, "recovery_agent": 0.25}
 
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))
