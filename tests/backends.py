@@ -82,8 +82,31 @@ def _redis(request: pytest.FixtureRequest) -> Iterator[Any]:
         storage.close()
 
 
+@contextmanager
+def _redis_lua(request: pytest.FixtureRequest) -> Iterator[Any]:
+    """The real server without the state cache: every decision is the Lua transition's
+    (with the cache, a sender's decisions after the first are mostly its Python twin's)."""
+    from policy.storage.redis import RedisStorage
+
+    server = servers.session_redis(request.config)
+    made: list[RedisStorage] = []
+
+    def maker() -> Storage:
+        storage = RedisStorage.from_uri(server.url, key_prefix=servers.unique_prefix(),
+                                        socket_timeout=5, state_cache=0)
+        made.append(storage)
+        return storage
+
+    yield maker
+    for storage in made:
+        storage.close()
+
+
 BACKENDS: list[Backend] = [
     Backend("memory", _memory),
     Backend("fakeredis", _fakeredis),
     Backend("redis", _redis),
 ]
+# Only where a test asks for it (tests/conftest.py's redis_backend, the parity tests; the
+# strangers rules' own tests)
+REDIS_LUA = Backend("redis-lua", _redis_lua)

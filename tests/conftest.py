@@ -18,7 +18,7 @@ import pytest
 from policy import Engine, MemoryGraph
 from policy.clock import VirtualClock
 from policy.rules import RuleSet, load_rules
-from tests.backends import BACKENDS, Backend
+from tests.backends import BACKENDS, REDIS_LUA, Backend
 
 TESTS = Path(__file__).resolve().parent  # tests/: the helpers here, the tests in subpackages
 ROOT = TESTS.parent
@@ -72,10 +72,11 @@ def backend(request: pytest.FixtureRequest) -> Iterator[Backend]:
         yield opened
 
 
-@pytest.fixture(params=["fakeredis", "redis"])
+@pytest.fixture(params=["fakeredis", "redis", "redis-lua"])
 def redis_backend(request: pytest.FixtureRequest) -> Iterator[Backend]:
-    """The Redis backends only (the parity tests compare them with memory://)."""
-    chosen = next(b for b in BACKENDS if b.name == request.param)
+    """The Redis backends only (the parity tests compare them with memory://), and the real
+    server without the state cache (every decision the Lua's)."""
+    chosen = next(b for b in (*BACKENDS, REDIS_LUA) if b.name == request.param)
     with chosen.open(request) as opened:
         yield opened
 

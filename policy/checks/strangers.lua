@@ -150,13 +150,17 @@ do
       -- the lower limit, while the armed_by rule is full (its step ran first): for a new
       -- stranger, and for a way back to one already reached that fills it
       local o = found[rule.armed_by]
-      if o == nil or (new == 0 and o.new == 0) then return code, wait end -- o: not stepped
+      if o == nil then return code, wait end -- not stepped
       local full = #o.body / REC + o.new >= rule.armed_by_limit
-      local sends, sends_lift = 0, 0
+      local sends, sends_lift, arms = 0, 0, false
       if rule.armed_sends > 0 then -- ... or holds strangers of armed_sends messages
         sends, sends_lift = sends_in(o.body, o.strangers, rule.armed_sends - 1,
                                      rule.armed_by_window)
+        -- a way back sent again to people it counted that arms it (one message more)
+        arms = #o.strangers > 0 and sends >= rule.armed_sends
+               and sends_in(o.body, {}, 0, 0) < rule.armed_sends
       end
+      if new == 0 and o.new == 0 and not arms then return code, wait end
       if not full and not (rule.armed_sends > 0 and sends >= rule.armed_sends) then
         return code, wait
       end

@@ -306,7 +306,11 @@ def step(rule: Any, ctx: Step) -> Fired | None:
         # way back to one already reached that fills it (the order of the sends is free).
         found = ctx.found.get(p.armed_by)  # None: not stepped for this send (inactive)
         arming = next((r for r in ctx.rules if r.name == p.armed_by), None)
-        if (found is not None and arming is not None and (new or found[2])
+        # ... and for a way back sent again to people it counted that arms it (their
+        # records take this send's time: one message more)
+        arms = (found is not None and bool(p.armed_sends) and bool(found[1])
+                and _sends(found[0], found[1]) >= p.armed_sends > _sends(found[0], ()))
+        if (found is not None and arming is not None and (new or found[2] or arms)
                 and arming.mode is Mode.ENFORCE
                 and (len(found[0]) + found[2] >= arming.params.limit
                      or (p.armed_sends and _sends(found[0], found[1]) >= p.armed_sends))):
@@ -412,9 +416,11 @@ def hold(rule: Any, state: Any, now: float, rules: tuple[Any, ...] = ()) -> Hold
         other = live(state.slices.get(arming.name, ()), now, arming.params)
         sends = _sends(other, ()) if p.armed_sends else 0
         full = len(other) >= arming.params.limit
-        if (full or sends >= p.armed_sends > 0) and n + 1 <= p.limit:
+        if full or sends >= p.armed_sends > 0:
             until = _lower_until(p, kept, _SOMEONE_NEW, arming.params, other, ())
             assert until is not None  # one new stranger fits under armed_limit in time
+            if n + 1 > p.limit:  # over the plain limit too: both must lift (as step)
+                until = max(until, _until(kept, _SOMEONE_NEW, p.limit, p.window) or until)
             detail["armed"] = True
             how = (f"all that {arming.name} admits" if full
                    else f"in {sends} messages (ways back in {p.armed_sends} arm this limit)")
@@ -472,10 +478,12 @@ def newly_reached(name: str, ctx: Step) -> int:
 
 def finding(params: Params, code: str, retry_after: float | None) -> Finding:
     if params.armed_by and code == "links_to_strangers":  # the lower limit, once armed
+        sends = (f", or such texts went to them in {params.armed_sends} different messages"
+                 if params.armed_sends else "")
         text = (f"Once as many {params.who} as the rules admit were sent a phone number, "
-                f"link, address or promotion within {_hours(params.window)} (this message "
-                f"counts if it carries one), you can write to {params.armed_limit} such "
-                "people at most in all within that time, and you have written to more.")
+                f"link, address or promotion within {_hours(params.window)}{sends} (this "
+                f"message counts if it carries one), you can write to {params.armed_limit} "
+                "such people at most in all within that time, and you have written to more.")
         if retry_after is not None:
             text += (f" You can write to someone new, or send such people a phone number, "
                      f"link, address or promotion, in {max(1, math.ceil(retry_after / 60))} "
