@@ -222,11 +222,21 @@ def latency(
     settle = {"limits": lambda: _settle_limits_memory(lim_storage)} if server is None else {}
     ok = run_untimed(contenders["limits"], history)
     out["limits"] = {"history_allowed_share": round(ok / len(history), 4)}
+    calls = _time_redis_calls(engine) if server is not None and engine is not None else None
     for name, timings in interleaved(contenders, timed, settle=settle).items():
         out[name].update(timings.summary())
+    if calls:
+        # The engine's one round trip alone (the FCALL: its arguments packed, Redis running
+        # it, the reply read), as the timed decisions made it: what no speed-up of the
+        # Python around it removes.
+        calls.sort()
+        out["engine"]["redis_call_p50_us"] = round(calls[len(calls) // 2] / 1000, 1)
     cache = getattr(engine.storage, "_cache", None) if engine is not None else None
     if cache is not None:  # decisions served from the state cache's copies (docs/storage.md)
         out["engine"]["state_cache"] = {"hits": cache.hits, "misses": cache.misses}
+    if "redis_call_p50_us" in out.get("engine", {}):
+        out["redis_call_ratio_p50"] = ratio(out["engine"]["redis_call_p50_us"],
+                                            out["limits"]["p50_us"])
     if "p50_us" in out.get("engine", {}):
         out["ratio_p50"] = ratio(out["engine"]["p50_us"], out["limits"]["p50_us"])
         out["ratio_p99"] = ratio(out["engine"]["p99_us"], out["limits"]["p99_us"])
@@ -250,6 +260,26 @@ def latency(
     if engine is not None:
         engine.close()
     return out
+
+
+def _time_redis_calls(engine: Engine) -> list[int] | None:
+    """Times every call the engine's Redis driver makes from now on (ns, appended to the
+    list returned); None where the storage is not the Redis driver."""
+    storage = engine.storage
+    run = getattr(storage, "_run", None)
+    if run is None:
+        return None
+    calls: list[int] = []
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        t0 = time.perf_counter_ns()
+        try:
+            return run(*args, **kwargs)
+        finally:
+            calls.append(time.perf_counter_ns() - t0)
+
+    storage._run = timed  # type: ignore[attr-defined]
+    return calls
 
 
 def breakdown(requests: list[SendRequest], check_p50: float) -> dict[str, float]:
@@ -677,6 +707,10 @@ def _latency_lines(results: dict[str, Any]) -> list[str]:
                          f"{b['signature']} us + everything else {b['everything_else']} us")
             lines.append(f"  {'':<8} floor: one limits hit + normalize + signature = "
                          f"{row['floor_p50_us']} us = {_fmt(row['floor_ratio_p50'], 'x')} limits")
+        if "redis_call_p50_us" in row.get("engine", {}):
+            lines.append(f"  {'':<8} the engine's Redis call alone (FCALL, arguments and reply): "
+                         f"p50 {row['engine']['redis_call_p50_us']} us = "
+                         f"{_fmt(row.get('redis_call_ratio_p50'), 'x')} limits")
         sc = row.get("engine", {}).get("state_cache")
         if sc:
             lines.append(f"  {'':<8} state cache: {sc['hits']} decisions from a copy, "

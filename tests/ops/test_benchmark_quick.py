@@ -57,6 +57,11 @@ def test_quick_benchmark_completes_and_writes_json(tmp_path: Path) -> None:
     # Every Redis row is either measured or says why not: never a silent gap.
     redis_rows = results["latency"]["redis"]
     assert "status" in redis_rows or "p50_us" in redis_rows["limits"]
+    if "p50_us" in redis_rows.get("engine", {}):
+        # the engine's Redis call alone is timed too, and is part of a decision
+        call = redis_rows["engine"]["redis_call_p50_us"]
+        assert 0 < call < redis_rows["engine"]["p99_us"]
+        assert "Redis call alone" in done.stdout
     assert "decisions_per_second" in json.dumps(results["throughput"]) or (
         "status" in results["throughput"]
     )
