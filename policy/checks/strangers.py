@@ -306,14 +306,15 @@ def step(rule: Any, ctx: Step) -> Fired | None:
         # way back to one already reached that fills it (the order of the sends is free).
         found = ctx.found.get(p.armed_by)  # None: not stepped for this send (inactive)
         arming = next((r for r in ctx.rules if r.name == p.armed_by), None)
+        sends = _sends(found[0], found[1]) if found is not None and p.armed_sends else 0
         # ... and for a way back sent again to people it counted that arms it (their
         # records take this send's time: one message more)
-        arms = (found is not None and bool(p.armed_sends) and bool(found[1])
-                and _sends(found[0], found[1]) >= p.armed_sends > _sends(found[0], ()))
+        arms = (found is not None and bool(found[1])
+                and sends >= p.armed_sends > _sends(found[0], ()))
         if (found is not None and arming is not None and (new or found[2] or arms)
                 and arming.mode is Mode.ENFORCE
                 and (len(found[0]) + found[2] >= arming.params.limit
-                     or (p.armed_sends and _sends(found[0], found[1]) >= p.armed_sends))):
+                     or sends >= p.armed_sends > 0)):
             until = _lower_until(p, kept, strangers, arming.params, found[0], found[1])
             wait = None if until is None else until - ctx.now
             if fired is not None:  # over the plain limit too: both must lift
@@ -360,7 +361,8 @@ def _lower_until(p: Params, kept: Reached, strangers: tuple[str, ...], arming: P
     it (not full, and, with ``armed_sends``, strangers of fewer sends), whichever comes
     first (None: neither ever)."""
     fits = _until(kept, strangers, p.armed_limit, p.window)
-    full = len(counted) + sum(1 for u in set(sent) if u not in {c for c, _ in counted})
+    units = {unit for unit, _ in counted}
+    full = len(counted) + sum(1 for unit in set(sent) if unit not in units)
     lifts = _until(counted, sent, arming.limit - 1, arming.window) if full >= arming.limit else 0.0
     if p.armed_sends and lifts is not None:
         other = _sends_until(counted, sent, p.armed_sends - 1, arming.window)
