@@ -22,6 +22,11 @@ do
     end
   end
 
+  -- A stored field's records (after "<oldest>;")
+  local function body_of(blob)
+    return sub(blob, string.find(blob, ';', 1, true) + 1)
+  end
+
   -- Whether `body` (a stored field's records) has `unit` written to after `cutoff`
   local function recorded(body, unit, cutoff)
     local s = find_unit(body, unit)
@@ -121,8 +126,7 @@ do
         -- someone already written to, by any text (the other rule's record): no new contact
         local other = stored[rule.reached_by]
         if other ~= nil then
-          local body2, cut2 = sub(other, string.find(other, ';', 1, true) + 1),
-                              now - rule.reached_by_window
+          local body2, cut2 = body_of(other), now - rule.reached_by_window
           local left = {}
           for _, u in ipairs(strangers) do
             if not recorded(body2, u, cut2) then left[#left + 1] = u end
@@ -184,7 +188,7 @@ do
         -- inside the window any more
         local own = stored[rule.name]
         if own ~= nil then
-          local body, cutoff = sub(own, string.find(own, ';', 1, true) + 1), now - rule.window
+          local body, cutoff = body_of(own), now - rule.window
           for at = 1, #body, REC do
             if tonumber(sub(body, at + UNIT, at + REC - 1)) > cutoff then return end
           end
@@ -221,7 +225,7 @@ do
   KIND.strangers.reached = function(rule, unit)
     local blob = redis.call('HGET', X, rule.record_of or rule.name)
     if not blob then return false end
-    return recorded(sub(blob, string.find(blob, ';', 1, true) + 1), unit, now - rule.window)
+    return recorded(body_of(blob), unit, now - rule.window)
   end
   -- strangers.newly_reached: this send's strangers the rule `name` had not recorded
   KIND.strangers.newly_reached = function(name)

@@ -335,19 +335,25 @@ def _until(kept: Reached, strangers: tuple[str, ...], limit: int,
     return None if leave > len(others) else others[leave - 1] + window
 
 
+def _other_sends(counted: Reached, sent: tuple[str, ...]) -> list[float]:
+    """The times of the sends other than this one that the arming rule's record holds
+    strangers of, earliest first (a send's strangers share its time; this send's ``sent``
+    replace their records)."""
+    mine = set(sent)
+    return sorted({last for unit, last in counted if unit not in mine})
+
+
 def _sends(counted: Reached, sent: tuple[str, ...]) -> int:
     """The sends the arming rule's record holds strangers of once this send's ``sent``
-    are in it (a send's strangers share its time; this send's replace their records)."""
-    mine = set(sent)
-    return len({last for unit, last in counted if unit not in mine}) + (1 if sent else 0)
+    are in it."""
+    return len(_other_sends(counted, sent)) + (1 if sent else 0)
 
 
 def _sends_until(counted: Reached, sent: tuple[str, ...], most: int,
                  window: float) -> float | None:
     """When the record (with this send's ``sent``) holds strangers of ``most`` sends at
     most: the time the earliest sends leave the window (None: never; 0.0: already)."""
-    mine = set(sent)
-    times = sorted({last for unit, last in counted if unit not in mine})
+    times = _other_sends(counted, sent)
     leave = len(times) - (most - (1 if sent else 0))
     if leave > len(times):
         return None

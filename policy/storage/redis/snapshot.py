@@ -250,13 +250,11 @@ def encode_trace(clusters: Sequence[Cluster], widths: tuple[int, int] = TRACE_MI
     widths grow when a value needs it, never shrink but when the field goes)."""
     if not ordered:
         clusters = trace_order(clusters)
-    lasts = [f"{c.last:.17g}" for c in clusters]
-    seqs = [("+" if c.contact else "") + ("0" if c.friendly else "") + str(c.seq)
-            for c in clusters]
+    lasts = [_last(c) for c in clusters]
+    seqs = [_seq(c) for c in clusters]
     lw = max([widths[0], *map(len, lasts)])
     sw = max([widths[1], *map(len, seqs)])
-    recs = b"".join(last.rjust(lw).encode() + seq.rjust(sw).encode()
-                    + len(c.units).to_bytes(2, "big") + c.signature
+    recs = b"".join(_record(c, last, seq, lw, sw)
                     for c, last, seq in zip(clusters, lasts, seqs, strict=True))
     return (b"!" + bytes((48 + lw, 48 + sw)) + b"%3d" % len(clusters) + recs
             + b"".join(map(_units, clusters)))
@@ -291,14 +289,27 @@ def encode_trace_after(ordered: Sequence[Cluster], before: bytes | None,
                 recs.append(rec)
                 units.append(before[units_at:units_at + 8 * n])
                 continue
-        last = f"{c.last:.17g}"
-        seq = ("+" if c.contact else "") + ("0" if c.friendly else "") + str(c.seq)
+        last, seq = _last(c), _seq(c)
         if len(last) > lw or len(seq) > sw:  # the widths grow: every record is written anew
             return encode_trace(ordered, widths, True)
-        recs.append(last.rjust(lw).encode() + seq.rjust(sw).encode()
-                    + len(c.units).to_bytes(2, "big") + c.signature)
+        recs.append(_record(c, last, seq, lw, sw))
         units.append(_units(c))
     return before[:3] + b"%3d" % len(ordered) + b"".join(recs) + b"".join(units)
+
+
+def _last(c: Cluster) -> str:
+    return f"{c.last:.17g}"
+
+
+def _seq(c: Cluster) -> str:
+    """A record's seq field: "+" for a contact's cluster, "0" before a friendly one's."""
+    return ("+" if c.contact else "") + ("0" if c.friendly else "") + str(c.seq)
+
+
+def _record(c: Cluster, last: str, seq: str, lw: int, sw: int) -> bytes:
+    """One fixed-width record: last, seq, the unit count, the signature."""
+    return (last.rjust(lw).encode() + seq.rjust(sw).encode()
+            + len(c.units).to_bytes(2, "big") + c.signature)
 
 
 def _friendly(seq: bytes) -> bool:
