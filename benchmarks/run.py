@@ -120,6 +120,10 @@ TARGETS = {
     "memory_p50_ratio": 5.0,
     "round_trips_per_allowed_decision": 1.0,
     "quota_cooldown_bytes_per_sender": 1024,
+    # the adaptive-spam issue: Redis memory per active sender at most 3 KB, everything
+    # included (mean and fullest sender of the memory section's day of sends)
+    "redis_bytes_per_sender": 3072,
+    "redis_max_bytes_per_sender": 3072,
 }
 
 
@@ -648,6 +652,11 @@ def judge(results: dict[str, Any]) -> list[dict[str, Any]]:
         qc = mem.get("redis_engine_quota_cooldown", {}).get("bytes_per_sender")
     add("quota_cooldown_bytes_per_sender", qc, TARGETS["quota_cooldown_bytes_per_sender"],
         no_engine_redis)
+    everything = mem.get("redis_engine", {})
+    add("redis_bytes_per_sender", everything.get("bytes_per_sender"),
+        TARGETS["redis_bytes_per_sender"], no_engine_redis)
+    add("redis_max_bytes_per_sender", everything.get("max_bytes_per_sender"),
+        TARGETS["redis_max_bytes_per_sender"], no_engine_redis)
     return rows
 
 

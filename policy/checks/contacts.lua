@@ -1,6 +1,6 @@
 -- contacts (policy/checks/contacts.py): the contacts used, in the sender's slices hash,
 -- KEYS[5]: one field per contacts rule, records most recent first, each the contact
--- (8 bytes), its last use (time_field: 18 characters), the number of its
+-- (8 bytes), its last use (time_field: 8 bytes), the number of its
 -- recipients (1 byte) and the recipients (8 bytes each). Read only by a send that
 -- carries a contact.
 do
@@ -12,7 +12,7 @@ do
     while at <= #blob do
       local n = byte(blob, at + UNIT + TIME_WIDTH)
       local size = UNIT + TIME_WIDTH + 1 + n * UNIT
-      local last = tonumber(sub(blob, at + UNIT, at + UNIT + TIME_WIDTH - 1))
+      local last = read_time(blob, at + UNIT)
       if last > cutoff then
         local us = {}
         for k = 1, n do

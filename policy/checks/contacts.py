@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from policy.checks.base import (
+    TIME_WIDTH,
     Finding,
     Fired,
     Hold,
@@ -29,6 +30,7 @@ from policy.checks.base import (
     keep_slice,
     live_since,
     new_strangers,
+    read_time,
     slice_expires_at,
     time_field,
 )
@@ -125,14 +127,16 @@ def hold(rule: Any, state: Any, now: float) -> Hold:
 
 def decode_slice(blob: bytes) -> Used:
     """The Redis field of a contacts rule (``contacts.lua``): records most recent first,
-    each the contact (8 bytes), its last use (18 characters), the number of recipients
-    (1 byte) and the recipients (8 bytes each)."""
+    each the contact (8 bytes), its last use (``time_field``, 8 bytes), the number of
+    recipients (1 byte) and the recipients (8 bytes each)."""
     out, at = [], 0
+    head = 8 + TIME_WIDTH  # the contact and its time
     while at < len(blob):
-        n = blob[at + 26]
-        units = tuple(blob[at + 27 + 8 * k: at + 35 + 8 * k].hex() for k in range(n))
-        out.append((blob[at:at + 8].hex(), float(blob[at + 8:at + 26]), units))
-        at += 27 + 8 * n
+        n = blob[at + head]
+        units = tuple(blob[at + head + 1 + 8 * k: at + head + 9 + 8 * k].hex()
+                      for k in range(n))
+        out.append((blob[at:at + 8].hex(), read_time(blob, at + 8), units))
+        at += head + 1 + 8 * n
     return tuple(out)
 
 

@@ -5,8 +5,8 @@
 --
 --   header   '!', the width of `last` and of `seq` (each as the byte 48 + width), the
 --            number of records K ('%3d')
---   records  K x (lw + sw + 2 + 32) bytes: last ('%.17g', exact, right-aligned in
---            spaces: tonumber skips them), seq (decimal, likewise; '+' before it:
+--   records  K x (lw + sw + 2 + 32) bytes: last (`time_field`: the double's 8 bytes,
+--            exact), seq (decimal, right-aligned in spaces: tonumber skips them; '+' before it:
 --            Cluster.contact, which tonumber and a release without it read as the
 --            plain number; '0' before the number, after any '+': Cluster.friendly,
 --            read as the number too), n (the number of units, 2 bytes big-endian), the 32-byte
@@ -21,7 +21,7 @@ do
   local SEQ_FIELD = '#'
   local SIG = 32 -- bytes of a signature (policy/fingerprint.py SIGNATURE_BYTES)
   local HEAD = 6 -- bytes of the header
-  local MIN_LW, MIN_SW = 18, 2 -- an epoch time to the microsecond fits 18 characters
+  local MIN_LW, MIN_SW = TIME_WIDTH, 2 -- last is a time_field (8 bytes)
 
 
   local function trace_view(blob)
@@ -34,8 +34,7 @@ do
 
   local function rec_at(t, j) return HEAD + (j - 1) * t.rs + 1 end
   local function last_of(t, j)
-    local s = rec_at(t, j)
-    return tonumber(sub(t.blob, s, s + t.lw - 1))
+    return read_time(t.blob, rec_at(t, j))
   end
   local function seq_of(t, j)
     local s = rec_at(t, j) + t.lw
@@ -112,7 +111,7 @@ do
   local function encode_trace(list)
     local lw, sw, lasts, seqs = MIN_LW, MIN_SW, {}, {}
     for i, c in ipairs(list) do
-      lasts[i], seqs[i] = f2s(c.last), seq_s_of(c.seq, c.c, c.f)
+      lasts[i], seqs[i] = time_field(c.last), seq_s_of(c.seq, c.c, c.f)
       if #lasts[i] > lw then lw = #lasts[i] end
       if #seqs[i] > sw then sw = #seqs[i] end
     end
@@ -310,7 +309,7 @@ do
   -- usual case splices the stored blob; when a width grows, the clock stepped back or
   -- more than one record must go, the slow path decodes, sorts and encodes.
   local function record_trace(t, live, mi, sig, seq, c, f, kept, max_texts)
-    local last_s, seq_s = f2s(now), seq_s_of(seq, c, f)
+    local last_s, seq_s = time_field(now), seq_s_of(seq, c, f)
     local lw, sw = MIN_LW, MIN_SW
     if t ~= nil then lw, sw = t.lw, t.sw end
     local rest = live - (mi and 1 or 0) -- records kept besides the new one

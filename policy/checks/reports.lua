@@ -1,7 +1,7 @@
 -- reports (policy/checks/reports.py): the counted reports and the strangers reached, in
 -- the sender's slices hash, KEYS[5]: one field per reports rule, the counts of strangers
 -- reached as "<bucket>:<count>," (oldest first), ';', then the reports most recent first,
--- each the reporter's unit (8 bytes) and its time (`time_field`, 18 characters).
+-- each the reporter's unit (8 bytes) and its time (`time_field`, 8 bytes).
 do
   local REC = UNIT + TIME_WIDTH
   local BUCKETS = 7
@@ -16,7 +16,7 @@ do
     local head, body, pruned = sub(blob, 1, p - 1), sub(blob, p + 1), false
     local cutoff = now - rule.window
     for at = 1, #body, REC do
-      local t = tonumber(sub(body, at + UNIT, at + REC - 1))
+      local t = read_time(body, at + UNIT)
       if t > cutoff then
         reports[#reports + 1] = { unit = sub(body, at, at + UNIT - 1), t = t }
       else

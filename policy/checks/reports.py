@@ -24,7 +24,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from policy.checks import strangers as strangers_kind
-from policy.checks.base import Finding, Fired, Hold, Step, at_words, new_strangers, time_field
+from policy.checks.base import (
+    TIME_WIDTH,
+    Finding,
+    Fired,
+    Hold,
+    Step,
+    at_words,
+    new_strangers,
+    read_time,
+    time_field,
+)
 from policy.checks.params import ParamReader
 from policy.decision import Verdict
 from policy.lua import lua_int, lua_num, lua_str
@@ -184,13 +194,13 @@ def hold(rule: Any, state: Any, now: float) -> Hold:
 
 def decode_slice(blob: bytes) -> tuple[Reports, Reached]:
     """The Redis field of a reports rule (``reports.lua``: the counts '<bucket>:<count>,',
-    ';', then the reports most recent first: the unit, 8 bytes, and its time, 18
-    characters)."""
+    ';', then the reports most recent first: the unit, 8 bytes, and its time, 8 bytes:
+    ``time_field``)."""
     head, _, body = blob.partition(b";")
     reached = tuple((int(b), int(c)) for b, c in
                     (item.split(b":") for item in head.split(b",") if item))
-    size = 8 + 18
-    reports = tuple((body[at:at + 8].hex(), float(body[at + 8:at + size]))
+    size = 8 + TIME_WIDTH
+    reports = tuple((body[at:at + 8].hex(), read_time(body, at + 8))
                     for at in range(0, len(body), size))
     return reports, reached
 

@@ -1,7 +1,7 @@
 -- strangers (policy/checks/strangers.py): the strangers reached, in the sender's slices
--- hash, KEYS[5]: one field per strangers rule, "<oldest>;" then fixed-width records most
--- recent first, each the unit (8 bytes) then its last time (`time_field`, 18
--- characters). <oldest> is at or before every record's time, so
+-- hash, KEYS[5]: one field per strangers rule, <oldest> (`time_field`, 8 bytes) then
+-- fixed-width records most recent first, each the unit (8 bytes) then its last time
+-- (`time_field`). <oldest> is at or before every record's time, so
 -- while it is inside the window no record needs reading: the usual decision finds this
 -- send's people with string.find and splices records, never decoding the others.
 do
@@ -22,15 +22,15 @@ do
     end
   end
 
-  -- A stored field's records (after "<oldest>;")
+  -- A stored field's records (after <oldest>)
   local function body_of(blob)
-    return sub(blob, string.find(blob, ';', 1, true) + 1)
+    return sub(blob, TIME_WIDTH + 1)
   end
 
   -- Whether `body` (a stored field's records) has `unit` written to after `cutoff`
   local function recorded(body, unit, cutoff)
     local s = find_unit(body, unit)
-    return s ~= nil and tonumber(sub(body, s + UNIT, s + REC - 1)) > cutoff
+    return s ~= nil and read_time(body, s + UNIT) > cutoff
   end
 
   -- In how long this send's `strangers` fit under `limit` with the people in `body` (nil:
@@ -41,7 +41,7 @@ do
     for _, u in ipairs(strangers) do mine[u] = true end
     for at = 1, #body, REC do
       if not mine[sub(body, at, at + UNIT - 1)] then
-        others[#others + 1] = tonumber(sub(body, at + UNIT, at + REC - 1))
+        others[#others + 1] = read_time(body, at + UNIT)
       end
     end
     local leave = #others + #strangers - limit -- at least 1 where the caller asks
@@ -58,7 +58,7 @@ do
     for _, u in ipairs(strangers) do mine[u] = true end
     for at = 1, #body, REC do
       if not mine[sub(body, at, at + UNIT - 1)] then
-        local last = tonumber(sub(body, at + UNIT, at + REC - 1))
+        local last = read_time(body, at + UNIT)
         if not seen[last] then seen[last] = true; times[#times + 1] = last end
       end
     end
@@ -85,8 +85,7 @@ do
       local cutoff, blob = now - rule.window, stored[rule.record_of or rule.name]
       local body, oldest, pruned, newest = '', nil, false, nil
       if blob ~= nil then
-        local p = string.find(blob, ';', 1, true)
-        oldest, body = tonumber(sub(blob, 1, p - 1)), sub(blob, p + 1)
+        oldest, body = read_time(blob, 1), body_of(blob)
         -- people who have written to the sender since are no longer strangers: dropped
         -- (not by a with_contact rule: the ways back stay counted)
         local wrote = nil -- their units with a record here (nil: none)
@@ -102,7 +101,7 @@ do
           local parts = {}
           oldest = nil
           for at = 1, #body, REC do
-            local last = tonumber(sub(body, at + UNIT, at + REC - 1))
+            local last = read_time(body, at + UNIT)
             if last > cutoff and not (wrote and wrote[sub(body, at, at + UNIT - 1)]) then
               parts[#parts + 1] = sub(body, at, at + REC - 1)
               if oldest == nil or last < oldest then oldest = last end
@@ -190,7 +189,7 @@ do
         if own ~= nil then
           local body, cutoff = body_of(own), now - rule.window
           for at = 1, #body, REC do
-            if tonumber(sub(body, at + UNIT, at + REC - 1)) > cutoff then return end
+            if read_time(body, at + UNIT) > cutoff then return end
           end
           drop_slice(rule.name)
         end
@@ -216,7 +215,7 @@ do
         return
       end
       -- the newest record's window end (the key's existing TTL covers what it held)
-      write_slice(rule.name, f2s(f.oldest) .. ';' .. body,
+      write_slice(rule.name, time_field(f.oldest) .. body,
                   f.newest ~= nil and f.newest + rule.window or nil)
     end,
   }

@@ -68,6 +68,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from policy.checks.base import (
+    TIME_WIDTH,
     WROTE,
     Finding,
     Fired,
@@ -78,6 +79,7 @@ from policy.checks.base import (
     keep_slice,
     live_since,
     new_strangers,
+    read_time,
     slice_expires_at,
     time_field,
 )
@@ -452,12 +454,12 @@ def hold(rule: Any, state: Any, now: float, rules: tuple[Any, ...] = ()) -> Hold
 
 
 def decode_slice(blob: bytes) -> Reached:
-    """The Redis field of a strangers rule (``strangers.lua``: the oldest time, ';', then
-    records most recent first: the unit, 8 bytes, and its last time, 18 characters)."""
-    _, _, body = blob.partition(b";")
-    size = 8 + 18
-    return tuple((body[at:at + 8].hex(), float(body[at + 8:at + size]))
-                 for at in range(0, len(body), size))
+    """The Redis field of a strangers rule (``strangers.lua``: the oldest time, then
+    records most recent first: the unit, 8 bytes, and its last time; times as
+    ``time_field`` writes them, 8 bytes each)."""
+    size = 8 + TIME_WIDTH
+    return tuple((blob[at:at + 8].hex(), read_time(blob, at + 8))
+                 for at in range(TIME_WIDTH, len(blob), size))
 
 
 def _record(item: tuple[str, float]) -> bytes:
@@ -468,7 +470,7 @@ def encode_slice(value: Reached) -> bytes:
     """The twin of ``decode_slice``: what ``strangers.lua`` writes for ``value`` (its
     <oldest> the earliest record's time: at or before every record's, as the Lua needs)."""
     oldest = min(last for _, last in value)
-    return f"{oldest:.17g};".encode() + b"".join(map(_record, value))
+    return time_field(oldest) + b"".join(map(_record, value))
 
 
 def reached(rule: Any, state: Any, unit: str, now: float) -> bool:

@@ -53,6 +53,7 @@ def test_quick_benchmark_completes_and_writes_json(tmp_path: Path) -> None:
     assert [t["target"] for t in results["targets"]] == [
         "redis_p50_ratio", "redis_p99_ratio", "memory_p50_ratio",
         "round_trips_per_allowed_decision", "quota_cooldown_bytes_per_sender",
+        "redis_bytes_per_sender", "redis_max_bytes_per_sender",
     ]
     # Every Redis row is either measured or says why not: never a silent gap.
     redis_rows = results["latency"]["redis"]

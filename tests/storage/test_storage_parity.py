@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import struct
 from typing import Any
 
 import pytest
@@ -248,6 +249,7 @@ def decode_trace(blob: bytes) -> list[tuple[float, int, bytes, tuple[bytes, ...]
     contact), checking every length on the way."""
     assert blob[:1] == b"!", blob[:20]
     lw, sw, count = blob[1] - 48, blob[2] - 48, int(blob[3:6])
+    assert lw == 8, lw  # last: the time's double, 8 bytes big-endian (time_field)
     size = lw + sw + 2 + 32
     at, units_at, out = 6, 6 + count * size, []
     for _ in range(count):
@@ -255,7 +257,8 @@ def decode_trace(blob: bytes) -> list[tuple[float, int, bytes, tuple[bytes, ...]
         n = int.from_bytes(rec[lw + sw : lw + sw + 2], "big")
         units = tuple(blob[units_at + 8 * k : units_at + 8 * k + 8] for k in range(n))
         seq = rec[lw : lw + sw]  # "+12": a contact's cluster
-        out.append((float(rec[:lw]), int(seq), rec[lw + sw + 2 :], units, b"+" in seq))
+        out.append((struct.unpack(">d", rec[:lw])[0], int(seq), rec[lw + sw + 2 :], units,
+                    b"+" in seq))
         at, units_at = at + size, units_at + 8 * n
     assert units_at == len(blob), "the units do not end the field"
     return out
@@ -660,8 +663,8 @@ limit = "5/hour"
 
 
 def test_trace_records_widen_when_a_value_needs_it(redis_backend: Any) -> None:
-    """Sequence numbers past 99 and 999 and times whose exact decimal is long (a tiny or
-    negative clock) take the slow path that re-encodes the trace with wider records."""
+    """Sequence numbers past 99 and 999 take the slow path that re-encodes the trace with
+    wider records; tiny and negative times (8 bytes like any other: time_field) too."""
     dups_only = OLD_LAYOUT_RULES[OLD_LAYOUT_RULES.index('[[rules]]\nname = "dups"'):]
     rules = tuple(r for r in parse_rules(dups_only).active if r.stateful)
     memory, storage = UnsweptMemory(), redis_backend.new_storage()

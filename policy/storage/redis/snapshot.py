@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from policy.challenge import STATE_FIELD as CHALLENGE_FIELD
+from policy.checks.base import TIME_WIDTH, read_time, time_field
 from policy.rules import Rule
 from policy.state import Cluster, SenderState
 
@@ -228,14 +229,14 @@ def decode_trace(blob: bytes) -> tuple[Cluster, ...]:
         n = int.from_bytes(rec[lw + sw:lw + sw + 2], "big")
         units = tuple(blob[units_at + 8 * k:units_at + 8 * k + 8].hex() for k in range(n))
         seq = rec[lw:lw + sw]  # " +12": a contact's cluster (Cluster.contact), seq 12
-        out.append(Cluster(rec[lw + sw + 2:], units, float(rec[:lw]), int(seq), b"+" in seq,
+        out.append(Cluster(rec[lw + sw + 2:], units, read_time(rec, 0), int(seq), b"+" in seq,
                            _friendly(seq)))
         at, units_at = at + size, units_at + 8 * n
     return tuple(out)
 
 
-# duplicates.lua's MIN_LW, MIN_SW: an epoch time to the microsecond fits 18 characters
-TRACE_MIN_WIDTHS = (18, 2)
+# duplicates.lua's MIN_LW, MIN_SW: last is a time_field (8 bytes), seq 2 characters or more
+TRACE_MIN_WIDTHS = (TIME_WIDTH, 2)
 
 
 def trace_order(clusters: Sequence[Cluster]) -> tuple[Cluster, ...]:
@@ -297,8 +298,8 @@ def encode_trace_after(ordered: Sequence[Cluster], before: bytes | None,
     return before[:3] + b"%3d" % len(ordered) + b"".join(recs) + b"".join(units)
 
 
-def _last(c: Cluster) -> str:
-    return f"{c.last:.17g}"
+def _last(c: Cluster) -> bytes:
+    return time_field(c.last)
 
 
 def _seq(c: Cluster) -> str:
@@ -306,9 +307,9 @@ def _seq(c: Cluster) -> str:
     return ("+" if c.contact else "") + ("0" if c.friendly else "") + str(c.seq)
 
 
-def _record(c: Cluster, last: str, seq: str, lw: int, sw: int) -> bytes:
+def _record(c: Cluster, last: bytes, seq: str, lw: int, sw: int) -> bytes:
     """One fixed-width record: last, seq, the unit count, the signature."""
-    return (last.rjust(lw).encode() + seq.rjust(sw).encode()
+    return (last.rjust(lw) + seq.rjust(sw).encode()
             + len(c.units).to_bytes(2, "big") + c.signature)
 
 

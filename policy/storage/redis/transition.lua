@@ -106,14 +106,44 @@ local function new_strangers(list, counted, followed)
   return out
 end
 
--- A time as a fixed-width field: '%.17g' right-aligned in TIME_WIDTH characters
--- (tonumber skips the spaces). The engine's clock lies within 1e9..1e11 s (ClockError
--- otherwise), which '%.17g' writes in at most 18 characters.
-local TIME_WIDTH = 18
+-- A time as a fixed-width field: its IEEE 754 double, 8 bytes big-endian (Python's
+-- struct.pack('>d')), exact both ways without the struct library (fakeredis lacks it):
+-- frexp and ldexp only scale by powers of 2, and every integer here is under 2^53. The
+-- engine's clock lies within 1e9..1e11 s (ClockError otherwise); zero, negative and
+-- tiny times (tests of the transition alone) are written too, all but subnormals.
+local TIME_WIDTH = 8
 local function time_field(x)
-  local s = f2s(x)
-  if #s > TIME_WIDTH then error('dm-policy transition: a time out of range: ' .. s) end
-  return string.rep(' ', TIME_WIDTH - #s) .. s
+  if x == 0 then return '\0\0\0\0\0\0\0\0' end
+  local sign = 0
+  if x < 0 then sign, x = 128, -x end
+  local m, e = math.frexp(x) -- x = m * 2^e, 0.5 <= m < 1
+  local ex = e + 1022 -- the biased exponent (x = 1.f * 2^(e - 1))
+  if not (ex >= 1 and ex <= 2046) then
+    error('dm-policy transition: a time out of range: ' .. f2s(x))
+  end
+  local f = m * 2 ^ 53 - 2 ^ 52 -- the 52 fraction bits, an integer
+  local b = {}
+  for i = 8, 3, -1 do
+    local low = f % 256
+    b[i] = low
+    f = (f - low) / 256
+  end
+  b[2] = (ex % 16) * 16 + f
+  b[1] = sign + (ex - ex % 16) / 16
+  return string.char(b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8])
+end
+-- time_field's twin: the time at `at` in `s`
+local function read_time(s, at)
+  local b1, b2, b3, b4, b5, b6, b7, b8 = byte(s, at, at + 7)
+  local sign = b1 >= 128
+  if sign then b1 = b1 - 128 end
+  local low = b2 % 16
+  local ex = b1 * 16 + (b2 - low) / 16
+  local f = ((((((low * 256 + b3) * 256 + b4) * 256 + b5) * 256 + b6) * 256 + b7) * 256) + b8
+  if ex == 0 then return 0 end -- (time_field writes no subnormal)
+  local x = math.ldexp(f + 2 ^ 52, ex - 1075)
+  if sign then return -x end
+  return x
 end
 
 -- The sender's slices hash (KEYS[5]), shared by the kinds without a key of their own:
