@@ -459,8 +459,9 @@ def test_memory_per_sender_after_1000_sends_is_bounded(
     # itself (96 quota buckets, 10 traced texts, the strangers and contacts records, 3 ways
     # back at most beside 12 strangers: strangers_daily's lower limit; short_to_strangers'
     # record full too) is at most 3 KB, the adaptive-spam issue's target, and so is
-    # everything with the token. (3,176 B before `strangers` read strangers_daily's record
-    # instead of keeping its own: record_of.)
+    # everything with the token: 2,336 B and 2,384 B since layout 4 wrote times as 8
+    # bytes (2,752 B and 2,800 B before; 3,176 B before `strangers` read strangers_daily's
+    # record instead of keeping its own: record_of).
     assert raw.hget(keys.slices, "short_to_strangers") is not None
     assert raw.hget(keys.slices, "strangers") is None
     token = raw.hget(keys.slices, "@")
@@ -498,6 +499,63 @@ def test_the_fullest_sender_is_under_3_kb_with_the_production_hash_encoding(
         assert raw.hget(keys.slices, "@") is not None
         used = storage.sender_memory(sender)
         print(f"\nredis: {used} bytes with hash-max-listpack-value 1024, everything included")
+        assert 0 < used <= 3 * 1024
+    finally:
+        raw.config_set("hash-max-listpack-value", before)
+
+
+def _follow_back_sender(storage: RedisStorage) -> str:
+    """A sender that also follows 30 people who never wrote to it and writes to them:
+    `fanout`'s record full (30), `links_to_followed`'s holding 14 ways back, `mass_copies`'
+    trace, beside the strangers records (the fullest state the default rules keep)."""
+    rng = random.Random(7)
+    clock, graph = VirtualClock(T0), MemoryGraph()
+    rules = load_rules(DEFAULT_RULES)
+    strangers = [f"r{i}" for i in range(rules.get("strangers").params.limit)]
+    followed = [f"f{i}" for i in range(rules.get("fanout").params.limit)]
+    for person in strangers + followed:
+        graph.follow(person, "heavy")
+    for person in followed:
+        graph.follow("heavy", person)
+    engine = Engine(rules, storage=storage, graph=graph, clock=clock)
+    for n in range(1000):
+        clock.advance(86.0)
+        text = " ".join(rng.sample(WORDS, 8))
+        way_back = f"parcel {n} held at the depot, call 0800 555 {n:04d} to rebook it"
+        if n < 3:  # ways back to 3 strangers (the 4th would arm strangers_daily's limit)
+            engine.check(SendRequest("heavy", (strangers[n],), way_back))
+        elif n < 17:  # ... and to 14 people it follows (links_to_followed admits 15)
+            engine.check(SendRequest("heavy", (followed[n],), way_back))
+        elif n < 21:
+            engine.check(SendRequest("heavy", (strangers[n - 14],), "hi"))
+        elif n < 60:  # every one it follows written to
+            engine.check(SendRequest("heavy", (followed[n % len(followed)],), text))
+        else:
+            engine.check(SendRequest("heavy", (rng.choice(strangers + followed),), text))
+    return engine._keys.user("heavy")
+
+
+def test_a_follow_back_sender_s_state_is_bounded(
+    storage: RedisStorage, raw: redis.Redis
+) -> None:
+    """The fullest state: 3,248 B with Redis's default hash encoding (over the 3 KB target:
+    4,112 B before layout 4 wrote times as 8 bytes), under it with the production setting
+    hash-max-listpack-value 1024 (2,760 B; 3,400 B before)."""
+    sender = _follow_back_sender(storage)
+    keys = storage.keys.sender(sender)
+    fanout = raw.hget(keys.slices, "fanout")
+    assert fanout is not None and len(fanout) == 8 + 30 * 16  # full: 30 people
+    assert len(raw.hget(keys.slices, "links_to_followed")) == 8 + 14 * 16
+    used = storage.sender_memory(sender)
+    print(f"\nredis: {used} bytes for a follow-back sender, everything included")
+    assert 0 < used <= 3_400
+    before = raw.config_get("hash-max-listpack-value")["hash-max-listpack-value"]
+    raw.config_set("hash-max-listpack-value", 1024)
+    try:
+        raw.flushdb()
+        sender = _follow_back_sender(storage)
+        used = storage.sender_memory(sender)
+        print(f"redis: {used} bytes with hash-max-listpack-value 1024")
         assert 0 < used <= 3 * 1024
     finally:
         raw.config_set("hash-max-listpack-value", before)
