@@ -288,15 +288,23 @@ class Engine(OperatorCalls):
             raise InvalidRequest(f"expected an InviteRequest, got {type(invite).__name__}")
         ruleset = self._rules
         graph = self._graph
+        plan = self._plan_for(ruleset)
         everyone = {invite.inviter, *invite.members}
+        newcomers = [i for i in invite.invitees if i not in everyone]
+        blocked = {(m, i) for m in everyone for i in invite.invitees
+                   if m != i and graph.blocks(m, i)}
+        if len(everyone) + len(newcomers) <= plan.needs.get("blocked_pairs_up_to", 0):
+            # Nobody blocked by a member, newcomers included: one newcomer who blocks
+            # another, or a member, makes them "blocked by a member" once both are in (a
+            # group over the size limit is refused anyway: not n² questions to the graph)
+            blocked.update((i, other) for i in newcomers for other in (*everyone, *newcomers)
+                           if other != i and graph.blocks(i, other))
         facts = Facts(
             follows_sender=frozenset(i for i in invite.invitees if graph.follows(i, invite.inviter)),
-            blocked_pairs=frozenset(
-                (m, i) for m in everyone for i in invite.invitees if m != i and graph.blocks(m, i)
-            ),
+            blocked_pairs=frozenset(blocked),
         )
         rules = ruleset.rules
-        conditions = self._plan_for(ruleset).conditions
+        conditions = plan.conditions
         if conditions is not None:
             inactive = conditions.inactive(context_of(EMPTY, self._attributes, invite.inviter),
                                            self._now(), self._observer)

@@ -15,6 +15,8 @@ import unicodedata
 
 from rapidfuzz.utils import default_process
 
+from policy.confusables import CONFUSABLES
+
 # Characters that render as nothing (or almost nothing) and are used to split
 # words invisibly: zero-width space/joiners, word joiner, BOM, soft hyphen,
 # Mongolian vowel separator, invisible operators, variation selectors.
@@ -55,6 +57,11 @@ _LOOKALIKES = str.maketrans(
         "$": "s", "€": "e", "£": "l", "@": "a",
     }
 )
+
+# ... and Unicode's other confusables of ASCII letters (policy/confusables.py): the small
+# and caseless ones here, after case folding; the capitals before it (_BEFORE_CASEFOLD).
+_LOOKALIKES.update({ord(c): latin.lower() for c, latin in CONFUSABLES.items()
+                    if c.casefold() == c})
 
 # Numbers, with what splits them ("0800 123 456", "1,000", "2 0 0"), become one "0".
 _DIGITS = re.compile(r"\d+(?:[\s.,:/-]+\d+)*")
@@ -151,7 +158,9 @@ def normalize(text: str) -> str:
         # ASCII symbols used as letters (the result is the same as below).
         folded = text.lower().translate(_LOOKALIKES)
     else:
-        folded = unicodedata.normalize("NFKC", text.translate(_BEFORE_NFKC)).casefold()
+        folded = unicodedata.normalize("NFKC", text.translate(_BEFORE_NFKC))
+        # capitals first: case folding makes a Greek "Η" (an "H") a small eta (an "n")
+        folded = folded.translate(_BEFORE_CASEFOLD).casefold()
         folded = _INVISIBLE.sub("", folded)
         folded = folded.translate(_LOOKALIKES)
         if not folded.isascii():
@@ -608,9 +617,10 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         text = _SYMBOLS.sub("*", text)  # a gap: "0🔥8🔥0" is "0*8*0", "snap 👉 x" "snap * x"
         text = text[:_MAX_READ]  # NFKC may have made it longer ("ⅷ" is "viii")
         looked = text.translate(_LOOKALIKES_KEEP_SYMBOLS)
-        cased = looked.translate(_CAPITAL_LOOKALIKES)
+        cased = looked.translate(_BEFORE_CASEFOLD)
         # Cyrillic or Chinese: read in small letters (the look-alikes are small)
-        text = (text.casefold()[:_MAX_READ].translate(_LOOKALIKES_KEEP_SYMBOLS) if folded
+        text = (text.translate(_BEFORE_CASEFOLD).casefold()[:_MAX_READ]
+                .translate(_LOOKALIKES_KEEP_SYMBOLS) if folded
                 else cased)  # Greek capitals too: "ΤELEGRAM" is "TELEGRAM"
     else:
         cased = text
@@ -1307,3 +1317,7 @@ _LOOKALIKES_KEEP_SYMBOLS = {k: v for k, v in _LOOKALIKES.items() if chr(k) not i
 # Cyrillic or Greek "О" is "reply HORO"): the other readers see the text as before.
 _CAPITAL_LOOKALIKES = str.maketrans("АВЕЁКМНОРСТУХЅІЇЈҺԚԜҮӀΑΒΕΗΙΚΜΝΟΡΤΥΧΖ",
                                     "ABEEKMHOPCTYXSIIJHQWYIABEHIKMNOPTYXZ")
+# Every capital look-alike, folded before case folding (normalize, the readers): the
+# table above and the confusables with case (policy/confusables.py).
+_BEFORE_CASEFOLD = {**_CAPITAL_LOOKALIKES,
+                    **{ord(c): latin for c, latin in CONFUSABLES.items() if c.casefold() != c}}

@@ -37,6 +37,7 @@ import unicodedata
 from typing import Any
 
 from policy.normalize import (
+    _BEFORE_CASEFOLD,
     _BEFORE_NFKC,
     _CONTROLS,
     _INVISIBLE,
@@ -372,7 +373,7 @@ def _fold(text: str) -> str:
         # are quadratic in a run of symbols ("@" * 10,000 took 2 s uncut)
     else:
         folded = unicodedata.normalize("NFKC", text.translate(_BEFORE_NFKC))
-        folded = folded[:_FOLDED_CHARS].casefold()
+        folded = folded[:_FOLDED_CHARS].translate(_BEFORE_CASEFOLD).casefold()
         folded = _unseen()[0].sub("", _INVISIBLE.sub("", folded))
         # Currency signs and "@" kept (read_contacts' table): "£500" is a prize, "$" a price.
         folded = folded.translate(_LETTERS).translate(_LOOKALIKES_KEEP_SYMBOLS)

@@ -17,13 +17,17 @@ It is the example a host copies and the target of the end-to-end tests
 Authentication is a bearer token (``Authorization: Bearer alice-token``), read
 by Starlette's ``AuthenticationMiddleware`` in front of the policy middleware;
 a token may belong to a third-party app (``alice-via-autoposter``). Users,
-follows, blocks, conversations and messages live in memory (``UserStore``).
+follows, blocks, conversations and messages live in memory (``UserStore``). As a
+host must, the server tells its graph the facts the engine reads: a delivered message
+(``record_message``) and an invitation the engine allowed (``record_invite``: who started
+a new conversation, and when), never one it refused.
 Starlette is imported here only, as it is an optional extra.
 """
 
 from __future__ import annotations
 
 import itertools
+import time
 from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -278,6 +282,14 @@ def create_app(
         answer = render.refusal(decision, headers=[])
         return Response(answer.body, status_code=answer.status, headers=dict(answer.headers))
 
+    def invited(invite: InviteRequest, decision: Decision) -> None:
+        """What a host does with an invitation the engine allowed, as ``record_message``
+        on delivery: tell its graph (``record_invite``; into no members, it starts the
+        conversation, by the inviter, at the time the engine decided). Facts only: the
+        conversation rules (``at_once``, a new group's members each counted) read them."""
+        at = decision.at if decision.at else time.time()
+        store.graph.record_invite(invite, at)
+
     def deliver(sender: str, message: CheckedMessage) -> dict[str, Any]:
         message_id = store.next_id()
         created = datetime.now(UTC).strftime("%a %b %d %H:%M:%S +0000 %Y")
@@ -335,10 +347,12 @@ def create_app(
         if not invitees:
             raise invalid("participant_ids must name someone besides you.")
         conversation = store.next_id()
-        decision = engine.check_invite(InviteRequest(inviter, invitees, conversation))
+        invite = InviteRequest(inviter, invitees, conversation)
+        decision = engine.check_invite(invite)
         if not decision.allowed:
             return refused(decision)
-        store.conversations[conversation] = [inviter, *invitees]
+        invited(invite, decision)  # the inviter started it now: a new group, each member counts
+        store.conversations[conversation] = [inviter, *invite.invitees]
         return JSONResponse({"conversation_id": conversation,
                              "participant_ids": store.conversations[conversation]})
 
@@ -350,11 +364,12 @@ def create_app(
         if members is None:
             raise HttpError(codes.NOT_FOUND, "Sorry, that page does not exist.", label="not_found")
         invitees = _ids_param(http.params(), "user_ids")
-        decision = engine.check_invite(
-            InviteRequest(inviter, invitees, conversation, tuple(members)))
+        invite = InviteRequest(inviter, invitees, conversation, tuple(members))
+        decision = engine.check_invite(invite)
         if not decision.allowed:
             return refused(decision)
-        members.extend(i for i in invitees if i not in members)
+        invited(invite, decision)
+        members.extend(i for i in invite.invitees if i not in members)
         return JSONResponse({"conversation_id": conversation, "participant_ids": members})
 
     async def revoke(request: Request) -> Response:

@@ -31,7 +31,7 @@ REFUSALS: dict[str, ErrorCode] = {
     "group_too_large": ErrorCode(703, 403, "a group of more than 20 people"),
     "blocked_member": ErrorCode(704, 403, "a new group where one participant blocks another"),
     "invitee_not_follower": ErrorCode(705, 403, "an invitee does not follow the inviter"),
-    "invitee_blocked": ErrorCode(706, 403, "an invitee is blocked by a member"),
+    "invitee_blocked": ErrorCode(706, 403, "an invitee is blocked by a member or blocks one (another invitee included)"),
     "not_a_member": ErrorCode(707, 403, "the inviter or sender is not a member of the conversation"),
     "self_message": ErrorCode(349, 403, "a message to oneself (a sign of a compromised app)"),
     "app_revoked": ErrorCode(93, 403, "this third-party app may no longer send for this user"),

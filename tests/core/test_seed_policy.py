@@ -160,6 +160,31 @@ def test_someone_blocked_by_any_member_cannot_be_invited(
     assert (refused.verdict, refused.code) == (Verdict.REJECT, "invitee_blocked")
 
 
+def test_newcomers_who_block_each_other_or_a_member_cannot_be_invited_together(
+    engine_factory: EngineFactory, graph: MemoryGraph
+) -> None:
+    """"Nobody blocked by a member" holds once the invitees are members too: a new group of
+    carol and mallory, carol blocking mallory, is refused (as a message to both is), and so
+    is a newcomer who blocks a member; each alone is welcome."""
+    engine = engine_factory()
+    for person in ("carol", "mallory", "dave"):
+        graph.follow(person, "alice")
+    graph.block("carol", "mallory")
+    new_group = engine.check_invite(InviteRequest("alice", ("carol", "mallory"), "g1"))
+    assert (new_group.verdict, new_group.code) == (Verdict.REJECT, "invitee_blocked")
+    assert engine.check_invite(InviteRequest("alice", ("carol", "dave"), "g1")).allowed
+    assert engine.check_invite(InviteRequest("alice", ("mallory", "dave"), "g1")).allowed
+    # the sending path agrees: one message to both is a new group with a block in it
+    assert engine.check(SendRequest("alice", ("carol", "mallory"), "hello both")).code == (
+        "blocked_member")
+    # a newcomer who blocks a member already in the conversation
+    graph.block("dave", "bob")
+    refused = engine.check_invite(InviteRequest("alice", ("dave",), "g2", ("alice", "bob")))
+    assert refused.code == "invitee_blocked"
+    # the same newcomer where nobody they block is a member
+    assert engine.check_invite(InviteRequest("alice", ("dave",), "g3", ("alice",))).allowed
+
+
 def test_the_21st_member_cannot_be_invited(engine_factory: EngineFactory, graph: MemoryGraph) -> None:
     engine = engine_factory()
     members = tuple(["alice", *FRIENDS[:19]])  # 20 people already
