@@ -15,6 +15,7 @@ import contextlib
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
 import threading
@@ -22,6 +23,7 @@ import time
 import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 import redis
@@ -260,3 +262,27 @@ class Watch:
         self._client.close()
         self._marker_client.close()
         return self.commands
+
+
+@contextlib.contextmanager
+def uvicorn_on_loopback(app: Any, *, start_timeout: float = 10.0) -> Iterator[str]:
+    """``app`` on a real uvicorn on a free loopback port (bounded: ``start_timeout`` to
+    start, 10 s to stop); yields its base URL, and the server is stopped after."""
+    uvicorn = pytest.importorskip("uvicorn")
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    instance = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    thread = threading.Thread(target=instance.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + start_timeout
+        while not instance.started and time.monotonic() < deadline:
+            threading.Event().wait(0.05)
+        assert instance.started, f"uvicorn did not start within {start_timeout:g} seconds"
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        instance.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+    assert not thread.is_alive(), "uvicorn did not stop within 10 seconds"

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,6 +24,7 @@ from policy import Engine
 from policy.decisionlog import DecisionLog
 from policy.rules import load_rules
 from policy.server import create_app, demo_store
+from tests import servers
 from tests.conftest import DEFAULT_RULES
 
 ADMIN = "admin-token-for-browser-tests"
@@ -46,28 +45,13 @@ def chromium() -> str:
 
 @pytest.fixture
 def live(tmp_path: Path) -> Iterator[tuple[str, Engine]]:
-    uvicorn = pytest.importorskip("uvicorn")
+    pytest.importorskip("uvicorn")
     store = demo_store()
     log = DecisionLog(tmp_path / "decisions.jsonl")
     engine = Engine(load_rules(DEFAULT_RULES), graph=store.graph, decision_log=log)
     app = create_app(engine, store, admin_token=ADMIN)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    try:
-        for _ in range(200):
-            if server.started:
-                break
-            threading.Event().wait(0.05)
-        assert server.started, "uvicorn did not start within 10 seconds"
-        yield f"http://127.0.0.1:{port}", engine
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
+    with servers.uvicorn_on_loopback(app) as url:
+        yield url, engine
 
 
 def send(url: str, name: str, text: str) -> httpx.Response:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
-import threading
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlencode
@@ -19,6 +17,7 @@ from hypothesis import strategies as st
 from policy import Engine
 from policy.rules import load_rules
 from policy.server import create_app, demo_store
+from tests import servers
 from tests.conftest import DEFAULT_RULES
 
 SEND = "/1.1/direct_messages/new.json"
@@ -254,26 +253,8 @@ def test_random_bodies_and_headers_never_give_a_5xx(
 @pytest.fixture
 def live_server(server: Any) -> Iterator[str]:
     """The reference server on a real uvicorn, on a free loopback port, stopped after the test."""
-    uvicorn = pytest.importorskip("uvicorn")
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    config = uvicorn.Config(server, log_level="warning", lifespan="off")
-    instance = uvicorn.Server(config)
-    thread = threading.Thread(target=instance.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    try:
-        for _ in range(100):
-            if instance.started:
-                break
-            threading.Event().wait(0.05)
-        assert instance.started, "uvicorn did not start within 5 seconds"
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        instance.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
-    assert not thread.is_alive()
+    with servers.uvicorn_on_loopback(server, start_timeout=5.0) as url:
+        yield url
 
 
 def test_over_a_real_uvicorn_on_loopback(live_server: str) -> None:

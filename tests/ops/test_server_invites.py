@@ -11,8 +11,6 @@ time of a new conversation, its invited members in the store.
 from __future__ import annotations
 
 import asyncio
-import socket
-import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,6 +22,7 @@ from policy.graph import MemoryGraph
 from policy.requests import InviteRequest
 from policy.rules import load_rules
 from policy.server import create_app, demo_store
+from tests import servers
 from tests.conftest import DEFAULT_RULES, T0
 
 NEW = "/1.1/dm_conversations/new.json"
@@ -90,27 +89,9 @@ def call(app: Any, method: str, path: str, *, token: str = "alice-token",
 def live(app: Any) -> Iterator[httpx.Client]:
     """The server on a real uvicorn on a free loopback port (bounded: 5 s to start, 5 s a
     request, 10 s to stop), with alice's token."""
-    uvicorn = pytest.importorskip("uvicorn")
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    instance = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=instance.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    try:
-        for _ in range(100):
-            if instance.started:
-                break
-            threading.Event().wait(0.05)
-        assert instance.started, "uvicorn did not start within 5 seconds"
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=5.0,
-                          headers={"authorization": "Bearer alice-token"}) as client:
-            yield client
-    finally:
-        instance.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
-    assert not thread.is_alive()
+    with servers.uvicorn_on_loopback(app, start_timeout=5.0) as url, httpx.Client(
+            base_url=url, timeout=5.0, headers={"authorization": "Bearer alice-token"}) as client:
+        yield client
 
 
 def test_one_message_to_a_new_group_of_12_strangers_is_refused_by_at_once(
