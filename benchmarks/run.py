@@ -287,9 +287,15 @@ def _time_redis_calls(engine: Engine) -> list[int] | None:
 
 
 def breakdown(requests: list[SendRequest], check_p50: float) -> dict[str, float]:
-    """Where a memory:// decision's time goes: the text comparison form vs the rest."""
+    """Where a memory:// decision's time goes: the text comparison form, the reading of
+    its ways back (the links rules' input: a number, link or address, else a
+    promotion's words, as ``policy/fingerprint.py`` reads them), and the rest."""
     from policy.fingerprint import signature_of_normalized
-    from policy.normalize import normalize
+    from policy.normalize import normalize, read_contacts
+    from policy.promotion import reads_as_promotion
+
+    def read(text: str) -> bool:
+        return read_contacts(text)[0] or reads_as_promotion(text)
 
     def p50(fn: Any, items: list[Any]) -> float:
         ns = []
@@ -303,8 +309,9 @@ def breakdown(requests: list[SendRequest], check_p50: float) -> dict[str, float]
     texts = [r.text for r in requests]
     norm = p50(normalize, texts)
     sig = p50(signature_of_normalized, [normalize(t) for t in texts])
-    return {"decision": check_p50, "normalize": norm, "signature": sig,
-            "everything_else": round(check_p50 - norm - sig, 1)}
+    reading = p50(read, texts)
+    return {"decision": check_p50, "normalize": norm, "signature": sig, "reading": reading,
+            "everything_else": round(check_p50 - norm - sig - reading, 1)}
 
 
 def redis_cost(
@@ -713,7 +720,8 @@ def _latency_lines(results: dict[str, Any]) -> list[str]:
         if "breakdown_p50_us" in row:
             b = row["breakdown_p50_us"]
             lines.append(f"  {'':<8} engine p50 = normalize {b['normalize']} us + signature "
-                         f"{b['signature']} us + everything else {b['everything_else']} us")
+                         f"{b['signature']} us + reading ways back {b['reading']} us + "
+                         f"everything else {b['everything_else']} us")
             lines.append(f"  {'':<8} floor: one limits hit + normalize + signature = "
                          f"{row['floor_p50_us']} us = {_fmt(row['floor_ratio_p50'], 'x')} limits")
         if "redis_call_p50_us" in row.get("engine", {}):
