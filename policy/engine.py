@@ -291,12 +291,14 @@ class Engine(OperatorCalls):
         plan = self._plan_for(ruleset)
         everyone = {invite.inviter, *invite.members}
         newcomers = [i for i in invite.invitees if i not in everyone]
-        blocked = {(m, i) for m in everyone for i in invite.invitees
-                   if m != i and graph.blocks(m, i)}
+        blocked: set[tuple[str, str]] = set()
         if len(everyone) + len(newcomers) <= plan.needs.get("blocked_pairs_up_to", 0):
             # Nobody blocked by a member, newcomers included: one newcomer who blocks
-            # another, or a member, makes them "blocked by a member" once both are in (a
-            # group over the size limit is refused anyway: not n² questions to the graph)
+            # another, or a member, makes them "blocked by a member" once both are in. (A
+            # group over the size limit is refused anyway, and one without a group rule
+            # reads no blocks: not n² questions to the graph, as on the send path.)
+            blocked = {(m, i) for m in everyone for i in invite.invitees
+                       if m != i and graph.blocks(m, i)}
             blocked.update((i, other) for i in newcomers for other in (*everyone, *newcomers)
                            if other != i and graph.blocks(i, other))
         facts = Facts(

@@ -58,11 +58,6 @@ _LOOKALIKES = str.maketrans(
     }
 )
 
-# ... and Unicode's other confusables of ASCII letters (policy/confusables.py): the small
-# and caseless ones here, after case folding; the capitals before it (_BEFORE_CASEFOLD).
-_LOOKALIKES.update({ord(c): latin.lower() for c, latin in CONFUSABLES.items()
-                    if c.casefold() == c})
-
 # Numbers, with what splits them ("0800 123 456", "1,000", "2 0 0"), become one "0".
 _DIGITS = re.compile(r"\d+(?:[\s.,:/-]+\d+)*")
 # ... but a digit or two inside a word stand for letters ("th1s", "fr33dom", "h3llo"): a
@@ -158,11 +153,8 @@ def normalize(text: str) -> str:
         # ASCII symbols used as letters (the result is the same as below).
         folded = text.lower().translate(_LOOKALIKES)
     else:
-        folded = unicodedata.normalize("NFKC", text.translate(_BEFORE_NFKC))
-        # capitals first: case folding makes a Greek "Η" (an "H") a small eta (an "n")
-        folded = folded.translate(_BEFORE_CASEFOLD).casefold()
-        folded = _INVISIBLE.sub("", folded)
-        folded = folded.translate(_LOOKALIKES)
+        folded = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text.translate(_BEFORE_NFKC)))
+        folded = unconfuse(folded).casefold().translate(_LOOKALIKES)
         if not folded.isascii():
             # Strip accents: decompose and drop combining marks ("é" -> "e").
             folded = "".join(
@@ -616,11 +608,11 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
             text = text.replace("\U0001f47b", " snap ").replace("\u2708", " telegram ")
         text = _SYMBOLS.sub("*", text)  # a gap: "0🔥8🔥0" is "0*8*0", "snap 👉 x" "snap * x"
         text = text[:_MAX_READ]  # NFKC may have made it longer ("ⅷ" is "viii")
+        text = unconfuse(text)
         looked = text.translate(_LOOKALIKES_KEEP_SYMBOLS)
-        cased = looked.translate(_BEFORE_CASEFOLD)
+        cased = looked.translate(_CAPITAL_LOOKALIKES)
         # Cyrillic or Chinese: read in small letters (the look-alikes are small)
-        text = (text.translate(_BEFORE_CASEFOLD).casefold()[:_MAX_READ]
-                .translate(_LOOKALIKES_KEEP_SYMBOLS) if folded
+        text = (text.casefold()[:_MAX_READ].translate(_LOOKALIKES_KEEP_SYMBOLS) if folded
                 else cased)  # Greek capitals too: "ΤELEGRAM" is "TELEGRAM"
     else:
         cased = text
@@ -1317,7 +1309,18 @@ _LOOKALIKES_KEEP_SYMBOLS = {k: v for k, v in _LOOKALIKES.items() if chr(k) not i
 # Cyrillic or Greek "О" is "reply HORO"): the other readers see the text as before.
 _CAPITAL_LOOKALIKES = str.maketrans("АВЕЁКМНОРСТУХЅІЇЈҺԚԜҮӀΑΒΕΗΙΚΜΝΟΡΤΥΧΖ",
                                     "ABEEKMHOPCTYXSIIJHQWYIABEHIKMNOPTYXZ")
-# Every capital look-alike, folded before case folding (normalize, the readers): the
-# table above and the confusables with case (policy/confusables.py).
-_BEFORE_CASEFOLD = {**_CAPITAL_LOOKALIKES,
-                    **{ord(c): latin for c, latin in CONFUSABLES.items() if c.casefold() != c}}
+# A look-alike mixed into a Latin word: the capitals of the table above and Unicode's
+# confusables of ASCII letters (policy/confusables.py), each as the letter it looks like
+_MIXED_WORD = re.compile(r"\w*[A-Za-z]\w*")
+_UNCONFUSED = {**_CAPITAL_LOOKALIKES, **{ord(c): latin for c, latin in CONFUSABLES.items()}}
+
+
+def unconfuse(text: str) -> str:
+    """``text`` with the look-alikes of its words that have an ASCII letter read as the
+    letters they look like ("SUΖΥ", "Fɑncγ", "օn" are "SUZY", "Fancy", "on"), before case
+    folding (a Greek capital eta is an "H", its small letter an "n"). A word of another
+    script keeps its letters: its capitals and small letters then fold alike ("ΝΑΙ" and
+    "ναι" are one word, and "сегодня" is no Latin handle)."""
+    if text.isascii():
+        return text
+    return _MIXED_WORD.sub(lambda m: m.group().translate(_UNCONFUSED), text)

@@ -37,7 +37,6 @@ import unicodedata
 from typing import Any
 
 from policy.normalize import (
-    _BEFORE_CASEFOLD,
     _BEFORE_NFKC,
     _CONTROLS,
     _INVISIBLE,
@@ -46,6 +45,7 @@ from policy.normalize import (
     _LOOKALIKES_KEEP_SYMBOLS,
     _SPACED,
     _unseen,
+    unconfuse,
 )
 
 # NFKC can expand a character 18 times ("ﷺ"): the folded text is cut, as the engine cuts
@@ -373,8 +373,9 @@ def _fold(text: str) -> str:
         # are quadratic in a run of symbols ("@" * 10,000 took 2 s uncut)
     else:
         folded = unicodedata.normalize("NFKC", text.translate(_BEFORE_NFKC))
-        folded = folded[:_FOLDED_CHARS].translate(_BEFORE_CASEFOLD).casefold()
-        folded = _unseen()[0].sub("", _INVISIBLE.sub("", folded))
+        # (look-alikes mixed into Latin words as their letters, before case folding)
+        folded = unconfuse(_INVISIBLE.sub("", folded[:_FOLDED_CHARS])).casefold()
+        folded = _unseen()[0].sub("", folded)
         # Currency signs and "@" kept (read_contacts' table): "£500" is a prize, "$" a price.
         folded = folded.translate(_LETTERS).translate(_LOOKALIKES_KEEP_SYMBOLS)
         if not folded.isascii():

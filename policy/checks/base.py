@@ -261,8 +261,12 @@ def time_field(x: float) -> bytes:
 
 
 def read_time(blob: bytes, at: int) -> float:
-    """``time_field``'s twin: the time at ``at`` in ``blob``."""
-    return _TIME.unpack_from(blob, at)[0]  # type: ignore[no-any-return]
+    """``time_field``'s twin: the time at ``at`` in ``blob`` (a ValueError where the
+    blob is too short: a field cut or written by hand reads as what it is, nonsense)."""
+    try:
+        return _TIME.unpack_from(blob, at)[0]  # type: ignore[no-any-return]
+    except struct.error as exc:
+        raise ValueError(f"a time field cut short at {at}: {exc}") from None
 
 
 def slice_expires_at(rule: Any, state: SenderState) -> float | None:

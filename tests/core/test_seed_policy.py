@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from policy import InviteRequest, MemoryGraph, SendRequest, Verdict
+from policy import Engine, InviteRequest, MemoryGraph, SendRequest, Verdict
 from policy.clock import VirtualClock
 from tests.conftest import DEFAULT_RULES, EngineFactory, rules_file
 
@@ -611,3 +611,26 @@ def test_acheck_counts_a_self_message_per_app(engine_factory: EngineFactory, fol
     decision, report = asyncio.run(run())
     assert decision.code == "self_message"
     assert report["users_with_self_messages"] == 1
+
+
+def test_an_oversized_invitation_asks_the_graph_no_block_questions(clock: VirtualClock) -> None:
+    """A review: 1,000 members and 1,000 invitees made a million graph.blocks calls for an
+    invitation refused as too large anyway. Blocks are asked within the size limit only."""
+    calls = []
+
+    class Counting(MemoryGraph):
+        def blocks(self, blocker: str, blocked: str) -> bool:
+            calls.append((blocker, blocked))
+            return super().blocks(blocker, blocked)
+
+    graph = Counting()
+    members = tuple(f"m{i}" for i in range(1000))
+    invitees = tuple(f"n{i}" for i in range(1000))
+    for person in invitees:
+        graph.follow(person, "m0")
+    engine = Engine.from_file(DEFAULT_RULES, storage="memory://", graph=graph, clock=clock)
+    refused = engine.check_invite(InviteRequest("m0", invitees, "big", members))
+    assert refused.code == "group_too_large"
+    assert calls == []
+    small = engine.check_invite(InviteRequest("m0", invitees[:3], "small", members[:4]))
+    assert small.allowed and 0 < len(calls) <= 7 * 7

@@ -90,3 +90,10 @@ def test_out_of_range_times_are_refused_both_sides(client) -> None:  # type: ign
     for bad in (math.inf, -math.inf, math.nan):
         with pytest.raises(ValueError):
             time_field(bad)
+        with pytest.raises(Exception, match="a time out of range"):
+            client.eval(SCRIPT, 0, repr(bad))  # 'inf', 'nan': tonumber reads them (strtod)
+
+
+def test_a_time_field_cut_short_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="cut short"):
+        read_time(time_field(T0)[:5], 0)

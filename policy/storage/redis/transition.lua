@@ -118,7 +118,7 @@ local function time_field(x)
   if x < 0 then sign, x = 128, -x end
   local m, e = math.frexp(x) -- x = m * 2^e, 0.5 <= m < 1
   local ex = e + 1022 -- the biased exponent (x = 1.f * 2^(e - 1))
-  if not (ex >= 1 and ex <= 2046) then
+  if not (ex >= 1 and ex <= 2046) or x == math.huge or x ~= x then -- (frexp keeps inf, nan)
     error('dm-policy transition: a time out of range: ' .. f2s(x))
   end
   local f = m * 2 ^ 53 - 2 ^ 52 -- the 52 fraction bits, an integer
