@@ -33,7 +33,15 @@ from policy.normalize import contact_key
 from policy.observe import Observer
 from policy.operators import DEFAULT_REVOCATION_TTL, OperatorCalls  # noqa: F401 (re-exported)
 from policy.requests import InviteRequest, SendRequest, require_id
-from policy.rules import FAILURE_MODES, Mode, Rule, RuleSet, check_local_share, load_rules
+from policy.rules import (
+    FAILURE_MODES,
+    Mode,
+    Rule,
+    RuleSet,
+    check_local_share,
+    check_reload,
+    load_rules,
+)
 from policy.storage import MemoryStorage, Storage, open_storage
 
 if TYPE_CHECKING:
@@ -419,6 +427,7 @@ class Engine(OperatorCalls):
         """Load new rules; an invalid file raises ``RulesError`` and the old rules keep running."""
         try:
             ruleset = load_rules(path)
+            check_reload(self._rules, ruleset, str(path))
         except Exception:
             self._observer.reload(False, self._rules.version)
             raise

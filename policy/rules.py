@@ -270,3 +270,23 @@ def _check_together(rules: list[Rule], file: str | None) -> None:
         problem = together(rule, by_name) if together is not None else None
         if problem is not None:
             raise RulesError(problem[1], file=file, rule=rule.name, field=problem[0])
+
+
+def check_reload(old: RuleSet, new: RuleSet, file: str) -> None:
+    """A reload that gives the name of a rule keeping a slice (a field of the sender's
+    slices hash, shared by the kinds without a hash of their own: strangers, contacts,
+    reports) to a rule of another such kind is refused: the field, kept up to a week,
+    would be read as the other kind's, and misread (a Lua error at that sender's every
+    decision, or wrong counts). Another name starts the new rule afresh; kinds with a hash
+    of their own (quota, duplicates, cooldown) may swap names."""
+    def slice_kind(rule: Rule) -> bool:
+        return rule.stateful and hasattr(rule.module, "decode_slice")
+
+    kinds = {r.name: r.kind for r in old.rules if slice_kind(r)}
+    for rule in new.rules:
+        was = kinds.get(rule.name)
+        if slice_kind(rule) and was is not None and was != rule.kind:
+            raise RulesError(f"changes its check from {was!r} to {rule.kind!r} while the "
+                             f"rules run: the state kept under its name would be read as "
+                             f"the other kind's; give it a new name", file=file,
+                             rule=rule.name, field="check")

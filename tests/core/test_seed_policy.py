@@ -6,6 +6,8 @@ Each test would fail if its rule broke: the edges (140/141 characters, the
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from policy import Engine, InviteRequest, MemoryGraph, SendRequest, Verdict
@@ -634,3 +636,27 @@ def test_an_oversized_invitation_asks_the_graph_no_block_questions(clock: Virtua
     assert calls == []
     small = engine.check_invite(InviteRequest("m0", invitees[:3], "small", members[:4]))
     assert small.allowed and 0 < len(calls) <= 7 * 7
+
+
+def test_a_reload_that_gives_a_rule_s_name_to_another_kind_is_refused(tmp_path: Any) -> None:
+    """A review: a strangers rule's field read by a reports rule of the same name after a
+    reload is a Lua error at each of that sender's decisions (and wrong counts on
+    memory://). The reload is refused, naming the rule and the field; the old rules keep
+    running; a new name is fine."""
+    from policy.errors import RulesError
+
+    before = tmp_path / "before.toml"
+    before.write_text('[[rules]]\nname = "x"\ncheck = "strangers"\nlimit = 5\nwindow = "1h"\n')
+    swapped = ('[[rules]]\nname = "s"\ncheck = "strangers"\nlimit = 50\nwindow = "1h"\n\n'
+               '[[rules]]\nname = "{name}"\ncheck = "reports"\nstrangers = "s"\n'
+               'window = "10m"\nmin_reports = 1\nshare = 0.25\nmax_reports = 2\n')
+    engine = Engine.from_file(before, storage="memory://", graph=MemoryGraph())
+    after = tmp_path / "after.toml"
+    after.write_text(swapped.format(name="x"))
+    with pytest.raises(RulesError) as refused:
+        engine.reload(after)
+    assert (refused.value.rule, refused.value.field) == ("x", "check")
+    assert "'strangers' to 'reports'" in str(refused.value)
+    assert engine.rules.get("x").kind == "strangers"  # the old rules keep running
+    after.write_text(swapped.format(name="x_reports"))
+    assert engine.reload(after).get("x_reports").kind == "reports"
