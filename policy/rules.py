@@ -274,13 +274,13 @@ def _check_together(rules: list[Rule], file: str | None) -> None:
 
 def check_reload(old: RuleSet, new: RuleSet, file: str) -> None:
     """A reload that gives the name of a rule keeping a slice (a field of the sender's
-    slices hash, shared by the kinds without a hash of their own: strangers, contacts,
+    slices hash, shared by the stateful kinds without ``OWN_HASH``: strangers, contacts,
     reports) to a rule of another such kind is refused: the field, kept up to a week,
     would be read as the other kind's, and misread (a Lua error at that sender's every
     decision, or wrong counts). Another name starts the new rule afresh; kinds with a hash
-    of their own (quota, duplicates, cooldown) may swap names."""
+    of their own (quota, duplicates, cooldown, apps) may swap names."""
     def slice_kind(rule: Rule) -> bool:
-        return rule.stateful and hasattr(rule.module, "decode_slice")
+        return rule.stateful and not getattr(rule.module, "OWN_HASH", False)
 
     kinds = {r.name: r.kind for r in old.rules if slice_kind(r)}
     for rule in new.rules:

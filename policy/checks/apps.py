@@ -20,6 +20,7 @@ from policy.state import SenderState
 
 KIND = "apps"
 STATEFUL = True
+OWN_HASH = True  # its state is a hash of its own (keys.py: :r), not a slice
 LUA_ONCE = True  # its Lua sets what one call reads in `begin`: loadable once (a Redis function)
 CODES = ("app_revoked", "self_message")  # what it may fire (a rule's `challenge` names some)
 

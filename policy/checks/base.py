@@ -29,8 +29,10 @@ may trigger rules), ``STANDING = True`` (it reports a ``Standing``: the quota) a
 ``check_together(rule, by_name) -> (field, problem) | None`` (cross-rule validation),
 ``hold(rule, state, now) -> Hold`` (what the rule holds against the sender now, read
 only: ``Engine.standing``, ``policy/standing.py``; a kind without it holds nothing),
-``decode_slice(blob) -> value`` (a kind keeping a slice: its Redis field read back into
-the value its Python keeps, ``policy/storage/redis/snapshot.py``), ``counted(rule, state,
+``OWN_HASH = True`` (its state is a Redis hash of its own, ``policy/storage/redis/keys.py``;
+every other stateful kind keeps a slice: a field of the sender's slices hash, named by
+the rule), ``decode_slice(blob) -> value`` (a kind keeping a slice: its Redis field read
+back into the value its Python keeps, ``policy/storage/redis/snapshot.py``), ``counted(rule, state,
 now)`` and ``credit(rule, state, now, amount)`` (a kind counting messages, the quota: its
 live counts, and them with ``amount`` given back, for ``reset_quota``/``credit_quota``),
 ``report(rule, ctx) -> Fired | None`` (a recipient reported the sender: ``ctx.features.report``

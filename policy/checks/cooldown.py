@@ -34,6 +34,7 @@ from policy.state import SenderState
 
 KIND = "cooldown"
 STATEFUL = True
+OWN_HASH = True  # its state is a hash of its own (keys.py: :c), not a slice
 LUA_ONCE = True  # its Lua sets what one call reads in `begin`: loadable once (a Redis function)
 CODES = ("cooldown_active",)  # what it may fire (a rule's `challenge` names some)
 

@@ -110,9 +110,8 @@ do
 
   local function encode_trace(list)
     local lw, sw, lasts, seqs = MIN_LW, MIN_SW, {}, {}
-    for i, c in ipairs(list) do
+    for i, c in ipairs(list) do -- (last is always TIME_WIDTH bytes: only seq widens)
       lasts[i], seqs[i] = time_field(c.last), seq_s_of(c.seq, c.c, c.f)
-      if #lasts[i] > lw then lw = #lasts[i] end
       if #seqs[i] > sw then sw = #seqs[i] end
     end
     local recs, units = {}, {}
@@ -306,14 +305,14 @@ do
   -- live records (the matched one, mi, moved), bounded at max_texts (duplicates.bounded:
   -- the last with no unit of its own goes, else the last). Returns the new blob and its
   -- first record's last. The
-  -- usual case splices the stored blob; when a width grows, the clock stepped back or
+  -- usual case splices the stored blob; when seq widens, the clock stepped back or
   -- more than one record must go, the slow path decodes, sorts and encodes.
   local function record_trace(t, live, mi, sig, seq, c, f, kept, max_texts)
     local last_s, seq_s = time_field(now), seq_s_of(seq, c, f)
     local lw, sw = MIN_LW, MIN_SW
     if t ~= nil then lw, sw = t.lw, t.sw end
     local rest = live - (mi and 1 or 0) -- records kept besides the new one
-    local fast = #last_s <= lw and #seq_s <= sw and rest <= max_texts
+    local fast = #seq_s <= sw and rest <= max_texts
     if fast and rest > 0 then -- the new record must come first
       local first = mi == 1 and 2 or 1
       local l1 = last_of(t, first)

@@ -60,6 +60,7 @@ from policy.state import Cluster, SenderState
 
 KIND = "duplicates"
 STATEFUL = True
+OWN_HASH = True  # its state is a hash of its own (keys.py: :t), not a slice
 LUA_ONCE = True  # its Lua sets what one call reads in `begin`: loadable once (a Redis function)
 CODES = ("duplicate_content",)  # what it may fire (a rule's `challenge` names some)
 TRIGGERS = True  # a cooldown's triggered_by may name it

@@ -28,6 +28,7 @@ from policy.state import SenderState
 
 KIND = "quota"
 STATEFUL = True
+OWN_HASH = True  # its state is a hash of its own (keys.py: :q), not a slice
 LUA_ONCE = True  # its Lua sets what one call reads in `begin`: loadable once (a Redis function)
 CODES = ("quota_exceeded",)  # what it may fire (a rule's `challenge` names some)
 STANDING = True  # its rules report the sender's Standing (Decision.quota)

@@ -247,13 +247,14 @@ def trace_order(clusters: Sequence[Cluster]) -> tuple[Cluster, ...]:
 def encode_trace(clusters: Sequence[Cluster], widths: tuple[int, int] = TRACE_MIN_WIDTHS,
                  ordered: bool = False) -> bytes:
     """The twin of ``decode_trace`` (``duplicates.lua``'s ``encode_trace``): the records in
-    ``trace_order`` (``ordered``: already in it), at the widths given or wider (the Lua's
-    widths grow when a value needs it, never shrink but when the field goes)."""
+    ``trace_order`` (``ordered``: already in it), at the widths given, seq's wider where a
+    value needs it (the Lua's: never narrower but when the field goes; last is always
+    ``TIME_WIDTH`` bytes)."""
     if not ordered:
         clusters = trace_order(clusters)
     lasts = [_last(c) for c in clusters]
     seqs = [_seq(c) for c in clusters]
-    lw = max([widths[0], *map(len, lasts)])
+    lw = widths[0]  # last is always TIME_WIDTH bytes: only seq widens
     sw = max([widths[1], *map(len, seqs)])
     recs = b"".join(_record(c, last, seq, lw, sw)
                     for c, last, seq in zip(clusters, lasts, seqs, strict=True))
@@ -291,7 +292,7 @@ def encode_trace_after(ordered: Sequence[Cluster], before: bytes | None,
                 units.append(before[units_at:units_at + 8 * n])
                 continue
         last, seq = _last(c), _seq(c)
-        if len(last) > lw or len(seq) > sw:  # the widths grow: every record is written anew
+        if len(seq) > sw:  # seq widens: every record is written anew
             return encode_trace(ordered, widths, True)
         recs.append(_record(c, last, seq, lw, sw))
         units.append(_units(c))

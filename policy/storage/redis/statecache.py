@@ -91,10 +91,7 @@ class Plan:
 
 
 def _cacheable(rules: tuple[Rule, ...]) -> bool:
-    from policy.checks import apps, cooldown, duplicates, quota
-
-    own_hash = (apps, cooldown, duplicates, quota)  # each has a hash of its own
-    return all(r.module in own_hash or all(hasattr(r.module, hook) for hook in (
+    return all(getattr(r.module, "OWN_HASH", False) or all(hasattr(r.module, hook) for hook in (
         "decode_slice", "encode_slice", "expires_at")) for r in rules if r.stateful)
 
 
