@@ -62,7 +62,23 @@ _LOOKALIKES = str.maketrans(
 _DIGITS = re.compile(r"\d+(?:[\s.,:/-]+\d+)*")
 # ... but a digit or two inside a word stand for letters ("th1s", "fr33dom", "h3llo"): a
 # short copy spelt so per recipient is the same text (promotion.py reads them so too).
-_INNER_LEET = re.compile(r"(?<=[a-z])[0134578]{1,2}(?=[a-z])")
+_INNER_LEET = re.compile(r"(?<=[a-z])[01345789!|]{1,2}(?=[a-z])")  # "w!nner", "unl|mited"
+# ... and at a word's edges: two at most before 2 letters or more or after them, or one
+# on each side of a letter ("7he", "3asy", "fr33", "clu8", "7h3"), not where the letters
+# say what a number counts ("8pm", "3rd", "4th", "10am", "5days", "50gb": kept a number,
+# so copies that change it stay one text). Read per word that has a digit (_digit_word).
+_DIGIT_WORD = re.compile(r"(?<![a-z0-9])[a-z]*\d[a-z0-9]*")
+_EDGE = re.compile(r"([01345789]{1,2})[a-z]{2,}[01345789]{0,2}|[a-z]{2,}[01345789]{1,2}"
+                   r"|[01345789][a-z][01345789]|[abcdfghijkmnopqrtuvwxyz][01345789]|[01345789][aeiounrtfz]")
+# (not "$4", "€4", "£4": "s", "e" and "l" before one digit are a price)
+# A word spaced out, letters or digits ("f i l t h y", "m 3 e t 1 n g"): one word, 5
+# characters at least (not "u r a star")
+_SPACED_WORD = re.compile(r"(?<![a-z0-9])(?:[a-z0-9] {1,2}){4,}[a-z0-9](?![a-z0-9])")
+_COUNTED = frozenset((
+    "st", "nd", "rd", "th", "am", "pm", "hr", "hrs", "h", "min", "mins", "sec", "secs", "ms",
+    "day", "days", "wk", "wks", "week", "weeks", "mth", "mths", "month", "months", "yr", "yrs",
+    "year", "years", "yo", "km", "kg", "gb", "mb", "tb", "kb", "mm", "cm", "ml", "lb", "lbs",
+    "oz", "ft", "mph", "ppm", "px", "pcs", "pk", "hz", "ghz", "mp", "kw", "mg", "xl", "ish"))
 # Look-alikes that NFKC would turn into another letter: the lunate sigma looks
 # like "c" but folds to "σ", which looks like "o". Mapped before NFKC.
 _BEFORE_NFKC = str.maketrans({"ϲ": "c", "Ϲ": "C", "ϳ": "j",
@@ -138,15 +154,117 @@ def _inner_leet(match: re.Match[str]) -> str:
     return match.group().translate(_LEET)
 
 
+# Text speak, written out: a spinner swaps "you" and "u", "tonight" and "2nite", "please"
+# and "plz" from copy to copy; each is the same word to the comparison.
+_SMS_WORDS = {
+    "u": "you", "ya": "you", "yu": "you", "ur": "your", "yr": "your",
+    "pls": "please", "plz": "please", "plse": "please", "msg": "message", "msgs": "messages",
+    "txt": "text", "txts": "texts", "txting": "texting", "thx": "thanks", "thnx": "thanks",
+    "thanx": "thanks", "tnx": "thanks", "ppl": "people", "coz": "because", "cuz": "because",
+    "cos": "because", "bcoz": "because", "bc": "because", "luv": "love", "nite": "night",
+    "tonite": "tonight", "tmrw": "tomorrow", "tmr": "tomorrow", "tomoro": "tomorrow",
+    "abt": "about", "wat": "what", "wot": "what", "frm": "from", "hav": "have", "jus": "just",
+    "juz": "just", "wk": "week", "wks": "weeks", "mob": "mobile", "fone": "phone",
+    "nxt": "next", "pic": "picture", "pics": "pictures", "pix": "pictures", "bday": "birthday",
+    "wiv": "with", "da": "the", "dat": "that", "dis": "this", "dem": "them", "kk": "ok",
+    "okay": "ok",
+}  # one letter, "u" only: "c", "n", "r", "k" are as often a word cut in two ("C all")
+_SMS_KEYS = frozenset(_SMS_WORDS)
+_ANY_DIGIT = re.compile(r"\d")
+_SMS_DIGIT_WORDS = {"2day": "today", "2nite": "tonight", "2night": "tonight",
+                    "2moro": "tomorrow", "2morow": "tomorrow", "2morrow": "tomorrow",
+                    "2morro": "tomorrow", "2mrw": "tomorrow", "4ever": "forever",
+                    "4eva": "forever", "b4": "before", "l8r": "later", "l8": "late",
+                    "gr8": "great", "w8": "wait", "m8": "mate", "2u": "to you", "4u": "for you",
+                    "some1": "someone", "any1": "anyone", "every1": "everyone", "no1": "noone",
+                    "2": "to", "4": "for"}
+# Whole words only; a lone "2" or "4" only between words ("come 2 me", "ready 4 u"), not
+# beside a number or a sign ("2 for 1", "£4", "4 days" stay numbers)
+_COUNT_WORDS = frozenset(("days", "hours", "hrs", "weeks", "wks", "months", "years", "mins",
+                          "times", "people", "ppl", "of", "or", "and", "for", "to"))
+_AMOUNT_SIGNS = frozenset("£$€.,:/-")
+
+
+def _sms_words(words: list[str]) -> list[str]:
+    """Text speak written out; "u" alone only in a run of 2 letters alone at most ("c u
+    soon"), not in a word spaced out ("w i n n e r") nor as the end of "yo u"."""
+    out = list(words)
+    run = 0
+    for i, word in enumerate([*words, ""]):
+        if len(word) == 1:
+            run += 1
+            continue
+        if 0 < run <= 2:
+            out[i - run:i] = [_SMS_WORDS.get(w, w) if j == 0 or words[j - 1] != "yo" else w
+                              for j, w in enumerate(words[i - run:i], start=i - run)]
+        run = 0
+        if i < len(words):
+            out[i] = _SMS_WORDS.get(word, word)
+    return out
+
+
+_NEXT_WORD = re.compile(r" ([a-z]+)(?![a-z0-9])")
+
+
+_SPACED_HINT = re.compile(r" [a-z0-9]  ?[a-z0-9]  ?[a-z0-9] ")
+
+
+def _unspaced(match: re.Match[str]) -> str:
+    word = match.group()
+    if word.replace(" ", "").isdigit():
+        return word  # digits spaced out: a number, read as one by _DIGITS
+    return word.replace(" ", "")
+
+
+def _digit_word(match: re.Match[str]) -> str:
+    """A word with a digit: text speak ("2nite", "b4"; a lone "2" or "4" between words:
+    "come 2 me", not "2 for 1", "4 days", "£4"), or digits standing for letters at its
+    edges ("7he", "fr33"); else as it is (a number, a code: folded to "0" later)."""
+    word, at = match.group(), match.start()
+    text = match.string
+    end = match.end()
+    if word in _SMS_DIGIT_WORDS:
+        if at and text[at - 1] in _AMOUNT_SIGNS:
+            return word
+        if end < len(text) and ((text[end] in _AMOUNT_SIGNS and text[end] not in ",.:")
+                                or text[end] == "%"):
+            return word
+        if word in ("2", "4"):
+            before = text[max(0, at - 2):at]
+            after = _NEXT_WORD.match(text, end)
+            if not (len(before) == 2 and before[1] == " " and "a" <= before[0] <= "z"
+                    and after is not None and after.group(1) not in _COUNT_WORDS):
+                return word
+        return _SMS_DIGIT_WORDS[word]
+    word = _INNER_LEET.sub(_inner_leet, word)  # "dur1n9": its inside first
+    if len(word) > 1 and word in _SMS_DIGIT_WORDS:  # "2n1te"
+        return _SMS_DIGIT_WORDS[word]
+    edge = _EDGE.fullmatch(word)
+    if edge is None:
+        return word
+    if edge.group(1) is not None and word.strip("0123456789") in _COUNTED:
+        return word  # "8pm", "3rd": a number with what it counts
+    return word.translate(_LEET)
+
+
 def normalize(text: str) -> str:
-    """Return the comparison form of ``text``.
+    """Return the comparison form of ``text`` (``normalize_counted``'s first half)."""
+    return normalize_counted(text)[0]
+
+
+def normalize_counted(text: str) -> tuple[str, int]:
+    """The comparison form of ``text``, and its letters and digits before text speak is
+    written out: what the rules' lengths count (``min_chars``, ``texts_under``), so that
+    "u up?" is as short as it looks.
 
     NFKC (full-width and styled letters become plain ones), case folding,
     invisible characters removed, look-alike letters mapped to Latin,
-    accents stripped, a digit or two inside a word read as the letters they
-    stand for ("th1s"), every other run of digits replaced by ``0`` (other phone
-    numbers, codes and amounts compare equal), punctuation turned into
-    spaces and whitespace collapsed.
+    accents stripped, text speak written out ("2nite", "b4", "4 u"; "u", "ur",
+    "pls", "txt" after the punctuation), a digit or two (or "!", "|") inside a
+    word or at its edge read as the letters they stand for ("th1s", "w!n",
+    "7he", "fr33"; not "8pm", "3rd": a number and what it counts), every other
+    run of digits replaced by ``0`` (other phone numbers, codes and amounts
+    compare equal), punctuation turned into spaces and whitespace collapsed.
     """
     if text.isascii():
         # The common case, and a fast one: nothing to fold but case and the
@@ -161,11 +279,22 @@ def normalize(text: str) -> str:
                 ch for ch in unicodedata.normalize("NFKD", folded)
                 if not unicodedata.combining(ch)
             )
-    folded = _INNER_LEET.sub(_inner_leet, folded)
+    if _SPACED_HINT.search(folded):
+        folded = _SPACED_WORD.sub(_unspaced, folded)
+    if _ANY_DIGIT.search(folded):
+        # text speak ("2nite", "b4", "4 u"), digits inside words and at their edges
+        folded = _DIGIT_WORD.sub(_digit_word, folded)
+    folded = _INNER_LEET.sub(_inner_leet, folded)  # and "!", "|" inside words ("w!n")
     folded = _DIGITS.sub("0", folded)
     folded = _REPEATS.sub(r"\1\1", folded)
     # rapidfuzz's default_process: non-alphanumerics to spaces, lower, trim.
-    return " ".join(default_process(folded).split())
+    words = default_process(folded).split()
+    chars = sum(map(len, words))
+    if not _SMS_KEYS.isdisjoint(words):  # "u", "ur", "pls", "txt": the words they stand for
+        words = _sms_words(words)
+    # "l", "1", "I", "|" and "!" look alike: one letter to the comparison ("1ucy", "hote1",
+    # "PayPaI" are "lucy", "hotel", "paypal"), as confusables' skeletons have it
+    return " ".join(words).replace("l", "i"), chars
 
 
 # What a campaign wants its readers to act on: a phone number or short code (4 digits
@@ -884,7 +1013,7 @@ _APP_NAMES = frozenset(_APP_LIST) | {"line"}  # the words _APP_WORD may find
 _LEET_HINT = re.compile(r"[a-z][0-9@$!|]|[0-9@$!|][a-z]")
 _LEET_WORD = re.compile(r"(?<![a-z0-9@$!|.])(?=(?:[0-9@$!|]*[a-z]){3})[a-z0-9@$!|]{4,}+(?![a-z0-9@$!|])")
 # digits and symbols as the letters they stand for (promotion.py reads trade words with it)
-_LEET = str.maketrans("0134578@$!|", "oieastbasil")
+_LEET = str.maketrans("01345789@$!|", "oieastbgasil")
 
 
 def _leet_app(match: re.Match[str]) -> str:

@@ -349,7 +349,7 @@ def _obfuscated(cuts: str) -> re.Pattern[str]:
     stand between its pieces ("p.r.i.z.e", "pri-ze"); the symbols that stand for letters
     ("cl@im", "pr!ze") and the digits ("pr1ze") are the same for every reading."""
     return re.compile(rf"(?<![a-z0-9])(?=[a-z0-9@$!|{cuts}]*[a-z])(?=[a-z@$!|{cuts}]*[0-9@$!|{cuts}])"
-                      rf"[a-z0-9@$!|]+(?:[{cuts}]+[a-z0-9@$!|]+)+|(?<![a-z0-9])(?=[a-z@$!|]*[a-z])"
+                      rf"[a-z0-9@$!|]+(?:[{cuts}]+[a-z0-9@$!|]+)+|(?<![a-z0-9])(?=\d?[a-z@$!|]*[a-z])"
                       r"(?=[a-z]*[0-9@$!|])[a-z0-9@$!|]{3,}")
 
 
@@ -390,6 +390,7 @@ def _fold(text: str) -> str:
 # is read, but for a trade word ("w/in", "T/Cs", "free~entry" are talk; "c/l/a/i/m" and
 # "cl/aim" are not)
 _OBFUSCATED_NO_SLASH = _obfuscated(".*_-")
+_LEET_L = str.maketrans({**{k: chr(v) for k, v in _LEET.items()}, ord("1"): "l", ord("|"): "l"})
 _CUT = re.compile(r"[/~]")
 
 
@@ -405,7 +406,13 @@ def _plain(match: re.Match[str]) -> str:
         return _OBFUSCATED_NO_SLASH.sub(_plain, word)
     if _NUMBERISH.fullmatch(word):
         return word
-    return _SYMBOLS_IN_WORD.sub("", word).translate(_LEET)
+    plain = _SYMBOLS_IN_WORD.sub("", word)
+    joined = plain.translate(_LEET)
+    if "1" in plain or "|" in plain:  # "1" stands for "l" as often as for "i": "c1aim"
+        other = plain.translate(_LEET_L)
+        if _WORDS.fullmatch(other) is not None and _WORDS.fullmatch(joined) is None:
+            return other
+    return joined
 
 
 def _key(word: str) -> str:

@@ -92,7 +92,7 @@ from policy.decision import Decision, Verdict
 from policy.engine import Engine
 from policy.fingerprint import signature, similarity
 from policy.graph import MemoryGraph
-from policy.normalize import has_contact, normalize, read_contacts
+from policy.normalize import has_contact, normalize, normalize_counted, read_contacts
 from policy.promotion import reads_as_promotion
 from policy.requests import InviteRequest, SendRequest
 from policy.rules import Mode, RuleSet, load_rules
@@ -233,8 +233,7 @@ def counted_as_contact(text: str) -> bool:
 
 def text_chars(text: str) -> int:
     """Letters and digits after normalisation (what ``min_chars`` counts)."""
-    normalized = normalize(text)
-    return len(normalized) - normalized.count(" ")
+    return normalize_counted(text)[1]
 
 
 # -- texts -----------------------------------------------------------------------

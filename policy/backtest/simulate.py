@@ -28,6 +28,7 @@ from __future__ import annotations
 import heapq
 import math
 import random
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -209,15 +210,41 @@ def _zero_width(text: str, rng: random.Random, budget: int) -> str:
     return "".join(chars)
 
 
+# Digits and symbols for letters, anywhere in a word ("fr33", "7he", "w!n", "cl@im"), and
+# text speak for words ("u", "ur", "4", "2nite"): spelt apart per copy.
+_LEET = {"a": "4@", "e": "3", "i": "1!", "o": "0", "s": "5$", "t": "7", "b": "8", "g": "9",
+         "l": "1"}
+_SPEAK = {"you": "u", "your": "ur", "for": "4", "to": "2", "tonight": "2nite", "today": "2day",
+          "please": "pls", "text": "txt", "message": "msg", "great": "gr8", "before": "b4",
+          "are": "r", "later": "l8r", "thanks": "thx", "because": "coz", "people": "ppl"}
+_LEET_WORD = re.compile(r"(?<![\w@$#/.])[A-Za-z]{3,}(?![\w.@/])(?!\s*[\d+(])(?!\W*$)")
+_SPEAK_WORD = re.compile(r"\b(" + "|".join(_SPEAK) + r")\b", re.IGNORECASE)
+
+
+def _leet(text: str, rng: random.Random) -> str:
+    share = rng.uniform(0.05, 0.2)
+    out = _SPEAK_WORD.sub(lambda m: _SPEAK[m.group(1).lower()] if rng.random() < 0.6
+                          else m.group(0), text)
+    # letters of words of 3 letters or more ("a" written "4" is a number too), not before a
+    # number nor last (a contact may follow: its digits would join them), symbols inside a
+    # word only ("$ome" is a cashtag)
+    return _LEET_WORD.sub(lambda m: "".join(
+        rng.choice(_LEET[ch.lower()][:1] if i == 0 else _LEET[ch.lower()])
+        if ch.lower() in _LEET and rng.random() < share else ch
+        for i, ch in enumerate(m.group())), out)
+
+
 def evade(text: str, rng: random.Random, *, limit: int = MAX_CHARS) -> str:
     """A variant of a spam text: at least one of the evasions, never over ``limit``."""
-    chosen = [name for name in ("case", "digits", "lookalike", "spacing", "zero_width")
+    chosen = [name for name in ("case", "digits", "lookalike", "spacing", "zero_width", "leet")
               if rng.random() < 0.5] or [rng.choice(("lookalike", "spacing", "zero_width"))]
     out = text
     if "case" in chosen:
         out = _change_case(out, rng)
     if "digits" in chosen:
         out = _change_digits(out, rng)
+    if "leet" in chosen:  # after the numbers change: its digits are letters
+        out = _leet(out, rng)
     if "lookalike" in chosen:
         out = _lookalikes(out, rng)
     if "spacing" in chosen:

@@ -138,8 +138,9 @@ def test_a_small_made_up_corpus_is_used(tmp_path: Path) -> None:
     sends = [e for e in simulate(SimConfig(seed=1, senders=40, hours=6), load_corpus(corpus))
              if isinstance(e, SendEvent)]
     assert {e.text for e in sends if e.label == "ham"} <= set(ham)
-    spam_norm = {normalize(e.text or "").replace(" ", "") for e in sends if e.tag == "campaign"}
-    assert spam_norm and all("youwonavoucher" in t for t in spam_norm)
+    # spaces out first: a word cut in two ("yo u", "4 nna") is the word
+    spam_norm = {normalize((e.text or "").replace(" ", "")) for e in sends if e.tag == "campaign"}
+    assert spam_norm and all("wonavoucher" in t for t in spam_norm)
 
 
 @pytest.mark.corpus

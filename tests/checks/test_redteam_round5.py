@@ -108,8 +108,8 @@ def test_a_promotion_in_other_letters_or_cut_by_symbols_reads_as_one(text: str) 
 
 
 def test_look_alike_letters_of_other_scripts_fold_for_every_reader() -> None:
-    assert normalize("\u13dflaim your \u13e2rize") == "claim your prize"
-    assert normalize("\u1455\u14aa\u15e9I\u15f0") == "claim"
+    assert normalize("\u13dflaim your \u13e2rize") == normalize("claim your prize")
+    assert normalize("\u1455\u14aa\u15e9I\u15f0") == normalize("claim")
 
 
 @pytest.mark.parametrize("text", ["w/e and/or 1/2 price pizza", "and/or the free/cheap option",
@@ -166,5 +166,6 @@ _PIECES = ["and", "then", "0", "07", "814", "12", "100", "slash", "dawt", "dough
 def test_the_new_patterns_never_raise_and_answer_in_their_form(text: str) -> None:
     contact, tokens = read_contacts(text)
     assert contact in (True, False) and isinstance(tokens, tuple)
-    assert all(t[:2] in ("n:", "d:", "e:", "h:", "k:") for t in tokens), tokens
+    # ("w:": a wallet's address, "12andandandandandandandand" has the form of one)
+    assert all(t[:2] in ("n:", "d:", "e:", "h:", "k:", "w:") for t in tokens), tokens
     assert reads_as_promotion(text) in (True, False)

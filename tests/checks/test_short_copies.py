@@ -185,14 +185,43 @@ def test_the_refusal_that_starts_a_days_pause_says_a_day(
 
 def test_digits_inside_a_word_read_as_letters() -> None:
     """A digit or two between letters stand for letters ("th1s", "fr33dom"): a short copy
-    spelt so, per recipient, is the same text. Numbers, and digits at a word's edge ("b4",
-    "gr8", "x22"), fold to "0" as before."""
+    spelt so, per recipient, is the same text. So do they at a word's edge beside 2
+    letters or more; text speak is the words it stands for ("b4", "gr8", "ur", "2nite");
+    numbers, and two digits beside one letter ("x22"), fold to "0" as before."""
     from policy.normalize import normalize
 
     assert normalize("hEy, іs th1S SAm?\U0001f970") == normalize("hey, is this Sam?") == (
         "hey is this sam")
-    assert normalize("fr33dom pr1ze c4sh w1n h3llo") == "freedom prize cash win hello"
-    assert normalize("call 0800 123 456, b4 gr8 x22") == "call 0 b0 gr0 x0"
+    # ("l" reads as "i": "1", "l" and "I" look alike)
+    assert normalize("fr33dom pr1ze c4sh w1n h3llo") == "freedom prize cash win heiio"
+    assert normalize("call 0800 123 456, b4 gr8 x22") == "caii 0 before great x0"
+    assert normalize("hey u, ur prize is ready 4 u 2nite, pls txt back") == normalize(
+        "hey you, your prize is ready for you tonight, please text back")
+    # a lone 2 or 4 is a word between words only: "2 for 1", "4 days", "£4" stay numbers
+    assert normalize("buy 2 for 1, 4 days, £4, come 2 me") == "buy 0 for 0 days i0 come to me"
+
+
+def test_digits_at_a_words_edge_read_as_letters() -> None:
+    """A round-22 spinner's copies: "7he clu8", "fr33", "7h3", "3asy", "dur1n9" are the
+    words they spell, so its copies compare as one text; a number with what it counts
+    ("8pm", "3rd", "10am", "5days", "50gb") stays a number (copies that change it are one
+    text), and so do codes of one letter and digits."""
+    from policy.fingerprint import signature, similarity
+    from policy.normalize import normalize
+
+    assert normalize("7he clu8 is fr33 4 u, 7h3 3asy w4y, dur1n9 7he d4y") == (
+        "the ciub is free 0 you the easy way during the day")
+    assert normalize("Open 8pm till 10am on the 3rd, 1st and 4th, 5days, 50gb, 7am") == (
+        "open 0pm tiii 0am on the 0rd 0st and 0th 0days 0gb 0am")
+    # one letter and a digit is a word too ("i7", "a7": "it", "at"), not after a price's
+    # sign ("£4", "$4", "€4")
+    assert normalize("ref 48213 code i7 a7 u2 £4 $5 €3") == "ref 0 code it at u0 i0 s0 e0"
+    # "!" and "|" between letters are letters too; after a word, punctuation
+    assert normalize("W!NNER: unl!mited pr!zes! he||o wow!! u|") == normalize(
+        "winner unlimited prizes hello wow you")
+    plain = "Xmas & Shiny Years Eve tickets are now on sale from the club, during the day"
+    leet = "Xm4s & Sh1ny Y3ars Ev3 7ickets are n0w on 5ale fr0m 7he clu8, dur1n9 7h3 d4y"
+    assert similarity(signature(plain), signature(leet)) == 1.0
 
 
 def test_a_short_opener_folded_and_spelt_with_digits_is_one_text(

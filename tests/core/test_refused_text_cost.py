@@ -25,7 +25,7 @@ class Calls:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.lengths: dict[str, list[int]] = {"normalize": [], "signature": [], "contact": []}
-        for name, step in (("normalize", "normalize"), ("signature", "signature_of_normalized"),
+        for name, step in (("normalize", "normalize_counted"), ("signature", "signature_of_normalized"),
                            ("contact", "read_contacts")):
             monkeypatch.setattr(fingerprint, step, self._wrap(name, getattr(fingerprint, step)))
 
