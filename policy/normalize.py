@@ -69,11 +69,41 @@ _INNER_LEET = re.compile(r"(?<=[a-z])[01345789!|]{1,2}(?=[a-z])")  # "w!nner", "
 # so copies that change it stay one text). Read per word that has a digit (_digit_word).
 _DIGIT_WORD = re.compile(r"(?<![a-z0-9])[a-z]*\d[a-z0-9]*")
 _EDGE = re.compile(r"([01345789]{1,2})[a-z]{2,}[01345789]{0,2}|[a-z]{2,}[01345789]{1,2}"
-                   r"|[01345789][a-z][01345789]|[abcdfghijkmnopqrtuvwxyz][01345789]|[01345789][aeiounrtfz]")
-# (not "$4", "€4", "£4": "s", "e" and "l" before one digit are a price)
+                   r"|[01345789][a-z][01345789]")
 # A word spaced out, letters or digits ("f i l t h y", "m 3 e t 1 n g"): one word, 5
 # characters at least (not "u r a star")
 _SPACED_WORD = re.compile(r"(?<![a-z0-9])(?:[a-z0-9] {1,2}){4,}[a-z0-9](?![a-z0-9])")
+# The words digits at an edge may spell: short words of talk and of campaigns, where a
+# digit for a letter moves most of a word's pieces ("l" as "i", as the comparison has it)
+_EDGE_WORDS = frozenset(w.replace("l", "i") for w in """
+a i at to it is so be go me we he as on in of or an am up us do my by if no ok oh hi yo
+the and for you are was not but out get got let lot now new win won see bet set best
+text call cash club prize claim gift sale deal offer today tonight this that with from
+have has had been were your our will can just only more here there what when who how all
+any one two give take make send reply stop chat date girl girls love sexy hot live easy
+fast big great good top latest mobile phone camera video music tone tones ring ringtone
+entry draw winner bonus voucher award holiday week day night year time money credit loan
+account bank card pay paid cost price min per message number line code click link site
+web page info urgent final notice last chance guaranteed selected contact customer
+service team collect delivery order member apply join sign stay keep meet talk tell know
+like want need please thanks thank hello hey dear friend mate babe baby kiss miss soon
+later back home work job yes yeah them they their then than also into over about after
+before again still very much many some come came find free fee tickets ticket sent
+visit download unsubscribe subscriber network weekly mins minutes txt msg sms pics pic
+photo photos naughty single singles local dating meet horny xxx adult porn vip gold
+party friend friends town bring along mates waiting interested looking little team
+working flexible hours easy gone eve years new xmas during way people home back hear
+should would could there where which while other every never always maybe sorry well
+even first last next same long little own right left life world man men woman women
+child kids family house room place city car road street school class game games play
+player show watch look see saw seen give gave given ask asked tell told say said call
+called try tried use used open close closed start started end help sure true real fun
+happy birthday christmas weekend month today tomorrow yesterday morning evening late
+early again away around because between both each few most other such under until
+without within above below down off once only own same than too very can will just
+should now cheap special limited exclusive instant direct private secret hidden lucky
+chosen reward rewards cashback discount save half double extra bonus points shop store
+online order orders buy sell sold stock brand quality value""".split())
 _COUNTED = frozenset((
     "st", "nd", "rd", "th", "am", "pm", "hr", "hrs", "h", "min", "mins", "sec", "secs", "ms",
     "day", "days", "wk", "wks", "week", "weeks", "mth", "mths", "month", "months", "yr", "yrs",
@@ -180,8 +210,14 @@ _SMS_DIGIT_WORDS = {"2day": "today", "2nite": "tonight", "2night": "tonight",
                     "2": "to", "4": "for"}
 # Whole words only; a lone "2" or "4" only between words ("come 2 me", "ready 4 u"), not
 # beside a number or a sign ("2 for 1", "£4", "4 days" stay numbers)
-_COUNT_WORDS = frozenset(("days", "hours", "hrs", "weeks", "wks", "months", "years", "mins",
-                          "times", "people", "ppl", "of", "or", "and", "for", "to"))
+# A lone "2" or "4" is "to" or "for" only before these ("come 2 me", "ready 4 u", "2 get
+# it", "4 free"); before any other word it is a number ("2 eggs", "4 days", "level 4 is")
+_JOINED_WORDS = frozenset((
+    "me", "you", "u", "ya", "us", "him", "her", "them", "the", "a", "an", "my", "your", "ur",
+    "yr", "this", "that", "it", "get", "go", "see", "be", "do", "make", "have", "free", "now",
+    "all", "ever", "eva", "sale", "more", "sure", "real", "meet", "talk", "chat", "join", "win",
+    "claim", "receive", "play", "call", "text", "txt", "reply", "collect", "find", "know",
+    "come", "ur", "tonight", "today", "nite", "day", "mine", "yours", "everyone", "sum", "some"))
 _AMOUNT_SIGNS = frozenset("£$€.,:/-")
 
 
@@ -216,10 +252,19 @@ def _unspaced(match: re.Match[str]) -> str:
     return word.replace(" ", "")
 
 
-def _digit_word(match: re.Match[str]) -> str:
+def _digit_word(match: re.Match[str], grown: list[int]) -> str:
     """A word with a digit: text speak ("2nite", "b4"; a lone "2" or "4" between words:
     "come 2 me", not "2 for 1", "4 days", "£4"), or digits standing for letters at its
-    edges ("7he", "fr33"); else as it is (a number, a code: folded to "0" later)."""
+    edges ("7he", "fr33"); else as it is (a number, a code: folded to "0" later). What
+    reading it so adds to the letters and digits counted goes in ``grown``."""
+    read = _read_digit_word(match)
+    if read != match.group():
+        plain = _DIGITS.sub("0", _INNER_LEET.sub(_inner_leet, match.group()))
+        grown.append(len(read) - read.count(" ") - len(plain))
+    return read
+
+
+def _read_digit_word(match: re.Match[str]) -> str:
     word, at = match.group(), match.start()
     text = match.string
     end = match.end()
@@ -233,7 +278,7 @@ def _digit_word(match: re.Match[str]) -> str:
             before = text[max(0, at - 2):at]
             after = _NEXT_WORD.match(text, end)
             if not (len(before) == 2 and before[1] == " " and "a" <= before[0] <= "z"
-                    and after is not None and after.group(1) not in _COUNT_WORDS):
+                    and after is not None and after.group(1) in _JOINED_WORDS):
                 return word
         return _SMS_DIGIT_WORDS[word]
     word = _INNER_LEET.sub(_inner_leet, word)  # "dur1n9": its inside first
@@ -244,7 +289,14 @@ def _digit_word(match: re.Match[str]) -> str:
         return word
     if edge.group(1) is not None and word.strip("0123456789") in _COUNTED:
         return word  # "8pm", "3rd": a number with what it counts
-    return word.translate(_LEET)
+    spelt = word.translate(_LEET)
+    # Only into a word it spells ("7he", "fr33", "clu8"): digits glued at random to a
+    # word's edge ("prize47", "3free") stay a number, "0", in every copy
+    key = spelt.replace("l", "i")
+    if (key in _EDGE_WORDS or (word[-1:] == "s" and key[:-1] in _EDGE_WORDS)
+            or (key[-3:] == "ing" and word[-1:] == "9")):  # "dur1n9", "g3tt1n9"
+        return spelt
+    return word
 
 
 def normalize(text: str) -> str:
@@ -266,6 +318,7 @@ def normalize_counted(text: str) -> tuple[str, int]:
     run of digits replaced by ``0`` (other phone numbers, codes and amounts
     compare equal), punctuation turned into spaces and whitespace collapsed.
     """
+    grown: list[int] = []  # letters text speak and digits read as letters added
     if text.isascii():
         # The common case, and a fast one: nothing to fold but case and the
         # ASCII symbols used as letters (the result is the same as below).
@@ -283,13 +336,13 @@ def normalize_counted(text: str) -> tuple[str, int]:
         folded = _SPACED_WORD.sub(_unspaced, folded)
     if _ANY_DIGIT.search(folded):
         # text speak ("2nite", "b4", "4 u"), digits inside words and at their edges
-        folded = _DIGIT_WORD.sub(_digit_word, folded)
+        folded = _DIGIT_WORD.sub(lambda m: _digit_word(m, grown), folded)
     folded = _INNER_LEET.sub(_inner_leet, folded)  # and "!", "|" inside words ("w!n")
     folded = _DIGITS.sub("0", folded)
     folded = _REPEATS.sub(r"\1\1", folded)
     # rapidfuzz's default_process: non-alphanumerics to spaces, lower, trim.
     words = default_process(folded).split()
-    chars = sum(map(len, words))
+    chars = sum(map(len, words)) - sum(grown)
     if not _SMS_KEYS.isdisjoint(words):  # "u", "ur", "pls", "txt": the words they stand for
         words = _sms_words(words)
     # "l", "1", "I", "|" and "!" look alike: one letter to the comparison ("1ucy", "hote1",

@@ -15,7 +15,7 @@ import pytest
 from policy import MemoryGraph, SendRequest
 from policy.decision import Verdict
 from policy.fingerprint import signature, similarity
-from policy.normalize import normalize, read_contacts
+from policy.normalize import normalize, normalize_counted, read_contacts
 from tests.conftest import EngineFactory
 
 SENDER = "speller"
@@ -96,9 +96,32 @@ def test_numbers_with_what_they_count_stay_numbers() -> None:
     "9pm", "3rd" and "4th", "5days", "50gb", "£4" fold to a number, not to letters."""
     assert normalize("doors 8pm, the 3rd, 5days left, 50gb, £4, 10am") == normalize(
         "doors 9pm, the 23rd, 7days left, 20gb, £6, 11am")
-    # a lone 2 or 4 between words is a word; beside a number or a count it is a number
+    # a lone 2 or 4 before a word it joins is a word; before a count, a number
     assert normalize("come 2 me 4 a chat") == "come to me for a chat"
+    assert normalize("I bought 2 eggs, level 4 is hard") == normalize("I bought 6 eggs, level 9 is hard")
     assert normalize("in 4 days, 2 people, 2 or 3") == normalize("in 6 days, 5 people, 7 or 8")
+
+
+def test_digits_glued_at_random_stay_a_number() -> None:
+    """A reviewer's evasion of the first version: 1 or 2 random digits glued to each word's
+    edge, redrawn per copy ("3Congratulations 7you", "prize47"), read as different letters
+    in each copy kept them apart (0.25); digits at an edge are letters only when they spell
+    a word ("7he", "fr33", "clu8", "dur1n9"), else a number, "0", in every copy."""
+    a = ("3Congratulations 7you 1have 4been 9selected 5to 8receive 0a 3free 1holiday 7call "
+         "4now 5to 9claim 3your 8prize")
+    b = ("8Congratulations 4you 9have 1been 5selected 0to 3receive 7a 8free 4holiday 1call "
+         "0now 9to 5claim 8your 3prize")
+    assert similarity(signature(a), signature(b)) == 1.0
+    assert normalize("prize47 win13") == normalize("prize85 win70") == "prize0 win0"
+
+
+def test_the_rules_count_what_was_written() -> None:
+    """The lengths the rules count (min_chars, texts_under) are the text's own letters and
+    digits, as before text speak and digits read as letters: "u up?" is 3, "c u 2nite" 7."""
+    for text, chars in (("u up?", 3), ("c u 2nite", 7), ("fr33 the clu8", 10),
+                        ("Do u want 2 come 4 dinner at mine 2nite?", 30),
+                        ("call 07781234567 now", 8)):
+        assert normalize_counted(text)[1] == chars, text
 
 
 def test_ordinary_words_are_left_alone() -> None:
