@@ -67,7 +67,7 @@ _INNER_LEET = re.compile(r"(?<=[a-z])[01345789!|]{1,2}(?=[a-z])")  # "w!nner", "
 # on each side of a letter ("7he", "3asy", "fr33", "clu8", "7h3"), not where the letters
 # say what a number counts ("8pm", "3rd", "4th", "10am", "5days", "50gb": kept a number,
 # so copies that change it stay one text). Read per word that has a digit (_digit_word).
-_DIGIT_WORD = re.compile(r"(?<![a-z0-9])[a-z]*\d[a-z0-9]*")
+_DIGIT_WORD = re.compile(r"(?<![a-z0-9])(?:[a-z]+\d[a-z0-9]*|\d+[a-z][a-z0-9]*|[24](?![a-z0-9]))")
 _EDGE = re.compile(r"([01345789]{1,2})[a-z]{2,}[01345789]{0,2}|[a-z]{2,}[01345789]{1,2}"
                    r"|[01345789][a-z][01345789]")
 # A word spaced out, letters or digits ("f i l t h y", "m 3 e t 1 n g"): one word, 5
@@ -224,6 +224,8 @@ _AMOUNT_SIGNS = frozenset("£$€.,:/-")
 def _sms_words(words: list[str]) -> list[str]:
     """Text speak written out; "u" alone only in a run of 2 letters alone at most ("c u
     soon"), not in a word spaced out ("w i n n e r") nor as the end of "yo u"."""
+    if "u" not in words:  # the common case: no letter alone to weigh
+        return [_SMS_WORDS.get(word, word) for word in words]
     out = list(words)
     run = 0
     for i, word in enumerate([*words, ""]):
