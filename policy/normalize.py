@@ -208,8 +208,6 @@ _SMS_DIGIT_WORDS = {"2day": "today", "2nite": "tonight", "2night": "tonight",
                     "gr8": "great", "w8": "wait", "m8": "mate", "2u": "to you", "4u": "for you",
                     "some1": "someone", "any1": "anyone", "every1": "everyone", "no1": "noone",
                     "2": "to", "4": "for"}
-# Whole words only; a lone "2" or "4" only between words ("come 2 me", "ready 4 u"), not
-# beside a number or a sign ("2 for 1", "£4", "4 days" stay numbers)
 # A lone "2" or "4" is "to" or "for" only before these ("come 2 me", "ready 4 u", "2 get
 # it", "4 free"); before any other word it is a number ("2 eggs", "4 days", "level 4 is")
 _JOINED_WORDS = frozenset((
@@ -217,7 +215,7 @@ _JOINED_WORDS = frozenset((
     "yr", "this", "that", "it", "get", "go", "see", "be", "do", "make", "have", "free", "now",
     "all", "ever", "eva", "sale", "more", "sure", "real", "meet", "talk", "chat", "join", "win",
     "claim", "receive", "play", "call", "text", "txt", "reply", "collect", "find", "know",
-    "come", "ur", "tonight", "today", "nite", "day", "mine", "yours", "everyone", "sum", "some"))
+    "come", "tonight", "today", "nite", "day", "mine", "yours", "everyone", "sum", "some"))
 _AMOUNT_SIGNS = frozenset("£$€.,:/-")
 
 
@@ -255,10 +253,11 @@ def _unspaced(match: re.Match[str]) -> str:
 
 
 def _digit_word(match: re.Match[str], grown: list[int]) -> str:
-    """A word with a digit: text speak ("2nite", "b4"; a lone "2" or "4" between words:
-    "come 2 me", not "2 for 1", "4 days", "£4"), or digits standing for letters at its
-    edges ("7he", "fr33"); else as it is (a number, a code: folded to "0" later). What
-    reading it so adds to the letters and digits counted goes in ``grown``."""
+    """A word with a digit: text speak ("2nite", "b4"; a lone "2" or "4" before a word it
+    joins: "come 2 me", not "2 eggs", "4 days", "£4"), or digits standing for letters at
+    its edges when they spell a word ("7he", "fr33"); else as it is (a number, a code:
+    folded to "0" later). What reading it so adds to the letters and digits counted goes
+    in ``grown``."""
     read = _read_digit_word(match)
     if read != match.group():
         plain = _DIGITS.sub("0", _INNER_LEET.sub(_inner_leet, match.group()))
