@@ -88,22 +88,20 @@ web page info urgent final notice last chance guaranteed selected contact custom
 service team collect delivery order member apply join sign stay keep meet talk tell know
 like want need please thanks thank hello hey dear friend mate babe baby kiss miss soon
 later back home work job yes yeah them they their then than also into over about after
-before again still very much many some come came find free fee tickets ticket sent
-visit download unsubscribe subscriber network weekly mins minutes txt msg sms pics pic
-photo photos naughty single singles local dating meet horny xxx adult porn vip gold
-party friend friends town bring along mates waiting interested looking little team
-working flexible hours easy gone eve years new xmas during way people home back hear
-should would could there where which while other every never always maybe sorry well
-even first last next same long little own right left life world man men woman women
-child kids family house room place city car road street school class game games play
-player show watch look see saw seen give gave given ask asked tell told say said call
-called try tried use used open close closed start started end help sure true real fun
-happy birthday christmas weekend month today tomorrow yesterday morning evening late
-early again away around because between both each few most other such under until
-without within above below down off once only own same than too very can will just
-should now cheap special limited exclusive instant direct private secret hidden lucky
-chosen reward rewards cashback discount save half double extra bonus points shop store
-online order orders buy sell sold stock brand quality value""".split())
+before again still very much many some come came find free fee tickets ticket sent visit
+download unsubscribe subscriber network weekly mins minutes txt msg sms pics pic photo
+photos naughty single singles local dating horny xxx adult porn vip gold party friends
+town bring along mates waiting interested looking little working flexible hours gone eve
+years xmas during way people hear should would could where which while other every never
+always maybe sorry well even first next same long own right left life world man men
+woman women child kids family house room place city car road street school class game
+games play player show watch look saw seen gave given ask asked told say said called try
+tried use used open close closed start started end help sure true real fun happy
+birthday christmas weekend month tomorrow yesterday morning evening late early away
+around because between both each few most such under until without within above below
+down off once too cheap special limited exclusive instant direct private secret hidden
+lucky chosen reward rewards cashback discount save half double extra points shop store
+online orders buy sell sold stock brand quality value""".split())
 _COUNTED = frozenset((
     "st", "nd", "rd", "th", "am", "pm", "hr", "hrs", "h", "min", "mins", "sec", "secs", "ms",
     "day", "days", "wk", "wks", "week", "weeks", "mth", "mths", "month", "months", "yr", "yrs",
