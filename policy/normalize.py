@@ -16,6 +16,7 @@ import unicodedata
 from rapidfuzz.utils import default_process
 
 from policy.confusables import CONFUSABLES
+from policy.synonyms import fold_synonyms
 
 # Characters that render as nothing (or almost nothing) and are used to split
 # words invisibly: zero-width space/joiners, word joiner, BOM, soft hyphen,
@@ -346,7 +347,8 @@ def normalize_counted(text: str) -> tuple[str, int]:
         words = _sms_words(words)
     # "l", "1", "I", "|" and "!" look alike: one letter to the comparison ("1ucy", "hote1",
     # "PayPaI" are "lucy", "hotel", "paypal"), as confusables' skeletons have it
-    return " ".join(words).replace("l", "i"), chars
+    # and a spinner's synonyms ("complimentary", "on the house") as their class's word ("free")
+    return fold_synonyms(" ".join(words).replace("l", "i")), chars
 
 
 # What a campaign wants its readers to act on: a phone number or short code (4 digits
@@ -850,6 +852,10 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
             or "wall" in lower or "highlights" in lower or "story" in lower
             or "stories" in lower or "post" in lower) and _PROFILE.search(lower)):
         # "link in my bio": the way back is one click away
+        contact = True
+    if not contact and _said_way_back(lower):
+        # "reply with your bank details", "google prizedesk86", "check my highlights" (with
+        # a pitch): the way back is this chat, a name to find, my profile
         contact = True
     if "/" in lower and (short := _SHORTENER.search(lower)) is not None:
         # "bitly/x7Kq2", "tinyurl com/x": a shortener's name with its dot left out
@@ -1388,6 +1394,240 @@ _PROFILE = re.compile(r"\b(?:(?:links?|(?<!the\s)(?<!your\s)(?:info|details?|eve
                       # round 14: a link or a vote's form in my story or latest post
                       r"|(?:links?|form|vote|voting\s+link)(?:\s?'s|\s+is|\s+are)?\s+(?:in|on)\s+my\s+"
                       r"(?:story|stories|latest\s+post|last\s+post|highlights))" + _POINTER_END)
+
+# Ways back with no number, link or handle (round 23 and a blind probe of ours): a pointer
+# to my profile, the conversation itself, a name to search for. Each is a way back by what
+# it asks the reader to do, whatever it points at ("the party pics are on my profile" is
+# one too): the strangers rules count it only in messages to people who never wrote, and
+# talk between people who write to each other is never counted.
+# My profile: one of its parts, after a verb that sends the reader there ("check my
+# highlights", "tap on my pfp", "view my profile for the offer"), after "in"/"on" ("details
+# in my bio", "rules r on my page", "proof in my highlights"; not "on my account": talk of
+# money and of one's behalf), or saying what it holds ("my bio has everything", "my
+# profile explains how"); a bare bio ("details in bio", "Bio.", "bio 👆").
+_PROFILE_PART = (r"(?:b[i1!|]o|profile?|prof|pfp|avatar|dp|highlights?|higlights|hilights"
+                 r"|stories|story|status|timeline|channel|reels?|pinned(?:\s+(?:post|tweet))?|pic|photo"
+                 r"|feed|about(?:\s+(?:me|section|page|tab))?|wall|posts|(?:latest|last|first|top"
+                 r"|pinned|recent)\s+(?:post|tweet|reel|video|story)|description|page|pg|account|acc)")
+_OWNER = r"(?:my|ma|mi|our|me)\s+(?:(?:main|official|other|latest|saved|public|ig|insta|fb)\s+)?"
+_MY_PAGE = re.compile(
+    r"\b(?<!did\syou\s)(?<!did\su\s)(?<!have\syou\s)(?<!you\sseen\s)(?<!u\sseen\s)"
+    r"(?:see|seen|check(?:\s+out)?|chek|chk|view|visit|tap(?:\s+on)?|click(?:\s+on)?|go\s+(?:to|2)"
+    r"|goto|head\s+(?:to|over\s+to)|look\s+(?:at|in|on|through|thru)|read|scroll(?:\s+down)?"
+    r"(?:\s+(?:through|thru))?|swipe(?:\s+(?:through|thru))?|hit|open|watch|refer\s+to|peep"
+    r"|stalk|browse|zoom\s+(?:in\s+)?on|explore)\s+"
+    r"(?:(?:the|all|everything|what'?s)\s+(?:\w+\s+){0,3}(?:on|in|of|at)\s+)?" + _OWNER
+    + _PROFILE_PART + r"\b(?!\s*\?)"
+    r"|\b(?:in|on|at|from|thru|through|inside|(?<=pinned\s)to)\s+(?:the\s+(?:[\w']+\s+){1,2}(?:of|on)"
+    r"\s+)?" + _OWNER + r"(?!account|acc\b)" + _PROFILE_PART + r"\b"
+    r"(?!\s+(?:pic|picture|photo|is|was|were|got|has\s+been|had|looks?|seems?|today|yesterday"
+    r"|last|from|when)\b)(?!\s*\?)"
+    r"|\bpinned\s+(?:on|to|at\s+the\s+top\s+of)\s+" + _OWNER + _PROFILE_PART + r"\b"
+    r"|\b" + _OWNER + _PROFILE_PART + r"\s+(?:has|have|explains|says|shows|tells|got)\s+"
+    r"(?:it\s+all|everything|all|the\s+(?:details|info|steps|link|method|form|offer|proof)"
+    r"|how|where|what)\b"
+    r"|\b(?:in|check|see|on)\s+(?:the\s+|da\s+)?b[i1!|]o\b(?!\s*(?:class|exam|test|lab|homework"
+    r"|teacher|lesson|notes?))"
+    r"|(?:^|[?.!]\s*)b[i1!|]o\s*(?:$|[.!]|[\u2191\u2b06\u261d]|\U0001f446)")
+# What I did to my own profile is news, not a pointer ("I updated the details on my profile,
+# new job!", "I've put the pics on my page").
+_MY_EDIT = re.compile(r"\b(?:i|i've|ive|i\s+have|i\s+just|just|we|we've)\s+(?:\w+\s+)?(?:updated|changed"
+                      r"|added|fixed|edited|posted|put|uploaded|deleted|removed|saved|cleaned|redid"
+                      r"|redone|made)\b")
+# The conversation as the way back: answering with what a scam asks for ("reply with your
+# full name", "respond with the 6 digit code", "send me your bank details", "tell me your
+# address"), "reply here", "answer this message", an answer that something is sent for
+# ("reply and I'll send it", "text back to get your gift", "kindly revert"): "reply when
+# you can", "answer me!", "text me back" are talk.
+_ANSWER = (r"(?:reply|replying|rply|repl|respond|responding|answer|answr|write\s+(?:me\s+)?back"
+           r"|text\s+(?:me\s+)?back|txt\s+(?:me\s+)?back|msg\s+(?:me\s+)?back|dm\s+(?:me\s+)?back"
+           r"|message\s+(?:me\s+|us\s+)?back|hit\s+(?:me|us)\s+back|holla\s+back|get\s+back"
+           r"(?:\s+to\s+(?:me|us))?|revert|write\s+to\s+me)")
+_SECRET = (r"(?:(?:online\s+|internet\s+|mobile\s+)?banking|bank(?:\s+(?:details|info|account|name"
+           r"|login))?|card(?:\s+(?:number|details))?|(?:\d+\s*(?:-\s*)?digit\s+|one[\s-]time\s+"
+           r"|verification\s+|security\s+|login\s+)?(?:code|pin|otp|passcode)|password|date\s+of\s+birth"
+           r"|dob|ssn|social\s+security(?:\s+number)?|sort\s+code|iban|passport|credentials|login"
+           r"|account\s+(?:number|details))")
+_DATA = (r"(?:full\s+|real\s+|legal\s+|home\s+|postal\s+|e-?mail\s+|phone\s+|mobile\s+|cell\s+"
+         r"|whatsapp\s+)*(?:name|names|address|addy|number|digits|email|e-mail|details|info"
+         r"|information|age|location|whatsapp|id)")
+# What a scam asks for, alone a way back: "reply with your bank details", "respond with the
+# 6 digit code", "send me your card number", "kindly revert".
+_HERE = re.compile(
+    r"\b(?:" + _ANSWER + r"|confirm|verify)\s+(?:\w+\s+)?(?:with|wit|w/|by\s+sending)\s+"
+    r"(?:your|ur|yr|the|ya)\s+(?:[\w']+\s+){0,3}" + _SECRET + r"\b"
+    r"|\b(?:(?:send|share|give)\s+(?:me|us)|gimme|tell\s+(?:me|us)|dm\s+me|text\s+me|txt\s+me"
+    r"|msg\s+me)\s+(?:your|ur|yr)\s+" + _SECRET + r"\b"
+    r"|\b(?:kindly)\s+(?:revert|respond|reply|get\s+back)\b"
+    r"|\b(?:your|ur)\s+(?:reply|response|answer)\s+(?:to|2)\s+(?:proceed|release|process|claim"
+    r"|confirm|complete)\b"
+    r"|\b(?:by|after)\s+(?:replying|responding|answering)\s+(?:with|wit)\b")
+# The same with a pitch around it (``_PITCH``): "reply here", "answer this message", other
+# things to answer with ("reply with your full name", "send me your number"), an answer
+# something is sent for ("reply and I'll send it", "text back to get your gift"): "feel
+# free to reply here", "answer with your full name for the guest list" are talk.
+_HERE_PITCHED = re.compile(
+    r"\b" + _ANSWER + r"\s+(?:to\s+)?(?:this|our)\s+(?:message|msg|text|txt|sms|mail|notice|chat)\b"
+    r"(?!\s*\?)(?!\s+(?:about|from|when|yet|earlier|last)\b)"
+    r"|\b(?:just\s+)?" + _ANSWER + r"\s+(?:(?:to\s+)?(?:me|us)\s+)?(?:right\s+)?here\b(?!\s+(?:when"
+    r"|once|after|if)\b)|"
+    r"\b(?:" + _ANSWER + r"|send|gimme|give\s+me|tell\s+me|dm\s+me|text\s+me|txt\s+me|msg\s+me)"
+    r"\s+(?:\w+\s+)?(?:(?:with|wit|w/)\s+)?(?:me\s+|us\s+)?(?:your|ur|yr|ya)\s+" + _DATA + r"\b"
+    r"|\b" + _ANSWER + r"\s+(?:(?:to\s+)?(?:me|us|this|it)\s+)?(?:\w+\s+){0,3}(?:and|&|n|then)\s+"
+    r"(?:i|we)\s*(?:'ll|\u2019ll|ll|\s+will|\s+shall|\s+can)?\s+(?:send|explain|show|tell|add|guide"
+    r"|transfer|ship|walk|release|give|share|credit|process|deliver|pay)\b"
+    r"|\b" + _ANSWER + r"\s+(?:(?:to\s+)?(?:me|us|this)\s+)?(?:\w+\s+){0,2}(?:(?:to|2)\s+(?:get"
+    r"|claim|receive|collect|release|redeem|secure|unlock|confirm|verify|activate|keep)(?:\s+(?:your"
+    r"|ur|the|it|a|this|ya)\b|\s*(?:$|[.!,;]))|for\s+(?:the\s+)?(?:details|more|info))"
+    r"|\b(?:if|when|once)\s+(?:you|u)\s+" + _ANSWER + r"\b"
+    r"|\b(?:just\s+)?(?:say|drop|comment|type)\s+(?:a\s+)?['\"\u2018\u201c]?(?:yes|y|me|info|how"
+    r"|the\s+word|interested|in)['\"\u2019\u201d]?\s+(?:and|&|n|if|below|to|here)\b")
+# A name to search for: after a search verb, a name with a digit, "_" or "." ("google
+# prizedesk86", "look me up: sarah_trades", "type x9 into youtube") or a hashtag; a name
+# so written given as mine ("my name on there is bella.rose99", "I go by sugarmama4u").
+_HANDLE = (r"(?=[a-z])(?=[a-z0-9_.]*[a-z])(?=[a-z0-9_.]*[0-9_.][a-z0-9_.]*\b)(?![a-z]+\.\s)"
+           r"(?:[a-z0-9_]|\.(?=[a-z0-9])){3,30}[a-z0-9]\b(?!\.\.)")
+_SEARCH_VERB = (r"(?:google|goggle|gogle|bing|yahoo(?:\s+search)?|look\s+(?:me\s+|us\s+)?up|lookup"
+                r"|search(?:\s+(?:up|for|4|me|us|for\s+me|for\s+us))?|serch|srch|type(?:\s+in)?"
+                r"|find(?:\s+me|\s+us)?|fin\s+me|look\s+for\s+(?:me|us)|add\s+me|typing|searching"
+                r"(?:\s+for)?|googling)")
+_MINE = (r"(?:my\s+(?:user)?name(?:\s+(?:on|over)\s+(?:there|here|it))?\s+is|i\s+go\s+by"
+         r"|listed\s+as|under(?:\s+the\s+name)?|find\s+me\s+as|my\s+(?:handle|username|user|page)"
+         r"(?:\s+is(?:\s+called)?)?|(?:same|my)\s+(?:user)?name)")
+_SEARCH_FOR = re.compile(
+    r"\b" + _SEARCH_VERB + r"\s*[:\-]?\s*(?:(?:my|our)\s+(?:user)?name\s*[:\-]?\s*)?['\"\u2018\u201c]?"
+    r"(?:#[a-z][a-z0-9_]{2,30}|" + _HANDLE + r")"
+    r"|\b" + _MINE + r"\s*:?\s*['\"\u2018\u201c]?" + _HANDLE
+    + r"|\bsearch\s+(?:the\s+)?hashtag\s+#?[a-z]"
+    # a name said to be me ("search for cryptokingmike, that's me", "search me: lunaxo",
+    # "i'm hotsophie there, search me", "same username on all the other apps")
+    r"|\b" + _SEARCH_VERB + r"\s+['\"\u2018\u201c]?[a-z][a-z0-9_.]{3,30}['\"\u2019\u201d]?"
+    r"(?=[,.!]?\s*(?:that'?s|it'?s|its)\s+me\b)"
+    r"|\b(?:search|find|add|look)\s+(?:me|us)(?:\s+up)?\s*:\s*[a-z]"
+    r"|\b(?:search\s+(?:for\s+)?me|find\s+me|look\s+me\s+up)\s*,?\s*(?:i'?m|im|i\s+am|it'?s)\s+"
+    r"['\"\u2018\u201c]?[a-z]"
+    r"|\b(?:i'?m|im|i\s+am)\s+[a-z][a-z0-9_.]{3,30}\s+(?:there|on\s+there),?\s+(?:search|find|add)"
+    r"|\bsame\s+(?:user)?name\s+(?:on\s+(?:all|every|the\s+other)|everywhere)\b")
+# An app by its icon or as "the other app" ("the yellow ghost app", "the app with the music
+# note", "the other site"): a way back when the text gives a name there too ("username
+# hotbella", "I'm lunaxo on the purple app", "as moneymaker_22").
+_APP_BY_ICON = re.compile(
+    r"\b(?:on|in|over\s+on)\s+the\s+(?:(?:blue|green|red|purple|pink|yellow|black|white|orange"
+    r"|other|ghost|camera|photo|pic|music|bird|plane|fan|messenger)\s+)+(?:app|bird|one|icon|logo|site)s?\b"
+    r"|\bthe\s+app\s+with\s+the\s+(?:\w+\s+){0,2}(?:ghost|camera|note|icon|plane|bird|logo|bubble)\b")
+_NAME_GIVEN = re.compile(
+    r"\b(?:user\s*name|handle|(?:my|ma)\s+name\s+(?:is|there\s+is|over\s+there\s+is)|i'?m|im|i\s+am"
+    r"|as|under|go\s+by|search\s+for|search|find\s+me|add\s+me|it'?s)\s*:?\s*['\"\u2018\u201c]?"
+    r"[a-z][a-z0-9_.]{3,30}\b(?<!\bthere)(?<!\bhere)(?<!\bthe)(?<!\bthat)(?<!\bthis)")
+# The same with a pitch around it (``_PITCH``): a quoted name or one of letters only after a
+# search verb or given as mine ("search 'lunaxo'", "i'm hotsophie there, search me"), an
+# app by its icon ("the app with the ghost", "x on the blue app"): "google 'cheap flights'",
+# "I'm on the purple app too lol" are talk.
+_SEARCH_PITCHED = re.compile(
+    r"\b" + _SEARCH_VERB + r"\s*[:\-]?\s*(?:(?:my|our)\s+(?:user)?name\s*[:\-]?\s*)?"
+    r"['\"\u2018\u201c][a-z0-9_. ]{3,40}['\"\u2019\u201d]"
+    r"|\b(?:i'?m|i\s+am|" + _MINE[3:-1] + r")\b\s*:?\s*['\"\u2018\u201c]?[a-z][a-z0-9_.]{3,30}\b"
+    r"['\"\u2019\u201d]?"
+    r"(?=\s*(?:on\s+(?:the|there|it|insta|ig|tiktok|snap|twitter|x|fb|facebook)\b|over\s+there"
+    r"|there\b|everywhere|[,.!]?\s*(?:search|find|look|add|come)\b))"
+    r"|" + _APP_BY_ICON.pattern
+    + r"|\b(?:search|google)\s+(?:it|me|us)(?:\s+up)?\b|\b(?:look|find)\s+(?:me|us)\s+up\b"
+    r"|\b" + _SEARCH_VERB + r"\s+[a-z][a-z0-9_.]{4,30}(?=[,.!]?\s*(?:that'?s|it'?s|its)\s+me\b)"
+    r"|\b(?:search|find|add)\s+(?:me|us)\s*:"
+    r"|\bsame\s+(?:user)?name\s+(?:on|everywhere)\b"
+    r"|\b(?:google|search(?:\s+for)?|look\s+up)\s+(?:my|our)\s+(?:company\s+)?name\b")
+# A pitch: money or what it buys, a prize, an offer, a job, a method, a way in ("I made 3k
+# this week", "passive income", "giving away 5 iphones", "hiring", "how I did it", "sign
+# up", "private pics"). With it, a weaker pointer is a way back too.
+_PITCH = re.compile(
+    r"\b(?:\d+(?:[.,]\d+)?\s?(?:k|grand|dollars|pounds|quid|bucks|usd|gbp|eur|euros)\b"
+    r"|money|cash|income|profits?|earn\w*|payouts?|paid|pays|invest\w*|trading|trader|trades"
+    r"|crypto|bitcoin|btc|forex|signals|mining|returns|loans?|debts?|grants?|refund|rebate"
+    r"|compensation|giveaway|giving\s+away|(?<!feel\s)(?<!you\s)(?<!\bu\s)(?<!i'm\s)(?<!\bim\s)(?<!\bbe\s)"
+    r"(?<!\bam\s)(?<!\bis\s)(?<!\bare\s)free|win|winner|won|prizes?|selected|congrat\w*"
+    r"|been\s+(?:picked|chosen|drawn)|keep\s+(?:it|them)|owe\s+(?:you|u)|owed|overpayment|set\s+aside"
+    r"|(?:with|in|under)\s+(?:your|ur)\s+name|quid|grand|thousand|hundred|million|waiting\s+for\s+(?:you|u)"
+    r"|claim|offer|deals?|discount|promo|bonus|reward|gift|voucher|hiring|jobs?|work\s+from"
+    r"|remote|opportunity|method|steps|instructions|how|sign\s*-?\s*up|signup|join|register"
+    r"|apply|application|spots?|slots?|limited|retire|passive|private|spicy|naughty|nudes?|sexy"
+    r"|hot|horny|lonely|single|handsome|babe|hun|hunny|sweetie|sweetheart|darling|dear|cutie"
+    r"|pics\s+of\s+me|deets|details|info|information|proof"
+    r"|testimonials?|legit|guaranteed|interested|package|parcel|shipment|consignment|delivery"
+    r"|urgent\w*|beneficiary|inheritance|fund|funds|transfer|iphones?|rich|wealth\w*|secret"
+    r"|everything\s+(?:u|you)\s+need|get\s+started|to\s+start|explains?|form|code|subscribe"
+    r"|regret|miss\s+(?:it|out)|expires?|faq|mentor\w*|guide|course|coach\w*|follow\s+me|add\s+me"
+    r"|offer|enter|exclusive|vip|content|fans?|brand|collab\w*)\b|[£$€]\s?\d")
+
+# The words each reading needs (a set test: most texts have none of them, and skip every
+# pattern below).
+_ANSWER_WORDS = frozenset(("reply", "replying", "replies", "rply", "repl", "respond", "responding",
+                           "answer", "answr", "answering", "back", "revert", "write"))
+_ASK_WORDS = _ANSWER_WORDS | frozenset(("send", "gimme", "give", "tell", "dm", "text", "txt", "msg",
+                                        "share", "confirm", "verify", "say", "drop", "comment",
+                                        "type"))
+_SECRET_WORDS = frozenset(("bank", "banking", "card", "code", "pin", "otp", "password", "passcode",
+                           "birth", "dob", "ssn", "security", "sort", "iban", "passport",
+                           "credentials", "login", "account"))
+_SEARCH_WORDS = frozenset(("google", "goggle", "gogle", "googling", "bing", "yahoo", "look",
+                           "lookup", "search", "searching", "serch", "srch", "type", "typing",
+                           "find", "fin", "add", "username", "handle", "user", "listed", "under",
+                           "hashtag", "name", "go"))
+_APP_WORDS = frozenset(("app", "apps", "site", "bird", "icon", "logo", "one"))
+_OWNER_WORDS = frozenset(("my", "ma", "mi", "our", "me"))
+_PAGE_WORDS = frozenset(("bio", "b1o", "profile", "profil", "prof", "pfp", "avatar", "dp",
+                         "highlight", "highlights", "higlights", "hilights", "stories", "story",
+                         "status", "timeline", "channel", "reel", "reels", "pinned", "feed",
+                         "about", "wall", "posts", "post", "tweet", "video", "description", "page",
+                         "pg", "account", "acc", "pic", "photo"))
+_TOKENS = re.compile(r"[a-z0-9]+")
+_DOTTED_NAME = re.compile(r"[a-z0-9]\.[a-z0-9]")
+# ``_PITCH``'s words, for a set test before it (a text with a digit or a currency sign is
+# tested in full)
+_PITCH_WORDS = frozenset("""
+money cash income profit profits earn earned earning earnings earns payout payouts paid pays
+invest invested investing investment investments investor investors trading trader trades crypto
+bitcoin btc forex signals mining returns loan loans debt debts grant grants refund rebate
+compensation giveaway giving free win winner won prize prizes selected congrats congratulations
+congratulation been keep owe owed overpayment aside name quid grand thousand hundred million
+waiting claim offer deal deals discount promo bonus reward gift giftcard voucher hiring job jobs
+work remote opportunity method steps instructions how sign signup join register apply
+application spot spots slot slots limited retire passive private spicy naughty nude nudes sexy
+hot horny lonely single handsome babe hun hunny sweetie sweetheart darling dear cutie pics deets
+details info information proof testimonial testimonials legit guaranteed interested package
+parcel shipment consignment delivery urgent urgently beneficiary inheritance fund funds transfer
+iphone iphones rich wealth wealthy secret everything get started start explain explains form code
+subscribe regret miss expire expires faq mentor mentorship guide course coach coaching follow add
+enter exclusive vip content fan fans brand collab collaboration""".split())
+
+
+def _said_way_back(lower: str) -> bool:
+    """A way back said in words (``_HERE``, ``_SEARCH_FOR``, an app by its icon with a name;
+    with a pitch, ``_MY_PAGE``, ``_HERE_PITCHED``, ``_SEARCH_PITCHED``)."""
+    tokens = set(_TOKENS.findall(lower))
+    answer = not _ANSWER_WORDS.isdisjoint(tokens)
+    ask = not _ASK_WORDS.isdisjoint(tokens)
+    search = not _SEARCH_WORDS.isdisjoint(tokens)
+    app = "the" in tokens and not _APP_WORDS.isdisjoint(tokens)
+    if (answer or (ask and not _SECRET_WORDS.isdisjoint(tokens))) and _HERE.search(lower):
+        return True
+    if search and ("#" in lower or "_" in lower or "hashtag" in tokens or "me" in tokens
+                   or "same" in tokens or _ANY_DIGIT.search(lower) or _DOTTED_NAME.search(lower)
+                   ) and _SEARCH_FOR.search(lower):
+        return True  # (a name with a digit, "_" or "." inside, a hashtag, or "me")
+    if app and _NAME_GIVEN.search(lower) and _APP_BY_ICON.search(lower):
+        return True
+    page = (not _OWNER_WORDS.isdisjoint(tokens) and not _PAGE_WORDS.isdisjoint(tokens)) or (
+        "bio" in lower or "b!o" in lower or "b|o" in lower)
+    mine = "m" in tokens or "im" in tokens or "am" in tokens
+    if not (page or ask or search or app or mine) or (
+            _PITCH_WORDS.isdisjoint(tokens) and not _ANY_DIGIT.search(lower)
+            and "£" not in lower and "$" not in lower and "€" not in lower):
+        return False
+    return bool(((page and _MY_PAGE.search(lower) and not _MY_EDIT.search(lower))
+                 or (ask and _HERE_PITCHED.search(lower))
+                 or ((search or app or mine) and _SEARCH_PITCHED.search(lower)))
+                and _PITCH.search(lower))
+
 
 # Cryptocurrency addresses: Bitcoin (bech32, or base58 from "1" or "3"), Litecoin
 # ("ltc1"), Ethereum-style hex, Tron (base58 from "T"), and any other run of 32 to 90

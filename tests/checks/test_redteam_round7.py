@@ -135,7 +135,6 @@ def test_the_third_helpers_ways_back_are_read(text: str, key: str) -> None:
 
 @pytest.mark.parametrize(("text", "key"), [
     ("Blessing 20 people today 🙏 $blessedqueen is the best", "h:blessedqueen"),
-    ("look up trader.jess on here, she's legit", "h:trader.jess"),
     ("trader.jess on this app posts her calls", "h:trader.jess"),
     ("taskhive.life pays you for app reviews 🙂", "d:taskhive.life"),  # a word after the dot
 ])

@@ -191,9 +191,9 @@ def test_digits_inside_a_word_read_as_letters() -> None:
     from policy.normalize import normalize
 
     assert normalize("hEy, іs th1S SAm?\U0001f970") == normalize("hey, is this Sam?") == (
-        "hey is this sam")
+        "hi is this sam")  # "hey" is "hi" (policy/synonyms.py)
     # ("l" reads as "i": "1", "l" and "I" look alike)
-    assert normalize("fr33dom pr1ze c4sh w1n h3llo") == "freedom prize cash win heiio"
+    assert normalize("fr33dom pr1ze c4sh w1n h3llo") == "freedom prize cash win hi"
     assert normalize("call 0800 123 456, b4 gr8 x22") == "caii 0 before great x0"
     assert normalize("hey u, ur prize is ready 4 u 2nite, pls txt back") == normalize(
         "hey you, your prize is ready for you tonight, please text back")

@@ -211,13 +211,13 @@ window = "6h"
 min_chars = 32
 """
 # A campaign's copy with a number, then two rewordings without it: each is a quarter
-# alike with the first (0.25, 0.28) and an eighth with the other, under 0.5 either way.
+# alike with the first (0.31, 0.44) and a third with the other, under 0.5 either way.
 WITH_NUMBER = ("Hello dear, this weekend only our shop sells every garden chair at half price, "
                "call 0906 170 1461")
 WITHOUT = ("Hello dear, this weekend only our shop sells every garden chair at half price, "
            "come and see us")
-REWORDED = ("Hi dear, only this weekend our shop sells each garden chair at half the price, "
-            "come by",
+REWORDED = ("Hi dear, only this weekend our store sells each garden chair at 50% off, "
+            "come by",  # (not "half the price": "hi" and "hello", "price" and "cost" are one word)
             "Hello friend, only this weekend the shop sells all garden chairs at half price, "
             "drop in soon")
 

@@ -128,7 +128,7 @@ def test_ordinary_words_are_left_alone() -> None:
     """What the reading must not do: merge different talk, or turn a word spaced out
     into text speak ("W I N N E R", "a n n a" are words, not "w", "i", "n", "and"...)."""
     assert normalize("W I N N E R") == normalize("winner") == "winner"
-    assert normalize("good news A n n a") == "good news a n n a"  # 4 letters: no word
+    assert normalize("good news A n n a") == normalize("good news") + " a n n a"  # 4 letters: no word
     assert normalize("u r a star") != normalize("ura star")
     assert normalize("u up? pls txt me") == normalize("you up? please text me")
     # one letter is "u" only: "C all", "n ow" are words cut in two, not "see", "and"
