@@ -239,6 +239,36 @@ def _sms_words(words: list[str]) -> list[str]:
 
 
 _NEXT_WORD = re.compile(r" ([a-z]+)(?![a-z0-9])")
+# A copy personalised for its recipient: a greeting with the recipient's name, a reference
+# code of its own ("Hi Anna, ...", "Dear Ben, ...", "... Ref QXB7K2"). The name after a
+# greeting and the code after "ref" or "code" are one word, "0", in every copy (a number
+# is "0" already).
+_GREETING_WORDS = frozenset(("hi", "hey", "hello", "dear", "hiya", "howdy", "greetings"))
+_CODE_WORDS = frozenset(("ref", "reference", "code", "voucher", "coupon"))
+_PERSONAL_KEYS = _GREETING_WORDS | _CODE_WORDS
+
+
+def _impersonal(words: list[str]) -> list[str]:
+    out = list(words)
+    if len(out) > 1 and out[0] in _GREETING_WORDS and out[1] not in _AFTER_GREETINGS:
+        out[1] = "0"  # the text's first words: "Hi Anna", "Dear Ben"
+    for i in range(len(out) - 1):
+        if out[i] in _CODE_WORDS and len(out[i + 1]) >= 4 and out[i + 1] not in _NOT_CODES:
+            out[i + 1] = "0"
+    return out
+
+
+# What follows a greeting and is no name ("hi is this Sam?", "hey how are you", "hi all")
+_AFTER_GREETINGS = _GREETING_WORDS | frozenset((
+    "is", "are", "was", "how", "what", "why", "when", "where", "who", "there", "you", "u", "ya",
+    "all", "guys", "everyone", "again", "and", "to", "from", "my", "i", "im", "it", "its", "this",
+    "that", "the", "a", "an", "we", "so", "back", "then", "too", "ok", "sorry", "thanks", "just",
+    "did", "do", "can", "could", "would", "will", "wanna", "got", "long", "good", "happy", "hope",
+    "please", "pls", "again", "yes", "no", "not", "have", "had", "guess", "whats", "wat"))
+_NOT_CODES = frozenset(("your", "you", "the", "this", "that", "now", "today", "here", "below",
+                        "above", "from", "with", "when", "before", "after", "number", "please",
+                        "these", "them", "they", "free", "prize", "reward", "cash", "money",
+                        "there", "everyone", "guys", "all"))
 
 
 _SPACED_HINT = re.compile(r" [a-z0-9]  ?[a-z0-9]  ?[a-z0-9] ")
@@ -345,6 +375,8 @@ def normalize_counted(text: str) -> tuple[str, int]:
     chars = sum(map(len, words)) - sum(grown)
     if not _SMS_KEYS.isdisjoint(words):  # "u", "ur", "pls", "txt": the words they stand for
         words = _sms_words(words)
+    if not _PERSONAL_KEYS.isdisjoint(words):  # "Hi Anna", "Ref QXB7K2": "hi 0", "ref 0"
+        words = _impersonal(words)
     # "l", "1", "I", "|" and "!" look alike: one letter to the comparison ("1ucy", "hote1",
     # "PayPaI" are "lucy", "hotel", "paypal"), as confusables' skeletons have it
     # and a spinner's synonyms ("complimentary", "on the house") as their class's word ("free")

@@ -1,4 +1,5 @@
-"""Words a spinner swaps for one another, read as one word by the comparison.
+"""Words a spinner swaps for one another, read as one word by the comparison; words it
+adds, left out.
 
 A spintax campaign writes each copy with other words for the same offer: "free" as
 "complimentary", "on the house" or "at no cost", "call" as "ring" or "dial", "prize" as
@@ -50,7 +51,7 @@ _CLASSES: tuple[tuple[str, ...], ...] = (
     ("latest", "newest", "brand new", "hottest", "most recent", "all new"),
     ("offer", "deal", "promo", "promotion", "special offer", "bargain"),
     ("chance", "opportunity", "possibility"),
-    ("holiday", "vacation", "trip", "getaway", "break", "short break"),
+    ("holiday", "vacation", "trip", "getaway", "short break"),  # not "break": "BREAK ER"
     ("entry", "ticket", "pass"),
     ("selected", "chosen", "picked", "drawn", "nominated", "shortlisted"),
     ("delivery", "dispatch", "shipping", "drop off", "shipment", "parcel", "package"),
@@ -72,25 +73,38 @@ _CLASSES: tuple[tuple[str, ...], ...] = (
     ("chat", "natter", "convo"),
     ("tonight", "this evening", "later tonight"),
     ("want", "fancy", "would like"),
-    ("just", "simply", "merely"),
     ("hi", "hello", "hey", "hiya", "howdy", "greetings", "dear", "yo"),
     ("cost", "price", "charge", "fee"),
     ("awarded", "granted", "allocated"),
 )
 
 
+# Words a spinner adds to make each copy its own ("honestly", "btw", "trust me", "no
+# joke"): left out of a text of 6 words or more (a short text may be nothing else: "ok",
+# "lol", "for real?" stay as they are).
+_FILLERS = ("just", "simply", "merely", "really", "honestly", "actually", "literally", "totally", "seriously",
+            "genuinely", "basically", "truly", "definitely", "absolutely", "btw", "lol", "lmao",
+            "omg", "wow", "ok", "so", "psst", "fr", "tbh", "ngl", "imo", "trust me", "no joke",
+            "for real", "i promise", "just saying", "heads up", "quick one", "ok so",
+            "to be honest", "not gonna lie", "by the way", "believe me", "guess what")
+FILLERS_FROM = 6
+
+
 def _table() -> tuple[dict[str, str], dict[str, tuple[tuple[str, str], ...]]]:
     """(one word -> its class's word, longest word of a phrase -> ((" phrase ", its class's
-    word)...)). A word also stands for its plural ("prizes", "deals")."""
+    word)...)). A word also stands for its plural ("prizes", "deals"); a filler stands for
+    "" (left out)."""
     single: dict[str, str] = {}
     phrases: dict[str, list[tuple[str, str]]] = {}
-    for forms in _CLASSES:
+    for forms in (*_CLASSES, ("", *_FILLERS)):
         head = forms[0].replace("l", "i")  # normalize reads "l" as "i" (keys likewise)
-        for form in forms:
+        for form in forms[1:] if not forms[0] else forms:
             key = form.replace("l", "i")
+            if not key:
+                continue
             if " " not in key:
                 single.setdefault(key, head)
-                if not key.endswith("s"):
+                if key and not key.endswith("s") and forms[0]:
                     single.setdefault(key + "s", head)
             else:
                 # indexed by its longest word, the rarest as a rule ("house" of "on the house")
@@ -100,12 +114,20 @@ def _table() -> tuple[dict[str, str], dict[str, tuple[tuple[str, str], ...]]]:
 
 _SINGLE, _PHRASES = _table()
 _HEADS = frozenset(_PHRASES)
+_FILLER_WORDS = frozenset(key for key, head in _SINGLE.items() if not head)
 
 
 def fold_synonyms(normalized: str) -> str:
     """``normalized`` (a text in the comparison form, "l" read as "i") with every word and
-    phrase of a class written as the class's first word; the longest phrase first."""
+    phrase of a class written as the class's first word, the longest phrase first, and
+    the fillers of a text of ``FILLERS_FROM`` words or more left out."""
     words = normalized.split(" ")
+    if len(words) < FILLERS_FROM:
+        return _fold(normalized, words, keep_fillers=True)
+    return _fold(normalized, words, keep_fillers=False)
+
+
+def _fold(normalized: str, words: list[str], *, keep_fillers: bool) -> str:
     heads = _HEADS.intersection(words)
     if heads:  # a phrase may be there: a substring test for each of the few it may be
         padded = f" {normalized} "
@@ -113,7 +135,13 @@ def fold_synonyms(normalized: str) -> str:
         if len(found) > 1:
             found.sort(key=lambda entry: -len(entry[0]))
         for phrase, word in found:
+            if not word and keep_fillers:
+                continue
             while phrase in padded:  # twice for copies side by side (they share a space)
-                padded = padded.replace(phrase, f" {word} ")
+                padded = padded.replace(phrase, f" {word} " if word else " ")
         words = padded[1:-1].split(" ")
-    return " ".join([_SINGLE.get(word, word) for word in words])
+    if keep_fillers:
+        return " ".join([_SINGLE.get(word, word) or word for word in words])
+    folded = [_SINGLE.get(word, word) for word in words]
+    return " ".join([word for word in folded if word]) or _fold(
+        normalized, normalized.split(" "), keep_fillers=True)  # fillers alone: as they are

@@ -211,7 +211,7 @@ window = "6h"
 min_chars = 32
 """
 # A campaign's copy with a number, then two rewordings without it: each is a quarter
-# alike with the first (0.31, 0.44) and a third with the other, under 0.5 either way.
+# alike with the first (0.31, 0.41) and a third with the other, under 0.5 either way.
 WITH_NUMBER = ("Hello dear, this weekend only our shop sells every garden chair at half price, "
                "call 0906 170 1461")
 WITHOUT = ("Hello dear, this weekend only our shop sells every garden chair at half price, "
