@@ -240,22 +240,33 @@ def _sms_words(words: list[str]) -> list[str]:
 
 _NEXT_WORD = re.compile(r" ([a-z]+)(?![a-z0-9])")
 # A copy personalised for its recipient: a greeting with the recipient's name, a reference
-# code of its own ("Hi Anna, ...", "Dear Ben, ...", "... Ref QXB7K2"). The name after a
-# greeting and the code after "ref" or "code" are one word, "0", in every copy (a number
-# is "0" already).
-_GREETING_WORDS = frozenset(("hi", "hey", "hello", "dear", "hiya", "howdy", "greetings"))
-_CODE_WORDS = frozenset(("ref", "reference", "code", "voucher", "coupon"))
-_PERSONAL_KEYS = _GREETING_WORDS | _CODE_WORDS
+# code of its own ("Hi Anna, ...", "Dear Ben! ...", "... Ref QXB7K2"). A name between a
+# greeting and a stop at the text's start, and a code of letters and digits after "ref",
+# "code", "voucher" or "coupon", are one word, "0", in every copy (a number is "0"
+# already); "Hey call me when you land", "the code works now" are left as they are.
+_GREETING_WORDS = frozenset(("hi", "hey", "hello", "dear", "hiya", "howdy", "greetings", "yo"))
 
 
-def _impersonal(words: list[str]) -> list[str]:
+def _impersonal(words: list[str], named: bool) -> list[str]:
     out = list(words)
-    if len(out) > 1 and out[0] in _GREETING_WORDS and out[1] not in _AFTER_GREETINGS:
-        out[1] = "0"  # the text's first words: "Hi Anna", "Dear Ben"
-    for i in range(len(out) - 1):
-        if out[i] in _CODE_WORDS and len(out[i + 1]) >= 4 and out[i + 1] not in _NOT_CODES:
-            out[i + 1] = "0"
+    if named and len(out) > 1 and out[0] in _GREETING_WORDS and out[1] not in _AFTER_GREETINGS:
+        out[1] = "0"  # the text's first words, a name and a stop: "Hi Anna,", "Dear Ben!"
     return out
+
+
+# A code: letters and a digit at least, after its name ("Ref QXB7K2", "code: A1B2"), read
+# as "0" before digits are read as letters ("ZZ91PL" would be "zzgipi")
+_CODE = re.compile(r"\b(ref|reference|code|voucher|coupon)(\W{1,3})"
+                   r"((?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{4,16})(?![a-z0-9])")
+
+
+def _code(match: re.Match[str], grown: list[int]) -> str:
+    grown.append(1 - len(match.group(3)))  # the code's letters and digits still count
+    return match.group(1) + match.group(2) + "0"
+
+
+# A greeting, one word and a stop at the text's start: "Hi Anna,", "Dear Ben!", "Hey Tom -"
+_GREETING_NAME = re.compile(r"\W*(?:hi|hey|hello|dear|hiya|howdy|greetings|yo)\s+[a-z]+\s*[,!:.;\-]")
 
 
 # What follows a greeting and is no name ("hi is this Sam?", "hey how are you", "hi all")
@@ -265,11 +276,6 @@ _AFTER_GREETINGS = _GREETING_WORDS | frozenset((
     "that", "the", "a", "an", "we", "so", "back", "then", "too", "ok", "sorry", "thanks", "just",
     "did", "do", "can", "could", "would", "will", "wanna", "got", "long", "good", "happy", "hope",
     "please", "pls", "again", "yes", "no", "not", "have", "had", "guess", "whats", "wat"))
-_NOT_CODES = frozenset(("your", "you", "the", "this", "that", "now", "today", "here", "below",
-                        "above", "from", "with", "when", "before", "after", "number", "please",
-                        "these", "them", "they", "free", "prize", "reward", "cash", "money",
-                        "there", "everyone", "guys", "all"))
-
 
 _SPACED_HINT = re.compile(r" [a-z0-9]  ?[a-z0-9]  ?[a-z0-9] ")
 
@@ -362,6 +368,9 @@ def normalize_counted(text: str) -> tuple[str, int]:
                 ch for ch in unicodedata.normalize("NFKD", folded)
                 if not unicodedata.combining(ch)
             )
+    if ("ref" in folded or "code" in folded or "vouch" in folded or "coupon" in folded) and (
+            _ANY_DIGIT.search(folded)):
+        folded = _CODE.sub(lambda m: _code(m, grown), folded)  # "Ref QXB7K2": "ref 0"
     if _SPACED_HINT.search(folded):
         folded = _SPACED_WORD.sub(_unspaced, folded)
     if _ANY_DIGIT.search(folded):
@@ -375,8 +384,8 @@ def normalize_counted(text: str) -> tuple[str, int]:
     chars = sum(map(len, words)) - sum(grown)
     if not _SMS_KEYS.isdisjoint(words):  # "u", "ur", "pls", "txt": the words they stand for
         words = _sms_words(words)
-    if not _PERSONAL_KEYS.isdisjoint(words):  # "Hi Anna", "Ref QXB7K2": "hi 0", "ref 0"
-        words = _impersonal(words)
+    if words and words[0] in _GREETING_WORDS:  # "Hi Anna,": "hi 0"
+        words = _impersonal(words, _GREETING_NAME.match(folded) is not None)
     # "l", "1", "I", "|" and "!" look alike: one letter to the comparison ("1ucy", "hote1",
     # "PayPaI" are "lucy", "hotel", "paypal"), as confusables' skeletons have it
     # and a spinner's synonyms ("complimentary", "on the house") as their class's word ("free")
@@ -1465,7 +1474,8 @@ _MY_PAGE = re.compile(
 # new job!", "I've put the pics on my page").
 _MY_EDIT = re.compile(r"\b(?:i|i've|ive|i\s+have|i\s+just|just|we|we've)\s+(?:\w+\s+)?(?:updated|changed"
                       r"|added|fixed|edited|posted|put|uploaded|deleted|removed|saved|cleaned|redid"
-                      r"|redone|made)\b")
+                      r"|redone|made)\s+(?:[\w']+\s+){0,4}(?:on|to|in|from)\s+(?:my|our)\s+"
+                      + _PROFILE_PART)
 # The conversation as the way back: answering with what a scam asks for ("reply with your
 # full name", "respond with the 6 digit code", "send me your bank details", "tell me your
 # address"), "reply here", "answer this message", an answer that something is sent for
@@ -1527,9 +1537,9 @@ _MINE = (r"(?:my\s+(?:user)?name(?:\s+(?:on|over)\s+(?:there|here|it))?\s+is|i\s
          r"|listed\s+as|under(?:\s+the\s+name)?|find\s+me\s+as|my\s+(?:handle|username|user|page)"
          r"(?:\s+is(?:\s+called)?)?|(?:same|my)\s+(?:user)?name)")
 _SEARCH_FOR = re.compile(
-    r"\b" + _SEARCH_VERB + r"\s*[:\-]?\s*(?:(?:my|our)\s+(?:user)?name\s*[:\-]?\s*)?['\"\u2018\u201c]?"
+    r"\b" + _SEARCH_VERB + r"\s*(?:[:\-]\s*)?(?:(?:my|our)\s+(?:user)?name\s*(?:[:\-]\s*)?)?['\"\u2018\u201c]?"
     r"(?:#[a-z][a-z0-9_]{2,30}|" + _HANDLE + r")"
-    r"|\b" + _MINE + r"\s*:?\s*['\"\u2018\u201c]?" + _HANDLE
+    r"|\b" + _MINE + r"\s*(?::\s*)?['\"\u2018\u201c]?" + _HANDLE
     + r"|\bsearch\s+(?:the\s+)?hashtag\s+#?[a-z]"
     # a name said to be me ("search for cryptokingmike, that's me", "search me: lunaxo",
     # "i'm hotsophie there, search me", "same username on all the other apps")
@@ -1549,16 +1559,16 @@ _APP_BY_ICON = re.compile(
     r"|\bthe\s+app\s+with\s+the\s+(?:\w+\s+){0,2}(?:ghost|camera|note|icon|plane|bird|logo|bubble)\b")
 _NAME_GIVEN = re.compile(
     r"\b(?:user\s*name|handle|(?:my|ma)\s+name\s+(?:is|there\s+is|over\s+there\s+is)|i'?m|im|i\s+am"
-    r"|as|under|go\s+by|search\s+for|search|find\s+me|add\s+me|it'?s)\s*:?\s*['\"\u2018\u201c]?"
+    r"|as|under|go\s+by|search\s+for|search|find\s+me|add\s+me|it'?s)\s*(?::\s*)?['\"\u2018\u201c]?"
     r"[a-z][a-z0-9_.]{3,30}\b(?<!\bthere)(?<!\bhere)(?<!\bthe)(?<!\bthat)(?<!\bthis)")
 # The same with a pitch around it (``_PITCH``): a quoted name or one of letters only after a
 # search verb or given as mine ("search 'lunaxo'", "i'm hotsophie there, search me"), an
 # app by its icon ("the app with the ghost", "x on the blue app"): "google 'cheap flights'",
 # "I'm on the purple app too lol" are talk.
 _SEARCH_PITCHED = re.compile(
-    r"\b" + _SEARCH_VERB + r"\s*[:\-]?\s*(?:(?:my|our)\s+(?:user)?name\s*[:\-]?\s*)?"
+    r"\b" + _SEARCH_VERB + r"\s*(?:[:\-]\s*)?(?:(?:my|our)\s+(?:user)?name\s*(?:[:\-]\s*)?)?"
     r"['\"\u2018\u201c][a-z0-9_. ]{3,40}['\"\u2019\u201d]"
-    r"|\b(?:i'?m|i\s+am|" + _MINE[3:-1] + r")\b\s*:?\s*['\"\u2018\u201c]?[a-z][a-z0-9_.]{3,30}\b"
+    r"|\b(?:i'?m|i\s+am|" + _MINE[3:-1] + r")\b\s*(?::\s*)?['\"\u2018\u201c]?[a-z][a-z0-9_.]{3,30}\b"
     r"['\"\u2019\u201d]?"
     r"(?=\s*(?:on\s+(?:the|there|it|insta|ig|tiktok|snap|twitter|x|fb|facebook)\b|over\s+there"
     r"|there\b|everywhere|[,.!]?\s*(?:search|find|look|add|come)\b))"
@@ -1593,7 +1603,7 @@ _PITCH = re.compile(
 # The words each reading needs (a set test: most texts have none of them, and skip every
 # pattern below).
 _ANSWER_WORDS = frozenset(("reply", "replying", "replies", "rply", "repl", "respond", "responding",
-                           "answer", "answr", "answering", "back", "revert", "write"))
+                           "response", "answer", "answr", "answering", "back", "revert", "write"))
 _ASK_WORDS = _ANSWER_WORDS | frozenset(("send", "gimme", "give", "tell", "dm", "text", "txt", "msg",
                                         "share", "confirm", "verify", "say", "drop", "comment",
                                         "type"))
@@ -1603,7 +1613,7 @@ _SECRET_WORDS = frozenset(("bank", "banking", "card", "code", "pin", "otp", "pas
 _SEARCH_WORDS = frozenset(("google", "goggle", "gogle", "googling", "bing", "yahoo", "look",
                            "lookup", "search", "searching", "serch", "srch", "type", "typing",
                            "find", "fin", "add", "username", "handle", "user", "listed", "under",
-                           "hashtag", "name", "go"))
+                           "hashtag", "name", "go", "page"))
 _APP_WORDS = frozenset(("app", "apps", "site", "bird", "icon", "logo", "one"))
 _OWNER_WORDS = frozenset(("my", "ma", "mi", "our", "me"))
 _PAGE_WORDS = frozenset(("bio", "b1o", "profile", "profil", "prof", "pfp", "avatar", "dp",
@@ -1643,13 +1653,13 @@ def _said_way_back(lower: str) -> bool:
     if (answer or (ask and not _SECRET_WORDS.isdisjoint(tokens))) and _HERE.search(lower):
         return True
     if search and ("#" in lower or "_" in lower or "hashtag" in tokens or "me" in tokens
-                   or "same" in tokens or _ANY_DIGIT.search(lower) or _DOTTED_NAME.search(lower)
+                   or "us" in tokens or "same" in tokens or _ANY_DIGIT.search(lower) or _DOTTED_NAME.search(lower)
                    ) and _SEARCH_FOR.search(lower):
         return True  # (a name with a digit, "_" or "." inside, a hashtag, or "me")
     if app and _NAME_GIVEN.search(lower) and _APP_BY_ICON.search(lower):
         return True
     page = (not _OWNER_WORDS.isdisjoint(tokens) and not _PAGE_WORDS.isdisjoint(tokens)) or (
-        "bio" in lower or "b!o" in lower or "b|o" in lower)
+        "bio" in lower or "b1o" in lower or "b!o" in lower or "b|o" in lower)
     mine = "m" in tokens or "im" in tokens or "am" in tokens
     if not (page or ask or search or app or mine) or (
             _PITCH_WORDS.isdisjoint(tokens) and not _ANY_DIGIT.search(lower)

@@ -12,7 +12,7 @@ again, whichever synonyms each drew.
 The classes are the vocabulary of campaigns (prizes, offers, calls to act, urgency,
 handsets), written for this module from a thesaurus, not from any spinner's table. Words
 too common in talk to fold without bringing ordinary texts together ("get", "take",
-"go", "new", "good", "place", "line"), and thanks (a creator thanks each new follower in
+"go", "new", "good", "place", "line", "certain", "pass", "want"), and thanks (a creator thanks each new follower in
 words of the moment: "thank you for following", "thanks for the follow"), are left out: an ordinary pair must stay as far
 apart as before (docs/spam.md, "Synonyms read as one word").
 """
@@ -37,14 +37,14 @@ _CLASSES: tuple[tuple[str, ...], ...] = (
      "this minute", "pronto", "at once", "instantly", "without delay"),
     ("text", "sms", "message", "ping", "drop a line", "drop us a line"),
     ("claim", "collect", "redeem", "grab", "pick up", "get hold of", "fetch", "secure"),
-    ("reply", "respond", "answer", "write back", "get back", "text back", "message back"),
+    ("reply", "respond", "answer", "write back", "text back", "message back"),
     ("cash", "money", "dosh", "funds", "quid", "payout", "moolah", "dough"),
-    ("won", "bagged", "scooped", "been awarded", "been selected for", "qualified for"),
-    ("win", "bag", "scoop", "take home"),
+    ("won", "bagged", "scooped", "been awarded", "been selected for"),
+    ("win", "scoop", "take home"),
     ("winner", "lucky one", "chosen one", "top pick", "lucky winner"),
     ("urgent", "important", "time sensitive", "pressing", "act fast", "final notice",
      "attention", "critical"),
-    ("guaranteed", "assured", "certain", "promised", "locked in", "definite"),
+    ("guaranteed", "assured", "promised", "locked in"),
     ("customer", "member", "subscriber", "client", "user", "account holder"),
     ("congratulations", "congrats", "well done", "great news", "good news", "big news",
      "great stuff", "hooray", "yay"),
@@ -52,7 +52,7 @@ _CLASSES: tuple[tuple[str, ...], ...] = (
     ("offer", "deal", "promo", "promotion", "special offer", "bargain"),
     ("chance", "opportunity", "possibility"),
     ("holiday", "vacation", "trip", "getaway", "short break"),  # not "break": "BREAK ER"
-    ("entry", "ticket", "pass"),
+    ("entry", "ticket"),
     ("selected", "chosen", "picked", "drawn", "nominated", "shortlisted"),
     ("delivery", "dispatch", "shipping", "drop off", "shipment", "parcel", "package"),
     ("ringtone", "ring tone", "ringer", "tone", "jingle", "ring sound", "call jingle"),
@@ -68,11 +68,10 @@ _CLASSES: tuple[tuple[str, ...], ...] = (
     ("update", "upgrade"),
     ("please", "kindly"),
     ("contact", "reach", "get in touch with", "get in touch", "connect with"),
-    ("someone", "somebody", "a person"),
+    ("someone", "somebody"),
     ("secret", "mystery", "hidden"),
     ("chat", "natter", "convo"),
     ("tonight", "this evening", "later tonight"),
-    ("want", "fancy", "would like"),
     ("hi", "hello", "hey", "hiya", "howdy", "greetings", "dear", "yo"),
     ("cost", "price", "charge", "fee"),
     ("awarded", "granted", "allocated"),
@@ -84,10 +83,19 @@ _CLASSES: tuple[tuple[str, ...], ...] = (
 # "lol", "for real?" stay as they are).
 _FILLERS = ("just", "simply", "merely", "really", "honestly", "actually", "literally", "totally", "seriously",
             "genuinely", "basically", "truly", "definitely", "absolutely", "btw", "lol", "lmao",
-            "omg", "wow", "ok", "so", "psst", "fr", "tbh", "ngl", "imo", "trust me", "no joke",
-            "for real", "i promise", "just saying", "heads up", "quick one", "ok so",
+            "omg", "wow", "psst", "fr", "tbh", "ngl", "imo", "trust me", "no joke",
+            "for real", "just saying", "heads up", "quick one",
             "to be honest", "not gonna lie", "by the way", "believe me", "guess what")
 FILLERS_FROM = 6
+
+
+def _plurals(word: str) -> tuple[str, ...]:
+    """"prize" -> "prizes", "bonus" -> "bonuses", "lottery" -> "lotteries"."""
+    if word.endswith(("s", "x", "ch", "sh")):
+        return (word + "es",)
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return (word[:-1] + "ies",)
+    return (word + "s",)
 
 
 def _table() -> tuple[dict[str, str], dict[str, tuple[tuple[str, str], ...]]]:
@@ -104,8 +112,9 @@ def _table() -> tuple[dict[str, str], dict[str, tuple[tuple[str, str], ...]]]:
                 continue
             if " " not in key:
                 single.setdefault(key, head)
-                if key and not key.endswith("s") and forms[0]:
-                    single.setdefault(key + "s", head)
+                if forms[0] and head != "hi" and len(key) > 2:  # "his" is no plural of "hi"
+                    for plural in _plurals(key):
+                        single.setdefault(plural, head)
             else:
                 # indexed by its longest word, the rarest as a rule ("house" of "on the house")
                 phrases.setdefault(max(key.split(" "), key=len), []).append((f" {key} ", head))

@@ -48,13 +48,18 @@ def test_fillers_are_left_out_of_a_text_of_6_words_or_more() -> None:
     assert normalize("honestly you won a free prize, trust me, call now btw") == normalize(
         "you won a free prize, call now")
     assert normalize("lol") == "ioi" and normalize("for real?") == "for reai"  # short: kept
-    assert normalize("ok so lol btw ok so") == "ok so ioi btw ok so"  # fillers alone: kept
+    assert normalize("lol btw omg wow lmao tbh") == "ioi btw omg wow imao tbh"  # fillers alone: kept
 
 
 def test_a_greeting_s_name_and_a_code_are_one_word() -> None:
     assert normalize("Hi Anna, your prize is ready. Ref QXB7K2") == normalize(
-        "Dear Ben, your prize is ready. Ref ZZ91PL")
+        "Dear Ben! your prize is ready. Ref ZZ91PL")
     assert normalize("ref your order") == "ref your order"  # no code after it
+    # a review's: no name without a stop after it, no code without a digit in it
+    assert normalize("Hey call me when you land") != normalize("Hey ignore me when you land")
+    assert normalize("The code works now") != normalize("The code fails now")
+    assert normalize("so I lost his bag") != normalize("so I lost hey bag")  # "his": no plural
+    assert normalize_counted("Ref QXB7K2")[1] == 9  # the code still counts
 
 
 def test_other_words_are_left_alone() -> None:
