@@ -16,7 +16,7 @@ import unicodedata
 from rapidfuzz.utils import default_process
 
 from policy.confusables import CONFUSABLES
-from policy.synonyms import fold_synonyms
+from policy.synonyms import GREETINGS, fold_synonyms
 
 # Characters that render as nothing (or almost nothing) and are used to split
 # words invisibly: zero-width space/joiners, word joiner, BOM, soft hyphen,
@@ -244,14 +244,9 @@ _NEXT_WORD = re.compile(r" ([a-z]+)(?![a-z0-9])")
 # greeting and a stop at the text's start, and a code of letters and digits after "ref",
 # "code", "voucher" or "coupon", are one word, "0", in every copy (a number is "0"
 # already); "Hey call me when you land", "the code works now" are left as they are.
-_GREETING_WORDS = frozenset(("hi", "hey", "hello", "dear", "hiya", "howdy", "greetings", "yo"))
-
-
-def _impersonal(words: list[str], named: bool) -> list[str]:
-    out = list(words)
-    if named and len(out) > 1 and out[0] in _GREETING_WORDS and out[1] not in _AFTER_GREETINGS:
-        out[1] = "0"  # the text's first words, a name and a stop: "Hi Anna,", "Dear Ben!"
-    return out
+_GREETING_WORDS = frozenset(GREETINGS)
+# A greeting, one word and a stop at the text's start: "Hi Anna,", "Dear Ben!", "Hey Tom -"
+_GREETING_NAME = re.compile(r"\W*(?:" + "|".join(GREETINGS) + r")\s+[a-z]+\s*[,!:.;\-]")
 
 
 # A code: letters and a digit at least, after its name ("Ref QXB7K2", "code: A1B2"), read
@@ -265,17 +260,13 @@ def _code(match: re.Match[str], grown: list[int]) -> str:
     return match.group(1) + match.group(2) + "0"
 
 
-# A greeting, one word and a stop at the text's start: "Hi Anna,", "Dear Ben!", "Hey Tom -"
-_GREETING_NAME = re.compile(r"\W*(?:hi|hey|hello|dear|hiya|howdy|greetings|yo)\s+[a-z]+\s*[,!:.;\-]")
-
-
 # What follows a greeting and is no name ("hi is this Sam?", "hey how are you", "hi all")
 _AFTER_GREETINGS = _GREETING_WORDS | frozenset((
     "is", "are", "was", "how", "what", "why", "when", "where", "who", "there", "you", "u", "ya",
     "all", "guys", "everyone", "again", "and", "to", "from", "my", "i", "im", "it", "its", "this",
     "that", "the", "a", "an", "we", "so", "back", "then", "too", "ok", "sorry", "thanks", "just",
     "did", "do", "can", "could", "would", "will", "wanna", "got", "long", "good", "happy", "hope",
-    "please", "pls", "again", "yes", "no", "not", "have", "had", "guess", "whats", "wat"))
+    "please", "pls", "yes", "no", "not", "have", "had", "guess", "whats", "wat"))
 
 _SPACED_HINT = re.compile(r" [a-z0-9]  ?[a-z0-9]  ?[a-z0-9] ")
 
@@ -384,8 +375,9 @@ def normalize_counted(text: str) -> tuple[str, int]:
     chars = sum(map(len, words)) - sum(grown)
     if not _SMS_KEYS.isdisjoint(words):  # "u", "ur", "pls", "txt": the words they stand for
         words = _sms_words(words)
-    if words and words[0] in _GREETING_WORDS:  # "Hi Anna,": "hi 0"
-        words = _impersonal(words, _GREETING_NAME.match(folded) is not None)
+    if (len(words) > 1 and words[0] in _GREETING_WORDS and words[1] not in _AFTER_GREETINGS
+            and _GREETING_NAME.match(folded)):
+        words[1] = "0"  # the text's first words, a name and a stop: "Hi Anna,": "hi 0"
     # "l", "1", "I", "|" and "!" look alike: one letter to the comparison ("1ucy", "hote1",
     # "PayPaI" are "lucy", "hotel", "paypal"), as confusables' skeletons have it
     # and a spinner's synonyms ("complimentary", "on the house") as their class's word ("free")
@@ -1533,12 +1525,14 @@ _SEARCH_VERB = (r"(?:google|goggle|gogle|bing|yahoo(?:\s+search)?|look\s+(?:me\s
                 r"|search(?:\s+(?:up|for|4|me|us|for\s+me|for\s+us))?|serch|srch|type(?:\s+in)?"
                 r"|find(?:\s+me|\s+us)?|fin\s+me|look\s+for\s+(?:me|us)|add\s+me|typing|searching"
                 r"(?:\s+for)?|googling)")
-_MINE = (r"(?:my\s+(?:user)?name(?:\s+(?:on|over)\s+(?:there|here|it))?\s+is|i\s+go\s+by"
-         r"|listed\s+as|under(?:\s+the\s+name)?|find\s+me\s+as|my\s+(?:handle|username|user|page)"
-         r"(?:\s+is(?:\s+called)?)?|(?:same|my)\s+(?:user)?name)")
+_MINE_FORMS = (r"my\s+(?:user)?name(?:\s+(?:on|over)\s+(?:there|here|it))?\s+is|i\s+go\s+by"
+               r"|listed\s+as|under(?:\s+the\s+name)?|find\s+me\s+as"
+               r"|my\s+(?:handle|username|user|page)(?:\s+is(?:\s+called)?)?|(?:same|my)\s+(?:user)?name")
+_MINE = "(?:" + _MINE_FORMS + ")"
+# a search verb and what may stand before the name ("google: x", "search my name: x")
+_SEARCHED = r"\b" + _SEARCH_VERB + r"\s*(?:[:\-]\s*)?(?:(?:my|our)\s+(?:user)?name\s*(?:[:\-]\s*)?)?"
 _SEARCH_FOR = re.compile(
-    r"\b" + _SEARCH_VERB + r"\s*(?:[:\-]\s*)?(?:(?:my|our)\s+(?:user)?name\s*(?:[:\-]\s*)?)?['\"\u2018\u201c]?"
-    r"(?:#[a-z][a-z0-9_]{2,30}|" + _HANDLE + r")"
+    _SEARCHED + r"['\"\u2018\u201c]?(?:#[a-z][a-z0-9_]{2,30}|" + _HANDLE + r")"
     r"|\b" + _MINE + r"\s*(?::\s*)?['\"\u2018\u201c]?" + _HANDLE
     + r"|\bsearch\s+(?:the\s+)?hashtag\s+#?[a-z]"
     # a name said to be me ("search for cryptokingmike, that's me", "search me: lunaxo",
@@ -1566,15 +1560,13 @@ _NAME_GIVEN = re.compile(
 # app by its icon ("the app with the ghost", "x on the blue app"): "google 'cheap flights'",
 # "I'm on the purple app too lol" are talk.
 _SEARCH_PITCHED = re.compile(
-    r"\b" + _SEARCH_VERB + r"\s*(?:[:\-]\s*)?(?:(?:my|our)\s+(?:user)?name\s*(?:[:\-]\s*)?)?"
-    r"['\"\u2018\u201c][a-z0-9_. ]{3,40}['\"\u2019\u201d]"
-    r"|\b(?:i'?m|i\s+am|" + _MINE[3:-1] + r")\b\s*(?::\s*)?['\"\u2018\u201c]?[a-z][a-z0-9_.]{3,30}\b"
+    _SEARCHED + r"['\"\u2018\u201c][a-z0-9_. ]{3,40}['\"\u2019\u201d]"
+    r"|\b(?:i'?m|i\s+am|" + _MINE_FORMS + r")\b\s*(?::\s*)?['\"\u2018\u201c]?[a-z][a-z0-9_.]{3,30}\b"
     r"['\"\u2019\u201d]?"
     r"(?=\s*(?:on\s+(?:the|there|it|insta|ig|tiktok|snap|twitter|x|fb|facebook)\b|over\s+there"
     r"|there\b|everywhere|[,.!]?\s*(?:search|find|look|add|come)\b))"
     r"|" + _APP_BY_ICON.pattern
     + r"|\b(?:search|google)\s+(?:it|me|us)(?:\s+up)?\b|\b(?:look|find)\s+(?:me|us)\s+up\b"
-    r"|\b" + _SEARCH_VERB + r"\s+[a-z][a-z0-9_.]{4,30}(?=[,.!]?\s*(?:that'?s|it'?s|its)\s+me\b)"
     r"|\b(?:search|find|add)\s+(?:me|us)\s*:"
     r"|\bsame\s+(?:user)?name\s+(?:on|everywhere)\b"
     r"|\b(?:google|search(?:\s+for)?|look\s+up)\s+(?:my|our)\s+(?:company\s+)?name\b")

@@ -11,14 +11,17 @@ again, whichever synonyms each drew.
 
 The classes are the vocabulary of campaigns (prizes, offers, calls to act, urgency,
 handsets), written for this module from a thesaurus, not from any spinner's table. Words
-too common in talk to fold without bringing ordinary texts together ("get", "take",
-"go", "new", "good", "place", "line", "certain", "pass", "want"), and thanks (a creator thanks each new follower in
-words of the moment: "thank you for following", "thanks for the follow"), are left out: an ordinary pair must stay as far
-apart as before (docs/spam.md, "Synonyms read as one word").
+too common in talk to fold without bringing ordinary texts together ("get", "take", "go",
+"new", "good", "place", "line", "certain", "pass", "want"), and thanks (a creator thanks
+each new follower in the words of the moment: "thank you for following", "thanks for the
+follow"), are left out: an ordinary pair must stay as far apart as before (docs/spam.md,
+"Synonyms read as one word").
 """
 
 from __future__ import annotations
 
+# A greeting (also what ``normalize`` looks for before a recipient's name: "Hi Anna,")
+GREETINGS = ("hi", "hello", "hey", "hiya", "howdy", "greetings", "dear", "yo")
 # The first word of each class is what every other word or phrase of it is read as.
 # Phrases are written as ``normalize`` leaves them before this step: lower case, spaces
 # for punctuation ("no-cost" is "no cost"), text speak written out ("txt" is "text").
@@ -72,7 +75,7 @@ _CLASSES: tuple[tuple[str, ...], ...] = (
     ("secret", "mystery", "hidden"),
     ("chat", "natter", "convo"),
     ("tonight", "this evening", "later tonight"),
-    ("hi", "hello", "hey", "hiya", "howdy", "greetings", "dear", "yo"),
+    GREETINGS,
     ("cost", "price", "charge", "fee"),
     ("awarded", "granted", "allocated"),
 )
@@ -81,10 +84,10 @@ _CLASSES: tuple[tuple[str, ...], ...] = (
 # Words a spinner adds to make each copy its own ("honestly", "btw", "trust me", "no
 # joke"): left out of a text of 6 words or more (a short text may be nothing else: "ok",
 # "lol", "for real?" stay as they are).
-_FILLERS = ("just", "simply", "merely", "really", "honestly", "actually", "literally", "totally", "seriously",
-            "genuinely", "basically", "truly", "definitely", "absolutely", "btw", "lol", "lmao",
-            "omg", "wow", "psst", "fr", "tbh", "ngl", "imo", "trust me", "no joke",
-            "for real", "just saying", "heads up", "quick one",
+_FILLERS = ("just", "simply", "merely", "really", "honestly", "actually", "literally",
+            "totally", "seriously", "genuinely", "basically", "truly", "definitely",
+            "absolutely", "btw", "lol", "lmao", "omg", "wow", "psst", "fr", "tbh", "ngl", "imo",
+            "trust me", "no joke", "for real", "just saying", "heads up", "quick one",
             "to be honest", "not gonna lie", "by the way", "believe me", "guess what")
 FILLERS_FROM = 6
 
@@ -104,15 +107,12 @@ def _table() -> tuple[dict[str, str], dict[str, tuple[tuple[str, str], ...]]]:
     "" (left out)."""
     single: dict[str, str] = {}
     phrases: dict[str, list[tuple[str, str]]] = {}
-    for forms in (*_CLASSES, ("", *_FILLERS)):
+    for forms in (*_CLASSES, ("", *_FILLERS)):  # the fillers: a class whose word is ""
         head = forms[0].replace("l", "i")  # normalize reads "l" as "i" (keys likewise)
-        for form in forms[1:] if not forms[0] else forms:
-            key = form.replace("l", "i")
-            if not key:
-                continue
+        for key in (form.replace("l", "i") for form in forms if form):
             if " " not in key:
                 single.setdefault(key, head)
-                if forms[0] and head != "hi" and len(key) > 2:  # "his" is no plural of "hi"
+                if head and head != "hi" and len(key) > 2:  # "his" is no plural of "hi"
                     for plural in _plurals(key):
                         single.setdefault(plural, head)
             else:
@@ -123,7 +123,6 @@ def _table() -> tuple[dict[str, str], dict[str, tuple[tuple[str, str], ...]]]:
 
 _SINGLE, _PHRASES = _table()
 _HEADS = frozenset(_PHRASES)
-_FILLER_WORDS = frozenset(key for key, head in _SINGLE.items() if not head)
 
 
 def fold_synonyms(normalized: str) -> str:
@@ -131,9 +130,7 @@ def fold_synonyms(normalized: str) -> str:
     phrase of a class written as the class's first word, the longest phrase first, and
     the fillers of a text of ``FILLERS_FROM`` words or more left out."""
     words = normalized.split(" ")
-    if len(words) < FILLERS_FROM:
-        return _fold(normalized, words, keep_fillers=True)
-    return _fold(normalized, words, keep_fillers=False)
+    return _fold(normalized, words, keep_fillers=len(words) < FILLERS_FROM)
 
 
 def _fold(normalized: str, words: list[str], *, keep_fillers: bool) -> str:
