@@ -1,0 +1,57 @@
+"""Round 24 (tests/redteam24: 20 spam campaign families and a mix, written blind by an outside
+helper from README, docs/*.md, rules/default.toml and the SMS Spam Collection; 1,000 ordinary
+users of its own) on the default rules, seed 1, 20 spam senders a tactic.
+
+Every copy and every retry is a new text built from a real spam text (numbers, links, codes and
+the trade words docs/spam.md lists said otherwise) and a way back the docs say is missed or do
+not mention: Roman numerals, arithmetic, digits in Italian/Finnish/Swahili/..., groups joined by
+"and", lower-case letters for digits, vanity numbers with spaces, an app described in words,
+a company's name to google, a QR code or details in a picture, an address at a rare host,
+"my number is my username", synonyms of synonyms with "answer in this chat", 3-level
+spintax, a number in 3 pieces with words, a benign opener then the payload hours later, the
+payload among ordinary sentences, other languages with a handle without a digit, broken
+words with a bare @name, 50 offers in rotation, groups and one-to-one in turn.
+
+FLOORS are what was measured blind (seed 1), rounded down to a multiple of 0.05: they hold the
+detector to no less than today, and are to be raised as it learns.
+`python -m tests.redteam24.run --seed N [--examples]` prints the table."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.redteam24.campaigns import TACTICS
+from tests.redteam24.corpus import CORPUS
+from tests.redteam24.run import measure
+
+FLOORS = {
+    "roman": 0.0, "arith": 1.0, "foreign": 0.05, "andjoined": 0.95, "lowerdigits": 0.10, "vanity": 1.0,
+    "appwords": 0.30, "googleco": 0.0, "picpointer": 0.05, "raremail": 0.0, "username": 0.0, "synsyn": 0.0,
+    "spintax3": 0.15, "split3": 1.0, "benignthen": 0.0, "hamcamo": 0.15, "multilang": 0.0, "broken": 0.20,
+    "offers50": 0.25, "groupsmixed": 0.10, "mix": 0.20,
+}
+HAM_REFUSED_AT_MOST = 0.01   # measured blind: 9 of 1,000 (8 small businesses' announcements, 1 group post)
+
+
+@pytest.fixture(scope="module")
+def measured() -> tuple[dict, list]:
+    if not CORPUS.is_file():
+        pytest.skip(f"the SMS Spam Collection is not at {CORPUS} (read in place, never copied)")
+    return measure(1, 20, 1000, list(TACTICS))
+
+
+def test_every_tactic_has_a_floor() -> None:
+    assert set(FLOORS) == set(TACTICS)
+
+
+@pytest.mark.parametrize("tactic", list(TACTICS))
+def test_each_tactic_is_contained_at_least_as_often_as_measured(measured: tuple[dict, list], tactic: str) -> None:
+    results = measured[0][tactic]
+    contained = sum(r.contained for r in results)
+    assert contained >= FLOORS[tactic] * len(results) - 1e-9, (tactic, contained / len(results))
+    assert max(r.reached for r in results) <= 20  # the strangers rules' day, whatever the tactic
+
+
+def test_ordinary_users_refused_by_a_spam_rule(measured: tuple[dict, list]) -> None:
+    hams = measured[1]
+    assert sum(bool(h.refused) for h in hams) <= HAM_REFUSED_AT_MOST * len(hams)
