@@ -530,7 +530,27 @@ _RUN_NUMBER_WORDS = {"nul": "0", "een": "1", "twee": "2", "drie": "3", "vijf": "
                      "empat": "4", "lima": "5", "enam": "6", "tujuh": "7", "delapan": "8",
                      "lapan": "8", "sembilan": "9", "sero": "0", "isa": "1", "dalawa": "2",
                      "tatlo": "3", "apat": "4", "anim": "6", "pito": "7", "walo": "8",
-                     "siyam": "9"}
+                     "siyam": "9",
+                     # round 24: Welsh, Esperanto, Latin, Swahili, Finnish, Hungarian, Czech
+                     # and Slovak, Romanian, Russian in Latin letters, Danish and Norwegian
+                     "dim": "0", "un": "1", "dau": "2", "tri": "3", "pedwar": "4", "pump": "5",
+                     "chwech": "6", "saith": "7", "wyth": "8", "naw": "9",
+                     "unu": "1", "du": "2", "kvar": "4", "kvin": "5", "ses": "6", "sep": "7",
+                     "ok": "8", "nulla": "0", "nihil": "0", "unus": "1", "duo": "2",
+                     "quattuor": "4", "quinque": "5", "septem": "7", "octo": "8",
+                     "novem": "9", "sifuri": "0", "moja": "1", "mbili": "2", "tatu": "3",
+                     "nne": "4", "tano": "5", "sita": "6", "saba": "7", "nane": "8", "tisa": "9",
+                     "nolla": "0", "yksi": "1", "kaksi": "2", "kolme": "3", "nelja": "4",
+                     "viisi": "5", "kuusi": "6", "seitseman": "7", "kahdeksan": "8",
+                     "yhdeksan": "9", "egy": "1", "ketto": "2", "harom": "3", "negy": "4",
+                     "ot": "5", "hat": "6", "het": "7", "nyolc": "8", "kilenc": "9",
+                     "nula": "0", "jedna": "1", "dva": "2", "ctyri": "4",
+                     "pet": "5", "sest": "6", "sedm": "7", "osm": "8", "devet": "9",
+                     "styri": "4", "sedem": "7", "osem": "8", "devat": "9",
+                     "doi": "2", "trei": "3", "patru": "4", "cinci": "5", "sase": "6",
+                     "sapte": "7", "opt": "8", "noua": "9", "odin": "1", "chetyre": "4",
+                     "pyat": "5", "shest": "6", "sem": "7", "vosem": "8", "devyat": "9",
+                     "fire": "4", "seks": "6", "syv": "7", "otte": "8"}
 _RUN_MIN = 7
 _RUN_WORDS = frozenset(_RUN_NUMBER_WORDS)
 # Words a number's groups may be joined with ("077 then 81 then 482", "0 7 7 dash 8 1"):
@@ -972,6 +992,14 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     if calls:
         contact = True
         found.extend(calls)
+    if digits_in and (match := _LOWER_NUMBER.search(lower)) is not None:
+        for digits in _lower_numbers(lower):  # "o7ozgz2bebs"
+            contact = True
+            found.append("n:" + digits)
+    if ("I" in cased or "V" in cased or "X" in cased) and _ROMAN_RUN.search(cased) is not None:
+        for digits in _roman_numbers(cased):  # "nulla-VII-I-VIII-III-VI-IV-IV-II-IX-IX"
+            contact = True
+            found.append("n:" + digits)
     if len(words_and_digits) >= _RUN_MIN and not _RUN_WORDS.isdisjoint(words_and_digits):
         for digits in _number_runs(words_and_digits):  # "nul acht nul nul een twee ..."
             contact = True
@@ -1097,8 +1125,9 @@ def _as_digits(match: re.Match[str]) -> str:
     return run.translate(_AS_DIGITS)
 
 
-_APP_WORD = re.compile(r"\b(?:" + _APPS + r"|line)\b")
-_APP_NAMES = frozenset(_APP_LIST) | {"line"}  # the words _APP_WORD may find
+_APP_WORD = re.compile(r"\b(?:" + _APPS + r"|line|zap)\b")
+# the words _APP_WORD may find ("zap", WhatsApp in Brazil, only for _HANDLE_ABROAD)
+_APP_NAMES = frozenset(_APP_LIST) | {"line", "zap"}
 # An app's name with digits or symbols for some of its letters ("sn@p", "7ele", "wh4tsapp"):
 # read as the name; 3 letters at least, so "1g" (a gram) and "k1k" stay as written.
 _LEET_HINT = re.compile(r"[a-z][0-9@$!|]|[0-9@$!|][a-z]")
@@ -1121,6 +1150,28 @@ def _app_with_l(match: re.Match[str]) -> str:
 
 
 _SPACED_TLD = re.compile(r"\s*(?:c ?o ?m|n ?e ?t|o ?r ?g|x ?y ?z|b ?i ?z|i ?n ?f ?o)(?![a-z])")
+
+
+# A handle given in another language, named after the app (round 24): "mon insta c'est x",
+# "il mio insta è x", "estoy en snap como x", "cercami su snap come x", "snap pe add karo,
+# x", "ajoute moi sur snap: x", "me chama no zap, sou x". The name ends a clause.
+_ABROAD_APPS = r"(?:insta|ig|instagram|snap|snapchat|tiktok|telegram|tele|zap|whatsapp|whats|kik)"
+_HANDLE_ABROAD = re.compile(
+    r"\b(?:mon|ma|mi|mio|meu|mein|meine|mijn|moje|moj|mon\s+compte)\s+" + _ABROAD_APPS
+    + r"\s+(?:c'?est|c\u2019est|es|e|est|ist|is|jest|je|eh)\s*+:?\s*+"
+    r"|\b(?:en|su|sur|no|na|auf|op|pe)\s+" + _ABROAD_APPS
+    + r"\s+(?:como|come|comme|als|jako|kak)\s++"
+    r"|\b" + _ABROAD_APPS + r"\s+(?:pe|par)\s+(?:add|follow|msg|message|dm)\s+(?:karo|kar\s+do"
+    r"|kijiye|karna|kr\s+do|kro)\s*+[,:]?\s*+"
+    r"|\b(?:ajoute|ajoutez|retrouve|retrouvez|cercami|aggiungimi|seguimi|sigueme|agregame"
+    r"|encuentrame|buscame|segue|adiciona|adicione|folge|finde)\s+(?:moi\s+|me\s+|mi\s+|mich\s+)?"
+    r"(?:sur|su|en|no|na|auf|op|on)\s+" + _ABROAD_APPS + r"\s*+[,:]\s*+"
+    r"|\b" + _ABROAD_APPS + r"\b[^.!?\n]{0,12}?\b(?:sou|soy|je\s+suis|sono|ich\s+bin)\s++")
+_ABROAD_NAME = re.compile(r"@?([a-z][a-z0-9_.]{3,30}+)")
+_ABROAD_WORDS = frozenset("privado privada privato privata prive privee private cerrado cerrada "
+                          "chiuso fermé ferme fechado nuevo nueva nuovo nuova nouveau nouvelle novo "
+                          "nova neu aqui aca ici qui hier este esto esse questo quello celui "
+                          "mismo mesmo stesso meme igual same diferente".split())
 
 
 def _handles(lower: str) -> list[str]:
@@ -1161,6 +1212,13 @@ def _handles(lower: str) -> list[str]:
         named, mark, at, name = m.groups()
         if named or ((at or mark) and _HANDLE_MARK.search(name)) or (at and mark):
             out.append("h:" + name.strip("._"))
+    for m in _HANDLE_ABROAD.finditer(lower):  # "mon insta c'est x"
+        if (given := _ABROAD_NAME.match(lower, m.end())) is None:
+            continue
+        name = given.group(1).strip("._")
+        if (len(name) >= 4 and name not in _HANDLE_WORDS and name not in _NOT_NAMES
+                and name not in _ABROAD_WORDS and _CLAUSE_END.match(lower, given.end())):
+            out.append("h:" + name)
     return out
 
 
@@ -1238,6 +1296,60 @@ def _weak(token: str) -> bool:
     if token.startswith("n:"):
         return len(token) < 11
     return token.startswith("k:")
+
+
+# A number in Roman numerals, digit by digit or in groups ("nulla-VII-I-VIII-III-...",
+# "LXXI, DCCCXXXVI, CDXLII"): capitals only, 4 numerals or more in a row and 7 digits in
+# all, or 3 and 9; not counting up ("I MIX CD" is 3 numerals, 8 digits; "XII, XIII, XIV,
+# XV" chapters).
+_ROMAN_RUN = re.compile(r"(?<![A-Za-z0-9])(?:[MDCLXVI]++|[Nn](?:ULLA|ulla|IHIL|ihil))"
+                        r"(?:[\s,./|;:\-]{1,4}+(?:[MDCLXVI]++|[Nn](?:ULLA|ulla|IHIL|ihil))){2,}+"
+                        r"(?![A-Za-z0-9])")
+_ROMAN = re.compile(r"M{0,9}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+_ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+_ROMAN_TOKEN = re.compile(r"[A-Za-z]+")
+
+
+def _roman_numbers(cased: str) -> list[str]:
+    out = []
+    for match in _ROMAN_RUN.finditer(cased):
+        values = []
+        for token in _ROMAN_TOKEN.findall(match.group()):
+            if token[0] in "Nn":
+                values.append("0")
+            elif _ROMAN.fullmatch(token):
+                total = 0
+                for a, b in itertools.pairwise((*token, "")):
+                    value = _ROMAN_VALUES[a]
+                    total += -value if b and _ROMAN_VALUES[b] > value else value
+                values.append(str(total))
+            else:
+                break
+        digits = "".join(values)
+        counting = all(int(a) < int(b) for a, b in itertools.pairwise(values))  # "XII, XIII, XIV"
+        if not counting and len(digits) >= (7 if len(values) >= 4 else 9) and len(values) >= 3:
+            out.append(digits)
+    return out
+
+
+# Small letters for digits among digits ("o7ozgz2bebs", "07g59l69lal", "o7s z80 s8l 7s"):
+# a phone number's length from a 0 (or "o"), a letter, and 5 digits or a digit second
+# ("o7", "07": a mobile's prefix); as digits by their shapes.
+_LOWER_NUMBER = re.compile(r"(?<![a-z0-9])[0o](?:[ .\-]?[0-9olizsbgeatq]){9,12}(?![a-z0-9])")
+_LOWER_DIGITS = str.maketrans("olizsbgeatq", "01125693479")
+
+
+def _lower_numbers(lower: str) -> list[str]:
+    out = []
+    for match in _LOWER_NUMBER.finditer(lower):
+        run = _NOT_SEPARATED.sub("", match.group())
+        digits = sum(c.isdigit() for c in run)
+        if digits < len(run) and (digits >= 5 or (digits >= 2 and run[1].isdigit())):
+            out.append(run.translate(_LOWER_DIGITS))
+    return out
+
+
+_NOT_SEPARATED = re.compile(r"[ .\-]")
 
 
 def _number_runs(tokens: list[str]) -> list[str]:
@@ -1634,10 +1746,57 @@ subscribe regret miss expire expires faq mentor mentorship guide course coach co
 enter exclusive vip content fan fans brand collab collaboration""".split())
 
 
+# Ways back pointed at in words, alone enough (round 24): my name on another app is my
+# name here ("same pic same name", "same name as on here"), my number is in my name ("my
+# number is my username", "the digits after my name"), what to scan or read is in my
+# picture ("the qr in my pic", "scan the square in my second pic", "my pfp says it all",
+# "dm me for the link"), the answer wanted in this chat ("a quick yes in this thread").
+_NAME_WORD = r"(?:user\s*name|name|handle|@|account|acc)"
+_PICTURE = (r"(?:pic|pics|photo|photos|picture|pfp|avi|avatar|profile|header|banner|bio|post"
+            r"|story|stories|highlights?)")
+_POINTED = re.compile(
+    r"\bsame\s+(?:pic|photo|pfp)\s*(?:[,&+]|and)?\s*(?:same\s+)?" + _NAME_WORD + r"\b"
+    r"|\bsame\s+" + _NAME_WORD + r"\s+(?:as\s+(?:on\s+|in\s+)?(?:here|this\s+(?:one|app|account))"
+    r"|on\s+here)\b"
+    r"|\b(?:look|search|ask)\s+for\s+(?:this|the|my)\s+same\s+" + _NAME_WORD + r"\b"
+    r"|\bi\s+use\s+the\s+(?:exact\s+)?same\s+" + _NAME_WORD + r"\b"
+    r"|\bmy\s+" + _NAME_WORD + r"\s+(?:there|on\s+there)\s+is\s+my\s+" + _NAME_WORD + r"\s+here\b"
+    r"|\b(?:number|digits|mobile|cell|phone|no)\s+(?:is|=|are)\s+(?:in\s+)?my\s+" + _NAME_WORD
+    + r"\b"
+    r"|\bmy\s+" + _NAME_WORD + r"(?:\s+(?:here|on\s+here))?\s+(?:has|is|=|holds|contains|gives)\s+"
+    r"my\s+(?:number|digits|mobile|cell|phone)\b"
+    r"|\b(?:numbers|digits)\s+(?:in|from|after|of|inside)\s+my\s+" + _NAME_WORD + r"\b"
+    r"|\b" + _NAME_WORD + r"\s+minus\s+the\s+letters\b"
+    r"|\bqr(?:\s+code)?\s+(?:is\s+)?(?:in|on)\s+my\s+(?:\w+\s+){0,2}" + _PICTURE + r"\b"
+    r"|\b(?:scan|snap|screenshot)\s+(?:the|my|this)\s+(?:square|code|qr)\b"
+    r"|\bscreenshot\s+my\s+" + _PICTURE + r"\s+and\s+scan\b"
+    r"|\bthe\s+(?:code|qr|link|number|details|info|rest)\s+(?:is|are)\s+(?:in|on)\s+my\s+"
+    r"(?:\w+\s+){0,2}" + _PICTURE + r"\b"
+    r"|\b(?:everything|all|it'?s\s+all|its\s+all|it\s+is\s+all)\s+(?:you\s+need\s+)?(?:is\s+)?"
+    r"(?:in|on)\s+my\s+(?:latest|newest|last|pinned|first|second|top|new)\s+" + _PICTURE + r"\b"
+    r"|\b(?:it'?s|its|it\s+is)\s+all\s+(?:on|in)\s+my\s+(?:page|profile|bio|pfp)\b"
+    r"|\bmy\s+(?:pfp|profile\s+pic|avatar|avi|header(?:\s+(?:pic|photo))?)\s+says\s+it\s+all\b"
+    r"|(?:^|[.!?,;:\-]\s*+|\b(?:just|pls|please|plz|go|and|then|but|so)\s+)(?:check|see|look\s+at)\s+my\s+"
+    r"(?:pfp|avi|header\s+(?:pic|photo))\b"  # told, not asked ("did you see my pfp?")
+    r"|\bdm\s+me\s+for\s+(?:the|a|my)\s+(?:link|number|details|info|code)\b"
+    r"|\b(?:answer|reply|yes|word|thumbs\s+up|tell\s+me|respond|say\s+yes)\b[^.!?\n]{0,20}?\b(?:in"
+    r"|into)\s+(?:this|the)\s+(?:very\s+)?(?:chat|thread|window|box|convo|conversation|dm)\b"
+    r"|\bleave\s+me\s+a\s+(?:word|message|note|msg|line)\s+(?:right\s+)?here\b"
+    r"|\btell\s+me\s+in\s+here\b|\banswer\s+me\s+(?:in\s+)?(?:here|this\s+\w+)\b")
+# Words one of ``_POINTED`` needs, for a set test first
+_POINTED_WORDS = frozenset("""same name number digits mobile cell phone no numbers minus qr scan snap
+screenshot code link details info rest everything all its it pfp avi avatar header profile
+dm answer reply yes word thumbs tell respond say leave""".split())
+_POINTED_TOO = frozenset("""my this here the""".split())  # and one of these
+
+
 def _said_way_back(lower: str) -> bool:
-    """A way back said in words (``_HERE``, ``_SEARCH_FOR``, an app by its icon with a name;
-    with a pitch, ``_MY_PAGE``, ``_HERE_PITCHED``, ``_SEARCH_PITCHED``)."""
+    """A way back said in words (``_POINTED``, ``_HERE``, ``_SEARCH_FOR``, an app by its icon
+    with a name; with a pitch, ``_MY_PAGE``, ``_HERE_PITCHED``, ``_SEARCH_PITCHED``)."""
     tokens = set(_TOKENS.findall(lower))
+    if (not _POINTED_WORDS.isdisjoint(tokens) and not _POINTED_TOO.isdisjoint(tokens)
+            and _POINTED.search(lower)):
+        return True
     answer = not _ANSWER_WORDS.isdisjoint(tokens)
     ask = not _ASK_WORDS.isdisjoint(tokens)
     search = not _SEARCH_WORDS.isdisjoint(tokens)

@@ -1,0 +1,127 @@
+"""Ways back that round 24's blind campaigns wrote and the reader missed (tests/redteam24):
+numbers in Roman numerals, in the digit words of more languages, with small letters for
+digits; a way back pointed at in words (my name elsewhere is my name here, my number is in
+my name, what to scan is in my picture, the answer wanted in this chat); a handle given in
+another language. The phrasings below are our own, not the campaigns' (written after the
+round was measured), and each kind has talk beside it that must stay talk."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy.normalize import contact_key, read_contacts
+
+NUMBERS = [
+    # Roman numerals, digit by digit or in groups; one number however grouped
+    ("call me on NULLA-VII-VII-IX-I-II-III-IV-V-VI-VIII", "07791234568"),
+    ("my line, roman style: LXXVII, CMXII, CCCXLV, LXVIII", "7791234568"),
+    ("reach me at nulla . VII . VIII . V . II . VII . IV . IV", "07852744"),
+    # digit words of other languages, in a run
+    ("ffoniwch fi: dim saith wyth pump dau saith pedwar pedwar pedwar", "078527444"),
+    ("llama al nolla seitseman kahdeksan viisi kaksi yksi yksi kolme", "07852113"),
+    ("zavolej mi nula sedm osm pet dva jedna jedna tri", "07852113"),
+    ("sunaj la zero sapte opt cinci doi unu unu trei", "07852113"),
+    ("piga simu sifuri saba nane tano mbili moja moja tatu", "07852113"),
+    ("hivj: nulla het nyolc ot ketto egy egy harom", "07852113"),
+    ("skriv til nul syv otte fem fire seks syv", "0785467"),
+    # small letters for digits
+    ("text me on o7bzq 4s1 e2g", "07629451329"),
+    ("ring olz3 456 7890 anytime", "01234567890"),
+]
+
+NOT_NUMBERS = [
+    "I MIX CD AND DJ AT THE WEEKEND",
+    "we read chapters XII, XIII, XIV and XV for class",
+    "LOUIS XIV AND LOUIS XVI WERE KINGS",
+    "WW II, WW I",
+    "the o2 is so big and loud",
+    "ok ok ok ok ok ok ok ok",            # "ok" is 8 in Esperanto: one digit, a song
+    "yksi kaksi kolme nelja viisi kuusi",  # counting up
+    "dim sum, pump it up, hat trick and a tri",
+]
+
+POINTED = [
+    "found you cute, I'm on the app with the flame, same pic same name",
+    "add me over there, same username as on here",
+    "my name there is my name here x",
+    "the digits in my handle are my cell, put a zero first",
+    "my number is my username, give it a ring",
+    "my @ here has my number",
+    "the qr in my profile pic takes you to the offer",
+    "scan the code in my latest photo",
+    "everything is in my pinned post",
+    "it's all on my page babe",
+    "my pfp says it all ;)",
+    "so random, but check my pfp",
+    "dm me for the link and I'll sort you out",
+    "just pop a yes into this chat and it's yours",
+    "leave me a word right here and I'll explain",
+]
+
+TALK = [
+    "did you see my pfp? new haircut",
+    "did you see my profile pic?",
+    "we have the same name haha",
+    "my number is the same, text me",
+    "what's the code for the wifi? it's on the fridge",
+    "I posted the pics on my page, have a look when you can",
+    "is it in this chat or the other one?",
+    "tell me in person tomorrow",
+    "the same pic from last year lol",
+]
+
+ABROAD = [
+    ("mon snap c'est lunabelle", "h:lunabelle"),
+    ("suivez-moi! ajoutez moi sur insta: lunabelle", "h:lunabelle"),
+    ("hola guapo, estoy en insta como lunabelle", "h:lunabelle"),
+    ("il mio tiktok è lunabelle", "h:lunabelle"),
+    ("mein insta ist lunabelle", "h:lunabelle"),
+    ("insta pe follow karo, lunabelle", "h:lunabelle"),
+    ("fala comigo no zap, sou lunabelle", "h:lunabelle"),
+]
+
+ABROAD_TALK = [
+    "mi insta es privado",
+    "mon insta c'est nul",            # "nul": 4 letters at least
+    "j'ai vu ça sur insta, trop drôle",
+    "estoy en snap ahora mismo",
+]
+
+
+@pytest.mark.parametrize(("text", "digits"), NUMBERS)
+def test_a_number_written_otherwise_is_read_as_its_digits(text: str, digits: str) -> None:
+    contact, found = read_contacts(text)
+    assert contact, text
+    assert contact_key("n:" + digits) in {contact_key(c) for c in found}, (text, found)
+
+
+@pytest.mark.parametrize("text", NOT_NUMBERS)
+def test_numerals_and_number_words_in_talk_are_no_number(text: str) -> None:
+    assert not any(c.startswith("n:") for c in read_contacts(text)[1]), text
+
+
+def test_one_number_in_roman_numerals_has_one_key_however_grouped() -> None:
+    keys = {contact_key(c) for text in ("call NULLA-VII-VII-IX-I-II-III-IV-V-VI-VIII",
+                                        "call LXXVII, CMXII, CCCXLV, LXVIII")
+            for c in read_contacts(text)[1]}
+    assert len(keys) == 1, keys
+
+
+@pytest.mark.parametrize("text", POINTED)
+def test_a_way_back_pointed_at_in_words_is_a_contact(text: str) -> None:
+    assert read_contacts(text)[0], text
+
+
+@pytest.mark.parametrize("text", TALK)
+def test_talk_about_names_pictures_and_chats_is_no_way_back(text: str) -> None:
+    assert not read_contacts(text)[0], text
+
+
+@pytest.mark.parametrize(("text", "handle"), ABROAD)
+def test_a_handle_given_in_another_language_is_read(text: str, handle: str) -> None:
+    assert read_contacts(text) == (True, (handle,)), text
+
+
+@pytest.mark.parametrize("text", ABROAD_TALK)
+def test_an_app_named_in_talk_in_another_language_is_no_handle(text: str) -> None:
+    assert not read_contacts(text)[0], text
