@@ -910,6 +910,13 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         # "reply with your bank details", "google prizedesk86", "check my highlights" (with
         # a pitch): the way back is this chat, a name to find, my profile
         contact = True
+    if _SEARCH_HINT.search(lower) is not None:
+        for match in _COMPANY.finditer(cased):  # "look up Highfield Assist, ask for Dana"
+            name = match.group(1)
+            if (not _COMPANY_WORDS.isdisjoint(name.lower().split())
+                    or _ASK_FOR.match(cased, match.end())):
+                contact = True
+                found.append("h:" + "".join(name.lower().split()))
     if "/" in lower and (short := _SHORTENER.search(lower)) is not None:
         # "bitly/x7Kq2", "tinyurl com/x": a shortener's name with its dot left out
         contact = True
@@ -937,7 +944,7 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         for handle in _mentions(lower):
             contact = True
             found.append(handle)
-    if not _MAIL_WORDS.isdisjoint(words_and_digits):  # "prizedesk22 at gmail"
+    if not _MAIL_WORDS.isdisjoint(words_and_digits) or "o2 " in lower:  # "prizedesk22 at gmail"
         for mail in _mails(lower):
             contact = True
             found.append(mail)
@@ -1385,7 +1392,30 @@ _FRAGMENT = re.compile(r"(?:(?:call|ring|dial|phone|tel|txt|text|claim)(?:\s++(?
                        r"(?:\s++on)?\s*+(?=[+(]?0|\+)|(?:then|and|next|plus|dash)\s*+)?"
                        r"[+(]?(0\d{1,3}+|\d{3})\)?")
 _AROUND = " \t\n.,;:!?-*\"'"
-_MAIL_WORDS = frozenset((*_MAIL_HOST_LIST, "email", "mail"))  # the words _mails may find
+# An address at a mail host named with its country's domain ("rosiek at o2 pl", "lanab, inbox
+# lv", "x is my name on seznam cz"), or at a host that is only a mail host ("lanab on
+# disroot"): no mark or ask needed, the host says it is an address (round 24)
+_MAIL_DOMAINS = {"o2": "pl", "wp": "pl", "onet": "pl", "interia": "pl", "seznam": "cz",
+                 "centrum": "cz|sk", "gmx": "ch|de|net|at|com|fr", "web": "de", "freenet": "de",
+                 "laposte": "net|fr", "orange": "fr", "sfr": "fr", "libero": "it",
+                 "virgilio": "it", "inbox": "lv|lt|ru", "mail": "ee|ru|com|de", "bk": "ru",
+                 "list": "ru", "yandex": "ru|com", "rambler": "ru", "ukr": "net", "abv": "bg",
+                 "azet": "sk", "tuta": "io|com", "tutanota": "com|de", "proton": "me",
+                 "protonmail": "com|ch", "pm": "me", "disroot": "org", "runbox": "com|no",
+                 "posteo": "de|net", "mailfence": "com", "hushmail": "com", "zoho": "com|eu",
+                 "freemail": "hu", "citromail": "hu", "t-online": "de", "bluewin": "ch"}
+_MAIL_ONLY = ("seznam", "laposte", "disroot", "runbox", "posteo", "mailfence", "hushmail",
+              "tutanota", "protonmail", "gmx", "rambler", "citromail", "freemail")
+_RARE_MAIL = re.compile(
+    r"(?<![a-z0-9._+@-])([a-z][a-z0-9._+-]{2,40}+)\s*+(?:,|\bon\b|\bat\b|\bover\s+at\b|@|\bis\s+my\s+"
+    r"(?:name|user(?:name)?|address|mail|e-?mail)\s+(?:on|at))\s*+(?:"
+    + "|".join(f"({re.escape(host)})(?:\\s*+(?:\\.|dot)\\s*+|\\s++)(?:{tlds})"
+               for host, tlds in _MAIL_DOMAINS.items())
+    + r"|(" + "|".join(_MAIL_ONLY) + r"))(?![a-z0-9-])")
+_MAIL_WORDS = frozenset((*_MAIL_HOST_LIST, *_MAIL_DOMAINS, *_MAIL_ONLY, "email", "mail"))
+_MAIL_CUES = frozenset("inbox mail email mailbox address addy write line contact reach name "
+                       "message msg emails mails".split())
+# (the words _mails may find)
 
 
 def _mails(lower: str) -> list[str]:
@@ -1404,6 +1434,17 @@ def _mails(lower: str) -> list[str]:
         asked = (_MAIL_ASKED if "@" in m.group() else _MAIL_INVITED).search(lower, 0, m.start())
         if m.group(2) or _MAIL_MARK.search(name) or asked:
             out.append(f"e:{name}@{m.group(3)}.com")
+    cued = None
+    for m in _RARE_MAIL.finditer(lower):
+        name = m.group(1).strip("._+-")
+        host = next(group for group in m.groups()[1:] if group)
+        if not _MAIL_NAME.match(name) or name in _HANDLE_WORDS or name in _NOT_NAMES:
+            continue
+        if cued is None:  # a name of letters only after a word of mail ("inbox me: lanab,
+            # runbox", "drop a line to x"): "we met at list ru" is talk
+            cued = not _MAIL_CUES.isdisjoint(_TOKENS.findall(lower))
+        if cued or _MAIL_MARK.search(name):
+            out.append(f"e:{name}@{host}")
     for m in _MAIL_MINE.finditer(lower):
         host, name = m.group(1), m.group(2).strip("._+-")
         if _MAIL_NAME.match(name) and _MAIL_MARK.search(name):
@@ -1783,11 +1824,31 @@ _POINTED = re.compile(
     r"|into)\s+(?:this|the)\s+(?:very\s+)?(?:chat|thread|window|box|convo|conversation|dm)\b"
     r"|\bleave\s+me\s+a\s+(?:word|message|note|msg|line)\s+(?:right\s+)?here\b"
     r"|\btell\s+me\s+in\s+here\b|\banswer\s+me\s+(?:in\s+)?(?:here|this\s+\w+)\b")
+# An account here pointed at for the rest ("@zoedeals has more", "call @x"; "everything is
+# on @x" is talk of a class or a club: tests/checks/test_redteam_round7.py)
+_POINTED_ACCOUNT = re.compile(
+    r"(?<![\w.@+-])@[a-z][a-z0-9_.]{2,30}\s+(?:has|for)\s+(?:more|the\s+rest|details|it\s+all"
+    r"|everything|info)\b"
+    r"|\b(?:call|ring|dial|text|txt|msg|dm|contact|claim\s+(?:it\s+)?(?:at|from|with))\s+"
+    r"@[a-z][a-z0-9_.]{2,30}+(?=\s*+(?:[.!?,;:)]|$))")  # the handle ends the clause
 # Words one of ``_POINTED`` needs, for a set test first
 _POINTED_WORDS = frozenset("""same name number digits mobile cell phone no numbers minus qr scan snap
 screenshot code link details info rest everything all its it pfp avi avatar header profile
 dm answer reply yes word thumbs tell respond say leave""".split())
 _POINTED_TOO = frozenset("""my this here the""".split())  # and one of these
+
+
+# A firm's name to search for (round 24): a search verb, then 2 to 4 capitalised words, one
+# of a firm's ("Highfield Assist", "Sunridge Consumer Services"), or "ask for" after them.
+_SEARCH_HINT = re.compile(r"\b(?:search|google|look\s+up|lookup|find)\b")
+_COMPANY = re.compile(r"\b(?:[Ss]earch(?:\s+for)?|[Gg]oogle|GOOGLE|[Ll]ook\s+up|[Ll]ookup|[Ff]ind|SEARCH"
+                      r"|(?:[Tt]ype|[Pp]ut)\s+into\s+[Gg]oogle)\s+((?:[A-Z][a-z]++\s+){1,3}[A-Z][a-z]++)\b")
+_COMPANY_WORDS = frozenset("""assist assistance services service consumer solutions support desk
+team claims claim agency group ltd limited finance financial helpline centre center rewards
+prizes direct holdings partners capital consulting recovery loans lending credit bureau office
+dept department care trust associates global ventures investments trading markets exchange
+legal company club network payouts winners""".split())
+_ASK_FOR = re.compile(r",?\s*+(?:and\s+)?ask\s+(?:for|4)\s+(?:me\b|[A-Z][a-z]+\b)")
 
 
 def _said_way_back(lower: str) -> bool:
@@ -1796,6 +1857,8 @@ def _said_way_back(lower: str) -> bool:
     tokens = set(_TOKENS.findall(lower))
     if (not _POINTED_WORDS.isdisjoint(tokens) and not _POINTED_TOO.isdisjoint(tokens)
             and _POINTED.search(lower)):
+        return True
+    if "@" in lower and _POINTED_ACCOUNT.search(lower):
         return True
     answer = not _ANSWER_WORDS.isdisjoint(tokens)
     ask = not _ASK_WORDS.isdisjoint(tokens)

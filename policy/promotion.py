@@ -30,6 +30,7 @@ in docs/spam.md.
 
 from __future__ import annotations
 
+import itertools
 import re
 import re._constants as _C
 import re._parser as _P
@@ -382,8 +383,31 @@ def _fold(text: str) -> str:
             folded = "".join(ch for ch in unicodedata.normalize("NFKD", folded)
                              if not unicodedata.combining(ch))
     folded = " ".join(folded.split())
+    if "'" in folded or "\u2019" in folded:  # "w'o'n", "c'a'l'l": letters between apostrophes
+        folded = _APOSTROPHED.sub(lambda m: m.group().replace("'", "").replace("\u2019", ""),
+                                  folded)
     # "F R E E  E N T R Y": letters spaced out are read as one word (as read_contacts does).
     return _SPACED.sub(lambda m: m.group().replace(" ", ""), folded)
+
+
+_APOSTROPHED = re.compile(r"(?<![a-z0-9'\u2019])[a-z](?:['\u2019][a-z]){2,}['\u2019]?(?![a-z0-9])")
+# A letter masked by "*" ("aw*rd", "fr*3", "c0mplim*nt*ry"): most often a vowel. A word with
+# one or two read as a trade word when one of the vowels makes it one.
+_NOT_MASK = re.compile(r"[._/~-]")
+_VOWELS = "aeiouy"
+
+
+def _unmasked(word: str) -> str | None:
+    masked = _NOT_MASK.sub("", word).translate(_LEET)
+    parts = masked.split("*")
+    if not 2 <= len(parts) <= 3 or len(masked) < 4 or not parts[0]:
+        return None
+    for fill in itertools.product(_VOWELS, repeat=len(parts) - 1):
+        candidate = parts[0] + "".join(f + p for f, p in zip(fill, parts[1:], strict=True))
+        found = _WORDS.fullmatch(candidate)
+        if found is not None and found.lastgroup in ("t", "s"):
+            return candidate
+    return None
 
 
 # _OBFUSCATED without "/" and "~": how a word cut by them into pieces longer than a letter
@@ -406,6 +430,8 @@ def _plain(match: re.Match[str]) -> str:
         return _OBFUSCATED_NO_SLASH.sub(_plain, word)
     if _NUMBERISH.fullmatch(word):
         return word
+    if "*" in word and (unmasked := _unmasked(word)) is not None:
+        return unmasked
     plain = _SYMBOLS_IN_WORD.sub("", word)
     joined = plain.translate(_LEET)
     if "1" in plain or "|" in plain:  # "1" stands for "l" as often as for "i": "c1aim"

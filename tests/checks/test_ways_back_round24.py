@@ -125,3 +125,72 @@ def test_a_handle_given_in_another_language_is_read(text: str, handle: str) -> N
 @pytest.mark.parametrize("text", ABROAD_TALK)
 def test_an_app_named_in_talk_in_another_language_is_no_handle(text: str) -> None:
     assert not read_contacts(text)[0], text
+
+
+MAILS = [
+    ("write to me: kasia, seznam cz", "e:kasia@seznam"),
+    ("drop me a line, bella.k on wp pl", "e:bella.k@wp"),
+    ("my e-mail is lenka at centrum sk", "e:lenka@centrum"),
+    ("message me at ana on disroot", "e:ana@disroot"),
+    ("jan is my name on posteo de, write", "e:jan@posteo"),
+]
+
+MAIL_TALK = [
+    "we met at list ru",
+    "I live on web de",
+    "shop at orange fr, they have deals",
+    "see you at the o2 tonight",
+]
+
+FIRMS = [
+    ("look up Northgate Claims Office, they pay out", "h:northgateclaimsoffice"),
+    ("search for Brightwell Consumer Services", "h:brightwellconsumerservices"),
+    ("google Maple Ridge and ask for Tom", "h:mapleridge"),
+]
+
+FIRM_TALK = [
+    "look up Taylor Swift tickets",
+    "search Central Park on maps",
+    "find Jake Smith and ask for the keys",
+    "we should look up Premier League scores",
+]
+
+MASKED = [
+    "You have w'o'n a c'a's'h aw*rd, c4ll now",
+    "c0mplim*nt*ry pr!ze for you, cl*im today",
+    "FR*3 entry to our w'e'e'k'l'y draw",
+]
+
+
+@pytest.mark.parametrize(("text", "mail"), MAILS)
+def test_an_address_at_a_mail_host_said_in_words_is_read(text: str, mail: str) -> None:
+    contact, found = read_contacts(text)
+    assert contact and mail in found, (text, found)
+
+
+@pytest.mark.parametrize("text", MAIL_TALK)
+def test_a_mail_host_in_talk_is_no_address(text: str) -> None:
+    assert not read_contacts(text)[0], text
+
+
+@pytest.mark.parametrize(("text", "handle"), FIRMS)
+def test_a_firm_to_search_for_is_a_contact_with_one_key(text: str, handle: str) -> None:
+    assert read_contacts(text) == (True, (handle,)), text
+
+
+@pytest.mark.parametrize("text", FIRM_TALK)
+def test_names_to_look_up_in_talk_are_no_contact(text: str) -> None:
+    assert not read_contacts(text)[0], text
+
+
+@pytest.mark.parametrize("text", MASKED)
+def test_trade_words_with_letters_masked_or_apostrophes_between_are_read(text: str) -> None:
+    from policy.fingerprint import reads_as_promotion
+    assert reads_as_promotion(text), text
+
+
+def test_an_account_pointed_at_for_the_rest_is_a_contact() -> None:
+    assert read_contacts("new tunes every week, @tunedealz has more") == (True, ("h:tunedealz",))
+    assert read_contacts("ring @tunedealz!") == (True, ("h:tunedealz",))
+    assert not read_contacts("more on @jake later")[0]
+    assert not read_contacts("thanks @sam for the lift")[0]
