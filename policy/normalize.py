@@ -882,6 +882,14 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
                     match.re is not _SPACED_NUMBER or _wide(match.group())):
                 contact = True
                 found.append("n:" + digits)
+    if digits_in and _AND_GROUPS_HINT.search(text) is not None:
+        for match in _AND_GROUPS.finditer(text.lower()):  # "070 & 27 & 546 & 74 & 2"
+            digits = _NOT_DIGIT.sub("", match.group())
+            groups = _DIGITS_ONLY.findall(match.group())
+            if 10 <= len(digits) <= 13 and not all(  # "0800 and 0930 and 1100": times
+                    len(g) == 4 and int(g[:2]) < 24 and int(g[2:]) < 60 for g in groups):
+                contact = True
+                found.append("n:" + digits)
     # A capital I for an l inside an app's name ("teIegram"): read as the app ("TalkInstant"
     # is no "Talklnstant")
     lower = (_INNER_I.sub(_app_with_l, text) if "I" in text and any(
@@ -1315,6 +1323,14 @@ _ROMAN_RUN = re.compile(r"(?<![A-Za-z0-9])(?:[MDCLXVI]++|[Nn](?:ULLA|ulla|IHIL|i
 _ROMAN = re.compile(r"M{0,9}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 _ROMAN_TOKEN = re.compile(r"[A-Za-z]+")
+
+
+# A phone number's groups joined by "&", "+", "n", "and" (round 24): from a 0, 3 groups or
+# more, 10 to 13 digits ("2023 and 2024", "1 & 2 & 3" are no number)
+_DIGITS_ONLY = re.compile(r"\d+")
+_AND_GROUPS_HINT = re.compile(r"\d\s*+(?:&|\+|n\b|and\b|AND\b|N\b)")
+_AND_GROUPS = re.compile(r"(?<![\d.,])0\d{0,4}+(?:\s*+(?:&|\+|\bn\b|\band\b(?:\s+then\b)?|\bthen\b"
+                         r"|\bplus\b)\s*+\d{1,5}+){2,}+(?![\d.,])")
 
 
 def _roman_numbers(cased: str) -> list[str]:
@@ -1847,8 +1863,13 @@ _COMPANY_WORDS = frozenset("""assist assistance services service consumer soluti
 team claims claim agency group ltd limited finance financial helpline centre center rewards
 prizes direct holdings partners capital consulting recovery loans lending credit bureau office
 dept department care trust associates global ventures investments trading markets exchange
-legal company club network payouts winners""".split())
-_ASK_FOR = re.compile(r",?\s*+(?:and\s+)?ask\s+(?:for|4)\s+(?:me\b|[A-Z][a-z]+\b)")
+legal company club network payouts winners connect connections hub hq helpdesk helpline link
+express access online digital systems tech media line lines partners promotions promos prize
+lottery bank payments pay cashback refunds bonus deals offers""".split())
+# or a word after them that the firm will see to it ("ask for Dana", "they'll know")
+_ASK_FOR = re.compile(r",?\s*+(?:and\s+)?(?:ask\s+(?:for|4)\s+(?:me\b|[A-Z][a-z]+\b)"
+                      r"|the(?:y'?ll|y\s+will|y\s+can)\s+(?:know|help|sort|explain|tell)"
+                      r"|the\s+desk\b|quote\b|mention\b|say\s+(?:i|you)\s+sent)")
 
 
 def _said_way_back(lower: str) -> bool:

@@ -577,5 +577,35 @@ def reads_as_promotion(text: str) -> bool:
         return False
     plain = _OBFUSCATED.sub(_plain, folded)
     # read again as the digits and symbols stand for ("reply with the code y0u got")
-    return plain != folded and (_read(plain) or ("code" in plain and _CODE_ASKED.search(plain)
-                                                  is not None))
+    if plain != folded and (_read(plain) or ("code" in plain and _CODE_ASKED.search(plain)
+                                             is not None)):
+        return True
+    # and with a trade word's pieces joined again ("hol iday", "sele- cted", "collec ~ tion")
+    joined = _joined_pieces(plain)
+    return joined is not None and _read(joined)
+
+
+_PIECE_CUTS = "-~"
+
+
+def _joined_pieces(text: str) -> str | None:
+    """``text`` with each two neighbouring words that make a trade word joined, or None
+    when there are none (a text that has other marks of obfuscation only)."""
+    words = [w for w in text.split() if w.strip(_PIECE_CUTS)]
+    out: list[str] = []
+    changed = False
+    i = 0
+    while i < len(words):
+        a = words[i].strip(_PIECE_CUTS)
+        if i + 1 < len(words):
+            b = words[i + 1].strip(_PIECE_CUTS)
+            if a.isalpha() and b.isalpha() and len(a) + len(b) >= 5:
+                found = _WORDS.fullmatch(a + b)
+                if found is not None and found.lastgroup in ("t", "s"):
+                    out.append(a + b)
+                    changed = True
+                    i += 2
+                    continue
+        out.append(words[i])
+        i += 1
+    return " ".join(out) if changed else None

@@ -194,3 +194,21 @@ def test_an_account_pointed_at_for_the_rest_is_a_contact() -> None:
     assert read_contacts("ring @tunedealz!") == (True, ("h:tunedealz",))
     assert not read_contacts("more on @jake later")[0]
     assert not read_contacts("thanks @sam for the lift")[0]
+
+
+@pytest.mark.parametrize("text", ["my cell is 0771 & 234 & 567 & 8", "ring 07 n 712 n 34 n 5678",
+                                  "call 0771 + 2345 + 678"])
+def test_a_numbers_groups_joined_by_and_signs_are_one_number(text: str) -> None:
+    assert read_contacts(text) == (True, ("n:07712345678",)), text
+
+
+@pytest.mark.parametrize("text", ["at 0800 and 0930 and 1100 we ring the bell",
+                                  "scores were 0 and 3 and 5"])
+def test_times_and_scores_joined_by_and_are_no_number(text: str) -> None:
+    assert not any(c.startswith("n:") for c in read_contacts(text)[1]), text
+
+
+def test_a_trade_word_cut_by_a_space_is_read_whole() -> None:
+    from policy.fingerprint import reads_as_promotion
+    assert reads_as_promotion("Cl*im y0ur compli- mentary Hol iday, ringto- ne and c.a.s.h")
+    assert not reads_as_promotion("the hol iday was fun, see you at the ringto- ne shop")
