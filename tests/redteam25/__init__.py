@@ -1,0 +1,1 @@
+"""Round 25: blind campaigns and ordinary users against the default rules."""

@@ -1,0 +1,55 @@
+"""Round 25 (tests/redteam25: 16 spam campaign families and a mix, written blind by an outside
+helper from README, docs/*.md, rules/default.toml and the SMS Spam Collection; 1,000 ordinary
+users of its own) on the default rules, seed 1, 20 spam senders a tactic.
+
+Every copy and every retry is a new text: LLM-like paraphrases from banks of openers, hooks,
+asks and signatures; a phone number said in groups in words of 3 languages, between emoji,
+passed off as a date, a time or a price, written with lower-case letters for digits, or in a
+picture's or voice note's description; a site said without a dot; an app named in words with
+a handle of no digit; "reply with a word"; a natural opener then the way back; 120 of the
+corpus's real spam texts in rotation; new groups of 2 to 4; the recipient's name, a reference
+and a signature; invisible characters and look-alike letters; two languages; very short texts;
+texts near 140 characters padded with the corpus's own talk; a mix of 3 to 5 per sender.
+
+FLOORS are what was measured blind (seed 1), rounded down to a multiple of 0.05: they hold the
+detector to no less than today, and are to be raised as it learns.
+`python -m tests.redteam25.run --seed N [--examples]` prints the table."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.redteam25.campaigns import TACTICS
+from tests.redteam25.corpus import CORPUS
+from tests.redteam25.run import measure
+
+FLOORS = {
+    "paraphrase": 0.40, "spoken": 1.0, "emojinum": 1.0, "disguised": 1.0, "dotless": 0.05, "apphandle": 0.30,
+    "replyword": 0.40, "twostep": 0.15, "rotate120": 0.80, "smallgroups": 0.45, "personal": 1.0,
+    "invisible": 0.60, "bilingual": 0.65, "tiny": 0.0, "long140": 0.40, "voicepic": 1.0, "mix": 0.75,
+}
+HAM_REFUSED_AT_MOST = 0.006   # measured blind: 6 of 1,000 (organisers' one announcement to 6 to 14 members)
+
+
+@pytest.fixture(scope="module")
+def measured() -> tuple[dict, list]:
+    if not CORPUS.is_file():
+        pytest.skip(f"the SMS Spam Collection is not at {CORPUS} (read in place, never copied)")
+    return measure(1, 20, 1000, list(TACTICS))
+
+
+def test_every_tactic_has_a_floor() -> None:
+    assert set(FLOORS) == set(TACTICS)
+
+
+@pytest.mark.parametrize("tactic", list(TACTICS))
+def test_each_tactic_is_contained_at_least_as_often_as_measured(measured: tuple[dict, list], tactic: str) -> None:
+    results = measured[0][tactic]
+    contained = sum(r.contained for r in results)
+    assert contained >= FLOORS[tactic] * len(results) - 1e-9, (tactic, contained / len(results))
+    assert max(r.reached for r in results) <= 20  # the strangers rules' day, whatever the tactic
+
+
+def test_ordinary_users_refused_by_a_spam_rule(measured: tuple[dict, list]) -> None:
+    hams = measured[1]
+    assert sum(bool(h.refused) for h in hams) <= HAM_REFUSED_AT_MOST * len(hams) + 1e-9
