@@ -394,15 +394,19 @@ _APOSTROPHED = re.compile(r"(?<![a-z0-9'\u2019])[a-z](?:['\u2019][a-z]){2,}['\u2
 # A letter masked by "*" ("aw*rd", "fr*3", "c0mplim*nt*ry"): most often a vowel. A word with
 # one or two read as a trade word when one of the vowels makes it one.
 _NOT_MASK = re.compile(r"[._/~-]")
+_MAX_MASKED = 48  # words tried a text, as each vowel in place of each "*"
 _VOWELS = "aeiouy"
 
 
-def _unmasked(word: str) -> str | None:
+def _unmasked(word: str, budget: list[int]) -> str | None:
     masked = _NOT_MASK.sub("", word).translate(_LEET)
     parts = masked.split("*")
     if not 2 <= len(parts) <= 3 or len(masked) < 4 or not parts[0]:
         return None
     for fill in itertools.product(_VOWELS, repeat=len(parts) - 1):
+        if budget[0] <= 0:
+            return None
+        budget[0] -= 1
         candidate = parts[0] + "".join(f + p for f, p in zip(fill, parts[1:], strict=True))
         found = _WORDS.fullmatch(candidate)
         if found is not None and found.lastgroup in ("t", "s"):
@@ -418,7 +422,7 @@ _LEET_L = str.maketrans({**{k: chr(v) for k, v in _LEET.items()}, ord("1"): "l",
 _CUT = re.compile(r"[/~]")
 
 
-def _plain(match: re.Match[str]) -> str:
+def _plain(match: re.Match[str], masks: list[int] | None = None) -> str:
     word = match.group()
     if _CUT.search(word) and any(len(p) > 1 for p in _CUT.split(word) if p):
         # Pieces longer than a letter: joined only into a trade word ("cl/aim", "pr~ize"),
@@ -430,8 +434,9 @@ def _plain(match: re.Match[str]) -> str:
         return _OBFUSCATED_NO_SLASH.sub(_plain, word)
     if _NUMBERISH.fullmatch(word):
         return word
-    if "*" in word and (unmasked := _unmasked(word)) is not None:
-        return unmasked
+    if "*" in word and masks is not None and masks[0] > 0:
+        if (unmasked := _unmasked(word, masks)) is not None:
+            return unmasked
     plain = _SYMBOLS_IN_WORD.sub("", word)
     joined = plain.translate(_LEET)
     if "1" in plain or "|" in plain:  # "1" stands for "l" as often as for "i": "c1aim"
@@ -575,7 +580,10 @@ def reads_as_promotion(text: str) -> bool:
         return True
     if _MAYBE_OBFUSCATED.search(folded) is None:
         return False
-    plain = _OBFUSCATED.sub(_plain, folded)
+    # (a letter masked by "*" tried as each vowel, 48 tries a text at most: a text of
+    # masked words costs no more than a few)
+    masks = [_MAX_MASKED]
+    plain = _OBFUSCATED.sub(lambda m: _plain(m, masks), folded)
     # read again as the digits and symbols stand for ("reply with the code y0u got")
     if plain != folded and (_read(plain) or ("code" in plain and _CODE_ASKED.search(plain)
                                              is not None)):
@@ -586,6 +594,9 @@ def reads_as_promotion(text: str) -> bool:
 
 
 _PIECE_CUTS = "-~"
+# Two words that make a trade word are a phrase of talk ("air drop", "pay out", "give away")
+_PHRASE_WORDS = frozenset("air drop pay out give away cash back sign up free be win won in on "
+                          "off hand give take get hot line lot tery check top wall paper".split())
 
 
 def _joined_pieces(text: str) -> str | None:
@@ -599,7 +610,8 @@ def _joined_pieces(text: str) -> str | None:
         a = words[i].strip(_PIECE_CUTS)
         if i + 1 < len(words):
             b = words[i + 1].strip(_PIECE_CUTS)
-            if a.isalpha() and b.isalpha() and len(a) + len(b) >= 5:
+            if (a.isalpha() and b.isalpha() and len(a) + len(b) >= 5
+                    and not (a in _PHRASE_WORDS and b in _PHRASE_WORDS)):
                 found = _WORDS.fullmatch(a + b)
                 if found is not None and found.lastgroup in ("t", "s"):
                     out.append(a + b)

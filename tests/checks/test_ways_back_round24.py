@@ -31,6 +31,15 @@ NUMBERS = [
 
 NOT_NUMBERS = [
     "I MIX CD AND DJ AT THE WEEKEND",
+    "I got C, D, D in my mocks, mum is going to kill me",   # a review's
+    "my picks this week LIV, MCI, LIV, MCI lol",
+    "MMXXIV, MMXXIII, MCMXCIX are the years on the plaque",
+    "ok 7:30, 8:45, 9:15 work for me",
+    "j'ai eu un 12, un 14, un 15, un 9 ce trimestre",
+    "tiz, kilenc, nyolc, het, hat, ot, negy, harom, ketto, egy, boldog uj evet!",
+    "we lost 0-2 at least it was close",
+    "see you at the o2 at 7.30 is best",
+    "my lottery numbers 07 and 13 and 21 and 44 and 58",
     "we read chapters XII, XIII, XIV and XV for class",
     "LOUIS XIV AND LOUIS XVI WERE KINGS",
     "WW II, WW I",
@@ -60,6 +69,18 @@ POINTED = [
 
 TALK = [
     "did you see my pfp? new haircut",
+    # a review's talk that the first version read
+    "just scan the QR code on the table to order",
+    "please reply in the thread so we keep it tidy",
+    "what are the last 4 digits of my account number again",
+    "the tracking number is in my account, i'll check later",
+    "answer me this one thing, did you eat my yoghurt",
+    "omg we have the same pfp and same name lol",
+    "the numbers in my name are my birthday btw",
+    "pics from the party are all in my last story",
+    "leave me a note here if you need anything",
+    "@jess has everything for the party",
+    "call @mum, she's worried",
     "did you see my profile pic?",
     "we have the same name haha",
     "my number is the same, text me",
@@ -82,6 +103,10 @@ ABROAD = [
 
 ABROAD_TALK = [
     "mi insta es privado",
+    "j'ai regardé la télé, je suis crevée",   # a review's
+    "mein whatsapp ist kaputt, schreib mir per sms",
+    "sur snap comme toujours",
+    "no zap, sou tímido",
     "mon insta c'est nul",            # "nul": 4 letters at least
     "j'ai vu ça sur insta, trop drôle",
     "estoy en snap ahora mismo",
@@ -137,6 +162,7 @@ MAILS = [
 
 MAIL_TALK = [
     "we met at list ru",
+    "party saturday, pm me your address if you want an invite",  # a review's
     "I live on web de",
     "shop at orange fr, they have deals",
     "see you at the o2 tonight",
@@ -145,11 +171,15 @@ MAIL_TALK = [
 FIRMS = [
     ("look up Northgate Claims Office, they pay out", "h:northgateclaimsoffice"),
     ("search for Brightwell Consumer Services", "h:brightwellconsumerservices"),
-    ("google Maple Ridge and ask for Tom", "h:mapleridge"),
+    ("google Maple Ridge and ask for me", "h:mapleridge"),
 ]
 
 FIRM_TALK = [
     "look up Taylor Swift tickets",
+    "Look up Pizza Express, ask for Sam",   # a review's: firms named in talk
+    "Google Apple Support if the phone keeps crashing",
+    "find Lloyds Bank on the high street",
+    "Look up Dr Patel, ask for Karen at reception",
     "search Central Park on maps",
     "find Jake Smith and ask for the keys",
     "we should look up Premier League scores",
