@@ -632,7 +632,9 @@ _APP_LIST = ("telegram", "tg", "snap", "snapchat", "insta", "instagram", "ig", "
              "fansly",
              # round 14: payment and game apps ("donate through zelle: hartkai", "add
              # ivy_park on steam")
-             "zelle", "chime", "applecash", "applepay", "steam", "roblox")
+             "zelle", "chime", "applecash", "applepay", "steam", "roblox",
+             # round 25: nicknames ("wsp", WhatsApp; "telly", Telegram; "snaps")
+             "wsp", "telly", "snaps")
 # not "imo", "wa", "session": words of ordinary texts; LINE apart (_LINE_HANDLE)
 _APPS = r"(?:" + "|".join(_APP_LIST) + r"|tele\s?gram)"
 _HANDLE_AFTER = re.compile(r"\b" + _APPS + r"\b(?:\s*(?:me|id|name|handle|user|username)\b)?"
@@ -643,6 +645,9 @@ _HANDLE_NAMED = re.compile(r"\b" + _APPS + r"\s*+(?:id|handle|username|user\s?na
                            r"\s*+[^\w\s@$]{0,3}+\s*+([a-z][a-z0-9_.]{2,31}+)(?![a-z0-9_])")
 _HANDLE_BEFORE_BARE = re.compile(r"(?<![a-z0-9_@.])([a-z][a-z0-9_.]{3,31}+)"
                                  r"\s++(?:on|at|via|in)\s++" + _APPS + r"\b")  # not "team2 at line"
+# A long name on an app named by its looks ("find x on the ghost app", "x on the purple one")
+_HANDLE_ON_APP = re.compile(r"(?<![a-z0-9_@.])([a-z]{11,30}+)\s++(?:on|in)\s++the\s++(?:[a-z]+\s++){0,3}"
+                            r"(?:app|one)\b")
 # LINE, whose name is a word ("take line m103"): only with "id" or ":" after it.
 # A handle after an invitation to find the sender on an app ("find me on kik prizedesk",
 # "add me on snap: winqueen") or after the app and a colon ("telegram: winqueen"): no
@@ -700,7 +705,7 @@ _HANDLE_COLON = re.compile(r"\b(" + _APPS + r")\s*+:\s*+([a-z][a-z0-9_.]{3,31}+)
 # Apps whose names are words of labels ("Tele: samsung 55", "Threads: polyester", "SC:
 # Kansas City", "signal: weak"): after a colon, a name with a digit or "_" only
 _WORDY_APPS = frozenset(("tele", "sc", "threads", "signal", "line", "vx", "whats", "chime",
-                         "steam"))
+                         "steam", "telly", "snaps"))
 _HANDLE_WORDS = frozenset(
     "later soon today tonight tomorrow tmr now pls please plz thanks thx and then when plus "
     "too also instead again first only just maybe ok okay lol haha xoxo yeah yes nope "
@@ -941,6 +946,13 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
             if not _COMPANY_WORDS.isdisjoint(words) or _ASK_FOR.match(cased, match.end()):
                 contact = True
                 found.append("h:" + "".join(name.lower().split()))
+    if (" com" in lower or " co uk" in lower or " net" in lower or " org" in lower) and (
+            said := _SAID_TLD.search(lower)) is not None:
+        # "northgatevault plus com", "harbourperks with the usual com on the end", "x, com
+        # ending": a site whose dot is said otherwise (round 25)
+        contact = True
+        name, tld = said.group(1) or said.group(3), said.group(2) or said.group(4)
+        found.append(f"d:{name}.{tld.replace(' ', '.')}")
     if "/" in lower and (short := _SHORTENER.search(lower)) is not None:
         # "bitly/x7Kq2", "tinyurl com/x": a shortener's name with its dot left out
         contact = True
@@ -958,6 +970,11 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         for handle in _handles(lower):
             contact = True
             found.append(handle)
+    if ("app" in words_and_digits or "one" in words_and_digits) and "the" in words_and_digits:
+        for match in _HANDLE_ON_APP.finditer(lower):  # "find x on the ghost app"
+            if _long_name(match.group(1)):
+                contact = True
+                found.append("h:" + match.group(1))
     if not _ACCOUNT_WORDS.isdisjoint(words_and_digits):
         for match in _ACCOUNT_MINE.finditer(lower):  # "my private account = ruby_secret39"
             name = match.group(1).strip("._")
@@ -1220,17 +1237,17 @@ def _handles(lower: str) -> list[str]:
     for match in _HANDLE_AFTER.finditer(lower):
         at, bare = match.group(1), match.group(2)
         name = (at or bare).strip("._")
-        if len(name) >= (3 if at else 4) and (at or _HANDLE_MARK.search(bare)):
+        if len(name) >= (3 if at else 4) and (at or _handle_like(bare)):
             out.append("h:" + name)
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_BEFORE.finditer(lower))
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_BEFORE_BARE.finditer(lower)
-               if _HANDLE_MARK.search(m.group(1)))  # "b4 in line" is no handle (too short)
+               if _handle_like(m.group(1)))  # "b4 in line" is no handle (too short)
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_NAMED.finditer(lower))
     for match in _HANDLE_MINE.finditer(lower):  # "my ig is winqueen22"
         named, at, bare = match.group(1, 2, 3)
         name = (at or bare).strip("._")  # "my ig is winqueen22." ends a sentence
         # "my telegram handle is annatrades": the handle named as such needs no shape
-        if len(name) >= 3 and (at or _HANDLE_SHAPE.fullmatch(name) or (
+        if len(name) >= 3 and (at or _HANDLE_SHAPE.fullmatch(name) or _long_name(name) or (
                 named and len(name) >= 5 and name not in _HANDLE_WORDS
                 and name not in _NOT_NAMES and name not in _STATES
                 and _CLAUSE_END.match(lower, match.end()))):
@@ -1241,12 +1258,12 @@ def _handles(lower: str) -> list[str]:
         if name in _HANDLE_WORDS or (said_as and name in _NOT_NAMES):
             continue
         # after "hmu" a pet name or a filler is talk ("hmu on snap babe"): a handle's mark
-        if hmu and not (at or _HANDLE_MARK.search(name)):
+        if hmu and not (at or _handle_like(name)):
             continue
         out.append("h:" + name)
     out.extend("h:" + m.group(2).strip("._") for m in _HANDLE_COLON.finditer(lower)
                if m.group(2).strip("._") not in _HANDLE_WORDS
-               and (m.group(1) not in _WORDY_APPS or _HANDLE_MARK.search(m.group(2))))
+               and (m.group(1) not in _WORDY_APPS or _handle_like(m.group(2))))
     for m in _LINE_HANDLE.finditer(lower):  # "line id x", "line @x", "line: x1", not "line: x"
         named, mark, at, name = m.groups()
         if named or ((at or mark) and _HANDLE_MARK.search(name)) or (at and mark):
@@ -1324,6 +1341,19 @@ _MENTION = re.compile(
 
 
 _HANDLE_MARK = re.compile(r"[\d_]")
+# ... or a name too long for a word of talk: 11 letters or more, not an adverb or a word
+# made of another ("rosieelleryofficial", "darrenokaforuk"; "occasionally", "interesting")
+_WORD_ENDINGS = ("ly", "ing", "tion", "tions", "ment", "ments", "ness", "able", "ible", "ful",
+                 "ed", "ers", "ies", "ity", "ism", "ist", "ships", "ship", "ous", "ive", "ally")
+
+
+def _long_name(name: str) -> bool:
+    return len(name) >= 11 and name.isalpha() and not name.endswith(_WORD_ENDINGS)
+
+
+def _handle_like(name: str) -> bool:
+    return _HANDLE_MARK.search(name) is not None or _long_name(name)
+
 # The end of a name said: the text's end or a clause's ("is annatrades, easier there";
 # "is literally my name", "is secret lol" are talk)
 _STATES = frozenset("private public hidden locked deleted banned suspended blocked gone down "
@@ -1593,7 +1623,11 @@ def _undouble(spelled: str) -> str:
 _SEPARATED_HINT = re.compile(r"[a-z][-/~][a-z][-/~][a-z]")
 _SEPARATED = re.compile(r"(?<![a-z0-9])(?:[a-z][-/~]){2,}[a-z](?![a-z0-9])")
 _LETTER_SEPARATORS = re.compile(r"[-/~]")
-_SLASH_WORD = re.compile(r"\s?\bslash\b\s?")
+_SAID_TLD = re.compile(
+    r"\b([a-z][a-z0-9-]{4,30}+)\s*+,?\s*+(?:plus|then|and\s+then|with\s+(?:the\s+usual\s+|a\s+)?)\s*+"
+    r"(com|co\s?uk|net|org|io|biz)\b"
+    r"|\b([a-z][a-z0-9-]{4,30}+)\s*+,?\s*+(com|co\s?uk|net|org)\s+(?:ending|on\s+the\s+end|at\s+the\s+end)\b")
+_SLASH_WORD = re.compile(r"\s?\b(?:forward\s+)?slash\b\s?")
 _DOT_SAID = re.compile(r"\bd(?:awt|ought)\b")
 # A name, a top-level domain without its dot, then a path: "instagram com/x", "t me/x",
 # "wa me/44...", "winprize net/claim" ("text me/call me": "me" only after t and wa; "the
@@ -1887,7 +1921,17 @@ _POINTED = re.compile(
     r"(?:chat|thread|window|box|convo|conversation|dm)\b"  # ("reply in this thread with your
     # lunch order", "respond in this chat by friday" are talk)
     r"|\bleave\s+me\s+a\s+(?:word|line)\s+(?:right\s+)?here\b|\bleave\s+me\s+a\s+\w+\s+right\s+here\b"
-    r"|\banswer\s+me\s+(?:in\s+)?here\b|\banswer\s+me\s+in\s+this\s+\w+")
+    r"|\banswer\s+me\s+(?:in\s+)?here\b|\banswer\s+me\s+in\s+this\s+\w+"
+    # a word to send back, and what it gets (round 25): "write mine under this and it's yours",
+    # "send me the word ready and I'll sort the rest", "a quick 'yes please' back is all I need"
+    r"|\b(?:send|text|txt|write|reply|answer|say|type)\s+(?:me\s+|us\s+)?(?:with\s+)?(?:the\s+word\s+)?"
+    r"['\"\u2018\u201c]?(?!(?:back|later|tonight|tomorrow|soon|now|first|please|pls|again|then|asap|it"
+    r"|this|that|them|him|her|us|me|something|anything|when|if)\b)[a-z]{2,12}['\"\u2019\u201d]?"
+    r"\s+(?:(?:under|below)\s+this\s+|back\s+)?(?:and|&|n)\s+(?:it'?s\s+(?:yours|done|sorted)"
+    r"|i'?ll\s+(?:sort|send)|i\s+will\s+(?:sort|send)|we'?ll\s+(?:sort|send))"
+    r"|\ba\s+quick\s+['\"\u2018\u201c][a-z ]{2,12}['\"\u2019\u201d]\s+back\b"
+    r"|\banswer\s+with\s+['\"\u2018\u201c]?[a-z]{2,12}['\"\u2019\u201d]?\s+to\s+(?:keep|claim|get|receive"
+    r"|confirm|secure)\b")
 # An account here pointed at for the rest ("@zoedeals has more", "call @x"; "everything is
 # on @x" is talk of a class or a club: tests/checks/test_redteam_round7.py)
 _POINTED_ACCOUNT = re.compile(
@@ -1898,9 +1942,10 @@ _POINTED_ACCOUNT = re.compile(
 # @mum, she's worried" is talk: 5 letters at least)
 # Words one of ``_POINTED`` needs, for a set test first
 _POINTED_WORDS = frozenset("""same name number digits mobile cell phone no numbers minus qr scan snap
+send text txt write quick type
 screenshot code link details info rest everything all its it pfp avi avatar header profile
 dm answer reply yes word thumbs tell respond say leave""".split())
-_POINTED_TOO = frozenset("""my this here the""".split())  # and one of these
+_POINTED_TOO = frozenset("""my this here the and back with to""".split())  # and one of these
 
 
 # A firm's name to search for (round 24): a search verb, then 2 to 4 capitalised words, one

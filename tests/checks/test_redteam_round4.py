@@ -123,7 +123,7 @@ def test_after_a_caught_campaign_strangers_wait_a_day_people_known_do_not(rules:
     assert [r.retry_after for r in caught.reasons if r.rule == "contacts"] == (
         [86400] if rules == "strict" else [1800])
     clock.advance(31 * 60)
-    text = f"{_salad(rng)} snap prizedeskuk"  # a way back the reader does not see
+    text = f"{_salad(rng)} snap prizedesk"  # a way back the reader does not see (9 letters)
     stranger = engine.check(SendRequest(SENDER, ("s6",), text))
     assert engine.check(SendRequest(SENDER, ("friend",), "see you later at the game")).allowed
     followed = engine.check(SendRequest(SENDER, ("followed",), text))

@@ -242,3 +242,54 @@ def test_a_trade_word_cut_by_a_space_is_read_whole() -> None:
     from policy.fingerprint import reads_as_promotion
     assert reads_as_promotion("Cl*im y0ur compli- mentary Hol iday, ringto- ne and c.a.s.h")
     assert not reads_as_promotion("the hol iday was fun, see you at the ringto- ne shop")
+
+
+# Round 25 (tests/redteam25, blind against the reader above): names too long for a word next
+# to an app, app nicknames, a site whose dot is said otherwise, a word to send back for
+# something, a firm typed into google. Our own phrasings.
+ROUND25 = [
+    ("i'm bellarosewilliams on snap, come say hi", "h:bellarosewilliams"),
+    ("kik: bellarosewilliams", "h:bellarosewilliams"),
+    ("look for bellarosewilliams on the yellow app", "h:bellarosewilliams"),
+    ("msg me on wsp, bellarosewilliams", "h:bellarosewilliams"),
+    ("the page is cashflowdaily plus com", "d:cashflowdaily.com"),
+    ("cashflowdaily then co uk, have a look", "d:cashflowdaily.co.uk"),
+    ("cashflowdaily, com on the end", "d:cashflowdaily.com"),
+    ("type Greenfield Payouts into google", "h:greenfieldpayouts"),
+    ("pop cashflowdaily into your browser", "h:cashflowdaily"),
+]
+
+ROUND25_WORDS = [
+    "text me gold and I'll send the details",
+    "write yes under this and it's yours",
+    "a quick 'count me in' back and it's sorted",
+    "answer with claim to get it",
+]
+
+ROUND25_TALK = [
+    "I'm constantly on snap lol",
+    "occasionally on insta, mostly tiktok",
+    "Sherlock on telly tonight",
+    "everything downloaded on the new app",
+    "text me back and I'll sort it",
+    "reply yes and I'll book the table",
+    "send me the doc and I'll send it on",
+    "a quick call back would be great",
+    "type something into google",
+]
+
+
+@pytest.mark.parametrize(("text", "key"), ROUND25)
+def test_round25_ways_back_are_read_with_their_key(text: str, key: str) -> None:
+    contact, found = read_contacts(text)
+    assert contact and key in found, (text, found)
+
+
+@pytest.mark.parametrize("text", ROUND25_WORDS)
+def test_a_word_to_send_back_for_something_is_a_way_back(text: str) -> None:
+    assert read_contacts(text)[0], text
+
+
+@pytest.mark.parametrize("text", ROUND25_TALK)
+def test_round25_talk_stays_talk(text: str) -> None:
+    assert not read_contacts(text)[0], text

@@ -12,8 +12,13 @@ spintax, a number in 3 pieces with words, a benign opener then the payload hours
 payload among ordinary sentences, other languages with a handle without a digit, broken
 words with a bare @name, 50 offers in rotation, groups and one-to-one in turn.
 
-FLOORS are what was measured blind (seed 1), rounded down to a multiple of 0.05: they hold the
-detector to no less than today, and are to be raised as it learns.
+Blind (seed 1): roman 0, arith 100, foreign 5, andjoined 95, lowerdigits 10, vanity 100, appwords
+30, googleco 0, picpointer 5, raremail 0, username 0, synsyn 0, spintax3 15, split3 100, benignthen
+0, hamcamo 15, multilang 0, broken 20, offers50 25, groupsmixed 10, mix 20%. The reader then learnt
+these ways back (policy/normalize.py, policy/promotion.py; tests/checks/test_ways_back_round24.py
+holds phrasings of our own): FLOORS are seed 1 now, rounded down to a multiple of 0.05.
+"benignthen" opens with a real ordinary text to each stranger and sends its way back to 2 or 3
+of them later: the strangers rules bound its openers.
 `python -m tests.redteam24.run --seed N [--examples]` prints the table."""
 
 from __future__ import annotations
@@ -24,11 +29,11 @@ from tests.redteam24.campaigns import TACTICS
 from tests.redteam24.corpus import CORPUS
 from tests.redteam24.run import measure
 
-FLOORS = {
-    "roman": 0.0, "arith": 1.0, "foreign": 0.05, "andjoined": 0.95, "lowerdigits": 0.10, "vanity": 1.0,
-    "appwords": 0.30, "googleco": 0.0, "picpointer": 0.05, "raremail": 0.0, "username": 0.0, "synsyn": 0.0,
-    "spintax3": 0.15, "split3": 1.0, "benignthen": 0.0, "hamcamo": 0.15, "multilang": 0.0, "broken": 0.20,
-    "offers50": 0.25, "groupsmixed": 0.10, "mix": 0.20,
+FLOORS = {  # seed 1 now (blind, before the reader learnt round 24: the docstring's figures)
+    "roman": 1.0, "arith": 1.0, "foreign": 1.0, "andjoined": 1.0, "lowerdigits": 0.80, "vanity": 1.0,
+    "appwords": 1.0, "googleco": 0.85, "picpointer": 1.0, "raremail": 1.0, "username": 1.0, "synsyn": 0.95,
+    "spintax3": 1.0, "split3": 1.0, "benignthen": 0.0, "hamcamo": 1.0, "multilang": 1.0, "broken": 0.75,
+    "offers50": 1.0, "groupsmixed": 0.90, "mix": 0.95,
 }
 HAM_REFUSED_AT_MOST = 0.01   # measured blind: 9 of 1,000 (8 small businesses' announcements, 1 group post)
 
