@@ -701,7 +701,7 @@ _HANDLE_SHAPE = re.compile(_LETTERS_THEN_DIGITS + r"|[a-z]+[_.][a-z0-9_.]*[a-z0-
 _NOT_NAMES = frozenset("well usual always ever before friend friends bestie buddy promised "
                        "requested discussed agreed planned normal said back directly "
                        "personally privately".split())
-_HANDLE_COLON = re.compile(r"\b(" + _APPS + r")\s*+:\s*+([a-z][a-z0-9_.]{3,31}+)(?![a-z0-9_])")
+_HANDLE_COLON = re.compile(r"\b(" + _APPS + r")(?:\s++app)?\s*+:\s*+([a-z][a-z0-9_.]{3,31}+)(?![a-z0-9_])")
 # Apps whose names are words of labels ("Tele: samsung 55", "Threads: polyester", "SC:
 # Kansas City", "signal: weak"): after a colon, a name with a digit or "_" only
 _WORDY_APPS = frozenset(("tele", "sc", "threads", "signal", "line", "vx", "whats", "chime",
@@ -937,6 +937,13 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         # or a site to find, the way back of campaigns with no number or link
         contact = True
         found.append("h:" + "".join(typed.group(1).lower().split()))
+    if " them" in lower and (them := _GOOGLE_THEM.search(cased)) is not None:
+        contact = True  # "Ask for Leah at Redwood Circle, google them"
+        found.append("h:" + "".join(them.group(1).lower().split()))
+    if ("app" in lower or " one" in lower or _APP_WORD.search(lower) is not None) and (
+            named := _NAMED_ON_APP.search(cased)) is not None:
+        contact = True  # "I'm on tiktok as Nadia Stroud": a person's name on an app
+        found.append("h:" + "".join((named.group(1) or named.group(2)).lower().split()))
     if _SEARCH_HINT.search(lower) is not None:
         for match in _COMPANY.finditer(cased):  # "look up Highfield Assist, ask for Dana"
             name = match.group(1)
@@ -1490,7 +1497,7 @@ _MAIL_DOMAINS = {"o2": "pl", "wp": "pl", "onet": "pl", "interia": "pl", "seznam"
                  "list": "ru", "yandex": "ru|com", "rambler": "ru", "ukr": "net", "abv": "bg",
                  "azet": "sk", "tuta": "io|com", "tutanota": "com|de", "proton": "me",
                  "protonmail": "com|ch", "disroot": "org", "gazeta": "pl", "arcor": "de",
-                 "alice": "it", "free": "fr", "runbox": "com|no",
+                 "alice": "it", "free": "fr", "pm": "mail", "runbox": "com|no",
                  "posteo": "de|net", "mailfence": "com", "hushmail": "com", "zoho": "com|eu",
                  "freemail": "hu", "citromail": "hu", "t-online": "de", "bluewin": "ch"}
 _MAIL_ONLY = ("seznam", "laposte", "disroot", "runbox", "posteo", "mailfence", "hushmail",
@@ -1892,8 +1899,8 @@ _PICTURE = (r"(?:pic|pics|photo|photos|picture|pfp|avi|avatar|profile|header|ban
 _POINTED = re.compile(
     r"(?<!\bhave\sthe\s)(?<!\bhas\sthe\s)\bsame\s+(?:pic|photo|pfp)\s*(?:[,&+]|and)?\s*(?:same\s+)?"
     + _NAME_WORD + r"\b"
-    r"|\bsame\s+" + _NAME_WORD + r"\s+(?:as\s+(?:on\s+|in\s+)?(?:here|this\s+(?:one|app|account))"
-    r"|on\s+here)\b"
+    r"|\bsame\s+(?:" + _NAME_WORD + r"|pic|photo|pfp)\s+(?:as\s+(?:on\s+|in\s+)?(?:here|this\s+(?:one|app"
+    r"|account))|on\s+here)\b"
     r"|\b(?:look|search)\s+for\s+(?:this|my)\s+same\s+" + _NAME_WORD + r"\b"
     r"|\bi\s+use\s+the\s+(?:exact\s+)?same\s+" + _NAME_WORD + r"\b"
     r"|\bmy\s+" + _NAME_WORD + r"\s+(?:there|on\s+there)\s+is\s+my\s+" + _NAME_WORD + r"\s+here\b"
@@ -1967,8 +1974,19 @@ benefits""".split())  # (not "support", "bank", "bureau": "Apple
 # Support", "Lloyds Bank", "Citizens Advice Bureau" are searched in talk)
 _TITLES = frozenset("dr mr mrs ms miss coach prof doctor nurse sir madam".split())
 # or words after them that the firm will see to it ("ask for me", "they'll know")
-_ASK_FOR = re.compile(r",?\s*+(?:and\s+)?(?:ask\s+(?:for|4)\s+me\b|the(?:y'?ll|y\s+will)\s+know\b"
-                      r"|the\s+desk\b|say\s+(?:i|you)\s+sent)")  # ("ask for Sam" is talk)
+_ASK_FOR = re.compile(r",?\s*+(?:and\s+)?(?:ask\s+(?:for|4)\s+me\b|the(?:y'?ll|y\s+will)\s+(?:know|confirm)\b"
+                      r"|the\s+desk\b|say\s+(?:i|you)\s+sent|the\s+website\s+has|online,?\s+it'?s\s+the\s+first"
+                      r"|it'?s\s+the\s+first\s+result)")
+# A firm or a person named before "google them" ("Ask for Leah at Redwood Circle, google them",
+# "It's all on Redwood Circle's site if you search them") and a person's name on an app
+# ("I'm on tiktok as Nadia Stroud", "Add Rohan Ellery on the yellow app"): round 25
+_GOOGLE_THEM = re.compile(r"\b((?:[A-Z][a-z]++\s+){1,3}[A-Z][a-z]++)(?:'s\s+(?:site|website|page))?,?"
+                          r"\s+(?:and\s+|if\s+you\s+)?(?:google|search|look\s+up)\s+them\b")
+_NAMED_ON_APP = re.compile(
+    r"\b(?:I'?m|I\s+am|[Aa]dd|[Ff]ind|[Ll]ook\s+for|[Ss]earch(?:\s+for)?)\s+([A-Z][a-z]++\s+[A-Z][a-z]++)\s+"
+    r"(?:on|in)\s+(?:(?:" + _APPS + r")\b|the\s+(?:[a-z]+\s+){0,4}(?:app|one)\b)"
+    r"|\b(?:on|in)\s+(?:(?:" + _APPS + r")\b|the\s+(?:[a-z]+\s+){0,4}(?:app|one)\b)[^.!?\n]{0,40}?"
+    r"(?:\bsearch(?:\s+for)?|\bas|\bI'?m|\s-|:)\s+([A-Z][a-z]++\s+[A-Z][a-z]++)\b")  # ("ask for Sam" is talk)
 
 
 def _said_way_back(lower: str) -> bool:

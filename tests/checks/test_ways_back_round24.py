@@ -293,3 +293,32 @@ def test_a_word_to_send_back_for_something_is_a_way_back(text: str) -> None:
 @pytest.mark.parametrize("text", ROUND25_TALK)
 def test_round25_talk_stays_talk(text: str) -> None:
     assert not read_contacts(text)[0], text
+
+
+NAMED = [
+    ("Ask for Tom Briggs at Oakdale Partners, google them", "h:oakdalepartners"),
+    ("It's all on Oakdale Partners's site if you search them", "h:oakdalepartners"),
+    ("look up Oakdale Partners, the website has a form", "h:oakdalepartners"),
+    ("I'm on insta as Bella Rosewood", "h:bellarosewood"),
+    ("find Bella Rosewood on the app with the ghost", "h:bellarosewood"),
+    ("easier on the yellow app - Bella Rosewood", "h:bellarosewood"),
+    ("write to bellarose on pm mail", "e:bellarose@pm"),
+]
+
+NAMED_TALK = [
+    "I'm on the train, Tom Smith says hi",
+    "I saw it on the BBC app - breaking news",
+    "watched it on the telly with Mum and Dad",
+    "Look up Pizza Express, ask for Sam",
+]
+
+
+@pytest.mark.parametrize(("text", "key"), NAMED)
+def test_a_firm_or_a_person_named_as_the_way_back_is_read(text: str, key: str) -> None:
+    contact, found = read_contacts(text)
+    assert contact and key in found, (text, found)
+
+
+@pytest.mark.parametrize("text", NAMED_TALK)
+def test_names_in_talk_stay_talk(text: str) -> None:
+    assert not read_contacts(text)[0], text

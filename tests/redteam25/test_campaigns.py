@@ -15,7 +15,8 @@ Blind, against the reader of round 24 (seed 1): paraphrase 40, spoken, emojinum,
 dotless 5, apphandle 30, replyword 40, twostep 15, rotate120 80, smallgroups 45, personal 100,
 invisible 60, bilingual 65, tiny 0, long140 40, voicepic 100, mix 75%. The reader then learnt
 some of its ways back (names too long for a word beside an app, app nicknames, a site whose dot
-is said otherwise, a word sent back for something, a firm typed into google; our own phrasings
+is said otherwise, a word sent back for something, a firm typed into google or to "google them",
+a person's name on an app; our own phrasings
 in tests/checks/test_ways_back_round24.py): FLOORS are seed 1 now, rounded down to 0.05.
 `python -m tests.redteam25.run --seed N [--examples]` prints the table."""
 
@@ -28,9 +29,9 @@ from tests.redteam25.corpus import CORPUS
 from tests.redteam25.run import measure
 
 FLOORS = {  # seed 1 now (blind: the docstring's figures)
-    "paraphrase": 0.45, "spoken": 1.0, "emojinum": 1.0, "disguised": 1.0, "dotless": 0.95, "apphandle": 0.55,
-    "replyword": 0.80, "twostep": 0.15, "rotate120": 0.95, "smallgroups": 0.60, "personal": 1.0,
-    "invisible": 0.65, "bilingual": 0.70, "tiny": 1.0, "long140": 0.65, "voicepic": 1.0, "mix": 0.80,
+    "paraphrase": 1.0, "spoken": 1.0, "emojinum": 1.0, "disguised": 1.0, "dotless": 0.95, "apphandle": 0.90,
+    "replyword": 0.80, "twostep": 0.35, "rotate120": 1.0, "smallgroups": 0.90, "personal": 1.0,
+    "invisible": 0.85, "bilingual": 0.95, "tiny": 1.0, "long140": 0.80, "voicepic": 1.0, "mix": 0.85,
 }
 HAM_REFUSED_AT_MOST = 0.006   # measured blind: 6 of 1,000 (organisers' one announcement to 6 to 14 members)
 
