@@ -261,6 +261,13 @@ def _code(match: re.Match[str], grown: list[int]) -> str:
 
 
 # What follows a greeting and is no name ("hi is this Sam?", "hey how are you", "hi all")
+_NAME_COLON = re.compile(r"\W*+[a-z]{2,15}+\s*+:(?!\d)")
+# ... but a campaign's heading is its words ("WINNER:", "URGENT:", "FreeMsg:")
+_HEADERS = frozenset("""winner winners urgent free freemsg private congrats
+reminder note update important attention alert notice warning sms msg txt text ps re fyi
+congratulations last
+breaking news offer sale new final call wow hot live xxx ringtone ringtones sexy dating
+chat auction promo bonus gift prize reward cash money win won""".split())
 _AFTER_GREETINGS = _GREETING_WORDS | frozenset((
     "is", "are", "was", "how", "what", "why", "when", "where", "who", "there", "you", "u", "ya",
     "all", "guys", "everyone", "again", "and", "to", "from", "my", "i", "im", "it", "its", "this",
@@ -326,6 +333,13 @@ def _read_digit_word(match: re.Match[str]) -> str:
     return word
 
 
+# A sign-off: after the last sentence's stop, a word of parting (or a dash) and at most 4
+# words more, the text's end
+_SIGN_OFF = re.compile(r"[.!?\n]\s*+(?:-+\s*+|(?:kind\s+|best\s+|warm\s+|many\s+)?(?:regards|cheers|thx"
+                       r"|thanks|thank\s+you|ta|love|xoxo|yours|sincerely|best|from|sent\s+by)\b"
+                       r"[\s,!.:-]*+)(?:[^\s.!?]++\s*+){0,4}[.!?\s]*+$")
+
+
 def normalize(text: str) -> str:
     """Return the comparison form of ``text`` (``normalize_counted``'s first half)."""
     return normalize_counted(text)[0]
@@ -373,11 +387,19 @@ def normalize_counted(text: str) -> tuple[str, int]:
     # rapidfuzz's default_process: non-alphanumerics to spaces, lower, trim.
     words = default_process(folded).split()
     chars = sum(map(len, words)) - sum(grown)
+    if len(words) >= 10 and (signed := _SIGN_OFF.search(folded)) is not None:
+        # A sign-off after the last sentence ("... Ref 0. Cheers, Lucy", "- The Winners Desk"):
+        # a campaign signs each copy its own way; compared without it (counted with it)
+        kept = default_process(folded[:signed.start()]).split()
+        if len(kept) >= 8:
+            words = kept
     if not _SMS_KEYS.isdisjoint(words):  # "u", "ur", "pls", "txt": the words they stand for
         words = _sms_words(words)
     if (len(words) > 1 and words[0] in _GREETING_WORDS and words[1] not in _AFTER_GREETINGS
             and _GREETING_NAME.match(folded)):
         words[1] = "0"  # the text's first words, a name and a stop: "Hi Anna,": "hi 0"
+    elif len(words) >= 6 and words[0] not in _HEADERS and _NAME_COLON.match(folded):
+        words[0] = "0"  # a name and a colon first: "Leo: ...", "BEN: ..."
     # "l", "1", "I", "|" and "!" look alike: one letter to the comparison ("1ucy", "hote1",
     # "PayPaI" are "lucy", "hotel", "paypal"), as confusables' skeletons have it
     # and a spinner's synonyms ("complimentary", "on the house") as their class's word ("free")

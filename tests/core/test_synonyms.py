@@ -99,3 +99,16 @@ def test_ordinary_texts_stay_apart(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(normalize_module, "fold_synonyms", lambda text: text)
     plain = _pairs(texts)
     assert folded <= plain + 2, (folded, plain)
+
+
+def test_a_copy_signed_its_own_way_compares_as_the_others() -> None:
+    # the adversary's personalised copies: a sign-off after the last sentence, a name and a colon
+    from policy.normalize import normalize
+    body = "Block Breaker now comes in deluxe format with new features and great graphics. Ref Q7X2K9."
+    forms = {normalize(f"{head} {body} {tail}") for head, tail in (
+        ("Leo:", "Cheers, Lucy"), ("BEN:", "- The Winners Desk"), ("Mia:", "Kind regards, Claims Office"),
+        ("Tom:", ""))}
+    assert len(forms) == 1, forms
+    # a heading is the campaign's own word, and a short text keeps its sign-off
+    assert normalize("WINNER: you have been picked for a prize, call now").startswith("winner")
+    assert normalize("see you at 8. thanks!") == "see you at 0 thanks"
