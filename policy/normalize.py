@@ -655,8 +655,8 @@ _APP_LIST = ("telegram", "tg", "snap", "snapchat", "insta", "instagram", "ig", "
              # round 14: payment and game apps ("donate through zelle: hartkai", "add
              # ivy_park on steam")
              "zelle", "chime", "applecash", "applepay", "steam", "roblox",
-             # round 25: nicknames ("wsp", WhatsApp; "telly", Telegram; "snaps")
-             "wsp", "telly", "snaps")
+             # round 25: a nickname ("wsp", WhatsApp; not "telly", the TV in Britain)
+             "wsp")
 # not "imo", "wa", "session": words of ordinary texts; LINE apart (_LINE_HANDLE)
 _APPS = r"(?:" + "|".join(_APP_LIST) + r"|tele\s?gram)"
 _HANDLE_AFTER = re.compile(r"\b" + _APPS + r"\b(?:\s*(?:me|id|name|handle|user|username)\b)?"
@@ -668,8 +668,21 @@ _HANDLE_NAMED = re.compile(r"\b" + _APPS + r"\s*+(?:id|handle|username|user\s?na
 _HANDLE_BEFORE_BARE = re.compile(r"(?<![a-z0-9_@.])([a-z][a-z0-9_.]{3,31}+)"
                                  r"\s++(?:on|at|via|in)\s++" + _APPS + r"\b")  # not "team2 at line"
 # A long name on an app named by its looks ("find x on the ghost app", "x on the purple one")
-_HANDLE_ON_APP = re.compile(r"(?<![a-z0-9_@.])([a-z]{11,30}+)\s++(?:on|in)\s++the\s++(?:[a-z]+\s++){0,3}"
-                            r"(?:app|one)\b")
+# A name too long for a word after a self cue, or after the app and a colon or "as"
+# ("i'm rosieelleryofficial on snap", "dm x on ig", "snap: x"; "whatsapp screenshots",
+# "facebook marketplace" are talk): round 25, narrowed by a review
+_LONG_NAME_CUED = re.compile(
+    r"\b(?:i'?m|i\s+am|add|find|dm|msg|message|follow|search(?:\s+for)?|look\s+for)\s+([a-z]{11,30}+)\s+"
+    r"(?:on|in|at)\s+(" + _APPS + r")\b"
+    r"|\b(" + _APPS + r")\s*+(?::|\bas\b)\s*+([a-z]{11,30}+)\b"
+    # or before a messaging app without a cue ("rosieelleryofficial on kik"; not after one:
+    # "facebook marketplace"), but a plural ("screenshots on whatsapp")
+    r"|(?<![a-z0-9_@.])([a-z]{11,30}+(?<!s))\s+(?:on|at)\s+(kik|snap|snapchat|wsp|telegram|tg|insta"
+    r"|instagram|ig|tiktok|whatsapp|wechat|signal|viber|discord)\b")
+_ICON_WORDS = (r"(?:yellow|blue|green|purple|pink|red|black|white|orange|ghost|bird|camera|plane"
+               r"|paper|bubble|flame|fire|little|chat|picture|photo|messenger|other|swipey|dating)")
+_HANDLE_ON_APP = re.compile(r"\b(?:i'?m|find|add|look\s+for|search(?:\s+for)?|dm|msg)\s+([a-z]{11,30}+)\s++"
+                            r"(?:on|in)\s++the\s++(?:" + _ICON_WORDS + r"\s++){1,3}(?:app|one)\b")
 # LINE, whose name is a word ("take line m103"): only with "id" or ":" after it.
 # A handle after an invitation to find the sender on an app ("find me on kik prizedesk",
 # "add me on snap: winqueen") or after the app and a colon ("telegram: winqueen"): no
@@ -723,11 +736,11 @@ _HANDLE_SHAPE = re.compile(_LETTERS_THEN_DIGITS + r"|[a-z]+[_.][a-z0-9_.]*[a-z0-
 _NOT_NAMES = frozenset("well usual always ever before friend friends bestie buddy promised "
                        "requested discussed agreed planned normal said back directly "
                        "personally privately".split())
-_HANDLE_COLON = re.compile(r"\b(" + _APPS + r")(?:\s++app)?\s*+:\s*+([a-z][a-z0-9_.]{3,31}+)(?![a-z0-9_])")
+_HANDLE_COLON = re.compile(r"\b(" + _APPS + r")\s*+:\s*+([a-z][a-z0-9_.]{3,31}+)(?![a-z0-9_])")
 # Apps whose names are words of labels ("Tele: samsung 55", "Threads: polyester", "SC:
 # Kansas City", "signal: weak"): after a colon, a name with a digit or "_" only
 _WORDY_APPS = frozenset(("tele", "sc", "threads", "signal", "line", "vx", "whats", "chime",
-                         "steam", "telly", "snaps"))
+                         "steam"))
 _HANDLE_WORDS = frozenset(
     "later soon today tonight tomorrow tmr now pls please plz thanks thx and then when plus "
     "too also instead again first only just maybe ok okay lol haha xoxo yeah yes nope "
@@ -961,21 +974,25 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         found.append("h:" + "".join(typed.group(1).lower().split()))
     if " them" in lower and (them := _GOOGLE_THEM.search(cased)) is not None:
         contact = True  # "Ask for Leah at Redwood Circle, google them"
-        found.append("h:" + "".join(them.group(1).lower().split()))
-    if ("app" in lower or " one" in lower or _APP_WORD.search(lower) is not None) and (
+        found.append("h:" + "".join((them.group(1) or them.group(2)).lower().split()))
+    if ("app" in lower or " one" in lower or not _APP_NAMES.isdisjoint(_TOKENS.findall(lower))) and (
             named := _NAMED_ON_APP.search(cased)) is not None:
-        contact = True  # "I'm on tiktok as Nadia Stroud": a person's name on an app
-        found.append("h:" + "".join((named.group(1) or named.group(2)).lower().split()))
+        name = (named.group(1) or named.group(2) or named.group(3)).lower().split()
+        if name[0] not in _NOT_FIRST_NAMES:
+            contact = True  # "I'm on tiktok as Nadia Stroud": a person's name on an app
+            found.append("h:" + "".join(name))
     if _SEARCH_HINT.search(lower) is not None:
         for match in _COMPANY.finditer(cased):  # "look up Highfield Assist, ask for Dana"
             name = match.group(1)
             words = name.lower().split()
             if words[0] in _TITLES:  # "look up Dr Patel, ask for Karen at reception"
                 continue
-            if not _COMPANY_WORDS.isdisjoint(words) or _ASK_FOR.match(cased, match.end()):
+            if not _COMPANY_WORDS.isdisjoint(words) or _ASK_FOR.match(cased, match.end()) or (
+                    _ASK_FOR_PITCHED.match(cased, match.end())
+                    and not _PITCH_WORDS.isdisjoint(_TOKENS.findall(lower))):
                 contact = True
                 found.append("h:" + "".join(name.lower().split()))
-    if (" com" in lower or " co uk" in lower or " net" in lower or " org" in lower) and (
+    if (" com" in lower or " co uk" in lower) and (
             said := _SAID_TLD.search(lower)) is not None:
         # "northgatevault plus com", "harbourperks with the usual com on the end", "x, com
         # ending": a site whose dot is said otherwise (round 25)
@@ -1266,11 +1283,16 @@ def _handles(lower: str) -> list[str]:
     for match in _HANDLE_AFTER.finditer(lower):
         at, bare = match.group(1), match.group(2)
         name = (at or bare).strip("._")
-        if len(name) >= (3 if at else 4) and (at or _handle_like(bare)):
+        if len(name) >= (3 if at else 4) and (at or _HANDLE_MARK.search(bare)):
             out.append("h:" + name)
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_BEFORE.finditer(lower))
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_BEFORE_BARE.finditer(lower)
-               if _handle_like(m.group(1)))  # "b4 in line" is no handle (too short)
+               if _HANDLE_MARK.search(m.group(1)))  # "b4 in line" is no handle (too short)
+    for m in _LONG_NAME_CUED.finditer(lower):  # "i'm rosieelleryofficial on snap", "snap as x"
+        name = m.group(1) or m.group(4) or m.group(5)
+        app = m.group(2) or m.group(3) or m.group(6)
+        if _long_name(name) and app not in _WORDY_APPS:
+            out.append("h:" + name)
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_NAMED.finditer(lower))
     for match in _HANDLE_MINE.finditer(lower):  # "my ig is winqueen22"
         named, at, bare = match.group(1, 2, 3)
@@ -1287,7 +1309,7 @@ def _handles(lower: str) -> list[str]:
         if name in _HANDLE_WORDS or (said_as and name in _NOT_NAMES):
             continue
         # after "hmu" a pet name or a filler is talk ("hmu on snap babe"): a handle's mark
-        if hmu and not (at or _handle_like(name)):
+        if hmu and not (at or _HANDLE_MARK.search(name)):
             continue
         out.append("h:" + name)
     out.extend("h:" + m.group(2).strip("._") for m in _HANDLE_COLON.finditer(lower)
@@ -1519,7 +1541,7 @@ _MAIL_DOMAINS = {"o2": "pl", "wp": "pl", "onet": "pl", "interia": "pl", "seznam"
                  "list": "ru", "yandex": "ru|com", "rambler": "ru", "ukr": "net", "abv": "bg",
                  "azet": "sk", "tuta": "io|com", "tutanota": "com|de", "proton": "me",
                  "protonmail": "com|ch", "disroot": "org", "gazeta": "pl", "arcor": "de",
-                 "alice": "it", "free": "fr", "pm": "mail", "runbox": "com|no",
+                 "alice": "it", "free": "fr", "runbox": "com|no",
                  "posteo": "de|net", "mailfence": "com", "hushmail": "com", "zoho": "com|eu",
                  "freemail": "hu", "citromail": "hu", "t-online": "de", "bluewin": "ch"}
 _MAIL_ONLY = ("seznam", "laposte", "disroot", "runbox", "posteo", "mailfence", "hushmail",
@@ -1653,9 +1675,8 @@ _SEPARATED_HINT = re.compile(r"[a-z][-/~][a-z][-/~][a-z]")
 _SEPARATED = re.compile(r"(?<![a-z0-9])(?:[a-z][-/~]){2,}[a-z](?![a-z0-9])")
 _LETTER_SEPARATORS = re.compile(r"[-/~]")
 _SAID_TLD = re.compile(
-    r"\b([a-z][a-z0-9-]{4,30}+)\s*+,?\s*+(?:plus|then|and\s+then|with\s+(?:the\s+usual\s+|a\s+)?)\s*+"
-    r"(com|co\s?uk|net|org|io|biz)\b"
-    r"|\b([a-z][a-z0-9-]{4,30}+)\s*+,?\s*+(com|co\s?uk|net|org)\s+(?:ending|on\s+the\s+end|at\s+the\s+end)\b")
+    r"\b([a-z][a-z0-9-]{4,30}+)\s*+,?\s*+(?:plus|then|and\s+then|with\s++the\s++usual)\s*+(com|co\s?uk)\b"
+    r"|\b([a-z][a-z0-9-]{4,30}+)\s*+,?\s*+(com|co\s?uk)\s+(?:ending|on\s+the\s+end)\b")
 _SLASH_WORD = re.compile(r"\s?\b(?:forward\s+)?slash\b\s?")
 _DOT_SAID = re.compile(r"\bd(?:awt|ought)\b")
 # A name, a top-level domain without its dot, then a path: "instagram com/x", "t me/x",
@@ -1921,8 +1942,10 @@ _PICTURE = (r"(?:pic|pics|photo|photos|picture|pfp|avi|avatar|profile|header|ban
 _POINTED = re.compile(
     r"(?<!\bhave\sthe\s)(?<!\bhas\sthe\s)\bsame\s+(?:pic|photo|pfp)\s*(?:[,&+]|and)?\s*(?:same\s+)?"
     + _NAME_WORD + r"\b"
-    r"|\bsame\s+(?:" + _NAME_WORD + r"|pic|photo|pfp)\s+(?:as\s+(?:on\s+|in\s+)?(?:here|this\s+(?:one|app"
-    r"|account))|on\s+here)\b"
+    r"|\bsame\s+" + _NAME_WORD + r"\s+(?:as\s+(?:on\s+|in\s+)?(?:here|this\s+(?:one|app|account))"
+    r"|on\s+here)\b"
+    r"|\b(?:app|insta|snap|tiktok|find|look|search|add)\b[^.!?\n]{0,40}\bsame\s+(?:pic|photo|pfp)\s+as\s+"
+    r"(?:on\s+)?here\b"
     r"|\b(?:look|search)\s+for\s+(?:this|my)\s+same\s+" + _NAME_WORD + r"\b"
     r"|\bi\s+use\s+the\s+(?:exact\s+)?same\s+" + _NAME_WORD + r"\b"
     r"|\bmy\s+" + _NAME_WORD + r"\s+(?:there|on\s+there)\s+is\s+my\s+" + _NAME_WORD + r"\s+here\b"
@@ -1955,12 +1978,13 @@ _POINTED = re.compile(
     # "send me the word ready and I'll sort the rest", "a quick 'yes please' back is all I need"
     r"|\b(?:send|text|txt|write|reply|answer|say|type)\s+(?:me\s+|us\s+)?(?:with\s+)?(?:the\s+word\s+)?"
     r"['\"\u2018\u201c]?(?!(?:back|later|tonight|tomorrow|soon|now|first|please|pls|again|then|asap|it"
-    r"|this|that|them|him|her|us|me|something|anything|when|if)\b)[a-z]{2,12}['\"\u2019\u201d]?"
-    r"\s+(?:(?:under|below)\s+this\s+|back\s+)?(?:and|&|n)\s+(?:it'?s\s+(?:yours|done|sorted)"
-    r"|i'?ll\s+(?:sort|send)|i\s+will\s+(?:sort|send)|we'?ll\s+(?:sort|send))"
-    r"|\ba\s+quick\s+['\"\u2018\u201c][a-z ]{2,12}['\"\u2019\u201d]\s+back\b"
-    r"|\banswer\s+with\s+['\"\u2018\u201c]?[a-z]{2,12}['\"\u2019\u201d]?\s+to\s+(?:keep|claim|get|receive"
-    r"|confirm|secure)\b")
+    r"|this|that|them|him|her|us|me|something|anything|when|if|details|yes|no|ok|okay)\b)"
+    r"[a-z]{2,12}['\"\u2019\u201d]?\s+(?:(?:under|below)\s+this\s+|back\s+)?(?:and|&|n)\s+"
+    r"(?:it'?s\s+yours|i'?ll\s+sort\s+the\s+rest|i'?ll\s+send\s+(?:it\s+over|the\s+details|the\s+link))"
+    r"|\b(?:write|type|put)\s+['\"\u2018\u201c]?[a-z]{2,12}['\"\u2019\u201d]?\s+(?:under|below)\s+this\b"
+    r"|\ba\s+quick\s+['\"\u2018\u201c][a-z ]{2,12}['\"\u2019\u201d]\s+back\s+is\s+all\b"
+    r"|\banswer\s+with\s+['\"\u2018\u201c]?[a-z]{2,12}['\"\u2019\u201d]?\s+to\s+(?:keep|claim|get"
+    r"|receive)\s+(?:it|yours|the|your)\b")
 # An account here pointed at for the rest ("@zoedeals has more", "call @x"; "everything is
 # on @x" is talk of a class or a club: tests/checks/test_redteam_round7.py)
 _POINTED_ACCOUNT = re.compile(
@@ -1971,10 +1995,10 @@ _POINTED_ACCOUNT = re.compile(
 # @mum, she's worried" is talk: 5 letters at least)
 # Words one of ``_POINTED`` needs, for a set test first
 _POINTED_WORDS = frozenset("""same name number digits mobile cell phone no numbers minus qr scan snap
-send text txt write quick type
+send text txt write quick type put
 screenshot code link details info rest everything all its it pfp avi avatar header profile
 dm answer reply yes word thumbs tell respond say leave""".split())
-_POINTED_TOO = frozenset("""my this here the and back with to""".split())  # and one of these
+_POINTED_TOO = frozenset("""my this here the yours rest over is""".split())  # and one of these
 
 
 # A firm's name to search for (round 24): a search verb, then 2 to 4 capitalised words, one
@@ -1996,19 +2020,28 @@ benefits""".split())  # (not "support", "bank", "bureau": "Apple
 # Support", "Lloyds Bank", "Citizens Advice Bureau" are searched in talk)
 _TITLES = frozenset("dr mr mrs ms miss coach prof doctor nurse sir madam".split())
 # or words after them that the firm will see to it ("ask for me", "they'll know")
-_ASK_FOR = re.compile(r",?\s*+(?:and\s+)?(?:ask\s+(?:for|4)\s+me\b|the(?:y'?ll|y\s+will)\s+(?:know|confirm)\b"
-                      r"|the\s+desk\b|say\s+(?:i|you)\s+sent|the\s+website\s+has|online,?\s+it'?s\s+the\s+first"
-                      r"|it'?s\s+the\s+first\s+result)")
+_ASK_FOR = re.compile(r",?\s*+(?:and\s+)?(?:ask\s+(?:for|4)\s+me\b|the(?:y'?ll|y\s+will)\s+know\b"
+                      r"|the\s+desk\b|say\s+(?:i|you)\s+sent)")
+# ... and with a pitch in the text (``_PITCH_WORDS``): "they'll confirm it", "the website has a
+# form", "it's the first result" ("Google Tesco Extra, they'll confirm opening hours" is talk)
+_ASK_FOR_PITCHED = re.compile(r",?\s*+(?:and\s+)?(?:the(?:y'?ll|y\s+will)\s+confirm\b|the\s+website\s+has"
+                              r"|(?:online,?\s+)?it'?s\s+the\s+first\s+result)")
 # A firm or a person named before "google them" ("Ask for Leah at Redwood Circle, google them",
 # "It's all on Redwood Circle's site if you search them") and a person's name on an app
 # ("I'm on tiktok as Nadia Stroud", "Add Rohan Ellery on the yellow app"): round 25
-_GOOGLE_THEM = re.compile(r"\b((?:[A-Z][a-z]++\s+){1,3}[A-Z][a-z]++)(?:'s\s+(?:site|website|page))?,?"
-                          r"\s+(?:and\s+|if\s+you\s+)?(?:google|search|look\s+up)\s+them\b")
+_GOOGLE_THEM = re.compile(
+    r"\b[Aa]sk\s+for\s+[A-Z][a-z]++(?:\s+[A-Z][a-z]++)?\s+at\s+((?:[A-Z][a-z]++\s+){0,3}[A-Z][a-z]++),?\s+"
+    r"(?:and\s+)?(?:[Gg]oogle|[Ss]earch|[Ll]ook\s+up|[Ll]ook)\s+them\b"
+    r"|\b((?:[A-Z][a-z]++\s+){0,3}[A-Z][a-z]++)'s\s+(?:site|website|page)\s+if\s+you\s+(?:google|search"
+    r"|look\s+up)\s+them\b")
 _NAMED_ON_APP = re.compile(
-    r"\b(?:I'?m|I\s+am|[Aa]dd|[Ff]ind|[Ll]ook\s+for|[Ss]earch(?:\s+for)?)\s+([A-Z][a-z]++\s+[A-Z][a-z]++)\s+"
-    r"(?:on|in)\s+(?:(?:" + _APPS + r")\b|the\s+(?:[a-z]+\s+){0,4}(?:app|one)\b)"
-    r"|\b(?:on|in)\s+(?:(?:" + _APPS + r")\b|the\s+(?:[a-z]+\s+){0,4}(?:app|one)\b)[^.!?\n]{0,40}?"
-    r"(?:\bsearch(?:\s+for)?|\bas|\bI'?m|\s-|:)\s+([A-Z][a-z]++\s+[A-Z][a-z]++)\b")  # ("ask for Sam" is talk)
+    r"\b(?:I'?m|I\s+am)\s+([A-Z][a-z]++\s+[A-Z][a-z]++)\s+(?:on|in)\s+(?:(?:" + _APPS + r")\b"
+    r"|the\s+(?:" + _ICON_WORDS + r"\s+){1,4}app\b)"
+    r"|\b(?:[Aa]dd|[Ff]ind|[Ll]ook\s+for|[Ss]earch(?:\s+for)?)\s+([A-Z][a-z]++\s+[A-Z][a-z]++)\s+on\s+the\s+"
+    r"(?:" + _ICON_WORDS + r"\s+){1,4}(?:app|one)\b"
+    r"|\b(?:on|in)\s+(?:(?:" + _APPS + r")\b|the\s+(?:" + _ICON_WORDS + r"\s+){1,4}(?:app|one)\b)"
+    r"[^.!?\n]{0,40}?\b(?:search(?:\s+for)?|as|I'?m)\s+([A-Z][a-z]++\s+[A-Z][a-z]++)\b")
+_NOT_FIRST_NAMES = _TITLES | frozenset("uncle aunt auntie team grandma grandad nan mum dad".split())
 
 
 def _said_way_back(lower: str) -> bool:

@@ -262,12 +262,26 @@ ROUND25 = [
 ROUND25_WORDS = [
     "text me gold and I'll send the details",
     "write yes under this and it's yours",
-    "a quick 'count me in' back and it's sorted",
+    "a quick 'count me in' back is all I need",
     "answer with claim to get it",
 ]
 
 ROUND25_TALK = [
     "I'm constantly on snap lol",
+    # a second review's talk, read by the first version of these patterns
+    "Got this sofa off facebook marketplace for 40 quid, bargain",
+    "I'll send you the whatsapp screenshots when I'm home",
+    "No signal underground, will text you when I'm out at Bank",
+    "Countryfile on telly then bed, living the dream",
+    "Catch me on telly Saturday night, I'm in the audience for Strictly!",
+    "Watching Bournemouth on the BBC Sport app, awful stream",
+    "Southampton in the early one, then Arsenal in the late one",
+    "Salary is 40k gross, then net it's about 31k",
+    "Cover the strawberries with a net or the birds get them",
+    "Text me yes and I'll sort the tickets",
+    "Send me details and I'll sort it from here",
+    "Please answer with yes to confirm your place on the trip",
+    "party saturday, pm me your address if you want an invite",
     "occasionally on insta, mostly tiktok",
     "Sherlock on telly tonight",
     "everything downloaded on the new app",
@@ -300,13 +314,19 @@ NAMED = [
     ("It's all on Oakdale Partners's site if you search them", "h:oakdalepartners"),
     ("look up Oakdale Partners, the website has a form", "h:oakdalepartners"),
     ("I'm on insta as Bella Rosewood", "h:bellarosewood"),
-    ("find Bella Rosewood on the app with the ghost", "h:bellarosewood"),
-    ("easier on the yellow app - Bella Rosewood", "h:bellarosewood"),
-    ("write to bellarose on pm mail", "e:bellarose@pm"),
+    ("find Bella Rosewood on the yellow ghost app", "h:bellarosewood"),
 ]
 
 NAMED_TALK = [
     "I'm on the train, Tom Smith says hi",
+    # a second review's talk, read by the first version of these patterns
+    "Add Sarah Jones on facebook, she's doing the cake for the party",
+    "in the team one: Coach Miller says practice is moved to 6",
+    "Search Joe Wicks on the youtube app, PE with Joe",
+    "The band is called Royal Blood, google them",
+    "Our plumber was Smith Brothers, google them, really reasonable",
+    "Google Royal Mail, the website has a tracker",
+    "Google Tesco Extra, they'll confirm opening hours",
     "I saw it on the BBC app - breaking news",
     "watched it on the telly with Mum and Dad",
     "Look up Pizza Express, ask for Sam",

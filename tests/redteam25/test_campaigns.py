@@ -16,7 +16,8 @@ dotless 5, apphandle 30, replyword 40, twostep 15, rotate120 80, smallgroups 45,
 invisible 60, bilingual 65, tiny 0, long140 40, voicepic 100, mix 75%. The reader then learnt
 some of its ways back (names too long for a word beside an app, app nicknames, a site whose dot
 is said otherwise, a word sent back for something, a firm typed into google or to "google them",
-a person's name on an app; our own phrasings
+a person's name on an app, narrowed after a review found ordinary talk in the first version's
+patterns: "whatsapp screenshots", "on telly", "google them" about a band); our own phrasings
 in tests/checks/test_ways_back_round24.py): FLOORS are seed 1 now, rounded down to 0.05.
 `python -m tests.redteam25.run --seed N [--examples]` prints the table."""
 
@@ -29,9 +30,9 @@ from tests.redteam25.corpus import CORPUS
 from tests.redteam25.run import measure
 
 FLOORS = {  # seed 1 now (blind: the docstring's figures)
-    "paraphrase": 1.0, "spoken": 1.0, "emojinum": 1.0, "disguised": 1.0, "dotless": 0.95, "apphandle": 0.90,
-    "replyword": 0.80, "twostep": 0.35, "rotate120": 1.0, "smallgroups": 0.90, "personal": 1.0,
-    "invisible": 0.85, "bilingual": 0.95, "tiny": 1.0, "long140": 0.80, "voicepic": 1.0, "mix": 0.85,
+    "paraphrase": 1.0, "spoken": 1.0, "emojinum": 1.0, "disguised": 1.0, "dotless": 0.95, "apphandle": 0.75,
+    "replyword": 0.85, "twostep": 0.25, "rotate120": 0.95, "smallgroups": 0.95, "personal": 1.0,
+    "invisible": 0.85, "bilingual": 0.85, "tiny": 0.75, "long140": 0.75, "voicepic": 1.0, "mix": 0.80,
 }
 HAM_REFUSED_AT_MOST = 0.006   # measured blind: 6 of 1,000 (organisers' one announcement to 6 to 14 members)
 
