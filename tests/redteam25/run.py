@@ -4,94 +4,19 @@
 """
 from __future__ import annotations
 
-import argparse
-import random
-import statistics
-import time
-from collections import Counter
-from pathlib import Path
+from typing import Any
 
-from policy import Engine, MemoryGraph
-from policy.rules import load_rules
 from tests.redteam25.campaigns import TACTICS
-from tests.redteam25.ham import HamResult, run_ham_user
-from tests.redteam25.harness import DAY, SenderResult, run_sender
+from tests.redteam25.ham import run_ham_user
+from tests.redteam25.harness import run_sender
+from tests.redteam_runner import run as runner
 
-RULES = Path(__file__).resolve().parents[2] / "rules" / "default.toml"
-
-
-def measure(seed: int, spammers: int, ham_users: int, tactics: list[str]
-            ) -> tuple[dict[str, list[SenderResult]], list[HamResult]]:
-    """Every tactic's spam senders, then the ordinary users, each in a day of its own on one
-    engine (memory://, the default rules)."""
-    rules = load_rules(RULES)
-    graph = MemoryGraph()
-    now = [1_900_000_000.0]
-    engine = Engine(rules, storage="memory://", graph=graph, clock=lambda: now[0])
-    slot = [now[0]]
-
-    def next_slot() -> float:
-        slot[0] += DAY + 3600
-        return slot[0]
-
-    results: dict[str, list[SenderResult]] = {}
-    for name in tactics:
-        cls = TACTICS[name]
-        results[name] = [
-            run_sender(engine, graph, now, cls(random.Random(f"{seed}:{name}:{i}"), f"s{seed}.{name}.{i}"),
-                       next_slot())
-            for i in range(spammers)]
-    hams = [run_ham_user(engine, graph, now, random.Random(f"{seed}:ham:{i}"), f"h{seed}.{i}", next_slot())
-            for i in range(ham_users)]
-    engine.close()
-    return results, hams
+ROUND = runner.Round(25, TACTICS, run_ham_user, run_sender, "")
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--spammers", type=int, default=20)
-    ap.add_argument("--ham", type=int, default=1000)
-    ap.add_argument("--tactics", default=",".join(TACTICS))
-    ap.add_argument("--examples", action="store_true", help="print escaped senders' texts")
-    a = ap.parse_args()
-    t0 = time.time()
-    measured, hams = measure(a.seed, a.spammers, a.ham, a.tactics.split(","))
-    print(f"## Round 25, seed {a.seed}, {a.spammers} spam senders a tactic, {a.ham} ordinary users\n")
-    print("| tactic | contained | held to 4 | strangers reached a day (mean / max) | got a way back (mean) | first refusing rules |")
-    print("|---|---:|---:|---:|---:|---|")
-    escaped = {}
-    for name, results in measured.items():
-        cont = sum(r.contained for r in results)
-        held = sum(r.held for r in results)
-        reached = [r.reached for r in results]
-        rules_c = Counter(r.first_rules[0] if r.first_rules else "(none)" for r in results)
-        rules_s = ", ".join(f"{k} {v}" for k, v in rules_c.most_common())
-        print(f"| {name} | {100 * cont / len(results):.0f}% | {100 * held / len(results):.0f}% | "
-              f"{statistics.mean(reached):.1f} / {max(reached)} | "
-              f"{statistics.mean(r.armed for r in results):.1f} | {rules_s} |")
-        escaped[name] = [r for r in results if not r.contained]
-
-    bad = [h for h in hams if h.refused]
-    print(f"\nOrdinary users refused by a spam rule: {len(bad)} of {len(hams)} "
-          f"({100 * len(bad) / max(1, len(hams)):.2f}%); by kind: "
-          + ", ".join(f"{k} {v}" for k, v in Counter(h.kind for h in hams).most_common()))
-    print("Refused by kind: " + (", ".join(f"{k} {v}" for k, v in Counter(h.kind for h in bad).most_common())
-                                 or "none"))
-    for h in bad[:15]:
-        rules, text, recips, who = h.refused[0]
-        print(f"- {h.user} ({h.kind}, {h.sends} sends): {who} refused by {','.join(rules)} "
-              f"to {len(recips) if isinstance(recips, tuple) else recips}: {text[:100]!r}")
-    if a.examples:
-        print("\n## Escaped senders (not contained)\n")
-        for name, rs in escaped.items():
-            for r in rs[:3]:
-                print(f"- {name} {r.sender}: reached {r.reached} (way back {r.armed}), first spam refusal at "
-                      f"{r.first_at} by {','.join(r.first_rules) or '-'}")
-                for s in r.samples[:6]:
-                    print(f"    - {s!r}")
-    print(f"\n({time.time() - t0:.0f} s)")
+def measure(seed: int, spammers: int, ham_users: int, tactics: list[str]) -> tuple[dict[str, list[Any]], list[Any]]:
+    return runner.measure(ROUND, seed, spammers, ham_users, tactics)
 
 
 if __name__ == "__main__":
-    main()
+    runner.main(ROUND)
