@@ -681,6 +681,7 @@ _LONG_NAME_CUED = re.compile(
     r"|instagram|ig|tiktok|whatsapp|wechat|signal|viber|discord)\b")
 _ICON_WORDS = (r"(?:yellow|blue|green|purple|pink|red|black|white|orange|ghost|bird|camera|plane"
                r"|paper|bubble|flame|fire|little|chat|picture|photo|messenger|other|swipey|dating)")
+_ICON_SET = frozenset(_ICON_WORDS[3:-1].split("|"))
 _HANDLE_ON_APP = re.compile(r"\b(?:i'?m|find|add|look\s+for|search(?:\s+for)?|dm|msg)\s+([a-z]{11,30}+)\s++"
                             r"(?:on|in)\s++the\s++(?:" + _ICON_WORDS + r"\s++){1,3}(?:app|one)\b")
 # LINE, whose name is a word ("take line m103"): only with "id" or ":" after it.
@@ -975,13 +976,15 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     if " them" in lower and (them := _GOOGLE_THEM.search(cased)) is not None:
         contact = True  # "Ask for Leah at Redwood Circle, google them"
         found.append("h:" + "".join((them.group(1) or them.group(2)).lower().split()))
-    if ("app" in lower or " one" in lower or not _APP_NAMES.isdisjoint(_TOKENS.findall(lower))) and (
-            named := _NAMED_ON_APP.search(cased)) is not None:
+    if _TWO_CAPITALS.search(cased) is not None and (
+            "app" in (tokens := _TOKENS.findall(lower)) or "one" in tokens
+            or not _APP_NAMES.isdisjoint(tokens)) and (named := _NAMED_ON_APP.search(cased)) is not None:
         name = (named.group(1) or named.group(2) or named.group(3)).lower().split()
         if name[0] not in _NOT_FIRST_NAMES:
             contact = True  # "I'm on tiktok as Nadia Stroud": a person's name on an app
             found.append("h:" + "".join(name))
-    if _SEARCH_HINT.search(lower) is not None:
+    if ("search" in lower or "google" in lower or "look" in lower or "find" in lower) and (
+            _SEARCH_HINT.search(lower) is not None):
         for match in _COMPANY.finditer(cased):  # "look up Highfield Assist, ask for Dana"
             name = match.group(1)
             words = name.lower().split()
@@ -992,7 +995,7 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
                     and not _PITCH_WORDS.isdisjoint(_TOKENS.findall(lower))):
                 contact = True
                 found.append("h:" + "".join(name.lower().split()))
-    if (" com" in lower or " co uk" in lower) and (
+    if (" com" in lower or " co uk" in lower) and _SAID_TLD_HINT.search(lower) is not None and (
             said := _SAID_TLD.search(lower)) is not None:
         # "northgatevault plus com", "harbourperks with the usual com on the end", "x, com
         # ending": a site whose dot is said otherwise (round 25)
@@ -1016,7 +1019,8 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         for handle in _handles(lower):
             contact = True
             found.append(handle)
-    if ("app" in words_and_digits or "one" in words_and_digits) and "the" in words_and_digits:
+    if ("app" in words_and_digits or "one" in words_and_digits) and not _ICON_SET.isdisjoint(
+            words_and_digits):
         for match in _HANDLE_ON_APP.finditer(lower):  # "find x on the ghost app"
             if _long_name(match.group(1)):
                 contact = True
@@ -1674,6 +1678,7 @@ def _undouble(spelled: str) -> str:
 _SEPARATED_HINT = re.compile(r"[a-z][-/~][a-z][-/~][a-z]")
 _SEPARATED = re.compile(r"(?<![a-z0-9])(?:[a-z][-/~]){2,}[a-z](?![a-z0-9])")
 _LETTER_SEPARATORS = re.compile(r"[-/~]")
+_SAID_TLD_HINT = re.compile(r" (?:com|co\s?uk)(?![a-z])")
 _SAID_TLD = re.compile(
     r"\b([a-z][a-z0-9-]{4,30}+)\s*+,?\s*+(?:plus|then|and\s+then|with\s++the\s++usual)\s*+(com|co\s?uk)\b"
     r"|\b([a-z][a-z0-9-]{4,30}+)\s*+,?\s*+(com|co\s?uk)\s+(?:ending|on\s+the\s+end)\b")
@@ -1973,10 +1978,11 @@ _POINTED = re.compile(
     r"(?:chat|thread|window|box|convo|conversation|dm)\b"  # ("reply in this thread with your
     # lunch order", "respond in this chat by friday" are talk)
     r"|\bleave\s+me\s+a\s+(?:word|line)\s+(?:right\s+)?here\b|\bleave\s+me\s+a\s+\w+\s+right\s+here\b"
-    r"|\banswer\s+me\s+(?:in\s+)?here\b|\banswer\s+me\s+in\s+this\s+\w+"
-    # a word to send back, and what it gets (round 25): "write mine under this and it's yours",
-    # "send me the word ready and I'll sort the rest", "a quick 'yes please' back is all I need"
-    r"|\b(?:send|text|txt|write|reply|answer|say|type)\s+(?:me\s+|us\s+)?(?:with\s+)?(?:the\s+word\s+)?"
+    r"|\banswer\s+me\s+(?:in\s+)?here\b|\banswer\s+me\s+in\s+this\s+\w+")
+# A word to send back, and what it gets (round 25): "write mine under this and it's yours",
+# "send me the word ready and I'll sort the rest", "a quick 'yes please' back is all I need"
+_REPLY_WORD = re.compile(
+    r"\b(?:send|text|txt|write|reply|answer|say|type)\s+(?:me\s+|us\s+)?(?:with\s+)?(?:the\s+word\s+)?"
     r"['\"\u2018\u201c]?(?!(?:back|later|tonight|tomorrow|soon|now|first|please|pls|again|then|asap|it"
     r"|this|that|them|him|her|us|me|something|anything|when|if|details|yes|no|ok|okay)\b)"
     r"[a-z]{2,12}['\"\u2019\u201d]?\s+(?:(?:under|below)\s+this\s+|back\s+)?(?:and|&|n)\s+"
@@ -1994,11 +2000,27 @@ _POINTED_ACCOUNT = re.compile(
     r"@[a-z][a-z0-9_.]{4,30}+(?=\s*+(?:[.!?,;:)]|$))")  # the handle ends the clause ("call
 # @mum, she's worried" is talk: 5 letters at least)
 # Words one of ``_POINTED`` needs, for a set test first
-_POINTED_WORDS = frozenset("""same name number digits mobile cell phone no numbers minus qr scan snap
-send text txt write quick type put
-screenshot code link details info rest everything all its it pfp avi avatar header profile
-dm answer reply yes word thumbs tell respond say leave""".split())
-_POINTED_TOO = frozenset("""my this here the yours rest over is""".split())  # and one of these
+# What one of ``_POINTED``'s branches needs among a text's words (a set test first: the
+# pattern costs about 25 us a text, most texts run none of it)
+_NAMED_WORDS = frozenset("name username handle user".split())
+_NUMBER_WORDS_POINTED = frozenset("number digits numbers mobile cell phone no minus".split())
+_PICTURE_WORDS = frozenset(_PICTURE[3:-1].replace("?", "").split("|")) | {"qr", "scan", "screenshot", "snap",
+                                                          "page", "highlights"}
+_THIS_CHATS = frozenset("chat thread window box convo conversation dm".split())
+
+
+def _pointed_may(tokens: set[str], lower: str) -> bool:
+    return ("same" in tokens or ("there" in tokens and "here" in tokens)
+            or ("my" in tokens and not _PICTURE_WORDS.isdisjoint(tokens))
+            or ((not _NAMED_WORDS.isdisjoint(tokens) or "@" in lower)
+                and not _NUMBER_WORDS_POINTED.isdisjoint(tokens))
+            or "dm" in tokens or ("this" in tokens and not _THIS_CHATS.isdisjoint(tokens))
+            or ("leave" in tokens and "here" in tokens)
+            or ("answer" in tokens and ("here" in tokens or "this" in tokens)))
+
+
+_REPLY_WORD_ENDS = frozenset("""yours rest over details link under below all keep claim get receive""".split())
+_REPLY_WORD_VERBS = frozenset("""send text txt write reply answer say type put quick""".split())
 
 
 # A firm's name to search for (round 24): a search verb, then 2 to 4 capitalised words, one
@@ -2041,6 +2063,7 @@ _NAMED_ON_APP = re.compile(
     r"(?:" + _ICON_WORDS + r"\s+){1,4}(?:app|one)\b"
     r"|\b(?:on|in)\s+(?:(?:" + _APPS + r")\b|the\s+(?:" + _ICON_WORDS + r"\s+){1,4}(?:app|one)\b)"
     r"[^.!?\n]{0,40}?\b(?:search(?:\s+for)?|as|I'?m)\s+([A-Z][a-z]++\s+[A-Z][a-z]++)\b")
+_TWO_CAPITALS = re.compile(r"[A-Z][a-z]++\s+[A-Z][a-z]")
 _NOT_FIRST_NAMES = _TITLES | frozenset("uncle aunt auntie team grandma grandad nan mum dad".split())
 
 
@@ -2048,8 +2071,10 @@ def _said_way_back(lower: str) -> bool:
     """A way back said in words (``_POINTED``, ``_HERE``, ``_SEARCH_FOR``, an app by its icon
     with a name; with a pitch, ``_MY_PAGE``, ``_HERE_PITCHED``, ``_SEARCH_PITCHED``)."""
     tokens = set(_TOKENS.findall(lower))
-    if (not _POINTED_WORDS.isdisjoint(tokens) and not _POINTED_TOO.isdisjoint(tokens)
-            and _POINTED.search(lower)):
+    if _pointed_may(tokens, lower) and _POINTED.search(lower):
+        return True
+    if (not _REPLY_WORD_ENDS.isdisjoint(tokens) and not _REPLY_WORD_VERBS.isdisjoint(tokens)
+            and _REPLY_WORD.search(lower)):
         return True
     if "@" in lower and _POINTED_ACCOUNT.search(lower):
         return True
