@@ -2003,6 +2003,7 @@ _POINTED_ACCOUNT = re.compile(
 # What one of ``_POINTED``'s branches needs among a text's words (a set test first: the
 # pattern costs about 25 us a text, most texts run none of it)
 _NAMED_WORDS = frozenset("name username handle user".split())
+_SAME_TOO = frozenset("my this here the app".split())  # ("same pic and name as her sister")
 _NUMBER_WORDS_POINTED = frozenset("number digits numbers mobile cell phone no minus".split())
 _PICTURE_WORDS = frozenset(_PICTURE[3:-1].replace("?", "").split("|")) | {"qr", "scan", "screenshot", "snap",
                                                           "page", "highlights"}
@@ -2010,7 +2011,8 @@ _THIS_CHATS = frozenset("chat thread window box convo conversation dm".split())
 
 
 def _pointed_may(tokens: set[str], lower: str) -> bool:
-    return ("same" in tokens or ("there" in tokens and "here" in tokens)
+    return (("same" in tokens and not _SAME_TOO.isdisjoint(tokens))
+            or ("there" in tokens and "here" in tokens)
             or ("my" in tokens and not _PICTURE_WORDS.isdisjoint(tokens))
             or ((not _NAMED_WORDS.isdisjoint(tokens) or "@" in lower)
                 and not _NUMBER_WORDS_POINTED.isdisjoint(tokens))
