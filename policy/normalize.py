@@ -985,6 +985,13 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
             found.append("h:" + "".join(name))
     if ("search" in lower or "google" in lower or "look" in lower or "find" in lower) and (
             _SEARCH_HINT.search(lower) is not None):
+        for match in _FIRM_SMALL.finditer(lower):  # "google highfield assist and ask for dana"
+            named = match.group(1).split()
+            if named[0] in _NOT_FIRM_START:
+                continue
+            if not _COMPANY_WORDS.isdisjoint(named[1:]) and (key := _firm_key(named)) not in found:
+                contact = True
+                found.append(key)
         for match in _COMPANY.finditer(cased):  # "look up Highfield Assist, ask for Dana"
             name = match.group(1)
             words = name.lower().split()
@@ -994,7 +1001,7 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
                     _ASK_FOR_PITCHED.match(cased, match.end())
                     and not _PITCH_WORDS.isdisjoint(_TOKENS.findall(lower))):
                 contact = True
-                found.append("h:" + "".join(name.lower().split()))
+                found.append(_firm_key(words))
     if (" com" in lower or " co uk" in lower) and _SAID_TLD_HINT.search(lower) is not None and (
             said := _SAID_TLD.search(lower)) is not None:
         # "northgatevault plus com", "harbourperks with the usual com on the end", "x, com
@@ -1441,9 +1448,9 @@ _ROMAN_TOKEN = re.compile(r"[A-Za-z]+")
 # A phone number's groups joined by "&", "+", "n", "and" (round 24): from a 0, 3 groups or
 # more, 10 to 13 digits ("2023 and 2024", "1 & 2 & 3" are no number)
 _DIGITS_ONLY = re.compile(r"\d+")
-_AND_GROUPS_HINT = re.compile(r"\d\s*+(?:&|\+|n\b|and\b|AND\b|N\b)")
+_AND_GROUPS_HINT = re.compile(r"\d\s*+(?:&|\+|n\b|and\b|AND\b|N\b|y\b|e\b|et\b|und\b)")
 _AND_GROUPS = re.compile(r"(?<![\d.,])0\d{0,4}+(?:\s*+(?:&|\+|\bn\b|\band\b(?:\s+then\b)?|\bthen\b"
-                         r"|\bplus\b)\s*+\d{1,5}+){2,}+(?![\d.,])")
+                         r"|\bplus\b|\by\b|\be\b|\bet\b|\bund\b)\s*+\d{1,5}+){2,}+(?!\d|[.,]\d)")
 
 
 def _roman_numbers(cased: str) -> list[str]:
@@ -1941,7 +1948,7 @@ enter exclusive vip content fan fans brand collab collaboration""".split())
 # number is my username", "the digits after my name"), what to scan or read is in my
 # picture ("the qr in my pic", "scan the square in my second pic", "my pfp says it all",
 # "dm me for the link"), the answer wanted in this chat ("a quick yes in this thread").
-_NAME_WORD = r"(?:user\s*name|name|handle|@)"  # not "account": "my account number"
+_NAME_WORD = r"(?:user\s*name|user|name|handle|@)"  # not "account": "my account number"
 _PICTURE = (r"(?:pic|pics|photo|photos|picture|pfp|avi|avatar|profile|header|banner|bio|post"
             r"|story|stories|highlights?)")
 _POINTED = re.compile(
@@ -1971,6 +1978,7 @@ _POINTED = re.compile(
     r"(?:in|on)\s+my\s+(?:latest|newest|last|pinned|first|second|top|new)\s+" + _PICTURE + r"\b"
     r"|\b(?:it'?s|its|it\s+is)\s+all\s+(?:on|in)\s+my\s+(?:page|profile|bio|pfp)\b"
     r"|\bmy\s+(?:pfp|profile\s+pic|avatar|avi|header(?:\s+(?:pic|photo))?)\s+says\s+it\s+all\b"
+    r"|\bmy\s+(?:pfp|pic|avatar|avi|profile\s+pic)\s+is\s+a\s+qr\b"
     r"|(?:^|[.!?,;:\-]\s*+|\b(?:just|pls|please|plz|and|then|but|so)\s+)(?:check|see|look\s+at)\s+my\s+"
     r"(?:pfp|avi|header\s+(?:pic|photo))\b"  # told, not asked ("did you see my pfp?")
     r"|\bdm\s+me\s+for\s+(?:the|a|my)\s+(?:link|number|details|info|code)\b"
@@ -2042,6 +2050,17 @@ associates ventures investments trading markets payouts winners connect connecti
 promotions promos prize lottery cashback refunds bonus deals offers lettings getaways
 benefits""".split())  # (not "support", "bank", "bureau": "Apple
 # Support", "Lloyds Bank", "Citizens Advice Bureau" are searched in talk)
+def _firm_key(words: list[str]) -> str:
+    """A firm's key: its name to its last firm's word ("Northgate Claims Office" and
+    "northgate claims" are one key), else the whole name."""
+    last = max((i for i, word in enumerate(words) if word in _COMPANY_WORDS), default=len(words) - 1)
+    return "h:" + "".join(words[:last + 1])
+
+
+# ... in small letters, a firm's word after its first ("google highfield assist")
+_FIRM_SMALL = re.compile(r"\b(?:search(?:\s+for)?|google|look\s+up|lookup|find)\s+([a-z]++(?:\s+[a-z]++){1,2})")
+_NOT_FIRM_START = frozenset("the a an my your our their his her some any this that cheap best new local "
+                            "good free".split())
 _TITLES = frozenset("dr mr mrs ms miss coach prof doctor nurse sir madam".split())
 # or words after them that the firm will see to it ("ask for me", "they'll know")
 _ASK_FOR = re.compile(r",?\s*+(?:and\s+)?(?:ask\s+(?:for|4)\s+me\b|the(?:y'?ll|y\s+will)\s+know\b"

@@ -386,10 +386,14 @@ def _fold(text: str) -> str:
     if "'" in folded or "\u2019" in folded:  # "w'o'n", "c'a'l'l": letters between apostrophes
         folded = _APOSTROPHED.sub(lambda m: m.group().replace("'", "").replace("\u2019", ""),
                                   folded)
+        # and one inside a word that is no contraction ("cl'aim", "f'ree"; not "don't", "o'clock")
+        folded = _INNER_APOSTROPHE.sub(r"\1\2", folded)
     # "F R E E  E N T R Y": letters spaced out are read as one word (as read_contacts does).
     return _SPACED.sub(lambda m: m.group().replace(" ", ""), folded)
 
 
+_INNER_APOSTROPHE = re.compile(r"\b([a-z]{1,3})['\u2019](?!(?:s|t|re|ve|ll|d|m|clock|er|all|neill?)\b)"
+                               r"([a-z]{2,})\b")
 _APOSTROPHED = re.compile(r"(?<![a-z0-9'\u2019])[a-z](?:['\u2019][a-z]){2,}['\u2019]?(?![a-z0-9])")
 # A letter masked by "*" ("aw*rd", "fr*3", "c0mplim*nt*ry"): most often a vowel. A word with
 # one or two read as a trade word when one of the vowels makes it one.

@@ -169,8 +169,8 @@ MAIL_TALK = [
 ]
 
 FIRMS = [
-    ("look up Northgate Claims Office, they pay out", "h:northgateclaimsoffice"),
-    ("search for Brightwell Consumer Services", "h:brightwellconsumerservices"),
+    ("look up Northgate Claims Office, they pay out", "h:northgateclaims"),
+    ("search for Brightwell Consumer Services", "h:brightwellconsumer"),
     ("google Maple Ridge and ask for me", "h:mapleridge"),
 ]
 
@@ -342,3 +342,26 @@ def test_a_firm_or_a_person_named_as_the_way_back_is_read(text: str, key: str) -
 @pytest.mark.parametrize("text", NAMED_TALK)
 def test_names_in_talk_stay_talk(text: str) -> None:
     assert not read_contacts(text)[0], text
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("07 y 700 y 900 y 123, escríbeme", "n:07700900123"),      # a review's misses, read since
+    ("google highfield assist and ask for dana", "h:highfieldassist"),
+])
+def test_a_reviews_misses_in_small_letters_and_other_joiners(text: str, key: str) -> None:
+    contact, found = read_contacts(text)
+    assert contact and key in found, (text, found)
+
+
+@pytest.mark.parametrize("text", ["my pfp is a qr, scan it babe",
+                                  "same user as here on the other app, come find me"])
+def test_a_picture_that_is_a_code_and_the_same_user_are_ways_back(text: str) -> None:
+    assert read_contacts(text)[0], text
+
+
+def test_a_trade_word_with_an_apostrophe_inside_is_read() -> None:
+    from policy.promotion import reads_as_promotion
+    assert reads_as_promotion("CL'AIM Y'OUR F'REE G'IFT TODAY")
+    assert not reads_as_promotion("don't forget, it's 5 o'clock")
+    assert not read_contacts("google the best deals")[0]
+    assert not read_contacts("find local solutions")[0]
