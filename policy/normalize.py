@@ -667,7 +667,6 @@ _HANDLE_NAMED = re.compile(r"\b" + _APPS + r"\s*+(?:id|handle|username|user\s?na
                            r"\s*+[^\w\s@$]{0,3}+\s*+([a-z][a-z0-9_.]{2,31}+)(?![a-z0-9_])")
 _HANDLE_BEFORE_BARE = re.compile(r"(?<![a-z0-9_@.])([a-z][a-z0-9_.]{3,31}+)"
                                  r"\s++(?:on|at|via|in)\s++" + _APPS + r"\b")  # not "team2 at line"
-# A long name on an app named by its looks ("find x on the ghost app", "x on the purple one")
 # A name too long for a word after a self cue, or after the app and a colon or "as"
 # ("i'm rosieelleryofficial on snap", "dm x on ig", "snap: x"; "whatsapp screenshots",
 # "facebook marketplace" are talk): round 25, narrowed by a review
@@ -679,9 +678,10 @@ _LONG_NAME_CUED = re.compile(
     # "facebook marketplace"), but a plural ("screenshots on whatsapp")
     r"|(?<![a-z0-9_@.])([a-z]{11,30}+(?<!s))\s+(?:on|at)\s+(kik|snap|snapchat|wsp|telegram|tg|insta"
     r"|instagram|ig|tiktok|whatsapp|wechat|signal|viber|discord)\b")
-_ICON_WORDS = (r"(?:yellow|blue|green|purple|pink|red|black|white|orange|ghost|bird|camera|plane"
-               r"|paper|bubble|flame|fire|little|chat|picture|photo|messenger|other|swipey|dating)")
-_ICON_SET = frozenset(_ICON_WORDS[3:-1].split("|"))
+# A long name on an app named by its looks ("find x on the ghost app", "x on the purple one")
+_ICON_SET = frozenset("""yellow blue green purple pink red black white orange ghost bird camera
+plane paper bubble flame fire little chat picture photo messenger other swipey dating""".split())
+_ICON_WORDS = "(?:" + "|".join(sorted(_ICON_SET)) + ")"
 _HANDLE_ON_APP = re.compile(r"\b(?:i'?m|find|add|look\s+for|search(?:\s+for)?|dm|msg)\s+([a-z]{11,30}+)\s++"
                             r"(?:on|in)\s++the\s++(?:" + _ICON_WORDS + r"\s++){1,3}(?:app|one)\b")
 # LINE, whose name is a word ("take line m103"): only with "id" or ":" after it.
@@ -1433,7 +1433,7 @@ def _weak(token: str) -> bool:
 
 
 # A number in Roman numerals, digit by digit or in groups ("nulla-VII-I-VIII-III-...",
-# "LXXI, DCCCXXXVI, CDXLII"): capitals only, 4 numerals or more in a row and 7 digits in
+# "LXXI, DCCCLVI, CDXLII"): capitals only, 4 numerals or more in a row and 7 digits in
 # all, or 3 and 9, 2 of them of 2 letters or more; not counting up ("I MIX CD" is 3
 # numerals, 8 digits; "XII, XIII, XIV, XV" chapters; "C, D, D" grades; "LIV, MCI, LIV",
 # "M M L XL XL", "MMXXIV, MMXXIII", "DC, MD, MI": 3 different, no 2 years, 3 letters in one).
@@ -1457,7 +1457,8 @@ def _roman_numbers(cased: str) -> list[str]:
     out = []
     for match in _ROMAN_RUN.finditer(cased):
         values = []
-        for token in _ROMAN_TOKEN.findall(match.group()):
+        tokens = _ROMAN_TOKEN.findall(match.group())
+        for token in tokens:
             if token[0] in "Nn":
                 values.append("0")
             elif _ROMAN.fullmatch(token):
@@ -1471,7 +1472,6 @@ def _roman_numbers(cased: str) -> list[str]:
         digits = "".join(values)
         counting = all(int(a) < int(b) for a, b in itertools.pairwise(values))  # "XII, XIII, XIV"
         # 2 numerals of 2 letters or more, or a "nulla": "C, D, D" are grades, "C D C D" chords
-        tokens = _ROMAN_TOKEN.findall(match.group())
         written = sum(len(token) > 1 for token in tokens)
         years = sum(1000 <= int(v) <= 2100 for v in values)  # "MMXXIV, MMXXIII": years
         if (not counting and len(digits) >= (7 if len(values) >= 4 else 9) and len(values) >= 3
@@ -1564,10 +1564,11 @@ _RARE_MAIL = re.compile(
     + "|".join(f"({re.escape(host)})(?:\\s*+(?:\\.|dot)\\s*+|\\s++)(?:{tlds})"
                for host, tlds in _MAIL_DOMAINS.items())
     + r"|(" + "|".join(_MAIL_ONLY) + r"))(?![a-z0-9-])")
+# the words _mails may find
 _MAIL_WORDS = frozenset((*_MAIL_HOST_LIST, *_MAIL_DOMAINS, *_MAIL_ONLY, "email", "mail"))
+# words of mail before a name of letters only ("inbox me: lanab, runbox")
 _MAIL_CUES = frozenset("inbox mail email mailbox address addy write line contact reach name "
                        "message msg emails mails".split())
-# (the words _mails may find)
 
 
 def _mails(lower: str) -> list[str]:
@@ -1949,8 +1950,9 @@ enter exclusive vip content fan fans brand collab collaboration""".split())
 # picture ("the qr in my pic", "scan the square in my second pic", "my pfp says it all",
 # "dm me for the link"), the answer wanted in this chat ("a quick yes in this thread").
 _NAME_WORD = r"(?:user\s*name|user|name|handle|@)"  # not "account": "my account number"
-_PICTURE = (r"(?:pic|pics|photo|photos|picture|pfp|avi|avatar|profile|header|banner|bio|post"
-            r"|story|stories|highlights?)")
+_PICTURE_LIST = ("pic", "pics", "photo", "photos", "picture", "pfp", "avi", "avatar", "profile",
+                 "header", "banner", "bio", "post", "story", "stories", "highlight", "highlights")
+_PICTURE = "(?:" + "|".join(_PICTURE_LIST) + ")"
 _POINTED = re.compile(
     r"(?<!\bhave\sthe\s)(?<!\bhas\sthe\s)\bsame\s+(?:pic|photo|pfp)\s*(?:[,&+]|and)?\s*(?:same\s+)?"
     + _NAME_WORD + r"\b"
@@ -2007,14 +2009,12 @@ _POINTED_ACCOUNT = re.compile(
     r"|\b(?:call|ring|dial|text|txt|msg|dm|contact|claim\s+(?:it\s+)?(?:at|from|with))\s+"
     r"@[a-z][a-z0-9_.]{4,30}+(?=\s*+(?:[.!?,;:)]|$))")  # the handle ends the clause ("call
 # @mum, she's worried" is talk: 5 letters at least)
-# Words one of ``_POINTED`` needs, for a set test first
 # What one of ``_POINTED``'s branches needs among a text's words (a set test first: the
 # pattern costs about 25 us a text, most texts run none of it)
 _NAMED_WORDS = frozenset("name username handle user".split())
 _SAME_TOO = frozenset("my this here the app".split())  # ("same pic and name as her sister")
 _NUMBER_WORDS_POINTED = frozenset("number digits numbers mobile cell phone no minus".split())
-_PICTURE_WORDS = frozenset(_PICTURE[3:-1].replace("?", "").split("|")) | {"qr", "scan", "screenshot", "snap",
-                                                          "page", "highlights"}
+_PICTURE_WORDS = frozenset((*_PICTURE_LIST, "qr", "scan", "screenshot", "snap", "page"))
 _THIS_CHATS = frozenset("chat thread window box convo conversation dm".split())
 
 
@@ -2050,6 +2050,8 @@ associates ventures investments trading markets payouts winners connect connecti
 promotions promos prize lottery cashback refunds bonus deals offers lettings getaways
 benefits""".split())  # (not "support", "bank", "bureau": "Apple
 # Support", "Lloyds Bank", "Citizens Advice Bureau" are searched in talk)
+
+
 def _firm_key(words: list[str]) -> str:
     """A firm's key: its name to its last firm's word ("Northgate Claims Office" and
     "northgate claims" are one key), else the whole name."""
