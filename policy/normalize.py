@@ -673,17 +673,34 @@ _HANDLE_BEFORE_BARE = re.compile(r"(?<![a-z0-9_@.])([a-z][a-z0-9_.]{3,31}+)"
 _LONG_NAME_CUED = re.compile(
     r"\b(?:i'?m|i\s+am|add|find|dm|msg|message|follow|search(?:\s+for)?|look\s+for)\s+([a-z]{11,30}+)\s+"
     r"(?:on|in|at)\s+(" + _APPS + r")\b"
-    r"|\b(" + _APPS + r")\s*+(?::|\bas\b)\s*+([a-z]{11,30}+)\b"
+    r"|\b(" + _APPS + r")(?:\s++me)?\s*+(?::|\bas\b)\s*+([a-z]{11,30}+)\b"
     # or before a messaging app without a cue ("rosieelleryofficial on kik"; not after one:
     # "facebook marketplace"), but a plural ("screenshots on whatsapp")
     r"|(?<![a-z0-9_@.])([a-z]{11,30}+(?<!s))\s+(?:on|at)\s+(kik|snap|snapchat|wsp|telegram|tg|insta"
-    r"|instagram|ig|tiktok|whatsapp|wechat|signal|viber|discord)\b")
+    r"|instagram|ig|tiktok|whatsapp|wechat|signal|viber|discord)\b"
+    # or the app, then a self cue ("wsp? i'm x"), or the app in brackets after a cued name
+    # ("add me, x (snap)"): round 25's tiny texts
+    r"|\b(" + _APPS + r")\s*+[?!.,:\-]++\s*+(?:i'?m|i\s+am)\s+([a-z]{11,30}+)\b"
+    r"|\b(?:add\s+me|find\s+me|follow\s+me|i'?m|i\s+am)\s*+[,:]?\s*+([a-z]{11,30}+)\s*+\(\s*+("
+    + _APPS + r")\s*+\)")
 # A long name on an app named by its looks ("find x on the ghost app", "x on the purple one")
 _ICON_SET = frozenset("""yellow blue green purple pink red black white orange ghost bird camera
 plane paper bubble flame fire little chat picture photo messenger other swipey dating""".split())
 _ICON_WORDS = "(?:" + "|".join(sorted(_ICON_SET)) + ")"
 _HANDLE_ON_APP = re.compile(r"\b(?:i'?m|find|add|look\s+for|search(?:\s+for)?|dm|msg)\s+([a-z]{11,30}+)\s++"
                             r"(?:on|in)\s++the\s++(?:" + _ICON_WORDS + r"\s++){1,3}(?:app|one)\b")
+# A long name after a search verb or "as" anywhere in a text that names an app, or after
+# the app and a colon or a dash ("Find me on tiktok, just search darrenpembroke", "The
+# purple camera app: leahhartwelllove", "Easier on wsp - lewisdanverslove"): round 25
+_LONG_NAME_NEAR_APP = re.compile(
+    r"(?:\b(?:search(?:\s+for)?|add|look\s+for|find|as)\s++|\b(?:app|one|" + _APPS + r")\)?\s*+"
+    r"(?:\([^)]{0,40}+\)\s*+)?[:\-\u2013\u2014]\s*+)([a-z]{11,30}+)\b(?!['\u2019])")
+# Long words that are no name: a text that names an app may speak of them
+_LONG_WORDS = frozenset("""grandmother grandfather grandparent grandparents granddaughter
+stepdaughter stepmother stepfather photographer photographers supermarket marketplace
+anniversary neighbourhood neighborhood screenshot screenshots thunderstorm southampton
+northampton middlesbrough birthdaycake motherinlaw fatherinlaw sisterinlaw brotherinlaw
+""".split())
 # LINE, whose name is a word ("take line m103"): only with "id" or ":" after it.
 # A handle after an invitation to find the sender on an app ("find me on kik prizedesk",
 # "add me on snap: winqueen") or after the app and a colon ("telegram: winqueen"): no
@@ -979,7 +996,7 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     if _TWO_CAPITALS.search(cased) is not None and (
             "app" in (tokens := _TOKENS.findall(lower)) or "one" in tokens
             or not _APP_NAMES.isdisjoint(tokens)) and (named := _NAMED_ON_APP.search(cased)) is not None:
-        name = (named.group(1) or named.group(2) or named.group(3)).lower().split()
+        name = (named.group(1) or named.group(2) or named.group(3) or named.group(4)).lower().split()
         if name[0] not in _NOT_FIRST_NAMES:
             contact = True  # "I'm on tiktok as Nadia Stroud": a person's name on an app
             found.append("h:" + "".join(name))
@@ -1032,6 +1049,13 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
             if _long_name(match.group(1)):
                 contact = True
                 found.append("h:" + match.group(1))
+    if ("app" in words_and_digits or not _PLAIN_APP_NAMES.isdisjoint(words_and_digits)) and (
+            _LONG_WORD.search(lower) is not None):
+        for match in _LONG_NAME_NEAR_APP.finditer(lower):  # "on tiktok, just search x"
+            name = match.group(1)
+            if _long_name(name) and name not in _LONG_WORDS and name not in _APP_NAMES:
+                contact = True
+                found.append("h:" + name)
     if not _ACCOUNT_WORDS.isdisjoint(words_and_digits):
         for match in _ACCOUNT_MINE.finditer(lower):  # "my private account = ruby_secret39"
             name = match.group(1).strip("._")
@@ -1234,6 +1258,8 @@ def _as_digits(match: re.Match[str]) -> str:
 _APP_WORD = re.compile(r"\b(?:" + _APPS + r"|line|zap)\b")
 # the words _APP_WORD may find ("zap", WhatsApp in Brazil, only for _HANDLE_ABROAD)
 _APP_NAMES = frozenset(_APP_LIST) | {"line", "zap"}
+_PLAIN_APP_NAMES = _APP_NAMES - _WORDY_APPS - {"line", "zap", "one"}
+_LONG_WORD = re.compile(r"[a-z]{11}")
 # An app's name with digits or symbols for some of its letters ("sn@p", "7ele", "wh4tsapp"):
 # read as the name; 3 letters at least, so "1g" (a gram) and "k1k" stay as written.
 _LEET_HINT = re.compile(r"[a-z][0-9@$!|]|[0-9@$!|][a-z]")
@@ -1300,8 +1326,8 @@ def _handles(lower: str) -> list[str]:
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_BEFORE_BARE.finditer(lower)
                if _HANDLE_MARK.search(m.group(1)))  # "b4 in line" is no handle (too short)
     for m in _LONG_NAME_CUED.finditer(lower):  # "i'm rosieelleryofficial on snap", "snap as x"
-        name = m.group(1) or m.group(4) or m.group(5)
-        app = m.group(2) or m.group(3) or m.group(6)
+        name = m.group(1) or m.group(4) or m.group(5) or m.group(8) or m.group(9)
+        app = m.group(2) or m.group(3) or m.group(6) or m.group(7) or m.group(10)
         if _long_name(name) and app not in _WORDY_APPS:
             out.append("h:" + name)
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_NAMED.finditer(lower))
@@ -2085,9 +2111,17 @@ _NAMED_ON_APP = re.compile(
     r"|\b(?:[Aa]dd|[Ff]ind|[Ll]ook\s+for|[Ss]earch(?:\s+for)?)\s+([A-Z][a-z]++\s+[A-Z][a-z]++)\s+on\s+the\s+"
     r"(?:" + _ICON_WORDS + r"\s+){1,4}(?:app|one)\b"
     r"|\b(?:on|in)\s+(?:(?:" + _APPS + r")\b|the\s+(?:" + _ICON_WORDS + r"\s+){1,4}(?:app|one)\b)"
-    r"[^.!?\n]{0,40}?\b(?:search(?:\s+for)?|as|I'?m)\s+([A-Z][a-z]++\s+[A-Z][a-z]++)\b")
+    r"[^.!?\n]{0,40}?\b(?:search(?:\s+for)?|as|I'?m)\s+([A-Z][a-z]++\s+[A-Z][a-z]++)\b"
+    # a name that ends the text after "easier on the app -" ("Easier on tiktok - Leah
+    # Hartwell", "talk on the blue messenger one: Lewis Danvers"): round 25
+    r"|\b(?:[Ee]asier|[Qq]uicker|[Ff]aster|[Bb]etter|[Tt]alk|[Cc]hat|[Mm]essage\s+me|[Ff]ind\s+me"
+    r"|[Rr]each\s+me)\s+(?:on|via|over\s+on)\s+(?:(?:" + _APPS + r")\b|the\s+(?:" + _ICON_WORDS
+    + r"\s+){1,4}(?:app|one)\b)\s*+[-\u2013\u2014:,]\s*+([A-Z][a-z]++\s+[A-Z][a-z]++)\W*+$")
 _TWO_CAPITALS = re.compile(r"[A-Z][a-z]++\s+[A-Z][a-z]")
-_NOT_FIRST_NAMES = _TITLES | frozenset("uncle aunt auntie team grandma grandad nan mum dad".split())
+_NOT_FIRST_NAMES = _TITLES | frozenset("uncle aunt auntie team grandma grandad nan mum dad "
+                                        # sign-offs ("Easier on whatsapp, Best Wishes")
+                                        "best kind warm warmest many lots much big with happy "
+                                        "merry good love all take speak talk see".split())
 
 
 def _said_way_back(lower: str) -> bool:

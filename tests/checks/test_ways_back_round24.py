@@ -257,6 +257,16 @@ ROUND25 = [
     ("cashflowdaily, com on the end", "d:cashflowdaily.com"),
     ("type Greenfield Payouts into google", "h:greenfieldpayouts"),
     ("pop cashflowdaily into your browser", "h:cashflowdaily"),
+    # its tiny texts, read in a later session: "snap me:", the app then a self cue, the app
+    # in brackets after a cued name
+    ("kik me: bellarosewilliams", "h:bellarosewilliams"),
+    ("telegram?? i am bellarosewilliams", "h:bellarosewilliams"),
+    ("find me, bellarosewilliams (insta) x", "h:bellarosewilliams"),
+    # a long name after a search verb or "as" in a text that names an app, or after the app
+    # and a colon or a dash
+    ("on kik now, just search bellarosewilliams", "h:bellarosewilliams"),
+    ("the little ghost app (yellow one): bellarosewilliams", "h:bellarosewilliams"),
+    ("quicker on telegram - bellarosewilliams", "h:bellarosewilliams"),
 ]
 
 ROUND25_WORDS = [
@@ -290,6 +300,12 @@ ROUND25_TALK = [
     "send me the doc and I'll send it on",
     "a quick call back would be great",
     "type something into google",
+    "snap me: unbelievable scenes at the match",
+    "whatsapp? i'm unavailable till friday",
+    "i'm everywhere (insta) and nowhere",
+    "Reminder: supermarket closes at 8, the app has the hours",
+    "my nan is on whatsapp now, add grandmother to the family chat lol",
+    "Insta - Middlesbrough highlights all night",
 ]
 
 
@@ -315,6 +331,8 @@ NAMED = [
     ("look up Oakdale Partners, the website has a form", "h:oakdalepartners"),
     ("I'm on insta as Bella Rosewood", "h:bellarosewood"),
     ("find Bella Rosewood on the yellow ghost app", "h:bellarosewood"),
+    ("The prize is yours, it just needs a yes. Quicker on kik: Bella Rosewood", "h:bellarosewood"),
+    ("Your entry came good! Easier on the blue bird app - Bella Rosewood.", "h:bellarosewood"),
 ]
 
 NAMED_TALK = [
@@ -328,6 +346,9 @@ NAMED_TALK = [
     "Google Royal Mail, the website has a tracker",
     "Google Tesco Extra, they'll confirm opening hours",
     "I saw it on the BBC app - breaking news",
+    "Saw it on tiktok - Leah Hartwell posted it",
+    "Easier on whatsapp, Best Wishes",
+    "Easier on facebook - Kind Regards",
     "watched it on the telly with Mum and Dad",
     "Look up Pizza Express, ask for Sam",
 ]
