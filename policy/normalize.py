@@ -995,8 +995,10 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         found.append("h:" + "".join((them.group(1) or them.group(2)).lower().split()))
     if _TWO_CAPITALS.search(cased) is not None and (
             "app" in (tokens := _TOKENS.findall(lower)) or "one" in tokens
-            or not _APP_NAMES.isdisjoint(tokens)) and (named := _NAMED_ON_APP.search(cased)) is not None:
-        name = (named.group(1) or named.group(2) or named.group(3) or named.group(4)).lower().split()
+            or not _APP_NAMES.isdisjoint(tokens)) and (
+            (named := _NAMED_ON_APP.search(cased)) is not None
+            or (not _EASIER_WORDS.isdisjoint(tokens) and (named := _NAMED_LAST.search(cased)))):
+        name = (named.group(1) or named.group(2) or named.group(3)).lower().split()
         if name[0] not in _NOT_FIRST_NAMES:
             contact = True  # "I'm on tiktok as Nadia Stroud": a person's name on an app
             found.append("h:" + "".join(name))
@@ -1049,8 +1051,8 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
             if _long_name(match.group(1)):
                 contact = True
                 found.append("h:" + match.group(1))
-    if ("app" in words_and_digits or not _PLAIN_APP_NAMES.isdisjoint(words_and_digits)) and (
-            _LONG_WORD.search(lower) is not None):
+    if _LONG_WORD.search(lower) is not None and (
+            "app" in words_and_digits or not _PLAIN_APP_NAMES.isdisjoint(words_and_digits)):
         for match in _LONG_NAME_NEAR_APP.finditer(lower):  # "on tiktok, just search x"
             name = match.group(1)
             if _long_name(name) and name not in _LONG_WORDS and name not in _APP_NAMES:
@@ -2111,10 +2113,12 @@ _NAMED_ON_APP = re.compile(
     r"|\b(?:[Aa]dd|[Ff]ind|[Ll]ook\s+for|[Ss]earch(?:\s+for)?)\s+([A-Z][a-z]++\s+[A-Z][a-z]++)\s+on\s+the\s+"
     r"(?:" + _ICON_WORDS + r"\s+){1,4}(?:app|one)\b"
     r"|\b(?:on|in)\s+(?:(?:" + _APPS + r")\b|the\s+(?:" + _ICON_WORDS + r"\s+){1,4}(?:app|one)\b)"
-    r"[^.!?\n]{0,40}?\b(?:search(?:\s+for)?|as|I'?m)\s+([A-Z][a-z]++\s+[A-Z][a-z]++)\b"
-    # a name that ends the text after "easier on the app -" ("Easier on tiktok - Leah
-    # Hartwell", "talk on the blue messenger one: Lewis Danvers"): round 25
-    r"|\b(?:[Ee]asier|[Qq]uicker|[Ff]aster|[Bb]etter|[Tt]alk|[Cc]hat|[Mm]essage\s+me|[Ff]ind\s+me"
+    r"[^.!?\n]{0,40}?\b(?:search(?:\s+for)?|as|I'?m)\s+([A-Z][a-z]++\s+[A-Z][a-z]++)\b")
+# A name that ends the text after "easier on the app -" ("Easier on tiktok - Leah
+# Hartwell", "talk on the blue messenger one: Lewis Danvers"): round 25
+_EASIER_WORDS = frozenset("easier quicker faster better talk chat message find reach".split())
+_NAMED_LAST = re.compile(
+    r"\b(?:[Ee]asier|[Qq]uicker|[Ff]aster|[Bb]etter|[Tt]alk|[Cc]hat|[Mm]essage\s+me|[Ff]ind\s+me"
     r"|[Rr]each\s+me)\s+(?:on|via|over\s+on)\s+(?:(?:" + _APPS + r")\b|the\s+(?:" + _ICON_WORDS
     + r"\s+){1,4}(?:app|one)\b)\s*+[-\u2013\u2014:,]\s*+([A-Z][a-z]++\s+[A-Z][a-z]++)\W*+$")
 _TWO_CAPITALS = re.compile(r"[A-Z][a-z]++\s+[A-Z][a-z]")
