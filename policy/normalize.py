@@ -667,34 +667,41 @@ _HANDLE_NAMED = re.compile(r"\b" + _APPS + r"\s*+(?:id|handle|username|user\s?na
                            r"\s*+[^\w\s@$]{0,3}+\s*+([a-z][a-z0-9_.]{2,31}+)(?![a-z0-9_])")
 _HANDLE_BEFORE_BARE = re.compile(r"(?<![a-z0-9_@.])([a-z][a-z0-9_.]{3,31}+)"
                                  r"\s++(?:on|at|via|in)\s++" + _APPS + r"\b")  # not "team2 at line"
+# The end of a text: nothing after but marks, emoji and kisses ("x", "xx")
+_AT_END = r"(?=(?:[^\w]|\bx{1,3}\b)*+$)"
 # A name too long for a word after a self cue, or after the app and a colon or "as"
 # ("i'm rosieelleryofficial on snap", "dm x on ig", "snap: x"; "whatsapp screenshots",
 # "facebook marketplace" are talk): round 25, narrowed by a review
 _LONG_NAME_CUED = re.compile(
     r"\b(?:i'?m|i\s+am|add|find|dm|msg|message|follow|search(?:\s+for)?|look\s+for)\s+([a-z]{11,30}+)\s+"
     r"(?:on|in|at)\s+(" + _APPS + r")\b"
-    r"|\b(" + _APPS + r")(?:\s++me)?\s*+(?::|\bas\b)\s*+([a-z]{11,30}+)\b"
+    r"|\b(" + _APPS + r")\s*+(?::|\bas\b)\s*+([a-z]{11,30}+)\b"
     # or before a messaging app without a cue ("rosieelleryofficial on kik"; not after one:
     # "facebook marketplace"), but a plural ("screenshots on whatsapp")
     r"|(?<![a-z0-9_@.])([a-z]{11,30}+(?<!s))\s+(?:on|at)\s+(kik|snap|snapchat|wsp|telegram|tg|insta"
     r"|instagram|ig|tiktok|whatsapp|wechat|signal|viber|discord)\b"
-    # or the app, then a self cue ("wsp? i'm x"), or the app in brackets after a cued name
-    # ("add me, x (snap)"): round 25's tiny texts
-    r"|\b(" + _APPS + r")\s*+[?!.,:\-]++\s*+(?:i'?m|i\s+am)\s+([a-z]{11,30}+)\b"
-    r"|\b(?:add\s+me|find\s+me|follow\s+me|i'?m|i\s+am)\s*+[,:]?\s*+([a-z]{11,30}+)\s*+\(\s*+("
-    + _APPS + r")\s*+\)")
+    # or, ending the text, a name after the app and a self cue ("wsp? i'm x", "snap me: x"),
+    # or before the app in brackets after a cue ("add me, x (snap)"): round 25's tiny texts
+    r"|\b(" + _APPS + r")(?:\s*+[?!.,:\-]++\s*+(?:i'?m|i\s+am)\s++|\s++me\s*+:\s*+)([a-z]{11,30}+)"
+    + _AT_END + r"|\b(?:add\s+me|find\s+me|follow\s+me|i'?m|i\s+am)\s*+[,:]?\s*+([a-z]{11,30}+)"
+    r"\s*+\(\s*+(" + _APPS + r")\s*+\)" + _AT_END)
 # A long name on an app named by its looks ("find x on the ghost app", "x on the purple one")
 _ICON_SET = frozenset("""yellow blue green purple pink red black white orange ghost bird camera
 plane paper bubble flame fire little chat picture photo messenger other swipey dating""".split())
 _ICON_WORDS = "(?:" + "|".join(sorted(_ICON_SET)) + ")"
 _HANDLE_ON_APP = re.compile(r"\b(?:i'?m|find|add|look\s+for|search(?:\s+for)?|dm|msg)\s+([a-z]{11,30}+)\s++"
                             r"(?:on|in)\s++the\s++(?:" + _ICON_WORDS + r"\s++){1,3}(?:app|one)\b")
-# A long name after a search verb or "as" anywhere in a text that names an app, or after
-# the app and a colon or a dash ("Find me on tiktok, just search darrenpembroke", "The
-# purple camera app: leahhartwelllove", "Easier on wsp - lewisdanverslove"): round 25
+# A long name to search for in a text where the sender is on an app ("Find me on tiktok,
+# just search darrenpembroke"), after the app and "as" ("on the snaps app as x"), or ending
+# the text after the app and a colon or a dash ("The purple camera app: x", "Easier on wsp
+# - x"): round 25, narrowed by a review ("search peterborough on the trainline app",
+# "insta - wolverhampton away day pics are up" are talk)
+_ME_ON_APP = re.compile(r"\b(?:(?:find|add|follow|message|msg|dm)\s+me|i'?m|i\s+am)\s+(?:on|in)\b")
 _LONG_NAME_NEAR_APP = re.compile(
-    r"(?:\b(?:search(?:\s+for)?|add|look\s+for|find|as)\s++|\b(?:app|one|" + _APPS + r")\)?\s*+"
-    r"(?:\([^)]{0,40}+\)\s*+)?[:\-\u2013\u2014]\s*+)([a-z]{11,30}+)\b(?!['\u2019])")
+    r"\bsearch(?:\s+for)?\s++([a-z]{11,30}+)" + _AT_END
+    + r"|\b(?:app|" + _APPS + r")\s++as\s++([a-z]{11,30}+)" + _AT_END
+    + r"|\b(?:app|" + _APPS + r")\)?\s*+(?:\([^)]{0,40}+\)\s*+)?[:\-\u2013\u2014]\s*+([a-z]{11,30}+)"
+    + _AT_END)
 # Long words that are no name: a text that names an app may speak of them
 _LONG_WORDS = frozenset("""grandmother grandfather grandparent grandparents granddaughter
 stepdaughter stepmother stepfather photographer photographers supermarket marketplace
@@ -1054,8 +1061,10 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     if _LONG_WORD.search(lower) is not None and (
             "app" in words_and_digits or not _PLAIN_APP_NAMES.isdisjoint(words_and_digits)):
         for match in _LONG_NAME_NEAR_APP.finditer(lower):  # "on tiktok, just search x"
-            name = match.group(1)
-            if _long_name(name) and name not in _LONG_WORDS and name not in _APP_NAMES:
+            name = match.group(1) or match.group(2) or match.group(3)
+            if match.group(1) and _ME_ON_APP.search(lower) is None:
+                continue
+            if _namelike(name) and name not in _LONG_WORDS and name not in _APP_NAMES:
                 contact = True
                 found.append("h:" + name)
     if not _ACCOUNT_WORDS.isdisjoint(words_and_digits):
@@ -1330,7 +1339,8 @@ def _handles(lower: str) -> list[str]:
     for m in _LONG_NAME_CUED.finditer(lower):  # "i'm rosieelleryofficial on snap", "snap as x"
         name = m.group(1) or m.group(4) or m.group(5) or m.group(8) or m.group(9)
         app = m.group(2) or m.group(3) or m.group(6) or m.group(7) or m.group(10)
-        if _long_name(name) and app not in _WORDY_APPS:
+        if (_namelike(name) if m.group(7) or m.group(10) else _long_name(name)) and (
+                app not in _WORDY_APPS):
             out.append("h:" + name)
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_NAMED.finditer(lower))
     for match in _HANDLE_MINE.finditer(lower):  # "my ig is winqueen22"
@@ -1439,6 +1449,15 @@ _WORD_ENDINGS = ("ly", "ing", "tion", "tions", "ment", "ments", "ness", "able", 
 
 def _long_name(name: str) -> bool:
     return len(name) >= 11 and name.isalpha() and not name.endswith(_WORD_ENDINGS)
+
+
+_STRETCHED = re.compile(r"(.)\1\1|(..)\2\2")  # "soooo", "hahaha", "lololol"
+
+
+def _namelike(name: str) -> bool:
+    """A long name that is no stretched word or laugh ("confusedddd", "hahahaha")."""
+    return (_long_name(name) and len(set(name)) >= 6
+            and _STRETCHED.search(name) is None)
 
 
 def _handle_like(name: str) -> bool:
@@ -1599,6 +1618,23 @@ _MAIL_CUES = frozenset("inbox mail email mailbox address addy write line contact
                        "message msg emails mails".split())
 
 
+# A name beside a mail host in a text with a word of mail ("Drop me an email, darren carrow
+# at tuta", "Write to chloe ashdown, the tuta address", "Mail me: x - it's a hushmail one",
+# "email x on pm mail"): a name of two words, or of one of 7 letters or a mark; round 25
+_MAIL_HOST_WORDS = (*_MAIL_HOST_LIST, *_MAIL_ONLY)
+_MAIL_BESIDE = re.compile(
+    r"(?<![a-z0-9._+@-])(?<!\bthe\s)(?<!\bmy\s)(?<!\bour\s)(?<!\byour\s)(?<!\bhis\s)(?<!\bher\s)"
+    r"(?!(?:e-?mail|mail|write|drop|send|contact|reach|inbox|message|to|me|us"
+    r"|an?|the|my|your)\s)([a-z][a-z0-9._+-]{2,40}+(?:\s++[a-z]{3,20}+)?)\s*+"
+    r"(?:(?:\bat\b|\bon\b|@)\s*+(?:the\s++)?|,\s*+(?:the|a|an)\s++"
+    r"|[-\u2013\u2014]\s*+(?:it'?s\s++)?(?:a|an|the|on)\s++)"
+    r"(" + "|".join(sorted(set(_MAIL_HOST_WORDS))) + r"|pm(?=\s++(?:mail|one|address)\b))"
+    r"(?:\s++(?:mail|address|one|account))?\b(?!\.[a-z])")
+_MAIL_NOT_NAME = _HANDLE_WORDS | _NOT_NAMES | frozenset(
+    "me us you him her them it email mail line write drop send contact reach inbox address "
+    "addy message an the my our your his their its new old work".split())
+
+
 def _mails(lower: str) -> list[str]:
     """E-mail addresses said rather than written ("e:name@host.com"; "e:name" when the
     host is not said): a name that starts with a letter and has 3, with a digit, ".", "_"
@@ -1626,6 +1662,19 @@ def _mails(lower: str) -> list[str]:
             cued = not _MAIL_CUES.isdisjoint(_TOKENS.findall(lower))
         if cued or _MAIL_MARK.search(name):
             out.append(f"e:{name}@{host}")
+    if cued is None:
+        cued = not _MAIL_CUES.isdisjoint(_TOKENS.findall(lower))
+    if cued:
+        for m in _MAIL_BESIDE.finditer(lower):
+            words, host = m.group(1).strip("._+-").split(), m.group(2)
+            if any(w in _MAIL_NOT_NAME or w in _MAIL_WORDS for w in words) or (len(words) == 1 and not (
+                    _MAIL_MARK.search(words[0]) or (len(words[0]) >= 7 and not words[0].endswith(
+                        ("s", *_WORD_ENDINGS))))):
+                continue
+            # keyed as _MAIL_SAID and _RARE_MAIL key the same address
+            key = f"e:{''.join(words)}@{host}" + (".com" if host in _MAIL_HOST_LIST else "")
+            if key not in out:
+                out.append(key)
     for m in _MAIL_MINE.finditer(lower):
         host, name = m.group(1), m.group(2).strip("._+-")
         if _MAIL_NAME.match(name) and _MAIL_MARK.search(name):
@@ -2116,16 +2165,18 @@ _NAMED_ON_APP = re.compile(
     r"[^.!?\n]{0,40}?\b(?:search(?:\s+for)?|as|I'?m)\s+([A-Z][a-z]++\s+[A-Z][a-z]++)\b")
 # A name that ends the text after "easier on the app -" ("Easier on tiktok - Leah
 # Hartwell", "talk on the blue messenger one: Lewis Danvers"): round 25
-_EASIER_WORDS = frozenset("easier quicker faster better talk chat message find reach".split())
+_EASIER_WORDS = frozenset("easier quicker faster".split())
 _NAMED_LAST = re.compile(
-    r"\b(?:[Ee]asier|[Qq]uicker|[Ff]aster|[Bb]etter|[Tt]alk|[Cc]hat|[Mm]essage\s+me|[Ff]ind\s+me"
-    r"|[Rr]each\s+me)\s+(?:on|via|over\s+on)\s+(?:(?:" + _APPS + r")\b|the\s+(?:" + _ICON_WORDS
-    + r"\s+){1,4}(?:app|one)\b)\s*+[-\u2013\u2014:,]\s*+([A-Z][a-z]++\s+[A-Z][a-z]++)\W*+$")
+    r"\b(?:[Ee]asier|[Qq]uicker|[Ff]aster)\s+(?:on|via|over\s+on)\s+(?:(?:" + _APPS + r")\b|the\s+(?:"
+    + _ICON_WORDS + r"\s+){1,4}(?:app|one)\b)\s*+[-\u2013\u2014:,]\s*+([A-Z][a-z]++\s+[A-Z][a-z]++)"
+    + _AT_END)
 _TWO_CAPITALS = re.compile(r"[A-Z][a-z]++\s+[A-Z][a-z]")
 _NOT_FIRST_NAMES = _TITLES | frozenset("uncle aunt auntie team grandma grandad nan mum dad "
                                         # sign-offs ("Easier on whatsapp, Best Wishes")
                                         "best kind warm warmest many lots much big with happy "
-                                        "merry good love all take speak talk see".split())
+                                        "merry good love all take speak talk see cheers thanks "
+                                        "thank regards hugs night sweet stay safe well bless come "
+                                        "go ta nana granny gran mama papa cousin pastor".split())
 
 
 def _said_way_back(lower: str) -> bool:

@@ -158,6 +158,12 @@ MAILS = [
     ("my e-mail is lenka at centrum sk", "e:lenka@centrum"),
     ("message me at ana on disroot", "e:ana@disroot"),
     ("jan is my name on posteo de, write", "e:jan@posteo"),
+    # a name beside a mail host in a text with a word of mail (round 25's "invisible" and
+    # "smallgroups" families, our phrasings)
+    ("Send me an email, maria lopez at proton", "e:marialopez@proton.com"),
+    ("Write to maria lopez, the hushmail address", "e:marialopez@hushmail"),
+    ("Mail me: marialopezreal - it's a tuta one", "e:marialopezreal@tuta.com"),
+    ("email marialopezreal on pm mail", "e:marialopezreal@pm"),
 ]
 
 MAIL_TALK = [
@@ -166,6 +172,11 @@ MAIL_TALK = [
     "I live on web de",
     "shop at orange fr, they have deals",
     "see you at the o2 tonight",
+    "my work email is on outlook, the gmail one is for junk",
+    "email the landlord, the gmail address he gave us",
+    "I emailed the school office at outlook and nobody replied",
+    "mail me the photos - on gmail please",
+    "she said to email her at gmail, not yahoo",
 ]
 
 FIRMS = [
@@ -264,7 +275,7 @@ ROUND25 = [
     ("find me, bellarosewilliams (insta) x", "h:bellarosewilliams"),
     # a long name after a search verb or "as" in a text that names an app, or after the app
     # and a colon or a dash
-    ("on kik now, just search bellarosewilliams", "h:bellarosewilliams"),
+    ("i'm on kik now, just search bellarosewilliams", "h:bellarosewilliams"),
     ("the little ghost app (yellow one): bellarosewilliams", "h:bellarosewilliams"),
     ("quicker on telegram - bellarosewilliams", "h:bellarosewilliams"),
 ]
@@ -306,6 +317,15 @@ ROUND25_TALK = [
     "Reminder: supermarket closes at 8, the app has the hours",
     "my nan is on whatsapp now, add grandmother to the family chat lol",
     "Insta - Middlesbrough highlights all night",
+    # a review's talk, read by the first version of these patterns
+    "search peterborough on the trainline app, it's cheaper",
+    "insta - wolverhampton away day pics are up lads",
+    "dressed as frankenstein last night, pics on insta",
+    "telegram? i'm confusedddddd",
+    "snap me: hahahahahahahaha",
+    "i'm speechlesssss (whatsapp)",
+    "Easier on whatsapp - Cheers Dave",
+    "Better on tiktok - Taylor Swift",
 ]
 
 
