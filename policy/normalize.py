@@ -508,7 +508,8 @@ _SHORTENERS = (("bit.ly", r"bit[\s-]?ly"), ("tinyurl.com", r"tinyurl(?:[\s-]?com
                ("t.ly", r"t\.ly"), ("x.gd", r"x\.gd"), ("bit.do", r"bit\.do"), ("wa.me", r"wa\.me"),
                ("discord.gg", r"discord\.gg"), ("beacons.ai", r"beacons\.ai"))
 _SHORTENER = re.compile(r"\b(?:" + "|".join(f"({written})" for _, written in _SHORTENERS)
-                        + r")\s?/\s?[a-z0-9]")  # ("slash" is read as "/" before it)
+                        # ("slash" is read as "/" before it: "tinyurl then a slash then x")
+                        + r")(?:\s+then)?(?:\s+a)?\s?/\s?(?:then\s+)?[a-z0-9]")
 _DIGIT = re.compile(r"\d")
 _DECADES = {"twenty": "2", "thirty": "3", "forty": "4", "fourty": "4", "fifty": "5",
             "sixty": "6", "seventy": "7", "eighty": "8", "ninety": "9"}
@@ -1035,6 +1036,13 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         contact = True
         name, tld = said.group(1) or said.group(3), said.group(2) or said.group(4)
         found.append(f"d:{name}.{tld.replace(' ', '.')}")
+    if ("[" in lower or "word)" in lower or "(com" in lower or "(co" in lower or "(net" in lower
+            or "(org" in lower) and (said := _SAID_TLD_MORE.search(lower)) is not None:
+        contact = True  # "redwoodperks [co] [uk]", "x (all one word) and then the uk ending"
+        name = said.group(1) or said.group(5)
+        tld = ".".join(g for g in said.group(2, 3, 4) if g) if said.group(1) else (
+            said.group(6).replace(" ", "."))
+        found.append(f"d:{name}.{'co.uk' if tld == 'uk' else tld}")
     if "/" in lower and (short := _SHORTENER.search(lower)) is not None:
         # "bitly/x7Kq2", "tinyurl com/x": a shortener's name with its dot left out
         contact = True
@@ -1339,7 +1347,9 @@ def _handles(lower: str) -> list[str]:
     for m in _LONG_NAME_CUED.finditer(lower):  # "i'm rosieelleryofficial on snap", "snap as x"
         name = m.group(1) or m.group(4) or m.group(5) or m.group(8) or m.group(9)
         app = m.group(2) or m.group(3) or m.group(6) or m.group(7) or m.group(10)
-        if (_namelike(name) if m.group(7) or m.group(10) else _long_name(name)) and (
+        if (_namelike(name) if m.group(7) or m.group(10) else _long_name(name) or (
+                m.group(1) is not None and m.group(0).startswith(("i'm", "im ", "i am"))
+                and _cued_name(name))) and (
                 app not in _WORDY_APPS):
             out.append("h:" + name)
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_NAMED.finditer(lower))
@@ -1451,6 +1461,13 @@ def _long_name(name: str) -> bool:
     return len(name) >= 11 and name.isalpha() and not name.endswith(_WORD_ENDINGS)
 
 
+def _cued_name(name: str) -> bool:
+    """A long name after "I'm" and before an app: a surname's "-ers" or "-ies" allowed
+    ("i'm belladanvers on insta")."""
+    return len(name) >= 11 and name.isalpha() and not name.endswith(_CUED_WORD_ENDINGS)
+
+
+_CUED_WORD_ENDINGS = tuple(e for e in _WORD_ENDINGS if e not in ("ers", "ies", "ist", "ism"))
 _STRETCHED = re.compile(r"(.)\1\1|(..)\2\2")  # "soooo", "hahaha", "lololol"
 
 
@@ -1612,7 +1629,7 @@ _RARE_MAIL = re.compile(
                for host, tlds in _MAIL_DOMAINS.items())
     + r"|(" + "|".join(_MAIL_ONLY) + r"))(?![a-z0-9-])")
 # the words _mails may find
-_MAIL_WORDS = frozenset((*_MAIL_HOST_LIST, *_MAIL_DOMAINS, *_MAIL_ONLY, "email", "mail"))
+_MAIL_WORDS = frozenset((*_MAIL_HOST_LIST, *_MAIL_DOMAINS, *_MAIL_ONLY, "email", "mail", "address"))
 # words of mail before a name of letters only ("inbox me: lanab, runbox")
 _MAIL_CUES = frozenset("inbox mail email mailbox address addy write line contact reach name "
                        "message msg emails mails".split())
@@ -1628,7 +1645,7 @@ _MAIL_BESIDE = re.compile(
     r"|an?|the|my|your)\s)([a-z][a-z0-9._+-]{2,40}+(?:\s++[a-z]{3,20}+)?)\s*+"
     r"(?:(?:\bat\b|\bon\b|@)\s*+(?:the\s++)?|,\s*+(?:the|a|an)\s++"
     r"|[-\u2013\u2014]\s*+(?:it'?s\s++)?(?:a|an|the|on)\s++)"
-    r"(" + "|".join(sorted(set(_MAIL_HOST_WORDS))) + r"|pm(?=\s++(?:mail|one|address)\b))"
+    r"(" + "|".join(sorted(set(_MAIL_HOST_WORDS))) + r"|pm(?=\s++(?:mail|one|address)\b|\s*+(?:[,.!;)]|$)))"
     r"(?:\s++(?:mail|address|one|account))?\b(?!\.[a-z])")
 _MAIL_NOT_NAME = _HANDLE_WORDS | _NOT_NAMES | frozenset(
     "me us you him her them it email mail line write drop send contact reach inbox address "
@@ -1767,6 +1784,14 @@ _SAID_TLD_HINT = re.compile(r" (?:com|co\s?uk)(?![a-z])")
 _SAID_TLD = re.compile(
     r"\b([a-z][a-z0-9-]{4,30}+)\s*+,?\s*+(?:plus|then|and\s+then|with\s++the\s++usual)\s*+(com|co\s?uk)\b"
     r"|\b([a-z][a-z0-9-]{4,30}+)\s*+,?\s*+(com|co\s?uk)\s+(?:ending|on\s+the\s+end)\b")
+# A site dictated in other ways (round 25): its domain in brackets ("redwoodperks [co]
+# [uk]", "x (com)"), or "(all one word)" and then its ending ("x (all one word) and then
+# the UK ending")
+_SAID_TLD_MORE = re.compile(
+    r"\b([a-z][a-z0-9-]{4,30}+)\s*+[\[(]\s*+(?:(com|net|org|io|info|biz)\s*+[\])]" + _AT_END
+    + r"|(co|com)\s*+[\])]\s*+[\[(]\s*+(uk|au|nz|za|in)\s*+[\])])"
+    r"|\b([a-z][a-z0-9-]{4,30}+)\s*+\((?:all\s+)?one\s+word\)\s*+,?\s*+(?:and\s+)?(?:then\s+)?"
+    r"(?:the\s+|a\s+)?(com|co\s?uk|uk|net|org|io)\s+(?:ending|bit|one|on\s+the\s+end)\b")
 _SLASH_WORD = re.compile(r"\s?\b(?:forward\s+)?slash\b\s?")
 _DOT_SAID = re.compile(r"\bd(?:awt|ought)\b")
 # A name, a top-level domain without its dot, then a path: "instagram com/x", "t me/x",
@@ -2074,8 +2099,16 @@ _REPLY_WORD = re.compile(
     r"|this|that|them|him|her|us|me|something|anything|when|if|details|yes|no|ok|okay)\b)"
     r"[a-z]{2,12}['\"\u2019\u201d]?\s+(?:(?:under|below)\s+this\s+|back\s+)?(?:and|&|n)\s+"
     r"(?:it'?s\s+yours|i'?ll\s+sort\s+the\s+rest|i'?ll\s+send\s+(?:it\s+over|the\s+details|the\s+link))"
-    r"|\b(?:write|type|put)\s+['\"\u2018\u201c]?[a-z]{2,12}['\"\u2019\u201d]?\s+(?:under|below)\s+this\b"
-    r"|\ba\s+quick\s+['\"\u2018\u201c][a-z ]{2,12}['\"\u2019\u201d]\s+back\s+is\s+all\b"
+    r"|\b(?:write|type|put)\s+['\"\u2018\u201c]?[a-z]{2,12}(?:\s+please)?['\"\u2019\u201d]?\s+(?:under|below)"
+    r"\s+this\b"
+    # "say ready back if you want it", "if you're in, just answer go" (round 25)
+    r"|\bsay\s+['\"\u2018\u201c]?(?!(?:hi|hello|hey|hiya|something|yes|no|ok|okay|thanks|it|that|so)\b)"
+    r"[a-z]{2,12}(?:\s+please)?['\"\u2019\u201d]?\s+back\s+if\s+(?:you|u)"
+    r"\s+want\s+(?:it|them|one|in)\b"
+    r"|\bif\s+(?:you'?re|ur|u\s+r|you\s+are)\s+in,?\s+(?:just\s+)?(?:answer|reply|say)\s+"
+    r"['\"\u2018\u201c]?(?!(?:yes|no|ok|okay|y|n|me|asap|here|now|soon|back|below|quickly|first)\b)"
+    r"[a-z]{2,12}['\"\u2019\u201d]?" + _AT_END
+    + r"|\ba\s+quick\s+['\"\u2018\u201c][a-z ]{2,12}['\"\u2019\u201d]\s+back\s+is\s+all\b"
     r"|\banswer\s+with\s+['\"\u2018\u201c]?[a-z]{2,12}['\"\u2019\u201d]?\s+to\s+(?:keep|claim|get"
     r"|receive)\s+(?:it|yours|the|your)\b")
 # An account here pointed at for the rest ("@zoedeals has more", "call @x"; "everything is
@@ -2106,7 +2139,8 @@ def _pointed_may(tokens: set[str], lower: str) -> bool:
             or ("answer" in tokens and ("here" in tokens or "this" in tokens)))
 
 
-_REPLY_WORD_ENDS = frozenset("""yours rest over details link under below all keep claim get receive""".split())
+_REPLY_WORD_ENDS = frozenset("""yours rest over details link under below all keep claim get receive
+want in""".split())
 _REPLY_WORD_VERBS = frozenset("""send text txt write reply answer say type put quick""".split())
 
 

@@ -276,12 +276,19 @@ ROUND25 = [
     # a long name after a search verb or "as" in a text that names an app, or after the app
     # and a colon or a dash
     ("i'm on kik now, just search bellarosewilliams", "h:bellarosewilliams"),
+    ("i'm rosiesummers on insta, say hi", "h:rosiesummers"),
+    ("It's cashflowdaily [co] [uk]", "d:cashflowdaily.co.uk"),
+    ("the site is cashflowdaily (all one word), then the com ending", "d:cashflowdaily.com"),
+    ("go to bitly then a slash then cashflow7", "d:bit.ly"),
     ("the little ghost app (yellow one): bellarosewilliams", "h:bellarosewilliams"),
     ("quicker on telegram - bellarosewilliams", "h:bellarosewilliams"),
 ]
 
 ROUND25_WORDS = [
     "text me gold and I'll send the details",
+    "If you're in, just reply ready",
+    "say gold back if you want it",
+    "write yes please under this and it's yours",
     "write yes under this and it's yours",
     "a quick 'count me in' back is all I need",
     "answer with claim to get it",
@@ -315,6 +322,12 @@ ROUND25_TALK = [
     "whatsapp? i'm unavailable till friday",
     "i'm everywhere (insta) and nowhere",
     "Reminder: supermarket closes at 8, the app has the hours",
+    "message followers on insta about the bake sale",
+    "the report (com) section is wrong",
+    "spell it (all one word) please",
+    "say hi back if you want it lol",
+    "5 a side tomorrow 7pm, if you're in just reply yes",
+    "party sat! if you're in, reply asap x",
     "my nan is on whatsapp now, add grandmother to the family chat lol",
     "Insta - Middlesbrough highlights all night",
     # a review's talk, read by the first version of these patterns
