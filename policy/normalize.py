@@ -784,6 +784,7 @@ _LINE_HANDLE = re.compile(r"\bline\b(\s*+id\b)?\s*+([^\w\s@$]{0,3}+)\s*+(@?)"
 _HANDLE_BEFORE = re.compile(r"(?<![a-z0-9_])@([a-z0-9_.]{3,32}+)\s++(?:on|at|via|in)\s++(?:"
                             + _APPS + r"|line)\b")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_LONG_SPACE = re.compile(r"\s{5,}")
 # A reply keyword: the way back of a campaign in a medium where the reader can answer
 # ("reply WIN", "txt HORO to ...", "text back 'yes'"). No number or link is needed for it,
 # and the spammer cannot spin it (the reader must type it). After a verb of replying
@@ -891,6 +892,11 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     text = text[:_MAX_READ]
     if not text.isprintable():  # control characters render as nothing: "0\x008\x000"
         text = _CONTROLS.sub("", text)
+    if _LONG_SPACE.search(text) is not None:
+        # A run of spaces is 4 at most: nothing reads more between two words, and patterns
+        # with spaces on both sides of an optional word cost the square of a longer run
+        # (a review's 290 spaces: 6 ms)
+        text = _LONG_SPACE.sub("    ", text)
     wallets: list[str] = []
     if len(text) >= 26 and any(len(word) >= 26 for word in text.split()):  # (cheap)
         # A wallet to pay into ("bc1q...", "0x...", "T..."): a way back to the spammer, read
@@ -2291,8 +2297,11 @@ def _links(lower: str, word_domains: list[str]) -> list[str]:
             out.append("d:")  # the tail of a link cut in two texts: ".com/claim", "dot com"
             continue
         if start >= 1 and lower[start - 1] in _NAME_CHARS:
-            label = start  # where the name before the dot begins
-            while label > 0 and lower[label - 1] in _NAME_CHARS:
+            label = start  # where the name before the dot begins: 64 characters back at
+            # most (a domain's label has 63), or a run of "dot"s walks back over every
+            # earlier letter at each one ("dot" * 107: 1.8 ms)
+            floor = max(0, start - 64)
+            while label > floor and lower[label - 1] in _NAME_CHARS:
                 label -= 1
             one_letter = start - label < 2  # "t.me/x"
             tld = (_AFTER_DOT_WORD.get(sep) or (_BARE_TLD if bare else _TLD_AT)).match(lower, end)
@@ -2352,7 +2361,9 @@ _CAPITAL_LOOKALIKES = str.maketrans("АВЕЁКМНОРСТУХЅІЇЈҺԚԜҮ�
                                     "ABEEKMHOPCTYXSIIJHQWYIABEHIKMNOPTYXZ")
 # A look-alike mixed into a Latin word: the capitals of the table above and Unicode's
 # confusables of ASCII letters (policy/confusables.py), each as the letter it looks like
-_MIXED_WORD = re.compile(r"\w*[A-Za-z]\w*")
+# (from a word's start only: tried at every character of a long word of another script,
+# "\u3316" * 320 after NFKC, it was quadratic, 25 ms)
+_MIXED_WORD = re.compile(r"(?<!\w)\w*[A-Za-z]\w*")
 _UNCONFUSED = {**_CAPITAL_LOOKALIKES, **{ord(c): latin for c, latin in CONFUSABLES.items()}}
 
 
