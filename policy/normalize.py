@@ -1049,6 +1049,10 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         tld = ".".join(g for g in said.group(2, 3, 4) if g) if said.group(1) else (
             said.group(6).replace(" ", "."))
         found.append(f"d:{name}.{'co.uk' if tld == 'uk' else tld}")
+    if _DOTLESS_HINT.search(lower) is not None:
+        for site in _dotless_sites(lower):  # "luxbox943 co uk", "dealchat com"
+            contact = True
+            found.append(site)
     if "/" in lower and (short := _SHORTENER.search(lower)) is not None:
         # "bitly/x7Kq2", "tinyurl com/x": a shortener's name with its dot left out
         contact = True
@@ -1658,6 +1662,25 @@ _MAIL_NOT_NAME = _HANDLE_WORDS | _NOT_NAMES | frozenset(
     "addy message an the my our your his their its new old work".split())
 
 
+def _dotless_sites(lower: str) -> list[str]:
+    """Sites with a space for their dot (``_DOTLESS_SITE``), "d:name.tld"."""
+    out = []
+    for m in _DOTLESS_SITE.finditer(lower):
+        name = m.group(1)
+        if name in _NOT_SITE_NAMES:
+            continue
+        if m.group(2):  # "x co uk": any name
+            out.append(f"d:{name}.{''.join(m.group(2).split())}.{''.join(m.group(3).split())}")
+            continue
+        tld = "".join(m.group(4).split())
+        digit = _ANY_DIGIT.search(name) is not None
+        spaced = len(m.group(4)) > len(tld)  # "c o m": its letters spaced out
+        if digit or spaced or (tld == "com" and len(name) >= 6 and "-" not in name) or (
+                _SENT_TO_SITE.search(lower, 0, m.start()) is not None):
+            out.append(f"d:{name}.{tld}")
+    return out
+
+
 def _mails(lower: str) -> list[str]:
     """E-mail addresses said rather than written ("e:name@host.com"; "e:name" when the
     host is not said): a name that starts with a letter and has 3, with a digit, ".", "_"
@@ -1798,6 +1821,22 @@ _SAID_TLD_MORE = re.compile(
     + r"|(co|com)\s*+[\])]\s*+[\[(]\s*+(uk|au|nz|za|in)\s*+[\])])"
     r"|\b([a-z][a-z0-9-]{4,30}+)\s*+\((?:all\s+)?one\s+word\)\s*+,?\s*+(?:and\s+)?(?:then\s+)?"
     r"(?:the\s+|a\s+)?(com|co\s?uk|uk|net|org|io)\s+(?:ending|bit|one|on\s+the\s+end)\b")
+# A site with a space for its dot (round 27, blind: "luxbox943 co uk", "boxfun03 net",
+# "dealchat com", "cashchat222 c o m", "luxdate (com) login"): a country's two-part ending
+# after any name; "com" after a name of 6 letters or one with a digit; "net", "org" and the
+# others after a name with a digit ("safety net", "rom com" are talk); the ending's letters
+# spaced out
+_NOT_SITE_NAMES = frozenset("the and at via www dot in on to from my your our their this that "
+                            "with for http https".split())
+_DOTLESS_SITE = re.compile(
+    r"(?<![a-z0-9@._/-])([a-z][a-z0-9-]{2,30}+)\s*+(?:\(\s*+)?"
+    r"(?:(co|com|org|net|c\s?o)(?:\s++|\s*+\.\s*+)(uk|au|nz|za|u\s?k)\b"
+    r"|(c\s?o\s?m|n\s?e\s?t|o\s?r\s?g|i\s?n\s?f\s?o|b\s?i\s?z|x\s?y\s?z)(?:\s*+\))?(?![a-z0-9]))")
+# a name with no digit before "net", "org" and the others after a word that sends the reader
+# to a site ("log onto clubvibe net", "go 2 chatquiz net", "-> luxquiz net")
+_SENT_TO_SITE = re.compile(r"(?:\blog\s*+on(?:to|\s+to)?|\bgo\s++(?:to|2)|\bvisit|->|\bcheck\s++out"
+                           r"|\bhead\s++(?:to|over\s+to))\s++$")
+_DOTLESS_HINT = re.compile(r"[a-z0-9]\s+\(?\s*+(?:co|com|org|net|info|biz|xyz|c\s|n\s|o\s|i\s|b\s|x\s)")
 _SLASH_WORD = re.compile(r"\s?\b(?:forward\s+)?slash\b\s?")
 _DOT_SAID = re.compile(r"\bd(?:awt|ought)\b")
 # A name, a top-level domain without its dot, then a path: "instagram com/x", "t me/x",
