@@ -416,6 +416,8 @@ _TLD = (r"(?:com|net|org|co|uk|biz|info|io|ly|me|xyz|ru|cn|de|fr|us|tv|app|link|
         r"|tk|ml|ga|cf|gq|gg|ai|pw|su|sh|gl|gd|li|lt|lv|ro|pl|cz|sk|hu|gr|pt|se|fi|dk|ch"
         r"|nl|eu|es|ca|au|jp|kr|br|mx|za|ng|ke|pk|bd|ph|vn|th|sg|tw|hk|fm|gy|icu|cyou|buzz"
         r"|gdn|sbs|cfd|kim|lol|dev"
+        # a later probe's: adult and gambling ones (not "xxx": "c u soon.xxx" is kisses)
+        r"|porn|adult|casino|poker|loans|bingo"
         # round 3: more of the most abused, no English word
         r"|fyi|cam|bond|wang|xin|pics|autos|ltd|guru|asia|tokyo|nyc|lat"
         # round 7: more that campaigns use and talk does not put after a dot
@@ -509,7 +511,8 @@ _SHORTENERS = (("bit.ly", r"bit[\s-]?ly"), ("tinyurl.com", r"tinyurl(?:[\s-]?com
                ("discord.gg", r"discord\.gg"), ("beacons.ai", r"beacons\.ai"))
 _SHORTENER = re.compile(r"\b(?:" + "|".join(f"({written})" for _, written in _SHORTENERS)
                         # ("slash" is read as "/" before it: "tinyurl then a slash then x")
-                        + r")(?:\s+then)?(?:\s+a)?\s?/\s?(?:then\s+)?[a-z0-9]")
+                        + r")(?:\s+then)?(?:\s+a)?\s?/\s?(?:then\s+)?"
+                        r"(?!(?:what|where|who|how|it|the|that|this|then)\b)[a-z0-9]")
 _DIGIT = re.compile(r"\d")
 _DECADES = {"twenty": "2", "thirty": "3", "forty": "4", "fourty": "4", "fifty": "5",
             "sixty": "6", "seventy": "7", "eighty": "8", "ninety": "9"}
@@ -753,6 +756,10 @@ _MAIL_ASKED = re.compile(r"\b(?:" + _ASK_TO_WRITE + r"|e-?mail\s++|send\b[^.!?]{
 _MAIL_MINE = re.compile(r"\bmy\s++(?:e-?mail|(" + _MAIL_HOSTS + r"))(?:\s++(?:address|addy|id))?"
                         r"\s*+(?:is\s*+[:=-]?|=|:|-+>?)\s*+([a-z0-9][a-z0-9._+-]{2,63}+)(?![a-z0-9@_.+-])")
 _MAIL_MARK = re.compile(r"[\d_.+]")
+_MAIL_STATES = frozenset("useless rubbish garbage horrible terrible awesome perfect strange ancient "
+                         "nowhere another already archived massive annoying".split())
+_MAIL_HOST_FIRST = re.compile(r"(?<![a-z0-9._+@-])([a-z][a-z0-9._+-]{2,63}+)\s*+,\s*+(" + _MAIL_HOSTS
+                              + r")\b(?!\.[a-z])|\b(" + _MAIL_HOSTS + r")\s*+:\s*+([a-z][a-z0-9._+-]{2,63}+)")
 # A name starts with a letter and has 3 ("7pm at outlook point", "60k at yahoo finance",
 # "2.4gb at icloud" are talk); a handle without "@" has the shape of one: 4 letters then 2
 # digits, or a "_" or "." inside ("my snap is s23 camera", "my discord is win10 only").
@@ -1413,7 +1420,8 @@ _MENTION_WORDS = frozenset("home work school uni college office gym church pub c
 # Words that send the reader to what follows ("sign up at", "visit", "→", "here:")
 _SENT_TO = re.compile(r"(?:\b(?:sign\s+up|register|apply|join|appeal|review|claim|verify|confirm"
                       r"|log\s*in|login|order|shop|buy|start|enter)\b(?:\s+\w+){0,3}\s+at"
-                      r"|\b(?:visit|via|go\s+to|here|link)\s*:?|[\u2192:*]|->)\s*$")  # "*": an arrow read
+                      r"|\b(?:visit|via|go\s+to|here|link)\s*:?|[\u2192:*]|->"
+                      r"|\b(?:are|is|it'?s|all|me)\s+on)\s*$")  # "*": an arrow read; "pics are on x.love"
 # A host's first label before a word-TLD domain ("app.zenify.center", "www.x.life"): not a
 # code path ("player.stats.health", "state.cart.delivery")
 _HOST_LABEL = re.compile(r"(?<![a-z0-9.])(?:app|www|web|my|m|go|get|login|secure|portal|account|claim"
@@ -1423,7 +1431,7 @@ _WORD_TLD = re.compile(  # (those of _TLD and _GENERIC_TLD are read before)
     r"|chat|social|media|market|video|music|design|photos|jobs|wallet|cloud|host|events"
     r"|tickets|delivery|express|sale|company|solutions|systems|health|dating|tips|guide"
     r"|style|fit|fashion|kids|family|support|help|center|agency|digital|network"
-    r"|homes|boats|yachts|motorcycles)"
+    r"|homes|boats|yachts|motorcycles|sex|fans|party|date|cool|baby|pink)"
     r"(?![a-z0-9@-]|\.[a-z])")
 _CASHTAG_SENT = re.compile(r"\b(?:send|sent|drop|pay|donate|tip)\b[^.!?\n$]{0,30}\bto\s++\$[a-z]"
                            r"|\$[a-z][a-z0-9_]{3,19}\s++(?:on\s++)?cash\s*app"
@@ -1675,8 +1683,12 @@ def _dotless_sites(lower: str) -> list[str]:
         tld = "".join(m.group(4).split())
         digit = _ANY_DIGIT.search(name) is not None
         spaced = len(m.group(4)) > len(tld)  # "c o m": its letters spaced out
-        if digit or spaced or (tld == "com" and len(name) >= 6 and "-" not in name) or (
-                _SENT_TO_SITE.search(lower, 0, m.start()) is not None):
+        # A name of letters only: the ending ends a clause ("the agents com is 1.5%", "sunset
+        # com ing" are talk and typos), after a name of 6 letters ("com") or a word that sends
+        # the reader there ("log onto x net."; "go to football net practice" is talk)
+        if digit or spaced or (_SITE_END.match(lower, m.end()) is not None and (
+                (tld == "com" and len(name) >= 6)
+                or _SENT_TO_SITE.search(lower, 0, m.start()) is not None)):
             out.append(f"d:{name}.{tld}")
     return out
 
@@ -1713,18 +1725,32 @@ def _mails(lower: str) -> list[str]:
     if cued:
         for m in _MAIL_BESIDE.finditer(lower):
             words, host = m.group(1).strip("._+-").split(), m.group(2)
-            if any(w in _MAIL_NOT_NAME or w in _MAIL_WORDS for w in words) or (len(words) == 1 and not (
+            if any(w in _MAIL_NOT_NAME or w in _MAIL_WORDS for w in words) or (
+                    words[0] in _NOT_FIRST_NAMES) or (len(words) == 1 and not (
                     _MAIL_MARK.search(words[0]) or (len(words[0]) >= 7 and not words[0].endswith(
-                        ("s", *_WORD_ENDINGS))))):
-                continue
+                        _WORD_ENDINGS)))):
+                continue  # ("email mrs patel on gmail", "write to uncle ravi at hotmail")
+            if "," in m.group() and _CLAUSE_END.match(lower, m.end()) is None:
+                continue  # "x, the hushmail address" ends its clause ("email elizabeth, the
+                # yahoo one is dead" is talk)
             # keyed as _MAIL_SAID and _RARE_MAIL key the same address
             key = f"e:{''.join(words)}@{host}" + (".com" if host in _MAIL_HOST_LIST else "")
             if key not in out:
                 out.append(key)
     for m in _MAIL_MINE.finditer(lower):
         host, name = m.group(1), m.group(2).strip("._+-")
-        if _MAIL_NAME.match(name) and _MAIL_MARK.search(name):
+        if _MAIL_NAME.match(name) and (_MAIL_MARK.search(name) or (
+                host and len(name) >= 7 and name.isalpha() and not name.endswith(_WORD_ENDINGS)
+                and name not in _MAIL_NOT_NAME and name not in _STATES
+                and name not in _MAIL_STATES)):  # ("my gmail is rubbish")
             out.append(f"e:{name}@{host}.com" if host else "e:" + name)
+    for m in _MAIL_HOST_FIRST.finditer(lower):  # "gmail: annafun22", "annafun22, gmail"
+        name = (m.group(1) or m.group(4)).strip("._+-")
+        host = m.group(2) or m.group(3)
+        if _MAIL_NAME.match(name) and _MAIL_MARK.search(name):
+            key = f"e:{name}@{host}.com"
+            if key not in out:
+                out.append(key)
     return out
 
 
@@ -1835,7 +1861,8 @@ _DOTLESS_SITE = re.compile(
 # a name with no digit before "net", "org" and the others after a word that sends the reader
 # to a site ("log onto clubvibe net", "go 2 chatquiz net", "-> luxquiz net")
 _SENT_TO_SITE = re.compile(r"(?:\blog\s*+on(?:to|\s+to)?|\bgo\s++(?:to|2)|\bvisit|->|\bcheck\s++out"
-                           r"|\bhead\s++(?:to|over\s+to))\s++$")
+                           r"|\bhead\s++(?:to|over\s+to)|\bat)\s++$")
+_SITE_END = re.compile(r"\s*+(?:[,.!?;:*)(\]/\-]|$)|\s++(?:to|for|now|today|asap|2|4)\b")
 _DOTLESS_HINT = re.compile(r"[a-z0-9]\s+\(?\s*+(?:co|com|org|net|info|biz|xyz|c\s|n\s|o\s|i\s|b\s|x\s)")
 _SLASH_WORD = re.compile(r"\s?\b(?:forward\s+)?slash\b\s?")
 _DOT_SAID = re.compile(r"\bd(?:awt|ought)\b")
@@ -2145,13 +2172,16 @@ _REPLY_WORD = re.compile(
     r"[a-z]{2,12}['\"\u2019\u201d]?\s+(?:(?:under|below)\s+this\s+|back\s+)?(?:and|&|n)\s+"
     r"(?:it'?s\s+yours|i'?ll\s+sort\s+the\s+rest|i'?ll\s+send\s+(?:it\s+over|the\s+details|the\s+link))"
     r"|\b(?:write|type|put)\s+['\"\u2018\u201c]?[a-z]{2,12}(?:\s+please)?['\"\u2019\u201d]?\s+(?:under|below)"
-    r"\s+this\b"
+    # and what it gets ("write cake under this", "write names under this please" are talk)
+    r"\s+this(?:\s*+,)?\s++(?:and|&|n)\s+(?:it'?s\s+(?:all\s+)?yours|i'?ll\s+send|the\s+rest)\b"
     # "say ready back if you want it", "if you're in, just answer go" (round 25)
-    r"|\bsay\s+['\"\u2018\u201c]?(?!(?:hi|hello|hey|hiya|something|yes|no|ok|okay|thanks|it|that|so)\b)"
+    r"|\bsay\s+['\"\u2018\u201c]?(?!(?:hi|hello|hey|hiya|something|yes|no|ok|okay|thanks|it|that|so|mine"
+    r"|yours|please)\b)"
     r"[a-z]{2,12}(?:\s+please)?['\"\u2019\u201d]?\s+back\s+if\s+(?:you|u)"
     r"\s+want\s+(?:it|them|one|in)\b"
     r"|\bif\s+(?:you'?re|ur|u\s+r|you\s+are)\s+in,?\s+(?:just\s+)?(?:answer|reply|say)\s+"
-    r"['\"\u2018\u201c]?(?!(?:yes|no|ok|okay|y|n|me|asap|here|now|soon|back|below|quickly|first)\b)"
+    r"['\"\u2018\u201c]?(?!(?:yes|no|ok|okay|y|n|me|asap|here|now|soon|back|below|quickly|first|so|in"
+    r"|going|lah|la|leh|mate|pls|please|yeah|yep|yea|sure|aye|deal|count)\b)"
     r"[a-z]{2,12}['\"\u2019\u201d]?" + _AT_END
     + r"|\ba\s+quick\s+['\"\u2018\u201c][a-z ]{2,12}['\"\u2019\u201d]\s+back\s+is\s+all\b"
     r"|\banswer\s+with\s+['\"\u2018\u201c]?[a-z]{2,12}['\"\u2019\u201d]?\s+to\s+(?:keep|claim|get"
