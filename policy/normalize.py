@@ -1863,7 +1863,8 @@ _DOTLESS_SITE = re.compile(
 _SENT_TO_SITE = re.compile(r"(?:\blog\s*+on(?:to|\s+to)?|\bgo\s++(?:to|2)|\bvisit|->|\bcheck\s++out"
                            r"|\bhead\s++(?:to|over\s+to)|\bat)\s++$")
 _SITE_END = re.compile(r"\s*+(?:[,.!?;:*)(\]/\-]|$)|\s++(?:to|for|now|today|asap|2|4)\b")
-_DOTLESS_HINT = re.compile(r"[a-z0-9]\s+\(?\s*+(?:co|com|org|net|info|biz|xyz|c\s|n\s|o\s|i\s|b\s|x\s)")
+_DOTLESS_HINT = re.compile(r"[a-z0-9]\s*+\(?\s*+(?:(?:co|com|org|net|info|biz|xyz)\b|c\so|n\se|o\sr|i\sn|b\si"
+                           r"|x\sy)")
 _SLASH_WORD = re.compile(r"\s?\b(?:forward\s+)?slash\b\s?")
 _DOT_SAID = re.compile(r"\bd(?:awt|ought)\b")
 # A name, a top-level domain without its dot, then a path: "instagram com/x", "t me/x",
@@ -2273,7 +2274,8 @@ _NAMED_ON_APP = re.compile(
     r"|\b(?:on|in)\s+(?:(?:" + _APPS + r")\b|the\s+(?:" + _ICON_WORDS + r"\s+){1,4}(?:app|one)\b)"
     r"[^.!?\n]{0,40}?\b(?:search(?:\s+for)?|as|I'?m)\s+([A-Z][a-z]++\s+[A-Z][a-z]++)\b")
 # A name that ends the text after "easier on the app -" ("Easier on tiktok - Leah
-# Hartwell", "talk on the blue messenger one: Lewis Danvers"): round 25
+# Hartwell", "quicker on the blue messenger one: Lewis Danvers"): round 25, narrowed by a
+# review ("Better on tiktok - Taylor Swift", "Message me on fb - Nice One" are talk)
 _EASIER_WORDS = frozenset("easier quicker faster".split())
 _NAMED_LAST = re.compile(
     r"\b(?:[Ee]asier|[Qq]uicker|[Ff]aster)\s+(?:on|via|over\s+on)\s+(?:(?:" + _APPS + r")\b|the\s+(?:"

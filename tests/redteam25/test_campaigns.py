@@ -30,9 +30,9 @@ from tests.redteam25.corpus import CORPUS
 from tests.redteam25.run import measure
 
 FLOORS = {  # seed 1 now (blind: the docstring's figures)
-    "paraphrase": 1.0, "spoken": 1.0, "emojinum": 1.0, "disguised": 1.0, "dotless": 0.95, "apphandle": 0.90,
-    "replyword": 0.85, "twostep": 0.35, "rotate120": 0.95, "smallgroups": 0.95, "personal": 1.0,
-    "invisible": 1.0, "bilingual": 0.85, "tiny": 1.0, "long140": 0.90, "voicepic": 1.0, "mix": 0.90,
+    "paraphrase": 1.0, "spoken": 1.0, "emojinum": 1.0, "disguised": 1.0, "dotless": 1.0, "apphandle": 0.90,
+    "replyword": 0.85, "twostep": 0.40, "rotate120": 0.95, "smallgroups": 0.95, "personal": 1.0,
+    "invisible": 1.0, "bilingual": 0.90, "tiny": 1.0, "long140": 0.95, "voicepic": 1.0, "mix": 0.90,
 }
 HAM_REFUSED_AT_MOST = 0.006   # measured blind: 6 of 1,000 (organisers' one announcement to 6 to 14 members)
 
