@@ -1686,9 +1686,12 @@ def _dotless_sites(lower: str) -> list[str]:
         # A name of letters only: the ending ends a clause ("the agents com is 1.5%", "sunset
         # com ing" are talk and typos), after a name of 6 letters ("com") or a word that sends
         # the reader there ("log onto x net."; "go to football net practice" is talk)
-        if digit or spaced or (_SITE_END.match(lower, m.end()) is not None and (
-                (tld == "com" and len(name) >= 6)
-                or _SENT_TO_SITE.search(lower, 0, m.start()) is not None)):
+        bracketed = m.group().endswith(")")  # "luxdate (com) login"
+        if digit or spaced or (bracketed and len(name) >= 5) or (
+                _LOG_ONTO.search(lower, 0, m.start()) is not None) or (
+                _SITE_END.match(lower, m.end()) is not None and (
+                    (tld == "com" and len(name) >= 6)
+                    or _SENT_TO_SITE.search(lower, 0, m.start()) is not None)):
             out.append(f"d:{name}.{tld}")
     return out
 
@@ -1862,6 +1865,9 @@ _DOTLESS_SITE = re.compile(
 # to a site ("log onto clubvibe net", "go 2 chatquiz net", "-> luxquiz net")
 _SENT_TO_SITE = re.compile(r"(?:\blog\s*+on(?:to|\s+to)?|\bgo\s++(?:to|2)|\bvisit|->|\bcheck\s++out"
                            r"|\bhead\s++(?:to|over\s+to)|\bat)\s++$")
+# words that only ever send the reader to a site ("log onto x net THERE'S A SURPRISE", "go2
+# boxhub com anyway", "-> x net"): the ending need not end the clause
+_LOG_ONTO = re.compile(r"(?:\blog\s*+on(?:to|\s+to)?|\bgo(?:2|to|tto)|->)\s*+$")
 _SITE_END = re.compile(r"\s*+(?:[,.!?;:*)(\]/\-]|$)|\s++(?:to|for|now|today|asap|2|4)\b")
 _DOTLESS_HINT = re.compile(r"[a-z0-9]\s*+\(?\s*+(?:(?:co|com|org|net|info|biz|xyz)\b|c\so|n\se|o\sr|i\sn|b\si"
                            r"|x\sy)")

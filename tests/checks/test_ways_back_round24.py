@@ -288,6 +288,9 @@ ROUND25 = [
     ("go to cashflow (com) to log in", "d:cashflow.com"),
     ("Win a free phone! Visit cashflowzone com to claim now", "d:cashflowzone.com"),
     ("4 more go 2 cashflowquiz net, the original", "d:cashflowquiz.net"),
+    ("FIND OUT WHY LOG ONTO cashflowquiz net THERE'S A SURPRISE", "d:cashflowquiz.net"),
+    ("To stop go2 cashflow com anyway", "d:cashflow.com"),
+    ("pls gotto cashflow (com) login 3qxj9", "d:cashflow.com"),
     # a black-box probe's: a word domain after a pointer, a host first or after a comma, a
     # name of letters only as my mail
     ("all my private pics are on cashflow.love x", "d:cashflow.love"),
