@@ -53,6 +53,16 @@ MIN_CLOCK = 1e9  # an injected clock reads epoch seconds from 2001-09-09...
 MAX_CLOCK = 1e11  # ...to the year 5138 (milliseconds stay exact in a double)
 STORAGE_RETRY_SECONDS = 1.0  # after a storage failure, how long to answer degraded before retrying
 FRESH_CONVERSATION = 86400.0  # a conversation its sender started this long ago is a new group
+# A conversation started this long ago, by anyone, is established: its members who never
+# wrote count as people the sender follows (fanout's 30 a day, links_to_followed's 15), not
+# as strangers (a club's group chat of silent members; docs/spam.md, "An established group")
+ESTABLISHED_CONVERSATION = 7 * 86400.0
+
+
+def _fresh(sender: str, started: tuple[str | None, float]) -> bool:
+    """Whether a conversation started by ``started[0]``, ``started[1]`` seconds ago, is
+    ``sender``'s own within ``FRESH_CONVERSATION`` (a start a little ahead is now)."""
+    return started[0] == sender and -300.0 <= started[1] <= FRESH_CONVERSATION
 
 
 @dataclass(frozen=True, slots=True)
@@ -559,7 +569,8 @@ class Engine(OperatorCalls):
             each = tuple((unit("u\x00" + r),
                           WROTE if r in wrote else FOLLOWED if r in followed else NONE)
                          for r in request.recipients)
-            if request.conversation is None or self._fresh(request):
+            started = self._conversation_started(request)
+            if started is None or _fresh(request.sender, started):
                 units = each
             else:
                 # An existing conversation is one recipient for the duplicates rule (its
@@ -578,7 +589,10 @@ class Engine(OperatorCalls):
                 weakest = min((evidence for _, evidence in each), default=NONE)
                 units = ((unit("\x00".join(("c", request.conversation,
                                              *sorted(request.recipients)))), weakest),)
-                people = each
+                # A week-old conversation's silent members are people the sender follows:
+                # a spammer's aged groups are bounded by fanout as a follow-back scheme is
+                people = each if started[1] < ESTABLISHED_CONVERSATION else tuple(
+                    (person, evidence or FOLLOWED) for person, evidence in each)
         return core.Features(
             app=self._keys.app(request.app) if request.app is not None else None,
             self_message=request.sender in request.recipients,
@@ -592,15 +606,25 @@ class Engine(OperatorCalls):
 
     def _fresh(self, request: SendRequest) -> bool:
         """Whether the sender itself started the request's conversation within the last
-        ``FRESH_CONVERSATION`` seconds (``graph.conversation_started``): then it is a new
-        group by another door, each member a recipient for the duplicates rules. (An
-        outside red team invited 4 strangers into each of five conversations of its own
-        and sent one text to each: counted once each, 12 reached before any spam rule.)"""
-        if self._started is None or request.conversation is None:
-            return False
+        ``FRESH_CONVERSATION`` seconds: a new group by another door."""
+        started = self._conversation_started(request)
+        return started is not None and _fresh(request.sender, started)
+
+    def _conversation_started(self, request: SendRequest) -> tuple[str | None, float] | None:
+        """Who started the request's conversation and how long ago (seconds), from
+        ``graph.conversation_started``; None for no conversation. A conversation the graph
+        does not know is as old as can be (not fresh, not established: its members who
+        never wrote are strangers). The sender's own within ``FRESH_CONVERSATION`` is a new
+        group by another door, each member a recipient for the duplicates rules. (An outside
+        red team invited 4 strangers into each of five conversations of its own and sent one
+        text to each: counted once each, 12 reached before any spam rule.)"""
+        if request.conversation is None:
+            return None
+        if self._started is None:
+            return (None, -1.0)
         started = self._started(request.conversation)
         if started is None:
-            return False
+            return (None, -1.0)
         try:
             user, at = started
         except (TypeError, ValueError):
@@ -612,8 +636,7 @@ class Engine(OperatorCalls):
                                  field="graph.conversation_started")
         # The process's clock (or the injected one), not the storage's: a day is coarse
         # enough for the clocks of a fleet. A start a little ahead of it is now.
-        age = self._now() - at
-        return user == request.sender and -300.0 <= age <= FRESH_CONVERSATION
+        return (user, self._now() - at)
 
     def _storage_available(self) -> bool:
         return time.monotonic() >= self._storage_down_until

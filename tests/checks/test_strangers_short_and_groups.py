@@ -177,3 +177,54 @@ def test_a_group_campaign_of_4_strangers_a_group_is_contained_by_the_duplicates_
     clock.advance(60)
     second = send(engine, tuple(fans[4:8]), text)
     assert (second.code, second.reasons[0].rule) == ("duplicate_content", "duplicates")
+
+
+# -- an established group --------------------------------------------------------------
+
+
+def test_an_established_groups_silent_members_count_as_people_followed(
+        engine_factory: EngineFactory, fans: list[str], graph: MemoryGraph,
+        clock: VirtualClock) -> None:
+    """A blind ham round's club organiser: a group chat started 60 days ago, 19 members
+    of whom most never wrote and are not followed back. Its fixtures with a link were
+    refused (links_to_strangers: 4 strangers a day sent a way back); a week-old
+    conversation's silent members count as people followed (links_to_followed's 15)."""
+    engine = engine_factory()
+    members = (*fans[:14], "pal1", "pal2", "pal3", "pal4", "pal5")
+    for pal in members[14:]:
+        graph.record_message(pal, SENDER)  # the friends among them have posted
+    text = "Hi all, fixtures for next month are up at clubsite.org/fixtures"
+    graph.start_conversation("club", SENDER, clock.now - 60 * 86400)
+    assert send(engine, members, text, conversation="club").allowed
+    # 3 days old: its members who never wrote are strangers still
+    graph.start_conversation("newer", SENDER, clock.now - 3 * 86400)
+    refused = send(engine, tuple(fans[14:20]), text, conversation="newer")
+    assert not refused.allowed
+    assert "links_to_strangers" in {r.rule for r in refused.reasons}
+
+
+def test_aged_groups_of_strangers_reach_at_most_fanout_a_day(
+        engine_factory: EngineFactory, graph: MemoryGraph, clock: VirtualClock) -> None:
+    """An attacker's answer: groups of 19 strangers made a week ahead, one text in each.
+    Their members count for the rules on people followed: 30 a day (fanout), 15 of
+    them sent a way back (links_to_followed)."""
+    engine = engine_factory()
+    groups = [tuple(f"g{g}m{m:02d}" for m in range(19)) for g in range(10)]
+    for g, members in enumerate(groups):
+        for person in members:
+            graph.follow(person, SENDER)
+        graph.start_conversation(f"aged{g}", SENDER, clock.now - 8 * 86400)
+    reached: set[str] = set()
+    for g, members in enumerate(groups):
+        text = f"so bored tonight, anyone around? group {g}"
+        if send(engine, members, text, conversation=f"aged{g}").allowed:
+            reached.update(members)
+        clock.advance(600)
+    assert 0 < len(reached) <= 30
+    linked: set[str] = set()
+    clock.advance(86400)
+    for g, members in enumerate(groups):
+        if send(engine, members, f"pics at hotpics{g}.club x", conversation=f"aged{g}").allowed:
+            linked.update(members)
+        clock.advance(600)
+    assert len(linked) <= 15

@@ -65,11 +65,13 @@ def main(rnd: Round) -> None:
     ap.add_argument("--examples", action="store_true", help="print escaped senders' texts")
     a = ap.parse_args()
     t0 = time.time()
-    measured, hams = measure(rnd, a.seed, a.spammers, a.ham, a.tactics.split(","))
+    measured, hams = measure(rnd, a.seed, a.spammers, a.ham, [t for t in a.tactics.split(",") if t])
     print(f"## Round {rnd.number}, seed {a.seed}, {a.spammers} spam senders a tactic, {a.ham} ordinary users\n")
     print("| tactic | contained | held to 4 | strangers reached a day (mean / max) | got a way back (mean) | first refusing rules |")
     print("|---|---:|---:|---:|---:|---|")
     for name, results in measured.items():
+        if not results:  # (--spammers 0: ordinary users only)
+            continue
         cont = sum(r.contained for r in results)
         held = sum(getattr(r, "held", r.reached <= 4) for r in results)
         reached = [r.reached for r in results]
