@@ -899,7 +899,8 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     text = text[:_MAX_READ]
     if not text.isprintable():  # control characters render as nothing: "0\x008\x000"
         text = _CONTROLS.sub("", text)
-    if _LONG_SPACE.search(text) is not None:
+    if ("  " in text or "\t" in text or "\n" in text or not text.isascii()) and (
+            _LONG_SPACE.search(text) is not None):
         # A run of spaces is 4 at most: nothing reads more between two words, and patterns
         # with spaces on both sides of an optional word cost the square of a longer run
         # (a review's 290 spaces: 6 ms)
@@ -1049,17 +1050,12 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         contact = True
         name, tld = said.group(1) or said.group(3), said.group(2) or said.group(4)
         found.append(f"d:{name}.{tld.replace(' ', '.')}")
-    if ("[" in lower or "word)" in lower or "(com" in lower or "(co" in lower or "(net" in lower
-            or "(org" in lower) and (said := _SAID_TLD_MORE.search(lower)) is not None:
+    if ("(" in lower or "[" in lower) and (said := _SAID_TLD_MORE.search(lower)) is not None:
         contact = True  # "redwoodperks [co] [uk]", "x (all one word) and then the uk ending"
         name = said.group(1) or said.group(5)
         tld = ".".join(g for g in said.group(2, 3, 4) if g) if said.group(1) else (
             said.group(6).replace(" ", "."))
         found.append(f"d:{name}.{'co.uk' if tld == 'uk' else tld}")
-    if _DOTLESS_HINT.search(lower) is not None:
-        for site in _dotless_sites(lower):  # "luxbox943 co uk", "dealchat com"
-            contact = True
-            found.append(site)
     if "/" in lower and (short := _SHORTENER.search(lower)) is not None:
         # "bitly/x7Kq2", "tinyurl com/x": a shortener's name with its dot left out
         contact = True
@@ -1072,6 +1068,11 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     if _LEET_HINT.search(lower):  # "sn@p: x", "7ele x", "1nsta x": an app's name in leet
         lower = _LEET_WORD.sub(_leet_app, lower)
     words_and_digits = _WORDS_AND_DIGITS.findall(lower)
+    if (not _DOTLESS_WORDS.isdisjoint(words_and_digits) or " c o" in lower or " n e" in lower
+            or " o r" in lower) and _DOTLESS_HINT.search(lower) is not None:
+        for site in _dotless_sites(lower):  # "luxbox943 co uk", "dealchat com"
+            contact = True
+            found.append(site)
     # A messaging app named (a set lookup first: a search of every name costs more)
     if not _APP_NAMES.isdisjoint(words_and_digits) and _APP_WORD.search(lower):
         for handle in _handles(lower):
@@ -1083,8 +1084,8 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
             if _long_name(match.group(1)):
                 contact = True
                 found.append("h:" + match.group(1))
-    if _LONG_WORD.search(lower) is not None and (
-            "app" in words_and_digits or not _PLAIN_APP_NAMES.isdisjoint(words_and_digits)):
+    if ("app" in words_and_digits or not _PLAIN_APP_NAMES.isdisjoint(words_and_digits)) and (
+            _LONG_WORD.search(lower) is not None):
         for match in _LONG_NAME_NEAR_APP.finditer(lower):  # "on tiktok, just search x"
             name = match.group(1) or match.group(2) or match.group(3)
             if match.group(1) and _ME_ON_APP.search(lower) is None:
@@ -1869,8 +1870,10 @@ _SENT_TO_SITE = re.compile(r"(?:\blog\s*+on(?:to|\s+to)?|\bgo\s++(?:to|2)|\bvisi
 # boxhub com anyway", "-> x net"): the ending need not end the clause
 _LOG_ONTO = re.compile(r"(?:\blog\s*+on(?:to|\s+to)?|\bgo(?:2|to|tto)|->)\s*+$")
 _SITE_END = re.compile(r"\s*+(?:[,.!?;:*)(\]/\-]|$)|\s++(?:to|for|now|today|asap|2|4)\b")
-_DOTLESS_HINT = re.compile(r"[a-z0-9]\s*+\(?\s*+(?:(?:co|com|org|net|info|biz|xyz)\b|c\so|n\se|o\sr|i\sn|b\si"
-                           r"|x\sy)")
+_DOTLESS_HINT = re.compile(r"\s(?:\(\s*+)?(?:(?:co|com|org|net|info|biz|xyz)\b|c\so\b|n\se\b|o\sr\b|i\sn\b"
+                           r"|b\si\b|x\sy\b)|\((?:com|org|net|info|biz|xyz)\b")
+# (the words it needs, tested first: most texts have none; or "c o", "n e", "o r" spaced)
+_DOTLESS_WORDS = frozenset("co com org net info biz xyz".split())
 _SLASH_WORD = re.compile(r"\s?\b(?:forward\s+)?slash\b\s?")
 _DOT_SAID = re.compile(r"\bd(?:awt|ought)\b")
 # A name, a top-level domain without its dot, then a path: "instagram com/x", "t me/x",
@@ -2222,7 +2225,7 @@ def _pointed_may(tokens: set[str], lower: str) -> bool:
 
 
 _REPLY_WORD_ENDS = frozenset("""yours rest over details link under below all keep claim get receive
-want in""".split())
+want""".split())
 _REPLY_WORD_VERBS = frozenset("""send text txt write reply answer say type put quick""".split())
 
 
@@ -2302,8 +2305,8 @@ def _said_way_back(lower: str) -> bool:
     tokens = set(_TOKENS.findall(lower))
     if _pointed_may(tokens, lower) and _POINTED.search(lower):
         return True
-    if (not _REPLY_WORD_ENDS.isdisjoint(tokens) and not _REPLY_WORD_VERBS.isdisjoint(tokens)
-            and _REPLY_WORD.search(lower)):
+    if ((not _REPLY_WORD_ENDS.isdisjoint(tokens) or ("if" in tokens and "in" in tokens))
+            and not _REPLY_WORD_VERBS.isdisjoint(tokens) and _REPLY_WORD.search(lower)):
         return True
     if "@" in lower and _POINTED_ACCOUNT.search(lower):
         return True
