@@ -18,6 +18,7 @@ import pytest
 
 from tests.redteam27.campaigns import TACTICS
 from tests.redteam27.corpus import CORPUS, available
+from tests.redteam_runner import floors
 
 SPAMMERS = 20
 HAM = 1000
@@ -50,18 +51,12 @@ def test_every_tactic_has_a_floor():
 
 @pytest.mark.parametrize("tactic", list(TACTICS))
 def test_contained_at_least_the_floor(measured, tactic):
-    results = measured[0][tactic]
-    share = sum(r.contained for r in results) / len(results)
-    assert share >= FLOORS[tactic] - 1e-9, (tactic, share)
+    floors.assert_contained_at_least(measured, tactic, FLOORS[tactic])
 
 
 def test_strangers_a_day_bounded(measured):
-    for tactic, results in measured[0].items():
-        assert max(r.reached for r in results) <= 50, tactic
+    floors.assert_strangers_a_day_bounded(measured)
 
 
 def test_ordinary_users_refused_at_most_the_ceiling(measured):
-    hams = measured[1]
-    assert len(hams) == HAM
-    refused = [h for h in hams if h.refused]
-    assert len(refused) <= HAM_CEILING, [(h.user, h.kind, h.refused[0]) for h in refused[:5]]
+    floors.assert_ham_refused_at_most(measured, HAM, HAM_CEILING)
