@@ -417,7 +417,7 @@ _TLD = (r"(?:com|net|org|co|uk|biz|info|io|ly|me|xyz|ru|cn|de|fr|us|tv|app|link|
         r"|nl|eu|es|ca|au|jp|kr|br|mx|za|ng|ke|pk|bd|ph|vn|th|sg|tw|hk|fm|gy|icu|cyou|buzz"
         r"|gdn|sbs|cfd|kim|lol|dev"
         # a later probe's: adult and gambling ones (not "xxx": "c u soon.xxx" is kisses)
-        r"|porn|adult|casino|poker|loans|bingo"
+        r"|porn|adult|casino|poker|loans|bingo|couk"
         # round 3: more of the most abused, no English word
         r"|fyi|cam|bond|wang|xin|pics|autos|ltd|guru|asia|tokyo|nyc|lat"
         # round 7: more that campaigns use and talk does not put after a dot
@@ -511,8 +511,13 @@ _SHORTENERS = (("bit.ly", r"bit[\s-]?ly"), ("tinyurl.com", r"tinyurl(?:[\s-]?com
                ("discord.gg", r"discord\.gg"), ("beacons.ai", r"beacons\.ai"))
 _SHORTENER = re.compile(r"\b(?:" + "|".join(f"({written})" for _, written in _SHORTENERS)
                         # ("slash" is read as "/" before it: "tinyurl then a slash then x")
-                        + r")(?:\s+then)?(?:\s+a)?\s?/\s?(?:then\s+)?"
-                        r"(?!(?:what|where|who|how|it|the|that|this|then)\b)[a-z0-9]")
+                        + r")(?:(?:\s+then)?(?:\s+a)?\s?/\s?(?:then\s+)?"
+                        r"(?!(?:what|where|who|how|it|the|that|this|then)\b)[a-z0-9]"
+                        # or a space and a code with a digit ("bitly 3xyz9")
+                        r"|\s(?=[a-z]*\d)[a-z0-9]{4,12}\b)")
+# a shortener's name and a space before a code ("bitly 3xyz9"; not "is gd": "is good")
+_SHORTENERS_SPACED = ("bitly ", "bit ly ", "tinyurl ", "cuttly ", "cutt ly ", "rbgy ", "rb gy ",
+                      "googl ", "goo gl ")
 _DIGIT = re.compile(r"\d")
 _DECADES = {"twenty": "2", "thirty": "3", "forty": "4", "fourty": "4", "fifty": "5",
             "sixty": "6", "seventy": "7", "eighty": "8", "ninety": "9"}
@@ -987,7 +992,7 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     if ("-" in lower or "/" in lower or "~" in lower) and _SEPARATED_HINT.search(lower):
         # "w-i-n-p-r-i-z-e.c-o-m", "c/l/a/i/m": joined too
         lower = _SEPARATED.sub(lambda m: _LETTER_SEPARATORS.sub("", m.group()), lower)
-    if "dawt" in lower or "dought" in lower:  # "winprize dawt com": a dot spelled as said
+    if "dawt" in lower or "dought" in lower or "dott" in lower:  # "winprize dawt com": a dot spelled as said
         lower = _DOT_SAID.sub("dot", lower)
     if "slash" in lower:  # "t dot me slash winbot": the slash a link's path starts with
         lower = _SLASH_WORD.sub("/", lower)
@@ -1056,7 +1061,8 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         tld = ".".join(g for g in said.group(2, 3, 4) if g) if said.group(1) else (
             said.group(6).replace(" ", "."))
         found.append(f"d:{name}.{'co.uk' if tld == 'uk' else tld}")
-    if "/" in lower and (short := _SHORTENER.search(lower)) is not None:
+    if ("/" in lower or any(short in lower for short in _SHORTENERS_SPACED)) and (
+            short := _SHORTENER.search(lower)) is not None:
         # "bitly/x7Kq2", "tinyurl com/x": a shortener's name with its dot left out
         contact = True
         found.append("d:" + _SHORTENERS[short.lastindex - 1][0])
@@ -1859,7 +1865,7 @@ _SAID_TLD_MORE = re.compile(
 _NOT_SITE_NAMES = frozenset("the and at via www dot in on to from my your our their this that "
                             "with for http https".split())
 _DOTLESS_SITE = re.compile(
-    r"(?<![a-z0-9@._/-])([a-z][a-z0-9-]{2,30}+)\s*+(?:\(\s*+)?"
+    r"(?<![a-z0-9@._/-])([a-z][a-z0-9-]{2,30}+)(?:\s*+[*_/+~|\-]\s*+|\s*+)(?:\(\s*+)?"
     r"(?:(co|com|org|net|c\s?o)(?:\s++|\s*+\.\s*+)(uk|au|nz|za|u\s?k)\b"
     r"|(c\s?o\s?m|n\s?e\s?t|o\s?r\s?g|i\s?n\s?f\s?o|b\s?i\s?z|x\s?y\s?z)(?:\s*+\))?(?![a-z0-9]))")
 # a name with no digit before "net", "org" and the others after a word that sends the reader
@@ -1870,12 +1876,12 @@ _SENT_TO_SITE = re.compile(r"(?:\blog\s*+on(?:to|\s+to)?|\bgo\s++(?:to|2)|\bvisi
 # boxhub com anyway", "-> x net"): the ending need not end the clause
 _LOG_ONTO = re.compile(r"(?:\blog\s*+on(?:to|\s+to)?|\bgo(?:2|to|tto)|->)\s*+$")
 _SITE_END = re.compile(r"\s*+(?:[,.!?;:*)(\]/\-]|$)|\s++(?:to|for|now|today|asap|2|4)\b")
-_DOTLESS_HINT = re.compile(r"\s(?:\(\s*+)?(?:(?:co|com|org|net|info|biz|xyz)\b|c\so\b|n\se\b|o\sr\b|i\sn\b"
-                           r"|b\si\b|x\sy\b)|\((?:com|org|net|info|biz|xyz)\b")
+_DOTLESS_HINT = re.compile(r"[\s*_/+~|\-](?:\(\s*+)?(?:(?:co|com|org|net|info|biz|xyz)\b|c\so\b|n\se\b|o\sr\b"
+                           r"|i\sn\b|b\si\b|x\sy\b)|\((?:com|org|net|info|biz|xyz)\b")
 # (the words it needs, tested first: most texts have none; or "c o", "n e", "o r" spaced)
 _DOTLESS_WORDS = frozenset("co com org net info biz xyz".split())
 _SLASH_WORD = re.compile(r"\s?\b(?:forward\s+)?slash\b\s?")
-_DOT_SAID = re.compile(r"\bd(?:awt|ought)\b")
+_DOT_SAID = re.compile(r"\bd(?:awt|ought|ott)\b")
 # A name, a top-level domain without its dot, then a path: "instagram com/x", "t me/x",
 # "wa me/44...", "winprize net/claim" ("text me/call me": "me" only after t and wa; "the
 # com/ms team": not after a word of talk).

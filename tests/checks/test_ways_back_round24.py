@@ -291,6 +291,12 @@ ROUND25 = [
     ("FIND OUT WHY LOG ONTO cashflowquiz net THERE'S A SURPRISE", "d:cashflowquiz.net"),
     ("To stop go2 cashflow com anyway", "d:cashflow.com"),
     ("pls gotto cashflow (com) login 3qxj9", "d:cashflow.com"),
+    # a black-box probe's: a symbol for the dot, "dott", ".couk", a shortener and its code
+    ("see cashflowdaily 🔵 com", "d:cashflowdaily.com"),
+    ("cashflow22_com", "d:cashflow22.com"),
+    ("cashflowdaily dott com", "d:cashflowdaily.com"),
+    ("cashflowdaily.couk", "d:cashflowdaily.couk"),
+    ("bitly 3xYz9", "d:bit.ly"),
     # a black-box probe's: a word domain after a pointer, a host first or after a comma, a
     # name of letters only as my mail
     ("all my private pics are on cashflow.love x", "d:cashflow.love"),
@@ -346,6 +352,9 @@ ROUND25_TALK = [
     "goes in the back of the net lol",
     "the org chart is out, mum and dad are on it",
     "see you there.love you",
+    "this is gd 2day",
+    "it was a sit-com, rom/com, whatever",
+    "Dott. Rossi will see you at 3",
     "Take care c u soon.xxx",
     "my gmail is rubbish",
     "my gmail is private",
