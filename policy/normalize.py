@@ -1074,8 +1074,9 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     if _LEET_HINT.search(lower):  # "sn@p: x", "7ele x", "1nsta x": an app's name in leet
         lower = _LEET_WORD.sub(_leet_app, lower)
     words_and_digits = _WORDS_AND_DIGITS.findall(lower)
-    if (not _DOTLESS_WORDS.isdisjoint(words_and_digits) or " c o" in lower or " n e" in lower
-            or " o r" in lower) and _DOTLESS_HINT.search(lower) is not None:
+    if ((not _DOTLESS_WORDS.isdisjoint(words_and_digits) or " c o" in lower or " n e" in lower
+            or " o r" in lower) and _DOTLESS_HINT.search(lower) is not None) or (
+            ("couk" in lower or "com" in lower or "net" in lower) and _GLUED_SITE.search(lower)):
         for site in _dotless_sites(lower):  # "luxbox943 co uk", "dealchat com"
             contact = True
             found.append(site)
@@ -1678,8 +1679,10 @@ _MAIL_NOT_NAME = _HANDLE_WORDS | _NOT_NAMES | frozenset(
 
 
 def _dotless_sites(lower: str) -> list[str]:
-    """Sites with a space for their dot (``_DOTLESS_SITE``), "d:name.tld"."""
-    out = []
+    """Sites with a space for their dot (``_DOTLESS_SITE``), or none (``_GLUED_SITE``),
+    "d:name.tld"."""
+    out = [f"d:{m.group(1)}.{'co.uk' if m.group(2) == 'couk' else m.group(2)}"
+           for m in _GLUED_SITE.finditer(lower)]
     for m in _DOTLESS_SITE.finditer(lower):
         name = m.group(1)
         if name in _NOT_SITE_NAMES:
@@ -1688,6 +1691,9 @@ def _dotless_sites(lower: str) -> list[str]:
             out.append(f"d:{name}.{''.join(m.group(2).split())}.{''.join(m.group(3).split())}")
             continue
         tld = "".join(m.group(4).split())
+        if tld == "couk":  # "goldpot952 couk": no word either
+            out.append(f"d:{name}.co.uk")
+            continue
         digit = _ANY_DIGIT.search(name) is not None
         spaced = len(m.group(4)) > len(tld)  # "c o m": its letters spaced out
         # A name of letters only: the ending ends a clause ("the agents com is 1.5%", "sunset
@@ -1862,12 +1868,14 @@ _SAID_TLD_MORE = re.compile(
 # after any name; "com" after a name of 6 letters or one with a digit; "net", "org" and the
 # others after a name with a digit ("safety net", "rom com" are talk); the ending's letters
 # spaced out
+# ... or glued to a name that ends in digits ("luxbox386couk", "goldpot952com": round 29)
+_GLUED_SITE = re.compile(r"(?<![a-z0-9@._/-])([a-z][a-z]{2,30}+\d{2,6}+)(couk|com|net)\b")
 _NOT_SITE_NAMES = frozenset("the and at via www dot in on to from my your our their this that "
                             "with for http https".split())
 _DOTLESS_SITE = re.compile(
     r"(?<![a-z0-9@._/-])([a-z][a-z0-9-]{2,30}+)(?:\s*+[*_/+~|\-]\s*+|\s*+)(?:\(\s*+)?"
-    r"(?:(co|com|org|net|c\s?o)(?:\s++|\s*+\.\s*+)(uk|au|nz|za|u\s?k)\b"
-    r"|(c\s?o\s?m|n\s?e\s?t|o\s?r\s?g|i\s?n\s?f\s?o|b\s?i\s?z|x\s?y\s?z)(?:\s*+\))?(?![a-z0-9]))")
+    r"(?:(co|com|org|net|c\s?o)(?:\s++|\s*+[._*/+~|\-]\s*+)?(uk|au|nz|za|u\s?k)\b"
+    r"|(c\s?o\s?m|n\s?e\s?t|o\s?r\s?g|i\s?n\s?f\s?o|b\s?i\s?z|x\s?y\s?z|couk)(?:\s*+\))?(?![a-z0-9]))")
 # a name with no digit before "net", "org" and the others after a word that sends the reader
 # to a site ("log onto clubvibe net", "go 2 chatquiz net", "-> luxquiz net")
 _SENT_TO_SITE = re.compile(r"(?:\blog\s*+on(?:to|\s+to)?|\bgo\s++(?:to|2)|\bvisit|->|\bcheck\s++out"
@@ -1876,10 +1884,10 @@ _SENT_TO_SITE = re.compile(r"(?:\blog\s*+on(?:to|\s+to)?|\bgo\s++(?:to|2)|\bvisi
 # boxhub com anyway", "-> x net"): the ending need not end the clause
 _LOG_ONTO = re.compile(r"(?:\blog\s*+on(?:to|\s+to)?|\bgo(?:2|to|tto)|->)\s*+$")
 _SITE_END = re.compile(r"\s*+(?:[,.!?;:*)(\]/\-]|$)|\s++(?:to|for|now|today|asap|2|4)\b")
-_DOTLESS_HINT = re.compile(r"[\s*_/+~|\-](?:\(\s*+)?(?:(?:co|com|org|net|info|biz|xyz)\b|c\so\b|n\se\b|o\sr\b"
-                           r"|i\sn\b|b\si\b|x\sy\b)|\((?:com|org|net|info|biz|xyz)\b")
+_DOTLESS_HINT = re.compile(r"[\s*_/+~|\-](?:\(\s*+)?(?:(?:co|com|org|net|info|biz|xyz|couk)(?![a-z0-9])|c\so\b"
+                           r"|n\se\b|o\sr\b|i\sn\b|b\si\b|x\sy\b)|\((?:com|org|net|info|biz|xyz)\b")
 # (the words it needs, tested first: most texts have none; or "c o", "n e", "o r" spaced)
-_DOTLESS_WORDS = frozenset("co com org net info biz xyz".split())
+_DOTLESS_WORDS = frozenset("co com org net info biz xyz couk".split())
 _SLASH_WORD = re.compile(r"\s?\b(?:forward\s+)?slash\b\s?")
 _DOT_SAID = re.compile(r"\bd(?:awt|ought|ott)\b")
 # A name, a top-level domain without its dot, then a path: "instagram com/x", "t me/x",

@@ -297,6 +297,11 @@ ROUND25 = [
     ("cashflowdaily dott com", "d:cashflowdaily.com"),
     ("cashflowdaily.couk", "d:cashflowdaily.couk"),
     ("bitly 3xYz9", "d:bit.ly"),
+    # a blind probe's (round 29): a site glued to its ending, or cut by "_"
+    ("see cashflow386couk", "d:cashflow386.co.uk"),
+    ("grab it at cashflow623_co_uk", "d:cashflow623.co.uk"),
+    ("details cashflow952 couk", "d:cashflow952.co.uk"),
+    ("see cashflow386com", "d:cashflow386.com"),
     # a black-box probe's: a word domain after a pointer, a host first or after a comma, a
     # name of letters only as my mail
     ("all my private pics are on cashflow.love x", "d:cashflow.love"),
