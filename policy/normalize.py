@@ -1123,7 +1123,12 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     spelled: list[str] = []
     words = 0
     tokens: list[str] = []
-    for word in words_and_digits:
+    spelled_from = words_and_digits
+    if digits_in and _LEET_NUMBER_WORD.search(lower) is not None:
+        # Number words with digits for letters ("zer0 n1ne f1ve", round 29): read as the
+        # words, here only
+        spelled_from = _WORDS_AND_DIGITS.findall(_LEET_NUMBER_WORD.sub(_number_unleeted, lower))
+    for word in spelled_from:
         if len(word) >= 9 and _GLUED.fullmatch(word):  # "zeroeightzero..."
             tokens.extend(_GLUED_WORD.findall(word))
         else:
@@ -1676,6 +1681,16 @@ _MAIL_BESIDE = re.compile(
 _MAIL_NOT_NAME = _HANDLE_WORDS | _NOT_NAMES | frozenset(
     "me us you him her them it email mail line write drop send contact reach inbox address "
     "addy message an the my our your his their its new old work".split())
+
+
+# A word of letters and digits that is a number word once its digits are read as letters
+_LEET_NUMBER_WORD = re.compile(r"(?<![a-z0-9])(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{3,6}(?![a-z0-9])")
+_NUMBER_LEET = str.maketrans("013457", "oieast")
+
+
+def _number_unleeted(match: re.Match[str]) -> str:
+    word = match.group().translate(_NUMBER_LEET)
+    return word if word in _NUMBER_WORDS else match.group()
 
 
 def _dotless_sites(lower: str) -> list[str]:

@@ -12,6 +12,9 @@ import pytest
 from policy.normalize import contact_key, read_contacts
 
 NUMBERS = [
+    # round 29 (blind): number words with digits for letters
+    ("ring zer0 n1ne f1ve f1ve 0ne zer0 zer0 thr33 f1ve f0ur f1ve", "09551003545"),
+    ("c4ll zer0 s3ven s3ven n1ne 0ne tw0 thr33 f0ur f1ve s1x", "0779123456"),
     # Roman numerals, digit by digit or in groups; one number however grouped
     ("call me on NULLA-VII-VII-IX-I-II-III-IV-V-VI-VIII", "07791234568"),
     ("my line, roman style: LXXVII, CMXII, CCCXLV, LXVIII", "7791234568"),
@@ -360,6 +363,7 @@ ROUND25_TALK = [
     "this is gd 2day",
     "it was a sit-com, rom/com, whatever",
     "Dott. Rossi will see you at 3",
+    "gr8 2nite b4 w8 4u, 0ne day i will",
     "Take care c u soon.xxx",
     "my gmail is rubbish",
     "my gmail is private",
