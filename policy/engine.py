@@ -59,7 +59,7 @@ FRESH_CONVERSATION = 86400.0  # a conversation its sender started this long ago 
 ESTABLISHED_CONVERSATION = 7 * 86400.0
 
 
-def _fresh(sender: str, started: tuple[str | None, float]) -> bool:
+def _started_fresh(sender: str, started: tuple[str | None, float]) -> bool:
     """Whether a conversation started by ``started[0]``, ``started[1]`` seconds ago, is
     ``sender``'s own within ``FRESH_CONVERSATION`` (a start a little ahead is now)."""
     return started[0] == sender and -300.0 <= started[1] <= FRESH_CONVERSATION
@@ -570,7 +570,7 @@ class Engine(OperatorCalls):
                           WROTE if r in wrote else FOLLOWED if r in followed else NONE)
                          for r in request.recipients)
             started = self._conversation_started(request)
-            if started is None or _fresh(request.sender, started):
+            if started is None or _started_fresh(request.sender, started):
                 units = each
             else:
                 # An existing conversation is one recipient for the duplicates rule (its
@@ -603,12 +603,6 @@ class Engine(OperatorCalls):
             people=people,
             contacts=contacts,
         )
-
-    def _fresh(self, request: SendRequest) -> bool:
-        """Whether the sender itself started the request's conversation within the last
-        ``FRESH_CONVERSATION`` seconds: a new group by another door."""
-        started = self._conversation_started(request)
-        return started is not None and _fresh(request.sender, started)
 
     def _conversation_started(self, request: SendRequest) -> tuple[str | None, float] | None:
         """Who started the request's conversation and how long ago (seconds), from

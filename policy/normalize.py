@@ -761,8 +761,9 @@ _MAIL_ASKED = re.compile(r"\b(?:" + _ASK_TO_WRITE + r"|e-?mail\s++|send\b[^.!?]{
 _MAIL_MINE = re.compile(r"\bmy\s++(?:e-?mail|(" + _MAIL_HOSTS + r"))(?:\s++(?:address|addy|id))?"
                         r"\s*+(?:is\s*+[:=-]?|=|:|-+>?)\s*+([a-z0-9][a-z0-9._+-]{2,63}+)(?![a-z0-9@_.+-])")
 _MAIL_MARK = re.compile(r"[\d_.+]")
-_MAIL_STATES = frozenset("useless rubbish garbage horrible terrible awesome perfect strange ancient "
-                         "nowhere another already archived massive annoying".split())
+# Not a name after "my gmail is": talk's states of it ("my gmail is rubbish", "... is private")
+_MY_MAIL_STATES = frozenset("useless rubbish garbage horrible terrible awesome perfect strange "
+                            "ancient nowhere another already archived massive annoying".split())
 _MAIL_HOST_FIRST = re.compile(r"(?<![a-z0-9._+@-])([a-z][a-z0-9._+-]{2,63}+)\s*+,\s*+(" + _MAIL_HOSTS
                               + r")\b(?!\.[a-z])|\b(" + _MAIL_HOSTS + r")\s*+:\s*+([a-z][a-z0-9._+-]{2,63}+)")
 # A name starts with a letter and has 3 ("7pm at outlook point", "60k at yahoo finance",
@@ -1124,10 +1125,10 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     words = 0
     tokens: list[str] = []
     spelled_from = words_and_digits
-    if digits_in and _LEET_NUMBER_WORD.search(lower) is not None:
+    if digits_in and (unleeted := _LEET_NUMBER_WORD.sub(_number_unleeted, lower)) != lower:
         # Number words with digits for letters ("zer0 n1ne f1ve", round 29): read as the
-        # words, here only
-        spelled_from = _WORDS_AND_DIGITS.findall(_LEET_NUMBER_WORD.sub(_number_unleeted, lower))
+        # words, here only ("2pm", "gr8" are left as they are, and nothing is read again)
+        spelled_from = _WORDS_AND_DIGITS.findall(unleeted)
     for word in spelled_from:
         if len(word) >= 9 and _GLUED.fullmatch(word):  # "zeroeightzero..."
             tokens.extend(_GLUED_WORD.findall(word))
@@ -1379,7 +1380,7 @@ def _handles(lower: str) -> list[str]:
         app = m.group(2) or m.group(3) or m.group(6) or m.group(7) or m.group(10)
         if (_namelike(name) if m.group(7) or m.group(10) else _long_name(name) or (
                 m.group(1) is not None and m.group(0).startswith(("i'm", "im ", "i am"))
-                and _cued_name(name))) and (
+                and _long_name(name, endings=_CUED_WORD_ENDINGS))) and (
                 app not in _WORDY_APPS):
             out.append("h:" + name)
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_NAMED.finditer(lower))
@@ -1488,16 +1489,13 @@ _WORD_ENDINGS = ("ly", "ing", "tion", "tions", "ment", "ments", "ness", "able", 
                  "ed", "ers", "ies", "ity", "ism", "ist", "ships", "ship", "ous", "ive", "ally")
 
 
-def _long_name(name: str) -> bool:
-    return len(name) >= 11 and name.isalpha() and not name.endswith(_WORD_ENDINGS)
+def _long_name(name: str, least: int = 11, endings: tuple[str, ...] = _WORD_ENDINGS) -> bool:
+    """A name of letters only, too long for a word, with no word's ending."""
+    return len(name) >= least and name.isalpha() and not name.endswith(endings)
 
 
-def _cued_name(name: str) -> bool:
-    """A long name after "I'm" and before an app: a surname's "-ers" or "-ies" allowed
-    ("i'm belladanvers on insta")."""
-    return len(name) >= 11 and name.isalpha() and not name.endswith(_CUED_WORD_ENDINGS)
-
-
+# After "I'm" and before an app, a surname's "-ers" or "-ies" is allowed ("i'm belladanvers
+# on insta")
 _CUED_WORD_ENDINGS = tuple(e for e in _WORD_ENDINGS if e not in ("ers", "ies", "ist", "ism"))
 _STRETCHED = re.compile(r"(.)\1\1|(..)\2\2")  # "soooo", "hahaha", "lololol"
 
@@ -1681,6 +1679,7 @@ _MAIL_BESIDE = re.compile(
 _MAIL_NOT_NAME = _HANDLE_WORDS | _NOT_NAMES | frozenset(
     "me us you him her them it email mail line write drop send contact reach inbox address "
     "addy message an the my our your his their its new old work".split())
+_MY_MAIL_NOT_NAME = _MAIL_NOT_NAME | _STATES | _MY_MAIL_STATES
 
 
 # A word of letters and digits that is a number word once its digits are read as letters
@@ -1771,9 +1770,7 @@ def _mails(lower: str) -> list[str]:
     for m in _MAIL_MINE.finditer(lower):
         host, name = m.group(1), m.group(2).strip("._+-")
         if _MAIL_NAME.match(name) and (_MAIL_MARK.search(name) or (
-                host and len(name) >= 7 and name.isalpha() and not name.endswith(_WORD_ENDINGS)
-                and name not in _MAIL_NOT_NAME and name not in _STATES
-                and name not in _MAIL_STATES)):  # ("my gmail is rubbish")
+                host and _long_name(name, 7) and name not in _MY_MAIL_NOT_NAME)):
             out.append(f"e:{name}@{host}.com" if host else "e:" + name)
     for m in _MAIL_HOST_FIRST.finditer(lower):  # "gmail: annafun22", "annafun22, gmail"
         name = (m.group(1) or m.group(4)).strip("._+-")
@@ -1899,10 +1896,12 @@ _SENT_TO_SITE = re.compile(r"(?:\blog\s*+on(?:to|\s+to)?|\bgo\s++(?:to|2)|\bvisi
 # boxhub com anyway", "-> x net"): the ending need not end the clause
 _LOG_ONTO = re.compile(r"(?:\blog\s*+on(?:to|\s+to)?|\bgo(?:2|to|tto)|->)\s*+$")
 _SITE_END = re.compile(r"\s*+(?:[,.!?;:*)(\]/\-]|$)|\s++(?:to|for|now|today|asap|2|4)\b")
-_DOTLESS_HINT = re.compile(r"[\s*_/+~|\-](?:\(\s*+)?(?:(?:co|com|org|net|info|biz|xyz|couk)(?![a-z0-9])|c\so\b"
-                           r"|n\se\b|o\sr\b|i\sn\b|b\si\b|x\sy\b)|\((?:com|org|net|info|biz|xyz)\b")
-# (the words it needs, tested first: most texts have none; or "c o", "n e", "o r" spaced)
+# the endings a dotless site may have, as words (tested first: most texts have none; or "c o",
+# "n e", "o r" spaced)
 _DOTLESS_WORDS = frozenset("co com org net info biz xyz couk".split())
+_DOTLESS_HINT = re.compile(r"[\s*_/+~|\-](?:\(\s*+)?(?:(?:" + "|".join(sorted(_DOTLESS_WORDS))
+                           + r")(?![a-z0-9])|c\so\b|n\se\b|o\sr\b|i\sn\b|b\si\b|x\sy\b)"
+                           r"|\((?:com|org|net|info|biz|xyz)\b")
 _SLASH_WORD = re.compile(r"\s?\b(?:forward\s+)?slash\b\s?")
 _DOT_SAID = re.compile(r"\bd(?:awt|ought|ott)\b")
 # A name, a top-level domain without its dot, then a path: "instagram com/x", "t me/x",

@@ -19,6 +19,7 @@ from policy import Engine, MemoryGraph, SendRequest, promotion
 from policy.audit import check_since
 from policy.clock import VirtualClock
 from policy.conditions import SenderContext
+from policy.engine import _started_fresh
 from policy.errors import InvalidRequest
 from policy.middleware.wsgi import PolicyMiddleware
 from policy.normalize import read_contacts
@@ -107,7 +108,10 @@ def test_a_conversation_its_sender_just_started_is_a_new_group() -> None:
 def test_a_day_old_conversation_is_fresh_to_the_second_and_a_future_start_is_now() -> None:
     engine, graph, clock = _engine()
     graph.follow("bob", "alice")
-    fresh = engine._fresh  # the engine's reading of the graph's answer
+    def fresh(request: SendRequest) -> bool:  # the engine's reading of the graph's answer
+        started = engine._conversation_started(request)
+        return started is not None and _started_fresh(request.sender, started)
+
     request = SendRequest("alice", ("bob",), "hello", conversation="c1")
     graph.start_conversation("c1", "alice", clock.now - 86_400)
     assert fresh(request)
