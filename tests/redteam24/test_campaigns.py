@@ -28,6 +28,7 @@ import pytest
 from tests.redteam24.campaigns import TACTICS
 from tests.redteam24.corpus import CORPUS
 from tests.redteam24.run import measure
+from tests.redteam_runner import floors
 
 FLOORS = {  # seed 1 now (blind, before the reader learnt round 24: the docstring's figures)
     "roman": 1.0, "arith": 1.0, "foreign": 1.0, "andjoined": 1.0, "lowerdigits": 0.80, "vanity": 1.0,
@@ -51,12 +52,12 @@ def test_every_tactic_has_a_floor() -> None:
 
 @pytest.mark.parametrize("tactic", list(TACTICS))
 def test_each_tactic_is_contained_at_least_as_often_as_measured(measured: tuple[dict, list], tactic: str) -> None:
-    results = measured[0][tactic]
-    contained = sum(r.contained for r in results)
-    assert contained >= FLOORS[tactic] * len(results) - 1e-9, (tactic, contained / len(results))
-    assert max(r.reached for r in results) <= 20  # the strangers rules' day, whatever the tactic
+    floors.assert_contained_at_least(measured, tactic, FLOORS[tactic])
+
+
+def test_strangers_a_day_at_most_the_strangers_rules_day(measured: tuple[dict, list]) -> None:
+    floors.assert_strangers_a_day_bounded(measured, 20)  # whatever the tactic
 
 
 def test_ordinary_users_refused_by_a_spam_rule(measured: tuple[dict, list]) -> None:
-    hams = measured[1]
-    assert sum(bool(h.refused) for h in hams) <= HAM_REFUSED_AT_MOST * len(hams)
+    floors.assert_ham_refused_at_most(measured, 1000, round(HAM_REFUSED_AT_MOST * 1000))
