@@ -682,7 +682,7 @@ _AT_END = r"(?=(?:[^\w]|\bx{1,3}\b)*+$)"
 # ("i'm rosieelleryofficial on snap", "dm x on ig", "snap: x"; "whatsapp screenshots",
 # "facebook marketplace" are talk): round 25, narrowed by a review
 _LONG_NAME_CUED = re.compile(
-    r"\b(?:i'?m|i\s+am|add|find|dm|msg|message|follow|search(?:\s+for)?|look\s+for)\s+([a-z]{11,30}+)\s+"
+    r"\b(?:i'?m|i\s+am|add|find|dm|msg|message|follow|search(?:\s+for)?|look\s+for)\s+([a-z]{9,30}+)\s+"
     r"(?:on|in|at)\s+(" + _APPS + r")\b"
     r"|\b(" + _APPS + r")\s*+(?::|\bas\b)\s*+([a-z]{11,30}+)\b"
     # or before a messaging app without a cue ("rosieelleryofficial on kik"; not after one:
@@ -816,7 +816,7 @@ _KEYWORD = re.compile(
     r"|dm\s++us"
     # Spanish, Portuguese, French, Hindi in Latin letters (accents are stripped first)
     r")"
-    r"|(?P<type>type)|answ[e3]r|msg|m[e3]ssag[e3]|s[e3]nd(?:ing)?|write"
+    r"|(?P<type>type)|answ[e3]r|msg|dm|m[e3]ssag[e3]|s[e3]nd(?:ing)?|write"
     r"|escribenos|envianos|envoy(?:ez)|mande)\b"
     r"(?P<fill>(?:\s++(?:back|bck|bk|now|us|me|with|the|your|ur|word|keyword|code|this|just"
     r"|con|la|el|palabra|avec|le|mot|com|palavra"
@@ -839,6 +839,11 @@ _PURPOSE = re.compile(r"(?i:\s++to\s++(?:claim|win|enter|get|receive|collect|red
                       r"|start|subscribe|unsubscribe|opt|stop|end|order|accept|activate)\b)")
 # The campaign's words a verb of sending takes in capitals ("send STOP", "send YES").
 _CAMPAIGN_WORDS = frozenset("yes stop win claim enter prize subscribe unsub optout".split())
+
+
+def _campaign_word(word: str) -> bool:
+    """A campaign's word, or one with digits after it that tell its senders apart ("YES3")."""
+    return word.rstrip("0123456789") in _CAMPAIGN_WORDS
 _NAMED_KEYWORD = re.compile(r"(?i)\b(?:word|keyword|code|palabra|mot|palavra)\b")
 # A reply verb of another language takes a keyword only named as one or with its purpose
 # ("Responde SI para reclamarlo", "Reply karo HAAN aur inaam lo"): "Responde SI o NO",
@@ -1380,7 +1385,9 @@ def _handles(lower: str) -> list[str]:
         app = m.group(2) or m.group(3) or m.group(6) or m.group(7) or m.group(10)
         if (_namelike(name) if m.group(7) or m.group(10) else _long_name(name) or (
                 m.group(1) is not None and m.group(0).startswith(("i'm", "im ", "i am"))
-                and _long_name(name, endings=_CUED_WORD_ENDINGS))) and (
+                and _long_name(name, endings=_CUED_WORD_ENDINGS)) or (
+                m.group(1) is not None and _said_name(name, 9)
+                and name not in _HANDLE_WORDS)) and (
                 app not in _WORDY_APPS):
             out.append("h:" + name)
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_NAMED.finditer(lower))
@@ -1389,9 +1396,12 @@ def _handles(lower: str) -> list[str]:
         name = (at or bare).strip("._")  # "my ig is winqueen22." ends a sentence
         # "my telegram handle is annatrades": the handle named as such needs no shape
         if len(name) >= 3 and (at or _HANDLE_SHAPE.fullmatch(name) or _long_name(name) or (
-                named and len(name) >= 5 and name not in _HANDLE_WORDS
+                ((named and len(name) >= 5) or _said_name(name)) and name not in _HANDLE_WORDS
                 and name not in _NOT_NAMES and name not in _STATES
-                and _CLAUSE_END.match(lower, match.end()))):
+                and name not in _MY_MAIL_STATES
+                # the end of the name, before its sentence's dot ("is annatrades. hi")
+                and _CLAUSE_END.match(lower, match.end() - len(at or bare)
+                                      + len((at or bare).rstrip("._"))))):
             out.append("h:" + name)
     for match in _HANDLE_INVITED.finditer(lower):  # "find me on kik prizedesk"
         hmu, said_as, at, name = match.group(1, 2, 3, 4)
@@ -1504,6 +1514,21 @@ def _namelike(name: str) -> bool:
     """A long name that is no stretched word or laugh ("confusedddd", "hahahaha")."""
     return (_long_name(name) and len(set(name)) >= 6
             and _STRETCHED.search(name) is None)
+
+
+# A name of 8 letters or more where the words say it is one ("my snap is katebelle", "add
+# katebelle on insta"): no word's ending, nor an adjective's ("my insta is pathetic",
+# "... is brilliant"), 5 letters of its own at least ("my snap is lalalala" is talk)
+_SAID_NAME_ENDINGS = (*_WORD_ENDINGS, "less", "ic", "ant", "ent", "ish", "ary", "ory", "ise",
+                      "ize", "al", "ed", "er", "es", "est", "y", "s")
+_SAID_NAME_WORDS = frozenset("""everyone everybody everything everywhere anywhere anything
+somewhere something nowhere nothing tomorrow yesterday whatever whenever sometimes birthday
+weekend holiday nonsense rubbish gorgeous fabulous adorable midnight""".split())
+
+
+def _said_name(name: str, least: int = 8) -> bool:
+    return (_long_name(name, least, _SAID_NAME_ENDINGS) and len(set(name)) >= 5
+            and _STRETCHED.search(name) is None and name not in _SAID_NAME_WORDS)
 
 
 def _handle_like(name: str) -> bool:
@@ -1718,7 +1743,10 @@ def _dotless_sites(lower: str) -> list[str]:
                 _LOG_ONTO.search(lower, 0, m.start()) is not None) or (
                 _SITE_END.match(lower, m.end()) is not None and (
                     (tld == "com" and len(name) >= 6)
-                    or _SENT_TO_SITE.search(lower, 0, m.start()) is not None)):
+                    or _SENT_TO_SITE.search(lower, 0, m.start()) is not None)) or (
+                _SITE_THEN.match(lower, m.end()) is not None and len(name) >= 5
+                and (sent := _SENT_TO_SITE.search(lower, 0, m.start())) is not None
+                and not sent.group().startswith("at")):
             out.append(f"d:{name}.{tld}")
     return out
 
@@ -1803,9 +1831,9 @@ def _calls_to_act(cased: str, text: str, lower: str) -> list[str]:
             continue  # "Responde SI o NO", "Réponds VITE": talk; "Responde SI para reclamar"
         if m.group("type") is not None and not named and not purpose:
             # "type WIN", not "type II diabetes", "blood type AB", "then type enter"
-            if not caps or word not in _CAMPAIGN_WORDS or word == "enter":
+            if not caps or not _campaign_word(word) or word == "enter":
                 continue
-        if (caps and m.group("reply") is None and word not in _CAMPAIGN_WORDS and not named
+        if (caps and m.group("reply") is None and not _campaign_word(word) and not named
                 and _SEND_TO.match(cased, m.end()) is None):
             continue  # "send PDF", "message HR": the object of sending, no keyword
         if listed and not named and not purpose and (
@@ -1896,6 +1924,9 @@ _SENT_TO_SITE = re.compile(r"(?:\blog\s*+on(?:to|\s+to)?|\bgo\s++(?:to|2)|\bvisi
 # boxhub com anyway", "-> x net"): the ending need not end the clause
 _LOG_ONTO = re.compile(r"(?:\blog\s*+on(?:to|\s+to)?|\bgo(?:2|to|tto)|->)\s*+$")
 _SITE_END = re.compile(r"\s*+(?:[,.!?;:*)(\]/\-]|$)|\s++(?:to|for|now|today|asap|2|4)\b")
+# after a word that sends the reader there, the next clause may follow ("visit dealchat com
+# and claim"; "go to football net practice" is talk)
+_SITE_THEN = re.compile(r"\s++(?:and|n|&|or|then|with|before|b4|if|u|you|ur|your)\b")
 # the endings a dotless site may have, as words (tested first: most texts have none; or "c o",
 # "n e", "o r" spaced)
 _DOTLESS_WORDS = frozenset("co com org net info biz xyz couk".split())
