@@ -841,6 +841,9 @@ _PURPOSE = re.compile(r"(?i:\s++to\s++(?:claim|win|enter|get|receive|collect|red
 _CAMPAIGN_WORDS = frozenset("yes stop win claim enter prize subscribe unsub optout".split())
 
 
+_OFFERED = re.compile(r"(?i:\s++(?:or\s++[a-z]|by\b))")
+
+
 def _campaign_word(word: str) -> bool:
     """A campaign's word, or one with digits after it that tell its senders apart ("YES3")."""
     return word.rstrip("0123456789") in _CAMPAIGN_WORDS
@@ -1386,8 +1389,8 @@ def _handles(lower: str) -> list[str]:
         if (_namelike(name) if m.group(7) or m.group(10) else _long_name(name) or (
                 m.group(1) is not None and m.group(0).startswith(("i'm", "im ", "i am"))
                 and _long_name(name, endings=_CUED_WORD_ENDINGS)) or (
-                m.group(1) is not None and _said_name(name, 9)
-                and name not in _HANDLE_WORDS)) and (
+                m.group(1) is not None and _said_name(name)
+                and _NAME_ENDS.match(lower, m.end()) is not None)) and (
                 app not in _WORDY_APPS):
             out.append("h:" + name)
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_NAMED.finditer(lower))
@@ -1395,13 +1398,13 @@ def _handles(lower: str) -> list[str]:
         named, at, bare = match.group(1, 2, 3)
         name = (at or bare).strip("._")  # "my ig is winqueen22." ends a sentence
         # "my telegram handle is annatrades": the handle named as such needs no shape
+        # the end of the name, before its sentence's dot ("is annatrades. hi")
+        end = match.end() - len(at or bare) + len((at or bare).rstrip("._"))
         if len(name) >= 3 and (at or _HANDLE_SHAPE.fullmatch(name) or _long_name(name) or (
-                ((named and len(name) >= 5) or _said_name(name)) and name not in _HANDLE_WORDS
-                and name not in _NOT_NAMES and name not in _STATES
-                and name not in _MY_MAIL_STATES
-                # the end of the name, before its sentence's dot ("is annatrades. hi")
-                and _CLAUSE_END.match(lower, match.end() - len(at or bare)
-                                      + len((at or bare).rstrip("._"))))):
+                name not in _HANDLE_WORDS and name not in _NOT_NAMES and name not in _STATES
+                and name not in _MY_MAIL_STATES and (
+                    (named and len(name) >= 5 and _CLAUSE_END.match(lower, end) is not None)
+                    or (_said_name(name) and _NAME_ENDS.match(lower, end) is not None)))):
             out.append("h:" + name)
     for match in _HANDLE_INVITED.finditer(lower):  # "find me on kik prizedesk"
         hmu, said_as, at, name = match.group(1, 2, 3, 4)
@@ -1516,7 +1519,7 @@ def _namelike(name: str) -> bool:
             and _STRETCHED.search(name) is None)
 
 
-# A name of 8 letters or more where the words say it is one ("my snap is katebelle", "add
+# A name of 9 letters or more where the words say it is one ("my snap is katebelle", "add
 # katebelle on insta"): no word's ending, nor an adjective's ("my insta is pathetic",
 # "... is brilliant"), 5 letters of its own at least ("my snap is lalalala" is talk)
 _SAID_NAME_ENDINGS = (*_WORD_ENDINGS, "less", "ic", "ant", "ent", "ish", "ary", "ory", "ise",
@@ -1526,7 +1529,13 @@ somewhere something nowhere nothing tomorrow yesterday whatever whenever sometim
 weekend holiday nonsense rubbish gorgeous fabulous adorable midnight""".split())
 
 
-def _said_name(name: str, least: int = 8) -> bool:
+# After such a name: the text's end, a sign-off or an invitation ("my snap is katebelle lol",
+# "..., add me"; "my insta is football, nothing else" is talk)
+_NAME_ENDS = re.compile(r"[\s.!,_]*+(?:$|(?:lol|btw|x++|babe|hun|for|to|and\s++(?:add|say|come)"
+                        r"|add|follow|hmu|say\s++hi|come\s++say|that'?s\s++me)\b)")
+
+
+def _said_name(name: str, least: int = 9) -> bool:
     return (_long_name(name, least, _SAID_NAME_ENDINGS) and len(set(name)) >= 5
             and _STRETCHED.search(name) is None and name not in _SAID_NAME_WORDS)
 
@@ -1744,7 +1753,8 @@ def _dotless_sites(lower: str) -> list[str]:
                 _SITE_END.match(lower, m.end()) is not None and (
                     (tld == "com" and len(name) >= 6)
                     or _SENT_TO_SITE.search(lower, 0, m.start()) is not None)) or (
-                _SITE_THEN.match(lower, m.end()) is not None and len(name) >= 5
+                _SITE_THEN.match(lower, m.end()) is not None and len(name) >= 6
+                and tld in ("com", "net")
                 and (sent := _SENT_TO_SITE.search(lower, 0, m.start())) is not None
                 and not sent.group().startswith("at")):
             out.append(f"d:{name}.{tld}")
@@ -1833,6 +1843,9 @@ def _calls_to_act(cased: str, text: str, lower: str) -> list[str]:
             # "type WIN", not "type II diabetes", "blood type AB", "then type enter"
             if not caps or not _campaign_word(word) or word == "enter":
                 continue
+        if m.group("reply") is None and not named and not purpose and (
+                _OFFERED.match(cased, m.end()) is not None):
+            continue  # "DM me YES or NO by friday", "msg me WIN or lose": a choice, talk
         if (caps and m.group("reply") is None and not _campaign_word(word) and not named
                 and _SEND_TO.match(cased, m.end()) is None):
             continue  # "send PDF", "message HR": the object of sending, no keyword
@@ -1924,9 +1937,11 @@ _SENT_TO_SITE = re.compile(r"(?:\blog\s*+on(?:to|\s+to)?|\bgo\s++(?:to|2)|\bvisi
 # boxhub com anyway", "-> x net"): the ending need not end the clause
 _LOG_ONTO = re.compile(r"(?:\blog\s*+on(?:to|\s+to)?|\bgo(?:2|to|tto)|->)\s*+$")
 _SITE_END = re.compile(r"\s*+(?:[,.!?;:*)(\]/\-]|$)|\s++(?:to|for|now|today|asap|2|4)\b")
-# after a word that sends the reader there, the next clause may follow ("visit dealchat com
-# and claim"; "go to football net practice" is talk)
-_SITE_THEN = re.compile(r"\s++(?:and|n|&|or|then|with|before|b4|if|u|you|ur|your)\b")
+# after a word that sends the reader there, a claim may follow ("visit dealchat com and
+# claim", "go to winbig net n grab it"; "go to football net practice", "visit grandma com
+# and have tea" are talk)
+_SITE_THEN = re.compile(r"\s++(?:and|n|&|then|to)\s++(?:claim|grab|get|win|collect|redeem|register"
+                        r"|sign|join|enter|receive|unlock|chat|spin|play|bet)\b")
 # the endings a dotless site may have, as words (tested first: most texts have none; or "c o",
 # "n e", "o r" spaced)
 _DOTLESS_WORDS = frozenset("co com org net info biz xyz couk".split())

@@ -22,9 +22,13 @@ READ = [
     ("add katebelle on insta for the rest", "h:katebelle"),
     ("find marigoldxo on snap babe", "h:marigoldxo"),
     ("i'm sofiabrandt on snapchat", "h:sofiabrandt"),
+    ("my snap is katebelle lol", "h:katebelle"),
+    ("my ig is samirkhan_ follow back", "h:samirkhan"),
+    ("find meganprice on insta thats me", "h:meganprice"),
     ("visit dealchat com and claim your prize", "d:dealchat.com"),
     ("go to winbig net n grab it", "d:winbig.net"),
-    ("check out luxdate org before it ends", "d:luxdate.org"),
+    ("head to spinwin777 net and claim", "d:spinwin777.net"),
+    ("visit luckyspin com to claim your spins", "d:luckyspin.com"),
 ]
 
 TALK = [
@@ -57,6 +61,19 @@ TALK = [
     "i was at the agents com and they said no",
     "i'm at home com and get me",
     "go to mine com and see",
+    # a review's (tests' talk that the first version read)
+    "visit grandma com and have tea with us sunday",
+    "go to church com and pray for me",
+    "go to tesco com and grab milk pls",
+    "go to tourist info and get a map",
+    "go to cricket net and bowl a few overs",
+    "DM me YES or NO by friday for the party",
+    "DM ME YES OR NO BY TONIGHT",
+    "DM me WIN or LOSE after the match",
+    "my insta is football, nothing else",
+    "i'm bedridden on snapchat all day lol",
+    "add watermelon on snap emoji streak thing",
+    "my snap is homework lol",
 ]
 
 
