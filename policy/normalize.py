@@ -491,7 +491,9 @@ _SEPARATOR = re.compile(r"[(\[{<'\"*\-_]\s*(?:\.|dot|d0t)\s*[)\]}>'\"*\-_]|\bd0t
                         # "club" are loanwords ("ban tổ chức chấm online": the committee
                         # grades online)
                         r"|\b(?:" + "|".join(_BARE_DOT_WORDS) + r")\b(?=\s*" + _BARE_TLDS + r")"
-                        r"|,(?=" + _BARE_TLDS + r")|\.|dot")
+                        # ... or after a name with a digit, before any of the common ones
+                        r"|,(?=" + _BARE_TLDS + r")|(?<=[0-9]),(?=" + _DOT_WORD_TLDS
+                        + r"|net|cc|me|co|site|shop|info|live|app)|\.|dot")
 _TLD_AT = re.compile(r"\s*" + _TLD + r"(?![a-z])")
 # Link shorteners, named with the dot left out or spaced ("bitly/x7Kq2", "goo gl/x"):
 # with a path after them, never words of talk.
@@ -667,11 +669,14 @@ _APP_LIST = ("telegram", "tg", "snap", "snapchat", "insta", "instagram", "ig", "
              # round 25: a nickname ("wsp", WhatsApp; not "telly", the TV in Britain)
              "wsp")
 # not "imo", "wa", "session": words of ordinary texts; LINE apart (_LINE_HANDLE)
-_APPS = r"(?:" + "|".join(_APP_LIST) + r"|tele\s?gram)"
-_HANDLE_AFTER = re.compile(r"\b" + _APPS + r"\b(?:\s*(?:me|id|name|handle|user|username)\b)?"
-                           r"\s*+[^\w\s@$]{0,3}+\s*+"
+_APPS = r"(?:tele\s?gram|" + "|".join(_APP_LIST) + r")"  # "tele gram x22": not "tele"
+_HANDLE_AFTER = re.compile(r"\b" + _APPS + r"\b(?:\s++app\b)?(?:\s*+[,:]?\s*+(?:is|me|id|name|handle"
+                           r"|user|username)\b)?"
+                           r"\s*+[^\w\s@$]{0,3}+\s*+(?:live:(?=[a-z]))?+"  # Skype's "live:x22"
                            r"(?:[@$]([a-z0-9_.]{3,32}+)|([a-z][a-z0-9_.]{2,31}+))"
                            r"(?![a-z0-9_])")
+_IS_AS = re.compile(r"\sis\s")
+_LEET_NAME = re.compile(r"[a-z]{2,}\d[a-z]{3,}")  # "jess0fficial", not "win10"
 _HANDLE_NAMED = re.compile(r"\b" + _APPS + r"\s*+(?:id|handle|username|user\s?name)\b"
                            r"\s*+[^\w\s@$]{0,3}+\s*+([a-z][a-z0-9_.]{2,31}+)(?![a-z0-9_])")
 _HANDLE_BEFORE_BARE = re.compile(r"(?<![a-z0-9_@.])([a-z][a-z0-9_.]{3,31}+)"
@@ -764,7 +769,7 @@ _MAIL_MARK = re.compile(r"[\d_.+]")
 # Not a name after "my gmail is": talk's states of it ("my gmail is rubbish", "... is private")
 _MY_MAIL_STATES = frozenset("useless rubbish garbage horrible terrible awesome perfect strange "
                             "ancient nowhere another already archived massive annoying".split())
-_MAIL_HOST_FIRST = re.compile(r"(?<![a-z0-9._+@-])([a-z][a-z0-9._+-]{2,63}+)\s*+,\s*+(" + _MAIL_HOSTS
+_MAIL_HOST_FIRST = re.compile(r"(?<![a-z0-9._+@-])([a-z][a-z0-9._+-]{2,63}+)\s*+,?\s*+(" + _MAIL_HOSTS
                               + r")\b(?!\.[a-z])|\b(" + _MAIL_HOSTS + r")\s*+:\s*+([a-z][a-z0-9._+-]{2,63}+)")
 # A name starts with a letter and has 3 ("7pm at outlook point", "60k at yahoo finance",
 # "2.4gb at icloud" are talk); a handle without "@" has the shape of one: 4 letters then 2
@@ -941,8 +946,11 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         # Marks on letters and digits ("0̸8̸", "c⃝o⃝m⃝", accents) dropped: the bare character.
         text = marks.sub("", unicodedata.normalize("NFKD", text.translate(_LETTERS)))
         text = _SENTENCE_STOPS.sub(".", text).translate(_DOTS).translate(_SLASHES)
-        if "\U0001f47b" in text or "\u2708" in text:  # the apps' emoji: 👻 Snapchat, ✈ Telegram
-            text = text.replace("\U0001f47b", " snap ").replace("\u2708", " telegram ")
+        if "\U0001f47b" in text or "\u2708" in text or "\U0001f4f8" in text:
+            # the apps' emoji: 👻 Snapchat, ✈ Telegram, 📸 Instagram (a handle after it
+            # needs a handle's shape, as after the name: "📸 max_fx")
+            text = text.replace("\U0001f47b", " snap ").replace("\u2708", " telegram ").replace(
+                "\U0001f4f8", " insta ")
         text = _SYMBOLS.sub("*", text)  # a gap: "0🔥8🔥0" is "0*8*0", "snap 👉 x" "snap * x"
         text = text[:_MAX_READ]  # NFKC may have made it longer ("ⅷ" is "viii")
         text = unconfuse(text)
@@ -983,6 +991,12 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
                     match.re is not _SPACED_NUMBER or _wide(match.group())):
                 contact = True
                 found.append("n:" + digits)
+    if digits_in and ("x" in text or "X" in text) and (xs := _X_GROUPS.findall(text)):
+        for run in xs:  # "917x494x017x015": a number cut by x's (not "1920x1080", "3x3x3")
+            digits = _NOT_DIGIT.sub("", run)
+            if len(digits) >= 10:
+                contact = True
+                found.append("n:" + digits)
     if digits_in and _AND_GROUPS_HINT.search(text) is not None:
         for match in _AND_GROUPS.finditer(text.lower()):  # "070 & 27 & 546 & 74 & 2"
             digits = _NOT_DIGIT.sub("", match.group())
@@ -996,6 +1010,10 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     # is no "Talklnstant")
     lower = (_INNER_I.sub(_app_with_l, text) if "I" in text and any(
         pair in text for pair in _INNER_I_PAIRS) else text).lower()
+    if ("gram" in lower or "k" in lower or "f" in lower or "dc" in lower or "tt" in lower) and (
+            _NICKNAMED_APP.search(lower) is not None):
+        # "on the gram as x", "KlK: x", "my 0F: x", "dc: x": an app by a nickname
+        lower = _NICKNAMED_APP.sub(_nicknamed_app, lower)
     if _spaced_out(lower):  # "w i n p r i z e . c l u b": the letters joined again
         lower = _SPACED.sub(lambda m: m.group().replace(" ", ""), lower)
     if ("-" in lower or "/" in lower or "~" in lower) and _SEPARATED_HINT.search(lower):
@@ -1011,7 +1029,10 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         contact = True
         name_tld = [g for g in dotless.groups() if g]
         found.append(f"d:{name_tld[0]}.{name_tld[1]}")
-    if (("bio" in lower or "profile" in lower or "pinned" in lower or "page" in lower
+    if "scan" in lower and " q r" in lower:  # "scan the q r in my pfp"
+        lower = _QR_SPACED.sub("qr", lower)
+    if (("bio" in lower or "b10" in lower or "b1o" in lower or "profile" in lower
+            or "pinned" in lower or "page" in lower
             or "wall" in lower or "highlights" in lower or "story" in lower
             or "stories" in lower or "post" in lower) and _PROFILE.search(lower)):
         # "link in my bio": the way back is one click away
@@ -1026,6 +1047,12 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         # or a site to find, the way back of campaigns with no number or link
         contact = True
         found.append("h:" + "".join(typed.group(1).lower().split()))
+    if "store" in lower or "play" in lower:
+        for match in _FROM_APP_STORE.finditer(lower):  # "download 'quickparcel886' from the app store"
+            name = match.group(1) or match.group(2)
+            if (match.group(1) or _handle_like(name)) and name.split()[0] not in _NOT_STORE_NAMES:
+                contact = True
+                found.append("h:" + "".join(name.split()))
     if " them" in lower and (them := _GOOGLE_THEM.search(cased)) is not None:
         contact = True  # "Ask for Leah at Redwood Circle, google them"
         found.append("h:" + "".join((them.group(1) or them.group(2)).lower().split()))
@@ -1326,6 +1353,33 @@ _LEET_WORD = re.compile(r"(?<![a-z0-9@$!|.])(?=(?:[0-9@$!|]*[a-z]){3})[a-z0-9@$!
 _LEET = str.maketrans("01345789@$!|", "oieastbgasil")
 
 
+# An app to get from a store by its name, quoted or with a handle's mark ("download
+# 'QuickParcel' from the app store", "install parcel886 from google play"; "download
+# spotify from the app store" is talk)
+_FROM_APP_STORE = re.compile(
+    r"\b(?:download|install|get|search(?:\s+for)?|find)\s++(?:[\"'\u201c\u2018]([a-z][a-z0-9 ._-]{2,30}?)"
+    r"[\"'\u201d\u2019]|([a-z][a-z0-9._-]{3,30}+))\s++(?:from|on|in)\s++(?:the\s++)?"
+    r"(?:app\s*store|play\s*store|google\s+play|apple\s+store)\b")
+_NOT_STORE_NAMES = frozenset("the a an this that it our my your their its".split()) | _APP_NAMES
+_QR_SPACED = re.compile(r"\bq\s+r\b")
+# Apps by nicknames that are words or letters elsewhere: only where a handle follows
+# ("the gram" is Instagram, "klk" Kik with an l for its i, "0f:" and "my of:" OnlyFans,
+# "dc:" Discord; "100 gram", "washington dc" are talk)
+_NICKNAMED_APP = re.compile(r"\bthe\s+gram\b(?=\s+(?:is\s+|[:@]))|\bk[l1|]k\b"
+                            r"|(?:\b0f|\bmy\s+of|\bdc)(?=\s*+:)|\btt(?=\s*+(?::|@[a-z]))")
+_NICKNAMES = {"klk": "kik", "k1k": "kik", "k|k": "kik", "0f": "onlyfans", "dc": "discord",
+              "tt": "tiktok"}
+
+
+def _nicknamed_app(match: re.Match[str]) -> str:
+    said = match.group()
+    if said.startswith("the"):
+        return "the insta"
+    if said.startswith("my"):
+        return "my onlyfans"
+    return _NICKNAMES.get(said, said)
+
+
 def _leet_app(match: re.Match[str]) -> str:
     word = match.group()
     plain = word.translate(_LEET)
@@ -1378,7 +1432,10 @@ def _handles(lower: str) -> list[str]:
     for match in _HANDLE_AFTER.finditer(lower):
         at, bare = match.group(1), match.group(2)
         name = (at or bare).strip("._")
-        if len(name) >= (3 if at else 4) and (at or _HANDLE_MARK.search(bare)):
+        if len(name) >= (3 if at else 4) and (at or (_HANDLE_MARK.search(bare) and (
+                # after "insta is": a handle's shape ("discord is win10 only")
+                _IS_AS.search(lower, match.start(), match.start(2)) is None
+                or _HANDLE_SHAPE.fullmatch(name) or _LEET_NAME.fullmatch(name)))):
             out.append("h:" + name)
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_BEFORE.finditer(lower))
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_BEFORE_BARE.finditer(lower)
@@ -1575,6 +1632,7 @@ _ROMAN_TOKEN = re.compile(r"[A-Za-z]+")
 # A phone number's groups joined by "&", "+", "n", "and" (round 24): from a 0, 3 groups or
 # more, 10 to 13 digits ("2023 and 2024", "1 & 2 & 3" are no number)
 _DIGITS_ONLY = re.compile(r"\d+")
+_X_GROUPS = re.compile(r"(?<![\dxX])\d{2,4}+(?:[xX]\d{2,4}+){2,}+(?![\dxX])")
 _AND_GROUPS_HINT = re.compile(r"\d\s*+(?:&|\+|n\b|and\b|AND\b|N\b|y\b|e\b|et\b|und\b)")
 _AND_GROUPS = re.compile(r"(?<![\d.,])0\d{0,4}+(?:\s*+(?:&|\+|\bn\b|\band\b(?:\s+then\b)?|\bthen\b"
                          r"|\bplus\b|\by\b|\be\b|\bet\b|\bund\b)\s*+\d{1,5}+){2,}+(?!\d|[.,]\d)")
@@ -1810,7 +1868,7 @@ def _mails(lower: str) -> list[str]:
         if _MAIL_NAME.match(name) and (_MAIL_MARK.search(name) or (
                 host and _long_name(name, 7) and name not in _MY_MAIL_NOT_NAME)):
             out.append(f"e:{name}@{host}.com" if host else "e:" + name)
-    for m in _MAIL_HOST_FIRST.finditer(lower):  # "gmail: annafun22", "annafun22, gmail"
+    for m in _MAIL_HOST_FIRST.finditer(lower):  # "gmail: annafun22", "annafun22, gmail", "emma_vip gmail"
         name = (m.group(1) or m.group(4)).strip("._+-")
         host = m.group(2) or m.group(3)
         if _MAIL_NAME.match(name) and _MAIL_MARK.search(name):
@@ -1991,7 +2049,7 @@ _PROFILE = re.compile(r"\b(?:(?:links?|(?<!the\s)(?<!your\s)(?:info|details?|eve
                       r"(?:my\s+(?:bio|profile|pinned\s+(?:post|tweet))|(?<=in\s)our\s+bio)"
                       r"|(?:see|check(?:\s+out)?|visit)\s+the\s+pinned\s+(?:post|tweet)\s+on\s+my"
                       r"\s+(?:page|profile|account|wall)"
-                      r"|link\s+in\s+(?:my\s+|our\s+)?bio"
+                      r"|l[i1]?nks?\s+(?:in|n|on)\s+(?:my\s+|our\s+|ma\s+|da\s+)?b[i1!|][o0]\b"
                       # round 14: a link or a vote's form in my story or latest post
                       r"|(?:links?|form|vote|voting\s+link)(?:\s?'s|\s+is|\s+are)?\s+(?:in|on)\s+my\s+"
                       r"(?:story|stories|latest\s+post|last\s+post|highlights))" + _POINTER_END)
@@ -2422,6 +2480,7 @@ _WALLET = re.compile(r"(?<![\w/.@#-])(?![\w-]*([A-Za-z])\1{4})"  # no letter 5 t
                      r"(?![\w/@-]|\.\w)")
 
 # Link domains of one letter, read with a spaced slash after them ("t . me / x").
+_LETTERS_DIGIT = re.compile(r"[a-z][a-z-]{2,}+[0-9]++[a-z0-9-]*+")
 _ONE_LETTER_LINKS = frozenset(("t.me", "t.co", "m.me", "g.co", "j.mp", "x.com"))
 
 
@@ -2459,6 +2518,8 @@ def _links(lower: str, word_domains: list[str]) -> list[str]:
                 label -= 1
             one_letter = start - label < 2  # "t.me/x"
             tld = (_AFTER_DOT_WORD.get(sep) or (_BARE_TLD if bare else _TLD_AT)).match(lower, end)
+            if tld is None and sep == "," and _LETTERS_DIGIT.fullmatch(lower, label, start):
+                tld = _TLD_AT.match(lower, end)  # "signalpro583,cc": a name with a digit
             if tld is None and not bare:
                 tld = _digit_tld(lower, end) or _SPACED_TLD.match(lower, end)  # "winprize.c0m"
             if not bare and (tld is None or (one_letter and not (

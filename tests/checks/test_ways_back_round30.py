@@ -1,0 +1,81 @@
+"""Ways back that round 30's blind probe (152 spellings of 2026 direct-message spam, each
+by 3 senders to 6 strangers) wrote and the reader missed: an app by its emoji, a
+nickname or a look-alike letter ("📸 max_fx", "KlK: x", "my 0F: x", "dc: x", "the gram
+is x"), a handle after "<app> app, user" or "<app> is", Skype's "live:" ids, a phone
+number cut by x's, "lnk n b10", "scan the q r", an app to download by its name; in its
+campaigns, a site with a digit cut by a comma ("x583,cc"), "tt @x", "tele gram x22",
+"x_vip gmail". The
+phrasings are our own, written after the round was measured; each kind has talk beside
+it that must stay talk."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy.normalize import read_contacts
+
+READ = [
+    ("come find me 📸 luna_vip dont miss it", "h:luna_vip"),
+    ("rather chat elsewhere, ✈️ app, user nova_trades", "h:nova_trades"),
+    ("insta is rubyxo22 is where i answer", "h:rubyxo22"),
+    ("the gram is jess_0fficial now", "h:jess_0fficial"),
+    ("hmu KlK: ameliaxo91 whenever", "h:ameliaxo91"),
+    ("k1k: ameliaxo91", "h:ameliaxo91"),
+    ("catch me at dc: rubyxo22 later", "h:rubyxo22"),
+    ("message me, my 0F: rosie_vip", "h:rosie_vip"),
+    ("my OF: rosie_vip babe", "h:rosie_vip"),
+    ("you seem nice. skype live:marcusxo85", "h:marcusxo85"),
+    ("447x700x900x123 text me", "n:447700900123"),
+    ("download 'Parcelhub886' from the app store", "h:parcelhub886"),
+    ("install trackmyparcel22 from google play to rebook", "h:trackmyparcel22"),
+    # seen in its campaigns (seed 1)
+    ("hi pics nightchat583,cc xx", "d:nightchat583.cc"),
+    ("psst lovedate76,site pls", "d:lovedate76.site"),
+    ("psst tt @luna_help59", "h:luna_help59"),
+    ("add tele gram ruby_x22", "h:ruby_x22"),
+    ("too spicy for here 🙈 luna_vip gmail", "e:luna_vip@gmail.com"),
+]
+POINTED = [  # no key: the way back is one click away (the profile, its picture)
+    "here you go lnk n b10",
+    "links in my b1o babe",
+    "scan the q r in my pfp for the bonus",
+]
+TALK = [
+    "great 📸 today",
+    "📸 by me",
+    "insta is down again",
+    "the gram is so toxic",
+    "we bought 100 gram of flour",
+    "meet me in washington dc at 5",
+    "dc: the best comics",
+    "list of: eggs, milk",
+    "my discord is win10 only",
+    "skype live: tonight at 8",
+    "the box is 100x200x300 mm",
+    "3x3x3 cube record",
+    "download spotify from the app store",
+    "download \"the app\" from the play store",
+    "download 'snapchat' from the app store",
+    "my link in the bio class is broken",
+    "room 12,site b",
+    "i like tt @ night",
+    "the tele: samsung 55",
+    "i use gmail for work",
+    "my work gmail is full",
+]
+
+
+@pytest.mark.parametrize(("text", "key"), READ)
+def test_read(text, key):
+    found, keys = read_contacts(text)
+    assert found and key in keys, (text, keys)
+
+
+@pytest.mark.parametrize("text", POINTED)
+def test_pointed(text):
+    assert read_contacts(text)[0], text
+
+
+@pytest.mark.parametrize("text", TALK)
+def test_talk_stays_talk(text):
+    assert not read_contacts(text)[0], text
