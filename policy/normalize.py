@@ -676,6 +676,14 @@ _HANDLE_AFTER = re.compile(r"\b" + _APPS + r"\b(?:\s++app\b)?(?:\s*+[,:]?\s*+(?:
                            r"(?:[@$]([a-z0-9_.]{3,32}+)|([a-z][a-z0-9_.]{2,31}+))"
                            r"(?![a-z0-9_])")
 _IS_AS = re.compile(r"\sis\s")
+# A handle that starts with a digit, after an app and a colon ("snap: 3mm4x22"; not a
+# wordy app's label: "tele: 32inch")
+_HANDLE_DIGIT_FIRST = re.compile(r"\b(" + _APPS + r")\s*+:\s*+(\d[a-z0-9_.]{3,31}+)(?![a-z0-9_])")
+_LEET_HANDLE = re.compile(r"\d[a-z]{2,}\d")  # letters between digits ("3mm4x22"; not "2morrow")
+# A name of letters after an app, told to write there or on an app that is only accounts
+# ("dm snap kevindesk pls", "onlyfans kevindesk xx"; _said_name and the end after it)
+_APP_THEN_NAME = re.compile(r"(?:\b(?:dm|add|find|follow|msg|message|hmu)\s++(?:me\s++)?(?:on\s++)?"
+                            r"(?:" + _APPS + r")|\b(?:onlyfans|fansly))\s*+[:\-]?\s*+([a-z]{9,30}+)\b")
 _LEET_NAME = re.compile(r"[a-z]{2,}\d[a-z]{3,}")  # "jess0fficial", not "win10"
 _HANDLE_NAMED = re.compile(r"\b" + _APPS + r"\s*+(?:id|handle|username|user\s?name)\b"
                            r"\s*+[^\w\s@$]{0,3}+\s*+([a-z][a-z0-9_.]{2,31}+)(?![a-z0-9_])")
@@ -1053,6 +1061,9 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
             if (match.group(1) or _handle_like(name)) and name.split()[0] not in _NOT_STORE_NAMES:
                 contact = True
                 found.append("h:" + "".join(name.split()))
+    if "ask" in lower and (asked := _ASK_FOR_AT.search(lower)) is not None:
+        contact = True  # "ask for Lena at Jobsnow411 support": a firm's name with digits
+        found.append("h:" + asked.group(1))
     if " them" in lower and (them := _GOOGLE_THEM.search(cased)) is not None:
         contact = True  # "Ask for Leah at Redwood Circle, google them"
         found.append("h:" + "".join((them.group(1) or them.group(2)).lower().split()))
@@ -1360,6 +1371,8 @@ _FROM_APP_STORE = re.compile(
     r"\b(?:download|install|get|search(?:\s+for)?|find)\s++(?:[\"'\u201c\u2018]([a-z][a-z0-9 ._-]{2,30}?)"
     r"[\"'\u201d\u2019]|([a-z][a-z0-9._-]{3,30}+))\s++(?:from|on|in)\s++(?:the\s++)?"
     r"(?:app\s*store|play\s*store|google\s+play|apple\s+store)\b")
+_ASK_FOR_AT = re.compile(r"\bask\s++for\s++[a-z]++\s++(?:at|from)\s++([a-z]{5,}+[a-z0-9]*?\d[a-z0-9]*+)"
+                         r"(?![a-z0-9_.@])")
 _NOT_STORE_NAMES = frozenset("the a an this that it our my your their its".split()) | _APP_NAMES
 _QR_SPACED = re.compile(r"\bq\s+r\b")
 # Apps by nicknames that are words or letters elsewhere: only where a handle follows
@@ -1463,6 +1476,12 @@ def _handles(lower: str) -> list[str]:
                     (named and len(name) >= 5 and _CLAUSE_END.match(lower, end) is not None)
                     or (_said_name(name) and _NAME_ENDS.match(lower, end) is not None)))):
             out.append("h:" + name)
+    for m in _HANDLE_DIGIT_FIRST.finditer(lower):  # "sn@p: 3mm4x22": a handle in leet
+        if m.group(1) not in _WORDY_APPS and _LEET_HANDLE.search(m.group(2)) is not None:
+            out.append("h:" + m.group(2).strip("._"))
+    for m in _APP_THEN_NAME.finditer(lower):  # "dm 👻 kevindesk pls", "onlyfans kevindesk xx"
+        if _said_name(m.group(1)) and _NAME_ENDS.match(lower, m.end()) is not None:
+            out.append("h:" + m.group(1))
     for match in _HANDLE_INVITED.finditer(lower):  # "find me on kik prizedesk"
         hmu, said_as, at, name = match.group(1, 2, 3, 4)
         name = name.strip("._")
@@ -1589,7 +1608,7 @@ weekend holiday nonsense rubbish gorgeous fabulous adorable midnight""".split())
 # After such a name: the text's end, a sign-off or an invitation ("my snap is katebelle lol",
 # "..., add me"; "my insta is football, nothing else" is talk)
 _NAME_ENDS = re.compile(r"[\s.!,_]*+(?:$|(?:lol|btw|x++|babe|hun|for|to|and\s++(?:add|say|come)"
-                        r"|add|follow|hmu|say\s++hi|come\s++say|that'?s\s++me)\b)")
+                        r"|add|follow|hmu|say\s++hi|come\s++say|that'?s\s++me|pls|plz|please)\b)")
 
 
 def _said_name(name: str, least: int = 9) -> bool:
@@ -2279,8 +2298,8 @@ _POINTED = re.compile(
     r"|\b(?:look|search)\s+for\s+(?:this|my)\s+same\s+" + _NAME_WORD + r"\b"
     r"|\bi\s+use\s+the\s+(?:exact\s+)?same\s+" + _NAME_WORD + r"\b"
     r"|\bmy\s+" + _NAME_WORD + r"\s+(?:there|on\s+there)\s+is\s+my\s+" + _NAME_WORD + r"\s+here\b"
-    r"|\b(?:number|digits|mobile|cell|phone|no)\s+(?:is|=|are)\s+(?:in\s+)?my\s+" + _NAME_WORD
-    + r"\b"
+    r"|\b(?:number|digits|mobile|cell|phone|no)(?:'s|\s+is|\s*=|\s+are)\s+(?:in\s+)?my\s+"
+    r"(?:display\s+|profile\s+|bio\s+|screen\s+)?" + _NAME_WORD + r"\b"
     r"|\bmy\s+" + _NAME_WORD + r"(?:\s+(?:here|on\s+here))?\s+(?:has|is|=|holds|contains|gives)\s+"
     r"my\s+(?:number|digits|mobile|cell|phone)\b"
     r"|\b(?:numbers|digits)\s+(?:in|from|after|inside)\s+my\s+" + _NAME_WORD

@@ -34,8 +34,13 @@ READ = [
     ("psst tt @luna_help59", "h:luna_help59"),
     ("add tele gram ruby_x22", "h:ruby_x22"),
     ("too spicy for here 🙈 luna_vip gmail", "e:luna_vip@gmail.com"),
+    ("dm sn@p: 3mm4x22!", "h:3mm4x22"),
+    ("Milo! OnlyFans rosiedesk xx", "h:rosiedesk"),
+    ("dm 👻 rosiedesk pls", "h:rosiedesk"),
+    ("secure it now, ask for Lena at Jobsnow411 support", "h:jobsnow411"),
 ]
 POINTED = [  # no key: the way back is one click away (the profile, its picture)
+    "yo my number is in my display name xx",
     "here you go lnk n b10",
     "links in my b1o babe",
     "scan the q r in my pfp for the bonus",
@@ -62,6 +67,14 @@ TALK = [
     "the tele: samsung 55",
     "i use gmail for work",
     "my work gmail is full",
+    "snap: 2day",
+    "snap: 2morrow",
+    "the tele: 32inch samsung",
+    "i hate the tiktok algorithm",
+    "onlyfans creators are rich",
+    "add snap filters pls",
+    "ask for sarah at reception",
+    "ask for tom at gate5",
 ]
 
 
