@@ -939,6 +939,10 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         # digits are not read as numbers too
         wallets = ["w:" + m.group() for m in _WALLET.finditer(text)]
         text = _WALLET.sub(" ", text)
+    if ("bc1q" in text or "0x" in text) and (half := _WALLET_HALF.search(text)) is not None:
+        # a wallet cut in two ("bc1qm0wrclk6msw8p82c seha0yqz..."): its first half is read
+        wallets.append("w:" + half.group())
+        text = _WALLET_HALF.sub(" ", text)
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text.translate(_BEFORE_NFKC))
         # Digits of every script as ASCII ones ("٠٨٠٠", "०८००", "০৮০০"): one number, one
@@ -1061,6 +1065,9 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
             if (match.group(1) or _handle_like(name)) and name.split()[0] not in _NOT_STORE_NAMES:
                 contact = True
                 found.append("h:" + "".join(name.split()))
+    if "*" in lower and (starred := _STARRED_SITE.search(lower)) is not None:
+        contact = True
+        found.append(f"d:{starred.group(1)}.{starred.group(2) or starred.group(3)}")
     if "ask" in lower and (asked := _ASK_FOR_AT.search(lower)) is not None:
         contact = True  # "ask for Lena at Jobsnow411 support": a firm's name with digits
         found.append("h:" + asked.group(1))
@@ -1371,7 +1378,7 @@ _FROM_APP_STORE = re.compile(
     r"\b(?:download|install|get|search(?:\s+for)?|find)\s++(?:[\"'\u201c\u2018]([a-z][a-z0-9 ._-]{2,30}?)"
     r"[\"'\u201d\u2019]|([a-z][a-z0-9._-]{3,30}+))\s++(?:from|on|in)\s++(?:the\s++)?"
     r"(?:app\s*store|play\s*store|google\s+play|apple\s+store)\b")
-_ASK_FOR_AT = re.compile(r"\bask\s++for\s++[a-z]++\s++(?:at|from)\s++([a-z]{5,}+[a-z0-9]*?\d[a-z0-9]*+)"
+_ASK_FOR_AT = re.compile(r"ask\s++for\s++[a-z]++\s++(?:at|from)\s++([a-z]{5,}+[a-z0-9]*?\d[a-z0-9]*+)"
                          r"(?![a-z0-9_.@])")
 _NOT_STORE_NAMES = frozenset("the a an this that it our my your their its".split()) | _APP_NAMES
 _QR_SPACED = re.compile(r"\bq\s+r\b")
@@ -1999,6 +2006,12 @@ _SAID_TLD_MORE = re.compile(
 # others after a name with a digit ("safety net", "rom com" are talk); the ending's letters
 # spaced out
 # ... or glued to a name that ends in digits ("luxbox386couk", "goldpot952com": round 29)
+# A site with a digit in its name and a symbol or an emoji for its dot, glued or spaced
+# ("yieldfarm593🔴online", "prizedrop553 🔥 io"; the emoji read as "*")
+_STARRED_SITE = re.compile(r"(?<![a-z0-9@._/-])([a-z]{4,30}+\d{2,6}+)(?:\*++(online|io|site|shop|club"
+                           r"|vip|live|app|me|cc|top|xyz|win|fun|store|link|click|co|biz|info|pro"
+                           r"|bet|cash|com|net|org)|\s*+\*++\s*+(io|xyz|cc|biz|info|com|net|org|site"
+                           r"|shop|club|store|link|click))\b")
 _GLUED_SITE = re.compile(r"(?<![a-z0-9@._/-])([a-z][a-z]{2,30}+\d{2,6}+)(couk|com|net)\b")
 _NOT_SITE_NAMES = frozenset("the and at via www dot in on to from my your our their this that "
                             "with for http https".split())
@@ -2235,7 +2248,11 @@ _PITCH = re.compile(
     r"|urgent\w*|beneficiary|inheritance|fund|funds|transfer|iphones?|rich|wealth\w*|secret"
     r"|everything\s+(?:u|you)\s+need|get\s+started|to\s+start|explains?|form|code|subscribe"
     r"|regret|miss\s+(?:it|out)|expires?|faq|mentor\w*|guide|course|coach\w*|follow\s+me|add\s+me"
-    r"|offer|enter|exclusive|vip|content|fans?|brand|collab\w*)\b|[£$€]\s?\d")
+    r"|offer|enter|exclusive|vip|content|fans?|brand|collab\w*"
+    # a phisher's: the account in danger, the way to save it (round 30)
+    r"|(?:un)?locked|unlock|suspended|suspension|appeal|violation|verif\w*|restore|re-?activate"
+    r"|validate|unusual\s+(?:login|activity|sign-?in)|suspicious|security\s+(?:team|alert|check)"
+    r"|disabled|deactivated|badge)\b|[£$€]\s?\d")
 
 # The words each reading needs (a set test: most texts have none of them, and skip every
 # pattern below).
@@ -2263,6 +2280,9 @@ _DOTTED_NAME = re.compile(r"[a-z0-9]\.[a-z0-9]")
 # ``_PITCH``'s words, for a set test before it (a text with a digit or a currency sign is
 # tested in full)
 _PITCH_WORDS = frozenset("""
+locked unlock unlocked suspended suspension appeal violation verify verified verification
+verifying restore reactivate re-activate validate unusual suspicious security disabled
+deactivated badge
 money cash income profit profits earn earned earning earnings earns payout payouts paid pays
 invest invested investing investment investments investor investors trading trader trades crypto
 bitcoin btc forex signals mining returns loan loans debt debts grant grants refund rebate
@@ -2499,6 +2519,7 @@ _WALLET = re.compile(r"(?<![\w/.@#-])(?![\w-]*([A-Za-z])\1{4})"  # no letter 5 t
                      r"(?![\w/@-]|\.\w)")
 
 # Link domains of one letter, read with a spaced slash after them ("t . me / x").
+_WALLET_HALF = re.compile(r"(?<![\w/.@#-])(?:bc1q[ac-hj-np-z02-9]{12,}+|0x[0-9a-fA-F]{16,}+)(?![\w/@-])")
 _LETTERS_DIGIT = re.compile(r"[a-z][a-z-]{2,}+[0-9]++[a-z0-9-]*+")
 _ONE_LETTER_LINKS = frozenset(("t.me", "t.co", "m.me", "g.co", "j.mp", "x.com"))
 

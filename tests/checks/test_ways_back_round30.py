@@ -38,8 +38,14 @@ READ = [
     ("Milo! OnlyFans rosiedesk xx", "h:rosiedesk"),
     ("dm 👻 rosiedesk pls", "h:rosiedesk"),
     ("secure it now, ask for Lena at Jobsnow411 support", "h:jobsnow411"),
+    ("to learn trulyask for Ava at Fastloan730 support", "h:fastloan730"),
+    ("real talk wallet bc1qm0wrclk6msw8p82c seha0yqz3jfl0ysep42rn3", "w:bc1qm0wrclk6msw8p82c"),
+    ("psst dm yieldfarm593🔴online ;)", "d:yieldfarm593.online"),
+    ("pics prizedrop553 🔴 io pls", "d:prizedrop553.io"),
 ]
 POINTED = [  # no key: the way back is one click away (the profile, its picture)
+    "Your card has been locked after a suspicious payment. Unlock: tap my pfp 👆",
+    "Appeal within 24h: tap my pfp, your profile will be suspended for a violation",
     "yo my number is in my display name xx",
     "here you go lnk n b10",
     "links in my b1o babe",
@@ -75,6 +81,10 @@ TALK = [
     "add snap filters pls",
     "ask for sarah at reception",
     "ask for tom at gate5",
+    "team22 🔥 win tonight",
+    "squad22 🔥 online now",
+    "the 0x10 register",
+    "tap my pfp, it's my new puppy",
 ]
 
 
