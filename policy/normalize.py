@@ -676,6 +676,8 @@ _HANDLE_AFTER = re.compile(r"\b" + _APPS + r"\b(?:\s++app\b)?(?:\s*+[,:]?\s*+(?:
                            r"(?:[@$]([a-z0-9_.]{3,32}+)|([a-z][a-z0-9_.]{2,31}+))"
                            r"(?![a-z0-9_])")
 _IS_AS = re.compile(r"\sis\s")
+_APP_APP = re.compile(r"\sapp\s*+[,:]?+\s*+(?!user\b|username\b|id\b|name\b|is\b|handle\b)")
+_OTHERS_APP = re.compile(r"(?:'s|\b(?:his|her|their|the|its|our))\s++$")
 # A handle that starts with a digit, after an app and a colon ("snap: 3mm4x22"; not a
 # wordy app's label: "tele: 32inch")
 _HANDLE_DIGIT_FIRST = re.compile(r"\b(" + _APPS + r")\s*+:\s*+(\d[a-z0-9_.]{3,31}+)(?![a-z0-9_])")
@@ -961,8 +963,8 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         if "\U0001f47b" in text or "\u2708" in text or "\U0001f4f8" in text:
             # the apps' emoji: 👻 Snapchat, ✈ Telegram, 📸 Instagram (a handle after it
             # needs a handle's shape, as after the name: "📸 max_fx")
-            text = text.replace("\U0001f47b", " snap ").replace("\u2708", " telegram ").replace(
-                "\U0001f4f8", " insta ")
+            text = text.replace("\U0001f47b", " snap ").replace("\u2708", " telegram ")
+            text = _CAMERA_CUED.sub(lambda m: m.group()[:-1] + " insta ", text).replace("\U0001f4f8", " ")
         text = _SYMBOLS.sub("*", text)  # a gap: "0🔥8🔥0" is "0*8*0", "snap 👉 x" "snap * x"
         text = text[:_MAX_READ]  # NFKC may have made it longer ("ⅷ" is "viii")
         text = unconfuse(text)
@@ -1020,6 +1022,8 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
                 found.append("n:" + digits)
     # A capital I for an l inside an app's name ("teIegram"): read as the app ("TalkInstant"
     # is no "Talklnstant")
+    if "KlK" in text:  # Kik with an l for its i: its mixed case, not Dominican "klk"
+        text = _KLK.sub("kik", text)
     lower = (_INNER_I.sub(_app_with_l, text) if "I" in text and any(
         pair in text for pair in _INNER_I_PAIRS) else text).lower()
     if ("gram" in lower or "k" in lower or "f" in lower or "dc" in lower or "tt" in lower) and (
@@ -1062,7 +1066,7 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     if "store" in lower or "play" in lower:
         for match in _FROM_APP_STORE.finditer(lower):  # "download 'quickparcel886' from the app store"
             name = match.group(1) or match.group(2)
-            if (match.group(1) or _handle_like(name)) and name.split()[0] not in _NOT_STORE_NAMES:
+            if _STORE_NAME.fullmatch(name) and name not in _NOT_STORE_NAMES:
                 contact = True
                 found.append("h:" + "".join(name.split()))
     if "*" in lower and (starred := _STARRED_SITE.search(lower)) is not None:
@@ -1380,13 +1384,18 @@ _FROM_APP_STORE = re.compile(
     r"(?:app\s*store|play\s*store|google\s+play|apple\s+store)\b")
 _ASK_FOR_AT = re.compile(r"ask\s++for\s++[a-z]++\s++(?:at|from)\s++([a-z]{5,}+[a-z0-9]*?\d[a-z0-9]*+)"
                          r"(?![a-z0-9_.@])")
+_STORE_NAME = re.compile(r"[a-z]{6,}+\d{2,}+")  # "parcelhub886" (not "fifa23", "google maps")
 _NOT_STORE_NAMES = frozenset("the a an this that it our my your their its".split()) | _APP_NAMES
 _QR_SPACED = re.compile(r"\bq\s+r\b")
 # Apps by nicknames that are words or letters elsewhere: only where a handle follows
-# ("the gram" is Instagram, "klk" Kik with an l for its i, "0f:" and "my of:" OnlyFans,
-# "dc:" Discord; "100 gram", "washington dc" are talk)
-_NICKNAMED_APP = re.compile(r"\bthe\s+gram\b(?=\s+(?:is\s+|[:@]))|\bk[l1|]k\b"
-                            r"|(?:\b0f|\bmy\s+of|\bdc)(?=\s*+:)|\btt(?=\s*+(?::|@[a-z]))")
+# ("the gram is x" is Instagram, "k1k:" Kik, "my 0f:" and "my of:" OnlyFans, "dc: x22"
+# Discord; "100 gram", "washington dc", "dc: server is down", "klk manito" (a greeting)
+# are talk: a review's 284 ordinary messages aimed at these forms)
+_NICKNAMED_APP = re.compile(r"\bthe\s+gram\b(?=\s+is\s+(?!@))|\bk[1|]k\b(?=\s*+:)"
+                            r"|\bmy\s+[o0]f(?=\s*+:)|\bdc(?=\s*+:\s*+[a-z]{4,}[a-z_.]*\d{2,}(?![a-z0-9_]))"
+                            r"|\btt(?=\s*+(?::|@[a-z]))")
+_KLK = re.compile(r"\bKlK(?=\s*+:)")  # its mixed case: "klk", "KLK" are a Dominican greeting
+_CAMERA_CUED = re.compile(r"\b(?:me|my|on|at|add|follow|dm)\s*+\U0001f4f8")
 _NICKNAMES = {"klk": "kik", "k1k": "kik", "k|k": "kik", "0f": "onlyfans", "dc": "discord",
               "tt": "tiktok"}
 
@@ -1394,7 +1403,7 @@ _NICKNAMES = {"klk": "kik", "k1k": "kik", "k|k": "kik", "0f": "onlyfans", "dc": 
 def _nicknamed_app(match: re.Match[str]) -> str:
     said = match.group()
     if said.startswith("the"):
-        return "the insta"
+        return "insta"
     if said.startswith("my"):
         return "my onlyfans"
     return _NICKNAMES.get(said, said)
@@ -1452,10 +1461,13 @@ def _handles(lower: str) -> list[str]:
     for match in _HANDLE_AFTER.finditer(lower):
         at, bare = match.group(1), match.group(2)
         name = (at or bare).strip("._")
+        said_is = _IS_AS.search(lower, match.start(), match.start(1) if at else match.start(2))
+        if said_is is not None and _OTHERS_APP.search(lower, 0, match.start()) is not None:
+            continue  # "the museum's insta is @tate_modern", "her insta is x": another's
+        if _APP_APP.search(lower, match.start(), match.start(1) if at else match.start(2)):
+            continue  # "tiktok app, user_agreement": "app" then no keyword
         if len(name) >= (3 if at else 4) and (at or (_HANDLE_MARK.search(bare) and (
-                # after "insta is": a handle's shape ("discord is win10 only")
-                _IS_AS.search(lower, match.start(), match.start(2)) is None
-                or _HANDLE_SHAPE.fullmatch(name) or _LEET_NAME.fullmatch(name)))):
+                said_is is None or _HANDLE_SHAPE.fullmatch(name) or _LEET_NAME.fullmatch(name)))):
             out.append("h:" + name)
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_BEFORE.finditer(lower))
     out.extend("h:" + m.group(1).strip("._") for m in _HANDLE_BEFORE_BARE.finditer(lower)
@@ -1658,7 +1670,7 @@ _ROMAN_TOKEN = re.compile(r"[A-Za-z]+")
 # A phone number's groups joined by "&", "+", "n", "and" (round 24): from a 0, 3 groups or
 # more, 10 to 13 digits ("2023 and 2024", "1 & 2 & 3" are no number)
 _DIGITS_ONLY = re.compile(r"\d+")
-_X_GROUPS = re.compile(r"(?<![\dxX])\d{2,4}+(?:[xX]\d{2,4}+){2,}+(?![\dxX])")
+_X_GROUPS = re.compile(r"(?<![\dxX])\d{3,4}+(?:[xX]\d{3,4}+){3,}+(?![\dxX])")
 _AND_GROUPS_HINT = re.compile(r"\d\s*+(?:&|\+|n\b|and\b|AND\b|N\b|y\b|e\b|et\b|und\b)")
 _AND_GROUPS = re.compile(r"(?<![\d.,])0\d{0,4}+(?:\s*+(?:&|\+|\bn\b|\band\b(?:\s+then\b)?|\bthen\b"
                          r"|\bplus\b|\by\b|\be\b|\bet\b|\bund\b)\s*+\d{1,5}+){2,}+(?!\d|[.,]\d)")
@@ -2081,7 +2093,8 @@ _PROFILE = re.compile(r"\b(?:(?:links?|(?<!the\s)(?<!your\s)(?:info|details?|eve
                       r"(?:my\s+(?:bio|profile|pinned\s+(?:post|tweet))|(?<=in\s)our\s+bio)"
                       r"|(?:see|check(?:\s+out)?|visit)\s+the\s+pinned\s+(?:post|tweet)\s+on\s+my"
                       r"\s+(?:page|profile|account|wall)"
-                      r"|l[i1]?nks?\s+(?:in|n|on)\s+(?:my\s+|our\s+|ma\s+|da\s+)?b[i1!|][o0]\b"
+                      r"|link\s+in\s+(?:my\s+|our\s+)?bio\b|l[i1]?nks?\s+(?:in|n|on)\s+(?:my|our|ma)\s+b[i1!|][o0]\b"
+                      r"|(?:lnk|l1nk)s?\s+(?:in|n|on)\s+b(?:[1!|][o0]|[i1!|]0)\b"
                       # round 14: a link or a vote's form in my story or latest post
                       r"|(?:links?|form|vote|voting\s+link)(?:\s?'s|\s+is|\s+are)?\s+(?:in|on)\s+my\s+"
                       r"(?:story|stories|latest\s+post|last\s+post|highlights))" + _POINTER_END)
@@ -2250,7 +2263,7 @@ _PITCH = re.compile(
     r"|regret|miss\s+(?:it|out)|expires?|faq|mentor\w*|guide|course|coach\w*|follow\s+me|add\s+me"
     r"|offer|enter|exclusive|vip|content|fans?|brand|collab\w*"
     # a phisher's: the account in danger, the way to save it (round 30)
-    r"|(?:un)?locked|unlock|suspended|suspension|appeal|violation|verif\w*|restore|re-?activate"
+    r"|(?:un)?locked|unlock|suspended|suspension|appeal|violation|verify|verification|restore|re-?activate"
     r"|validate|unusual\s+(?:login|activity|sign-?in)|suspicious|security\s+(?:team|alert|check)"
     r"|disabled|deactivated|badge)\b|[£$€]\s?\d")
 
@@ -2280,8 +2293,8 @@ _DOTTED_NAME = re.compile(r"[a-z0-9]\.[a-z0-9]")
 # ``_PITCH``'s words, for a set test before it (a text with a digit or a currency sign is
 # tested in full)
 _PITCH_WORDS = frozenset("""
-locked unlock unlocked suspended suspension appeal violation verify verified verification
-verifying restore reactivate re-activate validate unusual suspicious security disabled
+locked unlock unlocked suspended suspension appeal violation verify verification
+restore reactivate re-activate validate unusual suspicious security disabled
 deactivated badge
 money cash income profit profits earn earned earning earnings earns payout payouts paid pays
 invest invested investing investment investments investor investors trading trader trades crypto

@@ -85,6 +85,28 @@ TALK = [
     "squad22 🔥 online now",
     "the 0x10 register",
     "tap my pfp, it's my new puppy",
+    # a review's 284 ordinary messages aimed at these forms: 62 read by the first version
+    "📸 @kate_shoots_weddings, she was amazing",
+    "📸 jess_b took this one",
+    "📸 iphone15pro, no filter",
+    "📸 day_3 in rome",
+    "dc: server is down",
+    "dc: gta_rp server is full again",
+    "DC: day2 of our trip",
+    "temps were 0F: school_closed today",
+    "klk manito_23 ya estoy aqui",
+    "KLK @everyone llegue",
+    "the gram is @kimkardashian's playground",
+    "the bakery's insta is crumbs_and_co",
+    "my brother's insta is chidi_cooks",
+    "tiktok app, user_agreement changed again",
+    "download 'Google Maps' from the app store",
+    "get fifa23 on the play store",
+    "why do all these bots say links on bio 😂",
+    "lnk n bio? whats that mean",
+    "bench today 60x12x12x12x12",
+    "squats 100x10x10x10x10",
+    "i'm verified on twitter now lol",
 ]
 
 
