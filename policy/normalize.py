@@ -1375,9 +1375,9 @@ _LEET_WORD = re.compile(r"(?<![a-z0-9@$!|.])(?=(?:[0-9@$!|]*[a-z]){3})[a-z0-9@$!
 _LEET = str.maketrans("01345789@$!|", "oieastbgasil")
 
 
-# An app to get from a store by its name, quoted or with a handle's mark ("download
-# 'QuickParcel' from the app store", "install parcel886 from google play"; "download
-# spotify from the app store" is talk)
+# An app to get from a store by a name of 6 letters and 2 digits, quoted or not ("download
+# 'Parcelhub886' from the app store", "install parcel886 from google play"; "download
+# spotify from the app store", "get fifa23 on the play store" are talk: _STORE_NAME)
 _FROM_APP_STORE = re.compile(
     r"\b(?:download|install|get|search(?:\s+for)?|find)\s++(?:[\"'\u201c\u2018]([a-z][a-z0-9 ._-]{2,30}?)"
     r"[\"'\u201d\u2019]|([a-z][a-z0-9._-]{3,30}+))\s++(?:from|on|in)\s++(?:the\s++)?"

@@ -1,12 +1,19 @@
-"""Ways back that round 30's blind probe (152 spellings of 2026 direct-message spam, each
-by 3 senders to 6 strangers) wrote and the reader missed: an app by its emoji, a
-nickname or a look-alike letter ("📸 max_fx", "KlK: x", "my 0F: x", "dc: x", "the gram
-is x"), a handle after "<app> app, user" or "<app> is", Skype's "live:" ids, a phone
-number cut by x's, "lnk n b10", "scan the q r", an app to download by its name; in its
-campaigns, a site with a digit cut by a comma ("x583,cc"), "tt @x", "tele gram x22",
-"x_vip gmail". The
-phrasings are our own, written after the round was measured; each kind has talk beside
-it that must stay talk."""
+"""Ways back that rounds 29 and 30 wrote and the reader missed, in our own words (written
+after each round was measured); each kind has talk beside it that must stay talk.
+
+Round 29 (informed): a campaign's reply word after "DM me" or with digits that tell its
+senders apart ("DM me YES3"); an app name of letters only where the words say it is one
+("my snap is katebelle", "add katebelle on insta"); a site with a space for its dot, sent
+to, then claimed ("visit dealchat com and claim").
+
+Round 30 (blind, tests/redteam30; its probe: 152 spellings of 2026 DM spam, each by 3
+senders to 6 strangers): an app by its emoji, a nickname or a look-alike letter ("find me
+📸 x_vip", "KlK: x", "my 0F: x", "dc: x22", "the gram is x"), a handle after "<app> app,
+user" or "<app> is", Skype's "live:" ids, a number cut by x's, "lnk n b10", "scan the q r",
+an app to download by its name; in its campaigns, a site with a digit cut by a comma
+("x583,cc") or an emoji for its dot, "tt @x", "tele gram x22", "x_vip gmail", a wallet cut
+in two, a phisher's words with a pointer to the profile. The talk after each round's
+first version is a review's (250 and 284 ordinary messages aimed at the new forms)."""
 
 from __future__ import annotations
 
@@ -15,6 +22,25 @@ import pytest
 from policy.normalize import read_contacts
 
 READ = [
+    # round 29
+    ("DM me YES for the free pics", "k:yes"),
+    ("DM me YES3 for the free pics babe", "k:yes3"),
+    ("msg me WIN7 and it's yours", "k:win7"),
+    ("type CLAIM22 to get it", "k:claim22"),
+    ("my snap is katebelle", "h:katebelle"),
+    ("hey cutie, my snapchat is rosalindxo, add me", "h:rosalindxo"),
+    ("my insta is katebelle. come say hi", "h:katebelle"),
+    ("add katebelle on insta for the rest", "h:katebelle"),
+    ("find marigoldxo on snap babe", "h:marigoldxo"),
+    ("i'm sofiabrandt on snapchat", "h:sofiabrandt"),
+    ("my snap is katebelle lol", "h:katebelle"),
+    ("my ig is samirkhan_ follow back", "h:samirkhan"),
+    ("find meganprice on insta thats me", "h:meganprice"),
+    ("visit dealchat com and claim your prize", "d:dealchat.com"),
+    ("go to winbig net n grab it", "d:winbig.net"),
+    ("head to spinwin777 net and claim", "d:spinwin777.net"),
+    ("visit luckyspin com to claim your spins", "d:luckyspin.com"),
+    # round 30
     ("come find me 📸 luna_vip dont miss it", "h:luna_vip"),
     ("rather chat elsewhere, ✈️ app, user nova_trades", "h:nova_trades"),
     ("insta is rubyxo22 is where i answer", "h:rubyxo22"),
@@ -52,6 +78,50 @@ POINTED = [  # no key: the way back is one click away (the profile, its picture)
     "scan the q r in my pfp for the bonus",
 ]
 TALK = [
+    # round 29
+    "DM me YOUR address when you can",
+    "DM me NOW",
+    "DM me HERE or on the other app",
+    "DM me the PDF",
+    "DM me yes or no",
+    "did you dm me yes?",
+    "my insta is pathetic",
+    "my snap is hilarious lol",
+    "my insta is beautiful",
+    "my snap is different now",
+    "my snap is katie, what's yours?",
+    "my insta is brilliant",
+    "my ig is aesthetic",
+    "my snap is terrible",
+    "my snap is somewhere",
+    "my ig is overflowing",
+    "my snap is glitching",
+    "add everyone on snap",
+    "find everything on insta",
+    "add christmas on snap",
+    "add memories on snap",
+    "i'm literally on snap",
+    "i'm constantly on snap",
+    "i'm streaming on tiktok",
+    "i'm homesick on snap",
+    "go to football net practice",
+    "i was at the agents com and they said no",
+    "i'm at home com and get me",
+    "go to mine com and see",
+    # a review's (tests' talk that the first version read)
+    "visit grandma com and have tea with us sunday",
+    "go to church com and pray for me",
+    "go to tesco com and grab milk pls",
+    "go to tourist info and get a map",
+    "go to cricket net and bowl a few overs",
+    "DM me YES or NO by friday for the party",
+    "DM ME YES OR NO BY TONIGHT",
+    "DM me WIN or LOSE after the match",
+    "my insta is football, nothing else",
+    "i'm bedridden on snapchat all day lol",
+    "add watermelon on snap emoji streak thing",
+    "my snap is homework lol",
+    # round 30
     "great 📸 today",
     "📸 by me",
     "insta is down again",
