@@ -148,21 +148,90 @@ _FOREIGN_WORDS = {
     "телеграм": " telegram ", "телеграмм": " telegram ", "телега": " telegram ",
     "ватсап": " whatsapp ", "вотсап": " whatsapp ", "вацап": " whatsapp ",
     "电报": " telegram ", "飞机": " telegram ", "微信": " wechat ",
+    # Arabic apps' names (round 31: "سناب: saudi_gifts")
+    "سناب": " snap ", "سناب شات": " snapchat ", "واتس": " whatsapp ", "واتساب": " whatsapp ",
+    "وتساب": " whatsapp ", "تلجرام": " telegram ", "تليجرام": " telegram ",
+    "تيليجرام": " telegram ", "انستا": " insta ", "انستقرام": " instagram ",
+    "انستغرام": " instagram ",
 }
+_CJK_WORDS = frozenset(("电报", "飞机", "微信"))
 # Top-level domains of other scripts, as IDNA writes them ("winprize.рф").
 _IDN_TLDS = {"рф": "xn--p1ai", "中国": "xn--fiqs8s", "中國": "xn--fiqz9s", "公司": "xn--55qx5d",
              "网络": "xn--io0a7i", "在线": "xn--3ds443g", "укр": "xn--j1amh", "бел": "xn--90ais"}
 _CJK_NUMERAL = "[〇零一二三四五六七八九两壹贰貳叁參肆伍陆陸柒捌玖幺洞]"
-_FOREIGN = re.compile("|".join(sorted(map(re.escape, _FOREIGN_WORDS), key=len, reverse=True))
+_FOREIGN = re.compile("|".join(sorted(map(re.escape, _CJK_WORDS), key=len, reverse=True))
+                      # a word of a script with spaces stands alone ("опять" is no "пять")
+                      + r"|(?<![^\W\d_])(?:" + "|".join(sorted(map(re.escape, set(_FOREIGN_WORDS)
+                                                                   - _CJK_WORDS),
+                                                               key=len, reverse=True))
+                      + r")(?![^\W\d_])"
                       + r"|[〇零一二三四五六七八九两幺洞]{5,}"  # 4 are idioms: "三三两两"
                       # in groups, or in the numerals of cheques ("壹叁捌 零零壹贰 叁肆伍陆")
                       + r"|" + _CJK_NUMERAL + r"(?:[\s\-]*+" + _CJK_NUMERAL + r"){6,}"
                       + r"|(?<=[a-z0-9][.\u3002\uff0e])(?:" + "|".join(_IDN_TLDS) + ")",
                       re.IGNORECASE)  # the text keeps its capitals ("reply WIN"): any case
-_FOREIGN_HINT = re.compile(r"[\u0400-\u04ff\u4e00-\u9fff\u3007]")
+_FOREIGN_HINT = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u4e00-\u9fff\u3007]")
 _CJK_DIGITS = str.maketrans("〇零一二三四五六七八九两壹贰貳叁參肆伍陆陸柒捌玖幺洞",
                             "00123456789212233456678910")
 _NUMERAL_SEPARATORS = re.compile(r"[\s\-]")
+
+
+# Ways back in the words of other languages (round 31, blind: its spam in Portuguese,
+# Spanish, French, Hindi, Indonesian, Pidgin, Tagalog, Arabic, Russian, Turkish, German):
+# "link na bio", "enlace en mi perfil", "lien dans ma bio", "ссылка в профиле", "الرابط في
+# البايو", "link profilde"; an app, a word for its channel or group and an account
+# ("telegram kanalı @x", "grupo no tlg @x", "telegram pe join karo @x"); a site's dot said
+# before a country's ending ("colis-suivi point fr", "x punkt de", "x точка ру", "x com br");
+# a reply word named as one ("manda la palabra INFO", "envie a palavra QUERO"), or after
+# Indonesian "ketik" ("ketik YA"). Read in the text as written, case folded.
+_ABROAD_HINT = re.compile(r"(?i:link|enlace|lien|ссылк|الرابط|اللينك|adresi|@|point|punkt|точка|ponto|punto"
+                          r"|titik|nokta|\bcom\s+br\b|palabra|palavra|\bmot\b|\bwort\b|\bkata\b|etik)")
+_BIO_WORDS = (r"(?:bio|b[i1]o'?da|bioda|perfil|profil|profilde|profilimde|профиле|профиль|bio'da"
+              r"|البايو|البروفايل|البيو)")
+_LINK_ABROAD = re.compile(
+    # "link" then words of another language ("link na bio", "link en la bio", "link dey my
+    # bio", "link di bio", "link sa bio ko"; English "link in the bio lab" is read apart)
+    r"(?<![^\W\d_])links?\s++(?:(?:na|no|en|la|el|dans|ma|di|sa|do|da|meu|minha|mi|dey|fel|fi|tá"
+    r"|ta|está|esta|ada|ke|ko|my)\s++){1,3}(?:bio|perfil|profil)(?![^\W\d_])"
+    r"|(?<![^\W\d_])link\s++(?:bio|profil(?:de|imde)?)\s++(?:me|mein|pe|mai)\b|\blink\s++profil(?:de|imde)\b"
+    # or a word for the link, the address or the bio of another language
+    r"|(?<![^\W\d_])(?:enlace|enlaces|lien|liens|ссылка|ссылки|ссылку|الرابط|اللينك|adresi)"
+    r"(?:\s+[^\s.!?]+){0,4}?\s+" + _BIO_WORDS + r"(?![^\W\d_])")
+_CHANNEL_HANDLE = re.compile(
+    r"\b(?:telegram|tlg|tg|tele|whatsapp|wa|zap|insta|instagram|ig|tiktok|discord|snap)\s++"
+    r"(?:(?:kanal[ıi]?|channel|canal|grupo|grup|group|gruppe|grupa|pe|par|join|karo|vip|oficial"
+    r"|official|no|na|em|en|di|ka|ki|sur|auf|me|ne|mein|ke)\s++){1,3}"
+    r"@([a-z0-9_.]{3,32}+)(?![a-z0-9_])"
+    r"|\b(?:grupo|grup|group|canal|kanal[ıi]?|channel)\s++(?:no|na|en|di|on|em|de|do|da)\s++"
+    r"(?:telegram|tlg|tg|tele|whatsapp|wa|zap|discord)\s*+[:\-]?\s*+@([a-z0-9_.]{3,32}+)(?![a-z0-9_])")
+_DOT_ABROAD = re.compile(
+    r"(?<![a-z0-9@._/-])([a-z][a-z0-9-]{2,30}+)\s++(?:point|punkt|точка|ponto|punto|titik|nokta)\s++"
+    r"(fr|de|ru|ру|br|es|it|pt|in|id|tr|mx|ar|co|ng|ph|pl|at|ch|be|nl|com\s+br|com\s+mx"
+    r"|co\s+id|com\s+tr)(?![^\W\d_])"
+    r"|(?<![a-z0-9@._/-])([a-z][a-z0-9-]{3,30}+)\s++(com)\s++(br|mx|ar|tr|co|ng|ph|pk|my)\b")
+_KEYWORD_ABROAD = re.compile(
+    r"\b(?:palabra|palavra|mot|wort|kata)\s*+[:\-]?\s*+[\"'«“]?([a-z][a-z0-9]{1,11}+)\b")
+_KETIK = re.compile(r"\b[Kk]etik\s++([A-Z][A-Z0-9]{1,11}+)\b")  # in capitals: "ketik aja" is talk
+
+
+def _abroad(text: str, folded: str) -> tuple[bool, list[str]]:
+    """Ways back in the words of other languages: (a pointer to the profile, which has no
+    key; the "d:", "h:", "k:" keys of the others)."""
+    out = []
+    pointed = _LINK_ABROAD.search(folded) is not None
+    for m in _CHANNEL_HANDLE.finditer(folded):
+        out.append("h:" + (m.group(1) or m.group(2)).strip("._"))
+    for m in _DOT_ABROAD.finditer(folded):
+        if m.group(1):
+            tld = m.group(2).replace("ру", "ru").replace(" ", ".")
+            out.append(f"d:{m.group(1)}.{tld}")
+        else:
+            out.append(f"d:{m.group(3)}.com.{m.group(5)}")
+    out.extend("k:" + m.group(1) for m in _KEYWORD_ABROAD.finditer(folded)
+               if m.group(1) not in _NOT_KEYWORDS)
+    if "etik" in text:  # "ketik YA": "ya" is Indonesian "yes", its campaigns' keyword
+        out.extend("k:" + m.group(1).lower() for m in _KETIK.finditer(text))
+    return pointed, out
 
 
 def _foreign(match: re.Match[str]) -> str:
@@ -934,6 +1003,8 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         # with spaces on both sides of an optional word cost the square of a longer run
         # (a review's 290 spaces: 6 ms)
         text = _LONG_SPACE.sub("    ", text)
+    pointed, abroad = (_abroad(text, text.casefold()) if _ABROAD_HINT.search(text)
+                       else (False, []))
     wallets: list[str] = []
     if len(text) >= 26 and any(len(word) >= 26 for word in text.split()):  # (cheap)
         # A wallet to pay into ("bc1q...", "0x...", "T..."): a way back to the spammer, read
@@ -975,8 +1046,8 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
                 else cased)  # Greek capitals too: "ΤELEGRAM" is "TELEGRAM"
     else:
         cased = text
-    found: list[str] = wallets
-    contact = bool(wallets)
+    found: list[str] = wallets + abroad
+    contact = bool(found) or pointed
     digits_in = _DIGIT.search(text) is not None  # (the look-alike step only adds digits)
     if digits_in and any(c in text for c in "OoIlSZB"):
         text = _MIXED_NUMBER.sub(_as_digits, text)
