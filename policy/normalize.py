@@ -185,7 +185,11 @@ _NUMERAL_SEPARATORS = re.compile(r"[\s\-]")
 # a reply word named as one ("manda la palabra INFO", "envie a palavra QUERO"), or after
 # Indonesian "ketik" ("ketik YA"). Read in the text as written, case folded.
 _ABROAD_HINT = re.compile(r"(?i:link|enlace|lien|ссылк|الرابط|اللينك|adresi|@|point|punkt|точка|ponto|punto"
-                          r"|titik|nokta|\bcom\s+br\b|palabra|palavra|\bmot\b|\bwort\b|\bkata\b|etik)")
+                          r"|titik|nokta|\bcom\s+br\b|palabra|palavra|\bmot\b|\bwort\b|\bkata\b|etik"
+                          # the invitations and reply verbs of _INVITED_ABROAD, _REPLY_ABROAD
+                          r"|scame|grega|scrib|chama|chame|adiciona|ajout|cris-moi|cris moi|pishi"
+                          r"|пиш|напиш|добав|schreib|hubungi|respon|répon|contest|mand|digit|coment"
+                          r"|envi|tapez|balas|antwort|sende|reply|send|type|yaz|likh)")
 _BIO_WORDS = (r"(?:bio|b[i1]o'?da|bioda|perfil|profil|profilde|profilimde|профиле|профиль|bio'da"
               r"|البايو|البروفايل|البيو)")
 _LINK_ABROAD = re.compile(
@@ -210,7 +214,24 @@ _DOT_ABROAD = re.compile(
     r"|co\s+id|com\s+tr)(?![^\W\d_])"
     r"|(?<![a-z0-9@._/-])([a-z][a-z0-9-]{3,30}+)\s++(com)\s++(br|mx|ar|tr|co|ng|ph|pk|my)\b")
 _KEYWORD_ABROAD = re.compile(
-    r"\b(?:palabra|palavra|mot|wort|kata)\s*+[:\-]?\s*+[\"'«“]?([a-z][a-z0-9]{1,11}+)\b")
+    r"\b(?:palabra|palavra|mot|wort|kata)(?![^\W\d_])\s*+[:\-]?\s*+[\"'«“]?([a-z][a-z0-9]{1,11}+)\b")
+# A reply word of a campaign after a verb of another language ("manda QUERO", "responde
+# SIM", "escribe QUIERO", "répondez OUI", "balas YA", "Antworte mit JA", "reply OO"), or
+# before one ("EVET yaz", "HAAN likh ke bhejo"); in capitals, not offered as a choice
+# ("responde SI o NO", "Antworte mit JA oder NEIN" are talk), from a closed list: any other
+# word in capitals there is talk's emphasis ("manda FOTO", "réponds VITE", "Mande KKK")
+_ABROAD_REPLY_WORDS = (r"SI|SIM|OUI|JA|EVET|HAAN|HAA|OO|QUERO|QUIERO|EU\s+QUERO|YO\s+QUIERO|INFO"
+                       r"|MAU|GANHAR|GANAR|PREMIO|PRÊMIO|PRIX|BONUS|BÔNUS|VIP|REG|DAFTAR")
+_REPLY_ABROAD = re.compile(
+    r"(?i:(?<![^\W\d_])(?:manda|mande|mandem|responde|responda|respondé|contesta|contestá|escribe"
+    r"|escreve|digita|digite|comenta|comente|envía|envia|envie|répondez|réponds|repondez|reponds"
+    r"|tapez|écrivez|ecrivez|balas|ketik|kirim|antworte|antworten|schreib|schreibe|sende|reply"
+    r"|send|type)\s++(?:(?:con|com|avec|mit|la|a|le|das|un|uma|una)\s++){0,2})"
+    r"(" + _ABROAD_REPLY_WORDS + r")(?![^\W\d_])(?!\s*+(?i:o|ou|or|atau|oder|veya|или|ya\s+da|/)\s)"
+    r"|(?<![^\W\d_])(EVET|HAAN|HAA|JA|SI|SIM|OUI)\s++(?i:yaz|yazın|likh|likho|bhejo|schreib|escribe"
+    r"|manda)(?![^\W\d_])"
+    # Indonesian "ya" (yes) only after its verbs: Spanish "Contesta YA" is "answer now"
+    r"|(?<![^\W\d_])(?i:balas|ketik|kirim)\s++(YA)(?![^\W\d_])")
 _KETIK = re.compile(r"\b[Kk]etik\s++([A-Z][A-Z0-9]{1,11}+)\b")  # in capitals: "ketik aja" is talk
 
 
@@ -231,6 +252,14 @@ def _abroad(text: str, folded: str) -> tuple[bool, list[str]]:
                if m.group(1) not in _NOT_KEYWORDS)
     if "etik" in text:  # "ketik YA": "ya" is Indonesian "yes", its campaigns' keyword
         out.extend("k:" + m.group(1).lower() for m in _KETIK.finditer(text))
+    for m in _INVITED_ABROAD.finditer(folded):
+        name = m.group(1).strip("._")
+        if _HANDLE_MARK.search(name) or "." in name:
+            out.append("h:" + name)
+    for m in _REPLY_ABROAD.finditer(text):
+        key = "k:" + "".join((m.group(1) or m.group(2) or m.group(3)).lower().split())
+        if key not in out:
+            out.append(key)
     return pointed, out
 
 
@@ -739,6 +768,15 @@ _APP_LIST = ("telegram", "tg", "snap", "snapchat", "insta", "instagram", "ig", "
              "wsp")
 # not "imo", "wa", "session": words of ordinary texts; LINE apart (_LINE_HANDLE)
 _APPS = r"(?:tele\s?gram|" + "|".join(_APP_LIST) + r")"  # "tele gram x22": not "tele"
+# An invitation to find the sender on an app, in another language, and a handle with a
+# digit, "_" or "." ("búscame en tele como x22", "me chama no tele: x22", "ajoute moi sur snap
+# x22", "pishi v telegu x_ru", "schreib mir auf telegram x22")
+_INVITED_ABROAD = re.compile(
+    r"(?<![^\W\d_])(?:búscame|buscame|agrégame|agregame|escríbeme|escribeme|háblame|hablame|chama"
+    r"|chame|adiciona|ajoute[\s-]moi|ajoutez[\s-]moi|écris[\s-]moi|ecris[\s-]moi|pishi|napishi|пиши"
+    r"|напиши|добавь|schreib\s++mir|hubungi)\s++(?:(?:me|mi|en|no|na|sur|v|в|auf|di|ke|al|el|pe|a)\s++){0,2}"
+    r"(?:" + _APPS + r"|telegu|telega|tlg|тг|телега|телеграм|телеграмм|ватсап|вотсап)(?![^\W\d_])"
+    r"\s*+(?:como|comme|kak|как|als|:|-)?\s*+@?([a-z][a-z0-9_.]{2,31}+)(?![a-z0-9_])")
 _HANDLE_AFTER = re.compile(r"\b" + _APPS + r"\b(?:\s++app\b)?(?:\s*+[,:]?\s*+(?:is|me|id|name|handle"
                            r"|user|username)\b)?"
                            r"\s*+[^\w\s@$]{0,3}+\s*+(?:live:(?=[a-z]))?+"  # Skype's "live:x22"
