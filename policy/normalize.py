@@ -197,7 +197,8 @@ _LINK_ABROAD = re.compile(
     # bio", "link di bio", "link sa bio ko"; English "link in the bio lab" is read apart)
     r"(?<![^\W\d_])links?\s++(?:(?:na|no|en|la|el|dans|ma|di|sa|do|da|meu|minha|mi|dey|fel|fi|tá"
     r"|ta|está|esta|ada|ke|ko|my)\s++){1,3}(?:bio|perfil|profil)(?![^\W\d_])"
-    r"|(?<![^\W\d_])link\s++(?:bio|profil(?:de|imde)?)\s++(?:me|mein|pe|mai)\b|\blink\s++profil(?:de|imde)\b"
+    r"|(?<![^\W\d_])link\s++(?:bio|profil(?:de|imde)?)\s++(?:me|mein|pe|mai)\b"
+    r"|\blinki?\s++(?:bio'?(?:da|mda)|profil(?:de|imde))\b"
     # or a word for the link, the address or the bio of another language
     r"|(?<![^\W\d_])(?:enlace|enlaces|lien|liens|ссылка|ссылки|ссылку|الرابط|اللينك|adresi)"
     r"(?:\s+[^\s.!?]+){0,4}?\s+" + _BIO_WORDS + r"(?![^\W\d_])")

@@ -10,7 +10,7 @@ its own (`python -m tests.redteam30.run --seed N`, `python -m tests.redteam30.pr
 Blind (seed 1 / 2 / 3, contained): folded, personalised 100%; spun 95 / 95 / 100%, rotating
 95 / 95 / 90%, groups 95 / 95 / 100%, split 100 / 100 / 90%, slow 100 / 95 / 100%, short
 80 / 90 / 80%, mix 85 / 95 / 90%. Its probe found 21 of the 152 spellings unread by all 3
-of its senders (tests/checks/test_ways_back_rounds29_30.py reads them now, in our words). Now:
+of its senders (tests/checks/test_ways_back_rounds29_to_31.py reads them now, in our words). Now:
 short 100 / 95 / 90%, mix 100%, every other tactic 95 to 100%. Its ordinary users refused
 by a spam rule: 4.3 / 4.7 / 5.1%, all of two kinds the seed policy names: sellers sending a
 price and a number to 10 to 40 commenters who never wrote (the same message to many

@@ -1,4 +1,4 @@
-"""Ways back that rounds 29 and 30 wrote and the reader missed, in our own words (written
+"""Ways back that rounds 29 to 31 wrote and the reader missed, in our own words (written
 after each round was measured); each kind has talk beside it that must stay talk.
 
 Round 29 (informed): a campaign's reply word after "DM me" or with digits that tell its
@@ -13,7 +13,15 @@ user" or "<app> is", Skype's "live:" ids, a number cut by x's, "lnk n b10", "sca
 an app to download by its name; in its campaigns, a site with a digit cut by a comma
 ("x583,cc") or an emoji for its dot, "tt @x", "tele gram x22", "x_vip gmail", a wallet cut
 in two, a phisher's words with a pointer to the profile. The talk after each round's
-first version is a review's (250 and 284 ordinary messages aimed at the new forms)."""
+first version is a review's (250 and 284 ordinary messages aimed at the new forms).
+
+Round 31 (blind, tests/redteam31: Portuguese, Spanish, French, Hindi, Indonesian, Pidgin,
+Tagalog, Arabic, Russian, Turkish, German): the link in the profile said in those languages
+("link na bio", "enlace en mi perfil", "ссылка в профиле"), an app, its channel's word and
+an account ("telegram kanalı @x"), an invitation to an app and a handle ("búscame en tele
+como x_mx"), a dot said before a country's ending ("x punkt de", "x точка ру", "x com br"),
+campaigns' reply words from a closed list ("manda QUERO", "responde SIM", "EVET yaz"; not
+offered as a choice)."""
 
 from __future__ import annotations
 
@@ -68,6 +76,36 @@ READ = [
     ("real talk wallet bc1qm0wrclk6msw8p82c seha0yqz3jfl0ysep42rn3", "w:bc1qm0wrclk6msw8p82c"),
     ("psst dm yieldfarm593🔴online ;)", "d:yieldfarm593.online"),
     ("pics prizedrop553 🔴 io pls", "d:prizedrop553.io"),
+    # round 31 (other languages)
+    # an app, its channel's or group's word and an account
+    ("entra no canal, telegram vip @sinais_br7", "h:sinais_br7"),
+    ("grupo no tlg @lucrofacil22", "h:lucrofacil22"),
+    ("telegram pe join karo @paisa_daily", "h:paisa_daily"),
+    ("telegram kanalı @kazanc_tr", "h:kazanc_tr"),
+    # an invitation to an app, then a handle with a mark
+    ("búscame en tele como prestamos_mx", "h:prestamos_mx"),
+    ("me chama no tele: renda7extra", "h:renda7extra"),
+    ("ajoute moi sur snap lea_colis2", "h:lea_colis2"),
+    ("pishi v telegu dohod_ru", "h:dohod_ru"),
+    ("سناب: hadaya_ksa", "h:hadaya_ksa"),
+    # a site's dot said before a country's ending
+    ("rastreio atualizado em correios-entrega point fr", "d:correios-entrega.fr"),
+    ("bitte bestätigen: sparkasse-sicher punkt de", "d:sparkasse-sicher.de"),
+    ("регистрация на сайте dohod точка ру", "d:dohod.ru"),
+    ("cadastre-se em rendaja com br hoje", "d:rendaja.com.br"),
+    # reply words of campaigns, in capitals, after or before a verb
+    ("quer saber como? manda QUERO", "k:quero"),
+    ("responde SIM que te explico tudo", "k:sim"),
+    ("comenta EU QUERO aqui embaixo", "k:euquero"),
+    ("escribe QUIERO y te explico", "k:quiero"),
+    ("manda la palabra INFO", "k:info"),
+    ("répondez OUI pour recevoir", "k:oui"),
+    ("mau? balas YA kak", "k:ya"),
+    ("ketik MAU sekarang", "k:mau"),
+    ("EVET yaz, hemen başla", "k:evet"),
+    ("HAAN likh ke bhejo", "k:haan"),
+    ("Antworte mit JA", "k:ja"),
+    ("reply OO kung interesado", "k:oo"),
 ]
 POINTED = [  # no key: the way back is one click away (the profile, its picture)
     "Your card has been locked after a suspicious payment. Unlock: tap my pfp 👆",
@@ -76,6 +114,20 @@ POINTED = [  # no key: the way back is one click away (the profile, its picture)
     "here you go lnk n b10",
     "links in my b1o babe",
     "scan the q r in my pfp for the bonus",
+    # round 31 (other languages)
+    "clica no link da minha bio",
+    "o link tá na minha bio amiga",
+    "enlace en mi perfil",
+    "link en la bio, corre",
+    "lien dans ma bio",
+    "link bio me hai",
+    "cek link di bio ya kak",
+    "link dey my bio",
+    "link sa bio ko",
+    "الرابط في البايو",
+    "el link fel bio",
+    "ссылка в профиле",
+    "giriş linki profilimde",
 ]
 TALK = [
     # round 29
@@ -177,6 +229,28 @@ TALK = [
     "bench today 60x12x12x12x12",
     "squats 100x10x10x10x10",
     "i'm verified on twitter now lol",
+    # round 31 (other languages)
+    "thanks for the link in the bio lab email",
+    "mandei o link no grupo, vê lá",
+    "el link de la reunión está en el calendario",
+    "le lien de la réunion est dans l'agenda",
+    "ссылка на встречу в календаре",
+    "manda o link do jogo",
+    "ketik aja di grup",
+    "meu ponto fraco é chocolate",
+    "le point de rendez-vous est la gare",
+    "treffpunkt punkt 8 uhr",
+    "автобус 47 опять опоздал",
+    "vou no grupo no zap",
+    "responde SI o NO",
+    "Antworte mit JA oder NEIN",
+    "responde SIM ou NÃO por favor",
+    "manda FOTO",
+    "réponds VITE",
+    "Mande KKK pra ela",
+    "Contesta YA",
+    "Plz note: if anyone calling from a mobile Co. asks u to type # or #, its confirmd by nokia n motorola",
+    "If it makes you feel better ipads are worthless garbage",
 ]
 
 
