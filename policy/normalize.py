@@ -213,9 +213,49 @@ _DOT_ABROAD = re.compile(
     r"(?<![a-z0-9@._/-])([a-z][a-z0-9-]{2,30}+)\s++(?:point|punkt|точка|ponto|punto|titik|nokta)\s++"
     r"(fr|de|ru|ру|br|es|it|pt|in|id|tr|mx|ar|co|ng|ph|pl|at|ch|be|nl|com\s+br|com\s+mx"
     r"|co\s+id|com\s+tr)(?![^\W\d_])"
-    r"|(?<![a-z0-9@._/-])([a-z][a-z0-9-]{3,30}+)\s++(com)\s++(br|mx|ar|tr|co|ng|ph|pk|my)\b")
-_KEYWORD_ABROAD = re.compile(
-    r"\b(?:palabra|palavra|mot|wort|kata)(?![^\W\d_])\s*+[:\-]?\s*+[\"'«“]?([a-z][a-z0-9]{1,11}+)\b")
+    r"|(?<![a-z0-9@._/-])([a-z][a-z0-9-]{3,30}+)\s++(com)\s++(br|mx|tr|ng|ph|pk|my)\b")
+_KEYWORD_ABROAD = re.compile(  # the named word in capitals, as written
+    r"(?<![^\W\d_])(?i:palabra|palavra|mot|wort|kata(?:\s+kunci)?)(?![^\W\d_])\s*+[:\-]?\s*+[\"'«“]?"
+    r"([A-Z][A-Z0-9]{1,11}+)\b")
+_BARE_KATA_KUNCI = re.compile(r"(?<![^\W\d_])kata\s+kunci\s*+(?:$|[.!?,:;])")  # alone, a way back
+# After "ketik": a form's field or a roll call is talk ("Ketik NIK kamu", "Ketik HADIR di grup")
+_KETIK_FIELDS = frozenset("nik nama nim nis hadir alamat izin sakit rekap".split())
+_KETIK_AFTER = re.compile(r"\s+(?:kamu|mu|anda|di\s+(?:grup|group|kolom|form|formulir|catatan|chat|sini))\b", re.I)
+_WORDY_TLDS = frozenset("de in es it at be co ar id pt".split())
+_CHANNEL_WORD = re.compile(r"\b(?:kanal[ıi]?|channel|canal|grupo|grup|group|gruppe|grupa|join|vip|oficial|official)\b")
+_NO_HANDLE_APP = re.compile(r"^(?:whatsapp|wa|zap)\b|\b(?:whatsapp|wa|zap)\s*+[:\-]?\s*+@")
+_NAMED_AFTER = re.compile(r"\s+(?:diye|olarak|adl[ıi]|isimli|ka|ki|ke|ne|ko)\b")
+_OTHERS = re.compile(r"(?<![^\W\d_])(?:ton|ta|tes|son|leur|tu|su|sua|seu|teu|tua|dela|dele|her|his|him|your"
+                     r"|твой|свой|твою|свою|твоём|её|ее|его|их|dia|kamu|mu|niya|nila)(?![^\W\d_])")
+_OWNER_AFTER = re.compile(r"(?:'?(?:nya|mu))?\s++(?:dela|dele|deles|delas|do|da|dos|das|de|del|du|des|d'|dia|itu"
+                          r"|niya|nila|ng|ni|bta3\w*|حق\w*|تبع\w*|у|toko)(?![^\W\d_])")
+_HINDI_THIRD = re.compile(r"(?<![^\W\d_])(?:uska|uski|uske|usne|unka|unki|unke|unhone)(?![^\W\d_])")
+_NEGATED_AFTER = re.compile(r"\s+(?:mat|nahi|nahin)\b")
+_DASH_OR_DIGIT = re.compile(r"[-0-9]")
+_WORD_NEXT = re.compile(r"\s+[^\W\d_]")
+_VERB_ENDS = ("ar", "er", "ir", "or")
+_ADRESI_OK = re.compile(r"(?:giriş|güncel|site|sitenin|erişim|yeni)\s+(?:giriş\s+)?$")
+
+
+def _pointed_abroad(folded: str) -> bool:
+    """A link in the bio said in another language, the sender's own: not someone else's
+    ("o link na bio dela", "le lien dans sa bio", "uska link bio me hai"), not a negation."""
+    for m in _LINK_ABROAD.finditer(folded):
+        span = m.group()
+        if (_OTHERS.search(span) or " no dey " in f" {span} "
+                or (span.startswith("lien") and " sa " in f" {span} ")):
+            continue
+        if _OWNER_AFTER.match(folded, m.end()) or _NEGATED_AFTER.match(folded, m.end()):
+            continue
+        start = max(0, m.start() - 40)
+        if _HINDI_THIRD.search(folded, start, min(len(folded), m.end() + 40)):
+            continue
+        if span.startswith("adresi") and not _ADRESI_OK.search(folded, max(0, m.start() - 30), m.start()):
+            continue
+        return True
+    return False
+
+
 # A reply word of a campaign after a verb of another language ("manda QUERO", "responde
 # SIM", "escribe QUIERO", "répondez OUI", "balas YA", "Antworte mit JA", "reply OO"), or
 # before one ("EVET yaz", "HAAN likh ke bhejo"); in capitals, not offered as a choice
@@ -240,19 +280,31 @@ def _abroad(text: str, folded: str) -> tuple[bool, list[str]]:
     """Ways back in the words of other languages: (a pointer to the profile, which has no
     key; the "d:", "h:", "k:" keys of the others)."""
     out = []
-    pointed = _LINK_ABROAD.search(folded) is not None
+    pointed = _pointed_abroad(folded) or _BARE_KATA_KUNCI.search(folded) is not None
     for m in _CHANNEL_HANDLE.finditer(folded):
+        if m.group(1) and not _CHANNEL_WORD.search(m.group()):
+            continue  # "insta pe @x ki post" (a mention), no channel's word
+        if _NO_HANDLE_APP.search(m.group()) or _NAMED_AFTER.match(folded, m.end()):
+            continue  # WhatsApp has no @ for groups; "@x diye", "@x ka video"
         out.append("h:" + (m.group(1) or m.group(2)).strip("._"))
     for m in _DOT_ABROAD.finditer(folded):
         if m.group(1):
             tld = m.group(2).replace("ру", "ru").replace(" ", ".")
+            if (m.group(2) in _WORDY_TLDS and _DASH_OR_DIGIT.search(m.group(1)) is None
+                    and _WORD_NEXT.match(folded, m.end()) is not None):
+                continue  # "mon point de vue", "ein Punkt in Mathe": a word goes on
             out.append(f"d:{m.group(1)}.{tld}")
         else:
+            name = m.group(3)
+            if not (_ANY_DIGIT.search(name) or (len(name) >= 6 and not name.endswith(_VERB_ENDS))):
+                continue  # Portuguese "com" is "with": "sair com BR", "conversar com br"
             out.append(f"d:{m.group(3)}.com.{m.group(5)}")
-    out.extend("k:" + m.group(1) for m in _KEYWORD_ABROAD.finditer(folded)
-               if m.group(1) not in _NOT_KEYWORDS)
+    out.extend("k:" + m.group(1).lower() for m in _KEYWORD_ABROAD.finditer(text)
+               if m.group(1).lower() not in _NOT_KEYWORDS)
     if "etik" in text:  # "ketik YA": "ya" is Indonesian "yes", its campaigns' keyword
-        out.extend("k:" + m.group(1).lower() for m in _KETIK.finditer(text))
+        out.extend("k:" + m.group(1).lower() for m in _KETIK.finditer(text)
+                   if m.group(1).lower() not in _NOT_KEYWORDS | _KETIK_FIELDS
+                   and not _KETIK_AFTER.match(text, m.end()))
     for m in _INVITED_ABROAD.finditer(folded):
         name = m.group(1).strip("._")
         if _HANDLE_MARK.search(name) or "." in name:

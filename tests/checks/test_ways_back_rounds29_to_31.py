@@ -251,6 +251,27 @@ TALK = [
     "Contesta YA",
     "Plz note: if anyone calling from a mobile Co. asks u to type # or #, its confirmd by nokia n motorola",
     "If it makes you feel better ipads are worthless garbage",
+    # a review's 252 ordinary messages in those languages: 116 read more by the first version
+    "o link na bio dela tá quebrado",
+    "el enlace en su perfil no abre",
+    "le lien dans sa bio est mort",
+    "Uska link bio me hai, dekh lo",
+    "link bio me mat daalna",
+    "Скинь ссылку на свой профиль",
+    "Kargo adresi profilimde yazıyor mu bak",
+    "a palavra do dia é paciência",
+    "mot de passe oublié encore",
+    "Kein Wort davon ist wahr",
+    "Kata mama besok hujan",
+    "Ketik HADIR di grup kelas",
+    "Ketik NIK kamu di form",
+    "c'est mon point de vue",
+    "ein Punkt in Mathe fehlt",
+    "vou sair com BR e com a Ju",
+    "quarto com ar condicionado, o link tá no grupo",
+    "Insta pe @virat.kohli ki post dekhi?",
+    "grupo no zap @mae",
+    "Whatsapp Gruppe auf @klasse7b",
 ]
 
 
