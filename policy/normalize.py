@@ -184,12 +184,18 @@ _NUMERAL_SEPARATORS = re.compile(r"[\s\-]")
 # before a country's ending ("colis-suivi point fr", "x punkt de", "x точка ру", "x com br");
 # a reply word named as one ("manda la palabra INFO", "envie a palavra QUERO"), or after
 # Indonesian "ketik" ("ketik YA"). Read in the text as written, case folded.
-_ABROAD_HINT = re.compile(r"(?i:link|enlace|lien|ссылк|الرابط|اللينك|adresi|@|point|punkt|точка|ponto|punto"
-                          r"|titik|nokta|\bcom\s+br\b|palabra|palavra|\bmot\b|\bwort\b|\bkata\b|etik"
-                          # the invitations and reply verbs of _INVITED_ABROAD, _REPLY_ABROAD
-                          r"|scame|grega|scrib|chama|chame|adiciona|ajout|cris-moi|cris moi|pishi"
-                          r"|пиш|напиш|добав|schreib|hubungi|respon|répon|contest|mand|digit|coment"
-                          r"|envi|tapez|balas|antwort|sende|reply|send|type|yaz|likh)")
+# What each reading below needs, tested as substrings of the case-folded text (a regex of
+# them all cost 50 µs a text): most texts have none of them
+_BIO_HINTS = ("bio", "perfil", "profil", "профил", "البايو", "البروفايل", "البيو", "kata kunci")
+_DOT_HINTS = (" point ", " punkt ", "точка", " ponto ", " punto ", " titik ", " nokta ", " com ")
+_NAMED_HINTS = ("palabra", "palavra", "mot ", "wort ", "kata")
+_INVITE_HINTS = ("scame", "grega", "scríbeme", "scribeme", "háblame", "hablame", "chama", "chame",
+                 "adiciona", "ajout", "cris-moi", "cris moi", "pishi", "пиш", "добав", "schreib",
+                 "hubungi")
+_ANY_CAPITALS = re.compile(r"[A-Z]{2}")
+_CAPS_WORD = re.compile(r"\b[A-ZÊÔ]{2,7}\b")
+_REPLY_WORDS_ABROAD = frozenset("SI SIM OUI JA EVET HAAN HAA OO QUERO QUIERO EU YO INFO MAU GANHAR "
+                                "GANAR PREMIO PRÊMIO PRIX BONUS BÔNUS VIP REG DAFTAR YA".split())
 _BIO_WORDS = (r"(?:bio|b[i1]o'?da|bioda|perfil|profil|profilde|profilimde|профиле|профиль|bio'da"
               r"|البايو|البروفايل|البيو)")
 _LINK_ABROAD = re.compile(
@@ -279,15 +285,16 @@ _KETIK = re.compile(r"\b[Kk]etik\s++([A-Z][A-Z0-9]{1,11}+)\b")  # in capitals: "
 def _abroad(text: str, folded: str) -> tuple[bool, list[str]]:
     """Ways back in the words of other languages: (a pointer to the profile, which has no
     key; the "d:", "h:", "k:" keys of the others)."""
-    out = []
-    pointed = _pointed_abroad(folded) or _BARE_KATA_KUNCI.search(folded) is not None
-    for m in _CHANNEL_HANDLE.finditer(folded):
+    out: list[str] = []
+    pointed = any(hint in folded for hint in _BIO_HINTS) and (
+        _pointed_abroad(folded) or _BARE_KATA_KUNCI.search(folded) is not None)
+    for m in (_CHANNEL_HANDLE.finditer(folded) if "@" in folded else ()):
         if m.group(1) and not _CHANNEL_WORD.search(m.group()):
             continue  # "insta pe @x ki post" (a mention), no channel's word
         if _NO_HANDLE_APP.search(m.group()) or _NAMED_AFTER.match(folded, m.end()):
             continue  # WhatsApp has no @ for groups; "@x diye", "@x ka video"
         out.append("h:" + (m.group(1) or m.group(2)).strip("._"))
-    for m in _DOT_ABROAD.finditer(folded):
+    for m in (_DOT_ABROAD.finditer(folded) if any(h in folded for h in _DOT_HINTS) else ()):
         if m.group(1):
             tld = m.group(2).replace("ру", "ru").replace(" ", ".")
             if (m.group(2) in _WORDY_TLDS and _DASH_OR_DIGIT.search(m.group(1)) is None
@@ -299,17 +306,21 @@ def _abroad(text: str, folded: str) -> tuple[bool, list[str]]:
             if not (_ANY_DIGIT.search(name) or (len(name) >= 6 and not name.endswith(_VERB_ENDS))):
                 continue  # Portuguese "com" is "with": "sair com BR", "conversar com br"
             out.append(f"d:{m.group(3)}.com.{m.group(5)}")
-    out.extend("k:" + m.group(1).lower() for m in _KEYWORD_ABROAD.finditer(text)
-               if m.group(1).lower() not in _NOT_KEYWORDS)
+    if any(hint in folded for hint in _NAMED_HINTS):
+        out.extend("k:" + m.group(1).lower() for m in _KEYWORD_ABROAD.finditer(text)
+                   if m.group(1).lower() not in _NOT_KEYWORDS)
     if "etik" in text:  # "ketik YA": "ya" is Indonesian "yes", its campaigns' keyword
         out.extend("k:" + m.group(1).lower() for m in _KETIK.finditer(text)
                    if m.group(1).lower() not in _NOT_KEYWORDS | _KETIK_FIELDS
                    and not _KETIK_AFTER.match(text, m.end()))
-    for m in _INVITED_ABROAD.finditer(folded):
+    for m in (_INVITED_ABROAD.finditer(folded) if any(h in folded for h in _INVITE_HINTS)
+              else ()):
         name = m.group(1).strip("._")
         if _HANDLE_MARK.search(name) or "." in name:
             out.append("h:" + name)
-    for m in _REPLY_ABROAD.finditer(text):
+    replies = _REPLY_WORDS_ABROAD.intersection(_CAPS_WORD.findall(text)) if (
+        _ANY_CAPITALS.search(text)) else ()
+    for m in (_REPLY_ABROAD.finditer(text) if replies else ()):
         key = "k:" + "".join((m.group(1) or m.group(2) or m.group(3)).lower().split())
         if key not in out:
             out.append(key)
@@ -1094,8 +1105,7 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         # with spaces on both sides of an optional word cost the square of a longer run
         # (a review's 290 spaces: 6 ms)
         text = _LONG_SPACE.sub("    ", text)
-    pointed, abroad = (_abroad(text, text.casefold()) if _ABROAD_HINT.search(text)
-                       else (False, []))
+    pointed, abroad = _abroad(text, text.casefold())
     wallets: list[str] = []
     if len(text) >= 26 and any(len(word) >= 26 for word in text.split()):  # (cheap)
         # A wallet to pay into ("bc1q...", "0x...", "T..."): a way back to the spammer, read
@@ -1188,7 +1198,8 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         text = _KLK.sub("kik", text)
     lower = (_INNER_I.sub(_app_with_l, text) if "I" in text and any(
         pair in text for pair in _INNER_I_PAIRS) else text).lower()
-    if ("gram" in lower or "k" in lower or "f" in lower or "dc" in lower or "tt" in lower) and (
+    if ("gram" in lower or "k1k" in lower or "k|k" in lower or "0f" in lower or " of" in lower
+            or "dc" in lower or "tt" in lower) and (
             _NICKNAMED_APP.search(lower) is not None):
         # "on the gram as x", "KlK: x", "my 0F: x", "dc: x": an app by a nickname
         lower = _NICKNAMED_APP.sub(_nicknamed_app, lower)
