@@ -22,7 +22,7 @@ from __future__ import annotations
 import pytest
 
 from tests.redteam31.run import TACTICS, measure
-from tests.redteam_runner.floors import DAY_BOUND
+from tests.redteam_runner import floors
 
 SPAMMERS = 20
 HAM = 1000
@@ -51,15 +51,9 @@ def test_every_tactic_has_a_floor():
 
 
 @pytest.mark.parametrize("tactic", TACTICS)
-def test_contained_at_least_the_floor(measured, tactic):
-    senders = [s for s in measured[0] if s.tactic == tactic]
-    assert len(senders) == SPAMMERS
-    share = sum(len(s.reached) <= 4 for s in senders) / len(senders)
-    assert share >= FLOORS[tactic] - 1e-9, (tactic, share)
-
-
-def test_strangers_a_day_bounded(measured):
-    assert max(len(s.reached) for s in measured[0]) <= DAY_BOUND
+def test_contained_at_least_the_floor_within_the_bound(measured, tactic):
+    floors.assert_reached_contained([len(s.reached) for s in measured[0] if s.tactic == tactic],
+                                    SPAMMERS, tactic, FLOORS[tactic])
 
 
 def test_ordinary_users_refused_at_most_the_ceiling(measured):

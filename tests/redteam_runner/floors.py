@@ -27,3 +27,13 @@ def assert_ham_refused_at_most(measured: tuple[dict[str, list[Any]], list[Any]],
     assert len(hams) == users
     refused = [h for h in hams if h.refused]
     assert len(refused) <= ceiling, [(h.user, h.kind, h.refused[0]) for h in refused[:5]]
+
+
+def assert_reached_contained(reached: list[int], count: int, tactic: str, floor: float) -> None:
+    """For rounds with their own simulators (30, 31): ``reached`` holds the strangers each of
+    a tactic's ``count`` spam senders reached; the share at 4 or fewer is at least the floor,
+    and no sender passed the day's bound."""
+    assert len(reached) == count, tactic
+    share = sum(n <= 4 for n in reached) / len(reached)
+    assert share >= floor - 1e-9, (tactic, share)
+    assert max(reached) <= DAY_BOUND, tactic
