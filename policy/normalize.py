@@ -148,6 +148,11 @@ _FOREIGN_WORDS = {
     "телеграм": " telegram ", "телеграмм": " telegram ", "телега": " telegram ",
     "ватсап": " whatsapp ", "вотсап": " whatsapp ", "вацап": " whatsapp ",
     "电报": " telegram ", "飞机": " telegram ", "微信": " wechat ",
+    # Arabic digit words, each a word of its own (round 31: "واتس صفر خمسة صفر واحد ...";
+    # "الاثنين", Monday, is one word, not "ال" and "اثنين")
+    "صفر": "0", "واحد": "1", "اثنين": "2", "اثنان": "2", "ثلاثة": "3", "ثلاث": "3",
+    "أربعة": "4", "اربعة": "4", "خمسة": "5", "ستة": "6", "سبعة": "7", "ثمانية": "8",
+    "تسعة": "9",
     # Arabic apps' names (round 31: "سناب: saudi_gifts")
     "سناب": " snap ", "سناب شات": " snapchat ", "واتس": " whatsapp ", "واتساب": " whatsapp ",
     "وتساب": " whatsapp ", "تلجرام": " telegram ", "تليجرام": " telegram ",

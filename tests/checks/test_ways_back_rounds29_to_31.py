@@ -106,6 +106,7 @@ READ = [
     ("HAAN likh ke bhejo", "k:haan"),
     ("Antworte mit JA", "k:ja"),
     ("reply OO kung interesado", "k:oo"),
+    ("تواصل واتس صفر خمسة صفر واحد اثنين ثلاثة أربعة خمسة ستة سبعة", "n:0501234567"),
 ]
 POINTED = [  # no key: the way back is one click away (the profile, its picture)
     "Your card has been locked after a suspicious payment. Unlock: tap my pfp 👆",
@@ -271,6 +272,8 @@ TALK = [
     "quarto com ar condicionado, o link tá no grupo",
     "Insta pe @virat.kohli ki post dekhi?",
     "grupo no zap @mae",
+    "يوم الاثنين عندي موعد الساعة خمسة",
+    "عندي واحد اخ و ثلاثة اخوات",
     "Whatsapp Gruppe auf @klasse7b",
 ]
 

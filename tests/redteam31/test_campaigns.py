@@ -11,10 +11,9 @@ Blind (seed 1 / 2 / 3, contained): folded 80 / 75 / 80%, personalised 95 / 100 /
 95 / 85 / 95%, rotating 75 / 70 / 65%, groups 90 / 80 / 85%, split 90 / 80 / 80%, slow 80 /
 90 / 95%, short 75 / 60 / 70%, mix 85 / 95 / 80%; 50 of its 124 spellings unread. Now
 (tests/checks/test_ways_back_rounds29_to_31.py reads its kinds, in our words): folded 95 / 100 /
-100%, personalised 95 / 100 / 100%, spun 100%, rotating 95%, groups 95 / 95 / 100%, split
-95 / 90 / 95%, slow 100 / 95 / 100%, short 100%, mix 100 / 95 / 95%. What still escapes:
-"mándame DM", "dm aja kak" (the way back is this chat, as "dm me for info" in English) and
-a number in Arabic number words. Its ordinary users: 2 / 3 / 6 of 1,000 refused by a spam
+100%, personalised 100%, spun 100%, rotating 95%, groups 95 / 95 / 100%, split
+95 / 90 / 95%, slow 100 / 95 / 100%, short 100%, mix 100 / 95 / 100%. What still escapes:
+"mándame DM", "dm aja kak" (the way back is this chat, as "dm me for info" in English). Its ordinary users: 2 / 3 / 6 of 1,000 refused by a spam
 rule, none cooled down; all of them a member answering in a friend's group, with a price, to
 members it does not know (`links_to_strangers`). The floors below are seed 1 now."""
 from __future__ import annotations
@@ -29,7 +28,7 @@ HAM = 1000
 
 FLOORS = {
     "folded": 0.95,
-    "personalised": 0.95,
+    "personalised": 1.0,
     "spun": 1.0,
     "rotating": 0.95,
     "groups": 0.95,
