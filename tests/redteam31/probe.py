@@ -221,8 +221,10 @@ def main():
     print(f"\nordinary sentences read as contacts: {len(fps)} of {len(ORDINARY)}")
     for t, c, r in fps:
         print(f"  {t!r:55} contacts={c} refused_of_6={r}")
-    json.dump(dict(spellings=res, ordinary_fp=fps, n_spellings=len(SPELLINGS), n_ordinary=len(ORDINARY)),
-              open(a.json, "w"), ensure_ascii=False, indent=1)
+    if a.json:
+        with open(a.json, "w") as out:
+            json.dump(dict(spellings=res, ordinary_fp=fps, n_spellings=len(SPELLINGS),
+                           n_ordinary=len(ORDINARY)), out, ensure_ascii=False, indent=1)
 
 
 if __name__ == "__main__":
