@@ -224,7 +224,7 @@ _DOT_ABROAD = re.compile(
     r"(?<![a-z0-9@._/-])([a-z][a-z0-9-]{2,30}+)\s++(?:point|punkt|точка|ponto|punto|titik|nokta)\s++"
     r"(fr|de|ru|ру|br|es|it|pt|in|id|tr|mx|ar|co|ng|ph|pl|at|ch|be|nl|com\s+br|com\s+mx"
     r"|co\s+id|com\s+tr)(?![^\W\d_])"
-    r"|(?<![a-z0-9@._/-])([a-z][a-z0-9-]{3,30}+)\s++(com)\s++(br|mx|tr|ng|ph|pk|my)\b")
+    r"|(?<![a-z0-9@._/-])([a-z][a-z0-9-]{3,30}+)\s++com\s++(br|mx|tr|ng|ph|pk|my)\b")
 _KEYWORD_ABROAD = re.compile(  # the named word in capitals, as written
     r"(?<![^\W\d_])(?i:palabra|palavra|mot|wort|kata(?:\s+kunci)?)(?![^\W\d_])\s*+[:\-]?\s*+[\"'«“]?"
     r"([A-Z][A-Z0-9]{1,11}+)\b")
@@ -310,13 +310,13 @@ def _abroad(text: str, folded: str) -> tuple[bool, list[str]]:
             name = m.group(3)
             if not (_ANY_DIGIT.search(name) or (len(name) >= 6 and not name.endswith(_VERB_ENDS))):
                 continue  # Portuguese "com" is "with": "sair com BR", "conversar com br"
-            out.append(f"d:{m.group(3)}.com.{m.group(5)}")
+            out.append(f"d:{name}.com.{m.group(4)}")
     if any(hint in folded for hint in _NAMED_HINTS):
         out.extend("k:" + m.group(1).lower() for m in _KEYWORD_ABROAD.finditer(text)
                    if m.group(1).lower() not in _NOT_KEYWORDS)
     if "etik" in text:  # "ketik YA": "ya" is Indonesian "yes", its campaigns' keyword
         out.extend("k:" + m.group(1).lower() for m in _KETIK.finditer(text)
-                   if m.group(1).lower() not in _NOT_KEYWORDS | _KETIK_FIELDS
+                   if m.group(1).lower() not in _KETIK_NOT
                    and not _KETIK_AFTER.match(text, m.end()))
     for m in (_INVITED_ABROAD.finditer(folded) if any(h in folded for h in _INVITE_HINTS)
               else ()):
@@ -851,7 +851,7 @@ _HANDLE_AFTER = re.compile(r"\b" + _APPS + r"\b(?:\s++app\b)?(?:\s*+[,:]?\s*+(?:
                            r"\s*+[^\w\s@$]{0,3}+\s*+(?:live:(?=[a-z]))?+"  # Skype's "live:x22"
                            r"(?:[@$]([a-z0-9_.]{3,32}+)|([a-z][a-z0-9_.]{2,31}+))"
                            r"(?![a-z0-9_])")
-_IS_AS = re.compile(r"\sis\s")
+_IS = re.compile(r"\sis\s")
 _APP_APP = re.compile(r"\sapp\s*+[,:]?+\s*+(?!user\b|username\b|id\b|name\b|is\b|handle\b)")
 _OTHERS_APP = re.compile(r"(?:'s|\b(?:his|her|their|the|its|our))\s++$")
 # A handle that starts with a digit, after an app and a colon ("snap: 3mm4x22"; not a
@@ -1030,14 +1030,15 @@ _PURPOSE = re.compile(r"(?i:\s++to\s++(?:claim|win|enter|get|receive|collect|red
                       r"|start|subscribe|unsubscribe|opt|stop|end|order|accept|activate)\b)")
 # The campaign's words a verb of sending takes in capitals ("send STOP", "send YES").
 _CAMPAIGN_WORDS = frozenset("yes stop win claim enter prize subscribe unsub optout".split())
-
-
+# A campaign's word offered as a choice or with a deadline ("DM me YES or NO by friday"): talk
 _OFFERED = re.compile(r"(?i:\s++(?:or\s++[a-z]|by\b))")
 
 
 def _campaign_word(word: str) -> bool:
     """A campaign's word, or one with digits after it that tell its senders apart ("YES3")."""
     return word.rstrip("0123456789") in _CAMPAIGN_WORDS
+
+
 _NAMED_KEYWORD = re.compile(r"(?i)\b(?:word|keyword|code|palabra|mot|palavra)\b")
 # A reply verb of another language takes a keyword only named as one or with its purpose
 # ("Responde SI para reclamarlo", "Reply karo HAAN aur inaam lo"): "Responde SI o NO",
@@ -1062,6 +1063,7 @@ _NOT_KEYWORDS = frozenset(
     "otw eta bff bae hun hubby wifey boss team everyone group grandma grandpa nan nana "
     "sorry thank cool sure done maybe what why how where who huh hmm oops good happy merry "
     "xmas pm am cc hr it gif luv hbd home uk usa".split())
+_KETIK_NOT = _KETIK_FIELDS | _NOT_KEYWORDS  # after "ketik" (_abroad)
 # A short service number after "call" ("call 123") and a postal box ("PO Box 113"):
 # numbers of 4 digits or more are read anyway. Not a time ("call at 730"), nor an
 # emergency or information number ("call 911", "112", "999", "101", "411"), nor the
@@ -1639,7 +1641,7 @@ def _handles(lower: str) -> list[str]:
     for match in _HANDLE_AFTER.finditer(lower):
         at, bare = match.group(1), match.group(2)
         name = (at or bare).strip("._")
-        said_is = _IS_AS.search(lower, match.start(), match.start(1) if at else match.start(2))
+        said_is = _IS.search(lower, match.start(), match.start(1) if at else match.start(2))
         if said_is is not None and _OTHERS_APP.search(lower, 0, match.start()) is not None:
             continue  # "the museum's insta is @tate_modern", "her insta is x": another's
         if _APP_APP.search(lower, match.start(), match.start(1) if at else match.start(2)):
@@ -1796,7 +1798,7 @@ def _namelike(name: str) -> bool:
 # katebelle on insta"): no word's ending, nor an adjective's ("my insta is pathetic",
 # "... is brilliant"), 5 letters of its own at least ("my snap is lalalala" is talk)
 _SAID_NAME_ENDINGS = (*_WORD_ENDINGS, "less", "ic", "ant", "ent", "ish", "ary", "ory", "ise",
-                      "ize", "al", "ed", "er", "es", "est", "y", "s")
+                      "ize", "al", "er", "es", "est", "y", "s")
 _SAID_NAME_WORDS = frozenset("""everyone everybody everything everywhere anywhere anything
 somewhere something nowhere nothing tomorrow yesterday whatever whenever sometimes birthday
 weekend holiday nonsense rubbish gorgeous fabulous adorable midnight""".split())
@@ -2709,9 +2711,11 @@ _WALLET = re.compile(r"(?<![\w/.@#-])(?![\w-]*([A-Za-z])\1{4})"  # no letter 5 t
                      r"|(?=[\w-]*\d[\w-]*\d)(?=[\w-]*[A-Z])(?=[\w-]*[a-z])[A-Za-z0-9-]{32,90}+)"
                      r"(?![\w/@-]|\.\w)")
 
-# Link domains of one letter, read with a spaced slash after them ("t . me / x").
+# A wallet's first half, the second cut off by a space ("bc1qm0wrclk6msw8p82c seha0yqz...")
 _WALLET_HALF = re.compile(r"(?<![\w/.@#-])(?:bc1q[ac-hj-np-z02-9]{12,}+|0x[0-9a-fA-F]{16,}+)(?![\w/@-])")
+# A site's name with a digit, before a comma for its dot ("signalpro583,cc")
 _LETTERS_DIGIT = re.compile(r"[a-z][a-z-]{2,}+[0-9]++[a-z0-9-]*+")
+# Link domains of one letter, read with a spaced slash after them ("t . me / x").
 _ONE_LETTER_LINKS = frozenset(("t.me", "t.co", "m.me", "g.co", "j.mp", "x.com"))
 
 
