@@ -34,6 +34,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from policy.audit import amount_from_text
 from policy.console import FailureLimit, client_address
 from policy.engine import Engine
 from policy.errors import InvalidRequest
@@ -188,9 +189,8 @@ def admin_routes(
 
     def credit(user: str, data: dict[str, Any], actor: str, reason: str) -> Any:
         amount = data.get("amount")
-        # ASCII digits only: "²".isdigit() is true, and int("²") a ValueError.
-        if isinstance(amount, str) and amount.strip().isascii() and amount.strip().isdigit():
-            amount = int(amount)
+        if isinstance(amount, str):
+            amount = amount_from_text(amount)
         return engine.credit_quota(user, amount, actor=actor, reason=reason,  # type: ignore[arg-type]
                                    rule=text(data, "rule"))
 

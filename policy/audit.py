@@ -116,6 +116,16 @@ def check_amount(amount: object) -> int:
     return amount
 
 
+def amount_from_text(raw: str) -> int:
+    """An amount typed in a form or sent as a JSON string: ASCII digits ("²" is a digit to
+    isdigit), at most as many as MAX_CREDIT has (int() refuses past 4,300 digits)."""
+    raw = raw.strip()
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > len(str(MAX_CREDIT)):
+        raise InvalidRequest(f"the amount must be a whole number from 1 to {MAX_CREDIT}",
+                             field="amount")
+    return check_amount(int(raw))
+
+
 def check_limit(limit: object) -> int:
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
         raise InvalidRequest(f"limit must be an integer from 1 to {MAX_LIMIT}, got {limit!r}",
@@ -129,7 +139,12 @@ def check_since(since: object) -> float | None:
     # Compared, not math.isfinite: an int past a float's range would raise OverflowError.
     if isinstance(since, bool) or not isinstance(since, (int, float)) or \
             not -1e300 < since < 1e300:
-        shown = repr(since) if isinstance(since, float) or abs(since) < 10**30 else "a larger number"
+        if isinstance(since, float) or (isinstance(since, int) and abs(since) < 10**30):
+            shown = repr(since)
+        elif isinstance(since, int):
+            shown = "a larger number"
+        else:
+            shown = f"a {type(since).__name__}"
         raise InvalidRequest(f"since must be epoch seconds, got {shown}", field="since")
     return float(since)
 

@@ -44,6 +44,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from policy.audit import amount_from_text
 from policy.checks.base import at_words
 from policy.decisionlog import DecisionLog
 from policy.engine import Engine
@@ -650,10 +651,7 @@ def console_routes(
             elif name == "reset_quota":
                 call = lambda: engine.reset_quota(user, actor=actor, reason=reason)  # noqa: E731
             elif name == "credit_quota":
-                raw = data.get("amount", "").strip()
-                if not (raw.isascii() and raw.isdigit()):  # "²" is a digit to isdigit
-                    raise InvalidRequest("the amount must be a whole number", field="amount")
-                amount = int(raw)
+                amount = amount_from_text(data.get("amount", ""))
                 call = lambda: engine.credit_quota(  # noqa: E731
                     user, amount, actor=actor, reason=reason)
             elif name in ("revoke_app", "restore_app"):

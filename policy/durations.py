@@ -85,7 +85,8 @@ def parse_rate(value: object) -> tuple[int, float]:
                 f"(second, minute, hour, day, week, month, optionally counted: '5 minutes'), "
                 f"got {window.strip()!r} in {value!r}")
         count = 1 if words.group(1) is None else int(words.group(1))
-        seconds = float(count * _PERIODS[words.group(2).lower()])
+        whole = count * _PERIODS[words.group(2).lower()]
+        seconds = float(whole) if whole < 10**300 else math.inf  # no OverflowError
     if seconds <= 0:
         raise ValueError(f"a rate's window must be at least one period, got {value!r}")
     return amount, _bounded(seconds, value, "a rate's window")

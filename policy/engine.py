@@ -398,10 +398,12 @@ class Engine(OperatorCalls):
         ttl = pass_ttl(self._rules.rules)
         key = self._keys.user(user)
         now = self._clock_now()
-        if self._fallback is not None:  # the local store, so a degraded decision agrees
-            self._fallback.pass_challenge(key, ttl, now)
         with self._admin("challenge_passed"):
             until = self._storage.pass_challenge(key, ttl, now)
+        # The local store only once the storage took it, so a degraded decision agrees; a
+        # pass that raised is not passed anywhere (unlike forget_user, which forgets first).
+        if self._fallback is not None:
+            self._fallback.pass_challenge(key, ttl, now)
         self._observer.challenge_passed()
         if self._decision_log is not None:  # a replay of the log passes it too
             self._decision_log.action("challenge_passed", user, at=until - ttl)

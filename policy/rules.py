@@ -173,6 +173,8 @@ def parse_rules(text: str, *, file: str | None = None) -> RuleSet:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise RulesError(f"not valid TOML: {exc}", file=file) from None
+    except RecursionError:  # tomllib recurses into each nested array or inline table
+        raise RulesError("not valid rules: arrays or tables nested too deep", file=file) from None
     unknown = sorted(set(doc) - {"version", "storage", "rules"})
     if unknown:
         raise RulesError("unknown top-level key (expected version, storage, rules)", file=file,
@@ -231,7 +233,7 @@ def _parse_rule(raw: Any, index: int, file: str | None) -> Rule:
             file=file, rule=label, field="name",
         )
     kind = raw.get("check")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:  # a list is unhashable
         raise RulesError(
             f"unknown check {kind!r}; known: {', '.join(sorted(KINDS))}",
             file=file, rule=name, field="check",

@@ -72,11 +72,13 @@ from policy.middleware.extract import (
     text_param,
 )
 from policy.middleware.gate import (
+    DEFAULT_MAX_BODY,
     POLICY_KEY,
     CheckedMessage,
     GateOptions,
     PolicyGate,
     Route,
+    body_too_large,
     error_body,
 )
 from policy.requests import InviteRequest
@@ -201,13 +203,23 @@ def conversation_extractor(store: UserStore) -> Extractor:
     return extract
 
 
+async def _bounded_body(request: Request) -> bytes:
+    """The body of the server's own endpoints, read up to the policy routes' bound only."""
+    buffer = bytearray()
+    async for chunk in request.stream():
+        buffer += chunk
+        if len(buffer) > DEFAULT_MAX_BODY:
+            raise body_too_large(DEFAULT_MAX_BODY)
+    return bytes(buffer)
+
+
 async def _http_request(request: Request) -> HttpRequest:
     return HttpRequest(
         method=request.method,
         path=request.url.path,
         query_string=request.scope.get("query_string", b""),
         headers=tuple((k.lower(), v) for k, v in request.headers.items()),
-        body=await request.body(),
+        body=await _bounded_body(request),
         raw=request.scope,
         path_params=dict(request.path_params),
         sender=_user(request).user_id,

@@ -7,6 +7,7 @@ message is refused rather than half-leaked.
 
 from __future__ import annotations
 
+import string
 import unicodedata
 from dataclasses import dataclass
 
@@ -32,7 +33,18 @@ def parse(reader: ParamReader) -> Params:
         sms_max_chars=reader.integer("sms_max_chars", 160, minimum=1),
         sms_command=reader.string("sms_command", "d {username} "),
     )
-    if "{username}" not in params.sms_command:
+    # Checked here, not at the first SMS: any other field, a conversion, a format spec or a
+    # stray brace would raise from .format() at every SMS decision.
+    try:
+        fields = [(name, conv, spec) for _, name, spec, conv in
+                  string.Formatter().parse(params.sms_command) if name is not None]
+    except ValueError as exc:
+        raise reader.error("sms_command", f"is not a valid template ({exc}); "
+                           "write {{ and }} for a brace") from None
+    if any(f != ("username", None, "") for f in fields):
+        raise reader.error("sms_command", "may hold no field but {username} "
+                           "(write {{ and }} for a brace)")
+    if not fields:
         raise reader.error("sms_command", "must contain {username}")
     return params
 
@@ -78,5 +90,8 @@ PARAM_DOCS = {
     "sms_max_chars": (
         "characters at most of one SMS, `sms_command` included (a longer one is split by the carrier)"
     ),
-    "sms_command": "what the SMS channel adds before the text; must contain `{username}`",
+    "sms_command": (
+        "what the SMS channel adds before the text; must contain `{username}` and no other field"
+        " (`{{` and `}}` for a brace)"
+    ),
 }

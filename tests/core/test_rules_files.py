@@ -66,6 +66,17 @@ def _rule(body: str) -> str:
         (_rule('check = "duplicates"\nrecipients = "five"'), "r1", "recipients", "whole number"),
         (_rule('check = "text_length"\nsms_command = "d "'), "r1", "sms_command", "{username}"),
         (_rule('check = "group"\nmax_people = true'), "r1", "max_people", "whole number"),
+        # Any field but {username}, a format spec or a stray brace would raise at every SMS.
+        (_rule('check = "text_length"\nsms_command = "d {username} {0}"'), "r1", "sms_command",
+         "no field but {username}"),
+        (_rule('check = "text_length"\nsms_command = "d {username:>99999999}"'), "r1",
+         "sms_command", "no field but {username}"),
+        (_rule('check = "text_length"\nsms_command = "d {username} {"'), "r1", "sms_command",
+         "not a valid template"),
+        (_rule('check = "text_length"\nsms_command = "d {{username}} "'), "r1", "sms_command",
+         "must contain {username}"),
+        (_rule('check = ["quota"]'), "r1", "check", "unknown check"),
+        (_rule('check = "quota"\nlimit = "10/%s days"' % ("9" * 400)), "r1", "limit", "finite"),
         (_rule('check = "apps"\nrevoke_on_self_message = "yes"'), "r1", "revoke_on_self_message",
          "true or false"),
         ('[[rules]]\nname = "Bad Name"\ncheck = "quota"\n', "#1", "name", "lowercase"),
@@ -102,6 +113,8 @@ def test_errors_name_file_rule_field_and_problem(
         ('[storage]\nretries = 3\n' + _rule('check = "follows"'), "storage.retries",
          "not a storage setting"),
         ("version = 3\n" + _rule('check = "follows"'), "version", "string"),
+        ("x = " + "[" * 5000 + "]" * 5000 + "\n" + _rule('check = "follows"'), None,
+         "nested too deep"),
     ],
 )
 def test_file_level_errors(text: str, field: str | None, words: str) -> None:

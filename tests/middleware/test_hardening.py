@@ -261,6 +261,25 @@ def test_forget_user_in_local_mode_forgets_the_local_store_and_still_raises(
         engine.close()
 
 
+def test_a_challenge_pass_that_raised_is_not_passed_in_the_local_store_either(
+    graph: MemoryGraph,
+) -> None:
+    # The pass was written to the local store before the Redis call: the call raised ("not
+    # passed: retry"), yet the next degraded decision was decided as if it had been passed.
+    engine = Engine.from_file("strict", storage=_down_redis_uri(), graph=graph,
+                              clock=VirtualClock(T0), on_error="local")
+    try:
+        first = engine.check(SendRequest("alice", ("alice",), "testing", app="autoposter"))
+        assert first.degraded == "local" and first.verdict.value == "challenge"
+        with pytest.raises(StorageUnavailable):
+            engine.challenge_passed("alice")
+        engine._storage_down_until = 0.0  # Redis is still down: the local store answers
+        again = engine.check(SendRequest("alice", ("alice",), "testing", app="scheduler"))
+        assert again.degraded == "local" and again.verdict.value == "challenge"
+    finally:
+        engine.close()
+
+
 def test_server_answers_503_with_the_envelope_when_an_admin_call_finds_redis_down() -> None:
     pytest.importorskip("starlette")
     import httpx

@@ -192,14 +192,18 @@ def test_failing_sign_ins_on_purpose_does_not_lock_every_agent_out(server: Any) 
     assert login("198.51.100.2", ADMIN) == 303
 
 
-def test_a_superscript_amount_is_a_400_on_the_admin_api(server: Any) -> None:
-    # "²".isdigit() is true but int("²") raises ValueError: it was a 500.
+@pytest.mark.parametrize("amount", ["²", "9" * 5000])
+def test_a_superscript_amount_is_a_400_on_the_admin_api(server: Any, amount: str) -> None:
+    # "²".isdigit() is true but int("²") raises ValueError, as int() of 4,301 digits or
+    # more: each was a 500.
     answer = call(server, "POST", "/admin/api/users/alice/credit-quota", token=ADMIN,
-                  data={"amount": "²", "reason": "goodwill"})
+                  data={"amount": amount, "reason": "goodwill"})
     assert error_of(answer) == (400, 195, "invalid_parameter")
 
 
-def test_a_superscript_amount_on_the_console_does_nothing_and_says_so(server: Any) -> None:
+@pytest.mark.parametrize("amount", ["²", "9" * 5000])
+def test_a_superscript_amount_on_the_console_does_nothing_and_says_so(server: Any,
+                                                                      amount: str) -> None:
     import re
 
     from tests.ops.test_console import Browser
@@ -208,7 +212,7 @@ def test_a_superscript_amount_on_the_console_does_nothing_and_says_so(server: An
     assert browser.login(token=ADMIN).status_code == 303
     csrf = browser.csrf("/admin/user?q=alice")
     answer = browser.request("POST", "/admin/action", data={
-        "csrf": csrf, "user": "1001", "action": "credit_quota", "amount": "²",
+        "csrf": csrf, "user": "1001", "action": "credit_quota", "amount": amount,
         "reason": "goodwill"})
     assert answer.status_code == 303
     page = browser.request("GET", "/admin/user?q=alice").text
@@ -447,3 +451,56 @@ def test_no_refusal_shares_the_challenges_numeric_code() -> None:
     numbers = [error.code for error in codes.REFUSALS.values()]
     assert codes.CHALLENGE.code not in numbers
     assert len(numbers) == len(set(numbers)), "two refusals share a numeric code"
+
+
+@pytest.mark.parametrize("path", ["/1.1/apps/revoke.json", "/1.1/dm_conversations/new.json"])
+def test_the_servers_own_endpoints_refuse_an_oversized_body_unread(server: Any,
+                                                                   path: str) -> None:
+    # They read the whole body (30 MB: 200) where the policy routes stop at 64 KiB (413).
+    import asyncio
+
+    pulled = 0
+    answer: dict[str, Any] = {}
+
+    async def receive() -> dict[str, Any]:
+        nonlocal pulled
+        pulled += 1
+        return {"type": "http.request", "body": b"a" * 65536, "more_body": pulled < 1000}
+
+    async def send(message: dict[str, Any]) -> None:
+        if message["type"] == "http.response.start":
+            answer["status"] = message["status"]
+
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+             "method": "POST", "scheme": "http", "path": path, "raw_path": path.encode(),
+             "query_string": b"app_id=x&participant_ids=1002", "root_path": "",
+             "headers": [(b"host", b"demo"), (b"content-type", b"application/json"),
+                         (b"authorization", b"Bearer alice-token")],
+             "client": ("127.0.0.1", 1), "server": ("demo", 80)}
+    asyncio.run(server(scope, receive, send))
+    assert answer["status"] == 413
+    assert pulled < 10
+
+
+@pytest.mark.parametrize("since", ["yesterday", [1], object()])
+def test_an_audit_since_of_another_type_is_an_invalid_request(engine: Engine,
+                                                              since: object) -> None:
+    # Its message called abs() on it: a bare TypeError.
+    with pytest.raises(InvalidRequest) as raised:
+        engine.audit(user="alice", since=since)  # type: ignore[arg-type]
+    assert raised.value.field == "since"
+
+
+def test_an_sms_command_with_escaped_braces_counts_them(clock: VirtualClock) -> None:
+    from policy import MemoryGraph, SendRequest
+    from policy.rules import parse_rules
+
+    graph = MemoryGraph()
+    graph.follow("bob", "alice")
+    rules = parse_rules('[[rules]]\nname = "len"\ncheck = "text_length"\n'
+                        'sms_command = "{{d}} {username} "\n', file="r.toml")
+    engine = Engine(rules, graph=graph, clock=clock)
+    # "{d} bob " is 8 characters: 152 more fit in 160, 153 do not.
+    assert engine.check(SendRequest("alice", ("bob",), "x" * 152, channel="sms")).allowed
+    refused = engine.check(SendRequest("alice", ("bob",), "x" * 153, channel="sms"))
+    assert refused.code == "sms_too_long"
