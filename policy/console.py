@@ -521,7 +521,10 @@ def console_routes(
         else:
             head = f"{shown(user)} cannot send now: {would.message}"
             if would.retry_at is not None:
-                head += f" They can send again at {at_words(would.retry_at, now)}."
+                # The probe is a message to someone new: the rules below say when the
+                # people they know can be written to again (a cooldown's shorter wait).
+                head += (f" They can write to someone new again at "
+                         f"{at_words(would.retry_at, now)}.")
             css = "verdict refused"
         items = []
         for rule in standing.rules:

@@ -1113,6 +1113,9 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         # (a review's 290 spaces: 6 ms)
         text = _LONG_SPACE.sub("    ", text)
     pointed, abroad = _abroad(text, text.casefold())
+    # "reply 🎁 n i'll send it": read before the emoji become gaps
+    emoji_keys = ["k:" + m.group(1) for m in _EMOJI_REPLY.finditer(text)] if (
+        not text.isascii()) else []
     wallets: list[str] = []
     if len(text) >= 26 and any(len(word) >= 26 for word in text.split()):  # (cheap)
         # A wallet to pay into ("bc1q...", "0x...", "T..."): a way back to the spammer, read
@@ -1139,11 +1142,16 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         # Marks on letters and digits ("0̸8̸", "c⃝o⃝m⃝", accents) dropped: the bare character.
         text = marks.sub("", unicodedata.normalize("NFKD", text.translate(_LETTERS)))
         text = _SENTENCE_STOPS.sub(".", text).translate(_DOTS).translate(_SLASHES)
+        if "\u26ab" in text or "\u26aa" in text or "\u2b24" in text or "\U0001f518" in text:
+            text = _CIRCLE_DOT.sub(".", text)  # "goldwinuk⚫vip", "bit⚫ly/x"
         if "\U0001f47b" in text or "\u2708" in text or "\U0001f4f8" in text:
             # the apps' emoji: 👻 Snapchat, ✈ Telegram, 📸 Instagram (a handle after it
             # needs a handle's shape, as after the name: "📸 max_fx")
             text = text.replace("\U0001f47b", " snap ").replace("\u2708", " telegram ")
-            text = _CAMERA_CUED.sub(lambda m: m.group()[:-1] + " insta ", text).replace("\U0001f4f8", " ")
+            text = _CAMERA_CUED.sub(lambda m: m.group()[:-1] + " insta ", text)
+            text = _CAMERA_HANDLE.sub(" insta ", text).replace("\U0001f4f8", " ")
+        if "\U0001f4e7" in text or "\u2709" in text or "\U0001f4e9" in text or "\U0001f4e8" in text:
+            text = _MAIL_EMOJI.sub("@", text)  # "star_team 📧 outlook"
         text = _SYMBOLS.sub("*", text)  # a gap: "0🔥8🔥0" is "0*8*0", "snap 👉 x" "snap * x"
         text = text[:_MAX_READ]  # NFKC may have made it longer ("ⅷ" is "viii")
         text = unconfuse(text)
@@ -1154,7 +1162,7 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
                 else cased)  # Greek capitals too: "ΤELEGRAM" is "TELEGRAM"
     else:
         cased = text
-    found: list[str] = wallets + abroad
+    found: list[str] = wallets + abroad + emoji_keys
     contact = bool(found) or pointed
     digits_in = _DIGIT.search(text) is not None  # (the look-alike step only adds digits)
     if digits_in and any(c in text for c in "OoIlSZB"):
@@ -1210,6 +1218,11 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
             _NICKNAMED_APP.search(lower) is not None):
         # "on the gram as x", "KlK: x", "my 0F: x", "dc: x": an app by a nickname
         lower = _NICKNAMED_APP.sub(_nicknamed_app, lower)
+    if ("app" in lower or "gram" in lower or "grm" in lower or "grum" in lower or "s.n.a.p" in lower
+            or "s n a p" in lower) and _RESPELT_APP.search(lower) is not None:
+        lower = _RESPELT_APP.sub(_respelt_app, lower)  # "the paper plane app: x22", "telegrm x22"
+    if ("g mail" in lower or "g-mail" in lower) and _AT_G_MAIL.search(lower) is not None:
+        lower = _AT_G_MAIL.sub(r"\1 gmail", lower)  # "peaknia at g mail"
     if _spaced_out(lower):  # "w i n p r i z e . c l u b": the letters joined again
         lower = _SPACED.sub(lambda m: m.group().replace(" ", ""), lower)
     if ("-" in lower or "/" in lower or "~" in lower) and _SEPARATED_HINT.search(lower):
@@ -1225,13 +1238,21 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         contact = True
         name_tld = [g for g in dotless.groups() if g]
         found.append(f"d:{name_tld[0]}.{name_tld[1]}")
+    if ("(" in lower or "[" in lower or "{" in lower or "+" in lower or ",co" in lower
+            or ", co" in lower) and _BRACKETED_TLD.search(lower) is not None:
+        # "hubpeak (.site)", "glowvault + .shop", "primezenhq,co,uk": the dot as written
+        if (tail := _BRACKETED_TLD.match(lower.lstrip(_AROUND))) is not None and tail.group(1):
+            contact = True  # "(.site) 👀": the tail of a link cut in two texts
+        lower = _BRACKETED_TLD.sub(lambda m: "." + (m.group(1) or "") if m.group(1) or "+" in
+                                   m.group() else ".co.", lower)
     if "scan" in lower and " q r" in lower:  # "scan the q r in my pfp"
         lower = _QR_SPACED.sub("qr", lower)
     if (("bio" in lower or "b10" in lower or "b1o" in lower or "profile" in lower
             or "pinned" in lower or "page" in lower
             or "wall" in lower or "highlights" in lower or "story" in lower
-            or "stories" in lower or "post" in lower) and _PROFILE.search(lower)):
-        # "link in my bio": the way back is one click away
+            or "stories" in lower or "post" in lower) and _PROFILE.search(lower)) or (
+            "pinned" in lower and _PINNED.search(lower) is not None):
+        # "link in my bio", "hmu my pinned post": the way back is one click away
         contact = True
     if not contact and _said_way_back(lower):
         # "reply with your bank details", "google prizedesk86", "check my highlights" (with
@@ -1299,6 +1320,9 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         tld = ".".join(g for g in said.group(2, 3, 4) if g) if said.group(1) else (
             said.group(6).replace(" ", "."))
         found.append(f"d:{name}.{'co.uk' if tld == 'uk' else tld}")
+    if "tly/" in lower and _TLY.search(lower) is not None:  # "tly/6u36ug"
+        contact = True
+        found.append("d:t.ly")
     if ("/" in lower or any(short in lower for short in _SHORTENERS_SPACED)) and (
             short := _SHORTENER.search(lower)) is not None:
         # "bitly/x7Kq2", "tinyurl com/x": a shortener's name with its dot left out
@@ -1355,6 +1379,9 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
             found.append(mail)
     # "reply WIN", "call 123", "follow @winbot": read last, so that a text's keywords
     # never push its number out of the MAX_CONTACTS kept
+    if _SPACED_CAPS_HINT.search(cased) is not None:  # "reply G I F T", "reply V-I-P"
+        cased = _SPACED_CAPS.sub(lambda m: m.group()[:m.start(1) - m.start()]
+                                 + _LETTER_GAPS.sub("", m.group(1)), cased)
     calls = _calls_to_act(cased, text, lower) if _KEYWORD_HINT.search(lower) else []
     # A number spelled out, whole or in part ("zero eight oh 0 1 2 ..."): number words and
     # digit groups in a row, whatever stands between them but other words.
@@ -1428,6 +1455,15 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         # wrote is rarely 3 digits alone.
         contact = True
         found.append("n:" + piece.group(1))
+    if len(lower) <= 200 and (not _APP_NAMES.isdisjoint(words_and_digits)
+                              or "dc" in words_and_digits or "disc0rd" in lower) and (
+            _APP_LAST.search(lower) is not None):
+        contact = True  # "add me, dc:": the first part of a message cut in two
+    if (first := _HANDLE_FIRST.match(lower)) is not None:
+        contact = True
+        found.append("h:" + first.group(1))
+    if "." in lower[:3] and _TLD_FIRST.match(lower) is not None:
+        contact = True
     found.extend(word_domains)
     if "$" in cased:  # a Cash App tag ("send 5 to $blessedqueen"), not a ticker ("$TSLA")
         tags = ["h:" + m.group(1).lower() for m in _CASHTAG.finditer(cased)
@@ -1576,8 +1612,93 @@ _NICKNAMED_APP = re.compile(r"\bthe\s+gram\b(?=\s+is\s+(?!@))|\bk[1|]k\b(?=\s*+:
                             r"|\btt(?=\s*+(?::|@[a-z]))")
 _KLK = re.compile(r"\bKlK(?=\s*+:)")  # its mixed case: "klk", "KLK" are a Dominican greeting
 _CAMERA_CUED = re.compile(r"\b(?:me|my|on|at|add|follow|dm)\s*+\U0001f4f8")
+# Round 32 (blind, ways back respelt by a campaign that rewords every copy):
+# 📸 right before a handle with a digit ("👉 📸 marcopeak73"), as after a self cue
+_CAMERA_HANDLE = re.compile(r"\U0001f4f8(?=\s*+@?(?!iphone|galaxy|pixel|day|canon|nikon|gopro)"
+                            r"[a-z][a-z0-9_.]{2,29}\d{2}(?![a-z0-9_.])\s*+(?:$|[^\w\s]))", re.I)
+# (the handle ends the clause: "📸 day_3 in rome", "📸 summer23 dump" are photos' captions)
+# an envelope between a name and a mail host is its "@" ("star_team 📧 outlook"): a name
+# of 5 or more or with a mark, the host ending the clause ("my work 📧 outlook keeps
+# crashing", "mum 📧 hotmail" are talk of mail)
+_MAIL_EMOJI = re.compile(r"(?<=[a-z0-9_.]{5})\s*+[\U0001f4e7\u2709\U0001f4e9\U0001f4e8]\s*+(?=(?i:"
+                         + "|".join(_MAIL_HOST_LIST) + r")(?:\s*+(?:$|[^\w\s])|\s++(?:for|to|with"
+                         r"|asap|now|today|lol|xx?|mostly|and|if|pls|please|hun|babe)\b))", re.I)
+# a circle glued in for a link's dot: before a path ("bit⚫ly/x") or after a name of 6 or
+# more before a campaign's ending ("goldwinuk⚫vip"; "tank⚫top", "us⚫uk", "love⚫live" are
+# talk, and red or blue circles a stream's badge)
+_CIRCLE_DOT = re.compile(r"(?<=[A-Za-z0-9])[\u26ab\u26aa\u2b24\U0001f518](?=[A-Za-z]{2,3}/[A-Za-z0-9])"
+                         r"|(?<=[A-Za-z0-9]{6})[\u26ab\u26aa\u2b24\U0001f518](?=(?:vip|site|club|xyz"
+                         r"|online|icu|top|shop|store|win|bet|com|net|org|io)(?![A-Za-z0-9]))")
+# "tly/6u36ug": t.ly without its dot, a code with letters and digits after it
+_TLY = re.compile(r"\btly/(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{5,12}\b")
+# an emoji of a prize or a flirt to send back, for what it gets ("reply 🎁 n i'll send it",
+# "drop a 🔥 here", "send a 💜 if you want in"): a campaign's keyword as much as "reply WIN"
+# ("reply 👍 and i'll book it", "send a 💜 to ur mom", "comment 🔥 below my selfie" are talk)
+_EMOJI_REPLY = re.compile(
+    r"(?i:\b(?:reply|rply|respond|answer|drop|send|txt|text)\s++(?:(?:me|us|with|back)\s++)*+"
+    r"(?:a\s++|an\s++|the\s++)?)([\U0001f381\U0001f525\U0001f4b0\U0001f911\U0001f4b8\U0001f48e"
+    r"\U0001f351\U0001f346\U0001f608\U0001f48b\U0001f49c\U0001f495\U0001f618\U0001f975\U0001f445"
+    r"\U0001f3b0\U0001f4b5\u2764\U0001f49d\U0001f48c])\ufe0f?"
+    r"(?=\s*+(?i:here\b|(?:n|and|&)\s++(?:i'?ll|ill|i\s+will|we'?ll)\s++(?:send|dm|give|share|show)"
+    r"|to\s++(?:get|claim|unlock|win|receive|see)\b|if\s++(?:u|you)\s++want\s++(?:it|in|one|them|more"
+    r"|the)\b|(?:b4|before)\s++(?:midnight|tonight|it)\b))")
+# a keyword's capitals spaced or hyphened after a verb of replying ("reply G I F T",
+# "reply V-I-P", "reply H L"): joined, then read as any keyword
+_SPACED_CAPS = re.compile(r"(?i:\b(?:reply|rply|respond|answer|txt|text|type)\s++(?:with\s++)?)"
+                          r"(?!Y.E.S|N.O|T.T.Y.L|R.S.V.P|O.K|A.S.A.P)"  # talk spells these
+                          r"((?:[A-Z][ .\-]){2,11}[A-Z])(?![\w])(?!\s+or\b)")
+_LETTER_GAPS = re.compile(r"[ .\-]")
+_SPACED_CAPS_HINT = re.compile(r"[A-Z][ .\-][A-Z](?![\w])")
+# apps by a nickname or respelt, before a handle with a digit, "_" or "." only ("the paper
+# plane app: kate.lucky16", "my gram is chloe.glow63", "telegrm x22", "s.n.a.p x_y")
+_HANDLE_NEXT = r"(?=\s*+[,:\-]?\s*+@?(?!windows|iphone|galaxy|pixel|android|macos)[a-z]{3,}+(?:[_.][a-z0-9]++|\d++)[a-z0-9_.]*+(?!'))"
+_RESPELT_APP = re.compile(
+    r"\bthe\s+(paper\s*+plane|ghost)\s+app\b" + _HANDLE_NEXT
+    + r"|\bmy\s+(gram)\b(?=\s+is\s+@?[a-z]{3,}+(?:[_.][a-z0-9]++|\d++)[a-z0-9_.]*+(?!'))"
+    r"|\b(telegrm|telgram|telegrum|tlgrm)\b|\b(s\.n\.a\.p|s\s+n\s+a\s+p)\b" + _HANDLE_NEXT)
+_RESPELT_NAMES = {"paper plane": "telegram", "paperplane": "telegram", "ghost": "snapchat"}
+# an app named last, after an invitation, or with a colon after it ("add me, dc:", "talk
+# on wechat:", "msg me there: snap:"): the first part of a message cut in two, its handle
+# the next; and a message that starts with a handle's shape ("liam_star58 lol 🎉",
+# "luciaprime31, ..."): the second part
+_APP_LAST = re.compile(
+    r"\b(?:add\s+me|talk\s+(?:on|there)|msg\s+me(?:\s+there)?|message\s+me(?:\s+there)?"
+    r"|i'?m\s+(?:more\s+active\s+)?on|find\s+me|hmu|dm\s+me)\s*+[,:]?\s*+(?:on\s+)?"
+    r"(?:" + _APPS + r"|dc|disc0rd|telegrm)\s*+:?[^a-z0-9]*+$")
+# ... and its second part: a message that starts with a handle and an invitation to it
+# ("noahwin78 — message me", "lily_swift13 is better for me"; a handle's shape alone is a
+# file's or a product's name too: "IMG_4521 lol", "summer22 — best summer ever")
+_HANDLE_FIRST = re.compile(r"[^a-z0-9@]*+@?((?=[a-z_.]{6})[a-z]++(?:[_.][a-z]++)?\d{2,3}+)(?:\s*+[\u2014\u2013-]++\s*+"
+                           r"(?:msg|message|add|dm|hmu|text)\s++me\b|\s++is\s+better\s+for\s+me\b)")
+# ... or starts with a site's ending ("open glowdeal" then ".shop on ur phone")
+_TLD_FIRST = re.compile(r"[^a-z0-9.(]*+\.(?:shop|site|vip|club|xyz|online|icu|top|com|net|org|io|co)"
+                        r"(?:\s|$|/|[!,])")
+# a site's dot in brackets with its ending ("hubpeak (.site)"), or after a plus
+# ("glowvault + .shop"), and a comma for each dot of ".co.uk" ("primezenhq,co,uk")
+_BRACKETED_TLD = re.compile(r"\s*+[(\[{]\s*+\.\s*+([a-z]{2,12}+)\s*+[)\]}]"
+                            # (a name of 7 or more: "hoodie + .shop bag", "3,co,uk" are talk)
+                            r"|(?<=[a-z0-9]{7})\s*+\+\s*+\.(?=[a-z])"
+                            r"|(?<=[a-z][a-z0-9]{3}),\s?+co\s?+,\s?+(?=uk\b)")
+_AT_G_MAIL = re.compile(r"\b(at|@)\s*+g[\s-]mail\b")
+# "my pinned post" pointed at as a place to go ("hmu my pinned post", "add me, my pinned
+# post"), not talked of ("did you see my pinned post", "my pinned post got 2k likes")
+_PINNED = re.compile(r"(?:\bi'?m\s+on|\b(?:msg|dm|message|find|add)\s+me(?:\s+on)?|\bhmu(?:\s+on)?"
+                     r"|\bthere|\btalk\s+(?:on|there)|^|^[a-z]{2,12}|[?!.])\s*+[,:*>\u2014-]*+\s*+"
+                     r"my\s+pinned\s+(?:post|tweet)\b(?=\s*+(?:$|[*:>\u2014.\-]|!(?!!)|is\s+better|hot\b|r\s+u\b"
+                     r"|pics?\b|bored|lonely|u\s+up))")
 _NICKNAMES = {"klk": "kik", "k1k": "kik", "k|k": "kik", "0f": "onlyfans", "dc": "discord",
               "tt": "tiktok"}
+
+
+def _respelt_app(match: re.Match[str]) -> str:
+    nick, gram, telegram, snap = match.groups()
+    if telegram:
+        return "telegram"
+    if snap:
+        return "snap"
+    if gram:
+        return "my insta"
+    return _RESPELT_NAMES[" ".join(nick.split())]
 
 
 def _nicknamed_app(match: re.Match[str]) -> str:

@@ -332,6 +332,8 @@ def create_app(
                 "POST /1.1/dm_conversations/{id}/participants/add.json  (user_ids)",
                 "POST /1.1/dm_conversations/{id}/messages/new.json  (text)",
                 "POST /1.1/apps/revoke.json | /1.1/apps/restore.json  (app_id)",
+                "GET  /metrics  (Prometheus metrics, no token)",
+                "GET  /admin/  (the support console: sign in with DM_POLICY_ADMIN_TOKEN)",
             ],
             "users": [{"id": uid, "screen_name": name} for uid, name in store.users.items()],
             "tokens": {token: {"user": store.users[uid], "app": app}

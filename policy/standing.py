@@ -87,7 +87,10 @@ class Standing:
         else:
             head = f"{self.user} cannot send now: {self.would.message}"
             if self.would.retry_at is not None:
-                head += f" (retry at {at_words(self.would.retry_at, self.at)})"
+                # The probe is a message to someone new: a cooldown's words may name a
+                # shorter wait, after which people they know can be written to again.
+                head += (f" (to someone new: retry at "
+                         f"{at_words(self.would.retry_at, self.at)})")
         lines = [head]
         for r in self.rules:
             shadow = " [shadow: never refuses]" if r.mode != Mode.ENFORCE.value else ""

@@ -156,7 +156,7 @@ def test_lift_a_cooldown_with_a_reason_and_see_it_audited(setup, clock: VirtualC
     assert page.status_code == 200
     text = page.text
     assert "alice (id 1001)" in text and "cannot send now" in text
-    assert "each attempt restarts the wait" in text and "They can send again at" in text
+    assert "each attempt restarts the wait" in text and "They can write to someone new again at" in text
     assert "Recent decisions" in text and "spam_cooldown/cooldown_active" in text
     assert "duplicates/duplicate_content" in text
     for word in SPAM_WORDS:

@@ -97,7 +97,7 @@ def test_lift_a_cooldown_in_a_real_browser(live: tuple[str, Engine]) -> None:
             assert page.get_by_role("main").is_visible()
             assert page.get_by_role("banner").is_visible()
             standing = page.locator("p.verdict").inner_text()
-            assert "cannot send now" in standing and "They can send again at" in standing
+            assert "cannot send now" in standing and "They can write to someone new again at" in standing
             assert "each attempt restarts the wait" in page.inner_text("main")
             assert "spam_cooldown/cooldown_active" in page.inner_text("main")
             html = page.content().lower()

@@ -11,6 +11,7 @@ import random
 import re
 import string
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tests.redteam27.corpus import load
 from tests.redteam27.text import FILLERS, OPENERS, fit, fold, renumber, spin
@@ -38,10 +39,18 @@ TOPICS = ["the gig", "that recipe", "ur last post", "the match", "the festival",
           "the quiz night", "the new album", "the hiking trip", "the car boot sale"]
 PLACES = ["Leeds", "the uni bar", "Jess's party", "the gym", "Camden", "the station",
           "ur cousin's wedding", "the conference", "Brighton", "the bus stop"]
-PADS: dict[int, list[str]] = {}
-for _h in load()[1]:
-    if 40 <= len(_h) <= 90:
-        PADS.setdefault(len(_h), []).append(_h)
+
+
+@lru_cache(maxsize=1)
+def pads_by_length() -> dict[int, list[str]]:
+    """Ham texts of 40 to 90 characters by length; read at first use, so the tests collect
+    (and skip) where the corpus is absent."""
+    found: dict[int, list[str]] = {}
+    for h in load()[1]:
+        if 40 <= len(h) <= 90:
+            found.setdefault(len(h), []).append(h)
+    return found
+
 ITEMS = ["bike", "sofa", "tickets", "camera", "guitar", "old phone", "desk", "pram"]
 
 
@@ -128,7 +137,7 @@ class Campaign:
         wb = self.way((t or self.template).kind).render()
         pitch = fit(body, wb, self.rng.randint(55, 90))
         room = 139 - len(pitch)
-        pads = [h for n, hs in PADS.items() if 40 <= n <= room for h in hs]
+        pads = [h for n, hs in pads_by_length().items() if 40 <= n <= room for h in hs]
         if not pads:
             return pitch
         pad = self.rng.choice(pads)
