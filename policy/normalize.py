@@ -677,7 +677,8 @@ _SHORTENERS = (("bit.ly", r"bit[\s-]?ly"), ("tinyurl.com", r"tinyurl(?:[\s-]?com
                ("bl.ink", r"bl\.ink"), ("cli.re", r"cli\.re"), ("tny.im", r"tny\.im"),
                ("u.nu", r"u\.nu"), ("n9.cl", r"n9\.cl"), ("qr.ae", r"qr\.ae"), ("s.id", r"s\.id"),
                ("t.ly", r"t\.ly"), ("x.gd", r"x\.gd"), ("bit.do", r"bit\.do"), ("wa.me", r"wa\.me"),
-               ("discord.gg", r"discord\.gg"), ("beacons.ai", r"beacons\.ai"))
+               ("discord.gg", r"discord\.gg"), ("beacons.ai", r"beacons\.ai"),
+               ("lnk.to", r"lnk\.to"))
 _SHORTENER = re.compile(r"\b(?:" + "|".join(f"({written})" for _, written in _SHORTENERS)
                         # ("slash" is read as "/" before it: "tinyurl then a slash then x")
                         + r")(?:(?:\s+then)?(?:\s+a)?\s?/\s?(?:then\s+)?"
@@ -1117,11 +1118,14 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     emoji_keys = ["k:" + m.group(1) for m in _EMOJI_REPLY.finditer(text)] if (
         not text.isascii()) else []
     wallets: list[str] = []
+    if not text.isascii() and _INVISIBLE.search(text) is not None:
+        text = _INVISIBLE.sub("", text)  # joiners inside a wallet ("bc1qk4\u200d6h..."): nothing
     if len(text) >= 26 and any(len(word) >= 26 for word in text.split()):  # (cheap)
         # A wallet to pay into ("bc1q...", "0x...", "T..."): a way back to the spammer, read
         # as written (folding would change its letters), then taken out, so that its
         # digits are not read as numbers too
-        wallets = ["w:" + m.group() for m in _WALLET.finditer(text)]
+        wallets = ["w:" + (m.group().lower() if m.group().startswith(("BC1", "LTC1")) else m.group())
+                   for m in _WALLET.finditer(text)]  # (bech32 is one case or the other)
         text = _WALLET.sub(" ", text)
     if ("bc1q" in text or "0x" in text) and (half := _WALLET_HALF.search(text)) is not None:
         # a wallet cut in two ("bc1qm0wrclk6msw8p82c seha0yqz..."): its first half is read
@@ -1162,6 +1166,9 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
                 else cased)  # Greek capitals too: "ΤELEGRAM" is "TELEGRAM"
     else:
         cased = text
+    if ("(" in text or "[" in text or "{" in text) and _SAID_MARK.search(text) is not None:
+        said = (lambda m: "@" if m.group(1).lower() == "at" else "$")  # noqa: E731
+        text, cased = _SAID_MARK.sub(said, text), _SAID_MARK.sub(said, cased)  # "tg (at) x"
     found: list[str] = wallets + abroad + emoji_keys
     contact = bool(found) or pointed
     digits_in = _DIGIT.search(text) is not None  # (the look-alike step only adds digits)
@@ -1238,10 +1245,20 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         contact = True
         name_tld = [g for g in dotless.groups() if g]
         found.append(f"d:{name_tld[0]}.{name_tld[1]}")
+    if "\n" in lower:
+        lower = _PATH_NEXT_LINE.sub("", lower)  # "forms.gle" then "/x" on the next line
+    if "signal" in lower and "group" in lower and _SIGNAL_GROUP.search(lower) is not None:
+        contact = True  # "signal(dot)group/#x": Signal's group links
+        found.append("d:signal.group")
+    if "20" in lower and _TOKEN_NETWORK.search(lower) is not None:
+        contact = True  # "USDT TRC20 T76U...": a wallet on a token's network
+    if "spaces" in lower and _DESPACE.search(lower) is not None:
+        contact = True  # "(remove the spaces)": a way back spaced apart to hide it
     if ("(" in lower or "[" in lower or "{" in lower or "+" in lower or ",co" in lower
-            or ", co" in lower) and _BRACKETED_TLD.search(lower) is not None:
+            or ", co" in lower) and (_BRACKETED_TLD.search(lower) is not None
+                                     or _BRACKETED_TAIL.match(lower.lstrip(_AROUND)) is not None):
         # "hubpeak (.site)", "glowvault + .shop", "primezenhq,co,uk": the dot as written
-        if (tail := _BRACKETED_TLD.match(lower.lstrip(_AROUND))) is not None and tail.group(1):
+        if _BRACKETED_TAIL.match(lower.lstrip(_AROUND)) is not None:
             contact = True  # "(.site) 👀": the tail of a link cut in two texts
         lower = _BRACKETED_TLD.sub(lambda m: "." + (m.group(1) or "") if m.group(1) or "+" in
                                    m.group() else ".co.", lower)
@@ -1651,7 +1668,7 @@ _LETTER_GAPS = re.compile(r"[ .\-]")
 _SPACED_CAPS_HINT = re.compile(r"[A-Z][ .\-][A-Z](?![\w])")
 # apps by a nickname or respelt, before a handle with a digit, "_" or "." only ("the paper
 # plane app: kate.lucky16", "my gram is chloe.glow63", "telegrm x22", "s.n.a.p x_y")
-_HANDLE_NEXT = r"(?=\s*+[,:\-]?\s*+@?(?!windows|iphone|galaxy|pixel|android|macos)[a-z]{3,}+(?:[_.][a-z0-9]++|\d++)[a-z0-9_.]*+(?!'))"
+_HANDLE_NEXT = r"(?=\s*+[,:\-]?\s*+(?:as\s++)?@?(?!windows|iphone|galaxy|pixel|android|macos)[a-z]{3,}+(?:[_.][a-z0-9]++|\d++)[a-z0-9_.]*+(?!'))"
 _RESPELT_APP = re.compile(
     r"\bthe\s+(paper\s*+plane|ghost)\s+app\b" + _HANDLE_NEXT
     + r"|\bmy\s+(gram)\b(?=\s+is\s+@?[a-z]{3,}+(?:[_.][a-z0-9]++|\d++)[a-z0-9_.]*+(?!'))"
@@ -1671,14 +1688,30 @@ _APP_LAST = re.compile(
 _HANDLE_FIRST = re.compile(r"[^a-z0-9@]*+@?((?=[a-z_.]{6})[a-z]++(?:[_.][a-z]++)?\d{2,3}+)(?:\s*+[\u2014\u2013-]++\s*+"
                            r"(?:msg|message|add|dm|hmu|text)\s++me\b|\s++is\s+better\s+for\s+me\b)")
 # ... or starts with a site's ending ("open glowdeal" then ".shop on ur phone")
+# Round 33 (blind, ways back of today's platforms): "(remove the spaces)" says a way back
+# was spaced apart to hide it; "(at)", "(dollar)" for "@", "$" before a handle ("tg (at)
+# x", "cashapp (dollar) x"); Signal's group links, however the dot is written; a link's
+# path on the next line ("forms.gle" then "/x")
+_DESPACE = re.compile(r"[./@$\d][^()\[\]]{0,60}?[(\[]\s*+(?:remove|delete|take\s+out|without)\s+(?:all\s+)?(?:the\s+)?"
+                      r"spaces\b\s*+[)\]]")
+_SAID_MARK = re.compile(r"\s*+[(\[{]\s*+(at|dollar)\s*+[)\]}]\s*+")
+_SIGNAL_GROUP = re.compile(r"\bsignal\s*+(?:\(\s*+dot\s*+\)|\[\s*+(?:\.|dot)\s*+\]|\{\s*+(?:\.|dot)\s*+\})\s*+group\b"
+                           r"|\bsignal\s*+(?:\.|dot)\s*+group\s*+(?:/|slash\b|#)")
+# a token's network named before its address ("USDT TRC20 TRgj xGef ..."): an address to pay
+# into follows, however it is cut
+_TOKEN_NETWORK = re.compile(r"\b(?:trc[\s-]?20\W{0,3}(?=t[1-9a-z]{3})|(?:erc|bep)[\s-]?20\W{0,3}(?=0x[0-9a-f]{3}))(?=(?:[0-9a-z]{3,8}\s){2,}[0-9a-z]{3,}|[0-9a-z]{16,})(?=[\s0-9a-z]{0,24}\d)")
+_PATH_NEXT_LINE = re.compile(r"(?<=[a-z0-9])[ \t]*+\n[ \t]*+(?=/[a-z0-9#?])")
 _TLD_FIRST = re.compile(r"[^a-z0-9.(]*+\.(?:shop|site|vip|club|xyz|online|icu|top|com|net|org|io|co)"
-                        r"(?:\s|$|/|[!,])")
+                        # alone, or with where to open it (".com is cheaper than .io" is talk)
+                        r"(?:/|\s*+[*!]*+\s*+$|\s++(?:on\s++(?:ur|your)\s++(?:phone|mobile)|now|to\s++claim"
+                        r"|today)\b)")
 # a site's dot in brackets with its ending ("hubpeak (.site)"), or after a plus
 # ("glowvault + .shop"), and a comma for each dot of ".co.uk" ("primezenhq,co,uk")
-_BRACKETED_TLD = re.compile(r"\s*+[(\[{]\s*+\.\s*+([a-z]{2,12}+)\s*+[)\]}]"
+_BRACKETED_TAIL = re.compile(r"[(\[{]\s*+\.\s*+([a-z]{2,12}+)\s*+[)\]}]")
+_BRACKETED_TLD = re.compile(r"(?<=[a-z0-9]{4})\s*+[(\[{]\s*+\.\s*+([a-z]{2,12}+)\s*+[)\]}]"
                             # (a name of 7 or more: "hoodie + .shop bag", "3,co,uk" are talk)
                             r"|(?<=[a-z0-9]{7})\s*+\+\s*+\.(?=[a-z])"
-                            r"|(?<=[a-z][a-z0-9]{3}),\s?+co\s?+,\s?+(?=uk\b)")
+                            r"|(?<=[a-z][a-z0-9]{3}),co,(?=uk\b)")  # ("company, co, uk")
 _AT_G_MAIL = re.compile(r"\b(at|@)\s*+g[\s-]mail\b")
 # "my pinned post" pointed at as a place to go ("hmu my pinned post", "add me, my pinned
 # post"), not talked of ("did you see my pinned post", "my pinned post got 2k likes")
@@ -2387,7 +2420,12 @@ _PROFILE = re.compile(r"\b(?:(?:links?|(?<!the\s)(?<!your\s)(?:info|details?|eve
                       r"|the\s+bio(?!\s*\?))"
                       # a page, wall or highlights are a notebook's, a room's, a game's too:
                       # only links, details, info, prices or rates are on them
-                      r"|(?:links?|(?<!the\s)(?<!your\s)(?:info|details?|prices?|rates?))"
+                      r"|(?:links?(?:\s+(?:to|for)\s+my\s+[a-z]{2,12}(?:\s+[a-z]{2,12})?(?=\s+(?:is|are)\b)"
+                      # ("link to my wa in my highlights" opens its clause: "a broken link to
+                      # my playlist in my highlights" is talk)
+                      r")?|(?<![a-z]\s)(?<![a-z])links?\s+(?:to|for)\s+my\s+[a-z]{2,12}(?:\s+[a-z]{2,12})?"
+                      r"|(?<!the\s)(?<!your\s)(?:info"
+                      r"|details?|prices?|rates?))"
                       r"(?:\s+is|\s+are)?\s+(?:pinned\s+)?(?:in|on|at)\s+my\s+"
                       r"(?:page|wall|highlights)"
                       r"|(?:see|check(?:\s+out)?|visit|tap|click)\s+(?:the\s+link\s+in\s+)?"
@@ -2824,7 +2862,8 @@ def _said_way_back(lower: str) -> bool:
 # ("ltc1"), Ethereum-style hex, Tron (base58 from "T"), and any other run of 32 to 90
 # letters and digits of both cases (Solana, TON, Dogecoin...): talk has no such word.
 _WALLET = re.compile(r"(?<![\w/.@#-])(?![\w-]*([A-Za-z])\1{4})"  # no letter 5 times in a row
-                     r"(?:(?:bc1|ltc1)[ac-hj-np-z02-9]{25,87}+|0x[0-9a-fA-F]{40}"
+                     r"(?:(?:bc1|ltc1)[ac-hj-np-z02-9]{25,87}+|(?:BC1|LTC1)[AC-HJ-NP-Z02-9]{25,87}+"
+                     r"|0x[0-9a-fA-F]{40}"
                      r"|(?=[1-9A-HJ-NP-Za-km-z]*[A-HJ-NP-Za-km-z])(?=[A-Za-z]*\d)"
                      r"[13T][1-9A-HJ-NP-Za-km-z]{25,34}+"
                      # the others: two digits at least, letters of both cases, no "_"
@@ -2905,10 +2944,19 @@ def _links(lower: str, word_domains: list[str]) -> list[str]:
                 if bare and (len(name) < 3 or name.isdigit()):
                     continue  # "ok,com on", "at 9,com": a name of a few letters at least
                 top = tld.group().replace(" ", "").rstrip("/").translate(_TLD_DIGITS)
+                if (len(top) == 2 and name in _SECOND_LEVEL and out
+                        and out[-1].endswith("." + name)):
+                    # "bbc.co.uk": one key, "d:bbc.co.uk", not "d:co.uk" too (every site
+                    # of a country's ending would share it: one link to 5 strangers)
+                    out[-1] += "." + top
+                    continue
                 out.append(f"d:{name}.{top}")
     if not out and ("http" in lower or "www" in lower or "/" in lower or "xn--" in lower) and _WEB.search(lower):
         out.append("d:")
     return out
+
+
+_SECOND_LEVEL = frozenset("co com org net ac gov edu ltd plc sch nhs or ne go gob nic mil".split())
 
 
 def _digit_tld(lower: str, at: int) -> re.Match[str] | None:

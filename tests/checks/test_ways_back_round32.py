@@ -26,7 +26,7 @@ READ = [
     ("details at prizehub (.site) x", "d:prizehub.site"),
     ("claim at prizehub [.shop] today", "d:prizehub.shop"),
     ("open prizehub + .shop on ur phone", "d:prizehub.shop"),
-    ("sign in at prizehub,co,uk", "d:co.uk"),
+    ("sign in at prizehub,co,uk", "d:prizehub.co.uk"),
     ("sorted mine at tly/6u36ug", "d:t.ly"),
     ("write to deskteam 📧 yahoo for the voucher", "e:deskteam@yahoo.com"),
     ("msg prize.desk ✉️ outlook", "e:prize.desk@outlook.com"),
@@ -101,6 +101,12 @@ TALK = [
     "my top 3 apps: spotify, snap:",
     "summer22 — best summer ever",
     "room_104 msg me when ur outside",
+    # a second review's
+    ".shop domains are so pricey lol",
+    ".site visit is at 9, hard hats required",
+    ".co is fine imo",
+    "does the kit include the (.site) template you mentioned in the video?",
+    "Our company, Co, UK branch, is hiring, would you be interested?",
 ]
 
 
