@@ -198,6 +198,8 @@ class DecisionLog:
                 out["sig"] = self._permute(found.signature).hex()
             if found.contact:
                 out["contact"] = True
+                if found.year_only:
+                    out["year"] = True
             if found.contacts:
                 out["contacts"] = [keys.unit("k\x00" + c) for c in found.contacts]
         # The graph's answers, one character per recipient ("1": yes).
@@ -408,6 +410,7 @@ class DecisionEvent:
     chars: int = 0  # letters and digits after normalisation
     signature: bytes | None = None  # keyed-permuted MinHash
     contact: bool = False
+    year_only: bool = False  # the contact is a year alone (fingerprint.TextFacts)
     contacts: tuple[str, ...] = ()
     channel: str = "api"
     name_chars: int = 0  # over SMS: the longest recipient's name
@@ -442,7 +445,8 @@ class DecisionEvent:
                            context=self.context)
 
     def text_facts(self) -> TextFacts:
-        return TextFacts(self.chars, self.signature, self.contact, self.contacts)
+        return TextFacts(self.chars, self.signature, self.contact, self.contacts,
+                         self.contact and self.year_only)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"t": self.t, "type": "decision", "sender": self.sender,
@@ -462,6 +466,8 @@ class DecisionEvent:
                 out["sig"] = self.signature.hex()
             if self.contact:
                 out["contact"] = True
+                if self.year_only:
+                    out["year"] = True
             if self.contacts:
                 out["contacts"] = list(self.contacts)
         out.update(follows=self.follows, followed=self.followed, wrote=self.wrote)
@@ -612,6 +618,7 @@ def parse_decision(raw: Mapping[str, Any], t: float, line: int) -> DecisionEvent
         chars=_count(raw, "chars", default=0),
         signature=signature,
         contact=raw.get("contact") is True,
+        year_only=raw.get("year") is True,
         contacts=tuple(_hex_id(c, "contacts") for c in contacts),
         channel=channel,
         name_chars=_count(raw, "name_chars", default=0, maximum=256),

@@ -557,6 +557,12 @@ class Engine(OperatorCalls):
         elif reads_text:
             text = self._texts.of(request.text, needs.get("text_from_chars", 1 << 30))
             chars, signature, contact = text.chars, text.signature, text.contact
+            if text.year_only and all(r in facts.followed_by_sender or r in facts.wrote_to_sender
+                                      for r in request.recipients):
+                # A year alone is a way back toward strangers only (a lure's "did u go to
+                # Leeds 2019?"); to people followed or who wrote, "all the best for 2027"
+                # is talk (a blind review's greeters, round 35)
+                contact = False
             if "contacts" in needs:
                 # Keyed like ids: a number or a domain is never recoverable from storage.
                 # One number however it is dialled (normalize.contact_key).

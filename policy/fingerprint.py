@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Hamming
 
-from policy.normalize import normalize, normalize_counted, read_contacts
+from policy.normalize import normalize, normalize_counted, read_contacts, year_only_contact
 from policy.promotion import has_scam_words, reads_as_promotion
 
 SIGNATURE_BYTES = 32
@@ -146,6 +146,7 @@ class TextFacts(NamedTuple):
     signature: bytes | None  # None: too short for every rule that compares texts
     contact: bool  # a phone number, a link, an address, a price, or a promotion's words
     contacts: tuple[str, ...]  # the numbers, domains, addresses (normalize.read_contacts)
+    year_only: bool = False  # a contact only by a year alone: toward strangers only
 
 
 class TextFeatures:
@@ -206,7 +207,9 @@ def _compute(text: str, traced_from: int) -> TextFacts:
     sig = signature_of_normalized(normalized) if chars >= traced_from else None
     contact, contacts = read_contacts(text)
     # A promotion's wording counts as a way back: campaigns without a number still sell.
-    contact = contact or reads_as_promotion(text)
+    promotion = reads_as_promotion(text)
+    year_only = contact and not contacts and not promotion and year_only_contact(text)
+    contact = contact or promotion
     if contacts and not contact and not has_scam_words(text):
         # An account or a domain named in talk ("try @lactation.lisa", "the video is on
         # @bio_period3", "lunaphoto.art") is no key for the contacts rule: a club, a
@@ -214,4 +217,4 @@ def _compute(text: str, traced_from: int) -> TextFacts:
         # scam's pitch ("ambassador", "legit", "usdt": promotion.has_scam_words) the same
         # account to a 5th stranger is refused.
         contacts = ()
-    return TextFacts(chars, sig, contact, contacts)
+    return TextFacts(chars, sig, contact, contacts, year_only)

@@ -1105,6 +1105,26 @@ _MAX_READ = 640  # characters read, after NFKC (twice fingerprint.MAX_CHARS)
 _DECORATION = re.compile("[\ufe0f\u20e3]")
 
 
+# A year alone, 1950 to 2049 but 2000 (a prize whose "£" was spelt away: "win 2000
+# pounds"): "Happy New Year 2027!", "since 1998", "did u go to Leeds 2019?". Not a year
+# inside a longer number ("Euro 2004 2-4-1", "2026-2027", "0800 2027"), a price ("£2019",
+# "2019p") or a handle, tag or decimal ("+2027", "#2027", "20.19").
+_YEAR_ALONE = re.compile(
+    r"(?<![\w£$€+#@.,:/-])(?<!\d[\s.\-/|()\[\]_])(?<!\d[\s.\-/|()\[\]_]{2})"
+    r"(?:19[5-9]\d|20(?:0[1-9]|[1-4]\d))"
+    r"(?![\w%]|[.,:/-]\d|[\s.\-/|()\[\]_]{1,2}\d|\s*(?:p|ppm|gbp|usd|eur)\b)",
+    re.IGNORECASE)
+
+
+def year_only_contact(text: str) -> bool:
+    """Whether ``text`` reads as a contact only by a year alone ("all the best for 2027"):
+    a way back toward strangers (campaigns' lures carry one: "did u go to Leeds 2019?"),
+    talk toward people the sender follows or who wrote (``Engine``'s features)."""
+    if _YEAR_ALONE.search(text[:_MAX_READ]) is None:
+        return False
+    return not read_contacts(_YEAR_ALONE.sub("year", text[:_MAX_READ]))[0]
+
+
 def has_contact(text: str) -> bool:
     """Whether ``text`` carries a contact: a phone number, a link, an address, a price.
 

@@ -4,11 +4,10 @@ and 1 January (`python -m tests.redteam35.run --seed N`), its mix heavy on the k
 write one text to many. Ten kinds are never refused. Refused by design (docs/spam.md, round
 35): the same greeting, new number or invitation to a 15th followed account in 6 hours
 (`mass_copies`), one notice one by one to a 5th member or customer who never wrote
-(`duplicates`), a recruiter's pitch with a salary, a seller's price to strangers. Left as
-it is, measured: a year ("all the best for 2027") reads as a number, and a greeting with
-one to a 16th followed account who never wrote is refused by `links_to_followed` (32 of
-53 greeters refused here, 24 if a year were talk; but lures with a year, "did u go to
-Leeds 2019?", are then read as nothing: docs/spam.md, round 35)."""
+(`duplicates`), a recruiter's pitch with a salary, a seller's price to strangers. What it
+found that was not by design, fixed: a year alone ("all the best for 2027") read as a way
+back toward people followed (`links_to_followed`); it counts toward strangers only now
+(tests/checks/test_years_are_talk.py)."""
 from __future__ import annotations
 
 import pytest
@@ -18,7 +17,7 @@ from tests.redteam35.run import PASSIVE, measure
 USERS = 600
 NEVER_REFUSED = ("chatter", "burst", "link_sharer", "birthday", "groupchat", "creator",
                  "landlord", "newcomer", "multilingual", "numbers")
-CEILING = 94  # users refused by a spam rule at seed 1 of 600 (measured: 16%, its risky mix)
+CEILING = 86  # users refused by a spam rule at seed 1 of 600 (measured: 14%, its risky mix)
 
 
 @pytest.fixture(scope="module")
@@ -40,10 +39,9 @@ def test_kinds_that_talk_are_never_refused(world, kind):
 
 def test_greeters_are_refused_only_for_the_same_text_to_many(world):
     stats = world.stats["greeter"]
-    # the same greeting to a 15th followed account in 6 hours, or with a year to a 16th in
-    # a day; never as a stranger's campaign (duplicates, contacts, links_to_strangers)
-    assert set(stats.rules) <= {"mass_copies", "spam_cooldown", "links_to_followed"}, stats.rules
-    assert stats.rules["mass_copies"] > stats.rules["links_to_followed"]
+    # the same greeting to a 15th followed account in 6 hours; "wishing you all the best
+    # for 2027" to a 16th in a day is no way back (links_to_followed never fires)
+    assert stats.refused and set(stats.rules) <= {"mass_copies", "spam_cooldown"}, stats.rules
 
 
 def test_refused_at_most_the_ceiling(world):
