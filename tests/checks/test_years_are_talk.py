@@ -45,6 +45,16 @@ def test_a_year_alone_is_the_only_contact(text: str) -> None:
     "Happy 2027! call 07700 900123",       # a year and a phone number
     "only 2000 left, win 2000 pounds",     # 2000: a prize as often as a year
     "claim your 2027 prize now, valued customer",  # a promotion's words
+    # an adversarial review's ways back spelt as a year (to people followed they escaped)
+    "$ 2019 for you, ring me", "＄2019 sent", "£\u00ad2027 sent, check it", "US$ 2019",
+    "₹2019 credited", "2027 pounds won", "2019 USDT profit", "win 2019 cash",
+    "earn 2019/week from home", "2019€ refund",
+    "txt 2024 now", "reply 2019", "text to 2027", "dial 1984", "send win to 2019",
+    "claim code: 2019", "your code is 2027", "enter 2019 to claim", "PIN 1984",
+    "ig 2019", "my kik is 2019", "add me 2027 on snap", "telegram 1984",
+    "2019 com", "www 2027 com", "2019 club",
+    "call me 1984 | 2019 | 2049", "call me 1984   2019   2049", "1984, 2019, 2049",
+    "call me 1984 and 2019 and 2049", "call me 1984－2019－2049",
 ])
 def test_a_number_around_a_year_is_still_a_contact(text: str) -> None:
     facts = TextFeatures().of(text, 1)
