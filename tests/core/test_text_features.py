@@ -10,7 +10,8 @@ import policy.fingerprint as fingerprint
 from policy import Engine, SendRequest
 from policy.clock import VirtualClock
 from policy.fingerprint import TextFeatures, signature
-from policy.normalize import normalize, read_contacts
+from policy.normalize import normalize, read_contacts, year_only_contact
+from policy.promotion import reads_as_promotion
 from policy.rules import load_rules
 from tests.conftest import DEFAULT_RULES, T0, dense_graph
 
@@ -21,13 +22,17 @@ TEXTS = [
     "ok",
     "see you at 8",
     "Ｆｒｅｅ ｅｎｔｒｙ into our weekly competition, text WIN to 80086 to enter today",
+    "Happy New Year 2027 to you and all the family, see you soon x",  # a year alone
 ]
 
 
 def _expected(text: str, traced_from: int) -> tuple[object, ...]:
     normalized = normalize(text)
     chars = len(normalized) - normalized.count(" ")
-    return chars, (signature(text) if chars >= traced_from else None), *read_contacts(text)
+    contact, contacts = read_contacts(text)
+    year_only = (contact and not contacts and not reads_as_promotion(text)
+                 and year_only_contact(text))
+    return chars, (signature(text) if chars >= traced_from else None), contact, contacts, year_only
 
 
 @pytest.mark.parametrize("size", [0, 1, 3, 2048])
@@ -56,7 +61,7 @@ def test_a_repeated_text_is_fingerprinted_once(monkeypatch: pytest.MonkeyPatch) 
 
 def test_a_short_text_gets_its_signature_when_the_rules_start_tracing_it() -> None:
     cache = TextFeatures(16)
-    chars, sig, _, _ = cache.of("see you at 8", 32)
+    chars, sig, *_ = cache.of("see you at 8", 32)
     assert sig is None and chars < 32
     assert cache.of("see you at 8", 0) == _expected("see you at 8", 0)
     assert cache.of("see you at 8", 0)[1] is not None
@@ -91,7 +96,7 @@ def test_no_words_are_kept() -> None:
 
 def test_lone_surrogates_are_hashed_not_raised() -> None:
     cache = TextFeatures(4)
-    chars, _, _, _ = cache.of("broken \ud800 text that is long enough to be traced by the rule", 0)
+    chars, *_ = cache.of("broken \ud800 text that is long enough to be traced by the rule", 0)
     assert chars > 0
 
 
