@@ -15,9 +15,7 @@ that starts with a handle ("rosa_win58 lol")."""
 
 from __future__ import annotations
 
-import pytest
-
-from policy.normalize import read_contacts
+from tests.checks.ways_back_cases import reading_tests
 
 READ = [
     ("go to prizehub⚫vip to claim", "d:prizehub.vip"),
@@ -110,17 +108,4 @@ TALK = [
 ]
 
 
-@pytest.mark.parametrize(("text", "key"), READ)
-def test_read(text, key):
-    found, keys = read_contacts(text)
-    assert found and key in keys, (text, keys)
-
-
-@pytest.mark.parametrize("text", POINTED)
-def test_pointed(text):
-    assert read_contacts(text)[0], text
-
-
-@pytest.mark.parametrize("text", TALK)
-def test_talk_stays_talk(text):
-    assert not read_contacts(text)[0], text
+test_read, test_pointed, test_talk_stays_talk = reading_tests(READ, POINTED, TALK)

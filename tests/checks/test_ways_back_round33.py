@@ -12,9 +12,8 @@ such site shared)."""
 
 from __future__ import annotations
 
-import pytest
-
 from policy.normalize import read_contacts
+from tests.checks.ways_back_cases import reading_tests
 
 READ = [
     ("tg (at) PrizeDeskBot", "h:prizedeskbot"),
@@ -64,20 +63,7 @@ TALK = [
 ]
 
 
-@pytest.mark.parametrize(("text", "key"), READ)
-def test_read(text, key):
-    found, keys = read_contacts(text)
-    assert found and key in keys, (text, keys)
-
-
-@pytest.mark.parametrize("text", POINTED)
-def test_pointed(text):
-    assert read_contacts(text)[0], text
-
-
-@pytest.mark.parametrize("text", TALK)
-def test_talk_stays_talk(text):
-    assert not read_contacts(text)[0], text
+test_read, test_pointed, test_talk_stays_talk = reading_tests(READ, POINTED, TALK)
 
 
 def test_sites_on_a_countrys_ending_have_keys_of_their_own():

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import random
 
-import pytest
-
 from policy.normalize import read_contacts
+from tests.checks.ways_back_cases import reading_tests
 
 READ = [
     ("ring OBOO94l4lb7 u won!", "n:08009414167"),
@@ -57,15 +56,7 @@ TALK = [
 ]
 
 
-@pytest.mark.parametrize(("text", "key"), READ)
-def test_read(text, key):
-    found, keys = read_contacts(text)
-    assert found and key in keys, (text, keys)
-
-
-@pytest.mark.parametrize("text", TALK)
-def test_talk_stays_talk(text):
-    assert not read_contacts(text)[0], text
+test_read, _, test_talk_stays_talk = reading_tests(READ, (), TALK)
 
 
 def test_before_is_no_digit_of_the_number():
