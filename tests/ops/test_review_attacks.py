@@ -337,8 +337,8 @@ def test_a_wrong_typed_attribute_from_the_hosts_graph_is_a_400_not_an_allow(
     assert "verified_email" in error["message"]
 
 
-def test_an_oversized_admin_body_is_refused_without_reading_it_all(server: Any) -> None:
-    # The admin API read the whole body, then checked its 16 KiB bound.
+def _post_endless_body(app: Any, path: str, query: bytes, token: str) -> tuple[int, int]:
+    """(status, chunks pulled): a POST whose body of 64 KiB chunks goes on for 64 MB."""
     import asyncio
 
     pulled = 0
@@ -353,15 +353,21 @@ def test_an_oversized_admin_body_is_refused_without_reading_it_all(server: Any) 
         if message["type"] == "http.response.start":
             answer["status"] = message["status"]
 
-    path = "/admin/api/users/alice/lift-cooldown"
     scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
              "method": "POST", "scheme": "http", "path": path, "raw_path": path.encode(),
-             "query_string": b"", "root_path": "",
+             "query_string": query, "root_path": "",
              "headers": [(b"host", b"demo"), (b"content-type", b"application/json"),
-                         (b"authorization", f"Bearer {ADMIN}".encode())],
+                         (b"authorization", f"Bearer {token}".encode())],
              "client": ("127.0.0.1", 1), "server": ("demo", 80)}
-    asyncio.run(server(scope, receive, send))
-    assert answer["status"] == 400
+    asyncio.run(app(scope, receive, send))
+    return answer["status"], pulled
+
+
+def test_an_oversized_admin_body_is_refused_without_reading_it_all(server: Any) -> None:
+    # The admin API read the whole body, then checked its 16 KiB bound.
+    status, pulled = _post_endless_body(server, "/admin/api/users/alice/lift-cooldown", b"",
+                                        ADMIN)
+    assert status == 400
     assert pulled < 10
 
 
@@ -457,28 +463,9 @@ def test_no_refusal_shares_the_challenges_numeric_code() -> None:
 def test_the_servers_own_endpoints_refuse_an_oversized_body_unread(server: Any,
                                                                    path: str) -> None:
     # They read the whole body (30 MB: 200) where the policy routes stop at 64 KiB (413).
-    import asyncio
-
-    pulled = 0
-    answer: dict[str, Any] = {}
-
-    async def receive() -> dict[str, Any]:
-        nonlocal pulled
-        pulled += 1
-        return {"type": "http.request", "body": b"a" * 65536, "more_body": pulled < 1000}
-
-    async def send(message: dict[str, Any]) -> None:
-        if message["type"] == "http.response.start":
-            answer["status"] = message["status"]
-
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
-             "method": "POST", "scheme": "http", "path": path, "raw_path": path.encode(),
-             "query_string": b"app_id=x&participant_ids=1002", "root_path": "",
-             "headers": [(b"host", b"demo"), (b"content-type", b"application/json"),
-                         (b"authorization", b"Bearer alice-token")],
-             "client": ("127.0.0.1", 1), "server": ("demo", 80)}
-    asyncio.run(server(scope, receive, send))
-    assert answer["status"] == 413
+    status, pulled = _post_endless_body(server, path, b"app_id=x&participant_ids=1002",
+                                        "alice-token")
+    assert status == 413
     assert pulled < 10
 
 
