@@ -206,10 +206,11 @@ def _compute(text: str, traced_from: int) -> TextFacts:
     # (a third of a decision's time) for "ok" and "see you at 8".
     sig = signature_of_normalized(normalized) if chars >= traced_from else None
     contact, contacts = read_contacts(text)
-    # A promotion's wording counts as a way back: campaigns without a number still sell.
-    promotion = reads_as_promotion(text)
-    year_only = contact and not contacts and not promotion and year_only_contact(text)
-    contact = contact or promotion
+    if contact:  # by a year alone only, and no promotion's wording either: toward strangers only
+        year_only = not contacts and year_only_contact(text) and not reads_as_promotion(text)
+    else:
+        # A promotion's wording counts as a way back: campaigns without a number still sell.
+        year_only, contact = False, reads_as_promotion(text)
     if contacts and not contact and not has_scam_words(text):
         # An account or a domain named in talk ("try @lactation.lisa", "the video is on
         # @bio_period3", "lunaphoto.art") is no key for the contacts rule: a club, a

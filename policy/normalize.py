@@ -1141,11 +1141,9 @@ def year_only_contact(text: str) -> bool:
     a way back toward strangers (campaigns' lures carry one: "did u go to Leeds 2019?"),
     talk toward people the sender follows or who wrote (``Engine``'s features). Read on
     the text as the reader reads it (width folded, invisible characters dropped)."""
-    text = unicodedata.normalize("NFKC", text[:_MAX_READ])
+    text = text[:_MAX_READ]
     if not text.isascii():
-        text = _INVISIBLE.sub("", text)
-    if _YEAR_ALONE.search(text) is None:
-        return False
+        text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
     spans: list[tuple[int, int]] = []
 
     def mask(match: re.Match[str]) -> str:
@@ -2489,11 +2487,12 @@ _NOT_SITE_NAMES = frozenset("the and at via www dot in on to from my your our th
                             "with for http https".split())
 # a name a campaign gives its site ("txtwinnerz com then", round 34): read whatever follows
 # its ending ("the estate agents com is 1.5%" is talk: no such word in "agents")
-_CAMPAIGN_NAME = re.compile(r"txt|prize|winner|winz|jackpot|casino|bonus|reward|claim|promo"
-                            r"|giveaway|lucky|cashback|freebie")
-_SITE_PIECE = re.compile(r"cashback|giveaway|freebie|jackpot|casino|winner|prize|bonus|reward|claim"
-                         r"|promo|lucky|winz|txt|win|cash|hub|zone|club|deals|box|gift|award|mob"
-                         r"|tone|direct|spin|4u")
+_SITE_CAMPAIGN_WORDS = ("cashback", "giveaway", "freebie", "jackpot", "casino", "winner", "prize",
+                   "bonus", "reward", "claim", "promo", "lucky", "winz", "txt")
+_CAMPAIGN_NAME = re.compile("|".join(_SITE_CAMPAIGN_WORDS))
+# its pieces: the campaign's words, then shorter ones (a longer word first: "cashback", "cash")
+_SITE_PIECE = re.compile("|".join((*_SITE_CAMPAIGN_WORDS, "win", "cash", "hub", "zone", "club", "deals",
+                                   "box", "gift", "award", "mob", "tone", "direct", "spin", "4u")))
 _DOTLESS_SITE = re.compile(
     r"(?<![a-z0-9@._/-])([a-z][a-z0-9-]{2,30}+)(?:\s*+[*_/+~|\-]\s*+|\s*+)(?:\(\s*+)?"
     r"(?:(co|com|org|net|c\s?o)(?:\s++|\s*+[._*/+~|\-]\s*+)?(uk|au|nz|za|u\s?k)\b"
