@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from policy.normalize import contact_key, read_contacts
+from tests.checks.ways_back_cases import reading_tests
 
 NUMBERS = [
     # round 29 (blind): number words with digits for letters
@@ -396,20 +397,9 @@ ROUND25_TALK = [
 ]
 
 
-@pytest.mark.parametrize(("text", "key"), ROUND25)
-def test_round25_ways_back_are_read_with_their_key(text: str, key: str) -> None:
-    contact, found = read_contacts(text)
-    assert contact and key in found, (text, found)
-
-
-@pytest.mark.parametrize("text", ROUND25_WORDS)
-def test_a_word_to_send_back_for_something_is_a_way_back(text: str) -> None:
-    assert read_contacts(text)[0], text
-
-
-@pytest.mark.parametrize("text", ROUND25_TALK)
-def test_round25_talk_stays_talk(text: str) -> None:
-    assert not read_contacts(text)[0], text
+# read with their key; a word to send back for something is a way back; talk stays talk
+(test_round25_ways_back_are_read_with_their_key, test_a_word_to_send_back_for_something_is_a_way_back,
+ test_round25_talk_stays_talk) = reading_tests(ROUND25, ROUND25_WORDS, ROUND25_TALK)
 
 
 NAMED = [
