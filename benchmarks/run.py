@@ -291,8 +291,9 @@ def breakdown(requests: list[SendRequest], check_p50: float) -> dict[str, float]
     its ways back (the links rules' input: a number, link or address, else a
     promotion's words, as ``policy/fingerprint.py`` reads them), and the rest."""
     from policy.fingerprint import signature_of_normalized
-    from policy.normalize import normalize, read_contacts
+    from policy.normalize import normalize
     from policy.promotion import reads_as_promotion
+    from policy.ways_back import read_contacts
 
     def read(text: str) -> bool:
         return read_contacts(text)[0] or reads_as_promotion(text)

@@ -29,7 +29,6 @@ from policy.fingerprint import TextFeatures
 from policy.graph import MemoryGraph, SocialGraph
 from policy.ids import IdHasher
 from policy.ids import key_secret as resolve_key_secret
-from policy.normalize import contact_key
 from policy.observe import Observer
 from policy.operators import DEFAULT_REVOCATION_TTL, OperatorCalls  # noqa: F401 (re-exported)
 from policy.requests import InviteRequest, SendRequest, require_id
@@ -43,6 +42,7 @@ from policy.rules import (
     load_rules,
 )
 from policy.storage import MemoryStorage, Storage, open_storage
+from policy.ways_back import contact_key
 
 if TYPE_CHECKING:
     from policy.decisionlog import DecisionLog
@@ -565,7 +565,7 @@ class Engine(OperatorCalls):
                 contact = False
             if "contacts" in needs:
                 # Keyed like ids: a number or a domain is never recoverable from storage.
-                # One number however it is dialled (normalize.contact_key).
+                # One number however it is dialled (ways_back.contact_key).
                 contacts = tuple(dict.fromkeys(self._keys.unit("k\x00" + contact_key(c))
                                                for c in text.contacts))
         people: tuple[tuple[str, bool], ...] | None = None

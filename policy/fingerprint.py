@@ -27,8 +27,9 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Hamming
 
-from policy.normalize import normalize, normalize_counted, read_contacts, year_only_contact
+from policy.normalize import normalize, normalize_counted
 from policy.promotion import has_scam_words, reads_as_promotion
+from policy.ways_back import read_contacts, year_only_contact
 
 SIGNATURE_BYTES = 32
 # Only the first MAX_CHARS characters of a text are ever normalised, fingerprinted or
@@ -145,7 +146,7 @@ class TextFacts(NamedTuple):
     chars: int  # letters and digits after normalisation
     signature: bytes | None  # None: too short for every rule that compares texts
     contact: bool  # a phone number, a link, an address, a price, or a promotion's words
-    contacts: tuple[str, ...]  # the numbers, domains, addresses (normalize.read_contacts)
+    contacts: tuple[str, ...]  # the numbers, domains, addresses (ways_back.read_contacts)
     year_only: bool = False  # a contact only by a year alone: toward strangers only
 
 

@@ -1,6 +1,6 @@
 """Whether a text reads as a promotion: a prize, an offer, a paid service, a lure.
 
-A campaign needs its readers to act: a phone number or a link (``normalize.read_contacts``),
+A campaign needs its readers to act: a phone number or a link (``ways_back.read_contacts``),
 or words that sell. Spam that rotates templates, spins synonyms or cuts its texts short
 changes its words, not its trade: it still announces a prize to claim, a free offer, a
 subscription, a chat line. The rules treat such a text like one with a contact

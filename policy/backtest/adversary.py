@@ -92,10 +92,11 @@ from policy.decision import Decision, Verdict
 from policy.engine import Engine
 from policy.fingerprint import signature, similarity
 from policy.graph import MemoryGraph
-from policy.normalize import has_contact, normalize, normalize_counted, read_contacts
+from policy.normalize import normalize, normalize_counted
 from policy.promotion import reads_as_promotion
 from policy.requests import InviteRequest, SendRequest
 from policy.rules import Mode, RuleSet, load_rules
+from policy.ways_back import has_contact, read_contacts
 
 # What the new detector is judged by (not asserted by the tests yet: today's rule misses them).
 TARGET_CONTAINED = 0.95  # spam senders contained (<= CONTAINED_STRANGERS before a spam refusal)
@@ -412,7 +413,7 @@ _FOREIGN_DIGITS = (
     ("shunya", "ek", "do", "teen", "char", "paanch", "chhe", "saat", "aath", "nau"))
 # How the obfuscated tactic writes its contact; the last of each is meant to defeat the
 # reader of contacts (a lone digit among spelled ones; letters spaced out), the others
-# are forms ``policy.normalize.read_contacts`` claims to read.
+# are forms ``policy.ways_back.read_contacts`` claims to read.
 # An outside red team's fifth round added the number in groups joined by "and then", the
 # dot said as "dawt", the dot left out before a path, letters joined by dashes and a full
 # stop of another script; its sixth the digits in words of other languages, "nokta" for
@@ -450,7 +451,7 @@ class Contact:
 
     @property
     def token(self) -> str:
-        """What ``policy.normalize.read_contacts`` reads it as."""
+        """What ``policy.ways_back.read_contacts`` reads it as."""
         return _KINDS[self.kind][0] + self.value
 
     def lead(self, rng: random.Random) -> str:

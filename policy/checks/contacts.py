@@ -5,7 +5,7 @@ the words around it.
 A campaign can rotate its templates, spin its words or pad them with salad until
 no two copies look alike to the duplicates rule, but it needs its readers to act:
 call this number, visit this site. The engine reads each text's contacts
-(``policy.normalize.read_contacts``: numbers of 5 digits or more however split or
+(``policy.ways_back.read_contacts``: numbers of 5 digits or more however split or
 spelled out, domains however the dot is written, e-mail addresses) and hashes them
 with the deployment's key secret, so no number or domain is ever stored. Recipients
 count as for the duplicates rule: strangers only (no evidence of a relationship),

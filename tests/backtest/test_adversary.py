@@ -38,8 +38,9 @@ from policy.backtest.simulate import Corpus, load_corpus
 from policy.cli import main
 from policy.decision import Decision, Verdict
 from policy.fingerprint import signature, similarity
-from policy.normalize import normalize, read_contacts
+from policy.normalize import normalize
 from policy.rules import Mode, RuleSet, load_rules, parse_rules
+from policy.ways_back import read_contacts
 from tests.conftest import DEFAULT_RULES, rules_file
 
 pytestmark = pytest.mark.corpus

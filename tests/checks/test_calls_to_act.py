@@ -4,7 +4,7 @@ A direct message can be answered, so a campaign needs no phone number or link: "
 WIN", "txt HORO to ...", "text back 'yes'", a short service number ("call 123"), a postal
 box, or an account of this platform to follow ("follow @winbot"). 26 of the SMS Spam
 Collection's 747 spam texts carried nothing else the reader saw (69 carried no contact at
-all). ``policy.normalize.read_contacts`` reads them as contacts ("k:win", "n:123",
+all). ``policy.ways_back.read_contacts`` reads them as contacts ("k:win", "n:123",
 "h:winbot"), so the contact rules bound such campaigns whatever their words: before,
 rotating templates with only a reply keyword reached the strangers rules' 20 a day.
 """
@@ -18,7 +18,7 @@ import pytest
 from policy import SendRequest
 from policy.decision import Verdict
 from policy.fingerprint import TextFeatures
-from policy.normalize import read_contacts
+from policy.ways_back import read_contacts
 from tests.checks.test_redteam_spam import SENDER, _limit, _run, _salad, _setup
 
 

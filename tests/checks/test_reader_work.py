@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from policy import normalize as reader
-from policy.normalize import normalize_counted, read_contacts, unconfuse
+from policy import normalize as folding
+from policy import ways_back as reader
+from policy.normalize import normalize_counted, unconfuse
+from policy.ways_back import read_contacts
 
 # 290 spaces between an answer and "we": _HERE_PITCHED's spaces on both sides of an optional
 # "will" cost the square of the run (6 ms); _POINTED's and _SENT_TO's the same
@@ -30,9 +32,9 @@ def test_a_run_of_spaces_reads_as_four(before: str, after: str) -> None:
 def test_look_alikes_are_read_from_a_words_start_only() -> None:
     """"\\u3316" * 320 is 1,920 katakana after NFKC: tried at each of them, the pattern for
     a word with a Latin letter scanned to the run's end every time (25 ms in normalize)."""
-    assert reader._MIXED_WORD.pattern.startswith("(?<!\\w)")
+    assert folding._MIXED_WORD.pattern.startswith("(?<!\\w)")
     long_word = "\u30ad" * 2000
-    assert [m.group() for m in reader._MIXED_WORD.finditer(long_word + " aж " + long_word)] == ["aж"]
+    assert [m.group() for m in folding._MIXED_WORD.finditer(long_word + " aж " + long_word)] == ["aж"]
     assert unconfuse("Fɑncγ a drink?") == "Fancy a drink?"
     assert unconfuse("сегодня") == "сегодня"  # a word of another script keeps its letters
     assert normalize_counted("\u3316" * 320)[1] == 1920  # every letter still counted

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from policy.normalize import read_contacts
 from policy.promotion import reads_as_promotion
+from policy.ways_back import read_contacts
 
 
 @pytest.mark.parametrize("text", [

@@ -5,7 +5,7 @@ clock, at most 2,000 sends). Each test asserts a bound docs/spam.md promises and
 when it was written:
 
 - Ways back a reader of the message follows at once and
-  ``policy.normalize.read_contacts`` does not see: digits split by emoji, symbols,
+  ``policy.ways_back.read_contacts`` does not see: digits split by emoji, symbols,
   combining marks, format or control characters; numbers spelled out in other
   languages, in Chinese numerals, or as glued words; links with any top-level domain
   and a path, other schemes, other words and symbols for the dot, small capitals and

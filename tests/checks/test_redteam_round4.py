@@ -20,7 +20,7 @@ import pytest
 
 from policy import SendRequest
 from policy.decision import Verdict
-from policy.normalize import read_contacts
+from policy.ways_back import read_contacts
 from tests.checks.test_redteam_spam import SENDER, VOCAB, _limit, _run, _salad, _setup
 
 

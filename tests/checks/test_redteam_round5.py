@@ -42,8 +42,9 @@ from hypothesis import strategies as st
 
 from policy import Engine, MemoryGraph, SendRequest
 from policy.clock import VirtualClock
-from policy.normalize import normalize, read_contacts
+from policy.normalize import normalize
 from policy.promotion import reads_as_promotion
+from policy.ways_back import read_contacts
 from tests.conftest import DEFAULT_RULES
 
 T0 = 1_790_000_000.0

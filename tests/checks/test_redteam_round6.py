@@ -22,10 +22,10 @@ from policy.conditions import SenderContext
 from policy.engine import _started_fresh
 from policy.errors import InvalidRequest
 from policy.middleware.wsgi import PolicyMiddleware
-from policy.normalize import read_contacts
 from policy.promotion import reads_as_promotion
 from policy.requests import InviteRequest
 from policy.rules import check_local_share, load_rules, parse_rules
+from policy.ways_back import read_contacts
 from tests.conftest import DEFAULT_RULES
 
 T0 = 1_790_000_000.0

@@ -16,8 +16,8 @@ import pytest
 from policy import Engine, MemoryGraph, SendRequest
 from policy.clock import VirtualClock
 from policy.fingerprint import TextFeatures
-from policy.normalize import read_contacts
 from policy.promotion import has_scam_words, reads_as_promotion
+from policy.ways_back import read_contacts
 from tests.conftest import DEFAULT_RULES
 
 T0 = 1_790_000_000.0

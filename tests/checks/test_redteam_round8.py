@@ -9,8 +9,8 @@ import pytest
 
 from policy import Engine, MemoryGraph, SendRequest, Verdict
 from policy.clock import VirtualClock
-from policy.normalize import read_contacts
 from policy.rules import parse_rules
+from policy.ways_back import read_contacts
 from tests.conftest import DEFAULT_RULES
 
 T0 = 1_790_000_000.0

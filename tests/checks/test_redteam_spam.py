@@ -7,7 +7,7 @@ policy/fingerprint.py were fixed after.
 
 - A text carrying a phone number or a link (the campaign's way back) is bounded by
   ``links_to_strangers`` at 4 strangers a day. Contacts a person reads at a glance but
-  ``policy.normalize.read_contacts`` does not (other separators, other top-level
+  ``policy.ways_back.read_contacts`` does not (other separators, other top-level
   domains, a one-letter name, a dot of another script), or one placed past the first
   ``policy.fingerprint.MAX_CHARS`` code points of a text that is still under the
   140-character limit after NFC composition, reach the plain strangers rules' 20.
@@ -120,7 +120,7 @@ def test_phone_number_split_by_unread_separators_is_bounded_as_a_contact(number:
 
 
 @pytest.mark.parametrize("link", [
-    "winprize.tk",  # a top-level domain outside normalize._TLD (.tk .gg .ai .to .in ...)
+    "winprize.tk",  # a top-level domain outside ways_back._TLD (.tk .gg .ai .to .in ...)
     "t.me/winprize",  # a one-letter name: two name characters are required before the dot
     "winprize\u3002club",  # the ideographic full stop, which IDNA reads as a dot
 ])
@@ -214,7 +214,7 @@ def test_strangers_and_followed_targets_together_stay_within_both_bounds() -> No
     ("telegram: winbot_", "h:winbot"),
 ])
 def test_the_reader_sees_these_contacts(text: str, contact: str) -> None:
-    from policy.normalize import read_contacts
+    from policy.ways_back import read_contacts
 
     assert read_contacts(text) == (True, (contact,))
 
@@ -242,13 +242,13 @@ def test_the_reader_sees_these_contacts(text: str, contact: str) -> None:
     "\u4e09\u4e09\u4e24\u4e24",  # a Chinese idiom of 4 numerals
 ])
 def test_ordinary_texts_carry_no_contact(text: str) -> None:
-    from policy.normalize import read_contacts
+    from policy.ways_back import read_contacts
 
     assert read_contacts(text) == (False, ())
 
 
 def test_a_mention_after_line_is_no_line_handle() -> None:
-    from policy.normalize import read_contacts
+    from policy.ways_back import read_contacts
 
     # LINE's "@" needs "id", ":" or a digit; the account named is a key, not a contact
     assert read_contacts("great line @dave!") == (False, ("h:dave",))
@@ -263,6 +263,6 @@ def test_a_mention_after_line_is_no_line_handle() -> None:
     "scores: 3\U0001F5252\U0001F5251\U0001F5250",
 ])
 def test_ordinary_numbers_read_as_no_fixed_contact(text: str) -> None:
-    from policy.normalize import read_contacts
+    from policy.ways_back import read_contacts
 
     assert read_contacts(text)[1] == ()

@@ -8,7 +8,7 @@ import pytest
 from policy import MemoryGraph, SendRequest
 from policy.clock import VirtualClock
 from policy.decision import Verdict
-from policy.normalize import has_contact, read_contacts
+from policy.ways_back import has_contact, read_contacts
 from tests.conftest import EngineFactory
 
 SPAMMER = "promo"

@@ -15,7 +15,8 @@ import pytest
 from policy import MemoryGraph, SendRequest
 from policy.decision import Verdict
 from policy.fingerprint import signature, similarity
-from policy.normalize import normalize, normalize_counted, read_contacts
+from policy.normalize import normalize, normalize_counted
+from policy.ways_back import read_contacts
 from tests.conftest import EngineFactory
 
 SENDER = "speller"

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from policy.normalize import read_contacts
 from policy.promotion import reads_as_promotion
+from policy.ways_back import read_contacts
 from tests.checks.test_redteam_round7 import first_refusal
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "dm_today.tsv"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from policy.normalize import contact_key, read_contacts
+from policy.ways_back import contact_key, read_contacts
 from tests.checks.ways_back_cases import reading_tests
 
 NUMBERS = [

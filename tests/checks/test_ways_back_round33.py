@@ -12,7 +12,7 @@ such site shared)."""
 
 from __future__ import annotations
 
-from policy.normalize import read_contacts
+from policy.ways_back import read_contacts
 from tests.checks.ways_back_cases import reading_tests
 
 READ = [

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 
-from policy.normalize import read_contacts
+from policy.ways_back import read_contacts
 from tests.checks.ways_back_cases import reading_tests
 
 READ = [

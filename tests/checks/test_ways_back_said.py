@@ -1,4 +1,4 @@
-"""Ways back with no number or link (policy/normalize.py: ``_MY_PAGE``, ``_HERE``,
+"""Ways back with no number or link (policy/ways_back.py: ``_MY_PAGE``, ``_HERE``,
 ``_SEARCH_FOR``): a pointer to the sender's own profile, the conversation itself, a name
 to search for. Round 23's blind campaigns pitched with them and reached 12 to 20
 strangers a day; read as a way back, a campaign meets ``links_to_strangers`` at its 5th
@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from policy import Engine, MemoryGraph, SendRequest
-from policy.normalize import read_contacts
 from policy.rules import load_rules
+from policy.ways_back import read_contacts
 
 POINTERS = [
     "the whole plan is on my profile, go see",
@@ -153,7 +153,7 @@ def test_spaces_between_a_search_verb_and_a_name_cost_no_time() -> None:
     work, not time: the same answer, and well under the cap on what is read."""
     import re
 
-    from policy.normalize import _SEARCH_FOR, _SEARCH_PITCHED
+    from policy.ways_back import _SEARCH_FOR, _SEARCH_PITCHED
     text = "google" + " " * 200 + "my name" + " " * 400 + "x me"
     for pattern in (_SEARCH_FOR, _SEARCH_PITCHED):
         # no optional separator between two runs of spaces, which is what made it cubic

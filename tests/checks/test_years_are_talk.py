@@ -17,8 +17,8 @@ import pytest
 from policy import MemoryGraph, SendRequest
 from policy.clock import VirtualClock
 from policy.fingerprint import TextFeatures
-from policy.normalize import year_only_contact
 from policy.rules import load_rules
+from policy.ways_back import year_only_contact
 from tests.conftest import EngineFactory
 
 

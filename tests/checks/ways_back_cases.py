@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 import pytest
 
-from policy.normalize import read_contacts
+from policy.ways_back import read_contacts
 
 Check = Callable[..., None]
 

@@ -15,8 +15,9 @@ import pytest
 
 from policy.confusables import CONFUSABLES
 from policy.fingerprint import signature, similarity
-from policy.normalize import normalize, read_contacts
+from policy.normalize import normalize
 from policy.promotion import reads_as_promotion
+from policy.ways_back import read_contacts
 
 # what the red team found unfolded (probing Engine.check only)
 FOUND = {"ɑ": "a", "ҽ": "e", "ɩ": "i", "օ": "o", "γ": "y", "ո": "n", "ս": "u", "ѵ": "v",

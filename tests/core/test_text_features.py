@@ -10,9 +10,10 @@ import policy.fingerprint as fingerprint
 from policy import Engine, SendRequest
 from policy.clock import VirtualClock
 from policy.fingerprint import TextFeatures, signature
-from policy.normalize import normalize, read_contacts, year_only_contact
+from policy.normalize import normalize
 from policy.promotion import reads_as_promotion
 from policy.rules import load_rules
+from policy.ways_back import read_contacts, year_only_contact
 from tests.conftest import DEFAULT_RULES, T0, dense_graph
 
 TEXTS = [

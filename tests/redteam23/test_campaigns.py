@@ -7,7 +7,7 @@ a tactic, 1,000 ordinary users of its own.
 
 Blind, 15 of its 19 families were contained by the 5th stranger; "replyhere", "profile"
 and "searchfor" (5 to 25%) and "mix" (80 to 95%) were not, until the reader learnt those
-ways back (policy/normalize.py: ``_MY_PAGE``, ``_HERE``, ``_SEARCH_FOR``; measured after,
+ways back (policy/ways_back.py: ``_MY_PAGE``, ``_HERE``, ``_SEARCH_FOR``; measured after,
 so not blind: tests/checks/test_ways_back_said.py holds phrasings of our own).
 "twostep" opens with a real ordinary text to each stranger and sends its way back to 2
 or 3 of them: no content rule can tell its openers from talk; the strangers rules bound it

@@ -15,7 +15,7 @@ words with a bare @name, 50 offers in rotation, groups and one-to-one in turn.
 Blind (seed 1): roman 0, arith 100, foreign 5, andjoined 95, lowerdigits 10, vanity 100, appwords
 30, googleco 0, picpointer 5, raremail 0, username 0, synsyn 0, spintax3 15, split3 100, benignthen
 0, hamcamo 15, multilang 0, broken 20, offers50 25, groupsmixed 10, mix 20%. The reader then learnt
-these ways back (policy/normalize.py, policy/promotion.py; tests/checks/test_ways_back_round24.py
+these ways back (policy/ways_back.py, policy/promotion.py; tests/checks/test_ways_back_round24.py
 holds phrasings of our own): FLOORS are seed 1 now, rounded down to a multiple of 0.05.
 "benignthen" opens with a real ordinary text to each stranger and sends its way back to 2 or 3
 of them later: the strangers rules bound its openers.

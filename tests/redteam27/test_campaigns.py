@@ -9,7 +9,7 @@ Blind (seed 1 / 2 / 3, contained): folded and personalised 100%; spun 70 / 70 / 
 65 / 65 / 45%, groups 50 / 55 / 75%, split 60 / 75 / 75%, slow 5 / 0 / 0%, short 25 / 35 / 35%,
 mix 75 / 60 / 50%; no ordinary user refused. The helper also probed the engine with about 70
 texts and kept the link spellings it did not read: a site with a space for its dot, which
-policy/normalize.py now reads (``_DOTLESS_SITE``). Slow sends an opener with no way back
+policy/ways_back.py now reads (``_DOTLESS_SITE``). Slow sends an opener with no way back
 first and the way back hours later to a few of those reached (the known opener-first gap:
 docs/spam.md). The floors below are seed 1 now."""
 from __future__ import annotations

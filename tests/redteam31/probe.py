@@ -6,7 +6,7 @@ import random
 
 from policy import Engine, MemoryGraph, SendRequest
 from policy.clock import VirtualClock
-from policy.normalize import read_contacts
+from policy.ways_back import read_contacts
 from tests.redteam31.lang import NAMES, ar_digits, words
 
 # (language/kind, spelling)

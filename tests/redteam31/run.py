@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 
 from policy import Engine, InviteRequest, MemoryGraph, SendRequest
 from policy.clock import VirtualClock
-from policy.normalize import read_contacts
+from policy.ways_back import read_contacts
 from tests.redteam31.lang import (
     FAMILIES,
     HAM,

@@ -2,13 +2,13 @@
 
     python -m tests.redteam32.probe
 
-The only place round 32 calls policy.normalize.read_contacts: the simulators never do.
+The only place round 32 calls policy.ways_back.read_contacts: the simulators never do.
 """
 from __future__ import annotations
 
 import random
 
-from policy.normalize import read_contacts
+from policy.ways_back import read_contacts
 
 from . import gen as g
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 
-from policy.normalize import read_contacts
+from policy.ways_back import read_contacts
 
 from . import gen
 

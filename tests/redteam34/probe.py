@@ -16,7 +16,7 @@ from collections import Counter
 
 from policy import Engine, MemoryGraph, SendRequest
 from policy.clock import VirtualClock
-from policy.normalize import read_contacts
+from policy.ways_back import read_contacts
 
 from . import gen
 
