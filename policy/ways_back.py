@@ -465,6 +465,12 @@ _SYMBOL_DIGITS = re.compile(r"(?<!\d)\d(?:(?:[*~+=#<>^]++|\s[*~+=#<>^]++\s)\d){6
 _SYMBOL_GROUPS = re.compile(r"(?<!\d)\d{1,4}+(?:(?:[*~+#<>^]++|\s[*~+#<>^]++\s)\d{1,4}+){2,}+"
                             r"(?!\d)")
 _NOT_DIGIT = re.compile(r"\D")
+# A short code sent a word to, its digits an emoji apart ("msg subpoly to 8🌸1🌸6🌸1🌸8": "*" by
+# then), and a number in groups whose digits are so apart ("0🔥8🔥0🔥0 1🔥2🔥3 4🔥5🔥6"): round 36
+_GAPPED_CODE = re.compile(r"\bto\s*+:?\s*+(\d(?:\s?[*~+#<>^]\s?\d){4,5}+)(?![\d*~+#<>^])")
+_SPACED_CODE = re.compile(r"\b(?:send|text|txt|msg|sms|type)\s++[a-z0-9]{2,12}+\s++(?:to|2)\s*+:?\s*+"
+                          r"(\d(?: \d){4,5}+)(?! ?\d)")
+_GAPPED_GROUPS = re.compile(r"(?<!\d)\d(?:(?:\s?[*~+#<>^]\s?|\s)\d){8,13}+(?!\d)")
 # Top-level domains that are no word and no abbreviation a text ends a sentence or a list
 # with: read after a comma ("winprize,com"), after a dot and a space ("winprize. com")
 # and with digits for letters ("winprize.c0m"), where the others would read ordinary
@@ -472,7 +478,7 @@ _NOT_DIGIT = re.compile(r"\D")
 _BARE_TLD = re.compile(r"\s*" + _BARE_TLDS)
 _DIGIT_TLD = re.compile(r"com|net|org|biz|info|xyz|site|club|shop|online|click|win|vip")
 _TLD_DIGITS = str.maketrans("01345", "oieas")  # "c0m", "n3t", "b1z", "5ite"
-_TLD_TOKEN = re.compile(r"[a-z0-9]{2,6}(?![a-z0-9])")
+_TLD_TOKEN = re.compile(r" ?[a-z0-9]{2,6}(?![a-z0-9])")
 
 
 def _mixed_number(letters: str) -> re.Pattern[str]:
@@ -961,6 +967,18 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
                     match.re is not _SPACED_NUMBER or _wide(match.group())):
                 contact = True
                 found.append("n:" + digits)
+        if " to " in text or " 2 " in text:
+            for match in _SPACED_CODE.finditer(text.lower()):  # "send sue to 8 9 5 5 5"
+                contact = True
+                found.append("n:" + _NOT_DIGIT.sub("", match.group(1)))
+        if hint:
+            for match in _GAPPED_CODE.finditer(text):  # "to 8*1*6*1*8"
+                contact = True
+                found.append("n:" + _NOT_DIGIT.sub("", match.group(1)))
+            for match in _GAPPED_GROUPS.finditer(text):  # "0*8*0*0 1*2*3 4*5*6"
+                if sum(map(match.group().count, "*~+#<>^")) >= 3:
+                    contact = True
+                    found.append("n:" + _NOT_DIGIT.sub("", match.group()))
     if digits_in and ("x" in text or "X" in text) and (xs := _X_GROUPS.findall(text)):
         for run in xs:  # "917x494x017x015": a number cut by x's (not "1920x1080", "3x3x3")
             digits = _NOT_DIGIT.sub("", run)
@@ -999,6 +1017,37 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         lower = _SEPARATED.sub(lambda m: _LETTER_SEPARATORS.sub("", m.group()), lower)
     if "dawt" in lower or "dought" in lower or "dott" in lower:  # "winprize dawt com": a dot spelled as said
         lower = _DOT_SAID.sub("dot", lower)
+    if _SAID_APART_HINT.search(lower) is not None:  # "ringtoneking full stop com", "x , co , uk"
+        lower = _SAID_APART.sub(_said_apart, lower)
+    if " on" in lower or " after" in lower:
+        for match in _PUT_ENDING.finditer(lower):  # "go to prize4u and put com on the end"
+            contact = True
+            found.append(f"d:{match.group(1)}.{_NOT_NAME_CHAR.sub('.', match.group(2))}")
+    if "?" in lower:
+        for match in _ASKED_KEYWORD.finditer(lower):  # "Pod? reply now"
+            if match.group(1) not in _NOT_ASKED:
+                contact = True
+                found.append("k:" + match.group(1))
+    if ("reply" in lower or " here" in lower or "where" in lower) and (
+            _REPLY_DATA.search(lower) is not None):
+        contact = True  # "leave ur address in ur reply", "tell me where to post it"
+    if " back " in lower or "reply" in lower:
+        for match in _TYPE_BACK.finditer(lower):  # "type subpoly back here"
+            word = match.group(1) or match.group(2)
+            if word not in _NOT_TYPED_BACK:
+                contact = True
+                found.append("k:" + word)
+    if "google" in lower:
+        for match in _GOOGLE_NAME.finditer(lower):  # "google getzed, ur number came up"
+            if match.group(1) not in _NOT_LOOKED_UP:
+                contact = True
+                found.append("h:" + match.group(1))
+    if "online" in lower or " on " in lower or "line" in lower:
+        for match in _LOOK_UP_ONLINE.finditer(lower):  # "look getzed up online"
+            name = match.group(1)
+            if name not in _NOT_LOOKED_UP:
+                contact = True
+                found.append("h:" + name)
     if "slash" in lower:  # "t dot me slash winbot": the slash a link's path starts with
         lower = _SLASH_WORD.sub("/", lower)
     if "/" in lower and (dotless := _DOTLESS_PATH.search(lower)) is not None:
@@ -2162,6 +2211,97 @@ _DOTLESS_HINT = re.compile(r"[\s*_/+~|\-](?:\(\s*+)?(?:(?:" + "|".join(sorted(_D
                            r"|\((?:com|org|net|info|biz|xyz)\b")
 _SLASH_WORD = re.compile(r"\s?\b(?:forward\s+)?slash\b\s?")
 _DOT_SAID = re.compile(r"\bd(?:awt|ought|ott)\b")
+# A site's dot said as a word or written as a mark no other pattern reads (round 36, blind:
+# "ringtoneking full stop com", "urawinner period co period uk", "dbuknet — com", "getzed , co ,
+# uk", "dbuknet|net", "smsco~net", "txttowin .. co .. uk", an emoji for the dot, which the
+# reader has made "*": "t-c*biz", "o2 * co * uk"): one of the endings campaigns use, nothing
+# glued after it, after a name _said_apart weighs; "com on" is "come on".
+_APART_SEP = (r"(?:\s*+(?:full\s*+stop|fullstop|period|point)\s*+|\s++[,.|~+*_\u2010-\u2015-]\s++"
+              r"|\s*+[|*~]\s*+|\s*+\.\.++\s*+)")
+_SAID_APART = re.compile(
+    r"(?<![a-z0-9.@/_'~|*-])([a-z][a-z0-9-]{1,31}+(?<=[a-z0-9]))" + _APART_SEP
+    + r"(?:co" + _APART_SEP + r"uk|(com|net|org|biz|info|xyz|club|shop|online|site|vip|top|store|co))"
+    r"(?![a-z0-9-])(?!\s++on\b)")
+_NOT_NAME_CHAR = re.compile(r"[\s.]+")
+_SAID_APART_HINT = re.compile(r"(?:stop|period|point|[,|~+*_\u2010-\u2015-]|\.\.|\s\.)\s*+(?:com|net|org|biz|info"
+                              r"|xyz|club|shop|online|site|vip|top|store|co)(?![a-z])")
+# A site's ending to be added by the reader ("go to prize4u and put com on the end", "txttowin
+# then add .net after it")
+_PUT_ENDING = re.compile(
+    r"\b([a-z][a-z0-9-]{1,31}+(?<=[a-z0-9]))(?:\s*+,)?\s++(?:and|then|n|&|\+)\s++(?:then\s++)?"
+    r"(?:put|add|stick|pop|type|whack|slap|tag)\s++(?:a\s++|the\s++)?(?:dot\s*+|\.\s*+)?"
+    r"(com|net|org|biz|info|co\s*+uk|co\.uk|xyz|club|shop|tv|me|io)\s++"
+    r"(?:on\s++(?:the\s++)?end|at\s++the\s++end|after(?:\s++it|\s++that)?|on\s++it|onto\s++it)\b")
+# A name to look up online that reads as a site's or a firm's ("look getzed up online", "just
+# search noworriesloans on google"): 5 letters or more, not a thing people look up
+_LOOK_UP_ONLINE = re.compile(
+    r"\b(?:look|search|google)\s++(?:for\s++)?([a-z][a-z0-9-]{4,31}+(?<=[a-z0-9]))\s++(?:up\s++)?"
+    r"(?:online|on\s++(?:google|the\s++(?:web|net|internet))|on\s++line)\b")
+# A keyword to type in this chat (round 36: "type subpoly back here", "hit reply and type
+# subpoly"): "type it back here" is talk
+_TYPE_BACK = re.compile(r"\b(?:type|write|put|send)\s++([a-z0-9]{2,12}+)\s++back\s++(?:here|2\s++me"
+                        r"|to\s++(?:me|us))\b|\bhit\s++reply\s++(?:and|n|&|then)\s++(?:type|write|say"
+                        r"|put|send)\s++([a-z0-9]{2,12}+)\b")
+# A keyword asked back with a question mark ("Pod? reply now", "Yes? say it back"), and what a
+# scam asks to be sent in the reply ("leave ur address in ur reply", "send ur email back
+# here", "tell me where to post it"): round 36
+_ASKED_KEYWORD = re.compile(r"(?<![\w'])([a-z][a-z0-9]{1,11}+)\?\s*+(?:reply|rply|txt|text|say\s++it)"
+                            r"\s++(?:now|back|asap|today|here)\b")
+_NOT_ASKED = frozenset("ok okay what why how who when where really ready sure free you u hello "
+                       "hi hey there right yeah ya sorry pls please me us him her it this that "
+                       "them up tonight today later too now soon".split())
+_REPLY_DATA = re.compile(
+    r"\b(?:leave|put|include|drop|send|write|text)\s++(?:me\s++)?(?:your|ur|yr)\s++(?:full\s++|home\s++"
+    r"|postal\s++|e-?mail\s++|house\s++)?(?:address|addy|postcode|post\s++code|email|e-mail|details"
+    r"|house\s++no)\b[.,]?\s*+(?:in\s++(?:your|ur|the|a)\s++(?:reply|answer|msg|message)|back\s++here)\b"
+    r"|\btell\s++me\s++where\s++(?:to|2|i\s+should|we\s+should)\s++(?:post|send|ship|deliver)\s++"
+    r"(?:it|them|ur|your)\b")
+_NOT_TYPED_BACK = frozenset("it this that them those these something anything one what me us "
+                            "him her a the your ur my".split())
+_GOOGLE_NAME = re.compile(r"\bgoogle\s++([a-z][a-z0-9-]{4,31}+(?<=[a-z0-9]))(?=\s*+(?:[.,!;:]|$))")
+_NOT_LOOKED_UP = frozenset("yourself myself himself herself themselves ourselves things reviews "
+                           "recipes recipe someone something anything everything directions "
+                           "tickets prices symptoms whether flights hotels houses weather places "
+                           "videos pictures photos images answers opening reviews tutorials "
+                           "lyrics trailer trailers tracking there their maps cheap local nearby times "
+                           "stuff first deals which where maps docs drive translate search chrome pixel "
+                           "photos home classroom meet sheets forms calendar earth scholar lens "
+                           "assistant images news".split())
+
+
+# Endings that are words too ("thanks.. net was slow", "the bar - co"): after a name with a
+# digit, or a dot said as a word or written as a mark ("|", "~", an emoji) only; "co" alone
+# after those only. A country's "co" and "uk" both apart: any name of 2 or more ("o2 * co * uk").
+_WORD_TLDS_APART = frozenset("net org info top store site online shop club vip".split())
+# ... and these, words after an emoji or a bar too, only after a dot said as a word
+_SAID_ONLY_TLDS = frozenset("top store site online shop club vip".split())
+
+
+def _said_apart(match: re.Match[str]) -> str:
+    name, tld = match.group(1), match.group(2)
+    if tld is None:
+        return name + ".co.uk"
+    digit = any(c.isdigit() for c in name)
+    sep = match.group()[len(name):match.start(2) - match.start()]
+    said = "stop" in sep or "period" in sep
+    if "point" in sep:
+        return match.group()  # (its own reader's, before a bare ending: only "co point uk" here)
+    # (dots apart: "thanks.. net" is talk; a dash of print after a long name: "cricket — net
+    # session" is talk too)
+    marked = (said or any(c in sep for c in "|*~") or sep.startswith(" ..") or (
+        len(name) >= 8 and any(c in sep for c in "\u2010\u2011\u2012\u2013\u2014\u2015")))
+    if len(name) < (3 if said else 4 if marked else 6) and not digit:
+        return match.group()
+    if tld in ("net", "org", "info") and sep.strip() in (",", "."):
+        marked = True  # "getzed , net", "smsco • net" (a bullet is a dot by then)
+    if tld in _SAID_ONLY_TLDS and not said:
+        return match.group()  # "squad22 🔥 online now", "gym | top form": talk
+    if tld in _WORD_TLDS_APART or tld == "co":
+        if not marked and (tld == "co" or not digit):
+            return match.group()
+    return name + "." + tld
+
+
 # A name, a top-level domain without its dot, then a path: "instagram com/x", "t me/x",
 # "wa me/44...", "winprize net/claim" ("text me/call me": "me" only after t and wa; "the
 # com/ms team": not after a word of talk).
@@ -2738,10 +2878,10 @@ _SECOND_LEVEL = frozenset("co com org net ac gov edu ltd plc sch nhs or ne go go
 def _digit_tld(lower: str, at: int) -> re.Match[str] | None:
     """A bare top-level domain written with digits for letters ("c0m", "n3t"), after a
     name with a letter: "12.10" stays a time."""
-    token = _TLD_TOKEN.match(lower, at)
-    if token is None or token.group().isalpha() or token.group().isdigit():
+    token = _TLD_TOKEN.match(lower, at)  # (a space first after "dot": "smsco d0t c0m")
+    if token is None or (word := token.group().lstrip()).isalpha() or word.isdigit():
         return None
-    top = token.group().translate(_TLD_DIGITS)
+    top = word.translate(_TLD_DIGITS)
     if _DIGIT_TLD.fullmatch(top) is None:
         return None
     return token
