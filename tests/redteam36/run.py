@@ -14,10 +14,12 @@ Blind, contained at seeds 1 / 2 / 3: saydot 15 / 45 / 45% (blind) and 35 / 35 / 
 the others 65 to 100%; recon 0 to 35%, reconlink 0 to 30%; at most 20 strangers a day in
 every row; 0 of 1,500 ordinary senders refused. What the reader missed (the dot said "full
 stop", "period", a spaced comma, dash or double dot, an emoji, "put com on the end", "look X
-up online", "google X,", "d0t c0m", "Pod? reply now", "type X back here", "leave ur address
-in ur reply", a short code with emoji or spaces between its digits) is read now
-(policy/ways_back.py; tests/checks/test_ways_back_round36.py): blind 95 to 100% at the three
-seeds, pick 90 to 100%. Recon stays at 0 to 25% contained by design: copies chosen because
+up online", "d0t c0m", "type X back here", "leave ur address in ur reply", a short code with
+emoji or spaces between its digits) is read now
+(policy/ways_back.py; tests/checks/test_ways_back_round36.py), narrowed after a review
+of 461 ordinary messages aimed at the new forms (262 read by the first version, 18 now: 9
+ask for an address or an e-mail in the reply, 3 name the sender's own page to look up, 6
+contrived): blind 80 to 100% at the three seeds (saydot 90 to 100%), pick 85 to 100%. Recon stays at 0 to 25% contained by design: copies chosen because
 they read as nothing are held by the content-agnostic limits (12 strangers in 6 hours, 20 a
 day; rules/strict.toml's 24-hour pause after a duplicates refusal)."""
 from __future__ import annotations
