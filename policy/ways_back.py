@@ -1024,12 +1024,17 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         lower = _DOT_SPELT.sub(lambda m: "(dot)" if m.group().startswith(("(", "[")) else "dot", lower)
     if _SAID_APART_HINT.search(lower) is not None:  # "ringtoneking full stop com", "x , co , uk"
         lower = _SAID_APART.sub(_said_apart, lower)
-    if " on" in lower or " after" in lower:
+    if " on" in lower or " after" in lower or " to it" in lower or " end" in lower:
         for match in _PUT_ENDING.finditer(lower):  # "go to prize4u and put com on the end"
             contact = True
             found.append(f"d:{match.group(1)}.{_NOT_NAME_CHAR.sub('.', match.group(2))}")
     if ("reply" in lower or " here" in lower) and _REPLY_DATA.search(lower) is not None:
         contact = True  # "leave ur address in ur reply", "send ur email back here"
+    if "reply" in lower:
+        for match in _REPLY_TO_WIN.finditer(lower):  # "just reply subpoly to win"
+            if match.group(1) not in _NOT_REPLIED:
+                contact = True
+                found.append("k:" + match.group(1))
     if " back " in lower or "reply" in lower:
         for match in _TYPE_BACK.finditer(lower):  # "type subpoly back here"
             word = match.group(1) or match.group(2) or match.group(3)
@@ -2214,34 +2219,41 @@ _DOT_SPELT = re.compile(r"[(\[]\s*+period\s*+[)\]]|\bd[ .]o[ .]t\b")
 # and the endings that are words too ("net", "info", "online": "Goal ⚽ net bulging!",
 # "Matchday – info below", "the return period online") only after a name with a digit;
 # "com on", "com over" are "come on", "come over".
-_APART_SEP = (r"(?:\s*+(?:full\s*+stop|fullstop|period|point)\s*+|\s++[,.|~+*_\u2010-\u2015-]\s++"
-              r"|\s*+[|*~]\s*+|\s*+\.\.++\s*+)")
+_APART_SEP = (r"(?:\s*+(?:full\s*+stop|fullstop|period|point)\s*+|\s++(?:[,.|~+*_;:^\u2010-\u2015-]|--|\|\||~~)\s++"
+              r"|\s*+(?:[|*~^]|\|\||~~)\s*+|\s*+\.\.++\s*+)")
 _SAID_APART = re.compile(
     r"(?<![a-z0-9.@/_'~|*-])([a-z][a-z0-9-]{1,31}+(?<=[a-z0-9]))" + _APART_SEP
     + r"(?:co" + _APART_SEP + r"uk|(com|biz|net|org|info|co))"
     r"(?![a-z0-9-])(?!\s++(?:on|over|back|here|round|along|home|in|with|thru|through|to|and|"
     r"later|out|soon)\b)")
 _NOT_NAME_CHAR = re.compile(r"[\s.]+")
-_SAID_APART_HINT = re.compile(r"(?:stop|period|point|[,|~+*_\u2010-\u2015-]|\.\.|\s\.)\s*+(?:com|net|org|biz|info"
+_SAID_APART_HINT = re.compile(r"(?:stop|period|point|[,|~+*_;:^\u2010-\u2015-]|\.\.|\s\.)\s*+(?:com|net|org|biz|info"
                               r"|club|shop|online|site|vip|top|store|co)(?![a-z])")
 # A site's ending to be added by the reader ("go to prize4u and put com on the end", "txttowin
 # then add .net at the end"); "tag me on it", "add me after" are talk
 _PUT_ENDING = re.compile(
-    r"\b([a-z][a-z0-9-]{1,31}+(?<=[a-z0-9]))(?:\s*+,)?\s++(?:and|then|n|&|\+)\s++(?:then\s++)?"
+    r"\b([a-z][a-z0-9-]{1,31}+(?<=[a-z0-9]))(?:\s*+,)?\s++(?:(?:and|then|n|&|\+)\s++)?(?:then\s++)?"
     r"(?:put|add|stick|pop|type|whack|slap|tag)\s++(?:a\s++|the\s++)?(?:dot\s*+|\.\s*+)?"
     r"(com|net|org|biz|info|co\s*+uk|co\.uk|xyz|tv|io)\s++"
-    r"(?:on\s++(?:the\s++)?end|at\s++the\s++end|after\s++it)\b")
+    r"(?:on\s++(?:the\s++)?end|at\s++the\s++end|after\s++it|to\s++it)\b")
 # A name to look up online that reads as a site's or a firm's ("look getzed2 up online", "just
 # search noworriesloans on google"): with a digit, or of 10 letters or more ("look paris up
 # online", "search bitcoin on google" are talk)
 _LOOK_UP_ONLINE = re.compile(
-    r"\b(?:look\s++([a-z][a-z0-9-]{2,31}+(?<=[a-z0-9]))\s++up|search\s++([a-z][a-z0-9-]{2,31}+"
-    r"(?<=[a-z0-9])))\s++(?:online|on\s++(?:google|the\s++(?:web|net|internet))|on\s++line)\b")
+    r"\b(?:look\s++([a-z][a-z0-9-]{2,31}+(?<=[a-z0-9]))\s++up|(?:search|look\s++up|find)\s++"
+    r"([a-z][a-z0-9-]{2,31}+(?<=[a-z0-9])))\s++(?:online|(?:on|in)\s++(?:google|bing|the\s++(?:web|net"
+    r"|internet))|on\s++line)\b")
 # A keyword to type in this chat (round 36: "type subpoly back here", "hit reply and type
 # subpoly"): "type it back here", "send mine back to me", "hit reply and say thanks" are talk
 _TYPE_BACK = re.compile(r"\b(?:type|write)\s++['\"]?([a-z0-9]{2,12}+)['\"]?\s++(?:back\s++(?:here|2\s++me"
                         r"|to\s++(?:me|us))|in\s++(?:ur|your|the)\s++reply)\b|\b(?:hit|press|tap)\s++reply"
                         r"\s*+(?:,|and|n|&|then)\s++(?:then\s++)?(?:type|write)\s++['\"]?([a-z0-9]{2,12}+)\b")
+# A keyword replied for a prize ("just reply subpoly to win", "reply 'pod' to claim"): "reply
+# asap to get the tickets" is talk
+_REPLY_TO_WIN = re.compile(r"\breply\s++(?:back\s++)?(?:with\s++)?['\"]?([a-z0-9]{2,12}+)['\"]?\s++(?:to|2)\s++"
+                           r"(?:win|claim|enter|receive|unlock|collect|join|redeem)\b")
+_NOT_REPLIED = frozenset("asap now soon quickly fast today here pls please me us back this it "
+                         "them him her quick first".split())
 # What a scam asks to be sent in the reply ("leave ur address in ur reply", "send ur email
 # back here"): round 36 ("tell me where to send it" is a seller's or a finder's talk)
 _REPLY_DATA = re.compile(
@@ -2277,7 +2289,7 @@ def _said_apart(match: re.Match[str]) -> str:
     said = "stop" in sep or "period" in sep
     if "point" in sep:
         return match.group()  # (its own reader's, before a bare ending: only "co point uk" here)
-    marked = said or any(c in sep for c in "|*~")
+    marked = said or any(c in sep for c in "|*~^")
     if len(name) < (3 if said else 4 if marked else 6) and not digit:
         return match.group()
     return name + "." + tld

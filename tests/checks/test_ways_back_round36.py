@@ -32,6 +32,14 @@ READ = [
     ("go to prize4u and put com on the end!", "d:prize4u.com"),
     ("go to txttowin then add .net after it", "d:txttowin.net"),
     ("go to gamb and put tv on the end", "d:gamb.tv"),
+    ("go to prize4u then add com to it", "d:prize4u.com"),
+    ("prize4u, put com on the end", "d:prize4u.com"),
+    ("getzed ; co ; uk", "d:getzed.co.uk"),
+    ("getzed -- com", "d:getzed.com"),
+    ("dbuknet||com", "d:dbuknet.com"),
+    ("look up noworriesloans online", "h:noworriesloans"),
+    ("just reply subpoly to win", "k:subpoly"),
+    ("reply 'pod' to claim", "k:pod"),
     ("just search noworriesloans on google", "h:noworriesloans"),
     ("hit reply and type subpoly", "k:subpoly"),
     ("tap reply, type 'subpoly'", "k:subpoly"),
@@ -102,6 +110,10 @@ TALK = [
     "predictions: 2*1 3*0 1*1 2*2 1*0",
     "scores 3~1 2~2 0~1 4~0 1~1",
     "open day ~ info session",
+    "grab the remote and put tv on after",
+    "reply asap to get the tickets",
+    "Fishing | net | rod",
+    "meet at 5 : com on",
 ]
 
 test_read, test_pointed, test_talk_stays_talk = reading_tests(READ, POINTED, TALK)
