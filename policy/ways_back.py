@@ -1024,7 +1024,8 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         lower = _DOT_SPELT.sub(lambda m: "(dot)" if m.group().startswith(("(", "[")) else "dot", lower)
     if _SAID_APART_HINT.search(lower) is not None:  # "ringtoneking full stop com", "x , co , uk"
         lower = _SAID_APART.sub(_said_apart, lower)
-    if " on" in lower or " after" in lower or " to it" in lower or " end" in lower:
+    if (" end" in lower or " after it" in lower or " to it" in lower) and any(
+            verb in lower for verb in ("put", "add", "stick", "pop", "type", "whack", "slap", "tag")):
         for match in _PUT_ENDING.finditer(lower):  # "go to prize4u and put com on the end"
             contact = True
             found.append(f"d:{match.group(1)}.{_NOT_NAME_CHAR.sub('.', match.group(2))}")
@@ -1041,7 +1042,9 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
             if word not in _NOT_TYPED_BACK:
                 contact = True
                 found.append("k:" + word)
-    if "online" in lower or " on " in lower or "line" in lower:
+    if ("look" in lower or "search" in lower or "find" in lower) and (
+            "online" in lower or "on line" in lower or "google" in lower or "bing" in lower
+            or " the web" in lower or " the net" in lower or "internet" in lower):
         for match in _LOOK_UP_ONLINE.finditer(lower):  # "look getzed2 up online"
             name = match.group(1) or match.group(2)
             if name not in _NOT_LOOKED_UP and (len(name) >= 10 or any(map(str.isdigit, name))):
