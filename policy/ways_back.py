@@ -1029,27 +1029,11 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
         for match in _PUT_ENDING.finditer(lower):  # "go to prize4u and put com on the end"
             contact = True
             found.append(f"d:{match.group(1)}.{_NOT_NAME_CHAR.sub('.', match.group(2))}")
-    if ("reply" in lower or " here" in lower) and _REPLY_DATA.search(lower) is not None:
-        contact = True  # "leave ur address in ur reply", "send ur email back here"
     if "reply" in lower:
         for match in _REPLY_TO_WIN.finditer(lower):  # "just reply subpoly to win"
             if match.group(1) not in _NOT_REPLIED:
                 contact = True
                 found.append("k:" + match.group(1))
-    if " back " in lower or "reply" in lower:
-        for match in _TYPE_BACK.finditer(lower):  # "type subpoly back here"
-            word = match.group(1) or match.group(2) or match.group(3)
-            if word not in _NOT_TYPED_BACK:
-                contact = True
-                found.append("k:" + word)
-    if ("look" in lower or "search" in lower or "find" in lower) and (
-            "online" in lower or "on line" in lower or "google" in lower or "bing" in lower
-            or " the web" in lower or " the net" in lower or "internet" in lower):
-        for match in _LOOK_UP_ONLINE.finditer(lower):  # "look getzed2 up online"
-            name = match.group(1) or match.group(2)
-            if name not in _NOT_LOOKED_UP and (len(name) >= 10 or any(map(str.isdigit, name))):
-                contact = True
-                found.append("h:" + name)
     if "slash" in lower:  # "t dot me slash winbot": the slash a link's path starts with
         lower = _SLASH_WORD.sub("/", lower)
     if "/" in lower and (dotless := _DOTLESS_PATH.search(lower)) is not None:
@@ -2237,38 +2221,16 @@ _SAID_APART_HINT = re.compile(r"(?:stop|period|point|[,|~+*_;:^\u2010-\u2015-]|\
 _PUT_ENDING = re.compile(
     r"\b([a-z][a-z0-9-]{1,31}+(?<=[a-z0-9]))(?:\s*+,)?\s++(?:(?:and|then|n|&|\+)\s++)?(?:then\s++)?"
     r"(?:put|add|stick|pop|type|whack|slap|tag)\s++(?:a\s++|the\s++)?(?:dot\s*+|\.\s*+)?"
-    r"(com|net|org|biz|info|co\s*+uk|co\.uk|xyz|tv|io)\s++"
+    r"(com|net|org|biz|co\s*+uk|co\.uk)\s++"
     r"(?:on\s++(?:the\s++)?end|at\s++the\s++end|after\s++it|to\s++it)\b")
-# A name to look up online that reads as a site's or a firm's ("look getzed2 up online", "just
-# search noworriesloans on google"): with a digit, or of 10 letters or more ("look paris up
-# online", "search bitcoin on google" are talk)
-_LOOK_UP_ONLINE = re.compile(
-    r"\b(?:look\s++([a-z][a-z0-9-]{2,31}+(?<=[a-z0-9]))\s++up|(?:search|look\s++up|find)\s++"
-    r"([a-z][a-z0-9-]{2,31}+(?<=[a-z0-9])))\s++(?:online|(?:on|in)\s++(?:google|bing|the\s++(?:web|net"
-    r"|internet))|on\s++line)\b")
-# A keyword to type in this chat (round 36: "type subpoly back here", "hit reply and type
-# subpoly"): "type it back here", "send mine back to me", "hit reply and say thanks" are talk
-_TYPE_BACK = re.compile(r"\b(?:type|write)\s++['\"]?([a-z0-9]{2,12}+)['\"]?\s++(?:back\s++(?:here|2\s++me"
-                        r"|to\s++(?:me|us))|in\s++(?:ur|your|the)\s++reply)\b|\b(?:hit|press|tap)\s++reply"
-                        r"\s*+(?:,|and|n|&|then)\s++(?:then\s++)?(?:type|write)\s++['\"]?([a-z0-9]{2,12}+)\b")
 # A keyword replied for a prize ("just reply subpoly to win", "reply 'pod' to claim"): "reply
-# asap to get the tickets" is talk
+# asap to get the tickets", "reply ok to join" are talk
 _REPLY_TO_WIN = re.compile(r"\breply\s++(?:back\s++)?(?:with\s++)?['\"]?([a-z0-9]{2,12}+)['\"]?\s++(?:to|2)\s++"
-                           r"(?:win|claim|enter|receive|unlock|collect|join|redeem)\b")
+                           r"(?:win|claim|unlock|collect|redeem)\b")
 _NOT_REPLIED = frozenset("asap now soon quickly fast today here pls please me us back this it "
                          "them him her quick first".split())
-# What a scam asks to be sent in the reply ("leave ur address in ur reply", "send ur email
-# back here"): round 36 ("tell me where to send it" is a seller's or a finder's talk)
-_REPLY_DATA = re.compile(
-    r"\b(?:leave|put|include|drop|send|write|text)\s++(?:me\s++)?(?:your|ur|yr)\s++(?:full\s++|home\s++"
-    r"|postal\s++|e-?mail\s++|house\s++)?(?:address|addy|postcode|post\s++code|email|e-mail|details"
-    r"|house\s++no)\b[.,]?\s*+(?:in\s++(?:your|ur|the|a)\s++(?:reply|answer|msg|message)|back\s++here)\b")
-_NOT_TYPED_BACK = frozenset("it this that them those these something anything one what me us "
-                            "him her a the your ur my ok okay lol haha hi hello thanks".split())
-_NOT_LOOKED_UP = frozenset("yourself myself himself herself themselves ourselves someone "
-                           "something anything everything".split())
 _POINTED_BEFORE = re.compile(r"\b(?:visit|go\s++to|goto|head\s++to|check\s++out|check|log\s++on(?:\s++to)?"
-                             r"|logon\s++to|pop\s++over\s++to|look\s++at|try|browse)\s++$")
+                             r"|logon\s++to|pop\s++over\s++to|look\s++at|try|browse|see)\s++$")
 # Endings that are words too, and "co" alone: after a word that sends the reader there, or
 # for "net", "org", "info" a name with a digit not after an emoji ("squad22 🔥 net" is talk;
 # "online", "shop", "club" never here)
@@ -2279,21 +2241,28 @@ def _said_apart(match: re.Match[str]) -> str:
     name, tld = match.group(1), match.group(2)
     if tld is None:
         return name + ".co.uk"
-    digit = any(c.isdigit() for c in name)
     sep = match.group()[len(name):match.start(2) - match.start()]
-    if tld in _WORD_TLDS_APART or tld == "co":
-        # after a name with a digit ("prize4u ~ net"), or a word that sends the reader there
-        # ("head to urawinner — net", "try getzed|co"): "Training — net practice", "hello 👋
-        # info please", "Hello 👋 co op" are talk
-        pointed = _POINTED_BEFORE.search(match.string, max(0, match.start() - 24), match.start())
-        if pointed is None and not (digit and tld != "co" and "*" not in sep):
-            return match.group()
-        return name + "." + tld
-    said = "stop" in sep or "period" in sep
     if "point" in sep:
         return match.group()  # (its own reader's, before a bare ending: only "co point uk" here)
+    digit = any(c.isdigit() for c in name)
+    said = "stop" in sep or "period" in sep
     marked = said or any(c in sep for c in "|*~^")
-    if len(name) < (3 if said else 4 if marked else 6) and not digit:
+    pointed = _POINTED_BEFORE.search(match.string, max(0, match.start() - 24), match.start())
+    if tld in _WORD_TLDS_APART or tld == "co":
+        # a dot said or marked ("|", "~", an emoji) after a word that sends the reader there
+        # ("try getzed|co"), or for "net", "org", "info" after a name with a digit ("prize4u ~
+        # net"): "log on to teams , info is in the channel", "check tesco , co op", "Goal ⚽
+        # net bulging!" are talk
+        if not marked or not (pointed or (digit and tld != "co" and "*" not in sep)):
+            return match.group()
+        return name + "." + tld
+    # "com", "biz": said ("ringtoneking full stop com"), or written apart after a word that
+    # sends the reader there or a name with a digit ("visit dbuknet — com", "hotdate4u , com"):
+    # "com" is Portuguese for "with" and "biz" Turkish for "we" ("Bora galera , com certeza",
+    # "Selam 👋 biz yeni taşındık")
+    if not said and not pointed and not digit:
+        return match.group()
+    if len(name) < 3 and not digit:
         return match.group()
     return name + "." + tld
 

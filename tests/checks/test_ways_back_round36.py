@@ -1,14 +1,16 @@
 """Ways back that round 36 (blind, tests/redteam36: a docs reader's spellings of a call to
 action) wrote and the reader missed, in our own words; talk beside them that must stay talk.
 
-A site's dot said "full stop", "period", "(period)", "d o t" or "point", or written as a
-spaced comma, dash or double dot, a "|", "~" or an emoji before "com", "biz" or a country's
-"co" and "uk" ("getzed , co , uk", "o2 ❤ co ❤ uk"; "net" and "info" after a name with a
-digit only); "d0t c0m"; an ending to add ("go to prize4u and put com on the end"); a name
-with a digit, or of 10 letters, to look up online; a keyword to type in the reply ("type
-subpoly back here"); what a scam asks to be sent in the reply ("leave ur address in ur
-reply"); a short code with emoji or spaces between its digits after a keyword, a phone
-number so spelt."""
+A site's dot said "full stop", "period", "(period)", "d o t" or "point" ("urawinner period co
+period uk"); written apart (a spaced comma, colon, dash or double dot, a "|", "~" or an
+emoji) before a country's "co" and "uk", or before "com" or "biz" after a word that sends the
+reader there or a name with a digit ("visit dbuknet — com"; "com" is Portuguese for "with",
+"biz" Turkish for "we"), before "net", "org", "info" or "co" only with a mark and such a word
+or digit; "d0t c0m"; an ending to add ("go to prize4u and put com on the end"); a keyword
+replied for a prize ("just reply subpoly to win"); a short code with emoji or spaces between
+its digits after a keyword, a phone number so spelt. Two reviews of ordinary talk aimed at
+these forms (461 and 398 messages) narrowed them: looking a name up online, typing a word
+back, an address asked for in the reply and a keyword asked back with "?" are not read."""
 
 from __future__ import annotations
 
@@ -23,7 +25,6 @@ READ = [
     ("go to urawinner (period) com", "d:urawinner.com"),
     ("winprize d o t com", "d:winprize.com"),
     ("visit prize4u ~ net", "d:prize4u.net"),
-    ("look getzed22 up online", "h:getzed22"),
     ("Visit dbuknet — com - ends today", "d:dbuknet.com"),
     ("See getzed , co , uk, win a top Sony", "d:getzed.co.uk"),
     ("Try txttowin .. co .. uk / oh and", "d:txttowin.co.uk"),
@@ -31,28 +32,17 @@ READ = [
     ("Log on to tonez4u d0t c0m... hi Ravi", "d:tonez4u.com"),
     ("go to prize4u and put com on the end!", "d:prize4u.com"),
     ("go to txttowin then add .net after it", "d:txttowin.net"),
-    ("go to gamb and put tv on the end", "d:gamb.tv"),
     ("go to prize4u then add com to it", "d:prize4u.com"),
     ("prize4u, put com on the end", "d:prize4u.com"),
     ("getzed ; co ; uk", "d:getzed.co.uk"),
-    ("getzed -- com", "d:getzed.com"),
-    ("dbuknet||com", "d:dbuknet.com"),
-    ("look up noworriesloans online", "h:noworriesloans"),
+    ("visit getzed -- com", "d:getzed.com"),
+    ("hotdate4u , com tonight", "d:hotdate4u.com"),
+    ("go to dbuknet||com", "d:dbuknet.com"),
     ("just reply subpoly to win", "k:subpoly"),
     ("reply 'pod' to claim", "k:pod"),
-    ("just search noworriesloans on google", "h:noworriesloans"),
-    ("hit reply and type subpoly", "k:subpoly"),
-    ("tap reply, type 'subpoly'", "k:subpoly"),
-    ("type subpoly in ur reply", "k:subpoly"),
-    ("🤑 type subpoly back here 🔥", "k:subpoly"),
     ("msg subpoly to 8🌸1🌸6🌸1🌸8", "n:81618"),
     ("oh and, send sue to 8 9 5 5 5, Hi", "n:89555"),
     ("call 0🔥8🔥0🔥0 1🔥2🔥3 4🔥5🔥6", "n:0800123456"),
-]
-
-POINTED = [
-    "Leave ur address in ur reply! omg r u the one from Leeds?",
-    "Send ur email back here to get it",
 ]
 
 TALK = [
@@ -114,6 +104,28 @@ TALK = [
     "reply asap to get the tickets",
     "Fishing | net | rod",
     "meet at 5 : com on",
+    # a second review, out of sample: 398 ordinary messages aimed at the forms as they then
+    # were (77ae9b0), 162 read; 19 now, all contrived but 2 ("i think its shopify and then add
+    # com to it"); its kinds:
+    "Bora galera , com certeza vou",
+    "Parabéns pelo jogo ontem 👏 com certeza o melhor em campo",
+    "Oi! Vi seu anúncio , com garantia ainda?",
+    "Selam 👋 biz yeni taşındık",
+    "Merhaba , biz de Ankara'dayız",
+    "Grind 💰 biz never sleeps",
+    "Go to reception , info desk is on the left",
+    "log on to teams , info is in the channel",
+    "check tesco , co op and aldi for it",
+    "head to training -- net session at 7",
+    "look up photosynthesis online",
+    "search ps5 on google for the price",
+    "if u agree type yes back here",
+    "hit reply and type yes if u can make it",
+    "reply ok to join",
+    "reply hi to join our book club",
+    "leave your email in the reply and ill send the pdf of the notes",
+    "Write the essay then add info at the end",
+    "the password is football and add tv at the end",
 ]
 
-test_read, test_pointed, test_talk_stays_talk = reading_tests(READ, POINTED, TALK)
+test_read, _, test_talk_stays_talk = reading_tests(READ, (), TALK)

@@ -12,16 +12,16 @@ python -m tests.redteam36.run --seed N [--senders 20] [--ham 500] [--families a,
 
 Blind, contained at seeds 1 / 2 / 3: saydot 15 / 45 / 45% (blind) and 35 / 35 / 20% (pick),
 the others 65 to 100%; recon 0 to 35%, reconlink 0 to 30%; at most 20 strangers a day in
-every row; 0 of 1,500 ordinary senders refused. What the reader missed (the dot said "full
-stop", "period", a spaced comma, dash or double dot, an emoji, "put com on the end", "look X
-up online", "d0t c0m", "type X back here", "leave ur address in ur reply", a short code with
-emoji or spaces between its digits) is read now
-(policy/ways_back.py; tests/checks/test_ways_back_round36.py), narrowed after a review
-of 461 ordinary messages aimed at the new forms (262 read by the first version, 18 now: 9
-ask for an address or an e-mail in the reply, 3 name the sender's own page to look up, 6
-contrived): blind 80 to 100% at the three seeds (saydot 90 to 100%), pick 85 to 100%. Recon stays at 0 to 25% contained by design: copies chosen because
-they read as nothing are held by the content-agnostic limits (12 strangers in 6 hours, 20 a
-day; rules/strict.toml's 24-hour pause after a duplicates refusal)."""
+every row; 0 of 1,500 ordinary senders refused. What it wrote and the reader missed (a site's
+dot said "full stop" or "period", written apart by a spaced comma, dash or double dot, a bar
+or an emoji, "put com on the end", "d0t c0m", "reply X to win", a short code with emoji or
+spaces between its digits) is read now (policy/ways_back.py;
+tests/checks/test_ways_back_round36.py), narrowed after two reviews of ordinary talk aimed at
+the new forms: 461 messages (262 read by the first version, 2 now) and 398 written after
+(162 read by the version then, 19 now, contrived but 2). Blind 70 to 100% at the three seeds
+(saydot 85 to 90%), pick 75 to 100%. Recon stays at 0 to 25% contained by design: copies
+chosen because they read as nothing are held by the content-agnostic limits (12 strangers in
+6 hours, 20 a day; rules/strict.toml's 24-hour pause after a duplicates refusal)."""
 from __future__ import annotations
 
 import argparse

@@ -16,12 +16,13 @@ HAM = 200
 NAMES = [f.name for f in gen.FAMILIES]
 # Contained at seed 1, measured after the fix (blind before it: saydot 15%, pick 35%)
 FLOORS = {("blind", name): 1.0 for name in NAMES} | {
-    ("blind", "hook"): 0.95, ("blind", "chatplus"): 0.9, ("blind", "convo"): 0.95,
-    ("blind", "sink"): 0.95}
+    ("blind", "hook"): 0.95, ("blind", "chatplus"): 0.8, ("blind", "convo"): 0.95,
+    ("blind", "groupmix"): 0.95, ("blind", "polyglot"): 0.9, ("blind", "emoji"): 0.95,
+    ("blind", "ctazoo"): 0.8, ("blind", "sink"): 0.95, ("blind", "saydot"): 0.85}
 FLOORS |= {("pick", name): 1.0 for name in NAMES} | {
-    ("pick", "mix3"): 0.9, ("pick", "hook"): 0.9, ("pick", "chatplus"): 0.9, ("pick", "convo"): 0.95,
-    ("pick", "polyglot"): 0.9, ("pick", "grammar"): 0.9, ("pick", "ctazoo"): 0.9,
-    ("pick", "sink"): 0.9}
+    ("pick", "mix3"): 0.9, ("pick", "hook"): 0.85, ("pick", "chatplus"): 0.9, ("pick", "convo"): 0.9,
+    ("pick", "polyglot"): 0.9, ("pick", "grammar"): 0.85, ("pick", "ctazoo"): 0.9,
+    ("pick", "sink"): 0.75, ("pick", "saydot"): 0.8}
 
 pytestmark = pytest.mark.skipif(
     not gen.SPAM, reason="the SMS Spam Collection is absent (../shared/data/sms_spam_collection.tsv)")
