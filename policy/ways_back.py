@@ -465,13 +465,14 @@ _SYMBOL_DIGITS = re.compile(r"(?<!\d)\d(?:(?:[*~+=#<>^]++|\s[*~+=#<>^]++\s)\d){6
 _SYMBOL_GROUPS = re.compile(r"(?<!\d)\d{1,4}+(?:(?:[*~+#<>^]++|\s[*~+#<>^]++\s)\d{1,4}+){2,}+"
                             r"(?!\d)")
 _NOT_DIGIT = re.compile(r"\D")
-# A short code sent a word to, its digits an emoji or a space apart ("msg subpoly to
-# 8🌸1🌸6🌸1🌸8": "*" by then), and a phone number from its "0" or "+" whose digits are so apart
-# ("0🔥8🔥0🔥0 1🔥2🔥3 4🔥5🔥6"): round 36 ("the answer to 2*2*2*2*2 is 32" is talk)
-_GAPPED_CODE = re.compile(r"\b(?:send|text|txt|msg|sms|type)\s++[a-z0-9]{2,12}+\s++(?:to|2)\s*+:?\s*+"
-                          r"(\d(?:\s?[*~+#<>^]\s?\d){4,5}+)(?![\d*~+#<>^])")
-_SPACED_CODE = re.compile(r"\b(?:send|text|txt|msg|sms|type)\s++[a-z0-9]{2,12}+\s++(?:to|2)\s*+:?\s*+"
-                          r"(\d(?: \d){4,5}+)(?! ?\d)")
+# A short code sent a word to, its digits an emoji apart ("msg subpoly to 8🌸1🌸6🌸1🌸8": "*" by
+# then) or a space apart after "2" for "to" ("send sue 2 8 9 5 5 5": the code's own key, beside
+# the whole run's that the spaced-number reader gives), and a phone number from its "0" or "+"
+# whose digits are so apart ("0🔥8🔥0🔥0 1🔥2🔥3 4🔥5🔥6"): round 36 ("the answer to 2*2*2*2*2 is
+# 32" is talk)
+_SENT_A_WORD_TO = r"\b(?:send|text|txt|msg|sms|type)\s++[a-z0-9]{2,12}+\s++(?:to|2)\s*+:?\s*+"
+_GAPPED_CODE = re.compile(_SENT_A_WORD_TO + r"(\d(?:\s?[*~+#<>^]\s?\d){4,5}+)(?![\d*~+#<>^])")
+_SPACED_CODE = re.compile(_SENT_A_WORD_TO + r"(\d(?: \d){4,5}+)(?! ?\d)")
 _GAPPED_GROUPS = re.compile(r"(?<![\d*~#<>^])(?:\+\s?[1-9]|0)(?:(?:\s?[*~+#<>^]\s?|\s)\d){9,13}+(?!\d)")
 # Top-level domains that are no word and no abbreviation a text ends a sentence or a list
 # with: read after a comma ("winprize,com"), after a dot and a space ("winprize. com")
@@ -969,14 +970,14 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
                     match.re is not _SPACED_NUMBER or _wide(match.group())):
                 contact = True
                 found.append("n:" + digits)
-        if " to " in text or " 2 " in text:
-            for match in _SPACED_CODE.finditer(text.lower()):  # "send sue to 8 9 5 5 5"
+        spaced = " to " in text or " 2 " in text
+        if spaced or hint:
+            small = text.lower()
+            for match in (*(_SPACED_CODE.finditer(small) if spaced else ()),  # "send sue 2 8 9 5 5 5"
+                          *(_GAPPED_CODE.finditer(small) if hint else ())):  # "send x to 8*1*6*1*8"
                 contact = True
                 found.append("n:" + _NOT_DIGIT.sub("", match.group(1)))
         if hint:
-            for match in _GAPPED_CODE.finditer(text.lower()):  # "send subpoly to 8*1*6*1*8"
-                contact = True
-                found.append("n:" + _NOT_DIGIT.sub("", match.group(1)))
             for match in _GAPPED_GROUPS.finditer(text):  # "0*8*0*0 1*2*3 4*5*6"
                 if sum(map(match.group().count, "*~+#<>^")) >= 3:
                     contact = True
@@ -2201,11 +2202,10 @@ _DOT_SPELT = re.compile(r"[(\[]\s*+period\s*+[)\]]|\bd[ .]o[ .]t\b")
 # A site's dot said as a word or written as a mark no other pattern reads (round 36, blind:
 # "ringtoneking full stop com", "urawinner period co period uk", "dbuknet — com", "getzed , co ,
 # uk", "txttowin .. co .. uk", an emoji for the dot, which the reader has made "*": "t-c*biz",
-# "o2 * co * uk"; "prize4u ~ net"), narrowed after a review of 461 ordinary messages aimed at
-# it: "com", "biz" or a country's "co" and "uk" both apart after a name _said_apart weighs,
-# and the endings that are words too ("net", "info", "online": "Goal ⚽ net bulging!",
-# "Matchday – info below", "the return period online") only after a name with a digit;
-# "com on", "com over" are "come on", "come over".
+# "o2 * co * uk"; "prize4u ~ net"), narrowed after two reviews of ordinary talk aimed at it: a
+# country's "co" and "uk" both apart after any name; "com", "biz", "net", "org", "info" and
+# "co" alone after a name _said_apart weighs ("Goal ⚽ net bulging!", "Matchday – info below",
+# "Bora galera , com certeza" are talk); "com on", "com over" are "come on", "come over".
 _APART_SEP = (r"(?:\s*+(?:full\s*+stop|fullstop|period|point)\s*+|\s++(?:[,.|~+*_;:^\u2010-\u2015-]|--|\|\||~~)\s++"
               r"|\s*+(?:[|*~^]|\|\||~~)\s*+|\s*+\.\.++\s*+)")
 _SAID_APART = re.compile(
@@ -2214,8 +2214,8 @@ _SAID_APART = re.compile(
     r"(?![a-z0-9-])(?!\s++(?:on|over|back|here|round|along|home|in|with|thru|through|to|and|"
     r"later|out|soon)\b)")
 _NOT_NAME_CHAR = re.compile(r"[\s.]+")
-_SAID_APART_HINT = re.compile(r"(?:stop|period|point|[,|~+*_;:^\u2010-\u2015-]|\.\.|\s\.)\s*+(?:com|net|org|biz|info"
-                              r"|club|shop|online|site|vip|top|store|co)(?![a-z])")
+_SAID_APART_HINT = re.compile(r"(?:stop|period|point|[,|~+*_;:^\u2010-\u2015-]|\.\.|\s\.)\s*+"
+                              r"(?:com|net|org|biz|info|co)(?![a-z])")  # (_SAID_APART's endings)
 # A site's ending to be added by the reader ("go to prize4u and put com on the end", "txttowin
 # then add .net at the end"); "tag me on it", "add me after" are talk
 _PUT_ENDING = re.compile(
@@ -2247,7 +2247,7 @@ def _said_apart(match: re.Match[str]) -> str:
     digit = any(c.isdigit() for c in name)
     said = "stop" in sep or "period" in sep
     marked = said or any(c in sep for c in "|*~^")
-    pointed = _POINTED_BEFORE.search(match.string, max(0, match.start() - 24), match.start())
+    pointed = _POINTED_BEFORE.search(match.string, max(0, match.start() - 24), match.start()) is not None
     if tld in _WORD_TLDS_APART or tld == "co":
         # a dot said or marked ("|", "~", an emoji) after a word that sends the reader there
         # ("try getzed|co"), or for "net", "org", "info" after a name with a digit ("prize4u ~
