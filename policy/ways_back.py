@@ -383,6 +383,8 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _NUMBER_WORDS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2",
                  "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                  "nine": "9", "double": "d", "hundred": "00", "thousand": "000",
+                 # round 37: the radio alphabet's digits that are no words of talk
+                 "niner": "9", "fower": "4", "fife": "5",
                  # round 3: es, pt, it, fr, de (accents stripped first)
                  "cero": "0", "uno": "1", "dos": "2", "tres": "3", "cuatro": "4",
                  "cinco": "5", "seis": "6", "siete": "7", "ocho": "8", "nueve": "9",
@@ -433,12 +435,16 @@ _RUN_NUMBER_WORDS = {"nul": "0", "een": "1", "twee": "2", "drie": "3", "vijf": "
                      "pyat": "5", "shest": "6", "sem": "7", "vosem": "8", "devyat": "9",
                      "fire": "4", "seks": "6", "syv": "7", "otte": "8",
                      "doua": "2", "dwy": "2", "pum": "5", "chwe": "6", "dve": "2",
-                     "devjat": "9", "chetire": "4", "piat": "5"}
+                     "devjat": "9", "chetire": "4", "piat": "5",
+                     # round 37: the radio alphabet ("zero niner zero six fower niner tree
+                     # fife ait ..."); its words of talk count beside 4 others only
+                     "niner": "9", "fower": "4", "fife": "5", "tree": "3", "ait": "8",
+                     "wun": "1", "too": "2"}
 # Words of those languages that are words of talk too ("ok", "un", "hat", "pet", "fire",
 # "dim", "opt"): they count in a run only beside 4 of the others ("ok 7:30, 8:45, 9:15",
 # "j'ai eu un 12, un 14, un 15" are talk; a review of round 24's reader)
 _RUN_AMBIGUOUS = frozenset("ok un du het hat pet sem sep ses fire tri dim naw ot opt doi dwy "
-                           "pum dve".split())
+                           "pum dve tree ait wun too".split())
 _RUN_MIN = 7
 _RUN_WORDS = frozenset(_RUN_NUMBER_WORDS)
 # Words a number's groups may be joined with ("077 then 81 then 482", "0 7 7 dash 8 1"):
@@ -712,7 +718,7 @@ _KEYWORD = re.compile(
     r"|dm\s++us"
     # Spanish, Portuguese, French, Hindi in Latin letters (accents are stripped first)
     r")"
-    r"|(?P<type>type)|answ[e3]r|msg|dm|m[e3]ssag[e3]|s[e3]nd(?:ing)?|write"
+    r"|(?P<type>type)|(?P<say>say)|answ[e3]r|msg|dm|m[e3]ssag[e3]|s[e3]nd(?:ing)?|write"
     r"|escribenos|envianos|envoy(?:ez)|mande)\b"
     r"(?P<fill>(?:\s++(?:back|bck|bk|now|us|me|with|the|your|ur|word|keyword|code|this|just"
     r"|con|la|el|palabra|avec|le|mot|com|palavra"
@@ -724,15 +730,21 @@ _KEYWORD = re.compile(
     r"|(?i:(stop|unsub|optout|subscribe)|(yes|win|claim|enter|prize))|(\d{1,3}+))"
     r"(?!\w)")  # nor a letter of another script: "TEЛEФOH" is no "TE"
 # What a text needs for _calls_to_act to read it (a verb, "box" or "@"): most texts have none.
-_KEYWORD_HINT = re.compile(r"type|dm|r[e3]p[l1]|rp[l1]|r[e3]sp|answ|t[e3]?xt|sms|msg|m[e3]ss"
+_KEYWORD_HINT = re.compile(r"type|say|dm|r[e3]p[l1]|rp[l1]|r[e3]sp|answ|t[e3]?xt|sms|msg|m[e3]ss"
                            r"|s[e3]nd|write|call|dial|ring|phone|box|@"
                            r"|contest|escrib|envia|repond|envoy|mande|jawab")
 # After a campaign's word in lower case: the end of the text or of a sentence ("reply
 # win!", "- reply claim"): "yes" there is talk ("did u reply yes?").
 _ENDING = re.compile(r"\s*+(?:[!.*]|$)")
 # What a campaign's word in lower case is for ("reply yes to claim", "text win to enter").
-_PURPOSE = re.compile(r"(?i:\s++to\s++(?:claim|win|enter|get|receive|collect|redeem|play|join"
+_PURPOSE = re.compile(r"(?i:\s++(?:to|2)\s++(?:claim|win|enter|get|receive|collect|redeem|play|join"
                       r"|start|subscribe|unsubscribe|opt|stop|end|order|accept|activate)\b)")
+# After "say", a keyword only for a prize in text speak ("say HOT 2 win", "say C4SH 2 claim",
+# round 37): with "to" it is a game's rule ("say BINGO to win a round", "say CAKE to win any
+# argument": a review's 400 ordinary messages, 11 read so), "say sorry to win him back"
+_PRIZE_PURPOSE = re.compile(r"(?i:\s++2\s++(?:win|claim|unlock|collect|redeem)\b"
+                            r"(?!\s++(?:her|him|them|me|us|you|u|back|over|hearts?|people|friends"
+                            r"|the\s++(?:argument|debate|game|match|race|round))\b))")
 # The campaign's words a verb of sending takes in capitals ("send STOP", "send YES").
 _CAMPAIGN_WORDS = frozenset("yes stop win claim enter prize subscribe unsub optout".split())
 # A campaign's word offered as a choice or with a deadline ("DM me YES or NO by friday"): talk
@@ -1270,6 +1282,9 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
     if len(words_and_digits) >= _RUN_MIN and not _RUN_WORDS.isdisjoint(words_and_digits):
         for digits in _number_runs(words_and_digits):  # "nul acht nul nul een twee ..."
             contact = True
+            # the run's number only, not the part the English words alone read before
+            # it ("zero niner zero six fower niner tree ...": "090649")
+            found = [f for f in found if not (f.startswith("n:") and f[2:] in digits)]
             found.append("n:" + digits)
     if digits_in and len(lower) <= 24 and (piece := _FRAGMENT.fullmatch(lower.strip(_AROUND))):
         # A message that is only a piece of a number ("ring 077", "009", "then 345"): a
@@ -1453,8 +1468,10 @@ _EMOJI_REPLY = re.compile(
     r"|the)\b|(?:b4|before)\s++(?:midnight|tonight|it)\b))")
 # a keyword's capitals spaced or hyphened after a verb of replying ("reply G I F T",
 # "reply V-I-P", "reply H L"): joined, then read as any keyword
-_SPACED_CAPS = re.compile(r"(?i:\b(?:reply|rply|respond|answer|txt|text|type)\s++(?:with\s++)?)"
-                          r"(?!Y.E.S|N.O|T.T.Y.L|R.S.V.P|O.K|A.S.A.P)"  # talk spells these
+_SPACED_CAPS = re.compile(r"(?i:\b(?:reply|rply|respond|answer|txt|text|type|say)\s++(?:with\s++)?)"
+                          # talk spells these, but for a prize ("say Y E S 2 win")
+                          r"(?!(?:Y.E.S|N.O|T.T.Y.L|R.S.V.P|O.K|A.S.A.P)"
+                          r"(?!(?i:\s++(?:to|2)\s++(?:win|claim|unlock|collect|redeem)\b)))"
                           r"((?:[A-Z][ .\-]){2,11}[A-Z])(?![\w])(?!\s+or\b)")
 _LETTER_GAPS = re.compile(r"[ .\-]")
 _SPACED_CAPS_HINT = re.compile(r"[A-Z][ .\-][A-Z](?![\w])")
@@ -2060,13 +2077,17 @@ def _calls_to_act(cased: str, text: str, lower: str) -> list[str]:
     a call to act ("h:winbot")."""
     out = []
     for m in _KEYWORD.finditer(cased):
-        quoted, caps, opt_out, listed, digits = m.group(5, 6, 7, 8, 9)
+        quoted, caps, opt_out, listed, digits = m.groups()[-5:]  # (its last five groups)
         word = (quoted or caps or opt_out or listed or digits).lower()
         if word in _NOT_KEYWORDS:
             continue
         purpose = _PURPOSE.match(cased, m.end()) is not None  # "... to claim"
         if digits:  # "reply 1 to claim", not "text 2 u"
             if m.group("reply") is not None and purpose:
+                out.append("k:" + word)
+            continue
+        if m.group("say") is not None:
+            if _PRIZE_PURPOSE.match(cased, m.end()) is not None:  # "say HOT 2 win"
                 out.append("k:" + word)
             continue
         named = _NAMED_KEYWORD.search(m.group("fill")) is not None  # "send the word HORO"
