@@ -599,8 +599,27 @@ class Engine(OperatorCalls):
                                              *sorted(request.recipients)))), weakest),)
                 # A week-old conversation's silent members are people the sender follows:
                 # a spammer's aged groups are bounded by fanout as a follow-back scheme is
-                people = each if started[1] < ESTABLISHED_CONVERSATION else tuple(
-                    (person, evidence or FOLLOWED) for person, evidence in each)
+                starter = started[0]
+                if started[1] >= ESTABLISHED_CONVERSATION:
+                    people = tuple((person, evidence or FOLLOWED) for person, evidence in each)
+                elif (starter is not None and starter != request.sender and not refused
+                      and self._has_written is not None
+                      and any(evidence == NONE for _, evidence in each)):
+                    # A friend's new group: the members its starter follows and wrote to are
+                    # friends of a friend, as people the sender follows (fanout 30 a day,
+                    # links_to_followed 15), not strangers (a blind round's members posting
+                    # in a party's new group of 12 were refused, round 37). Members the
+                    # starter never wrote to stay strangers, whoever invited them (round
+                    # 22's borrowed groups); a starter that follows and greets targets
+                    # first is bounded by its own rules (the adversary's "hosted" tactic).
+                    # Not asked for a send already refused (a group of 1,000: 2,000 calls).
+                    follows, wrote = self._graph.follows, self._has_written
+                    people = tuple(
+                        (person, evidence or (FOLLOWED if follows(starter, r)
+                                              and wrote(starter, r) else NONE))
+                        for (person, evidence), r in zip(each, request.recipients, strict=True))
+                else:
+                    people = each
         return core.Features(
             app=self._keys.app(request.app) if request.app is not None else None,
             self_message=request.sender in request.recipients,

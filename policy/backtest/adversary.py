@@ -41,7 +41,12 @@ read in place, never copied):
 - ``followswap``: K spun templates; once the strangers rules refuse, it follows the
   target, writes and unfollows (bounded by ``strangers_daily`` + ``fanout``);
 - ``pieces``: the text, then its number in pieces of 3 digits, a message each;
-  ``invited``, ``followswap`` and ``pieces`` are not drawn into ``mix`` either;
+- ``hosted``: K spun templates posted into conversations a second account of the
+  spammer's starts: the host follows every target and the spammer (a friend), greets each
+  target first (a varied "hi Anna!", through the engine, obeying its own refusals), then
+  invites the spammer and the targets it greeted into a new conversation (the members a
+  conversation's starter follows and wrote to are friends of a friend: fanout's bound);
+  ``invited``, ``followswap``, ``pieces`` and ``hosted`` are not drawn into ``mix`` either;
 - ``short-spun``: K short templates long enough to be traced (from ``min_chars``, under
   the minimum of texts without a contact), each copy spun and drawn again until it reads
   as talk and is less alike than the near-copy threshold to the recent copies: what a
@@ -113,10 +118,13 @@ SPAM_CODES = frozenset({"duplicate_content", "duplicate_contact", "too_many_stra
 
 TACTICS = ("folded", "personalised", "spun", "rotating", "groups", "split", "slow", "short",
            "salad", "obfuscated", "payload", "homoglyph", "conversation", "followback",
-           "followback-copies", "unread", "invited", "followswap", "pieces", "short-spun")
+           "followback-copies", "unread", "invited", "followswap", "pieces", "short-spun",
+           "hosted")
 # The tactics whose targets the spammer follows: not strangers by the rules' definition
 # (docs/spam.md), so their rows are judged by strangers reached per day, not containment.
 FOLLOW_TACTICS = ("followback", "followback-copies")
+# Targets followed by the account that starts the conversations the spammer posts into.
+HOSTED_TACTICS = ("hosted",)
 # The tactics that carry the spammer's one fixed contact.
 CONTACT_TACTICS = ("salad", "obfuscated", "payload", "homoglyph")
 ADVERSARIES = (*TACTICS, "mix")
@@ -626,6 +634,7 @@ class Plan:
     short_spun: bool = False  # short texts long enough to be traced, spun apart per copy
     swap: bool = False  # once the strangers rules refuse: follow the target, write, unfollow
     pieces: bool = False  # its number cut in pieces of 3 digits, a message each, after the text
+    hosted: bool = False  # its conversations started by a second account that follows the targets
 
     @property
     def contact(self) -> bool:
@@ -683,6 +692,10 @@ def tactic_plan(tactic: str, *, k: int = DEFAULT_ROTATING_K) -> Plan:
         return Plan(tactic, templates=k, spin=True, swap=True)
     if tactic == "pieces":
         return Plan(tactic, spin=True, pieces=True)
+    if tactic == "hosted":
+        if not 2 <= k <= MAX_K:
+            raise ValueError(f"hosted needs K from 2 to {MAX_K}, got {k}")
+        return Plan(tactic, templates=k, spin=True, invited=True, hosted=True)
     if tactic == "short-spun":
         if not 2 <= k <= MAX_K:
             raise ValueError(f"short-spun needs K from 2 to {MAX_K}, got {k}")
@@ -1094,7 +1107,14 @@ def run_tactic(
             graph.follow(target, uid)  # followed by all its targets, follows none of them
             if plan.follow:
                 graph.follow(uid, target)  # ... but a follow-back spammer follows them all
+            if plan.hosted:  # its host follows them all, and is followed by them
+                graph.follow(target, host_of(uid))
+                graph.follow(host_of(uid), target)
             names[target] = rng.choice(_NAMES)
+        if plan.hosted:  # the host and the spammer are friends: they follow and wrote each other
+            for a, b in ((uid, host_of(uid)), (host_of(uid), uid)):
+                graph.follow(a, b)
+                graph.record_message(a, b)
         spammers.append(Spammer(uid, plan, targets, pool, limits, random.Random(rng.random()),
                                 names, words=words))
         tallies[uid] = _SpamTally(plan)
@@ -1137,12 +1157,28 @@ def run_tactic(
                 continue
         attempt = planned[1]
         decision = None
+        if spammer.plan.hosted and attempt.invitees:
+            # Its host greets the targets first (the starter's friends are those it wrote
+            # to), as many as its own rules let it; the rest wait for the next round.
+            greeted, refusal = _greet(engine, graph, host_of(spammer.uid), attempt.invitees,
+                                      names, rng)
+            if not greeted:
+                push(now[0] + (refusal or 0.0) + rng.uniform(*config.retry_margin), spammer)
+                plans[id(spammer)] = planned
+                continue
+            attempt = replace(attempt, recipients=greeted, invitees=greeted)
         if attempt.conversation is not None and attempt.invitees:
             # The new members are invited first (the old ones were removed or left).
             # A conversation not yet made is made by this invitation (no members yet).
             new = graph.conversation_started(attempt.conversation) is None
-            invite = InviteRequest(spammer.uid, attempt.invitees, attempt.conversation,
-                                   () if new else (spammer.uid,))
+            if spammer.plan.hosted:  # its host invites the spammer and the targets
+                host = host_of(spammer.uid)
+                invite = InviteRequest(host, (*attempt.invitees, spammer.uid) if new
+                                       else attempt.invitees, attempt.conversation,
+                                       () if new else (host, spammer.uid))
+            else:
+                invite = InviteRequest(spammer.uid, attempt.invitees, attempt.conversation,
+                                       () if new else (spammer.uid,))
             allowed = engine.check_invite(invite)
             if not allowed.allowed:
                 decision = allowed
@@ -1190,6 +1226,33 @@ def run_tactic(
     if keep_spammers:
         row["_spammers"] = spammers
     return row
+
+
+def host_of(uid: str) -> str:
+    """The second account that starts a ``hosted`` spammer's conversations."""
+    return f"{uid}-host"
+
+
+_HOST_GREETINGS = ("hi {}!", "hey {} :)", "hello {}", "hiya {}!", "{}! hey", "morning {}",
+              "hey there {}", "hi {}, hope ur well")
+
+
+def _greet(engine: Engine, graph: MemoryGraph, host: str, targets: tuple[str, ...],
+           names: dict[str, str], rng: random.Random) -> tuple[tuple[str, ...], float | None]:
+    """The host's greeting to each target in turn, until one is refused: the targets
+    greeted (a prefix of ``targets``) and the refusal's wait (None: none given)."""
+    greeted: list[str] = []
+    for target in targets:
+        if graph.has_written(host, target):
+            greeted.append(target)
+            continue
+        text = rng.choice(_HOST_GREETINGS).format(names.get(target, "you"))
+        decision = engine.check(SendRequest(host, (target,), text))
+        if not decision.allowed:
+            return tuple(greeted), decision.retry_after if decision.retry_after else 600.0
+        graph.record_message(host, target)
+        greeted.append(target)
+    return tuple(greeted), None
 
 
 def _ham_event(engine: Engine, graph: MemoryGraph, event: Event, spam_rules: frozenset[str],
@@ -1269,7 +1332,7 @@ def _plan_label(plan: Plan) -> str:
                                     ("conversation", plan.conversation),
                                     ("followback", plan.follow), ("unread", plan.unread),
                                     ("invited", plan.invited), ("followswap", plan.swap),
-                                    ("pieces", plan.pieces)) if on]
+                                    ("pieces", plan.pieces), ("hosted", plan.hosted)) if on]
     return "+".join(p for p in parts if p) or "folded"
 
 

@@ -101,6 +101,11 @@ class ContextGraph:
     def has_written(self, author: str, reader: str) -> bool:
         return self.graph.has_written(author, reader)
 
+    def conversation_started(self, conversation: str) -> tuple[str, float] | None:
+        # (without it, every conversation was one the engine knew nothing of: no at_once,
+        # no friend's new group, in the context runs only)
+        return self.graph.conversation_started(conversation)
+
     def attributes(self, user: str) -> SenderContext:
         ctx = self._cache.get(user)
         if ctx is None:

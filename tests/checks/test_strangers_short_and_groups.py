@@ -228,3 +228,65 @@ def test_aged_groups_of_strangers_reach_at_most_fanout_a_day(
             linked.update(members)
         clock.advance(600)
     assert len(linked) <= 15
+
+
+# -- a friend's new group ---------------------------------------------------------------
+
+
+def _friends_group(graph: MemoryGraph, starter: str, members: tuple[str, ...], *,
+                   wrote: bool) -> None:
+    """Members the starter follows (and who follow it: it invited them), and wrote to."""
+    for person in members:
+        graph.follow(starter, person)
+        graph.follow(person, starter)
+        if wrote:
+            graph.record_message(starter, person)
+
+
+def test_a_friends_new_groups_members_count_as_people_followed(
+        engine_factory: EngineFactory, fans: list[str], graph: MemoryGraph,
+        clock: VirtualClock) -> None:
+    """A blind round's party (round 37): a friend started a group an hour ago with 11 of
+    their friends, whom the sender does not follow and who have not written yet. The
+    sender's post with a price and a link was refused (links_to_strangers: 11 strangers
+    sent a way back); members the starter follows and wrote to are friends of a friend,
+    counted as people the sender follows (links_to_followed's 15, fanout's 30)."""
+    engine = engine_factory()
+    guests = tuple(f"guest{i:02d}" for i in range(11))
+    _friends_group(graph, "pal1", guests, wrote=True)
+    graph.start_conversation("party", "pal1", clock.now - 3600)
+    text = "tickets are 12 quid each, pay me at paypal.me/hostx"
+    assert send(engine, (*guests, "pal1"), text, conversation="party").allowed
+    # Members the starter follows but never wrote to: strangers still (a second account
+    # that follows targets and invites them is no friend to them)
+    followed_only = tuple(f"target{i:02d}" for i in range(6))
+    _friends_group(graph, "pal2", followed_only, wrote=False)
+    graph.start_conversation("lent", "pal2", clock.now)
+    refused = send(engine, followed_only, text, conversation="lent")
+    assert not refused.allowed
+    assert "links_to_strangers" in {r.rule for r in refused.reasons}
+    # Members the sender itself invited into another's conversation: strangers
+    # (round 22's borrowed groups)
+    graph.start_conversation("borrowed", "someone-else", clock.now)
+    refused = send(engine, tuple(fans[:6]), text, conversation="borrowed")
+    assert not refused.allowed
+    assert "links_to_strangers" in {r.rule for r in refused.reasons}
+
+
+def test_friends_groups_reach_at_most_links_to_followed_with_a_way_back(
+        engine_factory: EngineFactory, graph: MemoryGraph, clock: VirtualClock) -> None:
+    """An attacker's answer: a second account follows and greets its targets, starts a
+    group of them, and the spammer posts its way back: the rules on people followed
+    hold it, 15 a day sent a way back."""
+    engine = engine_factory()
+    graph.follow("accomplice", SENDER)
+    graph.follow(SENDER, "accomplice")
+    linked: set[str] = set()
+    for g in range(6):
+        members = tuple(f"h{g}m{m:02d}" for m in range(8))
+        _friends_group(graph, "accomplice", members, wrote=True)
+        graph.start_conversation(f"hosted{g}", "accomplice", clock.now)
+        if send(engine, members, f"pics at hotpics{g}.club x", conversation=f"hosted{g}").allowed:
+            linked.update(members)
+        clock.advance(600)
+    assert 0 < len(linked) <= 15

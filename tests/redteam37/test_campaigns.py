@@ -1,9 +1,9 @@
 """Round 37 (tests/redteam37, blind; its docstring in run.py): at seed 1 each tactic's spam
 senders are contained at least as often as measured after the reader's fixes (at most 4
 strangers reached in the day, never more than 50), and ordinary users are refused no more
-often than measured. Its ordinary users' refusals are two kinds the docs name
-(docs/spam.md, "Round 37"): a member posting in a new group chat of people it does not
-follow, started by a friend today, and a creator thanking a 5th follower with one text."""
+often than measured. Its ordinary users' refusals are of the kinds the docs name
+(docs/spam.md, "Round 37"): a creator thanking a 5th follower with one text, and a member
+posting a price in a friend's new group to members its organiser never wrote to."""
 from __future__ import annotations
 
 import os
@@ -18,10 +18,10 @@ HAM = 300
 # Contained at seed 1 after the fix ("say HOT 2 win", radio digits; blind before it: short
 # 90%, probed 30%). probed keeps only the spellings a local engine lets through.
 FLOORS = {tactic: 1.0 for tactic in run.TACTICS} | {"rotating": 0.95, "probed": 0.7}
-HAM_REFUSED_AT_MOST = 4  # of 300, measured: 2 creators, 2 members of a friend's new group
-KNOWN_KINDS = {("creator", "duplicate_content"), ("chat", "too_many_strangers"),
-               ("quiet", "too_many_strangers"), ("group", "too_many_strangers"),
-               ("burst", "too_many_strangers"), ("chat", "links_to_strangers"),
+HAM_REFUSED_AT_MOST = 2  # of 300, measured: 2 creators (4 before friends' new groups)
+# Creators thanking a 5th follower with one text; a member posting a price in a friend's new
+# group to members its organiser never wrote to (1 of 1,000 at seed 1)
+KNOWN_KINDS = {("creator", "duplicate_content"), ("chat", "links_to_strangers"),
                ("group", "links_to_strangers")}
 
 pytestmark = pytest.mark.skipif(
