@@ -57,6 +57,9 @@ FRESH_CONVERSATION = 86400.0  # a conversation its sender started this long ago 
 # wrote count as people the sender follows (fanout's 30 a day, links_to_followed's 15), not
 # as strangers (a club's group chat of silent members; docs/spam.md, "An established group")
 ESTABLISHED_CONVERSATION = 7 * 86400.0
+# Friends of the sender's asked whether they follow and wrote to a silent member of a group
+# conversation (engine._vouched): at most 2 x 5 graph calls a member
+MAX_VOUCHERS = 5
 
 
 def _started_fresh(sender: str, started: tuple[str | None, float]) -> bool:
@@ -580,6 +583,9 @@ class Engine(OperatorCalls):
             started = self._conversation_started(request)
             if started is None or _started_fresh(request.sender, started):
                 units = each
+                if started is not None and not refused:
+                    # The sender's own new group: members its friends there invited
+                    units = self._vouched(request, each, None)
             else:
                 # An existing conversation is one recipient for the duplicates rule (its
                 # members see one message), but each member is reached (strangers).
@@ -602,22 +608,8 @@ class Engine(OperatorCalls):
                 starter = started[0]
                 if started[1] >= ESTABLISHED_CONVERSATION:
                     people = tuple((person, evidence or FOLLOWED) for person, evidence in each)
-                elif (starter is not None and starter != request.sender and not refused
-                      and self._has_written is not None
-                      and any(evidence == NONE for _, evidence in each)):
-                    # A friend's new group: the members its starter follows and wrote to are
-                    # friends of a friend, as people the sender follows (fanout 30 a day,
-                    # links_to_followed 15), not strangers (a blind round's members posting
-                    # in a party's new group of 12 were refused, round 37). Members the
-                    # starter never wrote to stay strangers, whoever invited them (round
-                    # 22's borrowed groups); a starter that follows and greets targets
-                    # first is bounded by its own rules (the adversary's "hosted" tactic).
-                    # Not asked for a send already refused (a group of 1,000: 2,000 calls).
-                    follows, wrote = self._graph.follows, self._has_written
-                    people = tuple(
-                        (person, evidence or (FOLLOWED if follows(starter, r)
-                                              and wrote(starter, r) else NONE))
-                        for (person, evidence), r in zip(each, request.recipients, strict=True))
+                elif not refused:
+                    people = self._vouched(request, each, starter)
                 else:
                     people = each
         return core.Features(
@@ -630,6 +622,36 @@ class Engine(OperatorCalls):
             people=people,
             contacts=contacts,
         )
+
+    def _vouched(self, request: SendRequest, each: tuple[tuple[str, int], ...],
+                 starter: str | None) -> tuple[tuple[str, int], ...]:
+        """Friends of a friend in a group conversation: a silent member whom the
+        conversation's starter, or a friend of the sender's there (a member the sender
+        follows or who wrote to it), follows and wrote to counts as a person the sender
+        follows (fanout 30 a day, links_to_followed 15), not as a stranger. A blind
+        round's party groups (round 37: a friend invites friends who do not know each
+        other; round 38: members invite their own) refused posts to them. Members nobody
+        there wrote to stay strangers, whoever invited them (round 22's borrowed groups);
+        an accomplice that follows and greets targets first is bounded by its own rules
+        (the adversary's "hosted" tactic). At most ``MAX_VOUCHERS`` friends are asked
+        about each silent member (two graph calls each)."""
+        wrote = self._has_written
+        if wrote is None or all(evidence != NONE for _, evidence in each):
+            return each
+        recipients = request.recipients
+        vouchers = [r for r, (_, evidence) in zip(recipients, each, strict=True)
+                    if evidence != NONE and r != starter]
+        if starter is not None and starter != request.sender:
+            # whoever the sender is to them: it let the sender in (the likeliest inviter)
+            vouchers.insert(0, starter)
+        if not vouchers:
+            return each
+        vouchers = vouchers[:MAX_VOUCHERS]
+        follows = self._graph.follows
+        return tuple(
+            (person, FOLLOWED if evidence == NONE and any(
+                v != r and follows(v, r) and wrote(v, r) for v in vouchers) else evidence)
+            for (person, evidence), r in zip(each, recipients, strict=True))
 
     def _conversation_started(self, request: SendRequest) -> tuple[str | None, float] | None:
         """Who started the request's conversation and how long ago (seconds), from

@@ -290,3 +290,37 @@ def test_friends_groups_reach_at_most_links_to_followed_with_a_way_back(
             linked.update(members)
         clock.advance(600)
     assert 0 < len(linked) <= 15
+
+
+def test_members_a_friend_invited_into_the_senders_own_new_group_are_not_strangers(
+        engine_factory: EngineFactory, fans: list[str], graph: MemoryGraph,
+        clock: VirtualClock) -> None:
+    """A blind round's host (round 38): its party group grew as members invited their own
+    friends, 5 or more people the host does not follow and who never wrote to it; its next
+    message to its own group was refused (at_once). Members a friend of the sender's there
+    follows and wrote to are friends of a friend; members nobody there wrote to are not."""
+    engine = engine_factory()
+    their_friends = tuple(f"plus{i}" for i in range(6))
+    _friends_group(graph, "pal1", their_friends, wrote=True)
+    graph.start_conversation("party", SENDER, clock.now - 1800)
+    members = ("pal1", "pal2", *their_friends)
+    assert send(engine, members, "U GOIN OUT 2NITE?", conversation="party").allowed
+    # the same with the friends' friends never written to: 6 strangers at once
+    unknown = tuple(f"walkin{i}" for i in range(6))
+    _friends_group(graph, "pal3", unknown, wrote=False)
+    graph.start_conversation("party2", SENDER, clock.now - 1800)
+    refused = send(engine, ("pal3", *unknown), "U GOIN OUT 2NITE?", conversation="party2")
+    assert (refused.allowed, refused.code) == (False, "too_many_strangers")
+
+
+def test_a_friend_among_the_members_vouches_in_someone_elses_group(
+        engine_factory: EngineFactory, fans: list[str], graph: MemoryGraph,
+        clock: VirtualClock) -> None:
+    """A late joiner in a group another started: members whom a friend of the sender's in
+    it follows and wrote to are friends of a friend, whoever started it."""
+    engine = engine_factory()
+    their_friends = tuple(f"crew{i}" for i in range(8))
+    _friends_group(graph, "pal4", their_friends, wrote=True)
+    graph.start_conversation("trip", "someone-else", clock.now - 7200)
+    text = "minibus is 40 quid a head, pay me at paypal.me/hostx"
+    assert send(engine, ("pal4", *their_friends), text, conversation="trip").allowed
