@@ -386,9 +386,9 @@ class Spammer:
                 yield obey_wait(d, 900 if self.pace < 600 else self.pace), None
 
 
-def spam_actor(sp: Spammer):
-    """Turns the spammer's (delay, action|None) stream into pure (delay, action) steps."""
-    inner = sp.actor()
+def pure_steps(inner):
+    """Turns an actor's (delay, action|None) stream into pure (delay, action) steps (the
+    delays of the None steps added to the next action's), sending each decision back."""
     pending = 0.0
     d = None
     first = True
@@ -398,7 +398,6 @@ def spam_actor(sp: Spammer):
         except StopIteration:
             return
         first = False
-        d = None
         pending += delay
         while action is None:
             try:
@@ -563,30 +562,11 @@ def run(seed: int, senders: int, n_ham: int, corpus: str) -> dict:
                     mods = [m for m in mods if m not in ("personalised", "folded")] or ["short"]
             sp = Spammer(sim, f"spam.{tactic}.{i}", tactic, camp, srng, ham_texts, mods)
             spammers.append(sp)
-            sim.add(spam_actor(sp), START)
+            sim.add(pure_steps(sp.actor()), START)
     ham = Ham(sim, n_ham, random.Random(seed * 31 + 1), ham_texts)
 
-    def ham_wrap(u):
-        inner = ham.actor(u)
-        pending, d, first = 0.0, None, True
-        while True:
-            try:
-                delay, action = next(inner) if first else inner.send(d)
-            except StopIteration:
-                return
-            first = False
-            pending += delay
-            while action is None:
-                try:
-                    delay, action = next(inner)
-                except StopIteration:
-                    return
-                pending += delay
-            d = yield pending, action
-            pending = 0.0
-
     for u in ham.users:
-        sim.add(ham_wrap(u), START)
+        sim.add(pure_steps(ham.actor(u)), START)
     sim.run()
     return {"spammers": spammers, "ham": ham}
 
