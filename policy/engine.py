@@ -58,8 +58,10 @@ FRESH_CONVERSATION = 86400.0  # a conversation its sender started this long ago 
 # as strangers (a club's group chat of silent members; docs/spam.md, "An established group")
 ESTABLISHED_CONVERSATION = 7 * 86400.0
 # Friends of the sender's asked whether they follow and wrote to a silent member of a group
-# conversation (engine._vouched): at most 2 x 5 graph calls a member
+# conversation (engine._vouched): at most 2 x 5 graph calls a member, in groups of at most 50
+# (the seed's are 20; a larger one is not vouched for: at most 500 calls a send)
 MAX_VOUCHERS = 5
+MAX_VOUCHED_MEMBERS = 50
 
 
 def _started_fresh(sender: str, started: tuple[str | None, float]) -> bool:
@@ -636,7 +638,8 @@ class Engine(OperatorCalls):
         (the adversary's "hosted" tactic). At most ``MAX_VOUCHERS`` friends are asked
         about each silent member (two graph calls each)."""
         wrote = self._has_written
-        if wrote is None or all(evidence != NONE for _, evidence in each):
+        if (wrote is None or len(each) > MAX_VOUCHED_MEMBERS
+                or all(evidence != NONE for _, evidence in each)):
             return each
         recipients = request.recipients
         vouchers = [r for r, (_, evidence) in zip(recipients, each, strict=True)
@@ -657,7 +660,7 @@ class Engine(OperatorCalls):
         """Who started the request's conversation and how long ago (seconds), from
         ``graph.conversation_started``; None for no conversation. A conversation the graph
         does not know is as old as can be (not fresh, not established: its members who
-        never wrote are strangers). The sender's own within ``FRESH_CONVERSATION`` is a new
+        never wrote are strangers, but friends of a friend: ``_vouched``). The sender's own within ``FRESH_CONVERSATION`` is a new
         group by another door, each member a recipient for the duplicates rules. (An outside
         red team invited 4 strangers into each of five conversations of its own and sent one
         text to each: counted once each, 12 reached before any spam rule.)"""

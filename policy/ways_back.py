@@ -736,7 +736,8 @@ _KEYWORD_HINT = re.compile(r"type|say|dm|r[e3]p[l1]|rp[l1]|r[e3]sp|answ|t[e3]?xt
 # After a campaign's word in lower case: the end of the text or of a sentence ("reply
 # win!", "- reply claim"): "yes" there is talk ("did u reply yes?").
 _ENDING = re.compile(r"\s*+(?:[!.*]|$)")
-# What a campaign's word in lower case is for ("reply yes to claim", "text win to enter").
+# What a campaign's word in lower case is for ("reply yes to claim", "text win to enter"; "2"
+# for "to" since round 37: "reply yes 2 claim").
 _PURPOSE = re.compile(r"(?i:\s++(?:to|2)\s++(?:claim|win|enter|get|receive|collect|redeem|play|join"
                       r"|start|subscribe|unsubscribe|opt|stop|end|order|accept|activate)\b)")
 # After "say", a keyword only for a prize in text speak ("say HOT 2 win", "say C4SH 2 claim",
@@ -1284,7 +1285,7 @@ def read_contacts(text: str) -> tuple[bool, tuple[str, ...]]:
             contact = True
             # the run's number only, not the part the English words alone read before
             # it ("zero niner zero six fower niner tree ...": "090649")
-            found = [f for f in found if not (f.startswith("n:") and f[2:] in digits)]
+            found = [f for f in found if not (f.startswith("n:") and digits.startswith(f[2:]))]
             found.append("n:" + digits)
     if digits_in and len(lower) <= 24 and (piece := _FRAGMENT.fullmatch(lower.strip(_AROUND))):
         # A message that is only a piece of a number ("ring 077", "009", "then 345"): a

@@ -1240,7 +1240,8 @@ _HOST_GREETINGS = ("hi {}!", "hey {} :)", "hello {}", "hiya {}!", "{}! hey", "mo
 def _greet(engine: Engine, graph: MemoryGraph, host: str, targets: tuple[str, ...],
            names: dict[str, str], rng: random.Random) -> tuple[tuple[str, ...], float | None]:
     """The host's greeting to each target in turn, until one is refused: the targets
-    greeted (a prefix of ``targets``) and the refusal's wait (None: none given)."""
+    greeted (a prefix of ``targets``) and the refusal's wait (600 s when it gives none;
+    None when every target was greeted)."""
     greeted: list[str] = []
     for target in targets:
         if graph.has_written(host, target):

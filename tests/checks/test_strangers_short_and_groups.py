@@ -324,3 +324,15 @@ def test_a_friend_among_the_members_vouches_in_someone_elses_group(
     graph.start_conversation("trip", "someone-else", clock.now - 7200)
     text = "minibus is 40 quid a head, pay me at paypal.me/hostx"
     assert send(engine, ("pal4", *their_friends), text, conversation="trip").allowed
+
+
+def test_the_starter_vouches_whoever_it_is_to_the_sender(
+        engine_factory: EngineFactory, graph: MemoryGraph, clock: VirtualClock) -> None:
+    """The starter let the sender in: the members it follows and wrote to are friends of a
+    friend even when the sender does not follow it and it is not among the recipients."""
+    engine = engine_factory()
+    neighbours = tuple(f"neighbour{i}" for i in range(8))
+    _friends_group(graph, "organiser", neighbours, wrote=True)
+    graph.start_conversation("street", "organiser", clock.now - 600)
+    text = "skip hire is 15 quid each, pay me at paypal.me/hostx"
+    assert send(engine, neighbours, text, conversation="street").allowed
