@@ -380,11 +380,13 @@ _INNER_I_PAIRS = ("eIe", "nIy", "bIu", "aIk")  # teIegram, onIyfans, bIuesky, ka
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 _WEB = re.compile(r"https?:|[a-z][a-z0-9+.-]{1,15}://|xn--[a-z0-9]|www\s*(?:[.,]|dot\b|\(\.\)|\[\.\])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# round 37: the radio alphabet's digits that are no words of talk (read as English number
+# words are, and in a run of foreign ones)
+_RADIO_DIGITS = {"niner": "9", "fower": "4", "fife": "5"}
 _NUMBER_WORDS = {"zero": "0", "oh": "0", "o": "0", "nought": "0", "one": "1", "two": "2",
                  "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                  "nine": "9", "double": "d", "hundred": "00", "thousand": "000",
-                 # round 37: the radio alphabet's digits that are no words of talk
-                 "niner": "9", "fower": "4", "fife": "5",
+                 **_RADIO_DIGITS,
                  # round 3: es, pt, it, fr, de (accents stripped first)
                  "cero": "0", "uno": "1", "dos": "2", "tres": "3", "cuatro": "4",
                  "cinco": "5", "seis": "6", "siete": "7", "ocho": "8", "nueve": "9",
@@ -438,8 +440,7 @@ _RUN_NUMBER_WORDS = {"nul": "0", "een": "1", "twee": "2", "drie": "3", "vijf": "
                      "devjat": "9", "chetire": "4", "piat": "5",
                      # round 37: the radio alphabet ("zero niner zero six fower niner tree
                      # fife ait ..."); its words of talk count beside 4 others only
-                     "niner": "9", "fower": "4", "fife": "5", "tree": "3", "ait": "8",
-                     "wun": "1", "too": "2"}
+                     **_RADIO_DIGITS, "tree": "3", "ait": "8", "wun": "1", "too": "2"}
 # Words of those languages that are words of talk too ("ok", "un", "hat", "pet", "fire",
 # "dim", "opt"): they count in a run only beside 4 of the others ("ok 7:30, 8:45, 9:15",
 # "j'ai eu un 12, un 14, un 15" are talk; a review of round 24's reader)
@@ -743,7 +744,10 @@ _PURPOSE = re.compile(r"(?i:\s++(?:to|2)\s++(?:claim|win|enter|get|receive|colle
 # After "say", a keyword only for a prize in text speak ("say HOT 2 win", "say C4SH 2 claim",
 # round 37): with "to" it is a game's rule ("say BINGO to win a round", "say CAKE to win any
 # argument": a review's 400 ordinary messages, 11 read so), "say sorry to win him back"
-_PRIZE_PURPOSE = re.compile(r"(?i:\s++2\s++(?:win|claim|unlock|collect|redeem)\b"
+# The verbs a keyword is replied or said for when it is for a prize (round 36's "reply X to
+# win", round 37's "say X 2 win" and "reply Y E S to win")
+_PRIZE_VERBS = r"(?:win|claim|unlock|collect|redeem)\b"
+_PRIZE_PURPOSE = re.compile(r"(?i:\s++2\s++" + _PRIZE_VERBS +
                             r"(?!\s++(?:her|him|them|me|us|you|u|back|over|hearts?|people|friends"
                             r"|the\s++(?:argument|debate|game|match|race|round))\b))")
 # The campaign's words a verb of sending takes in capitals ("send STOP", "send YES").
@@ -1472,7 +1476,7 @@ _EMOJI_REPLY = re.compile(
 _SPACED_CAPS = re.compile(r"(?i:\b(?:reply|rply|respond|answer|txt|text|type|say)\s++(?:with\s++)?)"
                           # talk spells these, but for a prize ("say Y E S 2 win")
                           r"(?!(?:Y.E.S|N.O|T.T.Y.L|R.S.V.P|O.K|A.S.A.P)"
-                          r"(?!(?i:\s++(?:to|2)\s++(?:win|claim|unlock|collect|redeem)\b)))"
+                          r"(?!(?i:\s++(?:to|2)\s++" + _PRIZE_VERBS + r")))"
                           r"((?:[A-Z][ .\-]){2,11}[A-Z])(?![\w])(?!\s+or\b)")
 _LETTER_GAPS = re.compile(r"[ .\-]")
 _SPACED_CAPS_HINT = re.compile(r"[A-Z][ .\-][A-Z](?![\w])")
@@ -2248,7 +2252,7 @@ _PUT_ENDING = re.compile(
 # A keyword replied for a prize ("just reply subpoly to win", "reply 'pod' to claim"): "reply
 # asap to get the tickets", "reply ok to join" are talk
 _REPLY_TO_WIN = re.compile(r"\breply\s++(?:back\s++)?(?:with\s++)?['\"]?([a-z0-9]{2,12}+)['\"]?\s++(?:to|2)\s++"
-                           r"(?:win|claim|unlock|collect|redeem)\b")
+                           + _PRIZE_VERBS)
 _NOT_REPLIED = frozenset("asap now soon quickly fast today here pls please me us back this it "
                          "them him her quick first".split())
 _POINTED_BEFORE = re.compile(r"\b(?:visit|go\s++to|goto|head\s++to|check\s++out|check|log\s++on(?:\s++to)?"
