@@ -446,6 +446,10 @@ _RUN_NUMBER_WORDS = {"nul": "0", "een": "1", "twee": "2", "drie": "3", "vijf": "
 # "j'ai eu un 12, un 14, un 15" are talk; a review of round 24's reader)
 _RUN_AMBIGUOUS = frozenset("ok un du het hat pet sem sep ses fire tri dim naw ot opt doi dwy "
                            "pum dve tree ait wun too".split())
+# English digit words that are no words of talk ("one", "oh", "o" are): they count as the
+# unambiguous foreign ones do beside "tree", "ait", "wun", "too"
+_STRONG_ENGLISH = frozenset(("zero", "nought", "two", "three", "four", "five", "six", "seven",
+                             "eight", "nine"))
 _RUN_MIN = 7
 _RUN_WORDS = frozenset(_RUN_NUMBER_WORDS)
 # Words a number's groups may be joined with ("077 then 81 then 482", "0 7 7 dash 8 1"):
@@ -1899,6 +1903,9 @@ def _number_runs(tokens: list[str]) -> list[str]:
             strong += token not in _RUN_AMBIGUOUS
         elif token.isdigit() or token in _NUMBER_WORDS:
             value = token if token.isdigit() else _NUMBER_WORDS[token]
+            # an English digit word beside the radio alphabet's ("zero ait seven wun"):
+            # no word of talk either (round 39)
+            strong += token in _STRONG_ENGLISH
         if value is not None and value != "d" and len(value) <= 4:
             run.append(value)
             continue

@@ -27,6 +27,9 @@ READ = [
     ("reply Y E S to win", "k:yes"),
     ("Ring zero niner zero six fower niner tree fife ait niner niner", "n:09064935899"),
     ("call oh seven seven fower fife wun too tree niner niner", "n:0774512399"),
+    # English digit words count beside the radio's words of talk (round 39's probe)
+    ("Phone zero ait seven wun seven too wun zero fower zero wun", "n:08717210401"),
+    ("Call zero ait zero ait fife fife tree seven ait fife wun and I'll explain", "n:08085537851"),
 ]
 
 POINTED: list[str] = ["text zero niner zero fife for ur prize"]
@@ -43,6 +46,8 @@ TALK = [
     "runway two niner, wind tree fower zero at fife",
     "climb flight level tree fife zero",
     "me too too too",
+    "wun two tree, wun two tree, let's go",
+    "one two tree four, I declare a thumb war",
     "moving to Fife next year, the tree house stays",
 ]
 

@@ -15,9 +15,10 @@ from tests.redteam37 import run
 SEED = 1
 SENDERS = 20
 HAM = 300
-# Contained at seed 1 after the fix ("say HOT 2 win", radio digits; blind before it: short
+# Contained at seed 1 after the fixes ("say HOT 2 win", radio digits; English digit words beside
+# the radio's words of talk: probed 70 -> 85%; blind before them: short
 # 90%, probed 30%). probed keeps only the spellings a local engine lets through.
-FLOORS = {tactic: 1.0 for tactic in run.TACTICS} | {"rotating": 0.95, "probed": 0.7}
+FLOORS = {tactic: 1.0 for tactic in run.TACTICS} | {"rotating": 0.95, "probed": 0.85}
 HAM_REFUSED_AT_MOST = 2  # of 300, measured: 2 creators (4 before friends' new groups)
 # Creators thanking a 5th follower with one text; a member posting a price in a friend's new
 # group to members its organiser never wrote to (1 of 1,000 at seed 1)
